@@ -1,0 +1,44 @@
+package org.despin.lm;
+
+/**
+ * A word n-gram language model over integer ids. Implementations are immutable and thread-safe;
+ * per-query state lives in {@link LmState} objects the caller owns.
+ *
+ * <pre>{@code
+ * LmState s = lm.newState(), t = lm.newState();
+ * lm.beginSentence(s);
+ * float lp = lm.score(s, lm.vocabulary().id("the"), t);   // log10 P(the | <s>), t = context "<s> the"
+ * }</pre>
+ */
+public interface LanguageModel {
+    /** The highest n-gram order. */
+    int order();
+
+    Vocabulary vocabulary();
+
+    /** A new, empty state (no context). */
+    LmState newState();
+
+    /** Sets {@code state} to the sentence-start context {@code <s>}. */
+    void beginSentence(LmState state);
+
+    /** Sets {@code state} to the empty context. */
+    void emptyContext(LmState state);
+
+    /**
+     * log10 P(word | context of {@code in}); writes the context extended by {@code word} to
+     * {@code out} ({@code out} may be the same object as {@code in}).
+     */
+    float score(LmState in, int word, LmState out);
+
+    /** log10 probability of the sentence {@code <s> words </s>}. */
+    default float sentenceLog10(int[] words) {
+        LmState s = newState();
+        beginSentence(s);
+        float sum = 0;
+        for (int w : words) {
+            sum += score(s, w, s);
+        }
+        return sum + score(s, Vocabulary.END_SENTENCE, s);
+    }
+}

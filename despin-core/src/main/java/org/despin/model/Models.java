@@ -1,0 +1,17 @@
+package org.despin.model;
+
+import java.nio.file.Path;
+import org.despin.DespinException;
+import org.despin.lexicon.LexiconFormat;
+import org.despin.lm.LmFormat;
+
+/** Loads a model file: the language model and the lexicon, memory-mapped. */
+public final class Models {
+    private Models() {
+    }
+
+    public static Model load(Path path) throws DespinException {
+        ModelFile file = ModelFile.open(path);
+        return new Model(LmFormat.read(file), LexiconFormat.read(file), file.info());
+    }
+}

@@ -1,0 +1,35 @@
+package org.despin.data;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.despin.DespinException;
+import org.despin.data.lexicon.DefaultLexiconBuild;
+import org.despin.data.lm.DefaultLmBuild;
+import org.despin.model.ModelFile;
+
+/**
+ * Builds the default model from the pinned packages: same inputs, same bytes (no time stamps,
+ * no host names, no iteration over unordered collections in what is written).
+ */
+public final class DefaultModelBuilder {
+    private DefaultModelBuilder() {
+    }
+
+    public static void build(DataPaths paths, Path out) throws DespinException {
+        ComponentBuild lm = DefaultLmBuild.build(paths);
+        ComponentBuild lexicon = DefaultLexiconBuild.build(paths);
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("model", "despin default");
+        meta.putAll(lm.metadata());
+        meta.putAll(lexicon.metadata());
+        try (ModelFile.Writer w = new ModelFile.Writer(out)) {
+            w.section(lm.sectionName(), lm.body());
+            w.section(lexicon.sectionName(), lexicon.body());
+            w.finish(meta);
+        } catch (IOException e) {
+            throw new DespinException(DespinException.Kind.OUTPUT, out + ": cannot write model: " + e.getMessage(), e);
+        }
+    }
+}
