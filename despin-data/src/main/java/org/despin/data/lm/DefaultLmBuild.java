@@ -65,11 +65,12 @@ public final class DefaultLmBuild {
      *
      * @param own the Kneser-Ney model over the training documents
      * @param sphinx the Sphinx en-us model
+     * @param heldOut the held-out sentences (LM words) of each corpus, by corpus name, in corpus order
      * @param choice the mixture weight and the held-out figures behind it
      * @param metadata inputs, word counts, n-gram counts of the components, weight and perplexities
      */
-    public record Components(BackoffSource own, SphinxTrieModel sphinx, MixWeight.Choice choice,
-            Map<String, String> metadata) {
+    public record Components(BackoffSource own, SphinxTrieModel sphinx, Map<String, List<String[]>> heldOut,
+            MixWeight.Choice choice, Map<String, String> metadata) {
     }
 
     /** Reads the corpora, trains the own model, reads the Sphinx model and chooses the weight. */
@@ -124,6 +125,10 @@ public final class DefaultLmBuild {
             meta.put("lm.sphinx.ngrams." + n, Long.toString(sphinx.count(n)));
         }
         MixWeight.Choice choice = chooseWeight(names, heldOut, own, sphinx);
+        Map<String, List<String[]>> heldOutByCorpus = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            heldOutByCorpus.put(names.get(i), heldOut.get(i));
+        }
         meta.put("lm.mix.lambda", format(choice.lambda()));
         meta.put("lm.mix.rule", "lambda * own + (1 - lambda) * sphinx; lambda minimises the mean log held-out perplexity");
         for (MixWeight.CorpusEvaluation e : choice.corpora()) {
@@ -133,7 +138,7 @@ public final class DefaultLmBuild {
             meta.put(prefix + "perplexity.sphinx", format(e.sphinxPerplexity()));
             meta.put(prefix + "perplexity.mix", format(e.mix(choice.index())));
         }
-        return new Components(own, sphinx, choice, meta);
+        return new Components(own, sphinx, heldOutByCorpus, choice, meta);
     }
 
     private static MixWeight.Choice chooseWeight(List<String> names, List<List<String[]>> heldOut, BackoffSource own,

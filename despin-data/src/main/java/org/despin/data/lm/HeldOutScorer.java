@@ -33,7 +33,7 @@ public final class HeldOutScorer {
         int n = 0;
         for (String[] s : sentences) {
             String[] t = withMarkers(s);
-            for (int i = 1; i < t.length; i++) {
+            for (int i = 0; i < t.length; i++) { // from 0: "<s>" is a context, with a back-off weight
                 for (int k = 1; k <= maxOrder && i - k + 1 >= 0; k++) {
                     needed.add(key(t, i - k + 1, i + 1)); // the n-gram ending at i, also a context for i + 1
                 }
