@@ -37,6 +37,7 @@ public final class TrieLanguageModel implements LanguageModel {
     private final int[] childShift;
     private final long[] childMask;
     private final boolean[] rawProb;
+    private final boolean[] oneRead; // the entry fits in one 64-bit read at any bit offset
     private final boolean[] rawBackoff;
     private final float[][] probCodes;
     private final float[][] backoffCodes;
@@ -85,6 +86,7 @@ public final class TrieLanguageModel implements LanguageModel {
         childShift = new int[order + 1];
         childMask = new long[order + 1];
         rawProb = new boolean[order + 1];
+        oneRead = new boolean[order + 1];
         rawBackoff = new boolean[order + 1];
         probCodes = new float[order + 1][];
         backoffCodes = new float[order + 1][];
@@ -110,6 +112,7 @@ public final class TrieLanguageModel implements LanguageModel {
                 throw LmFormat.bad(name, "bad codebook sizes for the " + n + "-grams");
             }
             entryBits[n] = h[6];
+            oneRead[n] = h[6] <= 57;
             wordBits[n] = wb;
             wordMask[n] = (1L << wb) - 1;
             probShift[n] = wb;
@@ -257,15 +260,20 @@ public final class TrieLanguageModel implements LanguageModel {
                     break;
                 }
                 matched = n;
+                // the whole entry in one read when it fits (it does up to 57 bits)
                 long bit = e * entryBits[n];
-                long v = fieldWord(n, bit, probShift[n]);
-                prob = rawProb[n] ? Float.intBitsToFloat((int) (v & probMask[n])) : probCodes[n][(int) (v & probMask[n])];
+                long v = fieldWord(n, bit, 0);
+                if (!oneRead[n]) {
+                    v = fieldWord(n, bit, probShift[n]) << probShift[n];
+                }
+                long pv = (v >>> probShift[n]) & probMask[n];
+                prob = rawProb[n] ? Float.intBitsToFloat((int) pv) : probCodes[n][(int) pv];
                 if (n == order) {
                     break;
                 }
-                long bv = fieldWord(n, bit, backoffShift[n]) & backoffMask[n];
+                long bv = (oneRead[n] ? v >>> backoffShift[n] : fieldWord(n, bit, backoffShift[n])) & backoffMask[n];
                 bo = rawBackoff[n] ? Float.intBitsToFloat((int) bv) : backoffCodes[n][(int) bv];
-                from = fieldWord(n, bit, childShift[n]) & childMask[n];
+                from = (oneRead[n] ? v >>> childShift[n] : fieldWord(n, bit, childShift[n])) & childMask[n];
                 to = child(n, e + 1);
                 nextBackoff[n - 1] = bo;
                 nextFrom[n - 1] = from;
@@ -291,9 +299,18 @@ public final class TrieLanguageModel implements LanguageModel {
         }
         if (keep > 0) {
             words[0] = w;
-            System.arraycopy(o.nextBackoff, 0, o.backoff, 0, keep);
-            System.arraycopy(o.nextFrom, 0, o.childFrom, 0, keep);
-            System.arraycopy(o.nextTo, 0, o.childTo, 0, keep);
+            // a loop, not arraycopy: these are one to four elements
+            float[] nb = o.nextBackoff;
+            long[] nf = o.nextFrom;
+            long[] nt = o.nextTo;
+            float[] ob = o.backoff;
+            long[] of = o.childFrom;
+            long[] ot = o.childTo;
+            for (int j = 0; j < keep; j++) {
+                ob[j] = nb[j];
+                of[j] = nf[j];
+                ot[j] = nt[j];
+            }
         }
         o.length = keep;
         return prob;
@@ -311,7 +328,15 @@ public final class TrieLanguageModel implements LanguageModel {
         int bits = entryBits[n];
         long mask = wordMask[n];
         long last = hi - 1;
-        if (lo > last) {
+        if (last - lo < 12) {
+            // a short range: scan it (neighbouring entries share cache lines)
+            for (long i = lo; i <= last; i++) {
+                long b = i * bits;
+                long w = (buf.getLong(at + (int) (b >>> 3)) >>> (b & 7)) & mask;
+                if (w >= key) {
+                    return w == key ? i : -1;
+                }
+            }
             return -1;
         }
         long bit = lo * bits;
