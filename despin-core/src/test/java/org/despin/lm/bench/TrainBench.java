@@ -14,7 +14,8 @@ import org.despin.lm.TrainingReport;
 
 /**
  * {@code despin train} throughput: writes the benchmark text (SOTU + Brown) {@code copies} times
- * into plain-text files (each copy with its words' case changed per copy so the n-grams differ),
+ * into plain-text files, one sentence per paragraph (each copy with a letter suffix on every word
+ * so the copies add new n-grams instead of repeating counts),
  * trains an order-4 model with a memory budget, and prints MB/s, chunks spilled and peak heap.
  *
  * <pre>java -Xmx2g -cp ... org.despin.lm.bench.TrainBench [dir] [copies] [budgetMB]</pre>
@@ -36,9 +37,9 @@ public final class TrainBench {
             for (String[] s : c.train) {
                 for (String w : s) {
                     // a different suffix per copy makes different words, so the copies do not just repeat counts
-                    sb.append(w).append(k == 0 ? "" : "_" + k).append(' ');
+                    sb.append(w).append(k == 0 ? "" : "q" + (char) ('a' + k)).append(' ');
                 }
-                sb.append(".\n");
+                sb.append(".\n\n");
             }
             Files.writeString(p, sb, StandardCharsets.UTF_8);
             inputs.add(p);
