@@ -182,6 +182,9 @@ public final class KneserNeyEstimator {
             }
             suffix[k] = s;
         }
+        for (int k = 2; k <= order; k++) {
+            tables[k].dropIndex(); // lookups are done: free the hash before the estimate's arrays
+        }
         // startsWithBos[k][e]
         boolean[][] startsWithBos = new boolean[order + 1][];
         startsWithBos[1] = new boolean[vocab];
@@ -195,6 +198,10 @@ public final class KneserNeyEstimator {
         }
 
         int[][] adjusted = adjustedCounts(size, suffix, startsWithBos);
+        startsWithBos = null;
+        for (int k = 2; k <= order; k++) {
+            tables[k].count = null; // copied into the adjusted counts
+        }
         double[][] discounts = new double[order + 1][];
         for (int k = 1; k <= order; k++) {
             discounts[k] = discounts(countOfCounts(adjusted[k], k == 1));
@@ -261,6 +268,8 @@ public final class KneserNeyEstimator {
             }
             log10Prob[k] = lp;
             lower = p;
+            suffix[k] = null;
+            adjusted[k] = null;
         }
         log10Backoff[order] = new float[size[order]];
         return new Estimate(this, size, log10Prob, log10Backoff);

@@ -91,11 +91,16 @@ final class NgramTable {
         return 12L * context.length + 4L * slots.length;
     }
 
-    /** Drops the hash (lookups are no longer possible) and trims the arrays. */
+    /** Drops the hash: lookups are no longer possible. */
+    void dropIndex() {
+        slots = null;
+    }
+
+    /** Drops the hash and the counts and trims the arrays: only the n-grams themselves remain. */
     void freeze() {
         slots = null;
+        count = null;
         context = Arrays.copyOf(context, size);
         word = Arrays.copyOf(word, size);
-        count = Arrays.copyOf(count, size);
     }
 }

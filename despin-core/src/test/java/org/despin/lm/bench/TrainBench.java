@@ -52,6 +52,8 @@ public final class TrainBench {
         TrainingReport r = new LmTrainer(LmTrainer.Options.defaults().withOrder(4).withMemoryBudget(budget)
                 .withTempDir(dir.resolve("tmp"))).train(inputs, dir.resolve("trained.model"), LmTrainer.Progress.NONE);
         double s = (System.nanoTime() - t) / 1e9;
+        double cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
@@ -59,9 +61,10 @@ public final class TrainBench {
             }
         }
         System.out.println(String.format(Locale.ROOT,
-                "train: %.1f MB in %.1f s = %.2f MB/s; %d sentences, %d words; chunks spilled %d; n-grams %s; model %d bytes;"
+                "train: %.1f MB in %.1f s = %.2f MB/s (process CPU %.1f s since JVM start, text generation included);"
+                        + " %d sentences, %d words; chunks spilled %d; n-grams %s; model %d bytes;"
                         + " peak heap (sum of pool peaks) %d MB, max heap %d MB",
-                bytes / 1e6, s, bytes / 1e6 / s, r.sentences(), r.words(), r.chunksSpilled(),
+                bytes / 1e6, s, bytes / 1e6 / s, cpu, r.sentences(), r.words(), r.chunksSpilled(),
                 java.util.Arrays.toString(r.ngramCounts()), r.modelBytes(), peak >> 20, Runtime.getRuntime().maxMemory() >> 20));
     }
 }
