@@ -105,7 +105,7 @@ class LexiconExamplesTest {
     void candidateListsAreBoundedAndSorted() {
         for (String observed : List.of("common", "advised", "stated", "encounter")) {
             List<Candidate> c = lexicon.candidates(observed);
-            assertTrue(c.size() <= LexiconBuilder.Limits.DEFAULT.maxCandidates() + 10, observed + ": " + c.size());
+            assertTrue(c.size() <= LexiconBuilder.Limits.DEFAULT.maxCandidates(), observed + ": " + c.size());
             for (int i = 1; i < c.size(); i++) {
                 assertTrue(c.get(i - 1).logChannel() >= c.get(i).logChannel());
             }
