@@ -185,14 +185,39 @@ public final class LexiconBuilder {
         return out;
     }
 
-    /** The base form and every inflected form of an observed lemma. */
+    /**
+     * The base form and every inflected form of an observed lemma: all the synthesiser's forms
+     * ("phenomenons" and "phenomena"), because a spinner may write any of them.
+     */
     List<Reading> readings(String lemma) {
         List<Reading> out = new ArrayList<>();
         out.add(new Reading(lemma, null));
         for (String tag : Morphology.INFLECTIONS) {
-            String form = inflectTerm(lemma, tag);
-            if (form != null && !form.equals(lemma)) {
-                out.add(new Reading(form, tag));
+            for (String form : inflectAll(lemma, tag)) {
+                if (!form.equals(lemma)) {
+                    out.add(new Reading(form, tag));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Every form of a term with the inflection on its head (see {@link #inflectTerm}). */
+    private List<String> inflectAll(String term, String tag) {
+        int space = term.indexOf(' ');
+        if (space < 0) {
+            return morphology.inflect(term, tag);
+        }
+        List<String> out = new ArrayList<>();
+        boolean verbPhrase = isVerbPhrase(term);
+        if (tag.startsWith("VB") && verbPhrase) {
+            for (String f : morphology.inflect(term.substring(0, space), tag)) {
+                out.add(f + term.substring(space));
+            }
+        } else if (tag.equals("NNS") && (nounPhrases.contains(term) || !verbPhrase)) {
+            int last = term.lastIndexOf(' ');
+            for (String f : morphology.inflect(term.substring(last + 1), tag)) {
+                out.add(term.substring(0, last + 1) + f);
             }
         }
         return out;
@@ -212,23 +237,25 @@ public final class LexiconBuilder {
         return forms[t].isEmpty() ? null : forms[t];
     }
 
+    /**
+     * The original re-inflected: of the synthesiser's forms the one most used in running text
+     * (LanguageTool's frequency class), and none when every form is unattested (class 0:
+     * "braggier", "awfuller", "womanhoods"), because originals come from real text.
+     */
     private String computeInflection(String term, String tag) {
-        int space = term.indexOf(' ');
-        if (space < 0) {
-            List<String> forms = morphology.inflect(term, tag);
-            return forms.isEmpty() ? "" : forms.get(0);
+        boolean single = term.indexOf(' ') < 0;
+        String best = "";
+        int bestClass = 0;
+        for (String form : inflectAll(term, tag)) {
+            String inflectedHead = single ? form : tag.startsWith("VB") ? form.substring(0, form.indexOf(' '))
+                    : form.substring(form.lastIndexOf(' ') + 1);
+            int cls = morphology.frequencyClass(inflectedHead);
+            if (cls > bestClass) {
+                best = form;
+                bestClass = cls;
+            }
         }
-        boolean verbPhrase = isVerbPhrase(term);
-        if (tag.startsWith("VB") && verbPhrase) {
-            List<String> forms = morphology.inflect(term.substring(0, space), tag);
-            return forms.isEmpty() ? "" : forms.get(0) + term.substring(space);
-        }
-        if (tag.equals("NNS") && (nounPhrases.contains(term) || !verbPhrase)) {
-            int last = term.lastIndexOf(' ');
-            List<String> forms = morphology.inflect(term.substring(last + 1), tag);
-            return forms.isEmpty() ? "" : term.substring(0, last + 1) + forms.get(0);
-        }
-        return "";
+        return best;
     }
 
     /**

@@ -35,7 +35,7 @@ class LexiconExamplesTest {
     /** Observed lemmas of the examples (the build expands just these). */
     private static final Set<String> LEMMAS = Set.of("advise", "retailer", "ask for", "protection", "lasting", "common",
             "confront", "encounter", "counterfeit", "consciousness", "five", "5", "state", "make use of", "point out",
-            "fifth", "go over", "check out", "outlet", "tell");
+            "fifth", "go over", "check out", "outlet", "tell", "big", "phenomenon");
 
     private static Lexicon lexicon;
 
@@ -93,6 +93,15 @@ class LexiconExamplesTest {
         assertTrue(!advised.contains("tell") && !advised.contains("telling"), advised.toString());
         Set<String> retailers = originals("retailers");
         assertTrue(!retailers.contains("outlet"), retailers.toString());
+    }
+
+    @Test
+    void originalsAreAttestedFormsAndObservedFormsAreAllForms() {
+        Set<String> bigger = originals("bigger");
+        assertTrue(bigger.contains("larger"), bigger.toString());
+        assertTrue(!bigger.contains("braggier") && !bigger.contains("knightlier"), bigger.toString());
+        assertTrue(!lexicon.candidates("phenomena").isEmpty(), "the second plural of phenomenon");
+        assertTrue(!lexicon.candidates("phenomenons").isEmpty(), "the first plural of phenomenon");
     }
 
     @Test
