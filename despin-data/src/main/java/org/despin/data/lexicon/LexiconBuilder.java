@@ -111,8 +111,8 @@ public final class LexiconBuilder {
                     continue;
                 }
                 Map<String, LinkFeatures> target = byForm.computeIfAbsent(r.form(), k -> new HashMap<>());
-                bound(r.form(), cands, graph.linksFrom(obs)).forEach((o, f) -> target.merge(o, f, LinkFeatures::merge));
-                picks.merge(r.form(), graph.linksFrom(obs), Math::max);
+                bound(r.form(), cands, graph.listedBy(obs)).forEach((o, f) -> target.merge(o, f, LinkFeatures::merge));
+                picks.merge(r.form(), graph.listedBy(obs), Math::max);
             }
         }
         LexiconData.Builder b = new LexiconData.Builder();

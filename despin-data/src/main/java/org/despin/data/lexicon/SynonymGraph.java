@@ -25,6 +25,7 @@ final class SynonymGraph {
     private int[] originals;
     private int[] flags;
     private int[] outDegree;
+    private int[] listedBy;
 
     int id(String term) {
         Integer id = ids.get(term);
@@ -68,6 +69,7 @@ final class SynonymGraph {
         originals = new int[size];
         flags = new int[size];
         outDegree = new int[n];
+        listedBy = new int[n];
         int m = 0;
         long prevPair = -1;
         for (int i = 0; i < size; i++) {
@@ -92,6 +94,13 @@ final class SynonymGraph {
             // an original's own entries (its Moby list, WordNet synsets, number) are what a spinner picks from
             if ((flags[i] & (LinkFeatures.DIRECT | LinkFeatures.WORDNET | LinkFeatures.NUMBER)) != 0) {
                 outDegree[originals[i]]++;
+            }
+        }
+        for (int obs = 0; obs < n; obs++) {
+            for (int i = start[obs]; i < start[obs + 1]; i++) {
+                if ((flags[i] & (LinkFeatures.DIRECT | LinkFeatures.WORDNET | LinkFeatures.NUMBER)) != 0) {
+                    listedBy[obs]++;
+                }
             }
         }
         originals = Arrays.copyOf(originals, m);
@@ -135,13 +144,9 @@ final class SynonymGraph {
         return Math.max(1, outDegree[original]);
     }
 
-    /** The one-hop links of an observed term, as features. */
-    List<int[]> links(int observed) {
-        List<int[]> out = new ArrayList<>();
-        for (int i = 0; i < linksFrom(observed); i++) {
-            out.add(new int[] {original(observed, i), flags(observed, i)});
-        }
-        return out;
+    /** How many originals' own entries list {@code observed} (at least 1): how often spinners can pick it. */
+    int listedBy(int observed) {
+        return Math.max(1, listedBy[observed]);
     }
 
     static LinkFeatures features(int synonyms, int hops, int flags) {
