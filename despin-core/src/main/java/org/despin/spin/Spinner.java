@@ -404,14 +404,15 @@ public final class Spinner {
                     || words == 1 && FunctionWords.contains(syn)) {
                 return false;
             }
-            for (String part : syn.split("[ -]")) {
-                if (key.equals(part) || key.startsWith(part + " ") || key.endsWith(" " + part)) {
-                    return false;
-                }
-                for (String s : surface) {
-                    if (s.equals(part)) {
-                        return false;
+            // no part of the replacement may repeat the key or the words it replaces ("security measures" for "security")
+            int from = 0;
+            for (int c = 0; c <= syn.length(); c++) {
+                if (c == syn.length() || syn.charAt(c) == ' ' || syn.charAt(c) == '-') {
+                    if (c > from && (containsWord(key, syn, from, c) || containsWord(surface, syn, from, c))
+                            && !FunctionWords.contains(syn.substring(from, c))) {
+                        return false; // a shared particle is fine: "ask for" -> "call for"
                     }
+                    from = c + 1;
                 }
             }
             return true;
@@ -497,6 +498,33 @@ public final class Spinner {
             }
             return true;
         }
+    }
+
+    /** Whether {@code phrase} (words separated by single spaces) has the word {@code s[from, to)}. */
+    private static boolean containsWord(String phrase, String s, int from, int to) {
+        int len = to - from;
+        int at = 0;
+        while (at <= phrase.length() - len) {
+            int space = phrase.indexOf(' ', at);
+            int end = space < 0 ? phrase.length() : space;
+            if (end - at == len && phrase.regionMatches(at, s, from, len)) {
+                return true;
+            }
+            if (space < 0) {
+                return false;
+            }
+            at = space + 1;
+        }
+        return false;
+    }
+
+    private static boolean containsWord(String[] words, String s, int from, int to) {
+        for (String w : words) {
+            if (w.length() == to - from && w.regionMatches(0, s, from, to - from)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean looksPlural(String word) {
