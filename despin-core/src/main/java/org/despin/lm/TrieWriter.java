@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.despin.lm.build.BackoffSource;
+import org.despin.lm.build.GramList;
 import org.despin.model.SectionOutput;
 
 /**

@@ -1,19 +1,20 @@
-package org.despin.lm;
+package org.despin.lm.build;
 
 import java.util.Arrays;
 
 /**
  * The n-grams of one order while a trie is being written: word-id tuples with their values,
  * sortable by the reversed tuple (last word first), which is the order of the reverse trie.
+ * Shared by the trie writer and the mixer; not an API for other uses.
  */
-final class GramList {
-    final int n;
-    int size;
-    int[] words;
-    float[] prob;
-    float[] backoff;
+public final class GramList {
+    public final int n;
+    public int size;
+    public int[] words;
+    public float[] prob;
+    public float[] backoff;
 
-    GramList(int n, int capacity) {
+    public GramList(int n, int capacity) {
         this.n = n;
         int cap = Math.max(16, capacity);
         words = new int[cap * n];
@@ -21,7 +22,7 @@ final class GramList {
         backoff = new float[cap];
     }
 
-    void add(int[] tuple, int from, float p, float b) {
+    public void add(int[] tuple, int from, float p, float b) {
         if (size == prob.length) {
             int cap = size + (size >> 1) + 16;
             words = Arrays.copyOf(words, cap * n);
@@ -35,7 +36,7 @@ final class GramList {
     }
 
     /** Compares entry {@code i} with the tuple {@code key[from..from+n)}, last word first. */
-    int compareTo(int i, int[] key, int from) {
+    public int compareTo(int i, int[] key, int from) {
         int base = i * n;
         for (int k = n - 1; k >= 0; k--) {
             int c = Integer.compare(words[base + k], key[from + k]);
@@ -47,7 +48,7 @@ final class GramList {
     }
 
     /** Index of the tuple {@code key[from..from+n)} (list sorted), or -1. */
-    int find(int[] key, int from) {
+    public int find(int[] key, int from) {
         int lo = 0;
         int hi = size - 1;
         while (lo <= hi) {
@@ -65,7 +66,7 @@ final class GramList {
     }
 
     /** Sorts by reversed tuple and drops exact duplicates of a tuple (the first kept). */
-    void sortReversedAndDedupe() {
+    public void sortReversedAndDedupe() {
         int[] idx = new int[size];
         for (int i = 0; i < size; i++) {
             idx[i] = i;
