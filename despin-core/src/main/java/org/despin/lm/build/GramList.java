@@ -71,8 +71,7 @@ public final class GramList {
         for (int i = 0; i < size; i++) {
             idx[i] = i;
         }
-        int[] tmp = new int[size];
-        mergeSort(idx, tmp, 0, size);
+        IndexSort.sort(idx, this::compareEntries);
         int[] w = new int[size * n];
         float[] p = new float[size];
         float[] b = new float[size];
@@ -96,39 +95,5 @@ public final class GramList {
     private int compareEntries(int a, int b) {
         int c = compareTo(a, words, b * n);
         return c != 0 ? c : Integer.compare(a, b); // stable: earlier entry first
-    }
-
-    private void mergeSort(int[] a, int[] tmp, int from, int to) {
-        if (to - from < 16) {
-            for (int i = from + 1; i < to; i++) {
-                int x = a[i];
-                int j = i - 1;
-                while (j >= from && compareEntries(a[j], x) > 0) {
-                    a[j + 1] = a[j];
-                    j--;
-                }
-                a[j + 1] = x;
-            }
-            return;
-        }
-        int mid = (from + to) >>> 1;
-        mergeSort(a, tmp, from, mid);
-        mergeSort(a, tmp, mid, to);
-        if (compareEntries(a[mid - 1], a[mid]) <= 0) {
-            return;
-        }
-        System.arraycopy(a, from, tmp, from, to - from);
-        int i = from;
-        int j = mid;
-        int k = from;
-        while (i < mid && j < to) {
-            a[k++] = compareEntries(tmp[i], tmp[j]) <= 0 ? tmp[i++] : tmp[j++];
-        }
-        while (i < mid) {
-            a[k++] = tmp[i++];
-        }
-        while (j < to) {
-            a[k++] = tmp[j++];
-        }
     }
 }
