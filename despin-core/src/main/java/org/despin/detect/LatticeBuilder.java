@@ -36,12 +36,37 @@ final class LatticeBuilder {
     private final Vocabulary vocabulary;
     private final DetectorSettings settings;
     private final Evidence evidence;
+    /** Admitted arcs of the current span and their ranking scores (context LM plus channel). */
+    private final Arc[] pending;
+    private final double[] rank;
 
     LatticeBuilder(LanguageModel lm, CandidateTable table, DetectorSettings settings) {
         this.table = table;
         this.vocabulary = lm.vocabulary();
         this.settings = settings;
         this.evidence = new Evidence(lm);
+        this.pending = new Arc[settings.candidatePool()];
+        this.rank = new double[settings.candidatePool()];
+    }
+
+    /** Moves the best {@code maxCandidatesPerSpan} of the admitted arcs to {@code out}, best first. */
+    private void addBest(List<Arc> out, int admitted) {
+        int keep = Math.min(admitted, settings.maxCandidatesPerSpan());
+        for (int k = 0; k < keep; k++) {
+            int best = k;
+            for (int m = k + 1; m < admitted; m++) {
+                if (rank[m] > rank[best]) {
+                    best = m;
+                }
+            }
+            Arc a = pending[best];
+            pending[best] = pending[k];
+            pending[k] = a;
+            double r = rank[best];
+            rank[best] = rank[k];
+            rank[k] = r;
+            out.add(a);
+        }
     }
 
     Result build(Document doc) {
@@ -102,6 +127,7 @@ final class LatticeBuilder {
                 float obsIntrinsic = evidence.observedIntrinsic(i, j);
                 boolean name = kind == SpanKind.NAME;
                 double gate = name ? settings.nameGate() : settings.evidenceGate();
+                int admitted = 0;
                 for (PreparedCandidate c : cands) {
                     double gain = evidence.gain(i, j, c, obsContext, obsIntrinsic);
                     if (gain < gate) {
@@ -115,11 +141,16 @@ final class LatticeBuilder {
                     if (w.articleMismatchBefore(i, c.original())) {
                         weight += settings.artefactLogProb();
                     }
+                    pending[admitted] = new Arc(i, j, c.ids(), weight, c, 0,
+                            new Evidence.Gain(gain, evidence.lastContext(), name));
+                    rank[admitted] = LN10 * evidence.lastContext() + weight;
+                    admitted++;
+                }
+                if (admitted > 0) {
                     if (subs == null) {
                         subs = new ArrayList<>();
                     }
-                    subs.add(new Arc(i, j, c.ids(), weight, c, 0,
-                            new Evidence.Gain(gain, evidence.lastContext(), name)));
+                    addBest(subs, admitted);
                 }
             }
         }
