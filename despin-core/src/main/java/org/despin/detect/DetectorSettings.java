@@ -26,15 +26,16 @@ package org.despin.detect;
  * @param spunThreshold spin score at or above which a document is called spun
  * @param cleanThreshold spin score below which a document is called clean
  * @param score the document-level logistic model
+ * @param restoredContextPass whether to look at the evidence again in the context the first decode restored
  */
 public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidatesPerSpan, double lmWeight, double frequencyDiscount,
         double channelScale, double channelOffset, double evidenceGate, double nameGate, double nameBonus,
         double variantBonus, double artefactLogProb, double priorStrength, int emIterations, double minSpinRate,
-        double spunThreshold, double cleanThreshold, DocumentScorer.Coefficients score) {
+        double spunThreshold, double cleanThreshold, DocumentScorer.Coefficients score, boolean restoredContextPass) {
 
     public static final DetectorSettings DEFAULTS = new DetectorSettings(
             12, 32, 8, 1.0, 0.5, 1.0, 0.0, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.6, 0.3,
-            DocumentScorer.Coefficients.DEFAULTS);
+            DocumentScorer.Coefficients.DEFAULTS, true);
 
     public DetectorSettings {
         if (beamWidth < 1 || candidatePool < 1 || maxCandidatesPerSpan < 1 || emIterations < 0) {
@@ -79,6 +80,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         private double spunThreshold;
         private double cleanThreshold;
         private DocumentScorer.Coefficients score;
+        private boolean restoredContextPass;
 
         private Builder(DetectorSettings s) {
             beamWidth = s.beamWidth;
@@ -99,6 +101,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
             spunThreshold = s.spunThreshold;
             cleanThreshold = s.cleanThreshold;
             score = s.score;
+            restoredContextPass = s.restoredContextPass;
         }
 
         public Builder beamWidth(int v) { beamWidth = v; return this; }
@@ -119,11 +122,14 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         public Builder spunThreshold(double v) { spunThreshold = v; return this; }
         public Builder cleanThreshold(double v) { cleanThreshold = v; return this; }
         public Builder score(DocumentScorer.Coefficients v) { score = v; return this; }
+        public Builder restoredContextPass(boolean v) { restoredContextPass = v; return this; }
+        /** For tuning tools that set every option from a number: non-zero is true. */
+        public Builder restoredContextPass(double v) { restoredContextPass = v != 0; return this; }
 
         public DetectorSettings build() {
             return new DetectorSettings(beamWidth, candidatePool, maxCandidatesPerSpan, lmWeight, frequencyDiscount, channelScale,
                     channelOffset, evidenceGate, nameGate, nameBonus, variantBonus, artefactLogProb, priorStrength,
-                    emIterations, minSpinRate, spunThreshold, cleanThreshold, score);
+                    emIterations, minSpinRate, spunThreshold, cleanThreshold, score, restoredContextPass);
         }
     }
 }

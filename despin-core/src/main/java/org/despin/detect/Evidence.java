@@ -40,6 +40,7 @@ final class Evidence {
     private final LmState a;
     private final LmState b;
     private int[] ids = new int[0];
+    private int[] context = new int[0];
     private int n;
 
     Evidence(LanguageModel lm) {
@@ -49,9 +50,13 @@ final class Evidence {
         this.b = lm.newState();
     }
 
-    /** Computes the observed prefix states of a sentence: prefix[i] = context after words 0..i-1. */
-    void sentence(int[] sentenceIds) {
+    /**
+     * Prepares a sentence: {@code sentenceIds} are the observed words, {@code contextIds} the words
+     * read as neighbours (the observed ones, or a restoration); prefix[i] = context after 0..i-1.
+     */
+    void sentence(int[] sentenceIds, int[] contextIds) {
         this.ids = sentenceIds;
+        this.context = contextIds;
         this.n = sentenceIds.length;
         if (prefix.length < n + 1) {
             LmState[] grown = new LmState[Math.max(n + 1, prefix.length * 2)];
@@ -63,7 +68,7 @@ final class Evidence {
         }
         lm.beginSentence(prefix[0]);
         for (int i = 0; i < n; i++) {
-            lm.score(prefix[i], sentenceIds[i], prefix[i + 1]);
+            lm.score(prefix[i], contextIds[i], prefix[i + 1]);
         }
     }
 
@@ -95,7 +100,7 @@ final class Evidence {
         }
         int end = Math.min(n, to + rightReach);
         for (int i = to; i < end; i++) {
-            sum += lm.score(a, ids[i], b);
+            sum += lm.score(a, context[i], b);
             a.copyFrom(b);
         }
         if (end == n && n - to < rightReach) {

@@ -77,7 +77,7 @@ final class LatticeBuilder {
             if (words.size() == 0) {
                 continue;
             }
-            Lattice lattice = sentence(words);
+            Lattice lattice = sentence(words, null, null);
             eligible += lattice == null ? words.eligible : lattice.eligibleWords;
             if (lattice != null) {
                 lattices.add(lattice);
@@ -86,8 +86,25 @@ final class LatticeBuilder {
         return new Result(lattices, eligible);
     }
 
-    /** The lattice of one sentence, or null when no span has an admissible candidate. */
-    private Lattice sentence(SentenceWords w) {
+    /**
+     * The lattice rebuilt with the evidence read from a restored context: {@code context[i]} is the
+     * LM id the best restoration put at position i. A word next to another spun word has little
+     * evidence from its observed neighbour ("advised correspondents"), and more from the restored
+     * one ("told reporters"). Every arc of {@code first} stays; arcs that pass only in the restored
+     * context are added.
+     */
+    Lattice refine(Lattice first, int[] context) {
+        Lattice second = sentence(first.words, context, first);
+        return second == null ? first : second;
+    }
+
+    /**
+     * The lattice of one sentence, or null when no span has an admissible candidate.
+     *
+     * @param context LM ids the evidence reads as neighbours, or null for the observed words
+     * @param previous a lattice of the same sentence whose arcs are kept, or null
+     */
+    private Lattice sentence(SentenceWords w, int[] context, Lattice previous) {
         int n = w.size();
         int[] ids = new int[n];
         for (int i = 0; i < n; i++) {
@@ -120,7 +137,7 @@ final class LatticeBuilder {
                     eligible[k] = true;
                 }
                 if (!prefixReady) {
-                    evidence.sentence(ids);
+                    evidence.sentence(ids, context == null ? ids : context);
                     prefixReady = true;
                 }
                 float obsContext = evidence.inContext(i, j, null);
@@ -129,6 +146,9 @@ final class LatticeBuilder {
                 double gate = name ? settings.nameGate() : settings.evidenceGate();
                 int admitted = 0;
                 for (PreparedCandidate c : cands) {
+                    if (previous != null && previous.hasArc(i, j, c)) {
+                        continue;
+                    }
                     double gain = evidence.gain(i, j, c, obsContext, obsIntrinsic);
                     if (gain < gate) {
                         continue;
@@ -158,6 +178,17 @@ final class LatticeBuilder {
         for (boolean e : eligible) {
             eligibleCount += e ? 1 : 0;
         }
+        if (previous != null) {
+            if (subs == null) {
+                return null;
+            }
+            for (Arc a : previous.arcs) {
+                if (!a.isKeep()) {
+                    subs.add(a);
+                }
+            }
+            subs.sort(java.util.Comparator.comparingInt(Arc::from));
+        }
         if (subs == null) {
             w.eligible = eligibleCount;
             return null;
@@ -171,7 +202,7 @@ final class LatticeBuilder {
                 arcs.add(subs.get(s++));
             }
         }
-        return new Lattice(w.tokenIndex, w.normal, ids, eligibleCount, arcs);
+        return new Lattice(w, ids, eligibleCount, arcs);
     }
 
     /** How a span may be read. */

@@ -62,7 +62,8 @@ public final class DetectorEvaluation {
         DetectorSettings.Builder b = DetectorSettings.DEFAULTS.with();
         for (java.lang.reflect.Method m : DetectorSettings.Builder.class.getMethods()) {
             String v = System.getProperty("d." + m.getName());
-            if (v == null || m.getParameterCount() != 1) {
+            if (v == null || m.getParameterCount() != 1
+                    || !(m.getParameterTypes()[0] == int.class || m.getParameterTypes()[0] == double.class)) {
                 continue;
             }
             try {
