@@ -31,6 +31,11 @@ final class LatticeBuilder {
     }
 
     private static final double LN10 = Math.log(10);
+    /**
+     * log10: a candidate this far below the gate after its nearest right neighbour is dropped
+     * without reading further right (later neighbours rarely make up 10^2).
+     */
+    private static final double EARLY_STOP_SLACK = 2.0;
 
     private final CandidateTable table;
     private final Vocabulary vocabulary;
@@ -141,6 +146,7 @@ final class LatticeBuilder {
                     prefixReady = true;
                 }
                 float obsContext = evidence.inContext(i, j, null);
+                float obsPartial = evidence.partial();
                 float obsIntrinsic = evidence.observedIntrinsic(i, j);
                 boolean name = kind == SpanKind.NAME;
                 double gate = name ? settings.nameGate() : settings.evidenceGate();
@@ -149,7 +155,7 @@ final class LatticeBuilder {
                     if (previous != null && previous.hasArc(i, j, c)) {
                         continue;
                     }
-                    double gain = evidence.gain(i, j, c, obsContext, obsIntrinsic);
+                    double gain = evidence.gain(i, j, c, obsContext, obsPartial, obsIntrinsic, gate, EARLY_STOP_SLACK);
                     if (gain < gate) {
                         continue;
                     }
