@@ -34,7 +34,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         double spunThreshold, double cleanThreshold, DocumentScorer.Coefficients score, boolean restoredContextPass) {
 
     public static final DetectorSettings DEFAULTS = new DetectorSettings(
-            12, 32, 8, 1.0, 0.5, 1.0, 0.0, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.6, 0.3,
+            12, 32, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.6, 0.3,
             DocumentScorer.Coefficients.DEFAULTS, true);
 
     public DetectorSettings {

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * must give no finding. The toy model is in {@link ToyModel}.
  */
 class DetectorExamplesTest {
-    private static final Detector DETECTOR = new Detector(ToyModel.news());
+    private static final Detector DETECTOR = ToyModel.detector();
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {

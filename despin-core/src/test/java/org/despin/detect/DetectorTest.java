@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** Exact behaviour of the detector on the toy model: offsets, casing, evidence, the hard cases. */
 class DetectorTest {
     private static final Model MODEL = ToyModel.news();
-    private static final Detector DETECTOR = new Detector(MODEL);
+    private static final Detector DETECTOR = new Detector(MODEL, ToyModel.SETTINGS);
 
     @Test
     void findsTheBrokenNameWithExactOffsetsAndCasing() {
@@ -60,7 +60,7 @@ class DetectorTest {
         // frequency favours "peace" (7 times against 2). Make substitutions cheap so that the
         // plain noisy channel falls for it, then show the evidence gate stops it.
         String text = "Both armies respected truce terms.";
-        DetectorSettings cheap = DetectorSettings.DEFAULTS.withChannel(1.0, 3.0);
+        DetectorSettings cheap = ToyModel.SETTINGS.withChannel(1.0, 3.0);
         Report gated = new Detector(MODEL, cheap).check(text, CheckOptions.DEFAULTS.withMinConfidence(0.0));
         assertEquals(0, gated.findings().size(), DetectorExamplesTest.describe(gated));
         Report ungated = new Detector(MODEL, cheap.withEvidenceGate(-100)).check(text,

@@ -50,6 +50,22 @@ public final class DetectorEvaluation {
                 long250.size(), short150.size());
         switch (mode) {
             case "fit" -> fit(detector, thesaurus, short150);
+            case "sweep" -> {
+                for (String config : System.getProperty("sweep").split(";")) {
+                    DetectorSettings.Builder b = settingsFromProperties().with();
+                    for (String kv : config.split(",")) {
+                        String[] f = kv.split("=");
+                        set(b, f[0].trim(), f[1].trim());
+                    }
+                    System.out.println("## " + config);
+                    Detector d = new Detector(model, b.build());
+                    clean(d, long250);
+                    spun(d, thesaurus, long250);
+                    if (System.getProperty("sweepDocs") != null) {
+                        documents(d, thesaurus, short150);
+                    }
+                }
+            }
             case "speed" -> speed(detector, long250);
             case "show" -> show(detector, thesaurus, long250);
             case "missed" -> missed(detector, thesaurus, long250);
@@ -76,6 +92,27 @@ public final class DetectorEvaluation {
         DetectorSettings s = b.build();
         System.out.println(s);
         return s;
+    }
+
+    static void set(DetectorSettings.Builder b, String name, String value) {
+        for (java.lang.reflect.Method m : DetectorSettings.Builder.class.getMethods()) {
+            if (!m.getName().equals(name) || m.getParameterCount() != 1) {
+                continue;
+            }
+            Class<?> t = m.getParameterTypes()[0];
+            try {
+                if (t == int.class) {
+                    m.invoke(b, Integer.parseInt(value));
+                    return;
+                } else if (t == double.class) {
+                    m.invoke(b, Double.parseDouble(value));
+                    return;
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalArgumentException(name, e);
+            }
+        }
+        throw new IllegalArgumentException("no setting " + name);
     }
 
     /** Held-out documents of SOTU, Brown and Europarl, in the corpora's fixed order. */
