@@ -113,7 +113,8 @@ class DetectorTest {
         assertEquals(4, s.report().findings().size(), DetectorExamplesTest.describe(s.report()));
         assertTrue(c.features().spinRate() < CheckOptions.DEFAULTS.spinRatePrior(), "clean rate " + c.features());
         assertTrue(s.features().spinRate() > c.features().spinRate() * 2, s.features() + " vs " + c.features());
-        assertTrue(s.report().spinScore() > 0.6 && c.report().spinScore() < 0.3,
+        assertTrue(s.report().spinScore() > ToyModel.SETTINGS.spunThreshold()
+                && c.report().spinScore() < ToyModel.SETTINGS.cleanThreshold(),
                 s.report().spinScore() + " vs " + c.report().spinScore());
         assertEquals(Verdict.SPUN, s.report().verdict());
         assertEquals(Verdict.CLEAN, c.report().verdict());

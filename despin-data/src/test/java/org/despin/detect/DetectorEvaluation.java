@@ -398,6 +398,14 @@ public final class DetectorEvaluation {
             (y.get(i) == 1 ? pos : neg).add(s);
         }
         System.out.printf(Locale.ROOT, "test half AUROC (mixed rates) %.3f%n", auroc(pos, neg));
+        List<Double> sortedNeg = new ArrayList<>(neg);
+        sortedNeg.sort(null);
+        for (double q : new double[] {0.5, 0.9, 0.98}) {
+            double cut = sortedNeg.get(Math.min(sortedNeg.size() - 1, (int) Math.floor(q * sortedNeg.size())));
+            long above = pos.stream().filter(v -> v > cut).count();
+            System.out.printf(Locale.ROOT, "clean score quantile %.2f = %.3f; spun above it: %.1f %%%n", q, cut,
+                    100.0 * above / pos.size());
+        }
     }
 
     static double[] features(DocumentFeatures f) {
