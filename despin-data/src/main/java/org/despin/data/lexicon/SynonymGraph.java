@@ -41,7 +41,14 @@ final class SynonymGraph {
 
     /** Adds a link; repeated links merge their flags. */
     void add(String observed, String original, int linkFlags) {
-        if (observed.equals(original)) {
+        if (!observed.equals(original)) {
+            add(id(observed), id(original), linkFlags);
+        }
+    }
+
+    /** Adds a link between interned terms ({@link #id}). */
+    void add(int observed, int original, int linkFlags) {
+        if (observed == original) {
             return;
         }
         if (start != null) {
@@ -50,7 +57,7 @@ final class SynonymGraph {
         if (size == packed.length) {
             packed = Arrays.copyOf(packed, size * 2);
         }
-        packed[size++] = (long) id(observed) << (TERM_BITS + FLAG_BITS) | (long) id(original) << FLAG_BITS | linkFlags;
+        packed[size++] = (long) observed << (TERM_BITS + FLAG_BITS) | (long) original << FLAG_BITS | linkFlags;
     }
 
     /** Sorts and merges the links; no more can be added. */
