@@ -2,6 +2,7 @@ package org.despin.spin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -28,6 +29,13 @@ class AlignmentTest {
         assertEquals(r.edits(), read);
         assertEquals(text, Alignment.restore(r.spunText(), read));
         assertEquals(r, new Spinner(THESAURUS, options).spin(text), "deterministic");
+        for (Edit e : r.edits()) {
+            String o = e.original();
+            assertTrue(o.chars().noneMatch(Character::isDigit), () -> "a number was spun: " + e);
+            assertTrue(!FunctionWords.contains(o.toLowerCase(java.util.Locale.ROOT)), () -> "a function word was spun: " + e);
+            assertTrue(o.indexOf('\n') < 0 && o.indexOf('\r') < 0, () -> "an edit crosses a line: " + e);
+            assertTrue(!o.equals("UN") && !o.equals("China"), () -> "an acronym or a lone name was spun: " + e);
+        }
     }
 
     @Property(tries = 200)

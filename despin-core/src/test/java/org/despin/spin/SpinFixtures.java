@@ -25,6 +25,7 @@ final class SpinFixtures {
                 .add("member", PartOfSpeech.NOUN, "fellow")
                 .add("give", PartOfSpeech.VERB, "hand over")
                 .add("china", PartOfSpeech.NOUN, "porcelain")
+                .name("china") // the country: capitalised, it is a name even at a sentence start
                 .add("issue", PartOfSpeech.NOUN, "topic")
                 .add("issue", PartOfSpeech.VERB, "publish")
                 .build();

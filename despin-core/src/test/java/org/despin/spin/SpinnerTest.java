@@ -57,6 +57,7 @@ class SpinnerTest {
     void namesAcronymsNumbersAndFunctionWordsAreLeftAlone() {
         // a lone capitalised word is a name; all capitals is an acronym
         assertEquals("We sold it to China in 2020.", spin("We sold it to China in 2020."));
+        assertEquals("China sold porcelain.", spin("China sold china."));
         assertEquals("COUNCIL and UN.", spin("COUNCIL and UN."));
         // next to a word the thesaurus lists as a name, a capitalised word is part of a person's name
         assertEquals("They met Ann Council there.", spin("They met Ann Council there."));
@@ -88,6 +89,13 @@ class SpinnerTest {
                 new Edit(21, 30, "asked for", "requested"),
                 new Edit(33, 40, "session", "meeting")), r.edits());
         assertEquals(in, r.restore());
+    }
+
+    @Test
+    void theJavadocExampleHolds() {
+        Spinner spinner = new Spinner(SpinFixtures.tiny(), SpinOptions.of(0.3, 42));
+        SpinResult r = spinner.spin("The council requested a meeting.");
+        assertEquals("The council requested a meeting.", r.restore());
     }
 
     @Test
