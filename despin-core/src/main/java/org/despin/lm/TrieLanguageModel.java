@@ -37,6 +37,7 @@ public final class TrieLanguageModel implements LanguageModel {
     private final int[] childShift;
     private final long[] childMask;
     private final boolean[] rawProb;
+    private final boolean[] oneRead; // the entry fits in one 64-bit read at any bit offset
     private final boolean[] rawBackoff;
     private final float[][] probCodes;
     private final float[][] backoffCodes;
@@ -85,6 +86,7 @@ public final class TrieLanguageModel implements LanguageModel {
         childShift = new int[order + 1];
         childMask = new long[order + 1];
         rawProb = new boolean[order + 1];
+        oneRead = new boolean[order + 1];
         rawBackoff = new boolean[order + 1];
         probCodes = new float[order + 1][];
         backoffCodes = new float[order + 1][];
@@ -110,6 +112,7 @@ public final class TrieLanguageModel implements LanguageModel {
                 throw LmFormat.bad(name, "bad codebook sizes for the " + n + "-grams");
             }
             entryBits[n] = h[6];
+            oneRead[n] = h[6] <= 57;
             wordBits[n] = wb;
             wordMask[n] = (1L << wb) - 1;
             probShift[n] = wb;
@@ -216,6 +219,8 @@ public final class TrieLanguageModel implements LanguageModel {
                 s.backoff[0] = bo;
                 s.childFrom[0] = from;
                 s.childTo[0] = to;
+                s.firstChild[0] = to > from ? wordOf(2, from) : Integer.MAX_VALUE;
+                s.lastChild[0] = to > from ? wordOf(2, to - 1) : -1;
                 s.length = 1;
             }
         }
@@ -245,31 +250,46 @@ public final class TrieLanguageModel implements LanguageModel {
             nextBackoff[0] = bo;
             nextFrom[0] = from;
             nextTo[0] = to;
+            int[] nextFirst = o.nextFirst;
+            int[] nextLast = o.nextLast;
+            boolean children = to > from;
+            nextFirst[0] = children ? wordOf(2, from) : Integer.MAX_VALUE;
+            nextLast[0] = children ? wordOf(2, to - 1) : -1;
             if (to > from || bo != 0f) {
                 keep = 1;
             }
             long[] childFrom = s.childFrom;
             long[] childTo = s.childTo;
+            int[] firstChild = s.firstChild;
+            int[] lastChild = s.lastChild;
             for (int i = 0; i < contextLength; i++) {
                 int n = i + 2;
-                long e = find(n, childFrom[i], childTo[i], w);
+                long e = find(n, childFrom[i], childTo[i], w, firstChild[i], lastChild[i]);
                 if (e < 0) {
                     break;
                 }
                 matched = n;
+                // the whole entry in one read when it fits (it does up to 57 bits)
                 long bit = e * entryBits[n];
-                long v = fieldWord(n, bit, probShift[n]);
-                prob = rawProb[n] ? Float.intBitsToFloat((int) (v & probMask[n])) : probCodes[n][(int) (v & probMask[n])];
+                long v = fieldWord(n, bit, 0);
+                if (!oneRead[n]) {
+                    v = fieldWord(n, bit, probShift[n]) << probShift[n];
+                }
+                long pv = (v >>> probShift[n]) & probMask[n];
+                prob = rawProb[n] ? Float.intBitsToFloat((int) pv) : probCodes[n][(int) pv];
                 if (n == order) {
                     break;
                 }
-                long bv = fieldWord(n, bit, backoffShift[n]) & backoffMask[n];
+                long bv = (oneRead[n] ? v >>> backoffShift[n] : fieldWord(n, bit, backoffShift[n])) & backoffMask[n];
                 bo = rawBackoff[n] ? Float.intBitsToFloat((int) bv) : backoffCodes[n][(int) bv];
-                from = fieldWord(n, bit, childShift[n]) & childMask[n];
+                from = (oneRead[n] ? v >>> childShift[n] : fieldWord(n, bit, childShift[n])) & childMask[n];
                 to = child(n, e + 1);
                 nextBackoff[n - 1] = bo;
                 nextFrom[n - 1] = from;
                 nextTo[n - 1] = to;
+                children = to > from;
+                nextFirst[n - 1] = children ? wordOf(n + 1, from) : Integer.MAX_VALUE;
+                nextLast[n - 1] = children ? wordOf(n + 1, to - 1) : -1;
                 if (to > from || bo != 0f) {
                     keep = n;
                 }
@@ -291,43 +311,49 @@ public final class TrieLanguageModel implements LanguageModel {
         }
         if (keep > 0) {
             words[0] = w;
-            System.arraycopy(o.nextBackoff, 0, o.backoff, 0, keep);
-            System.arraycopy(o.nextFrom, 0, o.childFrom, 0, keep);
-            System.arraycopy(o.nextTo, 0, o.childTo, 0, keep);
+            // a loop, not arraycopy: these are one to four elements
+            float[] nb = o.nextBackoff;
+            long[] nf = o.nextFrom;
+            long[] nt = o.nextTo;
+            float[] ob = o.backoff;
+            long[] of = o.childFrom;
+            long[] ot = o.childTo;
+            int[] nfw = o.nextFirst;
+            int[] nlw = o.nextLast;
+            int[] ofw = o.firstChild;
+            int[] olw = o.lastChild;
+            for (int j = 0; j < keep; j++) {
+                ob[j] = nb[j];
+                of[j] = nf[j];
+                ot[j] = nt[j];
+                ofw[j] = nfw[j];
+                olw[j] = nlw[j];
+            }
         }
         o.length = keep;
         return prob;
     }
 
     /**
-     * Entry of order n with word {@code key} among entries [lo, hi) (sorted by word), or -1.
-     * Interpolation search (word ids are spread fairly evenly over a node's children, since
-     * they are numbered in string order), then binary search on the last few entries: a few
-     * memory reads per level instead of log2 of the fan-out, which matters for common words
-     * with thousands of children.
+     * Entry of order n with word {@code key} among entries [lo, hi) (sorted by word, the first
+     * being {@code wlo} and the last {@code whi}), or -1. A key outside [wlo, whi] needs no memory
+     * read; a short range is scanned; a long one gets interpolation search (word ids are spread
+     * fairly evenly over a node's children, since they are numbered in string order): a few
+     * reads instead of log2 of the fan-out, which matters for common words with thousands of
+     * children.
      */
-    private long find(int n, long lo, long hi, int key) {
+    private long find(int n, long lo, long hi, int key, long wlo, long whi) {
+        if (key <= wlo || key >= whi) {
+            return key == wlo ? lo : key == whi ? hi - 1 : -1;
+        }
         int at = entriesAt[n];
         int bits = entryBits[n];
         long mask = wordMask[n];
         long last = hi - 1;
-        if (lo > last) {
-            return -1;
-        }
-        long bit = lo * bits;
-        long wlo = (buf.getLong(at + (int) (bit >>> 3)) >>> (bit & 7)) & mask;
-        bit = last * bits;
-        long whi = (buf.getLong(at + (int) (bit >>> 3)) >>> (bit & 7)) & mask;
-        while (true) {
-            if (key <= wlo || key >= whi) {
-                return key == wlo ? lo : key == whi ? last : -1;
-            }
-            if (last - lo < 8) {
-                break;
-            }
+        while (last - lo >= 12) {
             // both ends are known and differ from the key: probe where the key should be
             long pivot = lo + 1 + (long) ((last - lo - 2) * ((double) (key - wlo) / (whi - wlo)));
-            bit = pivot * bits;
+            long bit = pivot * bits;
             long w = (buf.getLong(at + (int) (bit >>> 3)) >>> (bit & 7)) & mask;
             if (w < key) {
                 lo = pivot;
@@ -339,8 +365,9 @@ public final class TrieLanguageModel implements LanguageModel {
                 return pivot;
             }
         }
+        // a short range: scan it (neighbouring entries share cache lines)
         for (long i = lo + 1; i < last; i++) {
-            bit = i * bits;
+            long bit = i * bits;
             long w = (buf.getLong(at + (int) (bit >>> 3)) >>> (bit & 7)) & mask;
             if (w >= key) {
                 return w == key ? i : -1;

@@ -100,6 +100,38 @@ class TrieRoundTripTest {
     }
 
     @Test
+    void statesKeepOnlyTheContextTheModelCanUse() throws Exception {
+        BackoffSource src = estimate(3);
+        TrieLanguageModel lm = writeAndRead(dir.resolve("s"), src, LmFormat.Quantization.DEFAULT);
+        Vocabulary v = lm.vocabulary();
+        LmState a = lm.newState();
+        LmState b = lm.newState();
+        // an unknown word leaves no usable context: the same state as the empty context
+        lm.beginSentence(a);
+        lm.score(a, v.id("the"), a);
+        lm.score(a, v.id("zebra"), a);
+        lm.emptyContext(b);
+        assertEquals(0, a.length());
+        assertEquals(b, a);
+        // different histories, same last two words: equal states (a trigram model uses two words)
+        lm.beginSentence(a);
+        for (String w : "officials told reporters".split(" ")) {
+            lm.score(a, v.id(w), a);
+        }
+        lm.emptyContext(b);
+        for (String w : "council told reporters".split(" ")) {
+            lm.score(b, v.id(w), b);
+        }
+        assertEquals(2, a.length());
+        assertEquals(a, b);
+        assertEquals(a.hashCode(), b.hashCode());
+        assertEquals(lm.score(a, v.id("on"), lm.newState()), lm.score(b, v.id("on"), lm.newState()));
+        // "</s>" is never a context: nothing follows it and its back-off weight is 1
+        lm.score(a, Vocabulary.END_SENTENCE, a);
+        assertEquals(0, a.length());
+    }
+
+    @Test
     void vocabularyMapsWordsBothWays() throws Exception {
         BackoffSource src = estimate(3);
         TrieLanguageModel trie = writeAndRead(dir.resolve("v"), src, LmFormat.Quantization.DEFAULT);

@@ -13,6 +13,7 @@ public final class GramList {
     public int[] words;
     public float[] prob;
     public float[] backoff;
+    private int[] index; // open-addressing hash of entry + 1 by tuple, built on first lookup
 
     public GramList(int n, int capacity) {
         this.n = n;
@@ -29,6 +30,7 @@ public final class GramList {
             prob = Arrays.copyOf(prob, cap);
             backoff = Arrays.copyOf(backoff, cap);
         }
+        index = null;
         System.arraycopy(tuple, from, words, size * n, n);
         prob[size] = p;
         backoff[size] = b;
@@ -47,22 +49,45 @@ public final class GramList {
         return 0;
     }
 
-    /** Index of the tuple {@code key[from..from+n)} (list sorted), or -1. */
+    /** Index of the tuple {@code key[from..from+n)}, or -1 (hash lookup; the index is built on first use). */
     public int find(int[] key, int from) {
-        int lo = 0;
-        int hi = size - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            int c = compareTo(mid, key, from);
-            if (c < 0) {
-                lo = mid + 1;
-            } else if (c > 0) {
-                hi = mid - 1;
-            } else {
-                return mid;
-            }
+        if (index == null) {
+            buildIndex();
         }
-        return -1;
+        int mask = index.length - 1;
+        int slot = hash(key, from) & mask;
+        while (true) {
+            int e = index[slot] - 1;
+            if (e < 0) {
+                return -1;
+            }
+            if (Arrays.equals(words, e * n, e * n + n, key, from, from + n)) {
+                return e;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private int hash(int[] key, int from) {
+        long h = 0x9E3779B97F4A7C15L;
+        for (int k = 0; k < n; k++) {
+            h = (h ^ key[from + k]) * 0xBF58476D1CE4E5B9L;
+        }
+        return (int) (h ^ (h >>> 31));
+    }
+
+    private void buildIndex() {
+        int capacity = Integer.highestOneBit(Math.max(8, size * 2 + 1)) << 1;
+        int[] slots = new int[capacity];
+        int mask = capacity - 1;
+        for (int e = 0; e < size; e++) {
+            int slot = hash(words, e * n) & mask;
+            while (slots[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = e + 1;
+        }
+        index = slots;
     }
 
     /** Sorts by reversed tuple and drops exact duplicates of a tuple (the first kept). */
@@ -90,6 +115,7 @@ public final class GramList {
         prob = p;
         backoff = b;
         size = m;
+        index = null;
     }
 
     private int compareEntries(int a, int b) {

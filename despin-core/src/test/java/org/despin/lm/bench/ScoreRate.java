@@ -23,6 +23,11 @@ public final class ScoreRate {
         String model = args.length > 1 ? args[1] : "bench.model";
         TrieLanguageModel lm = LmFormat.read(ModelFile.open(dir.resolve(model)));
         int[] ids = LmScoreBenchmark.readIds(dir.resolve("heldout.ids"));
+        if (args.length > 2) {
+            // a short stretch of text over and over: the cache-resident rate (compute cost only)
+            ids = java.util.Arrays.copyOf(ids, Integer.parseInt(args[2]));
+        }
+        int reps = Math.max(10, 3_000_000 / ids.length);
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         LmState s = lm.newState();
         for (int round = 0; round < 8; round++) {
@@ -30,7 +35,7 @@ public final class ScoreRate {
             long wall = System.nanoTime();
             float sum = 0;
             long calls = 0;
-            for (int rep = 0; rep < 10; rep++) {
+            for (int rep = 0; rep < reps; rep++) {
                 lm.beginSentence(s);
                 for (int id : ids) {
                     sum += lm.score(s, id, s);

@@ -84,6 +84,14 @@ class BackoffMixerTest {
     }
 
     @Test
+    void mixingIsDeterministic() throws Exception {
+        List<String[]> corpus = LmTestSupport.smallCorpus();
+        List<String> first = LmTestSupport.lines(BackoffMixer.mix(kn(3, corpus.subList(0, 5)), kn(2, corpus.subList(3, 8)), .6));
+        List<String> second = LmTestSupport.lines(BackoffMixer.mix(kn(3, corpus.subList(0, 5)), kn(2, corpus.subList(3, 8)), .6));
+        assertEquals(first, second);
+    }
+
+    @Test
     void mixedContextsSumToOne() throws Exception {
         List<String[]> corpus = LmTestSupport.smallCorpus();
         BackoffSource a = kn(4, corpus.subList(0, 5));
