@@ -54,9 +54,7 @@ public final class DefaultLmBuild {
             throw new DespinException(DespinException.Kind.MODEL, "cannot mix the language models: " + e.getMessage(), e);
         }
         Map<String, String> meta = new LinkedHashMap<>(c.metadata());
-        for (int n = 1; n <= mixed.order(); n++) {
-            meta.put("lm.ngrams." + n, Long.toString(mixed.count(n)));
-        }
+        putCounts(meta, "lm.ngrams.", mixed);
         return new ComponentBuild(LmFormat.SECTION, LmFormat.section(mixed), meta);
     }
 
@@ -79,58 +77,22 @@ public final class DefaultLmBuild {
         meta.put("lm.order", Integer.toString(ORDER));
         meta.put("lm.smoothing", "interpolated modified Kneser-Ney, back-off form");
         KneserNeyEstimator estimator = new KneserNeyEstimator(ORDER);
-        List<String> names = new ArrayList<>();
-        List<List<String[]>> heldOut = new ArrayList<>();
+        Map<String, List<String[]>> heldOut = new LinkedHashMap<>();
         for (Corpus corpus : DefaultCorpora.all(paths)) {
-            Provenance p = corpus.provenance();
-            String prefix = "lm.corpus." + corpus.name() + ".";
-            meta.put(prefix + "source", p.source());
-            meta.put(prefix + "sha256", p.sha256());
-            long trainingWords = 0;
-            long heldOutWords = 0;
-            int trainingDocs = 0;
-            List<String[]> held = new ArrayList<>();
-            List<CorpusDocument> documents = corpus.read();
-            for (CorpusDocument d : documents) {
-                List<String[]> sentences = LmText.sentenceWords(Tokenizer.DEFAULT.parse(d.text()));
-                for (String[] s : sentences) {
-                    if (d.heldOut()) {
-                        held.add(s);
-                        heldOutWords += s.length;
-                    } else {
-                        estimator.addSentence(s);
-                        trainingWords += s.length;
-                    }
-                }
-                trainingDocs += d.heldOut() ? 0 : 1;
-            }
-            meta.put(prefix + "documents", Integer.toString(trainingDocs));
-            meta.put(prefix + "words", Long.toString(trainingWords));
-            meta.put(prefix + "heldOutDocuments", Integer.toString(documents.size() - trainingDocs));
-            meta.put(prefix + "heldOutWords", Long.toString(heldOutWords));
-            LOG.info("{}: {} training words in {} documents, {} held-out words", corpus.name(), trainingWords,
-                    trainingDocs, heldOutWords);
-            names.add(corpus.name());
-            heldOut.add(held);
+            heldOut.put(corpus.name(), train(corpus, estimator, meta));
         }
         BackoffSource own = estimator.estimate();
-        for (int n = 1; n <= own.order(); n++) {
-            meta.put("lm.own.ngrams." + n, Long.toString(own.count(n)));
-        }
+        putCounts(meta, "lm.own.ngrams.", own);
         SphinxTrieModel sphinx = SphinxTrieModel.loadEnUs();
         Provenance sp = SphinxTrieModel.EN_US.provenance();
         meta.put("lm.sphinx.source", sp.source());
         meta.put("lm.sphinx.sha256", sp.sha256());
-        for (int n = 1; n <= sphinx.order(); n++) {
-            meta.put("lm.sphinx.ngrams." + n, Long.toString(sphinx.count(n)));
-        }
-        MixWeight.Choice choice = chooseWeight(names, heldOut, own, sphinx);
-        Map<String, List<String[]>> heldOutByCorpus = new LinkedHashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            heldOutByCorpus.put(names.get(i), heldOut.get(i));
-        }
+        putCounts(meta, "lm.sphinx.ngrams.", sphinx);
+        MixWeight.Choice choice = chooseWeight(heldOut, own, sphinx);
         meta.put("lm.mix.lambda", format(choice.lambda()));
         meta.put("lm.mix.rule", "lambda * own + (1 - lambda) * sphinx; lambda minimises the mean log held-out perplexity");
+        meta.put("lm.heldOut.rule", "perplexity over the held-out words and sentence ends known to either component;"
+                + " mix = exact interpolation at lambda");
         for (MixWeight.CorpusEvaluation e : choice.corpora()) {
             String prefix = "lm.heldOut." + e.corpus() + ".";
             meta.put(prefix + "tokens", Integer.toString(e.tokens()));
@@ -138,16 +100,59 @@ public final class DefaultLmBuild {
             meta.put(prefix + "perplexity.sphinx", format(e.sphinxPerplexity()));
             meta.put(prefix + "perplexity.mix", format(e.mix(choice.index())));
         }
-        return new Components(own, sphinx, heldOutByCorpus, choice, meta);
+        return new Components(own, sphinx, heldOut, choice, meta);
     }
 
-    private static MixWeight.Choice chooseWeight(List<String> names, List<List<String[]>> heldOut, BackoffSource own,
+    /**
+     * Feeds the training documents of {@code corpus} to the estimator, records the corpus in the
+     * metadata, and returns the sentences of its held-out documents.
+     */
+    private static List<String[]> train(Corpus corpus, KneserNeyEstimator estimator, Map<String, String> meta)
+            throws DespinException {
+        Provenance p = corpus.provenance();
+        String prefix = "lm.corpus." + corpus.name() + ".";
+        meta.put(prefix + "source", p.source());
+        meta.put(prefix + "sha256", p.sha256());
+        long trainingWords = 0;
+        long heldOutWords = 0;
+        int trainingDocs = 0;
+        List<String[]> heldOut = new ArrayList<>();
+        List<CorpusDocument> documents = corpus.read();
+        for (CorpusDocument d : documents) {
+            List<String[]> sentences = LmText.sentenceWords(Tokenizer.DEFAULT.parse(d.text()));
+            for (String[] s : sentences) {
+                if (d.heldOut()) {
+                    heldOut.add(s);
+                    heldOutWords += s.length;
+                } else {
+                    estimator.addSentence(s);
+                    trainingWords += s.length;
+                }
+            }
+            trainingDocs += d.heldOut() ? 0 : 1;
+        }
+        meta.put(prefix + "documents", Integer.toString(trainingDocs));
+        meta.put(prefix + "words", Long.toString(trainingWords));
+        meta.put(prefix + "heldOutDocuments", Integer.toString(documents.size() - trainingDocs));
+        meta.put(prefix + "heldOutWords", Long.toString(heldOutWords));
+        LOG.info("{}: {} training words in {} documents, {} held-out words", corpus.name(), trainingWords,
+                trainingDocs, heldOutWords);
+        return heldOut;
+    }
+
+    private static void putCounts(Map<String, String> meta, String prefix, BackoffSource model) {
+        for (int n = 1; n <= model.order(); n++) {
+            meta.put(prefix + n, Long.toString(model.count(n)));
+        }
+    }
+
+    private static MixWeight.Choice chooseWeight(Map<String, List<String[]>> heldOut, BackoffSource own,
             SphinxTrieModel sphinx) throws DespinException {
         List<MixWeight.CorpusScores> scores = new ArrayList<>();
         try {
-            for (int i = 0; i < names.size(); i++) {
-                HeldOutScorer scorer = new HeldOutScorer(heldOut.get(i), ORDER);
-                scores.add(new MixWeight.CorpusScores(names.get(i), scorer.score(own), scorer.score(sphinx)));
+            for (Map.Entry<String, List<String[]>> e : heldOut.entrySet()) {
+                HeldOutScorer scorer = new HeldOutScorer(e.getValue(), ORDER);
+                scores.add(new MixWeight.CorpusScores(e.getKey(), scorer.score(own), scorer.score(sphinx)));
             }
         } catch (IOException e) {
             throw new DespinException(DespinException.Kind.MODEL, "cannot score the held-out text: " + e.getMessage(), e);
