@@ -121,6 +121,20 @@ class DetectorTest {
     }
 
     @Test
+    void aSecondLookInTheRestoredContextFindsTheNeighbourOfASpunWord() {
+        // "advised" has no evidence next to "correspondents" (a word the LM never saw); once
+        // "correspondents" is read as "reporters", "told reporters" is a stored collocation
+        String text = "He advised correspondents that the council would meet.";
+        Report once = new Detector(MODEL, ToyModel.SETTINGS.with().restoredContextPass(false).build())
+                .check(text, CheckOptions.DEFAULTS);
+        assertEquals("He advised reporters that the council would meet.", once.restored(),
+                DetectorExamplesTest.describe(once));
+        Report twice = DETECTOR.check(text, CheckOptions.DEFAULTS);
+        assertEquals("He told reporters that the council would meet.", twice.restored(),
+                DetectorExamplesTest.describe(twice));
+    }
+
+    @Test
     void artefactsAreCounted() {
         assertEquals(3, Artefacts.count(org.despin.text.Document.parse(
                 "He met a individual. A the man asked for to go. An FBI agent and an hour and a university.")));

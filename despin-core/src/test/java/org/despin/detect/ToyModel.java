@@ -143,6 +143,7 @@ final class ToyModel {
                 .add("permanent", "lasting", -1.0f)
                 .add("advised", "told", -1.0f)
                 .add("told", "advised", -1.0f)
+                .add("correspondents", "reporters", -1.0f)
                 .add("asked for", "requested", -1.0f)
                 .add("requested", "asked for", -1.0f)
                 .add("smith", "blacksmith", -1.0f)
