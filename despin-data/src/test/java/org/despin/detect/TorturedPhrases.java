@@ -52,8 +52,12 @@ final class TorturedPhrases {
             for (String carrier : CARRIERS) {
                 String clean = String.format(Locale.ROOT, carrier, term);
                 cleanSentences++;
-                if (!detector.check(clean, CheckOptions.DEFAULTS).findings().isEmpty()) {
+                Report cr = detector.check(clean, CheckOptions.DEFAULTS);
+                if (!cr.findings().isEmpty()) {
                     cleanFlagged++;
+                    if (Boolean.getBoolean("verbose")) {
+                        System.out.println("CLEAN " + clean + " -> " + cr.restored() + " | " + cr.findings().get(0).evidence());
+                    }
                 }
                 if (tortured == null) {
                     continue;
@@ -65,6 +69,9 @@ final class TorturedPhrases {
                 cases++;
                 if (r.findings().stream().anyMatch(f -> f.start() < end && at < f.end())) {
                     flagged++;
+                }
+                if (Boolean.getBoolean("verbose")) {
+                    System.out.println("SPUN " + spun + " -> " + r.restored());
                 }
                 if (r.restored().equals(clean)) {
                     restored++;
