@@ -35,7 +35,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         double spunThreshold, double cleanThreshold, DocumentScorer.Coefficients score, boolean restoredContextPass) {
 
     public static final DetectorSettings DEFAULTS = new DetectorSettings(
-            12, 32, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.72, 0.35,
+            12, 16, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.74, 0.35,
             DocumentScorer.Coefficients.DEFAULTS, true);
 
     public DetectorSettings {
