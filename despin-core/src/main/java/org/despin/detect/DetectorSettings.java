@@ -1,0 +1,136 @@
+package org.despin.detect;
+
+/**
+ * The tunable weights of the detector, in one immutable record so that tuning runs and tests can
+ * vary them. {@link #DEFAULTS} are the values chosen on held-out spun and clean text (see
+ * NOTES-detect.md for the commands and data that produced them). Log-probabilities from the
+ * language model are log10; channel weights and bonuses are natural logs (nats).
+ *
+ * @param beamWidth hypotheses kept per lattice position (after recombining equal LM states)
+ * @param candidatePool candidate originals per observed span whose evidence is computed, best prior first
+ * @param maxCandidatesPerSpan candidates per span that enter the lattice: those passing the evidence
+ *     gate with the best context score plus channel weight
+ * @param lmWeight weight of the language model score (1 = the plain noisy channel)
+ * @param frequencyDiscount share (0-1) of the candidate's frequency advantage over the observed span
+ *     removed from its substitution arc: 0 = the plain noisy channel, 1 = only context counts
+ * @param channelScale multiplies the lexicon's log P(observed | original, substituted)
+ * @param channelOffset nats added to every substitution (a spinner's thesaurus is smaller than ours)
+ * @param evidenceGate minimum context gain (log10, see {@link Evidence}) for a candidate to enter the lattice
+ * @param nameGate minimum context gain for a candidate inside a title-case name
+ * @param nameBonus nats added to a substitution that turns a title-case span into a known name
+ * @param variantBonus nats added to an original that distinct observed forms in the document map to
+ * @param artefactLogProb nats: log P(an article that does not fit the next word | the writer wrote it)
+ * @param priorStrength pseudo-count of the Beta prior on the spin rate
+ * @param emIterations re-estimations of the spin rate before the final decode
+ * @param minSpinRate lower bound of the re-estimated rate (keeps log r finite)
+ * @param spunThreshold spin score at or above which a document is called spun (default: the 98th
+ *     percentile of held-out clean 100-150-word passages, so that at most 2 % of them are called spun)
+ * @param cleanThreshold spin score below which a document is called clean (default: about their median)
+ * @param score the document-level logistic model
+ * @param restoredContextPass whether to look at the evidence again in the context the first decode restored
+ */
+public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidatesPerSpan, double lmWeight, double frequencyDiscount,
+        double channelScale, double channelOffset, double evidenceGate, double nameGate, double nameBonus,
+        double variantBonus, double artefactLogProb, double priorStrength, int emIterations, double minSpinRate,
+        double spunThreshold, double cleanThreshold, DocumentScorer.Coefficients score, boolean restoredContextPass) {
+
+    public static final DetectorSettings DEFAULTS = new DetectorSettings(
+            12, 16, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.74, 0.35,
+            DocumentScorer.Coefficients.DEFAULTS, true);
+
+    public DetectorSettings {
+        if (beamWidth < 1 || candidatePool < 1 || maxCandidatesPerSpan < 1 || emIterations < 0) {
+            throw new IllegalArgumentException("beamWidth, maxCandidatesPerSpan must be >= 1, emIterations >= 0");
+        }
+        if (!(minSpinRate > 0 && minSpinRate < 0.5) || !(cleanThreshold <= spunThreshold)
+                || !(frequencyDiscount >= 0 && frequencyDiscount <= 1)) {
+            throw new IllegalArgumentException("bad minSpinRate, frequencyDiscount or thresholds");
+        }
+    }
+
+    /** A copy to change one setting at a time: {@code s.with().evidenceGate(2).build()}. */
+    public Builder with() {
+        return new Builder(this);
+    }
+
+    public DetectorSettings withEvidenceGate(double gate) {
+        return with().evidenceGate(gate).build();
+    }
+
+    public DetectorSettings withChannel(double scale, double offset) {
+        return with().channelScale(scale).channelOffset(offset).build();
+    }
+
+    /** Changes settings one at a time; {@link #build()} validates. */
+    public static final class Builder {
+        private int beamWidth;
+        private int candidatePool;
+        private int maxCandidatesPerSpan;
+        private double lmWeight;
+        private double frequencyDiscount;
+        private double channelScale;
+        private double channelOffset;
+        private double evidenceGate;
+        private double nameGate;
+        private double nameBonus;
+        private double variantBonus;
+        private double artefactLogProb;
+        private double priorStrength;
+        private int emIterations;
+        private double minSpinRate;
+        private double spunThreshold;
+        private double cleanThreshold;
+        private DocumentScorer.Coefficients score;
+        private boolean restoredContextPass;
+
+        private Builder(DetectorSettings s) {
+            beamWidth = s.beamWidth;
+            candidatePool = s.candidatePool;
+            maxCandidatesPerSpan = s.maxCandidatesPerSpan;
+            lmWeight = s.lmWeight;
+            frequencyDiscount = s.frequencyDiscount;
+            channelScale = s.channelScale;
+            channelOffset = s.channelOffset;
+            evidenceGate = s.evidenceGate;
+            nameGate = s.nameGate;
+            nameBonus = s.nameBonus;
+            variantBonus = s.variantBonus;
+            artefactLogProb = s.artefactLogProb;
+            priorStrength = s.priorStrength;
+            emIterations = s.emIterations;
+            minSpinRate = s.minSpinRate;
+            spunThreshold = s.spunThreshold;
+            cleanThreshold = s.cleanThreshold;
+            score = s.score;
+            restoredContextPass = s.restoredContextPass;
+        }
+
+        public Builder beamWidth(int v) { beamWidth = v; return this; }
+        public Builder candidatePool(int v) { candidatePool = v; return this; }
+        public Builder maxCandidatesPerSpan(int v) { maxCandidatesPerSpan = v; return this; }
+        public Builder lmWeight(double v) { lmWeight = v; return this; }
+        public Builder frequencyDiscount(double v) { frequencyDiscount = v; return this; }
+        public Builder channelScale(double v) { channelScale = v; return this; }
+        public Builder channelOffset(double v) { channelOffset = v; return this; }
+        public Builder evidenceGate(double v) { evidenceGate = v; return this; }
+        public Builder nameGate(double v) { nameGate = v; return this; }
+        public Builder nameBonus(double v) { nameBonus = v; return this; }
+        public Builder variantBonus(double v) { variantBonus = v; return this; }
+        public Builder artefactLogProb(double v) { artefactLogProb = v; return this; }
+        public Builder priorStrength(double v) { priorStrength = v; return this; }
+        public Builder emIterations(int v) { emIterations = v; return this; }
+        public Builder minSpinRate(double v) { minSpinRate = v; return this; }
+        public Builder spunThreshold(double v) { spunThreshold = v; return this; }
+        public Builder cleanThreshold(double v) { cleanThreshold = v; return this; }
+        public Builder score(DocumentScorer.Coefficients v) { score = v; return this; }
+        public Builder restoredContextPass(boolean v) { restoredContextPass = v; return this; }
+        /** For tuning tools that set every option from a number: non-zero is true. */
+        public Builder restoredContextPass(double v) { restoredContextPass = v != 0; return this; }
+
+        public DetectorSettings build() {
+            return new DetectorSettings(beamWidth, candidatePool, maxCandidatesPerSpan, lmWeight, frequencyDiscount, channelScale,
+                    channelOffset, evidenceGate, nameGate, nameBonus, variantBonus, artefactLogProb, priorStrength,
+                    emIterations, minSpinRate, spunThreshold, cleanThreshold, score, restoredContextPass);
+        }
+    }
+}
