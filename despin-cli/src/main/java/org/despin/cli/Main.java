@@ -85,6 +85,9 @@ public final class Main implements Runnable {
         } catch (RuntimeException | Error e) {
             // picocli itself failed (it should not): still one line
             return unexpected(env, e, debug);
+        } finally {
+            env.out().flush();
+            env.err().flush();
         }
     }
 
