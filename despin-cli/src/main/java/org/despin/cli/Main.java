@@ -43,6 +43,7 @@ public final class Main implements Runnable {
             CheckCommand.class,
             RestoreCommand.class,
             SpinCommand.class,
+            BenchCommand.class,
             TrainCommand.class,
             ModelCommand.class);
 
