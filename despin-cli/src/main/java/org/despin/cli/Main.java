@@ -42,6 +42,7 @@ public final class Main implements Runnable {
     static final List<Class<?>> SUBCOMMANDS = List.of(
             CheckCommand.class,
             RestoreCommand.class,
+            ServeCommand.class,
             ModelCommand.class);
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
