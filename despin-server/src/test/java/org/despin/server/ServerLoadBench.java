@@ -68,10 +68,11 @@ class ServerLoadBench {
             Runtime rt = Runtime.getRuntime();
             long usedMb = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
             String report = String.format(Locale.ROOT,
-                    "checker: %s%nclients: %d, text: %d chars, requests: %d in %.2f s (limit %d requests / %d s)%n"
+                    "load average at the end (1/5/15 min, other processes included): %s%n"
+                            + "checker: %s%nclients: %d, text: %d chars, requests: %d in %.2f s (limit %d requests / %d s)%n"
                             + "throughput: %.0f requests/s%nlatency: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n"
                             + "errors: %d%nheap in use after GC at the end: %d MB (max heap %d MB), cores: %d%n",
-                    label, CLIENTS, TEXT_CHARS, r.count, r.seconds, MAX_REQUESTS, MAX_SECONDS, r.count / r.seconds,
+                    loadAverage(), label, CLIENTS, TEXT_CHARS, r.count, r.seconds, MAX_REQUESTS, MAX_SECONDS, r.count / r.seconds,
                     r.percentile(0.50), r.percentile(0.99), r.percentile(1.0), r.errors, usedMb,
                     rt.maxMemory() / (1024 * 1024), rt.availableProcessors());
             System.out.print(report);
@@ -79,6 +80,15 @@ class ServerLoadBench {
             Files.createDirectories(out.getParent());
             Files.writeString(out, report, StandardCharsets.UTF_8);
             assertEquals(0, r.errors, "errors under load");
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 
