@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -220,6 +222,28 @@ class PageBrowserTest {
         assertFalse(html.matches("(?s).*(src|href)=\"(https?:)?//.*"), "the report refers to no other origin");
         Files.copy(waitForDownload("despin-report.html"), artefacts.resolve("despin-report.html"),
                 StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void uploadAFile() throws Exception {
+        driver.manage().window().setSize(new Dimension(1366, 900));
+        driver.get(server.uri().toString());
+        ByteArrayOutputStream docx = new ByteArrayOutputStream();
+        try (XWPFDocument doc = new XWPFDocument()) {
+            doc.createParagraph().createRun().setText("Minutes: the Protection Council met at noon.");
+            doc.write(docx);
+        }
+        Path file = artefacts.resolve("minutes.docx");
+        Files.write(file, docx.toByteArray());
+        driver.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        waitFor(() -> driver.findElement(By.id("status")).getText().startsWith("Checked"));
+        assertEquals("minutes.docx", driver.findElement(By.id("file-name")).getText());
+        // the extracted text replaces the text box, and the highlights refer to it
+        assertEquals("Minutes: the Protection Council met at noon.\n",
+                driver.findElement(By.id("text")).getAttribute("value"));
+        assertEquals(List.of("Protection Council"), driver.findElements(By.cssSelector("#marked mark.spun")).stream()
+                .map(WebElement::getText).toList());
+        assertEquals("Verdict: Uncertain", driver.findElement(By.id("verdict")).getText());
     }
 
     @Test
