@@ -52,8 +52,14 @@ final class ServeCommand implements Callable<Integer> {
         this.env = env;
     }
 
+    /** The access log is the point of a server's standard error, while the CLI's default level is ERROR. */
+    private static final String ACCESS_LOG_LEVEL = "org.slf4j.simpleLogger.log.org.despin.server.access";
+
     @Override
     public Integer call() throws DespinException {
+        if (System.getProperty(ACCESS_LOG_LEVEL) == null) {
+            System.setProperty(ACCESS_LOG_LEVEL, "info"); // read when the logger is created, at start-up below
+        }
         CheckOptions checkOptions = Options.check(minConfidence);
         ServerOptions options;
         try {
