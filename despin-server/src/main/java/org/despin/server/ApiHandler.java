@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
 import org.despin.detect.Report;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -75,15 +76,40 @@ final class ApiHandler extends Handler.Abstract {
                 default -> servePage(path, request, response, callback);
             }
         } catch (HttpError e) {
-            sendError(response, callback, e);
+            refuse(request, response, callback, e);
         } catch (IOException e) {
             // the client went away or sent a broken body mid-read
-            sendError(response, callback, new HttpError(400, "the body could not be read"));
+            refuse(request, response, callback, new HttpError(400, "the body could not be read"));
         } catch (RuntimeException e) {
             LOG.error("unexpected failure on {} {}", request.getMethod(), path, e);
-            sendError(response, callback, new HttpError(500, "internal error"));
+            refuse(request, response, callback, new HttpError(500, "internal error"));
         }
         return true;
+    }
+
+    /**
+     * An error answered before the body was read to its end (415, 413, 405, 501...): the rest of
+     * the body is still on the connection, so the connection is closed after the answer, and the
+     * response says so; a client must not send its next request on it.
+     */
+    private void refuse(Request request, Response response, Callback callback, HttpError e) {
+        if (!bodyFullyRead(request)) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
+        sendError(response, callback, e);
+    }
+
+    /** Whether the request body has been read to its end, checked without blocking. */
+    private static boolean bodyFullyRead(Request request) {
+        Content.Chunk chunk = request.read();
+        if (chunk == null) {
+            return false; // more may come: not read to the end
+        }
+        try {
+            return chunk.isLast() && !chunk.hasRemaining() && !Content.Chunk.isFailure(chunk);
+        } finally {
+            chunk.release();
+        }
     }
 
     private void servePage(String path, Request request, Response response, Callback callback) throws HttpError {

@@ -15,6 +15,16 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
  * cannot be parsed is the client's problem (400), never a stack trace.
  */
 final class UploadExtractor {
+    /**
+     * A .docx is a zip: a few MB can inflate to gigabytes. POI's guard against that is a
+     * process-wide setting; the largest part it may inflate is capped here (its default is 4 GB).
+     */
+    static final long MAX_DOCX_PART_BYTES = 128L * 1024 * 1024;
+
+    static {
+        org.apache.poi.openxml4j.util.ZipSecureFile.setMaxEntrySize(MAX_DOCX_PART_BYTES);
+    }
+
     private final long maxTextChars;
 
     UploadExtractor(long maxTextChars) {

@@ -140,6 +140,8 @@ class ServerApiTest {
     void sourceIsNotImplementedYet() throws Exception {
         HttpResponse<String> r = post(server, "/api/v1/source", "text/plain", bytes(EXAMPLE));
         assertEquals(501, r.statusCode());
+        // the body was not read: the server closes the connection and says so
+        assertEquals("close", r.headers().firstValue("Connection").orElse(""));
         assertEquals("{\"error\":{\"status\":501,\"message\":\"source finding is not available in this version\"}}",
                 r.body());
     }
@@ -235,6 +237,26 @@ class ServerApiTest {
     }
 
     @Test
+    void docxThatInflatesToMuchMoreIs400() throws Exception {
+        // a zip bomb in miniature: 16 MB of one letter deflate to a few kB
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip)) {
+            z.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+            z.write(bytes("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"));
+            z.putNextEntry(new java.util.zip.ZipEntry("word/document.xml"));
+            byte[] chunk = new byte[1 << 20];
+            java.util.Arrays.fill(chunk, (byte) 'a');
+            for (int i = 0; i < 16; i++) {
+                z.write(chunk);
+            }
+        }
+        assertTrue(zip.size() < 64 * 1024, "the bomb must fit under the body limit: " + zip.size());
+        HttpResponse<String> r = upload("bomb.docx", zip.toByteArray());
+        assertEquals(400, r.statusCode());
+        assertEquals("{\"error\":{\"status\":400,\"message\":\"could not read the .docx file\"}}", r.body());
+    }
+
+    @Test
     void multipartTextField() throws Exception {
         String boundary = "b0undary";
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n"
@@ -313,6 +335,7 @@ class ServerApiTest {
         assertEquals(413, r.statusCode());
         assertEquals("{\"error\":{\"status\":413,\"message\":\"the body is larger than the limit of 65536 bytes\"}}",
                 r.body());
+        assertEquals("close", r.headers().firstValue("Connection").orElse(""));
     }
 
     @Test
