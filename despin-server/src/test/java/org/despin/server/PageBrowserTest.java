@@ -220,8 +220,13 @@ class PageBrowserTest {
         assertTrue(html.contains("<style>/* Styles of the downloadable HTML report"), "styles are inlined");
         assertFalse(html.contains("<script"));
         assertFalse(html.matches("(?s).*(src|href)=\"(https?:)?//.*"), "the report refers to no other origin");
-        Files.copy(waitForDownload("despin-report.html"), artefacts.resolve("despin-report.html"),
-                StandardCopyOption.REPLACE_EXISTING);
+        Path report = artefacts.resolve("despin-report.html");
+        Files.copy(waitForDownload("despin-report.html"), report, StandardCopyOption.REPLACE_EXISTING);
+        // the report opens on its own, from a file, with its styles
+        driver.get(report.toAbsolutePath().toUri().toString());
+        assertEquals("despin report", driver.getTitle());
+        assertEquals(6, driver.findElements(By.cssSelector(".text mark")).size());
+        screenshot("html-report.png");
     }
 
     @Test
@@ -250,6 +255,7 @@ class PageBrowserTest {
     void worksOnAPhoneScreen() throws Exception {
         driver.manage().window().setSize(new Dimension(390, 844));
         driver.get(server.uri().toString());
+        screenshot("phone-start.png");
         driver.findElement(By.id("example")).click();
         waitFor(() -> !driver.findElement(By.id("text")).getAttribute("value").isEmpty());
         driver.findElement(By.id("check")).click();
