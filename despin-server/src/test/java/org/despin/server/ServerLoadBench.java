@@ -70,10 +70,10 @@ class ServerLoadBench {
             String report = String.format(Locale.ROOT,
                     "load average at the end (1/5/15 min, other processes included): %s%n"
                             + "checker: %s%nclients: %d, text: %d chars, requests: %d in %.2f s (limit %d requests / %d s)%n"
-                            + "throughput: %.0f requests/s%nlatency: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n"
+                            + "throughput: %.0f requests/s%nlatency: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms%n"
                             + "errors: %d%nheap in use after GC at the end: %d MB (max heap %d MB), cores: %d%n",
                     loadAverage(), label, CLIENTS, TEXT_CHARS, r.count, r.seconds, MAX_REQUESTS, MAX_SECONDS, r.count / r.seconds,
-                    r.percentile(0.50), r.percentile(0.99), r.percentile(1.0), r.errors, usedMb,
+                    r.percentile(0.50), r.percentile(0.90), r.percentile(0.99), r.percentile(1.0), r.errors, usedMb,
                     rt.maxMemory() / (1024 * 1024), rt.availableProcessors());
             System.out.print(report);
             Path out = Path.of("target", "load-bench.txt");
