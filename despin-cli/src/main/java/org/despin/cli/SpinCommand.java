@@ -13,15 +13,12 @@ import org.despin.cli.input.InputException;
 import org.despin.cli.input.InputStatus;
 import org.despin.cli.input.StrictUtf8Reader;
 import org.despin.cli.input.TextSource;
-import org.despin.data.DataPaths;
-import org.despin.data.spin.MobySpinThesaurus;
-import org.despin.data.spin.MyThesThesaurus;
 import org.despin.spin.Alignment;
 import org.despin.spin.SpinOptions;
 import org.despin.spin.SpinResult;
-import org.despin.spin.SpinThesaurus;
 import org.despin.spin.Spinner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,8 +28,6 @@ import picocli.CommandLine.Parameters;
             "Writes the spun text; --alignment writes what was changed as TSV rows start<TAB>end<TAB>spun<TAB>original "
                     + "(offsets into the spun text). The same input, thesaurus, rate and seed give the same output."})
 final class SpinCommand implements Callable<Integer> {
-    enum Thesaurus { mythes, moby }
-
     /** Texts to spin are held in memory whole; longer ones should be split first. */
     static final int MAX_CHARS = 64 << 20;
 
@@ -48,14 +43,8 @@ final class SpinCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--thesaurus", paramLabel = "NAME", defaultValue = "mythes",
-            description = "mythes (Debian mythes-en-us, not read by the detector: the headline figures; run scripts/fetch-debian-data) "
-                    + "or moby (the detector's own thesaurus: same-thesaurus figures). Default: ${DEFAULT-VALUE}")
-    Thesaurus thesaurus;
-
-    @Option(names = "--thesaurus-file", paramLabel = "FILE",
-            description = "read the thesaurus from FILE (MyThes .dat or Moby words.txt, as --thesaurus says) instead of the despin cache")
-    Path thesaurusFile;
+    @Mixin
+    SpinThesaurusOption thesaurus;
 
     @Option(names = "--alignment", paramLabel = "FILE", description = "write the edits as TSV to FILE")
     Path alignment;
@@ -76,7 +65,7 @@ final class SpinCommand implements Callable<Integer> {
             throw new DespinException(DespinException.Kind.USAGE, "--rate: " + e.getMessage());
         }
         String text = readWhole(input, env);
-        SpinResult result = new Spinner(loadThesaurus(), options).spin(text);
+        SpinResult result = new Spinner(thesaurus.load(), options).spin(text);
         if (alignment != null) {
             try (Writer w = Files.newBufferedWriter(alignment, StandardCharsets.UTF_8)) {
                 Alignment.write(result.edits(), w);
@@ -94,17 +83,6 @@ final class SpinCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private SpinThesaurus loadThesaurus() throws DespinException {
-        Path cache = DataPaths.defaultCache();
-        return switch (thesaurus) {
-            case mythes -> thesaurusFile != null
-                    ? MyThesThesaurus.read(thesaurusFile, MyThesThesaurus.PACKAGE + " (" + thesaurusFile + ")")
-                    : MyThesThesaurus.load(cache);
-            case moby -> thesaurusFile != null
-                    ? MobySpinThesaurus.read(thesaurusFile, MobySpinThesaurus.NAME)
-                    : MobySpinThesaurus.load(new DataPaths(cache));
-        };
-    }
 
     /** Reads a whole input strictly (same checks as {@code check}): for commands that need the text in one piece. */
     static String readWhole(String input, CliEnvironment env) throws DespinException {

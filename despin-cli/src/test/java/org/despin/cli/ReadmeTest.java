@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * in-process, in order, against the real detector over a tiny model (file arguments that exist in
  * the repository are read from there; other file names go to a temporary folder), and must
  * exit 0 unless its comment says {@code # exit: 0|1}. A line commented {@code # needs: X} runs
- * only in the full run ({@code -Ddespin.model}) when X is there (moby, mythes); other needs (your own corpus, fetched data) are not run.
+ * only in the full run ({@code -Ddespin.model}) when X is there (moby, mythes, default model: the
+ * real one, given by {@code -Ddespin.model}); other needs (your own corpus, fetched data) are not run.
  * The Java example is compiled, and run when a real model is given ({@code -Ddespin.model}).
  */
 class ReadmeTest {
@@ -101,13 +102,26 @@ class ReadmeTest {
         return out;
     }
 
-    /** Loading a full thesaurus takes seconds: only in the full run (./run-tests), where the data is fetched. */
-    static boolean available(String need) {
+    /**
+     * Whether every need of a line is there. Loading a full thesaurus or the default model takes
+     * seconds: these run only in the full run (./run-tests), where the data is fetched.
+     */
+    static boolean available(String needs) {
         if (System.getProperty("despin.model", "").isBlank()) {
             return false;
         }
+        for (String need : needs.split(",")) {
+            if (!availableOne(need.strip())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean availableOne(String need) {
         Path cache = DataPaths.defaultCache();
         return switch (need) {
+            case "default model" -> true;
             case "moby" -> Files.isDirectory(cache.resolve("npm").resolve(DataPaths.MOBY).resolve("package"));
             case "mythes" -> Files.isRegularFile(MyThesThesaurus.defaultFile(cache));
             default -> false; // a user's own corpus, the fetched data for a full model build: not in unit tests
@@ -140,7 +154,10 @@ class ReadmeTest {
                     assumeTrue(!a.endsWith("examples/spun-news.txt") || Files.exists(Path.of(a)),
                             "examples/spun-news.txt is not written yet (branch textspin)");
                 }
-                CliRun.Builder cli = CliRun.with(TinyModel.CHECKERS).env("DESPIN_MODEL", model.toString());
+                boolean real = e.needs() != null && e.needs().contains("default model");
+                CliRun.Builder cli = real
+                        ? CliRun.with(CliEnvironment.MODEL_FILES).env("DESPIN_MODEL", System.getProperty("despin.model"))
+                        : CliRun.with(TinyModel.CHECKERS).env("DESPIN_MODEL", model.toString());
                 if (e.stdin() != null) {
                     cli.stdin(e.stdin());
                 }

@@ -67,6 +67,28 @@ class SpinTrainCommandTest {
     }
 
     @Test
+    void benchPrintsATableAndWritesJson() throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            text.append("Officials told reporters on day ").append(i).append(" that the council meeting was important. ");
+        }
+        Path docs = Files.writeString(dir.resolve("held-out.txt"), text.toString());
+        Path json = dir.resolve("bench.json");
+        CliRun r = cli().run("bench", "--docs", docs.toString(), "--thesaurus", "moby", "--thesaurus-file", moby().toString(),
+                "--rates", "0.3", "--seeds", "1", "--passage-words", "20-40", "--json", json.toString());
+        assertEquals(0, r.exitCode, r.toString());
+        assertTrue(r.out.contains("0.3"), r.out);
+        com.fasterxml.jackson.databind.JsonNode n = org.despin.cli.render.ReportJson.MAPPER.readTree(json.toFile());
+        assertEquals(1, n.get("rates").size(), n.toString());
+        assertEquals(0.3, n.get("rates").get(0).get("rate").asDouble());
+        assertTrue(n.get("clean").get("documents").asInt() >= 3, n.toString());
+        assertError(cli().run("bench", "--docs", docs.toString(), "--rates", "0", "--thesaurus", "moby", "--thesaurus-file", moby().toString()),
+                ExitCode.USAGE, "despin: spin rate must be in (0, 1], got 0.0");
+        assertError(cli().run("bench", "--docs", docs.toString(), "--passage-words", "lots"),
+                ExitCode.USAGE, "despin: --passage-words must look like 100-150, got lots");
+    }
+
+    @Test
     void trainWritesAModelThatModelInfoDescribes() throws IOException {
         Path corpus = Files.writeString(dir.resolve("corpus.txt"),
                 "The council met on Tuesday.\nThe council met again on Friday.\nOfficials told reporters the talks had failed.\n");

@@ -52,7 +52,8 @@ public final class DetectorEvaluation {
             case "fit" -> fit(detector, thesaurus, short150);
             case "speed" -> speed(detector, long250);
             case "show" -> show(detector, thesaurus, long250);
-            default -> eval(detector, thesaurus, long250, short150);
+            case "missed" -> missed(detector, thesaurus, long250);
+            default -> eval(detector, thesaurus, long250, short150, mode);
         }
     }
 
@@ -166,6 +167,37 @@ public final class DetectorEvaluation {
         }
     }
 
+    /** For edits the lexicon covers but the detector misses: what the detector says at confidence 0. */
+    static void missed(Detector detector, SpinThesaurus thesaurus, List<String> passages) {
+        int seed = 0;
+        for (String p : passages) {
+            SpinResult s = new Spinner(thesaurus, SpinOptions.of(0.3, ++seed)).spin(p);
+            Report rs = detector.check(s.spunText(), CheckOptions.DEFAULTS.withMinConfidence(0));
+            for (Edit e : s.edits()) {
+                String spunNormal = String.join(" ", Document.parse(e.spun()).tokens().stream()
+                        .filter(t -> t.type() == TokenType.WORD).map(Token::normal).toList());
+                String origNormal = String.join(" ", Document.parse(e.original()).tokens().stream()
+                        .filter(t -> t.type() == TokenType.WORD).map(Token::normal).toList());
+                List<org.despin.lexicon.Candidate> cands = detector.model().lexicon().candidates(spunNormal);
+                int rank = -1;
+                for (int i = 0; i < cands.size(); i++) {
+                    if (cands.get(i).original().equals(origNormal)) {
+                        rank = i;
+                    }
+                }
+                if (rank < 0) {
+                    continue;
+                }
+                Finding hit = rs.findings().stream().filter(f -> f.start() < e.end() && e.start() < f.end()).findFirst().orElse(null);
+                int a = Math.max(0, e.start() - 40);
+                int b = Math.min(s.spunText().length(), e.end() + 40);
+                System.out.printf(Locale.ROOT, "%s <- %s (rank %d of %d) in '...%s...': %s%n", e.spun(), e.original(), rank,
+                        cands.size(), s.spunText().substring(a, b).replace('\n', ' '),
+                        hit == null ? "NOT ON BEST PATH" : hit.suggestion() + String.format(Locale.ROOT, " %.2f ", hit.confidence()) + hit.evidence());
+            }
+        }
+    }
+
     /** Words per second of CPU time on this thread, after one warm-up pass over the same passages. */
     static void speed(Detector detector, List<String> passages) {
         java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -183,8 +215,23 @@ public final class DetectorEvaluation {
         }
     }
 
-    static void eval(Detector detector, SpinThesaurus thesaurus, List<String> long250, List<String> short150) {
-        // clean text
+    static void eval(Detector detector, SpinThesaurus thesaurus, List<String> long250, List<String> short150, String mode) {
+        boolean all = mode.equals("eval");
+        if (all || mode.contains("clean")) {
+            clean(detector, long250);
+        }
+        if (all || mode.contains("spun")) {
+            spun(detector, thesaurus, long250);
+        }
+        if (all || mode.contains("docs")) {
+            documents(detector, thesaurus, short150);
+        }
+        if (all || mode.contains("tortured")) {
+            TorturedPhrases.evaluate(detector, thesaurus);
+        }
+    }
+
+    static void clean(Detector detector, List<String> long250) {
         long words = 0;
         int flags = 0;
         int calledSpun = 0;
@@ -198,7 +245,9 @@ public final class DetectorEvaluation {
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "clean: %d passages, %d words, %.2f flags/100 words, %.1f %% called spun, %.0f words/s%n",
                 long250.size(), words, 100.0 * flags / words, 100.0 * calledSpun / long250.size(), words / seconds);
-        // spun at 0.3
+    }
+
+    static void spun(Detector detector, SpinThesaurus thesaurus, List<String> long250) {
         SpanCounts c = new SpanCounts();
         Spinner spinner = new Spinner(thesaurus, SpinOptions.of(0.3, 7));
         int seed = 0;
@@ -206,9 +255,22 @@ public final class DetectorEvaluation {
             SpinResult s = spinner.withOptions(SpinOptions.of(0.3, ++seed)).spin(p);
             Report r = detector.check(s.spunText(), CheckOptions.DEFAULTS);
             c.add(s, r);
+            for (Edit e : s.edits()) {
+                String spunNormal = String.join(" ", Document.parse(e.spun()).tokens().stream()
+                        .filter(t -> t.type() == TokenType.WORD).map(Token::normal).toList());
+                String origNormal = String.join(" ", Document.parse(e.original()).tokens().stream()
+                        .filter(t -> t.type() == TokenType.WORD).map(Token::normal).toList());
+                if (detector.model().lexicon().candidates(spunNormal).stream().anyMatch(k -> k.original().equals(origNormal))) {
+                    c.covered++;
+                }
+            }
         }
         c.print("spun 0.3");
-        // document AUROC at 0.1
+    }
+
+    static void documents(Detector detector, SpinThesaurus thesaurus, List<String> short150) {
+        Spinner spinner = new Spinner(thesaurus, SpinOptions.of(0.1, 7));
+        int seed = 100000;
         List<Double> clean = new ArrayList<>();
         List<Double> spun = new ArrayList<>();
         int spunCalled = 0;
@@ -224,7 +286,6 @@ public final class DetectorEvaluation {
         }
         System.out.printf(Locale.ROOT, "documents 100-150 words: AUROC(spun 0.1 vs clean) = %.3f; called spun: %.1f %% of spun, %.1f %% of clean%n",
                 auroc(spun, clean), 100.0 * spunCalled / short150.size(), 100.0 * cleanCalled / short150.size());
-        TorturedPhrases.evaluate(detector, thesaurus);
     }
 
     /** Token-level span counts and exact restorations. */
@@ -235,6 +296,7 @@ public final class DetectorEvaluation {
         long edits;
         long exact;
         long words;
+        long covered;
 
         void add(SpinResult s, Report r) {
             String text = s.spunText();
@@ -277,8 +339,8 @@ public final class DetectorEvaluation {
             double p = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
             double r = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
             double f1 = p + r == 0 ? 0 : 2 * p * r / (p + r);
-            System.out.printf(Locale.ROOT, "%s: %d words, %d edits; token P %.3f R %.3f F1 %.3f; exact restorations %.1f %% of edits%n",
-                    label, words, edits, p, r, f1, 100.0 * exact / Math.max(1, edits));
+            System.out.printf(Locale.ROOT, "%s: %d words, %d edits; token P %.3f R %.3f F1 %.3f; exact restorations %.1f %% of edits; lexicon covers %.1f %% of edits%n",
+                    label, words, edits, p, r, f1, 100.0 * exact / Math.max(1, edits), 100.0 * covered / Math.max(1, edits));
         }
     }
 
