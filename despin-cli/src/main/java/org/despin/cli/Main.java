@@ -44,6 +44,7 @@ public final class Main implements Runnable {
     static final List<Class<?>> SUBCOMMANDS = List.of(
             CheckCommand.class,
             RestoreCommand.class,
+            ServeCommand.class,
             SpinCommand.class,
             BenchCommand.class,
             TrainCommand.class,
