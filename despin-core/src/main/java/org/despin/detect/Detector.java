@@ -1,23 +1,107 @@
 package org.despin.detect;
 
+import java.util.List;
 import org.despin.model.Model;
+import org.despin.text.Document;
 
 /**
- * Finds spun spans: document -> lattice -> decode -> report. Immutable and thread-safe; one
- * instance serves every thread.
+ * Finds spun spans: document -> lattice -> decode -> findings -> report. Immutable and
+ * thread-safe; one instance serves every thread (per-call state lives in the builder and decoder
+ * made for each call, and the only shared mutable part is the concurrent candidate cache).
+ *
+ * <pre>{@code
+ * Detector detector = new Detector(model);
+ * Report report = detector.check("The Protection Council met on Tuesday.", CheckOptions.DEFAULTS);
+ * }</pre>
  */
 public final class Detector {
     private final Model model;
+    private final DetectorSettings settings;
+    private final CandidateTable candidates;
+    private final DocumentScorer scorer;
 
     public Detector(Model model) {
+        this(model, DetectorSettings.DEFAULTS);
+    }
+
+    public Detector(Model model, DetectorSettings settings) {
         this.model = model;
+        this.settings = settings;
+        this.candidates = new CandidateTable(model.lexicon(), model.lm(), settings);
+        this.scorer = new DocumentScorer(settings.score());
     }
 
     public Report check(String text, CheckOptions options) {
-        throw new UnsupportedOperationException("detector not written yet");
+        return analyse(text, options).report();
+    }
+
+    /** A report with the features its score came from (for fitting and evaluating the scorer). */
+    public Analysis analyse(String text, CheckOptions options) {
+        Document doc = Document.parse(text);
+        LatticeBuilder.Result lattices = new LatticeBuilder(model.lm(), candidates, settings).build(doc);
+        Decoder decoder = new Decoder(model.lm(), settings.beamWidth(), settings.lmWeight());
+        SpinRateEstimator.Estimate estimate = new SpinRateEstimator(settings)
+                .estimate(lattices, options.spinRatePrior(), decoder);
+        FindingBuilder findingBuilder = new FindingBuilder(doc, estimate);
+        List<Finding> findings = findingBuilder.findings(lattices.lattices(), options.minConfidence());
+        DocumentFeatures features = features(doc, lattices, estimate);
+        double spinScore = scorer.score(features);
+        Report report = new Report(verdict(spinScore), spinScore, doc.wordCount(), findings, restore(text, findings));
+        return new Analysis(report, features);
+    }
+
+    /** A report and the document features behind its spin score. */
+    public record Analysis(Report report, DocumentFeatures features) {
+    }
+
+    private DocumentFeatures features(Document doc, LatticeBuilder.Result lattices,
+            SpinRateEstimator.Estimate estimate) {
+        int words = doc.wordCount();
+        double confidence = 0;
+        int names = 0;
+        List<Lattice> ls = lattices.lattices();
+        for (int l = 0; l < ls.size(); l++) {
+            Lattice lattice = ls.get(l);
+            Decoder.Decoded d = estimate.decodings().get(l);
+            for (int a = 0; a < lattice.arcs.length; a++) {
+                Arc arc = lattice.arcs[a];
+                if (!arc.isKeep() && d.best()[a]) {
+                    confidence += d.posterior()[a];
+                    if (arc.isName() && d.posterior()[a] >= 0.5) {
+                        names++;
+                    }
+                }
+            }
+        }
+        double per100 = words == 0 ? 0 : 100.0 / words;
+        return new DocumentFeatures(words, lattices.eligibleWords(), estimate.rate(),
+                estimate.expectedSubstitutions(), confidence * per100, Artefacts.count(doc) * per100, names,
+                estimate.variants().size());
+    }
+
+    private Verdict verdict(double spinScore) {
+        if (spinScore >= settings.spunThreshold()) {
+            return Verdict.SPUN;
+        }
+        return spinScore < settings.cleanThreshold() ? Verdict.CLEAN : Verdict.UNCERTAIN;
+    }
+
+    /** The input with every finding replaced by its suggestion. */
+    static String restore(String text, List<Finding> findings) {
+        StringBuilder sb = new StringBuilder(text.length() + 16);
+        int at = 0;
+        for (Finding f : findings) {
+            sb.append(text, at, f.start()).append(f.suggestion());
+            at = f.end();
+        }
+        return sb.append(text, at, text.length()).toString();
     }
 
     public Model model() {
         return model;
+    }
+
+    public DetectorSettings settings() {
+        return settings;
     }
 }

@@ -1,0 +1,13 @@
+package org.despin.cli.input;
+
+import java.util.Locale;
+
+/** Why an input could not be checked; serialised in the {@code "status"} field of a JSON line. */
+public enum InputStatus {
+    MISSING, DIRECTORY, UNREADABLE, BINARY, INVALID_UTF8, EMPTY, TOO_LONG;
+
+    /** The label used in JSON ("invalid-utf8", "too-long", ...). */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

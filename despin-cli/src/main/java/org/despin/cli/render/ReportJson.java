@@ -1,0 +1,45 @@
+package org.despin.cli.render;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import org.despin.detect.Alternative;
+import org.despin.detect.Finding;
+
+/**
+ * The field names and order of the {@code despin.report/1} contract (ARCHITECTURE.md), written
+ * with Jackson's streaming generator so that field order is exactly the contract's and a report
+ * of any size streams out.
+ */
+public final class ReportJson {
+    /** Shared, thread-safe after configuration. Doubles are written as Java prints them (shortest round-trip form). */
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    static final JsonFactory FACTORY = MAPPER.getFactory()
+            .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+
+    private ReportJson() {
+    }
+
+    /** {@code {"start", "end", "text", "suggestion", "confidence", "alternatives": [{"text", "confidence"}], "evidence"}} */
+    public static void writeFinding(JsonGenerator g, Finding f) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("start", f.start());
+        g.writeNumberField("end", f.end());
+        g.writeStringField("text", f.text());
+        g.writeStringField("suggestion", f.suggestion());
+        g.writeNumberField("confidence", f.confidence());
+        g.writeArrayFieldStart("alternatives");
+        for (Alternative a : f.alternatives()) {
+            g.writeStartObject();
+            g.writeStringField("text", a.text());
+            g.writeNumberField("confidence", a.confidence());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeStringField("evidence", f.evidence());
+        g.writeEndObject();
+    }
+}

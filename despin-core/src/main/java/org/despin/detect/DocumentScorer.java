@@ -1,0 +1,35 @@
+package org.despin.detect;
+
+/**
+ * The document spin score: a logistic model over {@link DocumentFeatures}, fitted on held-out
+ * spun and clean documents (coefficients and the command that produced them: NOTES-detect.md).
+ */
+public final class DocumentScorer {
+    /**
+     * Logistic coefficients. Counts are capped at 3 so that one long document does not swamp the
+     * score with names or variants alone.
+     */
+    public record Coefficients(double intercept, double spinRate, double confidencePer100, double artefactsPer100,
+            double names, double variants) {
+        public static final Coefficients DEFAULTS = new Coefficients(-3.0, 6.0, 1.0, 1.0, 0.7, 0.7);
+
+        double logit(DocumentFeatures f) {
+            return intercept + spinRate * f.spinRate() + confidencePer100 * f.confidencePer100()
+                    + artefactsPer100 * f.artefactsPer100() + names * Math.min(3, f.nameFindings())
+                    + variants * Math.min(3, f.variantGroups());
+        }
+    }
+
+    private final Coefficients coefficients;
+
+    DocumentScorer(Coefficients coefficients) {
+        this.coefficients = coefficients;
+    }
+
+    double score(DocumentFeatures f) {
+        if (f.words() == 0) {
+            return 0;
+        }
+        return 1 / (1 + Math.exp(-coefficients.logit(f)));
+    }
+}

@@ -1,0 +1,124 @@
+package org.despin.detect;
+
+import org.despin.lm.LanguageModel;
+import org.despin.lm.LmState;
+import org.despin.lm.Vocabulary;
+
+/**
+ * The positive-evidence test that keeps the detector from "normalising" rare but correct words to
+ * frequent ones. A candidate original only enters the lattice when its neighbours favour it over
+ * the observed words by more than its frequency does:
+ *
+ * <pre>
+ *   gain = [log10 P(cand right | left) - log10 P(cand)] - [log10 P(obs right | left) - log10 P(obs)]
+ * </pre>
+ *
+ * where left is up to order-1 observed words before the span (or {@code <s>}), right up to
+ * order-1 words after it (and {@code </s>} when the sentence ends within reach), and P(x) the
+ * phrase scored from an empty context. This is the pointwise mutual information of the span with
+ * its context, candidate minus observed: a unigram-only advantage ("peace" is commoner than
+ * "truce") cancels out, while a stored collocation ("the security council") shows up as a large
+ * positive gain. In a back-off model an unstored n-gram contributes only its back-off weight, so a
+ * positive gain means the candidate's n-grams with a neighbour are actually stored.
+ *
+ * <p>Per call (holds LM states); not thread-safe.
+ */
+final class Evidence {
+    /**
+     * What the context says about one candidate.
+     *
+     * @param gainLog10 the PMI-like gain above
+     * @param contextLog10 log10 P(cand right | left) - log10 P(obs right | left): the plain LM ratio
+     * @param name the span is a title-case word inside a name and the candidate passed the name gate
+     */
+    record Gain(double gainLog10, double contextLog10, boolean name) {
+    }
+
+    private final LanguageModel lm;
+    private final int rightReach;
+    private LmState[] prefix = new LmState[0];
+    private final LmState a;
+    private final LmState b;
+    private int[] ids = new int[0];
+    private int n;
+
+    Evidence(LanguageModel lm) {
+        this.lm = lm;
+        this.rightReach = Math.max(1, lm.order() - 1);
+        this.a = lm.newState();
+        this.b = lm.newState();
+    }
+
+    /** Computes the observed prefix states of a sentence: prefix[i] = context after words 0..i-1. */
+    void sentence(int[] sentenceIds) {
+        this.ids = sentenceIds;
+        this.n = sentenceIds.length;
+        if (prefix.length < n + 1) {
+            LmState[] grown = new LmState[Math.max(n + 1, prefix.length * 2)];
+            System.arraycopy(prefix, 0, grown, 0, prefix.length);
+            for (int i = prefix.length; i < grown.length; i++) {
+                grown[i] = lm.newState();
+            }
+            prefix = grown;
+        }
+        lm.beginSentence(prefix[0]);
+        for (int i = 0; i < n; i++) {
+            lm.score(prefix[i], sentenceIds[i], prefix[i + 1]);
+        }
+    }
+
+    /** log10 P(words[from..to) | observed context before {@code from}), without the right context. */
+    float observedIntrinsic(int from, int to) {
+        lm.emptyContext(a);
+        float sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += lm.score(a, ids[i], b);
+            a.copyFrom(b);
+        }
+        return sum;
+    }
+
+    /** log10 P(span right | left) where the span is {@code words}, or the observed words when null. */
+    float inContext(int from, int to, int[] words) {
+        a.copyFrom(prefix[from]);
+        float sum = 0;
+        if (words == null) {
+            for (int i = from; i < to; i++) {
+                sum += lm.score(a, ids[i], b);
+                a.copyFrom(b);
+            }
+        } else {
+            for (int w : words) {
+                sum += lm.score(a, w, b);
+                a.copyFrom(b);
+            }
+        }
+        int end = Math.min(n, to + rightReach);
+        for (int i = to; i < end; i++) {
+            sum += lm.score(a, ids[i], b);
+            a.copyFrom(b);
+        }
+        if (end == n && n - to < rightReach) {
+            sum += lm.score(a, Vocabulary.END_SENTENCE, b);
+        }
+        return sum;
+    }
+
+    private double lastContext;
+
+    /**
+     * The gain (log10) of {@code c} over the observed span {@code from..to}, given the observed
+     * span's own scores (computed once per span by the caller); {@link #lastContext()} then holds
+     * the plain context ratio. Allocates nothing: most candidates fail the test.
+     */
+    double gain(int from, int to, PreparedCandidate c, float observedInContext, float observedIntrinsic) {
+        float cand = inContext(from, to, c.ids());
+        lastContext = cand - observedInContext;
+        return lastContext - (c.intrinsicLog10() - observedIntrinsic);
+    }
+
+    /** The plain LM context ratio (log10) of the last {@link #gain} call. */
+    double lastContext() {
+        return lastContext;
+    }
+}

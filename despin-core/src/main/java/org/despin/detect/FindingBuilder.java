@@ -1,0 +1,195 @@
+package org.despin.detect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.despin.text.Document;
+import org.despin.text.Normalizer;
+import org.despin.text.Token;
+import org.despin.text.TokenType;
+
+/**
+ * Turns decoded lattices into {@link Finding}s: every substitution on the best path whose
+ * posterior reaches the minimum confidence, with its suggestion cased like the input, the other
+ * readings of the same span, and the evidence in words. A finding inside a hyphen compound covers
+ * the whole compound ("Secretary-Common" -> "Secretary-General").
+ */
+final class FindingBuilder {
+    /** Alternatives below this posterior are noise, not readings worth showing. */
+    private static final double MIN_ALTERNATIVE = 0.01;
+    private static final int MAX_ALTERNATIVES = 3;
+
+    private final Document doc;
+    private final SpinRateEstimator.Estimate estimate;
+
+    FindingBuilder(Document doc, SpinRateEstimator.Estimate estimate) {
+        this.doc = doc;
+        this.estimate = estimate;
+    }
+
+    /** The findings in input order. */
+    List<Finding> findings(List<Lattice> lattices, double minConfidence) {
+        List<Part> parts = new ArrayList<>();
+        for (int l = 0; l < lattices.size(); l++) {
+            Lattice lattice = lattices.get(l);
+            Decoder.Decoded d = estimate.decodings().get(l);
+            for (int a = 0; a < lattice.arcs.length; a++) {
+                Arc arc = lattice.arcs[a];
+                if (arc.isKeep() || !d.best()[a] || d.posterior()[a] < minConfidence) {
+                    continue;
+                }
+                parts.add(part(lattice, a, d));
+            }
+        }
+        List<Finding> out = new ArrayList<>(parts.size());
+        int i = 0;
+        while (i < parts.size()) {
+            // substitutions in the same hyphen compound make one finding ("confront-to-encounter")
+            int j = i + 1;
+            while (j < parts.size() && parts.get(j).wideStart < parts.get(i).wideEnd) {
+                j++;
+            }
+            out.add(j == i + 1 ? parts.get(i).finding(List.of(parts.get(i))) : parts.get(i).finding(parts.subList(i, j)));
+            i = j;
+        }
+        return out;
+    }
+
+    /** One substitution on the best path, before compounds are merged. */
+    private final class Part {
+        final int start;
+        final int end;
+        final int wideStart;
+        final int wideEnd;
+        final String reading;
+        final double confidence;
+        final List<Alternative> alternatives;
+        final String evidence;
+
+        Part(int start, int end, int wideStart, int wideEnd, String reading, double confidence,
+                List<Alternative> alternatives, String evidence) {
+            this.start = start;
+            this.end = end;
+            this.wideStart = wideStart;
+            this.wideEnd = wideEnd;
+            this.reading = reading;
+            this.confidence = confidence;
+            this.alternatives = alternatives;
+            this.evidence = evidence;
+        }
+
+        /** The finding for this part and the following parts of the same compound. */
+        Finding finding(List<Part> group) {
+            String text = doc.text();
+            int wEnd = group.get(group.size() - 1).wideEnd;
+            StringBuilder suggestion = new StringBuilder();
+            int at = wideStart;
+            double confidence = 1;
+            List<String> evidences = new ArrayList<>();
+            for (Part p : group) {
+                suggestion.append(text, at, p.start).append(p.reading);
+                at = p.end;
+                confidence = Math.min(confidence, p.confidence);
+                evidences.add(p.evidence);
+            }
+            suggestion.append(text, at, wEnd);
+            List<Alternative> alts = group.size() == 1 ? alternatives : List.of();
+            return new Finding(wideStart, wEnd, text.substring(wideStart, wEnd), suggestion.toString(), confidence,
+                    alts, String.join(" | ", evidences));
+        }
+    }
+
+    private Part part(Lattice lattice, int a, Decoder.Decoded d) {
+        Arc arc = lattice.arcs[a];
+        List<Token> tokens = doc.tokens();
+        int first = lattice.tokenIndex[arc.from()];
+        int last = lattice.tokenIndex[arc.to() - 1];
+        int start = tokens.get(first).start();
+        int end = tokens.get(last).end();
+        // widen to the whole hyphen compound, keeping the other parts as they stand
+        int cFirst = first;
+        while (cFirst >= 2 && tokens.get(cFirst - 1).type() == TokenType.JOINER) {
+            cFirst -= 2;
+        }
+        int cLast = last;
+        while (cLast + 2 < tokens.size() && tokens.get(cLast + 1).type() == TokenType.JOINER) {
+            cLast += 2;
+        }
+        String text = doc.text();
+        int wideStart = tokens.get(cFirst).start();
+        int wideEnd = tokens.get(cLast).end();
+        String reading = cased(lattice, arc.from(), arc.to(), arc.candidate().original());
+
+        List<Alternative> alternatives = new ArrayList<>();
+        for (int b = lattice.firstArc[arc.from()]; b < lattice.firstArc[arc.from() + 1]; b++) {
+            Arc other = lattice.arcs[b];
+            if (b == a || other.isKeep() || other.to() != arc.to() || d.posterior()[b] < MIN_ALTERNATIVE) {
+                continue;
+            }
+            String alt = text.substring(wideStart, start) + cased(lattice, other.from(), other.to(),
+                    other.candidate().original()) + text.substring(end, wideEnd);
+            alternatives.add(new Alternative(alt, d.posterior()[b]));
+        }
+        alternatives.sort((x, y) -> Double.compare(y.confidence(), x.confidence()));
+        if (alternatives.size() > MAX_ALTERNATIVES) {
+            alternatives = new ArrayList<>(alternatives.subList(0, MAX_ALTERNATIVES));
+        }
+        return new Part(start, end, wideStart, wideEnd, reading, d.posterior()[a], alternatives,
+                evidence(lattice, arc));
+    }
+
+    /** The original cased like the observed span: every word capitalised in a name, else like the first word. */
+    private String cased(Lattice lattice, int from, int to, String original) {
+        List<Token> tokens = doc.tokens();
+        boolean allTitle = true;
+        boolean allUpper = true;
+        for (int i = from; i < to; i++) {
+            Normalizer.Casing c = Normalizer.casing(tokens.get(lattice.tokenIndex[i]).text());
+            allTitle &= c == Normalizer.Casing.TITLE;
+            allUpper &= c == Normalizer.Casing.UPPER;
+        }
+        if (allUpper) {
+            return original.toUpperCase(Locale.ROOT);
+        }
+        if (allTitle && to - from > 1 || allTitle && from > 0) {
+            StringBuilder sb = new StringBuilder(original.length());
+            for (String w : original.split(" ")) {
+                if (sb.length() > 0) {
+                    sb.append(' ');
+                }
+                sb.append(Normalizer.applyCasing(w, Normalizer.Casing.TITLE));
+            }
+            return sb.toString();
+        }
+        return Normalizer.applyCasing(original, Normalizer.casing(tokens.get(lattice.tokenIndex[from]).text()));
+    }
+
+    private String evidence(Lattice lattice, Arc arc) {
+        String left = arc.from() > 0 ? lattice.normal[arc.from() - 1] + " " : "";
+        String right = arc.to() < lattice.size() ? " " + lattice.normal[arc.to()] : "";
+        String observed = lattice.observed(arc.from(), arc.to());
+        String original = arc.candidate().original();
+        Evidence.Gain g = arc.evidence();
+        StringBuilder sb = new StringBuilder(160);
+        sb.append(String.format(Locale.ROOT, "LM: '%s%s%s' is 10^%.1f more likely than '%s%s%s' (10^%.1f beyond word frequency)",
+                left, original, right, g.contextLog10(), left, observed, right, g.gainLog10()));
+        sb.append("; ").append(arc.candidate().candidate().source())
+                .append(arc.candidate().candidate().hops() > 1 ? " synonym of a synonym" : " synonym");
+        if (g.name()) {
+            sb.append("; restores a title-case name");
+        }
+        Map<String, Set<String>> variants = estimate.variants();
+        Set<String> forms = variants.get(original);
+        if (forms != null && forms.size() > 1) {
+            List<String> others = new ArrayList<>(forms);
+            others.remove(observed);
+            others.sort(null);
+            sb.append("; '").append(original).append("' also appears spun as '")
+                    .append(String.join("', '", others)).append('\'');
+        }
+        sb.append(String.format(Locale.ROOT, "; spin rate r=%.2f", estimate.rate()));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,251 @@
+package org.despin.detect;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.despin.lm.LanguageModel;
+import org.despin.lm.Vocabulary;
+import org.despin.text.Document;
+import org.despin.text.Normalizer;
+import org.despin.text.Sentence;
+import org.despin.text.Token;
+import org.despin.text.TokenType;
+
+/**
+ * Builds the {@link Lattice} of each sentence: spans of 1..maxSpan observed words that neither
+ * cross punctuation nor leave the sentence, their candidate originals from the lexicon, and the
+ * tests that decide which candidates may enter:
+ * <ul>
+ * <li>positive evidence from the context ({@link Evidence}), so frequency alone never restores;</li>
+ * <li>names: an acronym is never a candidate; a capitalised word inside a sentence is one only
+ * when it stands next to another capitalised word (it may be part of a name the spinner broke,
+ * "Protection Council") and the candidate passes the name gate; a lone capitalised word ("Smith")
+ * is a plain name and never a candidate;</li>
+ * <li>article artefacts: after "a"/"an" that does not fit the observed word, reading the word as
+ * kept costs {@code artefactLogProb}, since writers rarely make that slip and spinners often do.</li>
+ * </ul>
+ * Per call; not thread-safe.
+ */
+final class LatticeBuilder {
+    /** The lattices of the sentences that have something to decide, and the document's eligible words. */
+    record Result(List<Lattice> lattices, int eligibleWords) {
+    }
+
+    private final CandidateTable table;
+    private final Vocabulary vocabulary;
+    private final DetectorSettings settings;
+    private final Evidence evidence;
+
+    LatticeBuilder(LanguageModel lm, CandidateTable table, DetectorSettings settings) {
+        this.table = table;
+        this.vocabulary = lm.vocabulary();
+        this.settings = settings;
+        this.evidence = new Evidence(lm);
+    }
+
+    Result build(Document doc) {
+        List<Lattice> lattices = new ArrayList<>();
+        int eligible = 0;
+        for (Sentence s : doc.sentences()) {
+            SentenceWords words = SentenceWords.of(doc.tokens(), s);
+            if (words.size() == 0) {
+                continue;
+            }
+            Lattice lattice = sentence(words);
+            eligible += lattice == null ? words.eligible : lattice.eligibleWords;
+            if (lattice != null) {
+                lattices.add(lattice);
+            }
+        }
+        return new Result(lattices, eligible);
+    }
+
+    /** The lattice of one sentence, or null when no span has an admissible candidate. */
+    private Lattice sentence(SentenceWords w) {
+        int n = w.size();
+        int[] ids = new int[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = vocabulary.id(w.normal[i]);
+        }
+        boolean[] eligible = new boolean[n];
+        List<Arc> subs = null;
+        boolean prefixReady = false;
+        int maxSpan = table.maxSpanWords();
+        StringBuilder span = new StringBuilder(32);
+        for (int i = 0; i < n; i++) {
+            span.setLength(0);
+            for (int j = i + 1; j <= n && j - i <= maxSpan; j++) {
+                if (j > i + 1 && w.breakBefore[j - 1]) {
+                    break;
+                }
+                if (j > i + 1) {
+                    span.append(' ');
+                }
+                span.append(w.normal[j - 1]);
+                SpanKind kind = w.kind(i, j);
+                if (kind == SpanKind.NEVER) {
+                    continue;
+                }
+                PreparedCandidate[] cands = table.candidates(span.toString());
+                if (cands.length == 0) {
+                    continue;
+                }
+                for (int k = i; k < j; k++) {
+                    eligible[k] = true;
+                }
+                if (!prefixReady) {
+                    evidence.sentence(ids);
+                    prefixReady = true;
+                }
+                float obsContext = evidence.inContext(i, j, null);
+                float obsIntrinsic = evidence.observedIntrinsic(i, j);
+                boolean name = kind == SpanKind.NAME;
+                double gate = name ? settings.nameGate() : settings.evidenceGate();
+                for (PreparedCandidate c : cands) {
+                    double gain = evidence.gain(i, j, c, obsContext, obsIntrinsic);
+                    if (gain < gate) {
+                        continue;
+                    }
+                    double weight = settings.channelScale() * c.candidate().logChannel() + settings.channelOffset()
+                            + (name ? settings.nameBonus() : 0);
+                    if (w.articleMismatchBefore(i, c.original())) {
+                        weight += settings.artefactLogProb();
+                    }
+                    if (subs == null) {
+                        subs = new ArrayList<>();
+                    }
+                    subs.add(new Arc(i, j, c.ids(), weight, c, 0,
+                            new Evidence.Gain(gain, evidence.lastContext(), name)));
+                }
+            }
+        }
+        int eligibleCount = 0;
+        for (boolean e : eligible) {
+            eligibleCount += e ? 1 : 0;
+        }
+        if (subs == null) {
+            w.eligible = eligibleCount;
+            return null;
+        }
+        List<Arc> arcs = new ArrayList<>(n + subs.size());
+        int s = 0;
+        for (int i = 0; i < n; i++) {
+            double keep = w.articleMismatchBefore(i, w.normal[i]) ? settings.artefactLogProb() : 0;
+            arcs.add(new Arc(i, i + 1, new int[] {ids[i]}, keep, null, eligible[i] ? 1 : 0, null));
+            while (s < subs.size() && subs.get(s).from() == i) {
+                arcs.add(subs.get(s++));
+            }
+        }
+        return new Lattice(w.tokenIndex, w.normal, ids, eligibleCount, arcs);
+    }
+
+    /** How a span may be read. */
+    enum SpanKind {
+        /** An ordinary lower-case span (or one that starts the sentence). */
+        PLAIN,
+        /** Capitalised words next to another capitalised word: maybe a broken name. */
+        NAME,
+        /** An acronym, a lone capitalised word, mixed capitalisation: never a candidate. */
+        NEVER
+    }
+
+    /** The observed words of one sentence with what the lattice needs to know about them. */
+    static final class SentenceWords {
+        final int[] tokenIndex;
+        final String[] normal;
+        final String[] surface;
+        final Normalizer.Casing[] casing;
+        /** True when punctuation stands between word i-1 and word i. */
+        final boolean[] breakBefore;
+        int eligible;
+
+        private SentenceWords(int n) {
+            tokenIndex = new int[n];
+            normal = new String[n];
+            surface = new String[n];
+            casing = new Normalizer.Casing[n];
+            breakBefore = new boolean[n];
+        }
+
+        static SentenceWords of(List<Token> tokens, Sentence s) {
+            int n = 0;
+            for (int t = s.firstToken(); t < s.endToken(); t++) {
+                TokenType type = tokens.get(t).type();
+                if (type == TokenType.WORD || type == TokenType.NUMBER) {
+                    n++;
+                }
+            }
+            SentenceWords w = new SentenceWords(n);
+            int k = 0;
+            boolean punct = false;
+            for (int t = s.firstToken(); t < s.endToken(); t++) {
+                Token tok = tokens.get(t);
+                if (tok.type() == TokenType.PUNCT) {
+                    punct = true;
+                } else if (tok.type() == TokenType.WORD || tok.type() == TokenType.NUMBER) {
+                    w.tokenIndex[k] = t;
+                    w.normal[k] = tok.normal();
+                    w.surface[k] = tok.text();
+                    w.casing[k] = Normalizer.casing(tok.text());
+                    w.breakBefore[k] = punct && k > 0;
+                    punct = false;
+                    k++;
+                }
+            }
+            return w;
+        }
+
+        int size() {
+            return normal.length;
+        }
+
+        private boolean capitalised(int i) {
+            return i > 0 && casing[i] == Normalizer.Casing.TITLE;
+        }
+
+        private boolean titleLike(int i) {
+            return i >= 0 && i < normal.length && casing[i] == Normalizer.Casing.TITLE;
+        }
+
+        private boolean acronym(int i) {
+            return casing[i] == Normalizer.Casing.UPPER;
+        }
+
+        SpanKind kind(int from, int to) {
+            int caps = 0;
+            for (int i = from; i < to; i++) {
+                if (acronym(i)) {
+                    return SpanKind.NEVER;
+                }
+                if (capitalised(i)) {
+                    caps++;
+                }
+            }
+            if (caps == 0) {
+                return SpanKind.PLAIN;
+            }
+            int lower = (to - from) - caps - (from == 0 ? 1 : 0);
+            if (lower > 0) {
+                return SpanKind.NEVER;
+            }
+            boolean neighbour = (from > 0 && !breakBefore[from] && titleLike(from - 1))
+                    || (to < normal.length && !breakBefore[to] && titleLike(to));
+            return neighbour ? SpanKind.NAME : SpanKind.NEVER;
+        }
+
+        /** True when word i follows "a"/"an" that does not fit {@code reading}'s first word. */
+        boolean articleMismatchBefore(int i, String reading) {
+            if (i == 0 || breakBefore[i]) {
+                return false;
+            }
+            String article = normal[i - 1];
+            if (!article.equals("a") && !article.equals("an")) {
+                return false;
+            }
+            if (Artefacts.isAcronym(surface[i])) {
+                return false;
+            }
+            int space = reading.indexOf(' ');
+            return Artefacts.articleMismatch(article, space < 0 ? reading : reading.substring(0, space));
+        }
+    }
+}

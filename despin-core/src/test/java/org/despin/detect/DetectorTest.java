@@ -1,0 +1,156 @@
+package org.despin.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.despin.model.Model;
+import org.junit.jupiter.api.Test;
+
+/** Exact behaviour of the detector on the toy model: offsets, casing, evidence, the hard cases. */
+class DetectorTest {
+    private static final Model MODEL = ToyModel.news();
+    private static final Detector DETECTOR = new Detector(MODEL);
+
+    @Test
+    void findsTheBrokenNameWithExactOffsetsAndCasing() {
+        String text = "The Protection Council met on Tuesday.";
+        Report r = DETECTOR.check(text, CheckOptions.DEFAULTS);
+        assertEquals(1, r.findings().size(), DetectorExamplesTest.describe(r));
+        Finding f = r.findings().get(0);
+        assertEquals(4, f.start());
+        assertEquals(14, f.end());
+        assertEquals("Protection", f.text());
+        assertEquals("Security", f.suggestion());
+        assertTrue(f.confidence() > 0.9 && f.confidence() <= 1.0, "confidence " + f.confidence());
+        assertTrue(f.evidence().startsWith("LM: 'the security council' is 10^"), f.evidence());
+        assertTrue(f.evidence().contains("restores a title-case name"), f.evidence());
+        assertEquals("The Security Council met on Tuesday.", r.restored());
+        assertEquals(6, r.tokens());
+    }
+
+    @Test
+    void aCompoundFindingCoversTheWholeCompound() {
+        String text = "The Secretary-Common told reporters that the talks had failed.";
+        Report r = DETECTOR.check(text, CheckOptions.DEFAULTS);
+        assertEquals(1, r.findings().size(), DetectorExamplesTest.describe(r));
+        Finding f = r.findings().get(0);
+        assertEquals("Secretary-Common", f.text());
+        assertEquals(text.indexOf("Secretary"), f.start());
+        assertEquals(text.indexOf(" told"), f.end());
+        assertEquals("Secretary-General", f.suggestion());
+    }
+
+    @Test
+    void lowerCaseInputGetsLowerCaseSuggestions() {
+        Report r = DETECTOR.check("the secretary-common told reporters that the talks had failed.", CheckOptions.DEFAULTS);
+        assertEquals(List.of("secretary-general"), r.findings().stream().map(Finding::suggestion).toList());
+    }
+
+    @Test
+    void sentenceInitialSuggestionIsCapitalised() {
+        Report r = DETECTOR.check("Asked for to speak, the minister left.", CheckOptions.DEFAULTS);
+        assertEquals("Requested to speak, the minister left.", r.restored(), DetectorExamplesTest.describe(r));
+    }
+
+    @Test
+    void aRareCorrectWordIsNotNormalisedToACommonOne() {
+        // no n-gram of the toy corpus holds "truce" or "peace" next to these neighbours: only
+        // frequency favours "peace" (7 times against 2). Make substitutions cheap so that the
+        // plain noisy channel falls for it, then show the evidence gate stops it.
+        String text = "Both armies respected truce terms.";
+        DetectorSettings cheap = DetectorSettings.DEFAULTS.withChannel(1.0, 3.0);
+        Report gated = new Detector(MODEL, cheap).check(text, CheckOptions.DEFAULTS.withMinConfidence(0.0));
+        assertEquals(0, gated.findings().size(), DetectorExamplesTest.describe(gated));
+        Report ungated = new Detector(MODEL, cheap.withEvidenceGate(-100)).check(text,
+                CheckOptions.DEFAULTS.withMinConfidence(0.0));
+        assertEquals("Both armies respected peace terms.", ungated.restored(), DetectorExamplesTest.describe(ungated));
+    }
+
+    @Test
+    void aPlainNameIsNeverACandidate() {
+        // "smith" -> "blacksmith" is in the lexicon and "the blacksmith said" in the LM
+        Report r = DETECTOR.check("They said Smith said the iron was hot.", CheckOptions.DEFAULTS.withMinConfidence(0));
+        assertEquals(0, r.findings().size(), DetectorExamplesTest.describe(r));
+        Report lower = DETECTOR.check("They said the smith said the iron was hot.", CheckOptions.DEFAULTS.withMinConfidence(0));
+        assertEquals("They said the blacksmith said the iron was hot.", lower.restored(),
+                DetectorExamplesTest.describe(lower));
+    }
+
+    @Test
+    void anArticleThatDoesNotFitIsEvidenceForTheSubstitution() {
+        Report spun = DETECTOR.check("She met a individual who spoke French.", CheckOptions.DEFAULTS);
+        assertEquals("She met a person who spoke French.", spun.restored(), DetectorExamplesTest.describe(spun));
+        Report clean = DETECTOR.check("She met an individual who spoke French.", CheckOptions.DEFAULTS);
+        assertEquals(0, clean.findings().size(), DetectorExamplesTest.describe(clean));
+    }
+
+    @Test
+    void distinctSpunVariantsOfOneOriginalReinforceEachOther() {
+        String one = "The Secretary-Common said the talks would resume. The police asked reporters to leave the building.";
+        String two = "The Secretary-Common said the talks would resume. The Secretary-Basic said the talks would resume.";
+        Detector.Analysis a1 = DETECTOR.analyse(one, CheckOptions.DEFAULTS.withMinConfidence(0));
+        Detector.Analysis a2 = DETECTOR.analyse(two, CheckOptions.DEFAULTS.withMinConfidence(0));
+        assertEquals(0, a1.features().variantGroups());
+        assertEquals(1, a2.features().variantGroups());
+        Finding f1 = a1.report().findings().get(0);
+        Finding f2 = a2.report().findings().get(0);
+        assertEquals("Secretary-General", f2.suggestion());
+        assertTrue(f2.confidence() > f1.confidence(), f1.confidence() + " vs " + f2.confidence());
+        assertTrue(f2.evidence().contains("'general' also appears spun as 'basic'"), f2.evidence());
+    }
+
+    @Test
+    void aCleanDocumentEndsWithALowSpinRateAndAScoreBelowASpunOne() {
+        String clean = "The Security Council met on Tuesday. The Secretary-General told reporters that the talks had failed. "
+                + "The Permanent Mission of France issued a statement.";
+        String spun = "The Protection Council met on Tuesday. The Secretary-Common advised reporters that the talks had failed. "
+                + "The Lasting Mission of France issued a statement.";
+        Detector.Analysis c = DETECTOR.analyse(clean, CheckOptions.DEFAULTS);
+        Detector.Analysis s = DETECTOR.analyse(spun, CheckOptions.DEFAULTS);
+        assertEquals(0, c.report().findings().size(), DetectorExamplesTest.describe(c.report()));
+        assertEquals(4, s.report().findings().size(), DetectorExamplesTest.describe(s.report()));
+        assertTrue(c.features().spinRate() < CheckOptions.DEFAULTS.spinRatePrior(), "clean rate " + c.features());
+        assertTrue(s.features().spinRate() > c.features().spinRate() * 2, s.features() + " vs " + c.features());
+        assertTrue(s.report().spinScore() > 0.6 && c.report().spinScore() < 0.3,
+                s.report().spinScore() + " vs " + c.report().spinScore());
+        assertEquals(Verdict.SPUN, s.report().verdict());
+        assertEquals(Verdict.CLEAN, c.report().verdict());
+    }
+
+    @Test
+    void artefactsAreCounted() {
+        assertEquals(3, Artefacts.count(org.despin.text.Document.parse(
+                "He met a individual. A the man asked for to go. An FBI agent and an hour and a university.")));
+        assertTrue(Artefacts.articleMismatch("a", "individual"));
+        assertTrue(Artefacts.articleMismatch("an", "person"));
+        assertFalse(Artefacts.articleMismatch("a", "university"));
+        assertFalse(Artefacts.articleMismatch("an", "hour"));
+        assertFalse(Artefacts.articleMismatch("a", "European"));
+    }
+
+    @Test
+    void emptyAndPunctuationOnlyInputsGiveCleanEmptyReports() {
+        for (String text : new String[] {"", "   ", "!!! ... ---", "12 34"}) {
+            Report r = DETECTOR.check(text, CheckOptions.DEFAULTS);
+            assertEquals(0, r.findings().size());
+            assertEquals(text, r.restored());
+            assertEquals(Verdict.CLEAN, r.verdict(), text);
+        }
+    }
+
+    @Test
+    void findingsAreInOrderAndTheirTextMatchesTheInput() {
+        String text = "The Protection Council met on Tuesday. The Secretary-Common advised reporters that the talks had failed.";
+        Report r = DETECTOR.check(text, CheckOptions.DEFAULTS);
+        int at = 0;
+        for (Finding f : r.findings()) {
+            assertTrue(f.start() >= at);
+            assertEquals(text.substring(f.start(), f.end()), f.text());
+            at = f.end();
+        }
+        assertEquals("The Security Council met on Tuesday. The Secretary-General told reporters that the talks had failed.",
+                r.restored(), DetectorExamplesTest.describe(r));
+    }
+}
