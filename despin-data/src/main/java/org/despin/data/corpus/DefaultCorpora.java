@@ -1,0 +1,30 @@
+package org.despin.data.corpus;
+
+import java.util.List;
+import org.despin.DespinException;
+import org.despin.data.DataPaths;
+
+/**
+ * The corpora of the default model: modern edited English under permissive licences (no GPL
+ * text, not nlp-corpus; see RESOURCES.md). Every build leaves out the documents for which
+ * {@link CorpusDocument#heldOut()} is true: they are the project's evaluation text.
+ */
+public final class DefaultCorpora {
+    private DefaultCorpora() {
+    }
+
+    /** State of the Union, Brown, Europarl (English lines), WordNet examples, in this order. */
+    public static List<Corpus> all(DataPaths paths) throws DespinException {
+        return List.of(SotuCorpus.from(paths), BrownCorpus.from(paths), new EuroparlCorpus(), new WordNetExamples());
+    }
+
+    /** The documents a model may be trained on. */
+    public static List<CorpusDocument> training(Corpus corpus) throws DespinException {
+        return corpus.read().stream().filter(d -> !d.heldOut()).toList();
+    }
+
+    /** The held-out evaluation documents. */
+    public static List<CorpusDocument> heldOut(Corpus corpus) throws DespinException {
+        return corpus.read().stream().filter(CorpusDocument::heldOut).toList();
+    }
+}
