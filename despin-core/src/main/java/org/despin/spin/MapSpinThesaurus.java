@@ -1,0 +1,108 @@
+package org.despin.spin;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A {@link SpinThesaurus} held in a hash map: the readers in despin-data build one from their
+ * files, tests build small ones by hand.
+ *
+ * <pre>{@code
+ * SpinThesaurus t = MapSpinThesaurus.builder("test")
+ *         .add("request", PartOfSpeech.VERB, "ask for", "call for")
+ *         .build();
+ * }</pre>
+ */
+public final class MapSpinThesaurus implements SpinThesaurus {
+    private final String name;
+    private final Map<String, List<Synonym>> entries;
+    private final int maxKeyWords;
+
+    private MapSpinThesaurus(String name, Map<String, List<Synonym>> entries) {
+        this.name = name;
+        Map<String, List<Synonym>> copy = new HashMap<>(entries.size() * 2);
+        int max = 1;
+        for (Map.Entry<String, List<Synonym>> e : entries.entrySet()) {
+            copy.put(e.getKey(), List.copyOf(e.getValue()));
+            max = Math.max(max, wordCount(e.getKey()));
+        }
+        this.entries = copy;
+        this.maxKeyWords = max;
+    }
+
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    @Override
+    public List<Synonym> synonyms(String key) {
+        return entries.getOrDefault(key, List.of());
+    }
+
+    @Override
+    public int maxKeyWords() {
+        return maxKeyWords;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** Number of keys. */
+    public int size() {
+        return entries.size();
+    }
+
+    private static int wordCount(String key) {
+        int n = 1;
+        for (int i = 0; i < key.length(); i++) {
+            if (key.charAt(i) == ' ') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Collects entries; keys are lower-cased and their spaces collapsed. Not thread-safe; the built thesaurus is. */
+    public static final class Builder {
+        private final String name;
+        private final Map<String, List<Synonym>> entries = new HashMap<>();
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        /** Adds synonyms of weight 1 under {@code pos}. */
+        public Builder add(String key, PartOfSpeech pos, String... synonyms) {
+            for (String s : synonyms) {
+                add(key, new Synonym(s, pos, 1.0));
+            }
+            return this;
+        }
+
+        /** Adds one synonym; a synonym already listed for the key keeps its first entry. */
+        public Builder add(String key, Synonym synonym) {
+            String k = normalKey(key);
+            List<Synonym> list = entries.computeIfAbsent(k, x -> new ArrayList<>(4));
+            for (Synonym s : list) {
+                if (s.text().equals(synonym.text()) && s.pos() == synonym.pos()) {
+                    return this;
+                }
+            }
+            list.add(synonym);
+            return this;
+        }
+
+        public MapSpinThesaurus build() {
+            return new MapSpinThesaurus(name, entries);
+        }
+
+        static String normalKey(String key) {
+            return String.join(" ", key.trim().toLowerCase(Locale.ROOT).split("\\s+"));
+        }
+    }
+}
