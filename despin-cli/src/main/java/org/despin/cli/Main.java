@@ -42,6 +42,8 @@ public final class Main implements Runnable {
     static final List<Class<?>> SUBCOMMANDS = List.of(
             CheckCommand.class,
             RestoreCommand.class,
+            SourceCommand.class,
+            IndexCommand.class,
             ModelCommand.class);
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
