@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
  * kind's code, usage errors with 2, anything unexpected with 70 and a hint to run with
  * {@code --debug} (which prints the stack trace).
  */
-@Command(name = "despin", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
+@Command(name = "despin", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = Main.Version.class, sortOptions = false,
         description = {"Finds text run through an article spinner, names the likely originals and restores the text.",
             "Offline, on a CPU. ./despin sets DESPIN_MODEL to the default model (built on first use)."},
         synopsisSubcommandLabel = "COMMAND",
@@ -87,6 +87,9 @@ public final class Main implements Runnable {
         } catch (RuntimeException | Error e) {
             // picocli itself failed (it should not): still one line
             return unexpected(env, e, debug);
+        } finally {
+            env.out().flush();
+            env.err().flush();
         }
     }
 

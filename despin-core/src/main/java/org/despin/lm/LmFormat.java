@@ -1,24 +1,102 @@
 package org.despin.lm;
 
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import org.despin.DespinException;
 import org.despin.lm.build.BackoffSource;
+import org.despin.model.DataFormatException;
 import org.despin.model.ModelFile;
 
-/** Writes and reads the "lm" section of a {@link ModelFile}: a quantised, bit-packed reverse trie. */
+/**
+ * Writes and reads the "lm" section of a {@link ModelFile}: a quantised, bit-packed reverse trie
+ * (KenLM's trie; BerkeleyLM's packing), read in place from the memory-mapped section.
+ *
+ * <pre>
+ * header   long magic "DSPNLMT1", int version, int order N, int vocabulary size V,
+ *          int hash capacity H (power of two), long count[n] for n = 1..N
+ *          per order n = 2..N: int wordBits, probBits, backoffBits, childBits,
+ *                              int probCodes, backoffCodes, entryBits, 0
+ *          per block: long offset, long length (from the section start; blocks 8-byte aligned)
+ * blocks   vocabulary hash   int[H]: id + 1 at the slot of {@link TrieVocabulary#slot} (linear probing), 0 = empty
+ *          vocabulary offsets int[V + 1] into the string bytes
+ *          vocabulary strings UTF-8, id order: {@code <unk> <s> </s>}, then the words sorted by String order
+ *          unigrams          per id (and one sentinel): float log10 prob, float log10 back-off,
+ *                            long (first child in order 2) << 1 | (is a context)
+ *          per order n = 2..N: float[] prob codebook, float[] back-off codebook,
+ *                            bit-packed entries (count[n], plus a sentinel below the top order),
+ *                            each: word id | prob code | back-off code | is-a-context bit | first child
+ *                            (the top order has word and prob only), then 8 bytes of padding
+ * </pre>
+ *
+ * The trie is reversed: the entries of order n under a node of order n-1 (the n-gram's last n-1
+ * words) are sorted by the word that extends it to the left, so a query walks from the predicted
+ * word back through its context. A code width of 32 bits stores the float itself (no quantisation).
+ */
 public final class LmFormat {
     /** Name of the language-model section. */
     public static final String SECTION = "lm";
+    static final long MAGIC = 0x31544D4C4E505344L; // "DSPNLMT1" little-endian
+    static final int VERSION = 1;
+    static final int MAX_ORDER = 15;
+
+    /**
+     * Code widths of the quantised values, per n-gram of order 2 and above (unigrams keep floats).
+     *
+     * @param probBits bits per log10 probability (1..24, or 32 for the float itself)
+     * @param backoffBits bits per log10 back-off weight (1..24, or 32)
+     */
+    public record Quantization(int probBits, int backoffBits) {
+        /** The default: within about 0.01 of the exact log10 value at 2-3 M n-grams per order. */
+        public static final Quantization DEFAULT = new Quantization(10, 9);
+        /** No quantisation: floats as they are (about twice the size). */
+        public static final Quantization EXACT = new Quantization(32, 32);
+
+        public Quantization {
+            if (!valid(probBits) || !valid(backoffBits)) {
+                throw new IllegalArgumentException("code widths must be 1..24 or 32 bits");
+            }
+        }
+
+        private static boolean valid(int bits) {
+            return bits == 32 || (bits >= 1 && bits <= 24);
+        }
+    }
 
     private LmFormat() {
     }
 
-    /** The "lm" section body for {@code src} (read when the section is written). */
+    /** The "lm" section body for {@code src}, quantised with {@link Quantization#DEFAULT}. */
     public static ModelFile.SectionBody section(BackoffSource src) {
-        throw new UnsupportedOperationException("not written yet");
+        return section(src, Quantization.DEFAULT);
     }
 
-    /** Maps the "lm" section of {@code file}. */
-    public static LanguageModel read(ModelFile file) throws DespinException {
-        throw new UnsupportedOperationException("LM format not written yet");
+    /** The "lm" section body for {@code src} (the source is read when the section is written). */
+    public static ModelFile.SectionBody section(BackoffSource src, Quantization quantization) {
+        return out -> new TrieWriter(src.order(), quantization).write(src, out);
+    }
+
+    /** Maps the "lm" section of {@code file}; sizes are checked, nothing is copied to the heap. */
+    public static TrieLanguageModel read(ModelFile file) throws DespinException {
+        ByteBuffer section = file.section(SECTION);
+        return read(section, file.path().toString());
+    }
+
+    /** Reads an "lm" section from a buffer ({@code name} is used in error messages). */
+    public static TrieLanguageModel read(ByteBuffer section, String name) throws DataFormatException {
+        try {
+            return new TrieLanguageModel(section, name);
+        } catch (IndexOutOfBoundsException | BufferUnderflowException e) {
+            throw bad(name, "the 'lm' section is truncated");
+        }
+    }
+
+    static DataFormatException bad(String name, String problem) {
+        return new DataFormatException(name, 0, problem + "; the model file is damaged or was written by another "
+                + "version: rebuild it ('despin model build' or 'despin train')");
+    }
+
+    /** Bytes of {@code entries} entries of {@code bits} bits, in whole longs plus one long of padding. */
+    static long packedBytes(long entries, int bits) {
+        return ((entries * bits + 63) / 64 + 1) * 8;
     }
 }

@@ -22,6 +22,34 @@ public record Perplexity(long sentences, long words, long oovs, double log10Prob
 
     /** Scores every sentence ({@code <s>} and {@code </s>} are added). */
     public static Perplexity of(LanguageModel lm, Iterable<String[]> sentences) {
-        throw new UnsupportedOperationException("not written yet");
+        Vocabulary v = lm.vocabulary();
+        LmState s = lm.newState();
+        long count = 0;
+        long words = 0;
+        long oovs = 0;
+        double total = 0;
+        for (String[] sentence : sentences) {
+            lm.beginSentence(s);
+            for (String word : sentence) {
+                int id = v.id(word);
+                float p = lm.score(s, id, s);
+                words++;
+                // an OOV word is not scored, but it stays in the context (as <unk>)
+                if (id == Vocabulary.UNKNOWN && !word.equals("<unk>")) {
+                    oovs++;
+                } else {
+                    total += p;
+                }
+            }
+            total += lm.score(s, Vocabulary.END_SENTENCE, s);
+            count++;
+        }
+        return new Perplexity(count, words, oovs, total);
+    }
+
+    @Override
+    public String toString() {
+        return String.format(java.util.Locale.ROOT, "%d sentences, %d words, %d OOVs, logprob= %.2f ppl= %.2f ppl1= %.2f",
+                sentences, words, oovs, log10Prob, perplexity(), perplexityWithoutEnds());
     }
 }

@@ -11,12 +11,13 @@ import java.util.List;
  * @param bytesRead bytes of the files used
  * @param sentences sentences counted
  * @param words words counted
+ * @param badJsonLines JSONL lines that were not a JSON object or had no string field of the configured name
  * @param ngramCounts n-grams in the written model per order (index 0 = unigrams)
  * @param chunksSpilled sorted count chunks written to disk (0 when everything fitted in memory)
  * @param modelBytes size of the written model file
  */
 public record TrainingReport(List<Path> filesRead, List<Skipped> skipped, long bytesRead, long sentences, long words,
-        long[] ngramCounts, int chunksSpilled, long modelBytes) {
+        long badJsonLines, long[] ngramCounts, int chunksSpilled, long modelBytes) {
     /** A skipped input and why. */
     public record Skipped(Path file, String reason) {
     }

@@ -89,7 +89,7 @@ public final class MapSpinThesaurus implements SpinThesaurus {
             String k = normalKey(key);
             List<Synonym> list = entries.computeIfAbsent(k, x -> new ArrayList<>(4));
             for (Synonym s : list) {
-                if (s.text().equals(synonym.text()) && s.pos() == synonym.pos()) {
+                if (s == synonym || s.pos() == synonym.pos() && s.text().equals(synonym.text())) {
                     return this;
                 }
             }
@@ -102,7 +102,12 @@ public final class MapSpinThesaurus implements SpinThesaurus {
         }
 
         static String normalKey(String key) {
-            return String.join(" ", key.trim().toLowerCase(Locale.ROOT).split("\\s+"));
+            boolean plain = !key.isEmpty() && key.charAt(0) != ' ' && key.charAt(key.length() - 1) != ' ';
+            for (int i = 0; plain && i < key.length(); i++) {
+                char c = key.charAt(i);
+                plain = !Character.isUpperCase(c) && !(Character.isWhitespace(c) && (c != ' ' || key.charAt(i + 1) == ' '));
+            }
+            return plain ? key : String.join(" ", key.trim().toLowerCase(Locale.ROOT).split("\\s+"));
         }
     }
 }

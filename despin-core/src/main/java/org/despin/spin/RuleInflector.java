@@ -241,7 +241,8 @@ public final class RuleInflector implements Inflector {
     private static final Set<String> DOUBLING = Set.of("admit", "commit", "submit", "permit", "omit", "emit",
             "transmit", "occur", "recur", "incur", "prefer", "refer", "confer", "defer", "infer", "deter",
             "control", "patrol", "compel", "expel", "propel", "repel", "rebel", "regret", "forget", "begin",
-            "equip", "acquit", "abet", "allot", "upset", "outwit", "embed", "overlap", "handicap", "kidnap");
+            "equip", "acquit", "abet", "allot", "upset", "outwit", "embed", "overlap", "handicap", "kidnap",
+            "fulfil", "distil", "instil", "enrol", "enthral", "annul");
 
     private final Map<String, String[]> verbForms = new HashMap<>();      // lemma -> {past, participle}
     private final Map<String, String> nounPlurals = new HashMap<>();      // lemma -> plural

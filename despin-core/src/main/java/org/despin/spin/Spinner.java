@@ -181,31 +181,69 @@ public final class Spinner {
             if (casing == null || casing == Normalizer.Casing.UPPER) {
                 return false; // camel case or acronym: a name
             }
-            if (casing == Normalizer.Casing.TITLE && !sentenceStart[i]) {
-                return options.names() && insideName(i);
+            if (casing == Normalizer.Casing.TITLE) {
+                if (nameLike(Normalizer.lmForm(word))) {
+                    return false;
+                }
+                return sentenceStart[i] || options.names() && insideName(i);
             }
             return true;
         }
 
-        /** A capitalised word with a capitalised word next to it (across a space or a compound hyphen). */
+        /**
+         * A capitalised word next to another capitalised common word (across a space or a
+         * compound hyphen): "Security Council", "Secretary-General", "World Food Programme". A
+         * capitalised word whose neighbours are names or rare words ("Helena Marsh", where the
+         * thesaurus lists "Marsh" as a name) is itself taken for a name.
+         */
         private boolean insideName(int i) {
-            return capitalisedNeighbour(i, -1) || capitalisedNeighbour(i, +1);
+            for (int step = -1; step <= 1; step += 2) {
+                int next = capitalisedNeighbour(i, step);
+                if (next >= 0) {
+                    String lower = Normalizer.lmForm(core(tokens.get(next).text()));
+                    if (commonWord(lower) && !nameLike(lower)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
-        private boolean capitalisedNeighbour(int i, int step) {
+        private boolean commonWord(String lower) {
+            for (Inflector.Analysis a : inflector.analyse(lower)) {
+                if (thesaurus.contains(a.lemma())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** A word the thesaurus lists with itself capitalised ("Marsh" under "marsh"): also a name. */
+        private boolean nameLike(String lower) {
+            for (Synonym s : thesaurus.synonyms(lower)) {
+                if (s.text().equalsIgnoreCase(lower) && !s.text().equals(lower)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The index of the capitalised word next to token i in direction step, or -1. */
+        private int capitalisedNeighbour(int i, int step) {
             int j = i + step;
             if (j >= 0 && j < tokens.size() && tokens.get(j).type() == TokenType.JOINER) {
                 j += step;
             }
             if (j < 0 || j >= tokens.size()) {
-                return false;
+                return -1;
             }
             Token a = tokens.get(Math.min(i, j));
             Token b = tokens.get(Math.max(i, j));
             Token n = tokens.get(j);
-            return n.isWord() && onlySpaces(a.end(), b.start(), true)
+            boolean capitalised = n.isWord() && onlySpaces(a.end(), b.start(), true) && plainWord(core(n.text()))
                     && casingOf(core(n.text())) == Normalizer.Casing.TITLE
                     && !FunctionWords.contains(Normalizer.lmForm(n.text()));
+            return capitalised ? j : -1;
         }
 
         private List<Choice> phraseChoices(int i, int k) {
@@ -348,13 +386,13 @@ public final class Spinner {
             Token firstToken = tokens.get(c.first());
             String surface = firstToken.text();
             String core = core(surface);
-            boolean insertion = c.end() - c.first() == 1 && !c.compoundPart()
-                    && random.nextDouble() < options.insertionRate();
             Normalizer.Casing casing = casingOf(core);
             boolean name = casing == Normalizer.Casing.TITLE && !sentenceStart[c.first()];
+            boolean insertion = c.end() - c.first() == 1 && !c.compoundPart() && !name
+                    && random.nextDouble() < options.insertionRate();
             String cased = name ? titleCase(phrase) : Normalizer.applyCasing(phrase, casing);
             if (insertion) {
-                cased = core + " and " + (name ? cased : phrase);
+                cased = core + " and " + phrase;
             }
             if (c.end() - c.first() == 1) {
                 cased += surface.substring(core.length()); // possessive 's

@@ -13,6 +13,8 @@ final class SpinFixtures {
                 .add("council", PartOfSpeech.NOUN, "board")
                 .add("security", PartOfSpeech.NOUN, "protection")
                 .add("general", PartOfSpeech.ADJECTIVE, "common")
+                .add("secretary", PartOfSpeech.NOUN, "clerk")
+                .add("ann", PartOfSpeech.NOUN, "Ann", "river")
                 .add("face", PartOfSpeech.VERB, "confront")
                 .add("tell", PartOfSpeech.VERB, "advise")
                 .add("information", PartOfSpeech.NOUN, "facts")

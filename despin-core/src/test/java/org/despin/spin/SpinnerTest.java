@@ -18,7 +18,8 @@ class SpinnerTest {
     void spinsWordsPhrasesNamesAndCompoundsReinflectingEach() {
         String in = "The Security Council requested a meeting. Secretary-General Ann Lee told reporters"
                 + " they would discuss the plans face-to-face.";
-        assertEquals("The Protection Board asked for a session. Secretary-Common Ann Lee advised reporters"
+        // "Ann" is listed as a name, so it stays; "Secretary" starts the sentence
+        assertEquals("The Protection Board asked for a session. Clerk-Common Ann Lee advised reporters"
                 + " they would go over the plans confront-to-confront.", spin(in));
     }
 
@@ -57,6 +58,8 @@ class SpinnerTest {
         // a lone capitalised word is a name; all capitals is an acronym
         assertEquals("We sold it to China in 2020.", spin("We sold it to China in 2020."));
         assertEquals("COUNCIL and UN.", spin("COUNCIL and UN."));
+        // next to a word the thesaurus lists as a name, a capitalised word is part of a person's name
+        assertEquals("They met Ann Council there.", spin("They met Ann Council there."));
         assertEquals("It was not for them.", spin("It was not for them."));
     }
 

@@ -1,0 +1,66 @@
+package org.despin.lm;
+
+import java.util.Arrays;
+
+/**
+ * The context of a {@link TrieLanguageModel} query: the context words the model can still use,
+ * most recent first, and their back-off weights, so the next query needs no context lookups.
+ * Only as much context is kept as the model stores (KenLM's state minimisation), so two states
+ * are equal exactly when the model treats their contexts alike, and a decoder may recombine them.
+ */
+public final class TrieState implements LmState {
+    int length;
+    final int[] words;      // words[0] = most recent
+    final float[] backoff;  // backoff[i] = log10 back-off of the context words[i..0]
+    final float[] scratch;  // per-query scratch: back-offs of the new context
+
+    TrieState(int maxContext) {
+        words = new int[maxContext];
+        backoff = new float[maxContext];
+        scratch = new float[maxContext + 1];
+    }
+
+    @Override
+    public void copyFrom(LmState other) {
+        TrieState o = (TrieState) other;
+        System.arraycopy(o.words, 0, words, 0, o.length);
+        System.arraycopy(o.backoff, 0, backoff, 0, o.length);
+        length = o.length;
+    }
+
+    @Override
+    public int length() {
+        return length;
+    }
+
+    /** The i-th context word, 0 = the most recent. */
+    public int word(int i) {
+        if (i >= length) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        return words[i];
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof TrieState)) {
+            return false;
+        }
+        TrieState s = (TrieState) o;
+        return length == s.length && Arrays.equals(words, 0, length, s.words, 0, length);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = length;
+        for (int i = 0; i < length; i++) {
+            h = h * 0x01000193 + words[i];
+        }
+        return h;
+    }
+
+    @Override
+    public String toString() {
+        return "TrieState" + Arrays.toString(Arrays.copyOf(words, length));
+    }
+}

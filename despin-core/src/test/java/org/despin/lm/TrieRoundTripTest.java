@@ -1,0 +1,116 @@
+package org.despin.lm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.despin.DespinException;
+import org.despin.lm.build.BackoffSource;
+import org.despin.lm.build.KneserNeyEstimator;
+import org.despin.model.ModelFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrieRoundTripTest {
+    @TempDir
+    Path dir;
+
+    static BackoffSource estimate(int order) {
+        KneserNeyEstimator kn = new KneserNeyEstimator(order);
+        for (String[] s : LmTestSupport.smallCorpus()) {
+            kn.addSentence(s);
+        }
+        return kn.estimate();
+    }
+
+    static TrieLanguageModel writeAndRead(Path file, BackoffSource src, LmFormat.Quantization q) throws IOException, DespinException {
+        try (ModelFile.Writer w = new ModelFile.Writer(file)) {
+            w.section(LmFormat.SECTION, LmFormat.section(src, q));
+            w.finish(Map.of());
+        }
+        return LmFormat.read(ModelFile.open(file));
+    }
+
+    /** Scores every n-gram of the source and random word sequences with both models, word by word. */
+    static void assertSameScores(LanguageModel expected, LanguageModel actual, BackoffSource src, double tolerance) throws IOException {
+        List<String[]> probes = new ArrayList<>();
+        for (int n = 1; n <= src.order(); n++) {
+            src.forEach(n, (words, p, bo) -> probes.add(words.clone()));
+        }
+        List<String> vocab = new ArrayList<>();
+        for (int i = 0; i < expected.vocabulary().size(); i++) {
+            vocab.add(expected.vocabulary().word(i));
+        }
+        vocab.add("zebra"); // unknown to both
+        Random r = new Random(7);
+        for (int i = 0; i < 3000; i++) {
+            String[] seq = new String[1 + r.nextInt(8)];
+            for (int j = 0; j < seq.length; j++) {
+                seq[j] = vocab.get(r.nextInt(vocab.size()));
+            }
+            probes.add(seq);
+        }
+        LmState se = expected.newState();
+        LmState sa = actual.newState();
+        LmState sa2 = actual.newState();
+        for (String[] seq : probes) {
+            boolean bos = seq[0].equals("<s>");
+            if (bos) {
+                expected.beginSentence(se);
+                actual.beginSentence(sa);
+            } else {
+                expected.emptyContext(se);
+                actual.emptyContext(sa);
+            }
+            for (int j = bos ? 1 : 0; j < seq.length; j++) {
+                float pe = expected.score(se, expected.vocabulary().id(seq[j]), se);
+                // alternate between in == out and separate states
+                float pa;
+                if (j % 2 == 0) {
+                    pa = actual.score(sa, actual.vocabulary().id(seq[j]), sa);
+                } else {
+                    pa = actual.score(sa, actual.vocabulary().id(seq[j]), sa2);
+                    sa.copyFrom(sa2);
+                }
+                assertEquals(pe, pa, tolerance, () -> "p(" + seq[seq.length - 1] + ") in " + String.join(" ", seq));
+            }
+        }
+    }
+
+    @Test
+    void exactTrieScoresLikeTheReferenceModel() throws Exception {
+        for (int order = 1; order <= 5; order++) {
+            BackoffSource src = estimate(order);
+            TrieLanguageModel trie = writeAndRead(dir.resolve("exact" + order), src, LmFormat.Quantization.EXACT);
+            assertEquals(order, trie.order());
+            assertSameScores(LmTestSupport.toMap(src), trie, src, 1e-6);
+        }
+    }
+
+    @Test
+    void quantisedTrieScoresWithinTheQuantisationError() throws Exception {
+        BackoffSource src = estimate(4);
+        TrieLanguageModel trie = writeAndRead(dir.resolve("q"), src, new LmFormat.Quantization(6, 6));
+        assertSameScores(LmTestSupport.toMap(src), trie, src, 0.05);
+    }
+
+    @Test
+    void vocabularyMapsWordsBothWays() throws Exception {
+        BackoffSource src = estimate(3);
+        TrieLanguageModel trie = writeAndRead(dir.resolve("v"), src, LmFormat.Quantization.DEFAULT);
+        Vocabulary v = trie.vocabulary();
+        assertEquals("<unk>", v.word(Vocabulary.UNKNOWN));
+        assertEquals("<s>", v.word(Vocabulary.BEGIN_SENTENCE));
+        assertEquals("</s>", v.word(Vocabulary.END_SENTENCE));
+        for (int i = 0; i < v.size(); i++) {
+            assertEquals(i, v.id(v.word(i)));
+        }
+        assertEquals(Vocabulary.UNKNOWN, v.id("zebra"));
+        assertTrue(v.id("council") > 2);
+    }
+}
