@@ -92,21 +92,33 @@ public final class SourceFinder {
         String firstField = method == Method.FINGERPRINTS ? SourceIndex.FIELD_IMMUTABLE : SourceIndex.FIELD_BASELINE;
         try {
             IndexSearcher searcher = index.searcher();
+            boolean sampled = prints.size() > MAX_CLAUSES;
             TopDocs top = searcher.search(luceneQuery(prints, firstField), Math.max(options.candidates(), topK));
             StoredFields stored = searcher.storedFields();
             List<Scored> scored = new ArrayList<>(top.scoreDocs.length);
             for (ScoreDoc sd : top.scoreDocs) {
-                StoredSource src = index.load(stored, sd.doc);
-                TextProfile candidate = src.profile();
-                double score = method == Method.FINGERPRINTS
-                        ? prints.containedIn(candidate.immutableShingles(s), candidate.restoredShingles(s))
-                        : Shingles.containment(prints.first, candidate.baselineShingles(s));
-                scored.add(new Scored(src, candidate, score));
+                if (sampled) {
+                    // Lucene counted a sample of the fingerprints: count them all
+                    StoredSource src = index.load(stored, sd.doc);
+                    TextProfile candidate = src.profile();
+                    double score = method == Method.FINGERPRINTS
+                            ? prints.containedIn(candidate.immutableShingles(s), candidate.restoredShingles(s))
+                            : Shingles.containment(prints.first, candidate.baselineShingles(s));
+                    scored.add(new Scored(sd.doc, src, candidate, score));
+                } else {
+                    // every clause scores 1, so Lucene's score is the exact number of shared fingerprints
+                    scored.add(new Scored(sd.doc, null, null, Math.round(sd.score) / (double) prints.size()));
+                }
             }
-            scored.sort(Comparator.comparingDouble(Scored::score).reversed()
-                    .thenComparing(x -> x.source.id()));
-            List<SourceMatch> out = new ArrayList<>(Math.min(topK, scored.size()));
+            List<Scored> best = new ArrayList<>(Math.min(topK, scored.size()));
+            scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparingInt(Scored::doc));
             for (Scored x : scored.subList(0, Math.min(topK, scored.size()))) {
+                best.add(x.source == null ? x.load(index, stored) : x);
+            }
+            // equal scores in id order, so that the output does not depend on segment layout
+            best.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(x -> x.source.id()));
+            List<SourceMatch> out = new ArrayList<>(best.size());
+            for (Scored x : best) {
                 out.add(describe(query, x));
             }
             return out;
@@ -150,7 +162,11 @@ public final class SourceFinder {
         return b.build();
     }
 
-    private record Scored(StoredSource source, TextProfile profile, double score) {
+    private record Scored(int doc, StoredSource source, TextProfile profile, double score) {
+        Scored load(SourceIndex index, StoredFields stored) throws IOException {
+            StoredSource src = index.load(stored, doc);
+            return new Scored(doc, src, src.profile(), score);
+        }
     }
 
     /** The query's fingerprints in one or two fields (sorted distinct hashes). */
