@@ -2,16 +2,13 @@ package org.despin.cli;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import org.despin.cli.input.InputException;
 import org.despin.cli.input.InputStatus;
 import org.despin.cli.input.StrictUtf8Reader;
 import org.despin.cli.input.TextChunker;
 import org.despin.cli.input.TextSource;
-import org.despin.detect.Alternative;
 import org.despin.detect.CheckOptions;
 import org.despin.detect.Finding;
 import org.despin.detect.Report;
@@ -47,7 +44,7 @@ final class DocumentChecker {
             long tokens = 0;
             double weightedScore = 0;
             Map<Verdict, Long> tokensByVerdict = new EnumMap<>(Verdict.class);
-            List<Report> single = new ArrayList<>(1);
+            Report first = null; // the whole report, when the text fits in one chunk
             int chunks = 0;
             boolean blank = true;
             try (Reader in = source.openReader()) {
@@ -63,9 +60,7 @@ final class DocumentChecker {
                     weightedScore += r.spinScore() * r.tokens();
                     tokensByVerdict.merge(r.verdict(), (long) r.tokens(), Long::sum);
                     if (chunks == 1) {
-                        single.add(r);
-                    } else {
-                        single.clear();
+                        first = r;
                     }
                 }
             } catch (StrictUtf8Reader.InputIOException e) {
@@ -75,9 +70,8 @@ final class DocumentChecker {
                 throw new InputException(source.name(), InputStatus.EMPTY, "empty input (no text to check)");
             }
             if (chunks == 1) {
-                Report r = single.get(0);
-                return new CheckedDocument(source.name(), r.verdict(), r.spinScore(), r.tokens(), findings, source,
-                        r.restored());
+                return new CheckedDocument(source.name(), first.verdict(), first.spinScore(), first.tokens(), findings,
+                        source, first.restored());
             }
             double score = tokens == 0 ? 0 : weightedScore / tokens;
             return new CheckedDocument(source.name(), majority(tokensByVerdict), score, (int) Math.min(Integer.MAX_VALUE, tokens),
@@ -109,8 +103,7 @@ final class DocumentChecker {
             return f;
         }
         int by = Math.toIntExact(offset);
-        List<Alternative> alternatives = f.alternatives();
-        return new Finding(f.start() + by, f.end() + by, f.text(), f.suggestion(), f.confidence(), alternatives,
+        return new Finding(f.start() + by, f.end() + by, f.text(), f.suggestion(), f.confidence(), f.alternatives(),
                 f.evidence());
     }
 }

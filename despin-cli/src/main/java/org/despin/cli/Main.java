@@ -44,6 +44,9 @@ public final class Main implements Runnable {
             RestoreCommand.class,
             SourceCommand.class,
             IndexCommand.class,
+            SpinCommand.class,
+            BenchCommand.class,
+            TrainCommand.class,
             ModelCommand.class);
 
     @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
@@ -59,6 +62,10 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (Arrays.asList(args).contains("--debug")) {
+            // before the first logger is made: library logs (quiet by default) show with --debug
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+        }
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         CliEnvironment env = new CliEnvironment(stdin(), out, err, System.getenv(), System.console() != null,

@@ -26,7 +26,7 @@ class ChunkedCheckTest {
 
     @Test
     void chunkedFindingsEqualWholeFindings() throws IOException, org.despin.cli.input.InputException {
-        String text = longText(6000); // > 450,000 characters; more findings than are kept in memory
+        String text = longText(2000); // > 150,000 characters; more findings than are kept in memory
         Report whole = new FakeChecker().check(text, CheckOptions.DEFAULTS);
         DocumentChecker checker = new DocumentChecker(new FakeChecker(), 4096);
         try (TextSource source = TextSource.ofString("long.txt", text);

@@ -61,7 +61,8 @@ final class CandidateTable {
         LmState b = lm.newState();
         List<PreparedCandidate> out = new ArrayList<>(raw.size());
         for (Candidate c : raw) {
-            if (c.original().equals(observed)) {
+            if (c.original().equals(observed) || FunctionWords.onlyFunctionWords(c.original())
+                    || FunctionWords.onlyFunctionWords(observed)) {
                 continue;
             }
             int[] ids = ids(vocab, c.original());

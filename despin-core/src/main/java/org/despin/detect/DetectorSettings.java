@@ -9,6 +9,8 @@ package org.despin.detect;
  * @param beamWidth hypotheses kept per lattice position (after recombining equal LM states)
  * @param maxCandidatesPerSpan candidate originals kept per observed span, best prior first
  * @param lmWeight weight of the language model score (1 = the plain noisy channel)
+ * @param frequencyDiscount share (0-1) of the candidate's frequency advantage over the observed span
+ *     removed from its substitution arc: 0 = the plain noisy channel, 1 = only context counts
  * @param channelScale multiplies the lexicon's log P(observed | original, substituted)
  * @param channelOffset nats added to every substitution (a spinner's thesaurus is smaller than ours)
  * @param evidenceGate minimum context gain (log10, see {@link Evidence}) for a candidate to enter the lattice
@@ -23,51 +25,100 @@ package org.despin.detect;
  * @param cleanThreshold spin score below which a document is called clean
  * @param score the document-level logistic model
  */
-public record DetectorSettings(int beamWidth, int maxCandidatesPerSpan, double lmWeight, double channelScale,
-        double channelOffset, double evidenceGate, double nameGate, double nameBonus, double variantBonus,
-        double artefactLogProb, double priorStrength, int emIterations, double minSpinRate, double spunThreshold,
-        double cleanThreshold, DocumentScorer.Coefficients score) {
+public record DetectorSettings(int beamWidth, int maxCandidatesPerSpan, double lmWeight, double frequencyDiscount,
+        double channelScale, double channelOffset, double evidenceGate, double nameGate, double nameBonus,
+        double variantBonus, double artefactLogProb, double priorStrength, int emIterations, double minSpinRate,
+        double spunThreshold, double cleanThreshold, DocumentScorer.Coefficients score) {
 
     public static final DetectorSettings DEFAULTS = new DetectorSettings(
-            12, 12, 1.0, 1.0, 0.0, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.6, 0.3,
+            12, 12, 1.0, 0.5, 1.0, 0.0, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.6, 0.3,
             DocumentScorer.Coefficients.DEFAULTS);
 
     public DetectorSettings {
         if (beamWidth < 1 || maxCandidatesPerSpan < 1 || emIterations < 0) {
             throw new IllegalArgumentException("beamWidth, maxCandidatesPerSpan must be >= 1, emIterations >= 0");
         }
-        if (!(minSpinRate > 0 && minSpinRate < 0.5) || !(cleanThreshold <= spunThreshold)) {
-            throw new IllegalArgumentException("bad minSpinRate or thresholds");
+        if (!(minSpinRate > 0 && minSpinRate < 0.5) || !(cleanThreshold <= spunThreshold)
+                || !(frequencyDiscount >= 0 && frequencyDiscount <= 1)) {
+            throw new IllegalArgumentException("bad minSpinRate, frequencyDiscount or thresholds");
         }
     }
 
+    /** A copy to change one setting at a time: {@code s.with().evidenceGate(2).build()}. */
+    public Builder with() {
+        return new Builder(this);
+    }
+
     public DetectorSettings withEvidenceGate(double gate) {
-        return new DetectorSettings(beamWidth, maxCandidatesPerSpan, lmWeight, channelScale, channelOffset, gate,
-                nameGate, nameBonus, variantBonus, artefactLogProb, priorStrength, emIterations, minSpinRate,
-                spunThreshold, cleanThreshold, score);
+        return with().evidenceGate(gate).build();
     }
 
     public DetectorSettings withChannel(double scale, double offset) {
-        return new DetectorSettings(beamWidth, maxCandidatesPerSpan, lmWeight, scale, offset, evidenceGate,
-                nameGate, nameBonus, variantBonus, artefactLogProb, priorStrength, emIterations, minSpinRate,
-                spunThreshold, cleanThreshold, score);
+        return with().channelScale(scale).channelOffset(offset).build();
     }
 
-    public DetectorSettings withBeam(int beam) {
-        return new DetectorSettings(beam, maxCandidatesPerSpan, lmWeight, channelScale, channelOffset, evidenceGate,
-                nameGate, nameBonus, variantBonus, artefactLogProb, priorStrength, emIterations, minSpinRate,
-                spunThreshold, cleanThreshold, score);
-    }
+    /** Changes settings one at a time; {@link #build()} validates. */
+    public static final class Builder {
+        private int beamWidth;
+        private int maxCandidatesPerSpan;
+        private double lmWeight;
+        private double frequencyDiscount;
+        private double channelScale;
+        private double channelOffset;
+        private double evidenceGate;
+        private double nameGate;
+        private double nameBonus;
+        private double variantBonus;
+        private double artefactLogProb;
+        private double priorStrength;
+        private int emIterations;
+        private double minSpinRate;
+        private double spunThreshold;
+        private double cleanThreshold;
+        private DocumentScorer.Coefficients score;
 
-    public DetectorSettings withScore(DocumentScorer.Coefficients c) {
-        return new DetectorSettings(beamWidth, maxCandidatesPerSpan, lmWeight, channelScale, channelOffset,
-                evidenceGate, nameGate, nameBonus, variantBonus, artefactLogProb, priorStrength, emIterations,
-                minSpinRate, spunThreshold, cleanThreshold, c);
-    }
+        private Builder(DetectorSettings s) {
+            beamWidth = s.beamWidth;
+            maxCandidatesPerSpan = s.maxCandidatesPerSpan;
+            lmWeight = s.lmWeight;
+            frequencyDiscount = s.frequencyDiscount;
+            channelScale = s.channelScale;
+            channelOffset = s.channelOffset;
+            evidenceGate = s.evidenceGate;
+            nameGate = s.nameGate;
+            nameBonus = s.nameBonus;
+            variantBonus = s.variantBonus;
+            artefactLogProb = s.artefactLogProb;
+            priorStrength = s.priorStrength;
+            emIterations = s.emIterations;
+            minSpinRate = s.minSpinRate;
+            spunThreshold = s.spunThreshold;
+            cleanThreshold = s.cleanThreshold;
+            score = s.score;
+        }
 
-    public DetectorSettings withPrior(double strength, int iterations) {
-        return new DetectorSettings(beamWidth, maxCandidatesPerSpan, lmWeight, channelScale, channelOffset,
-                evidenceGate, nameGate, nameBonus, variantBonus, artefactLogProb, strength, iterations,
-                minSpinRate, spunThreshold, cleanThreshold, score);
+        public Builder beamWidth(int v) { beamWidth = v; return this; }
+        public Builder maxCandidatesPerSpan(int v) { maxCandidatesPerSpan = v; return this; }
+        public Builder lmWeight(double v) { lmWeight = v; return this; }
+        public Builder frequencyDiscount(double v) { frequencyDiscount = v; return this; }
+        public Builder channelScale(double v) { channelScale = v; return this; }
+        public Builder channelOffset(double v) { channelOffset = v; return this; }
+        public Builder evidenceGate(double v) { evidenceGate = v; return this; }
+        public Builder nameGate(double v) { nameGate = v; return this; }
+        public Builder nameBonus(double v) { nameBonus = v; return this; }
+        public Builder variantBonus(double v) { variantBonus = v; return this; }
+        public Builder artefactLogProb(double v) { artefactLogProb = v; return this; }
+        public Builder priorStrength(double v) { priorStrength = v; return this; }
+        public Builder emIterations(int v) { emIterations = v; return this; }
+        public Builder minSpinRate(double v) { minSpinRate = v; return this; }
+        public Builder spunThreshold(double v) { spunThreshold = v; return this; }
+        public Builder cleanThreshold(double v) { cleanThreshold = v; return this; }
+        public Builder score(DocumentScorer.Coefficients v) { score = v; return this; }
+
+        public DetectorSettings build() {
+            return new DetectorSettings(beamWidth, maxCandidatesPerSpan, lmWeight, frequencyDiscount, channelScale,
+                    channelOffset, evidenceGate, nameGate, nameBonus, variantBonus, artefactLogProb, priorStrength,
+                    emIterations, minSpinRate, spunThreshold, cleanThreshold, score);
+        }
     }
 }

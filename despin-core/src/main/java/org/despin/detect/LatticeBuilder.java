@@ -30,6 +30,8 @@ final class LatticeBuilder {
     record Result(List<Lattice> lattices, int eligibleWords) {
     }
 
+    private static final double LN10 = Math.log(10);
+
     private final CandidateTable table;
     private final Vocabulary vocabulary;
     private final DetectorSettings settings;
@@ -105,8 +107,11 @@ final class LatticeBuilder {
                     if (gain < gate) {
                         continue;
                     }
+                    // the frequency discount: part of what the candidate gains from being a commoner
+                    // word is taken back, so the decode rests on context more than on frequency
                     double weight = settings.channelScale() * c.candidate().logChannel() + settings.channelOffset()
-                            + (name ? settings.nameBonus() : 0);
+                            + (name ? settings.nameBonus() : 0)
+                            - settings.frequencyDiscount() * LN10 * (c.intrinsicLog10() - obsIntrinsic);
                     if (w.articleMismatchBefore(i, c.original())) {
                         weight += settings.artefactLogProb();
                     }

@@ -1,6 +1,7 @@
 package org.despin.lexicon;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The reverse thesaurus: from an observed span of 1-3 normalised words to the originals a
@@ -15,4 +16,18 @@ public interface Lexicon {
      * channel weight first; empty when none.
      */
     List<Candidate> candidates(String observed);
+
+    /**
+     * Whether {@code word} (one normalised word) is an English word form the lexicon's
+     * dictionary knows (any inflection, including function words and names); false when the
+     * lexicon has no dictionary.
+     */
+    default boolean isKnownWord(String word) {
+        return !wordClasses(word).isEmpty();
+    }
+
+    /** The coarse parts of speech {@code word} (one normalised word) can have; empty when unknown. */
+    default Set<WordClass> wordClasses(String word) {
+        return Set.of();
+    }
 }

@@ -42,7 +42,11 @@ final class ChunkCounter implements AutoCloseable {
         this.budget = memoryBudgetBytes;
         this.dir = tempDir;
         this.gram = new int[order];
-        allocate(1 << 10);
+        int capacity = 1 << 10;
+        while (capacity > 4 && bytesFor(capacity) > budget) {
+            capacity >>= 1;
+        }
+        allocate(capacity);
     }
 
     private void allocate(int capacity) {

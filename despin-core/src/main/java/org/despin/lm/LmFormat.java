@@ -9,7 +9,7 @@ import org.despin.model.ModelFile;
 
 /**
  * Writes and reads the "lm" section of a {@link ModelFile}: a quantised, bit-packed reverse trie
- * (KenLM's trie; BerkeleyLM's packing), read in place from the memory-mapped section.
+ * (KenLM's trie with its quantisation; BerkeleyLM's bit packing), read in place from the memory-mapped section.
  *
  * <pre>
  * header   long magic "DSPNLMT1", int version, int order N, int vocabulary size V,
@@ -21,16 +21,18 @@ import org.despin.model.ModelFile;
  *          vocabulary offsets int[V + 1] into the string bytes
  *          vocabulary strings UTF-8, id order: {@code <unk> <s> </s>}, then the words sorted by String order
  *          unigrams          per id (and one sentinel): float log10 prob, float log10 back-off,
- *                            long (first child in order 2) << 1 | (is a context)
+ *                            long first child in order 2
  *          per order n = 2..N: float[] prob codebook, float[] back-off codebook,
  *                            bit-packed entries (count[n], plus a sentinel below the top order),
- *                            each: word id | prob code | back-off code | is-a-context bit | first child
+ *                            each, from the lowest bit: word id | prob code | back-off code | first child
  *                            (the top order has word and prob only), then 8 bytes of padding
  * </pre>
  *
- * The trie is reversed: the entries of order n under a node of order n-1 (the n-gram's last n-1
- * words) are sorted by the word that extends it to the left, so a query walks from the predicted
- * word back through its context. A code width of 32 bits stores the float itself (no quantisation).
+ * The n-grams of each order are sorted by their word tuple, so the children of an entry (the
+ * n-grams one word longer that start with it) are the range [its first child, the next entry's
+ * first child), sorted by word id. A query state keeps that range for every suffix of its context,
+ * so the searches for the next word at the different orders do not depend on one another. A code
+ * width of 32 bits stores the float itself (no quantisation).
  */
 public final class LmFormat {
     /** Name of the language-model section. */

