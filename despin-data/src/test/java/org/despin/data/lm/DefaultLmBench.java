@@ -8,8 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.List;
 import org.despin.data.DataPaths;
+import org.despin.lm.LanguageModel;
+import org.despin.lm.LmFormat;
 import org.despin.lm.build.BackoffMixer;
 import org.despin.lm.build.BackoffSource;
 import org.junit.jupiter.api.Test;
@@ -67,35 +70,56 @@ class DefaultLmBench {
     }
 
     /**
-     * Writes each component (and the mixture, when the mixer is there) as a despin model section,
-     * reads it back and scores the held-out text with it: the figures of the models as stored.
+     * Writes each component exactly (32-bit values) and with the default quantisation, and the
+     * mixture as the default build stores it, reads them back and scores the held-out text: checks
+     * the scorer against the real models and gives the figures of the models as stored.
      */
     private static String crossCheck(DefaultLmBuild.Components c) throws Exception {
-        StringBuilder md = new StringBuilder("\nStored models (despin lm section, default quantisation), same tokens:\n\n"
-                + "| held-out corpus | model | max abs log10 diff to exact | perplexity stored | perplexity exact |\n"
-                + "|---|---|---:|---:|---:|\n");
+        StringBuilder md = new StringBuilder();
         Path dir = Path.of("target");
-        BackoffSource mixed = null;
-        try {
-            mixed = BackoffMixer.mix(c.own(), c.sphinx(), c.choice().lambda());
-        } catch (UnsupportedOperationException e) {
-            md.append("(BackoffMixer not written yet: no stored mixture)\n\n");
+        long start = System.nanoTime();
+        BackoffSource mixed = BackoffMixer.mix(c.own(), c.sphinx(), c.choice().lambda());
+        double mixSeconds = (System.nanoTime() - start) / 1e9;
+        Path mixFile = dir.resolve("bench-mix.despin");
+        start = System.nanoTime();
+        LanguageModel mixLm = TrieCrossCheck.write(mixed, LmFormat.Quantization.DEFAULT, mixFile);
+        double writeSeconds = (System.nanoTime() - start) / 1e9;
+        long mixBytes = Files.size(mixFile);
+        long mixNgrams = 0;
+        StringBuilder counts = new StringBuilder();
+        for (int n = 1; n <= mixed.order(); n++) {
+            mixNgrams += mixed.count(n);
+            counts.append(n == 1 ? "" : " / ").append(mixed.count(n));
         }
+        md.append(String.format(Locale.ROOT, "%nmixture: %s n-grams (%d in all), mixed in %.1f s, written in %.1f s,"
+                + " %d bytes on disk (%.2f bytes per n-gram)%n", counts, mixNgrams, mixSeconds, writeSeconds, mixBytes,
+                (double) mixBytes / mixNgrams));
+        Map<String, LanguageModel> stored = new LinkedHashMap<>();
+        stored.put("own KN-4, exact", TrieCrossCheck.write(c.own(), LmFormat.Quantization.EXACT, dir.resolve("bench-own-exact.despin")));
+        stored.put("own KN-4, quantised", TrieCrossCheck.write(c.own(), LmFormat.Quantization.DEFAULT, dir.resolve("bench-own.despin")));
+        stored.put("Sphinx, exact", TrieCrossCheck.write(c.sphinx(), LmFormat.Quantization.EXACT, dir.resolve("bench-sphinx-exact.despin")));
+        stored.put("Sphinx, quantised", TrieCrossCheck.write(c.sphinx(), LmFormat.Quantization.DEFAULT, dir.resolve("bench-sphinx.despin")));
+        md.append("\nStored models (despin lm section) against the exact scorer, on the tokens each model knows:\n\n"
+                + "| held-out corpus | model | max abs log10 diff | perplexity stored | perplexity exact |\n"
+                + "|---|---|---:|---:|---:|\n");
+        StringBuilder mixTable = new StringBuilder("\nThe stored mixture (default quantisation) on the tokens of the first table:\n\n"
+                + "| held-out corpus | own KN-4 | Sphinx 3-gram | interpolated (exact) | stored mixture |\n|---|---:|---:|---:|---:|\n");
         for (Map.Entry<String, List<String[]>> e : c.heldOut().entrySet()) {
             HeldOutScorer scorer = new HeldOutScorer(e.getValue(), DefaultLmBuild.ORDER);
             HeldOutScorer.Scores own = scorer.score(c.own());
             HeldOutScorer.Scores sphinx = scorer.score(c.sphinx());
-            HeldOutScorer.Scores both = new HeldOutScorer.Scores(own.log10(), either(own.known(), sphinx.known()));
-            row(md, e.getKey(), "own KN-4", TrieCrossCheck.compare(TrieCrossCheck.scores(c.own(), e.getValue(), dir), own));
-            row(md, e.getKey(), "Sphinx", TrieCrossCheck.compare(TrieCrossCheck.scores(c.sphinx(), e.getValue(), dir), sphinx));
-            if (mixed != null) {
-                double[] stored = TrieCrossCheck.scores(mixed, e.getValue(), dir);
-                double[] r = TrieCrossCheck.compare(stored, both);
-                md.append(String.format(Locale.ROOT, "| %s | stored mixture (lambda %.1f) | - | %.1f | - |%n", e.getKey(),
-                        c.choice().lambda(), r[1]));
+            for (Map.Entry<String, LanguageModel> m : stored.entrySet()) {
+                row(md, e.getKey(), m.getKey(), TrieCrossCheck.compare(TrieCrossCheck.scores(m.getValue(), e.getValue()),
+                        m.getKey().startsWith("own") ? own : sphinx));
             }
+            HeldOutScorer.Scores either = new HeldOutScorer.Scores(own.log10(), either(own.known(), sphinx.known()));
+            double[] r = TrieCrossCheck.compare(TrieCrossCheck.scores(mixLm, e.getValue()), either);
+            MixWeight.CorpusEvaluation ev = c.choice().corpora().stream().filter(x -> x.corpus().equals(e.getKey()))
+                    .findFirst().orElseThrow();
+            mixTable.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f |%n", e.getKey(), ev.ownPerplexity(),
+                    ev.sphinxPerplexity(), ev.mix(c.choice().index()), r[1]));
         }
-        return md.toString();
+        return md.append(mixTable).toString();
     }
 
     private static void row(StringBuilder md, String corpus, String model, double[] r) {

@@ -1,6 +1,5 @@
 package org.despin.data.lm;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -20,33 +19,32 @@ final class TrieCrossCheck {
     private TrieCrossCheck() {
     }
 
-    /** Per-token log10 probabilities (words and sentence ends) under the written and re-read model. */
-    static double[] scores(BackoffSource source, List<String[]> sentences, Path dir) throws Exception {
-        Path file = Files.createTempFile(dir, "crosscheck", ".despin");
-        try {
-            try (ModelFile.Writer w = new ModelFile.Writer(file)) {
-                w.section(LmFormat.SECTION, LmFormat.section(source));
-                w.finish(Map.of());
-            }
-            LanguageModel lm = LmFormat.read(ModelFile.open(file));
-            int tokens = 0;
-            for (String[] s : sentences) {
-                tokens += s.length + 1;
-            }
-            double[] out = new double[tokens];
-            int at = 0;
-            LmState state = lm.newState();
-            for (String[] s : sentences) {
-                lm.beginSentence(state);
-                for (String word : s) {
-                    out[at++] = lm.score(state, lm.vocabulary().id(word), state);
-                }
-                out[at++] = lm.score(state, Vocabulary.END_SENTENCE, state);
-            }
-            return out;
-        } finally {
-            Files.deleteIfExists(file);
+    /** Writes {@code source} to {@code file} as a model with only an "lm" section, and maps it. */
+    static LanguageModel write(BackoffSource source, LmFormat.Quantization quantization, Path file) throws Exception {
+        try (ModelFile.Writer w = new ModelFile.Writer(file)) {
+            w.section(LmFormat.SECTION, LmFormat.section(source, quantization));
+            w.finish(Map.of());
         }
+        return LmFormat.read(ModelFile.open(file));
+    }
+
+    /** Per-token log10 probabilities (words and sentence ends), with state passing along each sentence. */
+    static double[] scores(LanguageModel lm, List<String[]> sentences) {
+        int tokens = 0;
+        for (String[] s : sentences) {
+            tokens += s.length + 1;
+        }
+        double[] out = new double[tokens];
+        int at = 0;
+        LmState state = lm.newState();
+        for (String[] s : sentences) {
+            lm.beginSentence(state);
+            for (String word : s) {
+                out[at++] = lm.score(state, lm.vocabulary().id(word), state);
+            }
+            out[at++] = lm.score(state, Vocabulary.END_SENTENCE, state);
+        }
+        return out;
     }
 
     /** Largest |a - b| over the tokens {@code known} marks, and the perplexities over them. */
