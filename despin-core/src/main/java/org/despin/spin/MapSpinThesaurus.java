@@ -20,9 +20,11 @@ public final class MapSpinThesaurus implements SpinThesaurus {
     private final String name;
     private final Map<String, List<Synonym>> entries;
     private final int maxKeyWords;
+    private final java.util.Set<String> names;
 
-    private MapSpinThesaurus(String name, Map<String, List<Synonym>> entries) {
+    private MapSpinThesaurus(String name, Map<String, List<Synonym>> entries, java.util.Set<String> names) {
         this.name = name;
+        this.names = java.util.Set.copyOf(names);
         Map<String, List<Synonym>> copy = new HashMap<>(entries.size() * 2);
         int max = 1;
         for (Map.Entry<String, List<Synonym>> e : entries.entrySet()) {
@@ -40,6 +42,11 @@ public final class MapSpinThesaurus implements SpinThesaurus {
     @Override
     public List<Synonym> synonyms(String key) {
         return entries.getOrDefault(key, List.of());
+    }
+
+    @Override
+    public boolean isName(String key) {
+        return names.contains(key);
     }
 
     @Override
@@ -71,6 +78,7 @@ public final class MapSpinThesaurus implements SpinThesaurus {
     public static final class Builder {
         private final String name;
         private final Map<String, List<Synonym>> entries = new HashMap<>();
+        private final java.util.Set<String> names = new java.util.HashSet<>();
 
         private Builder(String name) {
             this.name = name;
@@ -97,8 +105,14 @@ public final class MapSpinThesaurus implements SpinThesaurus {
             return this;
         }
 
+        /** Marks {@code key} as also a proper name (see {@link SpinThesaurus#isName}). */
+        public Builder name(String key) {
+            names.add(normalKey(key));
+            return this;
+        }
+
         public MapSpinThesaurus build() {
-            return new MapSpinThesaurus(name, entries);
+            return new MapSpinThesaurus(name, entries, names);
         }
 
         static String normalKey(String key) {

@@ -19,6 +19,15 @@ public interface SpinThesaurus {
         return !synonyms(key).isEmpty();
     }
 
+    /**
+     * True when the thesaurus lists {@code key} (lower case) also as a proper name ("marsh" for
+     * Reginald Marsh, "helena" for the city): a capitalised occurrence is then taken for a name and
+     * left alone. The default knows no names.
+     */
+    default boolean isName(String key) {
+        return false;
+    }
+
     /** The largest number of words in a key (the spinner tries spans up to this long, at most 3). */
     int maxKeyWords();
 

@@ -44,6 +44,9 @@ public final class Spinner {
             "several", "few", "other", "such");
     private static final Set<String> SUBJECT_PRONOUNS = Set.of("i", "you", "he", "she", "it", "we", "they",
             "who", "which", "that");
+    private static final Set<String> VERB_CUES = Set.of("to", "will", "would", "can", "could", "should", "must",
+            "may", "might", "shall", "not", "i", "you", "we", "they", "don't", "didn't", "doesn't", "won't",
+            "can't", "couldn't", "wouldn't", "shouldn't");
     private static final Set<String> LOWER_IN_TITLES = Set.of("of", "and", "the", "a", "an", "in", "on", "for",
             "to", "with", "or", "at", "by");
 
@@ -220,6 +223,9 @@ public final class Spinner {
 
         /** A word the thesaurus lists with itself capitalised ("Marsh" under "marsh"): also a name. */
         private boolean nameLike(String lower) {
+            if (thesaurus.isName(lower)) {
+                return true;
+            }
             for (Synonym s : thesaurus.synonyms(lower)) {
                 if (s.text().equalsIgnoreCase(lower) && !s.text().equals(lower)) {
                     return true;
@@ -290,30 +296,60 @@ public final class Spinner {
                     addChoice(out, i, i + 1, a.lemma(), a.form(), 0, new String[] {word});
                 }
             }
+            // a past form outside a noun phrase ("delegations wanted", "diplomats said") is a verb far
+            // more often than an adjective
+            if (!nounContext(i) && out.stream().anyMatch(c -> c.form() == WordForm.PAST || c.form() == WordForm.PAST_PARTICIPLE)) {
+                out.removeIf(c -> c.form() == WordForm.BASE);
+            }
             return out;
         }
 
         /**
-         * Drops readings the word before rules out: the past tense or the participle of an -ed
-         * form; a verb after a determiner or a possessive ("the issues"); a plural noun after a
-         * subject pronoun ("it issues").
+         * Drops readings the word before rules out, a crude part-of-speech tagger of the kind
+         * spinners use: the past tense or the participle of an -ed form; a verb form after a
+         * determiner or a possessive ("the issues", "the meeting"); a plural noun after a subject
+         * pronoun ("it issues").
          */
         private List<Inflector.Analysis> contextual(List<Inflector.Analysis> readings, int i) {
             WordForm unwanted = participleContext(i) ? WordForm.PAST : WordForm.PAST_PARTICIPLE;
-            String before = i > 0 && tokens.get(i - 1).isWord() ? Normalizer.lmForm(tokens.get(i - 1).text()) : "";
-            boolean possessive = i > 1 && Normalizer.lmForm(tokens.get(i - 1).text()).equals("'")
-                    && tokens.get(i - 2).isWord() && tokens.get(i - 2).end() == tokens.get(i - 1).start();
-            boolean nounContext = DETERMINERS.contains(before) || before.endsWith("'s") || possessive;
-            boolean verbContext = SUBJECT_PRONOUNS.contains(before);
+            boolean nounContext = nounContext(i);
+            boolean verbContext = SUBJECT_PRONOUNS.contains(wordBefore(i));
             List<Inflector.Analysis> out = new ArrayList<>(readings.size());
             for (Inflector.Analysis a : readings) {
                 WordForm f = a.form();
-                boolean verbForm = f == WordForm.THIRD_PERSON || f == WordForm.PAST || f == WordForm.PAST_PARTICIPLE;
+                boolean verbForm = f == WordForm.THIRD_PERSON || f == WordForm.PAST || f == WordForm.PAST_PARTICIPLE
+                        || f == WordForm.GERUND;
                 if (f != unwanted && !(nounContext && verbForm) && !(verbContext && f == WordForm.PLURAL)) {
                     out.add(a);
                 }
             }
             return out;
+        }
+
+        private String wordBefore(int i) {
+            return i > 0 && tokens.get(i - 1).isWord() ? Normalizer.lmForm(tokens.get(i - 1).text()) : "";
+        }
+
+        /** After a determiner or a possessive: a noun (or an adjective) follows. */
+        private boolean nounContext(int i) {
+            String before = wordBefore(i);
+            boolean possessive = i > 1 && Normalizer.lmForm(tokens.get(i - 1).text()).equals("'")
+                    && tokens.get(i - 2).isWord() && tokens.get(i - 2).end() == tokens.get(i - 1).start();
+            return DETERMINERS.contains(before) || before.endsWith("'s") || possessive;
+        }
+
+        /** The word classes a dictionary form may be read as at token i: a verb after "to" or a modal, not a verb after "the". */
+        private boolean baseAllows(int i, PartOfSpeech pos) {
+            if (pos == PartOfSpeech.UNKNOWN) {
+                return true;
+            }
+            if (nounContext(i)) {
+                return pos == PartOfSpeech.NOUN || pos == PartOfSpeech.ADJECTIVE;
+            }
+            if (VERB_CUES.contains(wordBefore(i))) {
+                return pos == PartOfSpeech.VERB;
+            }
+            return true;
         }
 
         private boolean participleContext(int i) {
@@ -342,7 +378,8 @@ public final class Spinner {
             boolean compoundPart = tokens.get(first).compound();
             List<Synonym> usable = new ArrayList<>(all.size());
             for (Synonym s : all) {
-                if (form.pos().compatibleWith(s.pos()) && usable(s.text(), key, surface, compoundPart)) {
+                boolean classFits = form == WordForm.BASE ? baseAllows(first, s.pos()) : form.pos().compatibleWith(s.pos());
+                if (classFits && usable(s.text(), key, surface, compoundPart)) {
                     usable.add(s);
                 }
             }
@@ -367,14 +404,15 @@ public final class Spinner {
                     || words == 1 && FunctionWords.contains(syn)) {
                 return false;
             }
-            for (String part : syn.split("[ -]")) {
-                if (key.equals(part) || key.startsWith(part + " ") || key.endsWith(" " + part)) {
-                    return false;
-                }
-                for (String s : surface) {
-                    if (s.equals(part)) {
-                        return false;
+            // no part of the replacement may repeat the key or the words it replaces ("security measures" for "security")
+            int from = 0;
+            for (int c = 0; c <= syn.length(); c++) {
+                if (c == syn.length() || syn.charAt(c) == ' ' || syn.charAt(c) == '-') {
+                    if (c > from && (containsWord(key, syn, from, c) || containsWord(surface, syn, from, c))
+                            && !FunctionWords.contains(syn.substring(from, c))) {
+                        return false; // a shared particle is fine: "ask for" -> "call for"
                     }
+                    from = c + 1;
                 }
             }
             return true;
@@ -437,6 +475,9 @@ public final class Spinner {
 
         /** "stand-in" -> "stand-ins", "follow-up" -> "follows-up" is wrong; inflect the last part of a noun, the first of a verb. */
         private String inflectHyphenated(String word, WordForm form) {
+            if (form == WordForm.PLURAL && looksPlural(word)) {
+                return word; // "living accommodations" is plural already
+            }
             int h = form == WordForm.PLURAL ? word.lastIndexOf('-') : word.indexOf('-');
             if (h < 0) {
                 return inflector.inflect(word, form);
@@ -457,6 +498,37 @@ public final class Spinner {
             }
             return true;
         }
+    }
+
+    /** Whether {@code phrase} (words separated by single spaces) has the word {@code s[from, to)}. */
+    private static boolean containsWord(String phrase, String s, int from, int to) {
+        int len = to - from;
+        int at = 0;
+        while (at <= phrase.length() - len) {
+            int space = phrase.indexOf(' ', at);
+            int end = space < 0 ? phrase.length() : space;
+            if (end - at == len && phrase.regionMatches(at, s, from, len)) {
+                return true;
+            }
+            if (space < 0) {
+                return false;
+            }
+            at = space + 1;
+        }
+        return false;
+    }
+
+    private static boolean containsWord(String[] words, String s, int from, int to) {
+        for (String w : words) {
+            if (w.length() == to - from && w.regionMatches(0, s, from, to - from)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean looksPlural(String word) {
+        return word.length() > 3 && word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("us") && !word.endsWith("is");
     }
 
     private static boolean isHyphen(char c) {

@@ -19,7 +19,8 @@ import org.despin.spin.Synonym;
  * Moby as the spinner's thesaurus ({@code words.txt} of npm {@code moby@1.1.2}, lines
  * {@code root,syn,syn,...}). The detector reads Moby too, so figures with this spinner are the
  * "same-thesaurus" figures and must be labelled so; headline figures use {@link MyThesThesaurus}.
- * Moby has no word classes: every synonym is {@link PartOfSpeech#UNKNOWN} with weight 1.
+ * Moby has no word classes: every synonym is {@link PartOfSpeech#UNKNOWN} with weight 1; a
+ * capitalised root is marked as a name.
  */
 public final class MobySpinThesaurus {
     public static final String NAME = "moby 1.1.2 (same thesaurus as the detector)";
@@ -60,6 +61,9 @@ public final class MobySpinThesaurus {
             if (fields.length < 2 || fields[0].isBlank()) {
                 throw new DataFormatException(source, lineNo, "expected 'root,synonym,...', got '"
                         + (line.length() > 60 ? line.substring(0, 60) + "..." : line) + "'");
+            }
+            if (Character.isUpperCase(fields[0].charAt(0))) {
+                builder.name(fields[0]); // capitalised roots are names ("Abaddon")
             }
             for (int i = 1; i < fields.length; i++) {
                 String s = fields[i].trim();

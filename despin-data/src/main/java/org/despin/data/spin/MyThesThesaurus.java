@@ -27,7 +27,9 @@ import org.despin.spin.Synonym;
  * lines {@code (pos)|syn|syn...}, where a synonym may carry a note: {@code (generic term)},
  * {@code (similar term)}, {@code (related term)} or {@code (antonym)}. Weights: a plain or
  * similar term 1, a generic (broader) or related term 0.5, antonyms dropped. A spinner picking a
- * broader term ("council" -> "assembly") is what real ones do; picking an antonym is not.
+ * broader term ("council" -> "assembly") is what real ones do; picking an antonym is not. A
+ * sense that lists the headword capitalised is a proper name ("nation": Carry Nation; "marsh":
+ * Reginald Marsh): it gives no synonyms and marks the key as a name ({@link SpinThesaurus#isName}).
  */
 public final class MyThesThesaurus {
     /** The pinned Debian package and version (see scripts/fetch-debian-data). */
@@ -108,6 +110,13 @@ public final class MyThesThesaurus {
 
     private static void addSense(MapSpinThesaurus.Builder builder, Map<Synonym, Synonym> shared, String key, String sense) {
         List<String> fields = List.of(sense.split("\\|"));
+        for (int i = 1; i < fields.size(); i++) {
+            String f = fields.get(i);
+            if (f.equalsIgnoreCase(key) && !f.equals(key)) {
+                builder.name(key); // a proper-name sense ("Marsh" under "marsh"): no synonyms from it
+                return;
+            }
+        }
         PartOfSpeech pos = pos(fields.get(0));
         for (int i = 1; i < fields.size(); i++) {
             String f = fields.get(i).trim();
