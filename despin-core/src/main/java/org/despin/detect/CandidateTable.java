@@ -31,7 +31,7 @@ final class CandidateTable {
     CandidateTable(Lexicon lexicon, LanguageModel lm, DetectorSettings settings) {
         this.lexicon = lexicon;
         this.lm = lm;
-        this.maxCandidates = settings.maxCandidatesPerSpan();
+        this.maxCandidates = settings.candidatePool();
         this.channelScale = settings.channelScale();
     }
 

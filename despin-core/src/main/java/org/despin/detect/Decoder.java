@@ -47,7 +47,6 @@ final class Decoder {
     private int edges;
     // scratch
     private final LmState work;
-    private final LmState work2;
     private int[] order = new int[0];
 
     Decoder(LanguageModel lm, int beamWidth, double lmWeight) {
@@ -55,7 +54,6 @@ final class Decoder {
         this.beam = beamWidth;
         this.lmScale = lmWeight * Math.log(10);
         this.work = lm.newState();
-        this.work2 = lm.newState();
     }
 
     /** Decodes with the given per-arc weights (nats: channel and bonuses; the LM is added here). */
@@ -135,8 +133,7 @@ final class Decoder {
     private double lmScore(LmState from, int[] out) {
         float sum = lm.score(from, out[0], work);
         for (int k = 1; k < out.length; k++) {
-            work2.copyFrom(work);
-            sum += lm.score(work2, out[k], work);
+            sum += lm.score(work, out[k], work);
         }
         return sum;
     }

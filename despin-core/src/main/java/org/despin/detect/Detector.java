@@ -38,16 +38,39 @@ public final class Detector {
     /** A report with the features its score came from (for fitting and evaluating the scorer). */
     public Analysis analyse(String text, CheckOptions options) {
         Document doc = Document.parse(text);
-        LatticeBuilder.Result lattices = new LatticeBuilder(model.lm(), candidates, settings).build(doc);
+        LatticeBuilder builder = new LatticeBuilder(model.lm(), candidates, settings);
+        LatticeBuilder.Result lattices = builder.build(doc);
         Decoder decoder = new Decoder(model.lm(), settings.beamWidth(), settings.lmWeight());
-        SpinRateEstimator.Estimate estimate = new SpinRateEstimator(settings)
-                .estimate(lattices, options.spinRatePrior(), decoder);
+        SpinRateEstimator rateEstimator = new SpinRateEstimator(settings);
+        SpinRateEstimator.Estimate estimate = rateEstimator.estimate(lattices, options.spinRatePrior(), decoder);
+        if (settings.restoredContextPass()) {
+            LatticeBuilder.Result refined = refine(builder, lattices, estimate);
+            if (refined != lattices) {
+                lattices = refined;
+                estimate = rateEstimator.decodeAgain(lattices.lattices(), estimate, decoder);
+            }
+        }
         FindingBuilder findingBuilder = new FindingBuilder(doc, estimate);
         List<Finding> findings = findingBuilder.findings(lattices.lattices(), options.minConfidence());
         DocumentFeatures features = features(doc, lattices, estimate);
         double spinScore = scorer.score(features);
         Report report = new Report(verdict(spinScore), spinScore, doc.wordCount(), findings, restore(text, findings));
         return new Analysis(report, features);
+    }
+
+    /** Second look at the evidence, in the context the first decode restored (see {@link LatticeBuilder#refine}). */
+    private static LatticeBuilder.Result refine(LatticeBuilder builder, LatticeBuilder.Result lattices,
+            SpinRateEstimator.Estimate estimate) {
+        List<Lattice> out = new java.util.ArrayList<>(lattices.lattices().size());
+        boolean changed = false;
+        for (int l = 0; l < lattices.lattices().size(); l++) {
+            Lattice lattice = lattices.lattices().get(l);
+            int[] context = lattice.restoredContext(estimate.decodings().get(l).best());
+            Lattice refined = context == null ? lattice : builder.refine(lattice, context);
+            changed |= refined != lattice;
+            out.add(refined);
+        }
+        return changed ? new LatticeBuilder.Result(out, lattices.eligibleWords()) : lattices;
     }
 
     /** A report and the document features behind its spin score. */

@@ -7,7 +7,9 @@ package org.despin.detect;
  * language model are log10; channel weights and bonuses are natural logs (nats).
  *
  * @param beamWidth hypotheses kept per lattice position (after recombining equal LM states)
- * @param maxCandidatesPerSpan candidate originals kept per observed span, best prior first
+ * @param candidatePool candidate originals per observed span whose evidence is computed, best prior first
+ * @param maxCandidatesPerSpan candidates per span that enter the lattice: those passing the evidence
+ *     gate with the best context score plus channel weight
  * @param lmWeight weight of the language model score (1 = the plain noisy channel)
  * @param frequencyDiscount share (0-1) of the candidate's frequency advantage over the observed span
  *     removed from its substitution arc: 0 = the plain noisy channel, 1 = only context counts
@@ -24,18 +26,19 @@ package org.despin.detect;
  * @param spunThreshold spin score at or above which a document is called spun
  * @param cleanThreshold spin score below which a document is called clean
  * @param score the document-level logistic model
+ * @param restoredContextPass whether to look at the evidence again in the context the first decode restored
  */
-public record DetectorSettings(int beamWidth, int maxCandidatesPerSpan, double lmWeight, double frequencyDiscount,
+public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidatesPerSpan, double lmWeight, double frequencyDiscount,
         double channelScale, double channelOffset, double evidenceGate, double nameGate, double nameBonus,
         double variantBonus, double artefactLogProb, double priorStrength, int emIterations, double minSpinRate,
-        double spunThreshold, double cleanThreshold, DocumentScorer.Coefficients score) {
+        double spunThreshold, double cleanThreshold, DocumentScorer.Coefficients score, boolean restoredContextPass) {
 
     public static final DetectorSettings DEFAULTS = new DetectorSettings(
-            12, 12, 1.0, 0.5, 1.0, 0.0, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.6, 0.3,
-            DocumentScorer.Coefficients.DEFAULTS);
+            12, 32, 8, 1.0, 0.5, 1.0, 0.0, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.6, 0.3,
+            DocumentScorer.Coefficients.DEFAULTS, true);
 
     public DetectorSettings {
-        if (beamWidth < 1 || maxCandidatesPerSpan < 1 || emIterations < 0) {
+        if (beamWidth < 1 || candidatePool < 1 || maxCandidatesPerSpan < 1 || emIterations < 0) {
             throw new IllegalArgumentException("beamWidth, maxCandidatesPerSpan must be >= 1, emIterations >= 0");
         }
         if (!(minSpinRate > 0 && minSpinRate < 0.5) || !(cleanThreshold <= spunThreshold)
@@ -60,6 +63,7 @@ public record DetectorSettings(int beamWidth, int maxCandidatesPerSpan, double l
     /** Changes settings one at a time; {@link #build()} validates. */
     public static final class Builder {
         private int beamWidth;
+        private int candidatePool;
         private int maxCandidatesPerSpan;
         private double lmWeight;
         private double frequencyDiscount;
@@ -76,9 +80,11 @@ public record DetectorSettings(int beamWidth, int maxCandidatesPerSpan, double l
         private double spunThreshold;
         private double cleanThreshold;
         private DocumentScorer.Coefficients score;
+        private boolean restoredContextPass;
 
         private Builder(DetectorSettings s) {
             beamWidth = s.beamWidth;
+            candidatePool = s.candidatePool;
             maxCandidatesPerSpan = s.maxCandidatesPerSpan;
             lmWeight = s.lmWeight;
             frequencyDiscount = s.frequencyDiscount;
@@ -95,9 +101,11 @@ public record DetectorSettings(int beamWidth, int maxCandidatesPerSpan, double l
             spunThreshold = s.spunThreshold;
             cleanThreshold = s.cleanThreshold;
             score = s.score;
+            restoredContextPass = s.restoredContextPass;
         }
 
         public Builder beamWidth(int v) { beamWidth = v; return this; }
+        public Builder candidatePool(int v) { candidatePool = v; return this; }
         public Builder maxCandidatesPerSpan(int v) { maxCandidatesPerSpan = v; return this; }
         public Builder lmWeight(double v) { lmWeight = v; return this; }
         public Builder frequencyDiscount(double v) { frequencyDiscount = v; return this; }
@@ -114,11 +122,14 @@ public record DetectorSettings(int beamWidth, int maxCandidatesPerSpan, double l
         public Builder spunThreshold(double v) { spunThreshold = v; return this; }
         public Builder cleanThreshold(double v) { cleanThreshold = v; return this; }
         public Builder score(DocumentScorer.Coefficients v) { score = v; return this; }
+        public Builder restoredContextPass(boolean v) { restoredContextPass = v; return this; }
+        /** For tuning tools that set every option from a number: non-zero is true. */
+        public Builder restoredContextPass(double v) { restoredContextPass = v != 0; return this; }
 
         public DetectorSettings build() {
-            return new DetectorSettings(beamWidth, maxCandidatesPerSpan, lmWeight, frequencyDiscount, channelScale,
+            return new DetectorSettings(beamWidth, candidatePool, maxCandidatesPerSpan, lmWeight, frequencyDiscount, channelScale,
                     channelOffset, evidenceGate, nameGate, nameBonus, variantBonus, artefactLogProb, priorStrength,
-                    emIterations, minSpinRate, spunThreshold, cleanThreshold, score);
+                    emIterations, minSpinRate, spunThreshold, cleanThreshold, score, restoredContextPass);
         }
     }
 }

@@ -38,20 +38,23 @@ final class Evidence {
     private final int rightReach;
     private LmState[] prefix = new LmState[0];
     private final LmState a;
-    private final LmState b;
     private int[] ids = new int[0];
+    private int[] context = new int[0];
     private int n;
 
     Evidence(LanguageModel lm) {
         this.lm = lm;
         this.rightReach = Math.max(1, lm.order() - 1);
         this.a = lm.newState();
-        this.b = lm.newState();
     }
 
-    /** Computes the observed prefix states of a sentence: prefix[i] = context after words 0..i-1. */
-    void sentence(int[] sentenceIds) {
+    /**
+     * Prepares a sentence: {@code sentenceIds} are the observed words, {@code contextIds} the words
+     * read as neighbours (the observed ones, or a restoration); prefix[i] = context after 0..i-1.
+     */
+    void sentence(int[] sentenceIds, int[] contextIds) {
         this.ids = sentenceIds;
+        this.context = contextIds;
         this.n = sentenceIds.length;
         if (prefix.length < n + 1) {
             LmState[] grown = new LmState[Math.max(n + 1, prefix.length * 2)];
@@ -63,7 +66,7 @@ final class Evidence {
         }
         lm.beginSentence(prefix[0]);
         for (int i = 0; i < n; i++) {
-            lm.score(prefix[i], sentenceIds[i], prefix[i + 1]);
+            lm.score(prefix[i], contextIds[i], prefix[i + 1]);
         }
     }
 
@@ -72,49 +75,80 @@ final class Evidence {
         lm.emptyContext(a);
         float sum = 0;
         for (int i = from; i < to; i++) {
-            sum += lm.score(a, ids[i], b);
-            a.copyFrom(b);
+            sum += lm.score(a, ids[i], a);
         }
         return sum;
     }
 
     /** log10 P(span right | left) where the span is {@code words}, or the observed words when null. */
     float inContext(int from, int to, int[] words) {
-        a.copyFrom(prefix[from]);
+        return inContext(from, to, words, Float.NEGATIVE_INFINITY);
+    }
+
+    /**
+     * As {@link #inContext(int, int, int[])}, but gives up (returns negative infinity) when the
+     * sum over the span and the first word after it is below {@code stopBelow}: a candidate that
+     * far behind at its nearest neighbour does not catch up, and most candidates are.
+     * {@link #partial()} then holds that first sum.
+     */
+    float inContext(int from, int to, int[] words, float stopBelow) {
+        LmState s = a;
+        s.copyFrom(prefix[from]);
         float sum = 0;
         if (words == null) {
             for (int i = from; i < to; i++) {
-                sum += lm.score(a, ids[i], b);
-                a.copyFrom(b);
+                sum += lm.score(s, ids[i], s);
             }
         } else {
             for (int w : words) {
-                sum += lm.score(a, w, b);
-                a.copyFrom(b);
+                sum += lm.score(s, w, s);
             }
         }
         int end = Math.min(n, to + rightReach);
         for (int i = to; i < end; i++) {
-            sum += lm.score(a, ids[i], b);
-            a.copyFrom(b);
+            sum += lm.score(s, context[i], s);
+            if (i == to) {
+                partial = sum;
+                if (sum < stopBelow) {
+                    return Float.NEGATIVE_INFINITY;
+                }
+            }
         }
         if (end == n && n - to < rightReach) {
-            sum += lm.score(a, Vocabulary.END_SENTENCE, b);
+            sum += lm.score(s, Vocabulary.END_SENTENCE, s);
+            if (end == to) {
+                partial = sum;
+            }
         }
         return sum;
     }
 
+    private float partial;
     private double lastContext;
+
+    /** The sum over the span and its first right neighbour of the last {@link #inContext} call. */
+    float partial() {
+        return partial;
+    }
 
     /**
      * The gain (log10) of {@code c} over the observed span {@code from..to}, given the observed
      * span's own scores (computed once per span by the caller); {@link #lastContext()} then holds
-     * the plain context ratio. Allocates nothing: most candidates fail the test.
+     * the plain context ratio. Allocates nothing: most candidates fail the test, and those that
+     * are more than {@code slack} below {@code gate} at the nearest neighbour are given up early
+     * (negative infinity).
      */
-    double gain(int from, int to, PreparedCandidate c, float observedInContext, float observedIntrinsic) {
-        float cand = inContext(from, to, c.ids());
+    double gain(int from, int to, PreparedCandidate c, float observedInContext, float observedPartial,
+            float observedIntrinsic, double gate, double slack) {
+        double frequency = c.intrinsicLog10() - observedIntrinsic;
+        float stop = (float) (observedPartial + frequency + gate - slack);
+        float cand = inContext(from, to, c.ids(), stop);
+        if (cand == Float.NEGATIVE_INFINITY) {
+            lastContext = Double.NEGATIVE_INFINITY;
+            return Double.NEGATIVE_INFINITY;
+        }
         lastContext = cand - observedInContext;
-        return lastContext - (c.intrinsicLog10() - observedIntrinsic);
+        return lastContext - frequency;
     }
 
     /** The plain LM context ratio (log10) of the last {@link #gain} call. */

@@ -21,9 +21,13 @@ final class Lattice {
     final int[] firstArc;
     final int substitutionArcs;
 
-    Lattice(int[] tokenIndex, String[] normal, int[] ids, int eligibleWords, List<Arc> sortedArcs) {
-        this.tokenIndex = tokenIndex;
-        this.normal = normal;
+    /** The sentence's words, for rebuilding the lattice with another context. */
+    final LatticeBuilder.SentenceWords words;
+
+    Lattice(LatticeBuilder.SentenceWords words, int[] ids, int eligibleWords, List<Arc> sortedArcs) {
+        this.words = words;
+        this.tokenIndex = words.tokenIndex;
+        this.normal = words.normal;
         this.ids = ids;
         this.eligibleWords = eligibleWords;
         this.arcs = sortedArcs.toArray(new Arc[0]);
@@ -43,6 +47,33 @@ final class Lattice {
             }
         }
         this.substitutionArcs = subs;
+    }
+
+    /** True when a substitution arc over {@code from..to} reads {@code c}. */
+    boolean hasArc(int from, int to, PreparedCandidate c) {
+        for (int a = firstArc[from]; a < firstArc[from + 1]; a++) {
+            if (arcs[a].to() == to && arcs[a].candidate() == c) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The LM ids of the best reading where it replaces one word by one word, the observed ids
+     * elsewhere: the context a second look at the evidence reads.
+     */
+    int[] restoredContext(boolean[] best) {
+        int[] context = ids.clone();
+        boolean changed = false;
+        for (int a = 0; a < arcs.length; a++) {
+            Arc arc = arcs[a];
+            if (best[a] && !arc.isKeep() && arc.to() - arc.from() == 1 && arc.out().length == 1) {
+                context[arc.from()] = arc.out()[0];
+                changed = true;
+            }
+        }
+        return changed ? context : null;
     }
 
     int size() {

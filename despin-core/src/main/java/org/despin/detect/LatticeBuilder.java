@@ -31,17 +31,47 @@ final class LatticeBuilder {
     }
 
     private static final double LN10 = Math.log(10);
+    /**
+     * log10: a candidate this far below the gate after its nearest right neighbour is dropped
+     * without reading further right (later neighbours rarely make up 10^2).
+     */
+    private static final double EARLY_STOP_SLACK = 2.0;
 
     private final CandidateTable table;
     private final Vocabulary vocabulary;
     private final DetectorSettings settings;
     private final Evidence evidence;
+    /** Admitted arcs of the current span and their ranking scores (context LM plus channel). */
+    private final Arc[] pending;
+    private final double[] rank;
 
     LatticeBuilder(LanguageModel lm, CandidateTable table, DetectorSettings settings) {
         this.table = table;
         this.vocabulary = lm.vocabulary();
         this.settings = settings;
         this.evidence = new Evidence(lm);
+        this.pending = new Arc[settings.candidatePool()];
+        this.rank = new double[settings.candidatePool()];
+    }
+
+    /** Moves the best {@code maxCandidatesPerSpan} of the admitted arcs to {@code out}, best first. */
+    private void addBest(List<Arc> out, int admitted) {
+        int keep = Math.min(admitted, settings.maxCandidatesPerSpan());
+        for (int k = 0; k < keep; k++) {
+            int best = k;
+            for (int m = k + 1; m < admitted; m++) {
+                if (rank[m] > rank[best]) {
+                    best = m;
+                }
+            }
+            Arc a = pending[best];
+            pending[best] = pending[k];
+            pending[k] = a;
+            double r = rank[best];
+            rank[best] = rank[k];
+            rank[k] = r;
+            out.add(a);
+        }
     }
 
     Result build(Document doc) {
@@ -52,7 +82,7 @@ final class LatticeBuilder {
             if (words.size() == 0) {
                 continue;
             }
-            Lattice lattice = sentence(words);
+            Lattice lattice = sentence(words, null, null);
             eligible += lattice == null ? words.eligible : lattice.eligibleWords;
             if (lattice != null) {
                 lattices.add(lattice);
@@ -61,8 +91,25 @@ final class LatticeBuilder {
         return new Result(lattices, eligible);
     }
 
-    /** The lattice of one sentence, or null when no span has an admissible candidate. */
-    private Lattice sentence(SentenceWords w) {
+    /**
+     * The lattice rebuilt with the evidence read from a restored context: {@code context[i]} is the
+     * LM id the best restoration put at position i. A word next to another spun word has little
+     * evidence from its observed neighbour ("advised correspondents"), and more from the restored
+     * one ("told reporters"). Every arc of {@code first} stays; arcs that pass only in the restored
+     * context are added.
+     */
+    Lattice refine(Lattice first, int[] context) {
+        Lattice second = sentence(first.words, context, first);
+        return second == null ? first : second;
+    }
+
+    /**
+     * The lattice of one sentence, or null when no span has an admissible candidate.
+     *
+     * @param context LM ids the evidence reads as neighbours, or null for the observed words
+     * @param previous a lattice of the same sentence whose arcs are kept, or null
+     */
+    private Lattice sentence(SentenceWords w, int[] context, Lattice previous) {
         int n = w.size();
         int[] ids = new int[n];
         for (int i = 0; i < n; i++) {
@@ -95,15 +142,20 @@ final class LatticeBuilder {
                     eligible[k] = true;
                 }
                 if (!prefixReady) {
-                    evidence.sentence(ids);
+                    evidence.sentence(ids, context == null ? ids : context);
                     prefixReady = true;
                 }
                 float obsContext = evidence.inContext(i, j, null);
+                float obsPartial = evidence.partial();
                 float obsIntrinsic = evidence.observedIntrinsic(i, j);
                 boolean name = kind == SpanKind.NAME;
                 double gate = name ? settings.nameGate() : settings.evidenceGate();
+                int admitted = 0;
                 for (PreparedCandidate c : cands) {
-                    double gain = evidence.gain(i, j, c, obsContext, obsIntrinsic);
+                    if (previous != null && previous.hasArc(i, j, c)) {
+                        continue;
+                    }
+                    double gain = evidence.gain(i, j, c, obsContext, obsPartial, obsIntrinsic, gate, EARLY_STOP_SLACK);
                     if (gain < gate) {
                         continue;
                     }
@@ -115,17 +167,33 @@ final class LatticeBuilder {
                     if (w.articleMismatchBefore(i, c.original())) {
                         weight += settings.artefactLogProb();
                     }
+                    pending[admitted] = new Arc(i, j, c.ids(), weight, c, 0,
+                            new Evidence.Gain(gain, evidence.lastContext(), name));
+                    rank[admitted] = LN10 * evidence.lastContext() + weight;
+                    admitted++;
+                }
+                if (admitted > 0) {
                     if (subs == null) {
                         subs = new ArrayList<>();
                     }
-                    subs.add(new Arc(i, j, c.ids(), weight, c, 0,
-                            new Evidence.Gain(gain, evidence.lastContext(), name)));
+                    addBest(subs, admitted);
                 }
             }
         }
         int eligibleCount = 0;
         for (boolean e : eligible) {
             eligibleCount += e ? 1 : 0;
+        }
+        if (previous != null) {
+            if (subs == null) {
+                return null;
+            }
+            for (Arc a : previous.arcs) {
+                if (!a.isKeep()) {
+                    subs.add(a);
+                }
+            }
+            subs.sort(java.util.Comparator.comparingInt(Arc::from));
         }
         if (subs == null) {
             w.eligible = eligibleCount;
@@ -140,7 +208,7 @@ final class LatticeBuilder {
                 arcs.add(subs.get(s++));
             }
         }
-        return new Lattice(w.tokenIndex, w.normal, ids, eligibleCount, arcs);
+        return new Lattice(w, ids, eligibleCount, arcs);
     }
 
     /** How a span may be read. */

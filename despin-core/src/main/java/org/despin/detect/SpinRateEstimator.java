@@ -57,6 +57,12 @@ final class SpinRateEstimator {
         return new Estimate(r, expected, decoded, variants);
     }
 
+    /** Decodes other lattices of the same document (a refined set) with an estimate's rate and variants. */
+    Estimate decodeAgain(List<Lattice> lattices, Estimate estimate, Decoder decoder) {
+        List<Decoder.Decoded> decoded = decodeAll(lattices, estimate.rate(), estimate.variants(), decoder);
+        return new Estimate(estimate.rate(), expectedSubstitutions(lattices, decoded), decoded, estimate.variants());
+    }
+
     private List<Decoder.Decoded> decodeAll(List<Lattice> lattices, double r, Map<String, Set<String>> variants,
             Decoder decoder) {
         double keep = Math.log1p(-r);

@@ -62,7 +62,8 @@ public final class DetectorEvaluation {
         DetectorSettings.Builder b = DetectorSettings.DEFAULTS.with();
         for (java.lang.reflect.Method m : DetectorSettings.Builder.class.getMethods()) {
             String v = System.getProperty("d." + m.getName());
-            if (v == null || m.getParameterCount() != 1) {
+            if (v == null || m.getParameterCount() != 1
+                    || !(m.getParameterTypes()[0] == int.class || m.getParameterTypes()[0] == double.class)) {
                 continue;
             }
             try {
@@ -285,7 +286,8 @@ public final class DetectorEvaluation {
             spunCalled += rs.verdict() == Verdict.SPUN ? 1 : 0;
         }
         System.out.printf(Locale.ROOT, "documents 100-150 words: AUROC(spun 0.1 vs clean) = %.3f; called spun: %.1f %% of spun, %.1f %% of clean%n",
-                auroc(spun, clean), 100.0 * spunCalled / short150.size(), 100.0 * cleanCalled / short150.size());
+                org.despin.eval.Metrics.auroc(spun.stream().mapToDouble(Double::doubleValue).toArray(),
+                        clean.stream().mapToDouble(Double::doubleValue).toArray()), 100.0 * spunCalled / short150.size(), 100.0 * cleanCalled / short150.size());
     }
 
     /** Token-level span counts and exact restorations. */
@@ -299,40 +301,14 @@ public final class DetectorEvaluation {
         long covered;
 
         void add(SpinResult s, Report r) {
-            String text = s.spunText();
-            Document doc = Document.parse(text);
-            words += doc.wordCount();
-            for (Token t : doc.tokens()) {
-                if (t.type() != TokenType.WORD && t.type() != TokenType.NUMBER) {
-                    continue;
-                }
-                boolean edited = s.edits().stream().anyMatch(e -> e.start() < t.end() && t.start() < e.end());
-                boolean flagged = r.findings().stream().anyMatch(f -> f.start() < t.end() && t.start() < f.end());
-                if (edited && flagged) {
-                    tp++;
-                } else if (flagged) {
-                    fp++;
-                } else if (edited) {
-                    fn++;
-                }
-            }
+            // the project's metrics (org.despin.eval), so these figures match despin bench
+            org.despin.eval.SpanCounts sc = org.despin.eval.Metrics.spanCounts(s.spunText(), s.edits(), r.findings());
+            tp += sc.truePositives();
+            fp += sc.falsePositives();
+            fn += sc.falseNegatives();
+            words += sc.truePositives() + sc.falsePositives() + sc.falseNegatives() + sc.trueNegatives();
             edits += s.edits().size();
-            for (Finding f : r.findings()) {
-                List<Edit> inside = s.edits().stream().filter(e -> e.start() < f.end() && f.start() < e.end()).toList();
-                if (inside.isEmpty() || inside.stream().anyMatch(e -> e.start() < f.start() || e.end() > f.end())) {
-                    continue;
-                }
-                StringBuilder expected = new StringBuilder();
-                int at = f.start();
-                for (Edit e : inside) {
-                    expected.append(text, at, e.start()).append(e.original());
-                    at = e.end();
-                }
-                expected.append(text, at, f.end());
-                if (expected.toString().equalsIgnoreCase(f.suggestion())) {
-                    exact += inside.size();
-                }
-            }
+            exact += org.despin.eval.Metrics.exactRestorations(s.spunText(), s.edits(), r.findings());
         }
 
         void print(String label) {
