@@ -3,7 +3,6 @@ package org.despin.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.despin.DespinException;
@@ -52,17 +51,17 @@ final class IndexCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws DespinException {
-        ProgressBar bar = env.stdoutIsTerminal() ? new ProgressBar() : null;
+        ProgressBar bar = env.stdoutIsTerminal() ? new ProgressBar(env.err(), "indexing") : null;
         IndexingSummary summary;
         // sources are fingerprinted as written: they are the clean originals (see BENCHMARKS-source.md)
         try (SourceIndexWriter writer = SourceIndexWriter.open(out, Restorer.IDENTITY)) {
             summary = new SourceIndexer(writer, new SourceIndexer.Options(idField, textField),
-                    bar == null ? IndexProgress.NONE : bar).index(inputs);
+                    bar == null ? IndexProgress.NONE : (done, total, documents) -> bar.update(done, total)).index(inputs);
         } catch (IOException e) {
             throw new DespinException(DespinException.Kind.OUTPUT, "cannot write source index " + out + ": " + e.getMessage(), e);
         } finally {
             if (bar != null) {
-                bar.clear();
+                bar.finish();
             }
         }
         for (String example : summary.examples()) {
@@ -94,32 +93,5 @@ final class IndexCommand implements Callable<Integer> {
             first = false;
         }
         return b.toString();
-    }
-
-    /** A one-line bar on standard error, redrawn at most every 100 ms. */
-    private final class ProgressBar implements IndexProgress {
-        private static final int WIDTH = 30;
-        private long lastDraw;
-
-        @Override
-        public void update(long doneBytes, long totalBytes, long documents) {
-            long now = System.nanoTime();
-            if (now - lastDraw < 100_000_000L && doneBytes < totalBytes) {
-                return;
-            }
-            lastDraw = now;
-            double share = totalBytes == 0 ? 1 : (double) doneBytes / totalBytes;
-            int filled = (int) Math.round(share * WIDTH);
-            env.err().print(String.format(Locale.ROOT, "\r[%s%s] %3.0f%% %,d documents", "#".repeat(filled),
-                    "-".repeat(WIDTH - filled), share * 100, documents));
-            env.err().flush();
-        }
-
-        void clear() {
-            if (lastDraw != 0) {
-                env.err().print("\r" + " ".repeat(WIDTH + 40) + "\r");
-                env.err().flush();
-            }
-        }
     }
 }

@@ -16,7 +16,10 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.despin.DespinException;
@@ -160,7 +163,7 @@ public final class SourceIndex implements Closeable {
 
     /** A stored source by id, or null. */
     public StoredSource get(String id) throws IOException {
-        var hits = searcher.search(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(FIELD_ID, id)), 1);
+        TopDocs hits = searcher.search(new TermQuery(new Term(FIELD_ID, id)), 1);
         if (hits.scoreDocs.length == 0) {
             return null;
         }

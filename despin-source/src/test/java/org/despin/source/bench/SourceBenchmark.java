@@ -46,7 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the index and spun as queries without a source, to calibrate the score. Then a 100,000-document
  * index is synthesised (the corpora re-cut at other passage lengths, so documents overlap) for
  * latency and size. With {@code -Ddespin.model=PATH} the queries are also restored by the detector.
- * Results go to standard output and to {@code despin-source/target/source-bench.md}.
+ * {@code -Ddespin.bench.skipBig=true} skips the 100,000-document part. Results go to standard output and
+ * to {@code despin-source/target/source-bench.md}.
  */
 class SourceBenchmark {
     private static final int QUERIES = 500;
@@ -140,9 +141,77 @@ class SourceBenchmark {
                         pct(top, 0.99), top[top.length - 1]);
             }
         }
-        bigIndex(new DataPaths(cache), queries, thesaurus);
+        if (!Boolean.getBoolean("despin.bench.skipBig")) {
+            bigIndex(new DataPaths(cache), queries, thesaurus);
+        }
         Path out = Path.of("target", "source-bench.md");
         Files.writeString(out, report.toString(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Source-guided restoration: the 500 query passages among 2,000 others, spun; the best source's
+     * alignment restores them. Run with {@code -Dtest=SourceBenchmark#restoration}.
+     */
+    @Test
+    void restoration() throws Exception {
+        assumeTrue(Boolean.getBoolean("despin.bench"), "benchmark: run with -Ddespin.bench=true");
+        Path cache = DataPaths.defaultCache();
+        SpinThesaurus thesaurus = MyThesThesaurus.load(cache);
+        List<PassageSplitter.Passage> passages = passages(new DataPaths(cache), 200, 150, "");
+        List<PassageSplitter.Passage> queries = new ArrayList<>();
+        Path dir = tmp.resolve("restoration");
+        int others = 0;
+        try (SourceIndexWriter w = SourceIndexWriter.open(dir, Restorer.IDENTITY)) {
+            for (PassageSplitter.Passage p : passages) {
+                long h = hash(p.id());
+                boolean query = queries.size() < QUERIES && h % 25 == 3 && h % 50 != 7;
+                if (query || (others < 2000 && h % 7 == 1)) {
+                    w.add(p.id(), p.text());
+                    if (query) {
+                        queries.add(p);
+                    } else {
+                        others++;
+                    }
+                }
+            }
+        }
+        report.append("\n| rate | edits | restored exactly | other words changed | texts restored exactly |\n|---|---|---|---|---|\n");
+        try (SourceIndex index = SourceIndex.open(dir)) {
+            SourceFinder finder = new SourceFinder(index, Restorer.IDENTITY);
+            for (double rate : RATES) {
+                Spinner spinner = new Spinner(thesaurus, SpinOptions.of(rate, 20261129L));
+                long edits = 0;
+                long restored = 0;
+                long wrong = 0;
+                int exact = 0;
+                for (PassageSplitter.Passage q : queries) {
+                    org.despin.spin.SpinResult spun = spinner.spin(q.text());
+                    List<SourceMatch> best = finder.find(spun.spunText(), 1);
+                    List<org.despin.detect.Finding> findings = best.isEmpty() ? List.of()
+                            : org.despin.source.SourceGuidedRestorer.restore(spun.spunText(), best.get(0));
+                    Set<String> wanted = new HashSet<>();
+                    for (org.despin.spin.Edit e : spun.edits()) {
+                        wanted.add(e.start() + ":" + e.end() + ":" + e.original());
+                    }
+                    edits += wanted.size();
+                    for (org.despin.detect.Finding f : findings) {
+                        if (wanted.contains(f.start() + ":" + f.end() + ":" + f.suggestion())) {
+                            restored++;
+                        } else {
+                            wrong++;
+                        }
+                    }
+                    if (org.despin.source.SourceGuidedRestorer.apply(spun.spunText(), findings).equals(q.text())) {
+                        exact++;
+                    }
+                }
+                String row = String.format(Locale.ROOT, "| %.1f | %d | %.3f | %d | %.3f |", rate, edits,
+                        (double) restored / edits, wrong, (double) exact / queries.size());
+                System.out.println(row);
+                report.append(row).append('\n');
+            }
+        }
+        Files.writeString(Path.of("target", "source-bench-restoration.md"), report.toString(), StandardCharsets.UTF_8);
     }
 
     private void evaluate(SourceIndex index, Restorer restorer, SourceFinder.Method method, String what, double rate,
