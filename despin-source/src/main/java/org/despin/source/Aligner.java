@@ -31,6 +31,8 @@ public final class Aligner {
 
     /** Matching tokens needed after a substituted word for an end extension to take it. */
     private static final int EXTENSION_CONFIRM = 2;
+    /** Longest gap between two tiles that is aligned word by word when both sides are of similar length. */
+    private static final int LONG_GAP = 24;
     /** Longest substituted stretch, on either side, that an end extension steps over. */
     private static final int MAX_EXTENSION_GAP = 2;
 
@@ -56,7 +58,7 @@ public final class Aligner {
                 usedB[t.bStart() + k] = true;
             }
         }
-        List<Chain> chains = joinTiles(tiles, usedA, usedB);
+        List<Chain> chains = joinTiles(tiles, a, b, usedA, usedB);
         List<Passage> out = new ArrayList<>(chains.size());
         for (Chain c : chains) {
             extendRight(c, a, b, usedA, usedB);
@@ -68,21 +70,34 @@ public final class Aligner {
         return out;
     }
 
-    /** Joins tiles that follow each other in both texts across gaps of at most maxGap unused tokens. */
-    private List<Chain> joinTiles(List<GreedyStringTiling.Tile> tiles, boolean[] usedA, boolean[] usedB) {
+    /**
+     * Joins tiles that follow each other in both texts. A gap of at most maxGap tokens on each side
+     * is one substituted slot; a longer gap of similar length on both sides (a stretch where the
+     * spinner replaced several words, with the function words between them intact) is aligned word
+     * by word with a longest common subsequence, whose unmatched runs become the slots.
+     */
+    private List<Chain> joinTiles(List<GreedyStringTiling.Tile> tiles, int[] a, int[] b, boolean[] usedA,
+            boolean[] usedB) {
         List<Chain> chains = new ArrayList<>();
         Chain current = null;
         for (GreedyStringTiling.Tile t : tiles) {
             if (current != null) {
                 int gapA = t.aStart() - current.aEnd;
                 int gapB = t.bStart() - current.bEnd;
-                if (gapA >= 0 && gapB >= 0 && gapA <= settings.maxGap() && gapB <= settings.maxGap()
-                        && allFree(usedA, current.aEnd, t.aStart()) && allFree(usedB, current.bEnd, t.bStart())) {
-                    if (gapA > 0 || gapB > 0) {
-                        current.steps.add(new int[] {current.aEnd, t.aStart(), current.bEnd, t.bStart(), 0});
-                        mark(usedA, current.aEnd, t.aStart());
-                        mark(usedB, current.bEnd, t.bStart());
+                boolean inOrder = gapA >= 0 && gapB >= 0 && allFree(usedA, current.aEnd, t.aStart())
+                        && allFree(usedB, current.bEnd, t.bStart());
+                boolean shortGap = gapA <= settings.maxGap() && gapB <= settings.maxGap();
+                boolean similarGap = Math.max(gapA, gapB) <= LONG_GAP && Math.abs(gapA - gapB) <= settings.maxGap();
+                if (inOrder && (shortGap || similarGap)) {
+                    if (shortGap) {
+                        if (gapA > 0 || gapB > 0) {
+                            current.steps.add(new int[] {current.aEnd, t.aStart(), current.bEnd, t.bStart(), 0});
+                        }
+                    } else {
+                        alignGap(current, a, b, current.aEnd, t.aStart(), current.bEnd, t.bStart());
                     }
+                    mark(usedA, current.aEnd, t.aStart());
+                    mark(usedB, current.bEnd, t.bStart());
                     current.addRun(t.aStart(), t.bStart(), t.length());
                     continue;
                 }
@@ -92,6 +107,41 @@ public final class Aligner {
             chains.add(current);
         }
         return chains;
+    }
+
+    /** Steps for a[aFrom, aTo) against b[bFrom, bTo): LCS matches, and the runs between them as slots. */
+    private static void alignGap(Chain c, int[] a, int[] b, int aFrom, int aTo, int bFrom, int bTo) {
+        int n = aTo - aFrom;
+        int m = bTo - bFrom;
+        int[][] lcs = new int[n + 1][m + 1];
+        for (int i = n - 1; i >= 0; i--) {
+            for (int j = m - 1; j >= 0; j--) {
+                lcs[i][j] = a[aFrom + i] == b[bFrom + j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+            }
+        }
+        int i = 0;
+        int j = 0;
+        int slotA = 0;
+        int slotB = 0;
+        while (i < n && j < m) {
+            if (a[aFrom + i] == b[bFrom + j]) {
+                if (slotA < i || slotB < j) {
+                    c.steps.add(new int[] {aFrom + slotA, aFrom + i, bFrom + slotB, bFrom + j, 0});
+                }
+                c.steps.add(new int[] {aFrom + i, aFrom + i + 1, bFrom + j, bFrom + j + 1, 1});
+                i++;
+                j++;
+                slotA = i;
+                slotB = j;
+            } else if (lcs[i + 1][j] >= lcs[i][j + 1]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        if (slotA < n || slotB < m) {
+            c.steps.add(new int[] {aFrom + slotA, aTo, bFrom + slotB, bTo, 0});
+        }
     }
 
     /**

@@ -37,6 +37,25 @@ class AlignerTest {
     }
 
     @Test
+    void aLongerGapBetweenTilesIsAlignedWordByWord() {
+        String source = "The committee approved the budget for the coming year after a long and heated debate in the"
+                + " chamber on Monday.";
+        String spun = "The committee approved the budget for the coming year after a lengthy and heated argument in"
+                + " the chamber on Monday.";
+        List<Passage> passages = new Aligner(Aligner.Settings.DEFAULT)
+                .align(TextProfile.of(spun, Restorer.IDENTITY), TextProfile.of(source, Restorer.IDENTITY));
+        assertEquals(1, passages.size());
+        assertEquals(18, passages.get(0).matchedTokens());
+        assertEquals(20, passages.get(0).queryTokens());
+        SourceMatch m = new SourceMatch("c.txt", 1, 0, 0, 0, passages, new StoredSource("c.txt", source, List.of()));
+        List<Finding> findings = SourceGuidedRestorer.restore(spun, m);
+        assertEquals(List.of("lengthy", "argument"), findings.stream().map(Finding::text).toList());
+        assertEquals(List.of("long", "debate"), findings.stream().map(Finding::suggestion).toList());
+        assertEquals("source c.txt at " + source.indexOf("debate"), findings.get(1).evidence());
+        assertEquals(source, SourceGuidedRestorer.apply(spun, findings));
+    }
+
+    @Test
     void unrelatedTextsDoNotAlign() {
         List<Passage> passages = new Aligner(Aligner.Settings.DEFAULT).align(
                 TextProfile.of("Rain fell on the hills all night long.", Restorer.IDENTITY),

@@ -175,7 +175,8 @@ class SourceBenchmark {
                 }
             }
         }
-        report.append("\n| rate | edits | restored exactly | other words changed | texts restored exactly |\n|---|---|---|---|---|\n");
+        report.append("\n| rate | edits | edits restored exactly | other findings | original words missing before | after |"
+                + " share put back | texts restored exactly |\n|---|---|---|---|---|---|---|---|\n");
         try (SourceIndex index = SourceIndex.open(dir)) {
             SourceFinder finder = new SourceFinder(index, Restorer.IDENTITY);
             for (double rate : RATES) {
@@ -184,6 +185,8 @@ class SourceBenchmark {
                 long restored = 0;
                 long wrong = 0;
                 int exact = 0;
+                long missingBefore = 0;
+                long missingAfter = 0;
                 for (PassageSplitter.Passage q : queries) {
                     org.despin.spin.SpinResult spun = spinner.spin(q.text());
                     List<SourceMatch> best = finder.find(spun.spunText(), 1);
@@ -201,12 +204,17 @@ class SourceBenchmark {
                             wrong++;
                         }
                     }
-                    if (org.despin.source.SourceGuidedRestorer.apply(spun.spunText(), findings).equals(q.text())) {
+                    String restoredText = org.despin.source.SourceGuidedRestorer.apply(spun.spunText(), findings);
+                    if (restoredText.equals(q.text())) {
                         exact++;
                     }
+                    List<String> original = words(q.text());
+                    missingBefore += original.size() - lcs(original, words(spun.spunText()));
+                    missingAfter += original.size() - lcs(original, words(restoredText));
                 }
-                String row = String.format(Locale.ROOT, "| %.1f | %d | %.3f | %d | %.3f |", rate, edits,
-                        (double) restored / edits, wrong, (double) exact / queries.size());
+                String row = String.format(Locale.ROOT, "| %.1f | %d | %.3f | %d | %d | %d | %.3f | %.3f |", rate, edits,
+                        (double) restored / edits, wrong, missingBefore, missingAfter,
+                        1 - (double) missingAfter / missingBefore, (double) exact / queries.size());
                 System.out.println(row);
                 report.append(row).append('\n');
             }
@@ -338,6 +346,21 @@ class SourceBenchmark {
             }
         }
         return (double) changed / all;
+    }
+
+    /** Length of the longest common subsequence of two word lists. */
+    private static int lcs(List<String> a, List<String> b) {
+        int[] prev = new int[b.size() + 1];
+        int[] cur = new int[b.size() + 1];
+        for (int i = 1; i <= a.size(); i++) {
+            for (int j = 1; j <= b.size(); j++) {
+                cur[j] = a.get(i - 1).equals(b.get(j - 1)) ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.size()];
     }
 
     private static List<String> words(String text) {
