@@ -12,9 +12,7 @@ import java.util.concurrent.Callable;
 import org.despin.DespinException;
 import org.despin.cli.render.ReportJson;
 import org.despin.data.DataPaths;
-import org.despin.data.corpus.Corpus;
-import org.despin.data.corpus.CorpusDocument;
-import org.despin.data.corpus.DefaultCorpora;
+import org.despin.data.spin.BenchDocuments;
 import org.despin.detect.CheckOptions;
 import org.despin.eval.Bench;
 import org.despin.eval.BenchOptions;
@@ -32,7 +30,7 @@ import picocli.CommandLine.Option;
                 + "recall and F1, exact restorations, false flags on clean text, document AUROC and verdict F1, words per second, "
                 + "and precision/recall per confidence threshold.",
             "By default the documents are the held-out part of the default corpora (never used to build a model), cut into "
-                    + "passages of 100-150 words."})
+                    + "passages of 100-150 words and taken from each corpus in turn."})
 final class BenchCommand implements Callable<Integer> {
     private final CliEnvironment env;
 
@@ -58,7 +56,7 @@ final class BenchCommand implements Callable<Integer> {
     String passageWords;
 
     @Option(names = "--max-docs", paramLabel = "N", defaultValue = "300",
-            description = "use at most N passages, taken evenly across the documents (default ${DEFAULT-VALUE})")
+            description = "use at most N passages (default ${DEFAULT-VALUE})")
     int maxDocs;
 
     @Option(names = "--json", paramLabel = "FILE", description = "also write the figures as JSON to FILE")
@@ -113,20 +111,17 @@ final class BenchCommand implements Callable<Integer> {
         throw new DespinException(DespinException.Kind.USAGE, "--passage-words must look like 100-150, got " + passageWords);
     }
 
+    /** Passages of {@code --docs}, or the held-out passages of the default corpora (the same set the evaluation harness uses). */
     private List<String> passages(int min, int max) throws DespinException {
+        if (docs == null) {
+            List<String> heldOut = BenchDocuments.heldOutPassages(new DataPaths(DataPaths.defaultCache()), min, max, maxDocs);
+            env.err().println(String.format(Locale.ROOT, "despin: bench: %d held-out passages of %d-%d words", heldOut.size(), min, max));
+            return heldOut;
+        }
         List<String> out = new ArrayList<>();
-        if (docs != null) {
-            for (String d : docs) {
-                out.addAll(Passages.split(SpinCommand.readWhole(d, env), min, max));
-            }
-            return out;
+        for (String d : docs) {
+            out.addAll(Passages.split(SpinCommand.readWhole(d, env), min, max));
         }
-        for (Corpus corpus : DefaultCorpora.all(new DataPaths(DataPaths.defaultCache()))) {
-            for (CorpusDocument d : DefaultCorpora.heldOut(corpus)) {
-                out.addAll(Passages.split(d.text(), min, max));
-            }
-        }
-        env.err().println(String.format(Locale.ROOT, "despin: bench: %d held-out passages of %d-%d words", out.size(), min, max));
         return out;
     }
 

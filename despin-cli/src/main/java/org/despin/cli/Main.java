@@ -6,6 +6,8 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
@@ -76,8 +78,24 @@ public final class Main implements Runnable {
         System.exit(code);
     }
 
-    /** Standard input, or null when it is closed ({@code <&-}), which reading would report as an odd I/O error. */
+    /**
+     * Standard input, or null when it is closed ({@code <&-}). The JVM may have reused descriptor
+     * 0 for one of its own files then, so {@code ./despin} says so with {@code -Ddespin.stdinClosed};
+     * on Linux a descriptor 0 that points into the Java installation says the same.
+     */
     private static InputStream stdin() {
+        if (Boolean.getBoolean("despin.stdinClosed")) {
+            return null;
+        }
+        try {
+            Path fd0 = Path.of("/proc/self/fd/0");
+            if (Files.isSymbolicLink(fd0)
+                    && Files.readSymbolicLink(fd0).startsWith(Path.of(System.getProperty("java.home")).toRealPath())) {
+                return null;
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or no /proc: trust System.in
+        }
         try {
             System.in.available();
             return System.in;

@@ -5,6 +5,7 @@ import org.despin.DespinException;
 import org.despin.data.DataPaths;
 import org.despin.data.spin.MobySpinThesaurus;
 import org.despin.data.spin.MyThesThesaurus;
+import org.despin.data.spin.SpinThesauri;
 import org.despin.spin.SpinThesaurus;
 import picocli.CommandLine.Option;
 
@@ -23,13 +24,12 @@ final class SpinThesaurusOption {
     Path file;
 
     SpinThesaurus load() throws DespinException {
-        Path cache = DataPaths.defaultCache();
+        if (file == null) {
+            return SpinThesauri.load(kind.name(), new DataPaths(DataPaths.defaultCache()));
+        }
         return switch (kind) {
-            case mythes -> file != null
-                    ? MyThesThesaurus.read(file, MyThesThesaurus.PACKAGE + " (" + file + ")")
-                    : MyThesThesaurus.load(cache);
-            case moby -> file != null ? MobySpinThesaurus.read(file, MobySpinThesaurus.NAME)
-                    : MobySpinThesaurus.load(new DataPaths(cache));
+            case mythes -> MyThesThesaurus.read(file, MyThesThesaurus.PACKAGE + " (" + file + ")");
+            case moby -> MobySpinThesaurus.read(file, MobySpinThesaurus.NAME);
         };
     }
 }

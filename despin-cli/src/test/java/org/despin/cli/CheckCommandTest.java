@@ -123,6 +123,28 @@ class CheckCommandTest {
     }
 
     @Test
+    void tooLongInputIsRefusedBeforeReading() throws IOException {
+        Path huge = dir.resolve("huge.txt");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(org.despin.cli.input.TextSource.MAX_BYTES + 1); // sparse: no disk used
+        }
+        assertError(cli().run("check", huge.toString()), ExitCode.INPUT, "despin: " + huge + ": too long ("
+                + (org.despin.cli.input.TextSource.MAX_BYTES + 1) + " bytes; the limit is " + org.despin.cli.input.TextSource.MAX_BYTES
+                + "); split it into smaller files");
+    }
+
+    @Test
+    void closedStandardOutputIsAnOutputError() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        java.io.PrintWriter closedOut = new java.io.PrintWriter(java.io.OutputStream.nullOutputStream());
+        closedOut.close(); // writes now fail and checkError() says so
+        CliEnvironment env = new CliEnvironment(null, closedOut, new java.io.PrintWriter(err), java.util.Map.of("DESPIN_MODEL", "m"),
+                false, FakeChecker.FACTORY);
+        assertEquals(ExitCode.OUTPUT, Main.run(env, "check", spun));
+        assertEquals("despin: <stdout>: cannot write: standard output is closed or full\n", err.toString());
+    }
+
+    @Test
     void standardInput() {
         CliRun r = cli().stdin(SPUN).run("check", "-");
         assertEquals(0, r.exitCode, r.toString());

@@ -91,6 +91,13 @@ class SpinnerTest {
     }
 
     @Test
+    void theJavadocExampleHolds() {
+        Spinner spinner = new Spinner(SpinFixtures.tiny(), SpinOptions.of(0.3, 42));
+        SpinResult r = spinner.spin("The council requested a meeting.");
+        assertEquals("The council requested a meeting.", r.restore());
+    }
+
+    @Test
     void rateZeroChangesNothingAndTheSeedDecides() {
         String in = "The council will discuss the information at the meeting and tell the members.";
         assertEquals(in, new Spinner(SpinFixtures.tiny(), SpinOptions.of(0.0, 1)).spin(in).spunText());

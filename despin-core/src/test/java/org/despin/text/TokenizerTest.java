@@ -91,6 +91,13 @@ class TokenizerTest {
     }
 
     @Test
+    void theDocumentJavadocExampleHolds() {
+        Document doc = Document.parse("The U.N. met. It agreed.");
+        assertEquals(2, doc.sentences().size());
+        assertEquals("U.N.", doc.tokens().get(1).text());
+    }
+
+    @Test
     void wordCountCountsWordsAndNumbers() {
         assertEquals(8, Document.parse("In 2019, the U.N. met face-to-face.").wordCount());
         assertTrue(Document.parse("").sentences().isEmpty());
