@@ -50,6 +50,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
 
+    @Mixin
+    SourceIndexOption sourceIndex; // --index DIR: source-guided restoration (despin-source)
+
     @Option(names = "--min-confidence", paramLabel = "P",
             description = "report only findings at least this sure (0-1; default: the model's default, 0.5)")
     Double minConfidence;
@@ -67,7 +70,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws DespinException {
         CheckOptions options = Options.check(minConfidence);
-        CliEnvironment.TextChecker checker = env.checkers().load(model.resolve(env));
+        CliEnvironment.TextChecker checker = sourceIndex.guide(env.checkers().load(model.resolve(env)), env);
         DocumentChecker documents = new DocumentChecker(checker);
         boolean batch = inputs.size() > 1;
         int failed = 0;

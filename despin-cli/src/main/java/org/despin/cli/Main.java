@@ -45,6 +45,8 @@ public final class Main implements Runnable {
             CheckCommand.class,
             RestoreCommand.class,
             ServeCommand.class,
+            SourceCommand.class,
+            IndexCommand.class,
             SpinCommand.class,
             BenchCommand.class,
             TrainCommand.class,

@@ -27,6 +27,9 @@ final class RestoreCommand implements Callable<Integer> {
     @Mixin
     ModelOption model;
 
+    @Mixin
+    SourceIndexOption sourceIndex; // --index DIR: source-guided restoration (despin-source)
+
     @Option(names = "--min-confidence", paramLabel = "P",
             description = "restore only spans at least this sure (0-1; default 0.5)")
     Double minConfidence;
@@ -41,7 +44,7 @@ final class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws DespinException {
         var options = Options.check(minConfidence);
-        DocumentChecker documents = new DocumentChecker(env.checkers().load(model.resolve(env)));
+        DocumentChecker documents = new DocumentChecker(sourceIndex.guide(env.checkers().load(model.resolve(env)), env));
         try (TextSource source = TextSource.open(input, env.stdin());
                 CheckedDocument d = documents.check(source, options)) {
             Writer out = OutputTarget.open(output, env);

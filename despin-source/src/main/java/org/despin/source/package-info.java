@@ -1,0 +1,2 @@
+/** Finding the source a spun text was copied from: fingerprints, index, alignment, restoration. */
+package org.despin.source;
