@@ -5,9 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.despin.DespinException;
 import org.despin.cli.input.InputException;
+import org.despin.cli.input.InputStatus;
 import org.despin.cli.scan.ScanStatus;
 import org.despin.cli.scan.ScanSummary;
 import org.despin.cli.scan.Scanner;
@@ -77,7 +79,7 @@ final class ScanCommand implements Callable<Integer> {
         }
         for (Path p : paths) {
             if (!Files.exists(p)) {
-                throw new InputException(p.toString(), org.despin.cli.input.InputStatus.MISSING, "no such file or folder");
+                throw new InputException(p.toString(), InputStatus.MISSING, "no such file or folder");
             }
         }
         CheckOptions options = Options.check(minConfidence);
@@ -89,6 +91,7 @@ final class ScanCommand implements Callable<Integer> {
                 interactive ? bar::updateDocuments : Scanner.Progress.NONE);
         Scanner.Result result;
         ScanSummary s;
+        long started = System.nanoTime();
         try {
             try {
                 result = scanner.scan(paths, out);
@@ -101,8 +104,12 @@ final class ScanCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw OutputTarget.failed(out, e);
         }
+        double seconds = (System.nanoTime() - started) / 1e9;
         env.err().println("despin: scan: " + result.written() + " documents checked now, " + result.skipped()
                 + " already in " + out);
+        env.err().println(String.format(Locale.ROOT, "time: %.1f s for %,d input bytes (%.1f documents/s, %.2f MB/s, %d threads)",
+                seconds, result.inputBytes(), result.written() / Math.max(seconds, 1e-9),
+                result.inputBytes() / 1e6 / Math.max(seconds, 1e-9), n));
         env.err().print(s.text());
         env.err().flush();
         if (summary != null) {

@@ -244,6 +244,34 @@ class ScanCommandTest {
     }
 
     @Test
+    void aRunKilledWithSigkillAndRerunLosesAndDuplicatesNothing() throws Exception {
+        for (int i = 0; i < 60; i++) {
+            write(String.format("in/f%02d.txt", i), i % 3 == 0 ? SPUN : CLEAN + i);
+        }
+        Path in = dir.resolve("in");
+        Path full = dir.resolve("full.jsonl");
+        assertEquals(0, cli().run("scan", in.toString(), "--out", full.toString(), "--threads", "1").exitCode);
+
+        Path killed = dir.resolve("killed.jsonl");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ScanKillRun.class.getName(),
+                "scan", in.toString(), "--out", killed.toString(), "--threads", "2")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (p.isAlive() && (!Files.exists(killed) || Files.size(killed) < 2000) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertTrue(p.isAlive(), "the run ended before it could be killed: " + Files.readString(dir.resolve("child.log")));
+        p.destroyForcibly().waitFor(); // SIGKILL: no shutdown hooks, no flush
+        long linesBefore = Files.readAllLines(killed, StandardCharsets.UTF_8).size();
+        assertTrue(linesBefore < 60, "killed after " + linesBefore + " lines");
+
+        CliRun r = cli().run("scan", in.toString(), "--out", killed.toString(), "--threads", "2");
+        assertEquals(0, r.exitCode, r.toString());
+        assertEquals(Files.readString(full, StandardCharsets.UTF_8), Files.readString(killed, StandardCharsets.UTF_8));
+    }
+
+    @Test
     void outputIsTheSameForOneAndSeveralThreads() throws IOException {
         for (int i = 0; i < 24; i++) {
             write(String.format("in/f%02d.txt", i), i % 4 == 0 ? SPUN : CLEAN + i);
