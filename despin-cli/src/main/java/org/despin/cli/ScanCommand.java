@@ -105,7 +105,7 @@ final class ScanCommand implements Callable<Integer> {
             throw OutputTarget.failed(out, e);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        env.err().println("despin: scan: " + result.written() + " documents checked now, " + result.skipped()
+        env.err().println("scanned: " + result.written() + " documents checked now, " + result.skipped()
                 + " already in " + out);
         env.err().println(String.format(Locale.ROOT, "time: %.1f s for %,d input bytes (%.1f documents/s, %.2f MB/s, %d threads)",
                 seconds, result.inputBytes(), result.written() / Math.max(seconds, 1e-9),

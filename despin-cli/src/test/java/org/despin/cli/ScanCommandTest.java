@@ -233,7 +233,7 @@ class ScanCommandTest {
         Files.write(resumed, Arrays.copyOf(expected, cutAt));
         CliRun r = cli().run("scan", in.toString(), "--out", resumed.toString(), "--threads", "2");
         assertEquals(0, r.exitCode, r.toString());
-        assertTrue(r.err.contains("despin: scan: 25 documents checked now, 15 already in " + resumed), r.err);
+        assertTrue(r.err.contains("scanned: 25 documents checked now, 15 already in " + resumed), r.err);
         assertEquals(new String(expected, StandardCharsets.UTF_8), Files.readString(resumed, StandardCharsets.UTF_8));
 
         // a third run finds everything done and adds nothing
