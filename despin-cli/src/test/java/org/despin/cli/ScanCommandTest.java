@@ -305,6 +305,16 @@ class ScanCommandTest {
     }
 
     @Test
+    void progressBarOnATerminalOnly() throws IOException {
+        write("in/a.txt", SPUN);
+        CliRun quiet = cli().run("scan", dir.resolve("in").toString(), "--out", dir.resolve("q.jsonl").toString());
+        assertFalse(quiet.err.contains("\r"), quiet.err);
+        CliRun shown = cli().terminal().run("scan", dir.resolve("in").toString(), "--out", dir.resolve("t.jsonl").toString());
+        assertTrue(shown.err.startsWith("\rscanning [" + "#".repeat(30) + "] 100.0%  1 docs  "), shown.err);
+        assertTrue(shown.err.contains(" docs/s  0:00 left \n"), shown.err);
+    }
+
+    @Test
     void missingPathIsAnInputErrorAndWritesNothing() {
         Path out = dir.resolve("out.jsonl");
         CliRun r = cli().run("scan", dir.resolve("nope").toString(), "--out", out.toString());
