@@ -101,7 +101,7 @@ final class JsonlInput {
             return ScanItem.failed(id, name, advanced, ScanStatus.ERROR, "line " + lineNo + " has no string field '" + textField + "'");
         }
         String t = text.textValue();
-        return new ScanItem(id, name, advanced, () -> TextSource.ofString(id, t));
+        return new ScanItem(id, name, advanced, line.length, () -> TextSource.ofString(id, t));
     }
 
     private static boolean isBlank(byte[] line) {

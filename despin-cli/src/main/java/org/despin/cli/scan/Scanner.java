@@ -47,6 +47,8 @@ public final class Scanner {
 
     /** Lines are written in batches of this many, each batch with one write and a flush. */
     static final int BATCH = 64;
+    /** Read-ahead records (JSONL lines, archive bodies) held in memory beyond this wait for the workers. */
+    static final long MAX_HELD_BYTES = 256L << 20;
 
     private final DocumentCheck check;
     private final Settings settings;
@@ -87,7 +89,7 @@ public final class Scanner {
                 switch (InputFiles.kind(f)) {
                     case JSONL -> jsonl.read(f, run);
                     case WARC -> warc.read(f, run);
-                    case TEXT -> run.accept(new ScanItem(f.toString(), f.toString(), InputFiles.size(f),
+                    case TEXT -> run.accept(new ScanItem(f.toString(), f.toString(), InputFiles.size(f), 0,
                             () -> TextSource.open(f.toString(), null)));
                 }
             }
@@ -113,7 +115,9 @@ public final class Scanner {
         private long bytesDone;
         private int unflushed;
 
-        private record Pending(Future<String> line, long bytes) {
+        private long heldBytes; // record bodies waiting in the window
+
+        private record Pending(Future<String> line, long bytes, long held) {
         }
 
         Run(ResultLog log, ExecutorService pool, long total) {
@@ -130,8 +134,10 @@ public final class Scanner {
                 progress.update(written + skipped, bytesDone, total);
                 return;
             }
-            window.add(new Pending(CompletableFuture.supplyAsync(() -> line(item), pool), item.inputBytes()));
-            while (window.size() >= windowSize) {
+            window.add(new Pending(CompletableFuture.supplyAsync(() -> line(item), pool), item.inputBytes(), item.heldBytes()));
+            heldBytes += item.heldBytes();
+            // bounded in documents and in the bytes of records read ahead (64 MB records must not pile up)
+            while (window.size() >= windowSize || heldBytes > MAX_HELD_BYTES && window.size() > 1) {
                 writeOldest();
             }
         }
@@ -154,6 +160,7 @@ public final class Scanner {
             log.add(line);
             written++;
             bytesDone += p.bytes();
+            heldBytes -= p.held();
             // flush a full batch, and whenever the workers have caught up (a slow trickle is not held back)
             if (++unflushed >= BATCH || window.isEmpty() || !window.peek().line().isDone()) {
                 log.flush();

@@ -61,7 +61,7 @@ final class WarcInput {
                 // the compressed position of the next record, for progress
                 long advanced = Math.max(0, Math.min(size, reader.position()) - reported);
                 reported += advanced;
-                sink.accept(new ScanItem(item.id(), name, advanced, item.content()));
+                sink.accept(new ScanItem(item.id(), name, advanced, item.heldBytes(), item.content()));
             }
         }
     }
@@ -80,10 +80,10 @@ final class WarcInput {
         String t = type.toString().toLowerCase(Locale.ROOT);
         if (t.equals("text/html") || t.equals("application/xhtml+xml")) {
             String uri = response.target();
-            return new ScanItem(id, name, 0, () -> TextSource.ofString(id, htmlText(bytes, charset, uri)));
+            return new ScanItem(id, name, 0, bytes.length, () -> TextSource.ofString(id, htmlText(bytes, charset, uri)));
         }
         if (t.equals("text/plain")) {
-            return new ScanItem(id, name, 0, () -> TextSource.ofBytes(id, bytes));
+            return new ScanItem(id, name, 0, bytes.length, () -> TextSource.ofBytes(id, bytes));
         }
         return ScanItem.failed(id, name, 0, ScanStatus.NOT_TEXT, "content type " + t + ", not text or HTML");
     }
