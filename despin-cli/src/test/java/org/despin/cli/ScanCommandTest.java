@@ -161,13 +161,19 @@ class ScanCommandTest {
                             + "<body><p>The Protection Council met.</p><p>Officials &amp; others advised reporters.</p></body></html>"));
             w.write(response("http://example.org/b.txt", "text/plain", "The Security Council met on Tuesday."));
             w.write(response("http://example.org/c.png", "image/png", "\u0089PNG"));
+            w.write(response("http://example.org/d.txt", "text/plain", new byte[] {'c', 'a', 'f', (byte) 0xe9}));
+            w.write(response("http://example.org/e.html", "text/html; charset=iso-8859-1",
+                    new byte[] {'<', 'p', '>', 'c', 'a', 'f', (byte) 0xe9, ' ', 'a', 'd', 'v', 'i', 's', 'e', 'd', '<', '/', 'p', '>'}));
         }
         return b.toByteArray();
     }
 
     static WarcResponse response(String uri, String type, String body) throws IOException {
-        HttpResponse http = new HttpResponse.Builder(200, "OK")
-                .body(MediaType.parse(type), body.getBytes(StandardCharsets.UTF_8)).build();
+        return response(uri, type, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static WarcResponse response(String uri, String type, byte[] body) throws IOException {
+        HttpResponse http = new HttpResponse.Builder(200, "OK").body(MediaType.parse(type), body).build();
         return new WarcResponse.Builder(URI.create(uri)).body(http).build();
     }
 
@@ -179,7 +185,7 @@ class ScanCommandTest {
             CliRun r = cli().run("scan", f.toString(), "--out", out.toString());
             assertEquals(ExitCode.SOME_INPUTS_FAILED, r.exitCode, r.toString());
             List<JsonNode> n = lines(out);
-            assertEquals(3, n.size(), n.toString());
+            assertEquals(5, n.size(), n.toString());
             assertTrue(n.get(0).get("id").asText().startsWith("http://example.org/a urn:uuid:"), n.get(0).toString());
             assertEquals("ok spun 2", n.get(0).get("status").asText() + " " + n.get(0).get("verdict").asText() + " "
                     + n.get(0).get("findings").asInt());
@@ -189,6 +195,11 @@ class ScanCommandTest {
             assertEquals("ok clean", n.get(1).get("status").asText() + " " + n.get(1).get("verdict").asText());
             assertEquals("not-text content type image/png, not text or HTML",
                     n.get(2).get("status").asText() + " " + n.get(2).get("error").asText());
+            assertEquals("invalid-utf8 invalid UTF-8 at byte offset 3",
+                    n.get(3).get("status").asText() + " " + n.get(3).get("error").asText());
+            // a Latin-1 page decoded by its declared charset: "café advised", the finding at offset 5
+            assertEquals("ok 5 advised", n.get(4).get("status").asText() + " " + n.get(4).get("top").get(0).get("start").asInt()
+                    + " " + n.get(4).get("top").get(0).get("text").asText());
         }
     }
 
