@@ -3,7 +3,9 @@ package org.despin.cli.scan;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -116,6 +118,7 @@ public final class Scanner {
         private int unflushed;
 
         private long heldBytes; // record bodies waiting in the window
+        private final Map<String, Integer> seen = new HashMap<>();
 
         private record Pending(Future<String> line, long bytes, long held) {
         }
@@ -127,7 +130,8 @@ public final class Scanner {
         }
 
         @Override
-        public void accept(ScanItem item) throws IOException, InterruptedException {
+        public void accept(ScanItem found) throws IOException, InterruptedException {
+            ScanItem item = withUniqueId(found);
             if (log.isDone(item.id())) {
                 skipped++;
                 bytesDone += item.inputBytes();
@@ -140,6 +144,17 @@ public final class Scanner {
             while (window.size() >= windowSize || heldBytes > MAX_HELD_BYTES && window.size() > 1) {
                 writeOldest();
             }
+        }
+
+        /**
+         * The n-th document with an id already seen in this walk becomes "id#n": every line has
+         * its own id, and a resumed run, which walks the same inputs in the same order, gives the
+         * same ids, so no repeat is taken for a document already done.
+         */
+        private ScanItem withUniqueId(ScanItem item) {
+            int n = seen.merge(item.id(), 1, Integer::sum);
+            return n == 1 ? item : new ScanItem(item.id() + "#" + n, item.source(), item.inputBytes(), item.heldBytes(),
+                    item.content());
         }
 
         void drain() throws IOException, InterruptedException {

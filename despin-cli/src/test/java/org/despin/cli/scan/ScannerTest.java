@@ -52,6 +52,21 @@ class ScannerTest {
     }
 
     @Test
+    void repeatedIdsAreNumberedSoThatAResumeSkipsNothingItShouldNot() throws Exception {
+        Path f = Files.writeString(dir.resolve("d.jsonl"), "{\"id\":\"x\",\"text\":\"one\"}\n{\"id\":\"x\",\"text\":\"two\"}\n"
+                + "{\"id\":\"x\",\"text\":\"three\"}\n", StandardCharsets.UTF_8);
+        Path out = dir.resolve("out.jsonl");
+        Scanner s = new Scanner(CLEAN, new Scanner.Settings(2, "text", "id", 100), Scanner.Progress.NONE);
+        s.scan(List.of(f), out);
+        String all = Files.readString(out, StandardCharsets.UTF_8);
+        List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+        assertEquals(List.of("x", "x#2", "x#3"), lines.stream().map(ResultLog::id).toList());
+        Files.writeString(out, lines.get(0) + "\n", StandardCharsets.UTF_8); // as if killed after the first
+        assertEquals(2, s.scan(List.of(f), out).written());
+        assertEquals(all, Files.readString(out, StandardCharsets.UTF_8));
+    }
+
+    @Test
     void cutPartialLineKeepsCompleteLinesOnly() throws IOException {
         Path f = Files.writeString(dir.resolve("o.jsonl"), "{\"id\":\"a\"}\n{\"id\":\"b\"}\n{\"id\":\"c", StandardCharsets.UTF_8);
         ResultLog.cutPartialLine(f);
