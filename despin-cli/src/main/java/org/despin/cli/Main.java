@@ -43,6 +43,7 @@ public final class Main implements Runnable {
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(
             CheckCommand.class,
+            ScanCommand.class,
             RestoreCommand.class,
             ServeCommand.class,
             SourceCommand.class,

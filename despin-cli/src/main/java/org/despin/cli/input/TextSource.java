@@ -37,6 +37,11 @@ public final class TextSource implements AutoCloseable {
         return new TextSource(name, null, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), false);
     }
 
+    /** Bytes held in memory (not copied: the caller hands them over), decoded strictly like a file: a record of a JSONL file or a web archive. */
+    public static TextSource ofBytes(String name, byte[] bytes) {
+        return new TextSource(name, null, bytes, false);
+    }
+
     /**
      * Opens the input named {@code arg} ({@code -} is standard input), checking what can be
      * checked before reading: that it exists, is a regular readable file and is not too long.
