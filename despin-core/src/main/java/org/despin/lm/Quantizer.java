@@ -3,8 +3,12 @@ package org.despin.lm;
 import java.util.Arrays;
 
 /**
- * Maps the values of one field of one order to a small codebook (KenLM's quantisation): sorted
- * values cut into bins of equal population, each bin represented by its mean. With {@code bits}
+ * Maps the values of one field of one order to a small codebook: sorted values cut into bins,
+ * each bin represented by the mean of its values. Half the bin edges are quantiles (equal
+ * population, KenLM's quantisation) and half are evenly spaced over the range of values: with
+ * quantiles alone the few values near 0 (near-certain words) share one wide bin, and a
+ * log-probability of -0.02 was stored as -0.23, which matters when the detector compares single
+ * tokens; the even edges bound every bin's width. With {@code bits}
  * = 32 the float bits are stored as they are. For back-off weights bin 0 is reserved for exactly
  * 0, which the trie uses to see that a context adds nothing.
  */
@@ -54,17 +58,7 @@ final class Quantizer {
                 }
             }
         } else {
-            c = new float[bins];
-            for (int b = 0; b < available; b++) {
-                int from = (int) ((long) m * b / available);
-                int to = (int) ((long) m * (b + 1) / available);
-                double sum = 0;
-                for (int i = from; i < to; i++) {
-                    sum += sorted[i];
-                }
-                c[first + b] = to > from ? (float) (sum / (to - from)) : sorted[Math.min(from, m - 1)];
-            }
-            Arrays.sort(c, first, c.length);
+            c = mixedBins(sorted, available, first);
         }
         if (c.length == 0) {
             c = new float[] {0f};
@@ -99,5 +93,42 @@ final class Quantizer {
             return lo - 1;
         }
         return lo;
+    }
+
+    /** Centres of bins whose edges are half quantiles and half evenly spaced; at most {@code available} + first. */
+    private static float[] mixedBins(float[] sorted, int available, int first) {
+        int m = sorted.length;
+        int popBins = available / 2;
+        int evenBins = available - popBins;
+        // the range of the even edges ignores the rarest 0.1 % at the bottom (e.g. <s> at -99)
+        double lo = sorted[(int) Math.min(m - 1, (long) m / 1000)];
+        double hi = sorted[m - 1];
+        double[] edges = new double[popBins - 1 + evenBins - 1];
+        int e = 0;
+        for (int b = 1; b < popBins; b++) {
+            edges[e++] = sorted[(int) ((long) m * b / popBins)];
+        }
+        for (int b = 1; b < evenBins; b++) {
+            edges[e++] = lo + (hi - lo) * b / evenBins;
+        }
+        Arrays.sort(edges);
+        float[] c = new float[first + available];
+        int k = first;
+        int i = 0;
+        for (int b = 0; b <= edges.length && i < m; b++) {
+            double upper = b < edges.length ? edges[b] : Double.POSITIVE_INFINITY;
+            double sum = 0;
+            int n = 0;
+            while (i < m && (sorted[i] < upper || b == edges.length)) {
+                sum += sorted[i++];
+                n++;
+            }
+            if (n > 0) {
+                c[k++] = (float) (sum / n);
+            }
+        }
+        c = Arrays.copyOf(c, k);
+        Arrays.sort(c, first, k);
+        return c;
     }
 }
