@@ -53,7 +53,7 @@ final class IndexCommand implements Callable<Integer> {
     public Integer call() throws DespinException {
         ProgressBar bar = env.stdoutIsTerminal() ? new ProgressBar(env.err(), "indexing") : null;
         IndexingSummary summary;
-        // sources are fingerprinted as written: they are the clean originals (see BENCHMARKS-source.md)
+        // sources are fingerprinted as written: they are the clean originals (see docs/benchmarks-source.md)
         try (SourceIndexWriter writer = SourceIndexWriter.open(out, Restorer.IDENTITY)) {
             summary = new SourceIndexer(writer, new SourceIndexer.Options(idField, textField),
                     bar == null ? IndexProgress.NONE : (done, total, documents) -> bar.update(done, total)).index(inputs);

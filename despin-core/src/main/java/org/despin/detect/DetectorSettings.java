@@ -3,7 +3,7 @@ package org.despin.detect;
 /**
  * The tunable weights of the detector, in one immutable record so that tuning runs and tests can
  * vary them. {@link #DEFAULTS} are the values chosen on held-out spun and clean text (see
- * NOTES-detect.md for the commands and data that produced them). Log-probabilities from the
+ * docs/detector.md for the commands and data that produced them). Log-probabilities from the
  * language model are log10; channel weights and bonuses are natural logs (nats).
  *
  * @param beamWidth hypotheses kept per lattice position (after recombining equal LM states)

@@ -2,7 +2,7 @@ package org.despin.detect;
 
 /**
  * What the document-level score is computed from. Public so that the command that fits the
- * {@link DocumentScorer.Coefficients} can read it (see NOTES-detect.md).
+ * {@link DocumentScorer.Coefficients} can read it (see docs/detector.md).
  *
  * @param words word and number tokens
  * @param eligibleWords words a spinner could have replaced (the lexicon knows them)

@@ -2,7 +2,7 @@ package org.despin.detect;
 
 /**
  * The document spin score: a logistic model over {@link DocumentFeatures}, fitted on held-out
- * spun and clean documents (coefficients and the command that produced them: NOTES-detect.md).
+ * spun and clean documents (coefficients and the command that produced them: docs/detector.md).
  */
 public final class DocumentScorer {
     /**
@@ -12,7 +12,7 @@ public final class DocumentScorer {
     public record Coefficients(double intercept, double spinRate, double confidencePer100, double artefactsPer100,
             double names, double variants) {
         /**
-         * Fitted by DetectorEvaluation "fit" (NOTES-detect.md) on 200 held-out 100-150-word
+         * Fitted by DetectorEvaluation "fit" (docs/detector.md) on 200 held-out 100-150-word
          * passages, each clean and spun once (rates 0.05/0.1/0.2/0.3 in turn, MyThes spinner):
          * logistic regression on the first half, L2 1.0; AUROC 0.807 on the second half.
          */

@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Throughput of {@link Detector#check} on one thread, after the model is loaded. The text is a
  * 321-word news passage (test resource {@code bench-news.txt}); words/s = ops/s x 321. Uses the
  * model file named by the system property {@code despin.model}, else the toy model of the tests.
- * How to run: NOTES-detect.md ("Speed").
+ * How to run: docs/detector.md ("Speed").
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

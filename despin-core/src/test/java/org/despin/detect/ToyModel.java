@@ -154,7 +154,7 @@ final class ToyModel {
 
     /**
      * The toy lexicon's channel weights are plain -1 nats, not the default lexicon's scale the
-     * default settings were tuned on (NOTES-detect.md), so the tests use the untuned channel.
+     * default settings were tuned on (docs/detector.md), so the tests use the untuned channel.
      */
     static final DetectorSettings SETTINGS = DetectorSettings.DEFAULTS.with().channelOffset(0)
             .frequencyDiscount(0.5).maxCandidatesPerSpan(8).build();

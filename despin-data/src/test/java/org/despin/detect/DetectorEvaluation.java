@@ -23,8 +23,8 @@ import org.despin.text.TokenType;
 /**
  * The detector's development evaluation on HELD-OUT documents of the default corpora (never the
  * training part), spun by our own spinner with MyThes, a thesaurus the detector does not read.
- * Prints the quality table of NOTES-detect.md and, with {@code fit}, refits the document-score
- * coefficients. A command-line tool for development, not a unit test; run it as NOTES-detect.md
+ * Prints the quality table of docs/detector.md and, with {@code fit}, refits the document-score
+ * coefficients. A command-line tool for development, not a unit test; run it as docs/detector.md
  * says:
  *
  * <pre>

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * Endpoints (see README-server.md): {@code GET /} the page, {@code POST /api/v1/check},
+ * Endpoints (see docs/server.md): {@code GET /} the page, {@code POST /api/v1/check},
  * {@code POST /api/v1/restore}, {@code POST /api/v1/source} (501 until source finding exists),
  * {@code GET /api/v1/health}.
  */

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param overlapGram n of the word n-grams behind {@code overlapBefore}/{@code overlapAfter}
  */
 public record FingerprintSettings(int immutableShingle, int restoredShingle, int baselineShingle, int overlapGram) {
-    /** Sizes chosen on development data made with the project's spinner (see BENCHMARKS-source.md). */
+    /** Sizes chosen on development data made with the project's spinner (see docs/benchmarks-source.md). */
     public static final FingerprintSettings DEFAULT = new FingerprintSettings(5, 3, 5, 3);
 
     public FingerprintSettings {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Figures for BENCHMARKS-lexicon.md: the full build (time, size, counts, same bytes twice), load
+ * Figures for docs/benchmarks-lexicon.md: the full build (time, size, counts, same bytes twice), load
  * time, lookup speed over every 1-3 word span of State of the Union text, and the example table.
  * Not part of the default run:
  * {@code mvn -B -o -pl despin-data -am test -Dtest=LexiconBench -Ddespin.bench=true -Dsurefire.failIfNoSpecifiedTests=false}

@@ -18,7 +18,7 @@ import org.despin.lm.build.BackoffSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * The held-out perplexity table of BENCHMARKS-corpora.md. Slow (trains the own model): runs only
+ * The held-out perplexity table of docs/benchmarks-corpora.md. Slow (trains the own model): runs only
  * with {@code -Ddespin.bench=true}:
  * <pre>
  * mvn -q -B -o -pl despin-core,despin-data test -Dtest=DefaultLmBench -Ddespin.bench=true -Dsurefire.failIfNoSpecifiedTests=false
