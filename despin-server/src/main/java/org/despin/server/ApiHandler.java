@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
+import org.despin.DespinException;
 import org.despin.detect.Report;
+import org.despin.source.SourceMatch;
+import org.despin.source.SourcesJson;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -19,9 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes requests and turns every outcome into a response: the page, health, and the check and
- * restore endpoints (read the body, queue the work, answer when it is done). Every failure goes
- * through {@link #sendError}, the one place that renders an error for the client.
+ * Routes requests and turns every outcome into a response: the page, health, and the check,
+ * restore and source endpoints (read the body, queue the work, answer when it is done). Every
+ * failure goes through {@link #sendError}, the one place that renders an error for the client.
  */
 final class ApiHandler extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
@@ -31,9 +35,15 @@ final class ApiHandler extends Handler.Abstract {
             + "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
-    private enum Endpoint { CHECK, RESTORE }
+    private enum Endpoint { CHECK, RESTORE, SOURCE }
+
+    /** Sources answered when the client does not say how many. */
+    static final int DEFAULT_TOP = 5;
+    /** The most sources one request may ask for: each is aligned with the text, so this bounds the work. */
+    static final int MAX_TOP = 100;
 
     private final TextChecker checker;
+    private final SourceLookup sources;
     private final String modelName;
     private final SubmissionReader reader;
     private final UploadExtractor extractor;
@@ -42,10 +52,12 @@ final class ApiHandler extends Handler.Abstract {
     private final JsonResponses json;
     private final StaticAssets assets;
 
-    ApiHandler(TextChecker checker, String modelName, SubmissionReader reader, UploadExtractor extractor,
-            WorkQueue queue, ReportJson reportJson, JsonResponses json, StaticAssets assets) {
+    /** {@code sources} is null when the server has no source index: the source endpoint then answers 501. */
+    ApiHandler(TextChecker checker, SourceLookup sources, String modelName, SubmissionReader reader,
+            UploadExtractor extractor, WorkQueue queue, ReportJson reportJson, JsonResponses json, StaticAssets assets) {
         super(InvocationType.BLOCKING); // reading a body blocks
         this.checker = checker;
+        this.sources = sources;
         this.modelName = modelName;
         this.reader = reader;
         this.extractor = extractor;
@@ -63,8 +75,12 @@ final class ApiHandler extends Handler.Abstract {
                 case "/api/v1/check" -> submit(Endpoint.CHECK, request, response, callback);
                 case "/api/v1/restore" -> submit(Endpoint.RESTORE, request, response, callback);
                 case "/api/v1/source" -> {
-                    requireMethod(request, "POST");
-                    throw new HttpError(501, "source finding is not available in this version");
+                    if (sources == null) {
+                        requireMethod(request, "POST");
+                        throw new HttpError(501, "source finding is off: start the server with --index DIR"
+                                + " (a source index built by 'despin index')");
+                    }
+                    submit(Endpoint.SOURCE, request, response, callback);
                 }
                 case "/api/v1/health" -> {
                     requireMethod(request, "GET");
@@ -128,7 +144,8 @@ final class ApiHandler extends Handler.Abstract {
         requireMethod(request, "POST");
         Submission submission = reader.read(request);
         boolean plainRestore = endpoint == Endpoint.RESTORE && wantsPlainText(request);
-        queue.submit(() -> answer(endpoint, submission, plainRestore)).whenComplete((reply, failure) -> {
+        int top = endpoint == Endpoint.SOURCE ? top(submission, request) : DEFAULT_TOP;
+        queue.submit(() -> answer(endpoint, submission, plainRestore, top)).whenComplete((reply, failure) -> {
             if (failure == null) {
                 send(response, callback, 200, reply.contentType(), reply.body());
             } else {
@@ -141,7 +158,29 @@ final class ApiHandler extends Handler.Abstract {
     private record Reply(String contentType, byte[] body) {
     }
 
-    private Reply answer(Endpoint endpoint, Submission submission, boolean plainRestore) throws HttpError {
+    /** How many sources: the body's {@code top} if it has one, else the {@code ?top=K} query parameter, else 5. */
+    private static int top(Submission submission, Request request) throws HttpError {
+        int top;
+        if (submission.top().isPresent()) {
+            top = submission.top().getAsInt();
+        } else {
+            String query = Request.extractQueryParameters(request).getValue("top");
+            if (query == null) {
+                return DEFAULT_TOP;
+            }
+            try {
+                top = Integer.parseInt(query.strip());
+            } catch (NumberFormatException e) {
+                throw new HttpError(400, "\"top\" must be a whole number");
+            }
+        }
+        if (top < 1 || top > MAX_TOP) {
+            throw new HttpError(400, "\"top\" must be between 1 and " + MAX_TOP + ", got " + top);
+        }
+        return top;
+    }
+
+    private Reply answer(Endpoint endpoint, Submission submission, boolean plainRestore, int top) throws HttpError {
         String text;
         String source = null;
         if (submission instanceof Submission.Uploaded file) {
@@ -149,6 +188,9 @@ final class ApiHandler extends Handler.Abstract {
             source = file.fileName();
         } else {
             text = ((Submission.Pasted) submission).text();
+        }
+        if (endpoint == Endpoint.SOURCE) {
+            return new Reply("application/json; charset=utf-8", findSources(text, top));
         }
         Report report = checker.check(text);
         if (endpoint == Endpoint.CHECK) {
@@ -165,6 +207,21 @@ final class ApiHandler extends Handler.Abstract {
             restored.put("source", source);
         }
         return new Reply("application/json; charset=utf-8", json.fields(restored));
+    }
+
+    /** The {@code despin.sources/1} document, rendered by the same code as {@code despin source --format json}. */
+    private byte[] findSources(String text, int top) throws HttpError {
+        if (text.isBlank()) {
+            throw new HttpError(400, "the text is empty: nothing to look up");
+        }
+        List<SourceMatch> matches;
+        try {
+            matches = sources.find(text, top);
+        } catch (DespinException e) {
+            LOG.error("source lookup failed: {}", e.getMessage()); // names the index path: for the log, not the client
+            throw new HttpError(500, "the source index could not be searched");
+        }
+        return SourcesJson.render(matches).getBytes(StandardCharsets.UTF_8);
     }
 
     private HttpError asHttpError(Throwable failure) {

@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * Endpoints (see docs/server.md): {@code GET /} the page, {@code POST /api/v1/check},
- * {@code POST /api/v1/restore}, {@code POST /api/v1/source} (501 until source finding exists),
- * {@code GET /api/v1/health}.
+ * {@code POST /api/v1/restore}, {@code POST /api/v1/source} (501 when started without a
+ * {@link SourceLookup}), {@code GET /api/v1/health}.
  */
 public final class DespinServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DespinServer.class);
@@ -43,14 +43,24 @@ public final class DespinServer implements AutoCloseable {
         return start(options, despin::check, modelName);
     }
 
-    /** Starts a server over any checker (tests use hand-made reports). */
+    /** Starts a server over any checker (tests use hand-made reports), without source finding. */
     public static DespinServer start(ServerOptions options, TextChecker checker, String modelName)
             throws DespinException {
+        return start(options, checker, null, modelName);
+    }
+
+    /**
+     * Starts a server over any checker and, when {@code sources} is not null, with
+     * {@code POST /api/v1/source} answered by it (for example {@code sourceFinder::find});
+     * without it that endpoint answers 501.
+     */
+    public static DespinServer start(ServerOptions options, TextChecker checker, SourceLookup sources,
+            String modelName) throws DespinException {
         ObjectMapper mapper = new ObjectMapper();
         JsonResponses json = new JsonResponses(mapper.getFactory());
         WorkQueue queue = new WorkQueue(options.workerThreads(), options.queueCapacity(), options.timeLimit(),
                 options.retryAfterSeconds());
-        ApiHandler api = new ApiHandler(checker, modelName, new SubmissionReader(options.maxBodyBytes(), mapper),
+        ApiHandler api = new ApiHandler(checker, sources, modelName, new SubmissionReader(options.maxBodyBytes(), mapper),
                 new UploadExtractor(options.maxBodyBytes()), queue, new ReportJson(mapper.getFactory()), json,
                 new StaticAssets());
 
@@ -79,8 +89,8 @@ public final class DespinServer implements AutoCloseable {
                     "cannot listen on " + options.host() + ":" + options.port() + ": " + rootMessage(e), e);
         }
         DespinServer server = new DespinServer(jetty, connector, queue);
-        LOG.info("despin serving on {} (model {}, {} workers, queue {}, body limit {} bytes, time limit {} ms)",
-                server.uri(), modelName, options.workerThreads(), options.queueCapacity(), options.maxBodyBytes(),
+        LOG.info("despin serving on {} (model {}, source finding {}, {} workers, queue {}, body limit {} bytes, time limit {} ms)",
+                server.uri(), modelName, sources == null ? "off" : "on", options.workerThreads(), options.queueCapacity(), options.maxBodyBytes(),
                 options.timeLimit().toMillis());
         return server;
     }

@@ -13,6 +13,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import org.eclipse.jetty.http.MultiPart;
 import org.eclipse.jetty.http.MultiPartFormData;
@@ -48,8 +49,8 @@ final class SubmissionReader {
         }
         byte[] body = readBounded(request);
         return switch (type.type()) {
-            case MediaType.TEXT -> new Submission.Pasted(decodeUtf8(body, "the body"));
-            case MediaType.JSON -> new Submission.Pasted(textField(decodeUtf8(body, "the body")));
+            case MediaType.TEXT -> new Submission.Pasted(decodeUtf8(body, "the body"), OptionalInt.empty());
+            case MediaType.JSON -> jsonObject(decodeUtf8(body, "the body"));
             default -> multipart(type, body);
         };
     }
@@ -105,7 +106,8 @@ final class SubmissionReader {
         return out.flip().toString();
     }
 
-    private String textField(String body) throws HttpError {
+    /** {@code {"text": "...", "top": K}}; {@code top} is optional and only the source endpoint reads it. */
+    private Submission jsonObject(String body) throws HttpError {
         JsonNode node;
         try {
             node = json.readTree(body);
@@ -117,7 +119,18 @@ final class SubmissionReader {
         if (node == null || !node.isObject() || text == null || !text.isTextual()) {
             throw new HttpError(400, "expected a JSON object with a string field \"text\"");
         }
-        return text.textValue();
+        JsonNode top = node.get("top");
+        if (top == null || top.isNull()) {
+            return new Submission.Pasted(text.textValue(), OptionalInt.empty());
+        }
+        if (!top.isIntegralNumber() || !top.canConvertToInt()) {
+            throw badTop();
+        }
+        return new Submission.Pasted(text.textValue(), OptionalInt.of(top.intValue()));
+    }
+
+    private static HttpError badTop() {
+        return new HttpError(400, "\"top\" must be a whole number");
     }
 
     private Submission multipart(MediaType type, byte[] body) throws HttpError {
@@ -131,14 +144,15 @@ final class SubmissionReader {
         parser.setMaxFileSize(maxBodyBytes);
         parser.setMaxMemoryFileSize(maxBodyBytes); // the body is already in memory and bounded: no temp files
         try (MultiPartFormData.Parts parts = parser.parse(Content.Source.from(ByteBuffer.wrap(body))).get()) {
+            OptionalInt top = topField(parts.getFirst("top"));
             for (MultiPart.Part part : parts) {
                 if (part.getFileName() != null && !part.getFileName().isEmpty()) {
-                    return new Submission.Uploaded(baseName(part.getFileName()), bytes(part));
+                    return new Submission.Uploaded(baseName(part.getFileName()), bytes(part), top);
                 }
             }
             MultiPart.Part text = parts.getFirst("text");
             if (text != null) {
-                return new Submission.Pasted(decodeUtf8(bytes(text), "the \"text\" field"));
+                return new Submission.Pasted(decodeUtf8(bytes(text), "the \"text\" field"), top);
             }
             throw new HttpError(400, "the form has neither a file nor a \"text\" field");
         } catch (ExecutionException e) {
@@ -146,6 +160,17 @@ final class SubmissionReader {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HttpError(503, "the server is shutting down");
+        }
+    }
+
+    private static OptionalInt topField(MultiPart.Part part) throws HttpError {
+        if (part == null) {
+            return OptionalInt.empty();
+        }
+        try {
+            return OptionalInt.of(Integer.parseInt(decodeUtf8(bytes(part), "the \"top\" field").strip()));
+        } catch (NumberFormatException e) {
+            throw badTop();
         }
     }
 

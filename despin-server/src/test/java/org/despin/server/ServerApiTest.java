@@ -137,13 +137,13 @@ class ServerApiTest {
     }
 
     @Test
-    void sourceIsNotImplementedYet() throws Exception {
+    void sourceWithoutAnIndexIs501() throws Exception {
         HttpResponse<String> r = post(server, "/api/v1/source", "text/plain", bytes(EXAMPLE));
         assertEquals(501, r.statusCode());
         // the body was not read: the server closes the connection and says so
         assertEquals("close", r.headers().firstValue("Connection").orElse(""));
-        assertEquals("{\"error\":{\"status\":501,\"message\":\"source finding is not available in this version\"}}",
-                r.body());
+        assertEquals("{\"error\":{\"status\":501,\"message\":\"source finding is off: start the server with"
+                + " --index DIR (a source index built by 'despin index')\"}}", r.body());
     }
 
     @Test
