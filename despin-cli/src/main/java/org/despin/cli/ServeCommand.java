@@ -1,5 +1,6 @@
 package org.despin.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -7,6 +8,10 @@ import org.despin.DespinException;
 import org.despin.detect.CheckOptions;
 import org.despin.server.DespinServer;
 import org.despin.server.ServerOptions;
+import org.despin.server.SourceLookup;
+import org.despin.server.TextChecker;
+import org.despin.source.SourceFinder;
+import org.despin.source.SourceIndex;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,10 +21,13 @@ import picocli.CommandLine.Option;
  * flags into {@link ServerOptions}; the limits are documented in README (HTTP service).
  */
 @Command(name = "serve", sortOptions = false,
-        description = {"Serves the HTTP API (/api/v1/check, /api/v1/restore, /api/v1/health) and the web page at /.",
-            "Binds to 127.0.0.1 unless --host says otherwise. Stops on Ctrl-C."},
+        description = {"Serves the HTTP API (/api/v1/check, /api/v1/restore, /api/v1/source, /api/v1/health) and the web"
+                + " page at /.",
+            "/api/v1/source needs --index DIR (else it answers 501). Binds to 127.0.0.1 unless --host says otherwise."
+                + " Stops on Ctrl-C."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped", "2:bad option, or the address cannot be bound", "4:model missing or corrupt",
+        exitCodeList = {"0:stopped", "2:bad option, or the address cannot be bound",
+            "4:model or source index missing, corrupt or of another format version",
             "70:internal error (run with --debug)"})
 final class ServeCommand implements Callable<Integer> {
     private final CliEnvironment env;
@@ -44,6 +52,10 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--time-limit", paramLabel = "SECONDS", description = "a request not answered within this gets 503 (default 10)")
     double timeLimitSeconds = ServerOptions.DEFAULT_TIME_LIMIT.toMillis() / 1000.0;
+
+    @Option(names = "--index", paramLabel = "DIR",
+            description = "a source index ('despin index') for POST /api/v1/source; without it that endpoint answers 501")
+    Path index;
 
     @Option(names = "--min-confidence", paramLabel = "P", description = "report only spans at least this sure (0-1; default 0.5)")
     Double minConfidence;
@@ -71,11 +83,24 @@ final class ServeCommand implements Callable<Integer> {
             throw new DespinException(DespinException.Kind.USAGE, e.getMessage(), e);
         }
         Path modelPath = model.resolve(env);
-        CliEnvironment.TextChecker checker = env.checkers().load(modelPath);
-        Path name = modelPath.getFileName();
+        // the index first: a bad one fails at once, before the model has been loaded
+        SourceIndex sourceIndex = index == null ? null : SourceIndex.open(index);
+        try {
+            CliEnvironment.TextChecker checker = env.checkers().load(modelPath);
+            SourceLookup sources = sourceIndex == null ? null
+                    : new SourceFinder(sourceIndex, SourceCommand.detectorRestorer(checker))::find;
+            Path name = modelPath.getFileName();
+            return serve(options, text -> checker.check(text, checkOptions), sources,
+                    name == null ? modelPath.toString() : name.toString());
+        } finally {
+            closeQuietly(sourceIndex);
+        }
+    }
+
+    private Integer serve(ServerOptions options, TextChecker checker, SourceLookup sources, String modelName)
+            throws DespinException {
         boolean interrupted = false;
-        try (DespinServer server = DespinServer.start(options, text -> checker.check(text, checkOptions),
-                name == null ? modelPath.toString() : name.toString())) {
+        try (DespinServer server = DespinServer.start(options, checker, sources, modelName)) {
             env.err().println("despin: serving on " + server.uri() + " (Ctrl-C to stop)");
             env.err().flush();
             Thread stopper = new Thread(server::close, "despin-serve-stop");
@@ -92,6 +117,17 @@ final class ServeCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return ExitCode.OK;
+    }
+
+    private static void closeQuietly(SourceIndex sourceIndex) {
+        if (sourceIndex == null) {
+            return;
+        }
+        try {
+            sourceIndex.close();
+        } catch (IOException e) {
+            // read-only and the server has stopped: nothing was lost
+        }
     }
 
     private static void removeHook(Thread hook) {

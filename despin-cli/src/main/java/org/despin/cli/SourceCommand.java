@@ -128,7 +128,11 @@ final class SourceCommand implements Callable<Integer> {
             }
             m = Path.of(fromEnv);
         }
-        CliEnvironment.TextChecker checker = env.checkers().load(m);
+        return detectorRestorer(env.checkers().load(m));
+    }
+
+    /** The detector as the fingerprints' restorer: its findings at the default confidence (shared with serve). */
+    static Restorer detectorRestorer(CliEnvironment.TextChecker checker) {
         return new Restorer() {
             @Override
             public List<org.despin.detect.Finding> findings(String text) {
