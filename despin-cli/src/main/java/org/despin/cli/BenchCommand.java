@@ -115,7 +115,7 @@ final class BenchCommand implements Callable<Integer> {
     private List<String> passages(int min, int max) throws DespinException {
         if (docs == null) {
             List<String> heldOut = BenchDocuments.heldOutPassages(new DataPaths(DataPaths.defaultCache()), min, max, maxDocs);
-            env.err().println(String.format(Locale.ROOT, "despin: bench: %d held-out passages of %d-%d words", heldOut.size(), min, max));
+            env.err().println(String.format(Locale.ROOT, "bench: %d held-out passages of %d-%d words", heldOut.size(), min, max));
             return heldOut;
         }
         List<String> out = new ArrayList<>();
