@@ -14,7 +14,7 @@ import org.despin.detect.Report;
  * the documented order. Written with the streaming generator rather than by data binding so that
  * the field names and order are fixed here, not by the shape of the Java records.
  */
-final class ReportJson {
+public final class ReportJson {
     private final JsonFactory factory;
 
     ReportJson(JsonFactory factory) {
@@ -53,7 +53,12 @@ final class ReportJson {
         return out.toByteArray();
     }
 
-    private static void writeFinding(JsonGenerator g, Finding f) throws IOException {
+    /**
+     * One finding, {@code {"start", "end", "text", "suggestion", "confidence", "alternatives":
+     * [{"text", "confidence"}], "evidence"}}: the one place that writes a finding of the contract
+     * (the command line's renderers call it too).
+     */
+    public static void writeFinding(JsonGenerator g, Finding f) throws IOException {
         g.writeStartObject();
         g.writeNumberField("start", f.start());
         g.writeNumberField("end", f.end());

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import org.despin.detect.Alternative;
 import org.despin.detect.Finding;
 
 /**
@@ -25,21 +24,6 @@ public final class ReportJson {
 
     /** {@code {"start", "end", "text", "suggestion", "confidence", "alternatives": [{"text", "confidence"}], "evidence"}} */
     public static void writeFinding(JsonGenerator g, Finding f) throws IOException {
-        g.writeStartObject();
-        g.writeNumberField("start", f.start());
-        g.writeNumberField("end", f.end());
-        g.writeStringField("text", f.text());
-        g.writeStringField("suggestion", f.suggestion());
-        g.writeNumberField("confidence", f.confidence());
-        g.writeArrayFieldStart("alternatives");
-        for (Alternative a : f.alternatives()) {
-            g.writeStartObject();
-            g.writeStringField("text", a.text());
-            g.writeNumberField("confidence", a.confidence());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeStringField("evidence", f.evidence());
-        g.writeEndObject();
+        org.despin.server.ReportJson.writeFinding(g, f);
     }
 }
