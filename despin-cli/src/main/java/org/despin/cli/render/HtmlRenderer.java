@@ -155,8 +155,8 @@ public final class HtmlRenderer implements Renderer {
         out.write(buf, from, off + len - from);
     }
 
-    /** Escapes text for HTML element content and double- or single-quoted attributes. */
-    static String escape(String s) {
+    /** Escapes text for HTML element content and double- or single-quoted attributes (every HTML page the command line writes uses this). */
+    public static String escape(String s) {
         if (s == null) {
             return "";
         }

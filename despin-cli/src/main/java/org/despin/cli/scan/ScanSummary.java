@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.despin.cli.render.HtmlRenderer;
 import org.despin.cli.render.ReportJson;
 
 /**
@@ -165,19 +166,7 @@ public final class ScanSummary {
         b.append("</table>\n");
     }
 
-    static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
+    private static String escape(String s) {
+        return HtmlRenderer.escape(s);
     }
 }
