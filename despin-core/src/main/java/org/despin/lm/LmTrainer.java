@@ -1,7 +1,6 @@
 package org.despin.lm;
 
 import java.io.BufferedReader;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -23,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.despin.DespinException;
+import org.despin.io.CountingInputStream;
 import org.despin.lm.build.BackoffMixer;
 import org.despin.lm.build.BackoffSource;
 import org.despin.lm.build.KneserNeyEstimator;
@@ -293,9 +293,9 @@ public final class LmTrainer {
                 } else {
                     block.append(line).append('\n');
                 }
-                if (in.count - lastReport > (1 << 20)) {
-                    lastReport = in.count;
-                    progress.read(in.count);
+                if (in.count() - lastReport > (1 << 20)) {
+                    lastReport = in.count();
+                    progress.read(in.count());
                 }
             }
             count(block.toString(), kn, counter, counts, ids);
@@ -398,32 +398,6 @@ public final class LmTrainer {
             Files.deleteIfExists(dir);
         } catch (IOException e) {
             LOG.warn("could not delete the temporary folder {}: {}", dir, e.getMessage());
-        }
-    }
-
-    private static final class CountingInputStream extends FilterInputStream {
-        long count;
-
-        CountingInputStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
         }
     }
 

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import org.despin.cli.input.TextSource;
 import org.despin.cli.render.ReportJson;
+import org.despin.io.CountingInputStream;
 
 /**
  * Reads a JSON Lines file ({@code .jsonl}, or gzip-compressed {@code .jsonl.gz}): one document per

@@ -1,18 +1,22 @@
-package org.despin.cli.scan;
+package org.despin.io;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Counts the bytes read from a file under a decompressor, for progress through compressed inputs. */
-final class CountingInputStream extends FilterInputStream {
+/**
+ * Counts the bytes read through it: progress through a file, also under a decompressor (count
+ * the compressed bytes). One reader per stream, like the stream it wraps.
+ */
+public final class CountingInputStream extends FilterInputStream {
     private long count;
 
-    CountingInputStream(InputStream in) {
+    public CountingInputStream(InputStream in) {
         super(in);
     }
 
-    long count() {
+    /** Bytes read or skipped so far. */
+    public long count() {
         return count;
     }
 
