@@ -25,7 +25,8 @@ import org.despin.DespinException;
 import org.despin.io.CountingInputStream;
 import org.despin.lm.build.BackoffMixer;
 import org.despin.lm.build.BackoffSource;
-import org.despin.lm.build.KneserNeyEstimator;
+import org.despin.lm.build.SortedNgramModel;
+import org.despin.lm.build.StreamingKneserNeyEstimator;
 import org.despin.model.ModelFile;
 import org.despin.text.Document;
 import org.slf4j.Logger;
@@ -34,9 +35,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Trains an n-gram model ({@code despin train CORPUS... --out MODEL}) from plain-text or JSONL
  * files with bounded memory: n-grams are counted in chunks that fit {@link Options#memoryBudgetBytes},
- * spilled as sorted files to a temporary folder and merged on disk; the counts are smoothed with
- * modified Kneser-Ney ({@link org.despin.lm.build.KneserNeyEstimator}), optionally interpolated with
- * the language model of a base model, and written as a model file.
+ * spilled as sorted files to a temporary folder and merged on disk; the merged counts are smoothed
+ * with interpolated modified Kneser-Ney by sorted passes over files in the same budget
+ * ({@link StreamingKneserNeyEstimator}), and the trie is written from the sorted files
+ * ({@link LmFormat#section(SortedNgramModel)}). Memory is the budget plus the vocabulary, whatever
+ * the corpus size. Optionally the model is interpolated with the language model of a base model
+ * (in memory: that path holds every n-gram of both).
  *
  * <pre>{@code
  * TrainingReport r = new LmTrainer(LmTrainer.Options.defaults().withOrder(4))
@@ -68,8 +72,10 @@ public final class LmTrainer {
      *
      * @param order n-gram order (>= 1)
      * @param jsonField the JSONL field holding the text (files ending .jsonl or .ndjson)
-     * @param memoryBudgetBytes n-gram counts held in memory before a sorted chunk is spilled to disk
-     * @param tempDir where chunk files go (null: the system temporary folder)
+     * @param memoryBudgetBytes memory for n-gram counts before a sorted chunk is spilled to disk, and
+     *                          for each sort buffer of the estimation
+     * @param tempDir where chunk and estimation files go (null: the system temporary folder); they
+     *                are deleted when training ends, whether it succeeded or not
      * @param baseModel a model file whose non-LM sections (the lexicon) are copied into the output
      *                  and whose LM is mixed in when {@code baseWeight > 0} (null: none)
      * @param baseWeight weight of the base model's LM in the mixture (0: not mixed)
@@ -127,68 +133,95 @@ public final class LmTrainer {
             }
         }
         final long total = totalBytes;
-        KneserNeyEstimator kn = new KneserNeyEstimator(options.order());
+        MapVocabulary.Builder words = new MapVocabulary.Builder();
         List<Path> used = new ArrayList<>();
         List<TrainingReport.Skipped> skipped = new ArrayList<>();
         Map<String, String> meta = new LinkedHashMap<>();
         Counts counts = new Counts();
-        int chunks;
         Path tmp = createTempDir();
-        try (ChunkCounter counter = new ChunkCounter(options.order(), options.memoryBudgetBytes(), tmp)) {
-            long done = 0;
-            for (Path p : inputs) {
-                Inspection check = inspect(p);
-                if (check.problem != null) {
-                    skipped.add(new TrainingReport.Skipped(p, check.problem));
-                    LOG.warn("skipping {}: {}", p, check.problem);
+        try {
+            int chunks;
+            StreamingKneserNeyEstimator kn;
+            try (ChunkCounter counter = new ChunkCounter(options.order(), options.memoryBudgetBytes(), tmp)) {
+                long done = 0;
+                for (Path p : inputs) {
+                    Inspection check = inspect(p);
+                    if (check.problem != null) {
+                        skipped.add(new TrainingReport.Skipped(p, check.problem));
+                        LOG.warn("skipping {}: {}", p, check.problem);
+                        done += check.size;
+                        progress.update(done, total);
+                        continue;
+                    }
+                    final long before = done;
+                    long sentencesBefore = counts.sentences;
+                    try {
+                        read(p, words, counter, counts, read -> progress.update(before + read, total));
+                    } catch (IOException | UncheckedIOException e) {
+                        throw new DespinException(DespinException.Kind.INPUT, p + ": cannot read: " + e.getMessage(), e);
+                    }
                     done += check.size;
                     progress.update(done, total);
-                    continue;
+                    if (counts.sentences == sentencesBefore) {
+                        skipped.add(new TrainingReport.Skipped(p, isJsonl(p)
+                                ? "no line holds a JSON object with a string field '" + options.jsonField() + "'"
+                                : "no words"));
+                        continue;
+                    }
+                    int i = used.size();
+                    used.add(p);
+                    counts.bytes += check.size;
+                    meta.put("lm.input." + i, p.toString());
+                    meta.put("lm.input." + i + ".bytes", Long.toString(check.size));
+                    meta.put("lm.input." + i + ".sha256", check.sha256);
                 }
-                final long before = done;
-                long sentencesBefore = counts.sentences;
-                try {
-                    read(p, kn, counter, counts, read -> progress.update(before + read, total));
-                } catch (IOException | UncheckedIOException e) {
-                    throw new DespinException(DespinException.Kind.INPUT, p + ": cannot read: " + e.getMessage(), e);
+                if (used.isEmpty()) {
+                    throw new DespinException(DespinException.Kind.INPUT, "no usable training text: "
+                            + (skipped.isEmpty() ? "no inputs" : skipped.get(0).file() + ": " + skipped.get(0).reason()));
                 }
-                done += check.size;
-                progress.update(done, total);
-                if (counts.sentences == sentencesBefore) {
-                    skipped.add(new TrainingReport.Skipped(p, isJsonl(p)
-                            ? "no line holds a JSON object with a string field '" + options.jsonField() + "'"
-                            : "no words"));
-                    continue;
-                }
-                int i = used.size();
-                used.add(p);
-                counts.bytes += check.size;
-                meta.put("lm.input." + i, p.toString());
-                meta.put("lm.input." + i + ".bytes", Long.toString(check.size));
-                meta.put("lm.input." + i + ".sha256", check.sha256);
+                chunks = counter.chunksSpilled();
+                // the seam: merged counts -> estimation on disk -> trie writer
+                kn = new StreamingKneserNeyEstimator(options.order(), wordList(words.build()), tmp,
+                        options.memoryBudgetBytes());
+                counter.merge(kn::addNgramCount);
+            } catch (IOException e) {
+                throw new DespinException(DespinException.Kind.OUTPUT, tmp + ": cannot write count chunks: " + e.getMessage(), e);
             }
-            if (used.isEmpty()) {
-                throw new DespinException(DespinException.Kind.INPUT, "no usable training text: "
-                        + (skipped.isEmpty() ? "no inputs" : skipped.get(0).file() + ": " + skipped.get(0).reason()));
+            try (kn; SortedNgramModel estimate = kn.estimate()) {
+                return finish(estimate, used, skipped, meta, counts, chunks, out);
+            } catch (IOException e) {
+                throw new DespinException(DespinException.Kind.OUTPUT, tmp + ": cannot write the estimate's temporary files: "
+                        + e.getMessage(), e);
             }
-            chunks = counter.chunksSpilled();
-            counter.merge(kn::addNgramCount);
-        } catch (IOException e) {
-            throw new DespinException(DespinException.Kind.OUTPUT, tmp + ": cannot write count chunks: " + e.getMessage(), e);
         } finally {
             deleteQuietly(tmp);
         }
-        BackoffSource model = kn.estimate();
-        long[] ngrams = new long[model.order()];
+    }
+
+    private static List<String> wordList(MapVocabulary v) {
+        List<String> list = new ArrayList<>(v.size());
+        for (int i = 0; i < v.size(); i++) {
+            list.add(v.word(i));
+        }
+        return list;
+    }
+
+    private TrainingReport finish(SortedNgramModel estimate, List<Path> used, List<TrainingReport.Skipped> skipped,
+            Map<String, String> meta, Counts counts, int chunks, Path out) throws DespinException {
+        long[] ngrams = new long[estimate.order()];
         StringBuilder sizes = new StringBuilder();
-        for (int n = 1; n <= model.order(); n++) {
-            ngrams[n - 1] = model.count(n);
+        for (int n = 1; n <= estimate.order(); n++) {
+            ngrams[n - 1] = estimate.count(n);
         }
         ModelFile base = options.baseModel() == null ? null : ModelFile.open(options.baseModel());
         try {
+            // mixing with a base model goes through the in-memory mixer; on its own the estimate streams
+            BackoffSource model = estimate;
+            ModelFile.SectionBody lm = LmFormat.section(estimate);
             if (base != null && options.baseWeight() > 0) {
                 TrieLanguageModel baseLm = LmFormat.read(base);
-                model = BackoffMixer.mix(model, baseLm.asBackoffSource(), 1 - options.baseWeight());
+                model = BackoffMixer.mix(estimate, baseLm.asBackoffSource(), 1 - options.baseWeight());
+                lm = LmFormat.section(model);
             }
             for (int n = 1; n <= model.order(); n++) {
                 sizes.append(n == 1 ? "" : " ").append(model.count(n));
@@ -211,7 +244,7 @@ public final class LmTrainer {
                     }
                 }
             }
-            write(model, base, out, all);
+            write(lm, base, out, all);
             return new TrainingReport(List.copyOf(used), List.copyOf(skipped), counts.bytes, counts.sentences,
                     counts.words, counts.badLines, ngrams, chunks, Files.size(out));
         } catch (IOException e) {
@@ -219,10 +252,10 @@ public final class LmTrainer {
         }
     }
 
-    private static void write(BackoffSource model, ModelFile base, Path out, Map<String, String> meta) throws IOException,
-            DespinException {
+    private static void write(ModelFile.SectionBody lm, ModelFile base, Path out, Map<String, String> meta)
+            throws IOException, DespinException {
         try (ModelFile.Writer w = new ModelFile.Writer(out)) {
-            w.section(LmFormat.SECTION, LmFormat.section(model));
+            w.section(LmFormat.SECTION, lm);
             if (base != null) {
                 // the other sections (the lexicon) come from the base model as they are
                 for (String name : base.sectionNames()) {
@@ -255,7 +288,7 @@ public final class LmTrainer {
         void read(long bytes);
     }
 
-    private void read(Path p, KneserNeyEstimator kn, ChunkCounter counter, Counts counts, ByteProgress progress)
+    private void read(Path p, MapVocabulary.Builder words, ChunkCounter counter, Counts counts, ByteProgress progress)
             throws IOException {
         int[] ids = new int[64];
         boolean json = isJsonl(p);
@@ -284,10 +317,10 @@ public final class LmTrainer {
                         counts.badLines++;
                         continue;
                     }
-                    ids = count(text, kn, counter, counts, ids);
+                    ids = count(text, words, counter, counts, ids);
                 } else if (line.isBlank() || block.length() > MAX_BLOCK) {
                     // paragraphs are tokenised one at a time: sentences never cross a blank line
-                    ids = count(block.toString(), kn, counter, counts, ids);
+                    ids = count(block.toString(), words, counter, counts, ids);
                     block.setLength(0);
                     block.append(line).append('\n');
                 } else {
@@ -298,11 +331,11 @@ public final class LmTrainer {
                     progress.read(in.count());
                 }
             }
-            count(block.toString(), kn, counter, counts, ids);
+            count(block.toString(), words, counter, counts, ids);
         }
     }
 
-    private static int[] count(String text, KneserNeyEstimator kn, ChunkCounter counter, Counts counts, int[] ids)
+    private static int[] count(String text, MapVocabulary.Builder words, ChunkCounter counter, Counts counts, int[] ids)
             throws IOException {
         if (text.isBlank()) {
             return ids;
@@ -314,7 +347,7 @@ public final class LmTrainer {
             }
             ids[0] = Vocabulary.BEGIN_SENTENCE;
             for (int i = 0; i < sentence.length; i++) {
-                ids[i + 1] = kn.wordId(sentence[i]);
+                ids[i + 1] = words.add(sentence[i]);
             }
             ids[length - 1] = Vocabulary.END_SENTENCE;
             counter.addSentence(ids, length);
