@@ -17,6 +17,11 @@ final class RecordFile {
     private RecordFile() {
     }
 
+    /** A block of whole records, about {@code bytes} long. */
+    static int blockBytes(int width, int bytes) {
+        return Math.max(width * 4, bytes / (width * 4) * (width * 4));
+    }
+
     /** Appends records to a new file. */
     static final class Writer implements AutoCloseable {
         private final FileChannel channel;
@@ -28,8 +33,7 @@ final class RecordFile {
         Writer(Path file, int width, int bufferBytes) throws IOException {
             this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                     StandardOpenOption.WRITE);
-            int size = Math.max(width * 4, bufferBytes / (width * 4) * (width * 4));
-            this.bytes = ByteBuffer.allocateDirect(size).order(ByteOrder.nativeOrder());
+            this.bytes = ByteBuffer.allocate(blockBytes(width, bufferBytes)).order(ByteOrder.nativeOrder());
             this.ints = bytes.asIntBuffer();
             this.width = width;
         }
@@ -77,8 +81,10 @@ final class RecordFile {
         Reader(Path file, int width, int bufferBytes, boolean deleteOnClose) throws IOException {
             this.file = file;
             this.channel = FileChannel.open(file, StandardOpenOption.READ);
-            int size = Math.max(width * 4, bufferBytes / (width * 4) * (width * 4));
-            this.bytes = ByteBuffer.allocateDirect(size).order(ByteOrder.nativeOrder());
+            // a short file needs no more than its size
+            long fileBytes = channel.size();
+            this.bytes = ByteBuffer.allocate(blockBytes(width, (int) Math.min(bufferBytes, Math.max(fileBytes, 1))))
+                    .order(ByteOrder.nativeOrder());
             this.ints = bytes.asIntBuffer();
             ints.limit(0);
             this.record = new int[width];

@@ -62,7 +62,7 @@ final class RecordSorter {
     private void spill() throws IOException {
         int[] order = sortedIndexes();
         Path run = temp.create(name + "-run");
-        try (RecordFile.Writer w = new RecordFile.Writer(run, width, WRITE_BUFFER)) {
+        try (RecordFile.Writer w = new RecordFile.Writer(run, width, (int) Math.min(WRITE_BUFFER, 4L * width * size))) {
             int[] out = new int[width];
             boolean pending = false;
             for (int i : order) {
