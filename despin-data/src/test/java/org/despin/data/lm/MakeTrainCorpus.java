@@ -33,7 +33,9 @@ import org.despin.spin.Spinner;
  * of CPU. One file per variant (about 17 MB), documents separated by blank lines, until the files
  * make {@code megabytes} MB.
  *
- * <pre>java -cp ... org.despin.data.lm.MakeTrainCorpus /tmp/train/corpus 520 [threads] [spins]</pre>
+ * <pre>java -cp ... org.despin.data.lm.MakeTrainCorpus DIR MB [threads] [spins] [first run] [variants per run]</pre>
+ * (the benchmark corpus: {@code /tmp/train/corpus 520 2 2 1 5}, then {@code /tmp/train/corpus 520 2 2 3 10}:
+ * four spinner runs, 30 variants; see scripts/make-train-corpus)
  */
 public final class MakeTrainCorpus {
     private MakeTrainCorpus() {
@@ -44,6 +46,8 @@ public final class MakeTrainCorpus {
         long target = (args.length > 1 ? Long.parseLong(args[1]) : 520) * 1_000_000L;
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         int spins = args.length > 3 ? Integer.parseInt(args[3]) : 6;
+        int firstRun = args.length > 4 ? Integer.parseInt(args[4]) : 1;
+        int variants = args.length > 5 ? Integer.parseInt(args[5]) : 0;
         Files.createDirectories(dir);
         DataPaths paths = new DataPaths(DataPaths.defaultCache());
         List<String> docs = new ArrayList<>();
@@ -57,15 +61,18 @@ public final class MakeTrainCorpus {
             passBytes += doc.getBytes(StandardCharsets.UTF_8).length + 2;
         }
         long files = Math.max(1, (target + passBytes - 1) / passBytes);
-        int variants = (int) Math.max(1, (files - 1 + spins - 1) / spins);
+        if (variants == 0) {
+            variants = (int) Math.max(1, (files - 1 + spins - 1) / spins);
+        }
+        final int perRun = variants;
         Spinner spinner = new Spinner(SpinThesauri.load(SpinThesauri.MOBY, paths), SpinOptions.DEFAULTS.withRate(0.5));
         long written = writeFile(dir.resolve("original.txt"), docs);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<Long>> done = new ArrayList<>();
-        for (int run = 1; run <= spins; run++) {
+        for (int run = firstRun; run < firstRun + spins; run++) {
             final int seed = run;
             done.add(pool.submit(() -> writeSpun(dir, docs, spinner.withOptions(spinner.options().withSeed(seed)), seed,
-                    variants)));
+                    perRun)));
         }
         for (Future<Long> f : done) {
             written += f.get();
