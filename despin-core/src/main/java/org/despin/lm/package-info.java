@@ -21,6 +21,9 @@
  * <p>{@link org.despin.lm.LmText#sentenceWords} is the one rule for how text becomes model words.
  * {@link org.despin.lm.MapLanguageModel} is the slow, exact reference the compact
  * {@link org.despin.lm.TrieLanguageModel} is tested against. {@link org.despin.lm.LmTrainer} is
- * {@code despin train}.
+ * {@code despin train}: chunked counting, then {@link org.despin.lm.build.StreamingKneserNeyEstimator}
+ * (the same estimate as the in-memory estimator, by sorted passes over files within a memory budget;
+ * the seam where counts made elsewhere come in) and {@code LmFormat.section(SortedNgramModel)},
+ * which writes the trie from the sorted files one order at a time.
  */
 package org.despin.lm;

@@ -164,6 +164,24 @@ class StreamingEstimateTest {
         try (kn; SortedNgramModel m = kn.estimate()) {
             assertEquals(reference, lmSection(LmFormat.section(m), "b.model"));
         }
+        // a vocabulary that grows as the counts come (the Spark job's way), counts in reverse order
+        Path tmp = Files.createTempDirectory(dir, "growing");
+        try (StreamingKneserNeyEstimator growing = new StreamingKneserNeyEstimator(order, tmp, 32 << 10)) {
+            for (int i = c.ngrams().size() - 1; i >= 0; i--) {
+                int[] g = c.ngrams().get(i);
+                int[] ids = new int[g.length];
+                for (int k = 0; k < g.length; k++) {
+                    ids[k] = growing.wordId(c.vocabulary().get(g[k]));
+                }
+                growing.addNgramCount(ids, ids.length, c.counts().get(i));
+            }
+            try (SortedNgramModel m = growing.estimate()) {
+                assertEquals(reference, lmSection(LmFormat.section(m), "c.model"));
+            }
+        }
+        try (var files = Files.list(tmp)) {
+            assertEquals(0, files.count(), "temporary files left");
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.despin.lm.build;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -16,8 +17,8 @@ import java.util.Map;
  * vocabulary and a few arrays of vocabulary size.
  *
  * <p><b>The seam</b> between counting and estimation: whoever counts (the chunked counter of
- * {@code despin train}, a Spark job) gives the vocabulary and then, through
- * {@link #addNgramCount}, the counts of the longest n-gram ending at each position of each
+ * {@code despin train}, a Spark job) gives the vocabulary (up front, or word by word through
+ * {@link #wordId}) and, through {@link #addNgramCount}, the counts of the longest n-gram ending at each position of each
  * sentence ({@code <s> w1 .. wn </s>}): of full order, or shorter only when it starts with
  * {@code <s>}. Counts may come in any order and the same n-gram may come more than once (its
  * counts are summed). The estimate, and so the model bytes, depend only on the multiset of word
@@ -38,8 +39,8 @@ import java.util.Map;
  * </ol>
  *
  * <pre>{@code
- * try (StreamingKneserNeyEstimator kn = new StreamingKneserNeyEstimator(4, words, tmp, 512 << 20)) {
- *     counts.forEach((ids, length, count) -> kn.addNgramCount(ids, length, count));
+ * try (StreamingKneserNeyEstimator kn = new StreamingKneserNeyEstimator(4, tmp, 512 << 20)) {
+ *     for (Count c : counts) kn.addNgramCount(ids(c.words(), kn::wordId), c.length(), c.count());
  *     try (SortedNgramModel model = kn.estimate()) {
  *         writer.section(LmFormat.SECTION, LmFormat.section(model));
  *     }
@@ -53,30 +54,66 @@ public final class StreamingKneserNeyEstimator implements AutoCloseable {
     private static final int READ_BUFFER = 1 << 20;
 
     private final int order;
-    private final String[] vocabulary;
-    private final int[] canonical;
     private final long budget;
     private final TempFiles temp;
     private final RecordSorter counts;
     private final int[] record;
+    // the vocabulary: fixed and canonical from the start, or growing (wordId) until estimate()
+    private String[] vocabulary;
+    private int[] canonical;
+    private final Map<String, Integer> growingIds;
+    private final List<String> growingWords;
+    private RecordFile.Writer raw; // counts in the caller's ids while the vocabulary grows
+    private Path rawFile;
     private boolean consumed;
     private boolean handedOver;
 
     /**
+     * An estimator whose vocabulary grows through {@link #wordId} while counts come in (as
+     * {@link KneserNeyEstimator}'s does); the counts wait in a file until {@link #estimate()}
+     * knows every word.
+     *
      * @param order n-gram order (>= 1)
-     * @param words the vocabulary: the words the ids of {@link #addNgramCount} stand for, by id
-     *              ({@code <unk> <s> </s>} are added when missing)
-     * @param tempDir an existing folder for the temporary files (deleted by {@link #close()})
-     * @param memoryBudgetBytes memory for the sort buffers (one at a time is filled)
+     * @param tempDir the folder in which a temporary folder is made (null: the system's); deleted
+     *                by {@link #close()} or, after {@link #estimate()}, by closing the model
+     * @param memoryBudgetBytes memory for the sort buffers (one is filled at a time)
      */
-    public StreamingKneserNeyEstimator(int order, List<String> words, Path tempDir, long memoryBudgetBytes) {
+    public StreamingKneserNeyEstimator(int order, Path tempDir, long memoryBudgetBytes) throws IOException {
+        this(order, null, tempDir, memoryBudgetBytes);
+    }
+
+    /**
+     * An estimator for a vocabulary known before the counts come (then each count is sorted as it
+     * comes, with no waiting file).
+     *
+     * @param words the words the ids of {@link #addNgramCount} stand for, by id ({@code <unk> <s>
+     *              </s>} are added when missing); null: a growing vocabulary ({@link #wordId})
+     */
+    public StreamingKneserNeyEstimator(int order, List<String> words, Path tempDir, long memoryBudgetBytes)
+            throws IOException {
         if (order < 1) {
             throw new IllegalArgumentException("order must be >= 1, got " + order);
         }
         this.order = order;
         this.budget = memoryBudgetBytes;
-        this.temp = new TempFiles(tempDir, "kn");
-        // canonical ids: the reserved words, then the others in String order
+        this.temp = new TempFiles(tempDir, "despin-kn");
+        this.counts = new RecordSorter(temp, "counts", order + 2, order, budget, true);
+        this.record = new int[order + 2];
+        if (words != null) {
+            canonicalize(words);
+            growingIds = null;
+            growingWords = null;
+        } else {
+            growingIds = new HashMap<>();
+            growingWords = new ArrayList<>();
+            wordId("<unk>");
+            wordId("<s>");
+            wordId("</s>");
+        }
+    }
+
+    /** Canonical ids: the reserved words, then the others in String order. */
+    private void canonicalize(List<String> words) {
         Map<String, Integer> first = new HashMap<>();
         for (int i = 0; i < words.size(); i++) {
             first.putIfAbsent(words.get(i), i);
@@ -95,8 +132,6 @@ public final class StreamingKneserNeyEstimator implements AutoCloseable {
         for (int i = 0; i < words.size(); i++) {
             canonical[i] = id.get(words.get(i));
         }
-        this.counts = new RecordSorter(temp, "counts", order + 2, order, budget, true);
-        this.record = new int[order + 2];
     }
 
     private static boolean isReserved(String w) {
@@ -108,9 +143,25 @@ public final class StreamingKneserNeyEstimator implements AutoCloseable {
     }
 
     /**
+     * The id of {@code word} for {@link #addNgramCount}, added to the vocabulary when new (ids in
+     * first-seen order, 0-2 for {@code <unk> <s> </s>}). Only for an estimator made without a vocabulary.
+     */
+    public int wordId(String word) {
+        if (growingIds == null) {
+            throw new IllegalStateException("this estimator was given its vocabulary");
+        }
+        Integer id = growingIds.get(word);
+        if (id == null) {
+            id = growingWords.size();
+            growingIds.put(word, id);
+            growingWords.add(word);
+        }
+        return id;
+    }
+
+    /**
      * Adds {@code count} occurrences of the n-gram {@code ngram[0..length)} (ids into the
-     * vocabulary given to the constructor): the longest n-gram ending at a position, of full
-     * order or starting with {@code <s>}.
+     * vocabulary): the longest n-gram ending at a position, of full order or starting with {@code <s>}.
      */
     public void addNgramCount(int[] ngram, int length, long count) throws IOException {
         if (consumed) {
@@ -119,6 +170,24 @@ public final class StreamingKneserNeyEstimator implements AutoCloseable {
         if (length < 1 || length > order) {
             throw new IllegalArgumentException("n-gram length " + length + " in an order-" + order + " estimator");
         }
+        if (growingIds != null) {
+            if (raw == null) {
+                rawFile = temp.create("raw-counts");
+                raw = new RecordFile.Writer(rawFile, order + 2, READ_BUFFER);
+            }
+            for (int k = 0; k < order; k++) {
+                record[k] = k < length ? ngram[k] : PAD;
+            }
+            record[order] = (int) (count >>> 32);
+            record[order + 1] = (int) count;
+            raw.write(record, 0);
+            return;
+        }
+        sortCount(ngram, length, count);
+    }
+
+    /** The count, in canonical ids, to the suffix-order sort. */
+    private void sortCount(int[] ngram, int length, long count) throws IOException {
         // suffix order: the tuple reversed, shorter ones (padded with -1) first
         for (int k = 0; k < order; k++) {
             record[k] = k < length ? canonical[ngram[length - 1 - k]] : PAD;
@@ -126,6 +195,29 @@ public final class StreamingKneserNeyEstimator implements AutoCloseable {
         record[order] = (int) (count >>> 32);
         record[order + 1] = (int) count;
         counts.add(record, 0);
+    }
+
+    /** Once every word is known: the waiting counts in canonical ids to the sort. */
+    private void sortWaitingCounts() throws IOException {
+        canonicalize(growingWords);
+        if (raw == null) {
+            return;
+        }
+        Path file = rawFile;
+        raw.close();
+        raw = null;
+        int[] ngram = new int[order];
+        try (RecordFile.Reader r = new RecordFile.Reader(file, order + 2, READ_BUFFER, true)) {
+            while (r.next()) {
+                int[] rec = r.record();
+                int length = 0;
+                while (length < order && rec[length] != PAD) {
+                    ngram[length] = rec[length];
+                    length++;
+                }
+                sortCount(ngram, length, ((long) rec[order] << 32) | (rec[order + 1] & 0xFFFFFFFFL));
+            }
+        }
     }
 
     /**
@@ -143,6 +235,9 @@ public final class StreamingKneserNeyEstimator implements AutoCloseable {
     }
 
     private SortedNgramModel estimateInFiles() throws IOException {
+        if (growingIds != null) {
+            sortWaitingCounts();
+        }
         int vocab = vocabulary.length;
         int[] unigramAdjusted = new int[vocab];
         long[][] countOfCounts = new long[order + 1][5];
@@ -443,7 +538,13 @@ public final class StreamingKneserNeyEstimator implements AutoCloseable {
     @Override
     public void close() throws IOException {
         if (!handedOver) {
-            temp.close();
+            try {
+                if (raw != null) {
+                    raw.close();
+                }
+            } finally {
+                temp.close();
+            }
         }
     }
 }
