@@ -18,8 +18,8 @@ import java.util.Map;
  *
  * <p><b>The seam</b> between counting and estimation: whoever counts (the chunked counter of
  * {@code despin train}, a Spark job) gives the vocabulary (up front, or word by word through
- * {@link #wordId}) and, through {@link #addNgramCount}, the counts of the longest n-gram ending at each position of each
- * sentence ({@code <s> w1 .. wn </s>}): of full order, or shorter only when it starts with
+ * {@link #wordId}) and, through {@link #addNgramCount}, the counts of the longest n-gram ending
+ * at each position of each sentence ({@code <s> w1 .. wn </s>}): of full order, or shorter only when it starts with
  * {@code <s>}. Counts may come in any order and the same n-gram may come more than once (its
  * counts are summed). The estimate, and so the model bytes, depend only on the multiset of word
  * strings: ids are made canonical here ({@code <unk> <s> </s>}, then the words in
@@ -40,8 +40,12 @@ import java.util.Map;
  *
  * <pre>{@code
  * try (StreamingKneserNeyEstimator kn = new StreamingKneserNeyEstimator(4, tmp, 512 << 20)) {
- *     for (Count c : counts) kn.addNgramCount(ids(c.words(), kn::wordId), c.length(), c.count());
- *     try (SortedNgramModel model = kn.estimate()) {
+ *     for (String[] ngram : mergedCounts.keySet()) {          // any order
+ *         int[] ids = new int[ngram.length];
+ *         for (int i = 0; i < ids.length; i++) ids[i] = kn.wordId(ngram[i]);
+ *         kn.addNgramCount(ids, ids.length, mergedCounts.get(ngram));
+ *     }
+ *     try (SortedNgramModel model = kn.estimate()) {       // close it to delete its files
  *         writer.section(LmFormat.SECTION, LmFormat.section(model));
  *     }
  * }
