@@ -128,9 +128,8 @@ public final class LmTrainer {
         }
         final long total = totalBytes;
         KneserNeyEstimator kn = new KneserNeyEstimator(options.order());
-        List<Path> used = new ArrayList<>();
+        List<UsedInput> used = new ArrayList<>();
         List<TrainingReport.Skipped> skipped = new ArrayList<>();
-        Map<String, String> meta = new LinkedHashMap<>();
         Counts counts = new Counts();
         int chunks;
         Path tmp = createTempDir();
@@ -138,10 +137,10 @@ public final class LmTrainer {
             long done = 0;
             for (Path p : inputs) {
                 Inspection check = inspect(p);
-                if (check.problem != null) {
-                    skipped.add(new TrainingReport.Skipped(p, check.problem));
-                    LOG.warn("skipping {}: {}", p, check.problem);
-                    done += check.size;
+                if (check.problem() != null) {
+                    skipped.add(new TrainingReport.Skipped(p, check.problem()));
+                    LOG.warn("skipping {}: {}", p, check.problem());
+                    done += check.size();
                     progress.update(done, total);
                     continue;
                 }
@@ -152,24 +151,16 @@ public final class LmTrainer {
                 } catch (IOException | UncheckedIOException e) {
                     throw new DespinException(DespinException.Kind.INPUT, p + ": cannot read: " + e.getMessage(), e);
                 }
-                done += check.size;
+                done += check.size();
                 progress.update(done, total);
                 if (counts.sentences == sentencesBefore) {
-                    skipped.add(new TrainingReport.Skipped(p, isJsonl(p)
-                            ? "no line holds a JSON object with a string field '" + options.jsonField() + "'"
-                            : "no words"));
+                    skipped.add(new TrainingReport.Skipped(p, noSentences(p)));
                     continue;
                 }
-                int i = used.size();
-                used.add(p);
-                counts.bytes += check.size;
-                meta.put("lm.input." + i, p.toString());
-                meta.put("lm.input." + i + ".bytes", Long.toString(check.size));
-                meta.put("lm.input." + i + ".sha256", check.sha256);
+                used.add(new UsedInput(p, check.size(), check.sha256()));
             }
             if (used.isEmpty()) {
-                throw new DespinException(DespinException.Kind.INPUT, "no usable training text: "
-                        + (skipped.isEmpty() ? "no inputs" : skipped.get(0).file() + ": " + skipped.get(0).reason()));
+                throw noUsableText(skipped);
             }
             chunks = counter.chunksSpilled();
             counter.merge(kn::addNgramCount);
@@ -177,6 +168,50 @@ public final class LmTrainer {
             throw new DespinException(DespinException.Kind.OUTPUT, tmp + ": cannot write count chunks: " + e.getMessage(), e);
         } finally {
             deleteQuietly(tmp);
+        }
+        return estimateAndWrite(kn, new Counted(used, skipped, counts.sentences, counts.words, counts.badLines, chunks), out);
+    }
+
+    /** An input that gave sentences: its path as given, size and SHA-256 (the model's metadata names it). */
+    public record UsedInput(Path file, long bytes, String sha256) {
+    }
+
+    /**
+     * What counting saw, however it was done (here, or the Spark job): the inputs used, in input
+     * order, and skipped; the sentences and words counted; JSONL lines without text; count chunks spilled.
+     */
+    public record Counted(List<UsedInput> used, List<TrainingReport.Skipped> skipped, long sentences, long words,
+            long badLines, int chunks) {
+    }
+
+    /** Why a readable file gave no sentence (it is listed as skipped). */
+    public String noSentences(Path p) {
+        return isJsonl(p) ? "no line holds a JSON object with a string field '" + options.jsonField() + "'" : "no words";
+    }
+
+    /** The error when no input gave a sentence. */
+    public static DespinException noUsableText(List<TrainingReport.Skipped> skipped) {
+        return new DespinException(DespinException.Kind.INPUT, "no usable training text: "
+                + (skipped.isEmpty() ? "no inputs" : skipped.get(0).file() + ": " + skipped.get(0).reason()));
+    }
+
+    /**
+     * The second half of training, the same for every way of counting: estimates the model from
+     * the merged n-gram counts fed to {@code kn} ({@link KneserNeyEstimator#addNgramCount}), mixes
+     * in the base model if asked, and writes the model file with its metadata. The bytes depend
+     * on the counts and {@code counted} only, not on the order the counts or word ids arrived in.
+     */
+    public TrainingReport estimateAndWrite(KneserNeyEstimator kn, Counted counted, Path out) throws DespinException {
+        Map<String, String> meta = new LinkedHashMap<>();
+        long bytes = 0;
+        List<Path> used = new ArrayList<>();
+        for (int i = 0; i < counted.used().size(); i++) {
+            UsedInput u = counted.used().get(i);
+            used.add(u.file());
+            bytes += u.bytes();
+            meta.put("lm.input." + i, u.file().toString());
+            meta.put("lm.input." + i + ".bytes", Long.toString(u.bytes()));
+            meta.put("lm.input." + i + ".sha256", u.sha256());
         }
         BackoffSource model = kn.estimate();
         long[] ngrams = new long[model.order()];
@@ -198,8 +233,8 @@ public final class LmTrainer {
             all.put("lm.order", Integer.toString(model.order()));
             all.put("lm.ngrams", sizes.toString());
             all.put("lm.own.ngrams", Arrays.toString(ngrams));
-            all.put("lm.sentences", Long.toString(counts.sentences));
-            all.put("lm.words", Long.toString(counts.words));
+            all.put("lm.sentences", Long.toString(counted.sentences()));
+            all.put("lm.words", Long.toString(counted.words()));
             all.put("lm.inputs", Integer.toString(used.size()));
             all.putAll(meta);
             if (base != null) {
@@ -212,8 +247,8 @@ public final class LmTrainer {
                 }
             }
             write(model, base, out, all);
-            return new TrainingReport(List.copyOf(used), List.copyOf(skipped), counts.bytes, counts.sentences,
-                    counts.words, counts.badLines, ngrams, chunks, Files.size(out));
+            return new TrainingReport(List.copyOf(used), List.copyOf(counted.skipped()), bytes, counted.sentences(),
+                    counted.words(), counted.badLines(), ngrams, counted.chunks(), Files.size(out));
         } catch (IOException e) {
             throw new DespinException(DespinException.Kind.OUTPUT, out + ": cannot write the model: " + e.getMessage(), e);
         }
@@ -257,7 +292,43 @@ public final class LmTrainer {
 
     private void read(Path p, KneserNeyEstimator kn, ChunkCounter counter, Counts counts, ByteProgress progress)
             throws IOException {
-        int[] ids = new int[64];
+        int[][] ids = {new int[64]};
+        counts.badLines += readSentences(p, sentence -> {
+            int length = sentence.length + 2;
+            if (ids[0].length < length) {
+                ids[0] = new int[length * 2];
+            }
+            int[] g = ids[0];
+            g[0] = Vocabulary.BEGIN_SENTENCE;
+            for (int i = 0; i < sentence.length; i++) {
+                g[i + 1] = kn.wordId(sentence[i]);
+            }
+            g[length - 1] = Vocabulary.END_SENTENCE;
+            counter.addSentence(g, length);
+            counts.sentences++;
+            counts.words += sentence.length;
+        }, progress);
+    }
+
+    /** Receives the LM words of each sentence of a training file, in order (no sentence markers). */
+    @FunctionalInterface
+    public interface SentenceSink {
+        void sentence(String[] words) throws IOException;
+    }
+
+    /**
+     * The sentences of one training file as {@code despin train} reads it: plain text a paragraph
+     * (or {@value #MAX_BLOCK} characters) at a time, JSONL ({@link #isJsonl}) a line's text field
+     * at a time, tokenised by {@link LmText}. Call after {@link #inspect} found the file usable.
+     *
+     * @return the JSONL lines without a string text field
+     */
+    public long readSentences(Path p, SentenceSink sink) throws IOException {
+        return readSentences(p, sink, bytes -> { });
+    }
+
+    private long readSentences(Path p, SentenceSink sink, ByteProgress progress) throws IOException {
+        long badLines = 0;
         boolean json = isJsonl(p);
         try (CountingInputStream in = new CountingInputStream(Files.newInputStream(p));
                 BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
@@ -281,13 +352,13 @@ public final class LmTrainer {
                         text = null;
                     }
                     if (text == null) {
-                        counts.badLines++;
+                        badLines++;
                         continue;
                     }
-                    ids = count(text, kn, counter, counts, ids);
+                    sentences(text, sink);
                 } else if (line.isBlank() || block.length() > MAX_BLOCK) {
                     // paragraphs are tokenised one at a time: sentences never cross a blank line
-                    ids = count(block.toString(), kn, counter, counts, ids);
+                    sentences(block.toString(), sink);
                     block.setLength(0);
                     block.append(line).append('\n');
                 } else {
@@ -298,42 +369,32 @@ public final class LmTrainer {
                     progress.read(in.count());
                 }
             }
-            count(block.toString(), kn, counter, counts, ids);
+            sentences(block.toString(), sink);
         }
+        return badLines;
     }
 
-    private static int[] count(String text, KneserNeyEstimator kn, ChunkCounter counter, Counts counts, int[] ids)
-            throws IOException {
+    private static void sentences(String text, SentenceSink sink) throws IOException {
         if (text.isBlank()) {
-            return ids;
+            return;
         }
         for (String[] sentence : LmText.sentenceWords(Document.parse(text))) {
-            int length = sentence.length + 2;
-            if (ids.length < length) {
-                ids = new int[length * 2];
-            }
-            ids[0] = Vocabulary.BEGIN_SENTENCE;
-            for (int i = 0; i < sentence.length; i++) {
-                ids[i + 1] = kn.wordId(sentence[i]);
-            }
-            ids[length - 1] = Vocabulary.END_SENTENCE;
-            counter.addSentence(ids, length);
-            counts.sentences++;
-            counts.words += sentence.length;
+            sink.sentence(sentence);
         }
-        return ids;
     }
 
-    static boolean isJsonl(Path p) {
+    /** Whether a training file is read as JSON Lines (by its name). */
+    public static boolean isJsonl(Path p) {
         String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".jsonl") || name.endsWith(".ndjson");
     }
 
-    private record Inspection(long size, String sha256, String problem) {
+    /** A training file looked at before reading: its size, SHA-256, and why it cannot be used (null: it can). */
+    public record Inspection(long size, String sha256, String problem) {
     }
 
     /** Checks that a file is a readable UTF-8 text file, and takes its size and SHA-256 on the way. */
-    static Inspection inspect(Path p) {
+    public static Inspection inspect(Path p) {
         if (!Files.exists(p)) {
             return new Inspection(0, null, "no such file");
         }
