@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
@@ -173,7 +172,7 @@ public final class ScanJob {
         public Iterator<Row> call(Iterator<Row> files) throws DespinException {
             DocumentScan scan = documentScan(settings);
             return new Iterator<>() {
-                private FileItems items;
+                private Pulled<ScanItem> items;
                 private int fileIndex;
                 private String source;
                 private long ordinal;
@@ -192,12 +191,7 @@ public final class ScanJob {
                         fileIndex = f.getInt(0);
                         source = f.getString(1);
                         ordinal = 0;
-                        FileItems opened = new FileItems(Path.of(source), settings.scanner());
-                        TaskContext task = TaskContext.get();
-                        if (task != null) {
-                            task.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) t -> opened.close());
-                        }
-                        items = opened;
+                        items = FileItems.of(Path.of(source), settings.scanner());
                     }
                     return true;
                 }
