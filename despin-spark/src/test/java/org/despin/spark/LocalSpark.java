@@ -10,7 +10,7 @@ final class LocalSpark {
     static SparkSession start(String name) {
         return SparkSession.builder().master("local[2]").appName(name)
                 .config("spark.ui.enabled", "false")
-                .config("spark.sql.shuffle.partitions", "4")
+                .config("spark.sql.shuffle.partitions", "2")
                 .config("spark.default.parallelism", "2")
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1")

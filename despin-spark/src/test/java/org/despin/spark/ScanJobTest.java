@@ -1,6 +1,8 @@
 package org.despin.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +23,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.despin.DespinException;
 import org.despin.cli.DocumentChecker;
 import org.despin.cli.render.ReportJson;
 import org.despin.cli.scan.Scanner;
@@ -110,10 +113,15 @@ class ScanJobTest {
 
     /** {@code despin scan} itself (its engine, as ScanCommand drives it) over the same inputs and model. */
     static List<String> despinScan(Path... inputs) throws Exception {
+        return despinScanWith(model, dir, inputs);
+    }
+
+    /** {@code despin scan} on one thread with the model at {@code model}; its lines sorted. */
+    static List<String> despinScanWith(Path model, Path work, Path... inputs) throws Exception {
         DocumentChecker checker = new DocumentChecker(new Detector(Models.load(model))::check);
-        Path out = dir.resolve("despin-scan-" + System.nanoTime() + ".jsonl");
+        Path out = work.resolve("despin-scan-" + System.nanoTime() + ".jsonl");
         new Scanner(text -> checker.check(text, CheckOptions.DEFAULTS),
-                new Scanner.Settings(2, "text", "id", Scanner.Settings.DEFAULT_MAX_RECORD_BYTES), Scanner.Progress.NONE)
+                new Scanner.Settings(1, "text", "id", Scanner.Settings.DEFAULT_MAX_RECORD_BYTES), Scanner.Progress.NONE)
                 .scan(List.of(inputs), out);
         return sorted(Files.readAllLines(out, StandardCharsets.UTF_8));
     }
@@ -174,10 +182,13 @@ class ScanJobTest {
     @Test
     void parquetOutputHoldsTheSameRecords() throws Exception {
         Path out = dir.resolve("spark-parquet");
-        new ScanJob(spark).run(settings(List.of(in.toString()), List.of(), out.toString(), ScanSettings.OutputFormat.PARQUET));
+        Path jsonl = in.resolve("f-docs.jsonl");
+        Path warc = in.resolve("i-crawl.warc.gz");
+        new ScanJob(spark).run(settings(List.of(jsonl.toString(), warc.toString()), List.of(), out.toString(),
+                ScanSettings.OutputFormat.PARQUET));
         // a Parquet record written back as JSON (nulls left out) is the despin scan line
         List<String> got = sorted(spark.read().parquet(out.toString()).toJSON().collectAsList());
-        assertEquals(despinScan(in), got);
+        assertEquals(despinScan(jsonl, warc), got);
     }
 
     @Test
@@ -197,6 +208,19 @@ class ScanJobTest {
         Map<String, String> status = statusById(sparkLines(out));
         assertEquals(Map.of("p1", "ok spun", "p1#2", "ok clean", "p2", "ok clean", "p3", "error"), status);
         assertEquals(Map.of("error", 1L, "ok", 3L), job.countByStatus(s));
+    }
+
+    @Test
+    void aModelShippedWithFilesIsFoundByItsName() throws Exception {
+        // what spark-submit --files does; the bare name is no file in the working folder
+        Path shipped = Files.copy(model, dir.resolve("shipped-model.dspm"));
+        spark.sparkContext().addFile(shipped.toString());
+        Path found = ExecutorModels.locate("shipped-model.dspm");
+        assertEquals("shipped-model.dspm", found.getFileName().toString());
+        assertTrue(!found.equals(shipped), found.toString());
+        assertArrayEquals(Files.readAllBytes(model), Files.readAllBytes(found));
+        DespinException e = assertThrows(DespinException.class, () -> ExecutorModels.locate(dir.resolve("nowhere.dspm").toString()));
+        assertEquals(DespinException.Kind.MODEL, e.kind());
     }
 
     @Test
