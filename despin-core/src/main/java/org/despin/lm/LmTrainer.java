@@ -25,7 +25,8 @@ import org.despin.DespinException;
 import org.despin.io.CountingInputStream;
 import org.despin.lm.build.BackoffMixer;
 import org.despin.lm.build.BackoffSource;
-import org.despin.lm.build.KneserNeyEstimator;
+import org.despin.lm.build.SortedNgramModel;
+import org.despin.lm.build.StreamingKneserNeyEstimator;
 import org.despin.model.ModelFile;
 import org.despin.text.Document;
 import org.slf4j.Logger;
@@ -34,9 +35,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Trains an n-gram model ({@code despin train CORPUS... --out MODEL}) from plain-text or JSONL
  * files with bounded memory: n-grams are counted in chunks that fit {@link Options#memoryBudgetBytes},
- * spilled as sorted files to a temporary folder and merged on disk; the counts are smoothed with
- * modified Kneser-Ney ({@link org.despin.lm.build.KneserNeyEstimator}), optionally interpolated with
- * the language model of a base model, and written as a model file.
+ * spilled as sorted files to a temporary folder and merged on disk; the merged counts are smoothed
+ * with interpolated modified Kneser-Ney by sorted passes over files in the same budget
+ * ({@link StreamingKneserNeyEstimator}), and the trie is written from the sorted files
+ * ({@link LmFormat#section(SortedNgramModel)}). Memory is the budget plus the vocabulary, whatever
+ * the corpus size. Optionally the model is interpolated with the language model of a base model
+ * (in memory: that path holds every n-gram of both).
  *
  * <pre>{@code
  * TrainingReport r = new LmTrainer(LmTrainer.Options.defaults().withOrder(4))
@@ -68,8 +72,10 @@ public final class LmTrainer {
      *
      * @param order n-gram order (>= 1)
      * @param jsonField the JSONL field holding the text (files ending .jsonl or .ndjson)
-     * @param memoryBudgetBytes n-gram counts held in memory before a sorted chunk is spilled to disk
-     * @param tempDir where chunk files go (null: the system temporary folder)
+     * @param memoryBudgetBytes memory for n-gram counts before a sorted chunk is spilled to disk, and
+     *                          for each sort buffer of the estimation
+     * @param tempDir where chunk and estimation files go (null: the system temporary folder); they
+     *                are deleted when training ends, whether it succeeded or not
      * @param baseModel a model file whose non-LM sections (the lexicon) are copied into the output
      *                  and whose LM is mixed in when {@code baseWeight > 0} (null: none)
      * @param baseWeight weight of the base model's LM in the mixture (0: not mixed)
@@ -127,49 +133,69 @@ public final class LmTrainer {
             }
         }
         final long total = totalBytes;
-        KneserNeyEstimator kn = new KneserNeyEstimator(options.order());
+        MapVocabulary.Builder words = new MapVocabulary.Builder();
         List<UsedInput> used = new ArrayList<>();
         List<TrainingReport.Skipped> skipped = new ArrayList<>();
         Counts counts = new Counts();
-        int chunks;
-        Path tmp = createTempDir();
-        try (ChunkCounter counter = new ChunkCounter(options.order(), options.memoryBudgetBytes(), tmp)) {
-            long done = 0;
-            for (Path p : inputs) {
-                Inspection check = inspect(p);
-                if (check.problem() != null) {
-                    skipped.add(new TrainingReport.Skipped(p, check.problem()));
-                    LOG.warn("skipping {}: {}", p, check.problem());
+        Path tmp = newTempDir();
+        try {
+            int chunks;
+            StreamingKneserNeyEstimator kn;
+            try (ChunkCounter counter = new ChunkCounter(options.order(), options.memoryBudgetBytes(), tmp)) {
+                long done = 0;
+                for (Path p : inputs) {
+                    Inspection check = inspect(p);
+                    if (check.problem() != null) {
+                        skipped.add(new TrainingReport.Skipped(p, check.problem()));
+                        LOG.warn("skipping {}: {}", p, check.problem());
+                        done += check.size();
+                        progress.update(done, total);
+                        continue;
+                    }
+                    final long before = done;
+                    long sentencesBefore = counts.sentences;
+                    try {
+                        read(p, words, counter, counts, read -> progress.update(before + read, total));
+                    } catch (IOException | UncheckedIOException e) {
+                        throw new DespinException(DespinException.Kind.INPUT, p + ": cannot read: " + e.getMessage(), e);
+                    }
                     done += check.size();
                     progress.update(done, total);
-                    continue;
+                    if (counts.sentences == sentencesBefore) {
+                        skipped.add(new TrainingReport.Skipped(p, noSentences(p)));
+                        continue;
+                    }
+                    used.add(new UsedInput(p, check.size(), check.sha256()));
                 }
-                final long before = done;
-                long sentencesBefore = counts.sentences;
-                try {
-                    read(p, kn, counter, counts, read -> progress.update(before + read, total));
-                } catch (IOException | UncheckedIOException e) {
-                    throw new DespinException(DespinException.Kind.INPUT, p + ": cannot read: " + e.getMessage(), e);
+                if (used.isEmpty()) {
+                    throw noUsableText(skipped);
                 }
-                done += check.size();
-                progress.update(done, total);
-                if (counts.sentences == sentencesBefore) {
-                    skipped.add(new TrainingReport.Skipped(p, noSentences(p)));
-                    continue;
-                }
-                used.add(new UsedInput(p, check.size(), check.sha256()));
+                chunks = counter.chunksSpilled();
+                // the seam: merged counts -> estimation on disk -> trie writer
+                kn = new StreamingKneserNeyEstimator(options.order(), wordList(words.build()), tmp,
+                        options.memoryBudgetBytes());
+                counter.merge(kn::addNgramCount);
+            } catch (IOException e) {
+                throw new DespinException(DespinException.Kind.OUTPUT, tmp + ": cannot write count chunks: " + e.getMessage(), e);
             }
-            if (used.isEmpty()) {
-                throw noUsableText(skipped);
+            try (kn; SortedNgramModel estimate = kn.estimate()) {
+                return writeModel(estimate, new Counted(used, skipped, counts.sentences, counts.words, counts.badLines, chunks),
+                        out);
+            } catch (IOException e) {
+                throw new DespinException(DespinException.Kind.OUTPUT, tmp + ": cannot write the estimate's temporary files: "
+                        + e.getMessage(), e);
             }
-            chunks = counter.chunksSpilled();
-            counter.merge(kn::addNgramCount);
-        } catch (IOException e) {
-            throw new DespinException(DespinException.Kind.OUTPUT, tmp + ": cannot write count chunks: " + e.getMessage(), e);
         } finally {
             deleteQuietly(tmp);
         }
-        return estimateAndWrite(kn, new Counted(used, skipped, counts.sentences, counts.words, counts.badLines, chunks), out);
+    }
+
+    private static List<String> wordList(MapVocabulary v) {
+        List<String> list = new ArrayList<>(v.size());
+        for (int i = 0; i < v.size(); i++) {
+            list.add(v.word(i));
+        }
+        return list;
     }
 
     /** An input that gave sentences: its path as given, size and SHA-256 (the model's metadata names it). */
@@ -196,15 +222,15 @@ public final class LmTrainer {
     }
 
     /**
-     * The second half of training, the same for every way of counting: estimates the model from
-     * the merged n-gram counts fed to {@code kn} ({@link KneserNeyEstimator#addNgramCount}), mixes
-     * in the base model if asked, and writes the model file with its metadata. The bytes depend
-     * on the counts and {@code counted} only, not on the order the counts or word ids arrived in.
+     * The last step of training, the same whoever counted (here, or the Spark job): mixes the
+     * estimate with the base model if asked and writes the model file with its metadata. The
+     * bytes depend only on the estimate (itself a function of the counts, whatever their order
+     * and ids) and {@code counted}.
      */
-    public TrainingReport estimateAndWrite(KneserNeyEstimator kn, Counted counted, Path out) throws DespinException {
+    public TrainingReport writeModel(SortedNgramModel estimate, Counted counted, Path out) throws DespinException {
         Map<String, String> meta = new LinkedHashMap<>();
-        long bytes = 0;
         List<Path> used = new ArrayList<>();
+        long bytes = 0;
         for (int i = 0; i < counted.used().size(); i++) {
             UsedInput u = counted.used().get(i);
             used.add(u.file());
@@ -213,17 +239,20 @@ public final class LmTrainer {
             meta.put("lm.input." + i + ".bytes", Long.toString(u.bytes()));
             meta.put("lm.input." + i + ".sha256", u.sha256());
         }
-        BackoffSource model = kn.estimate();
-        long[] ngrams = new long[model.order()];
+        long[] ngrams = new long[estimate.order()];
         StringBuilder sizes = new StringBuilder();
-        for (int n = 1; n <= model.order(); n++) {
-            ngrams[n - 1] = model.count(n);
+        for (int n = 1; n <= estimate.order(); n++) {
+            ngrams[n - 1] = estimate.count(n);
         }
         ModelFile base = options.baseModel() == null ? null : ModelFile.open(options.baseModel());
         try {
+            // mixing with a base model goes through the in-memory mixer; on its own the estimate streams
+            BackoffSource model = estimate;
+            ModelFile.SectionBody lm = LmFormat.section(estimate);
             if (base != null && options.baseWeight() > 0) {
                 TrieLanguageModel baseLm = LmFormat.read(base);
-                model = BackoffMixer.mix(model, baseLm.asBackoffSource(), 1 - options.baseWeight());
+                model = BackoffMixer.mix(estimate, baseLm.asBackoffSource(), 1 - options.baseWeight());
+                lm = LmFormat.section(model);
             }
             for (int n = 1; n <= model.order(); n++) {
                 sizes.append(n == 1 ? "" : " ").append(model.count(n));
@@ -246,7 +275,7 @@ public final class LmTrainer {
                     }
                 }
             }
-            write(model, base, out, all);
+            write(lm, base, out, all);
             return new TrainingReport(List.copyOf(used), List.copyOf(counted.skipped()), bytes, counted.sentences(),
                     counted.words(), counted.badLines(), ngrams, counted.chunks(), Files.size(out));
         } catch (IOException e) {
@@ -254,10 +283,10 @@ public final class LmTrainer {
         }
     }
 
-    private static void write(BackoffSource model, ModelFile base, Path out, Map<String, String> meta) throws IOException,
-            DespinException {
+    private static void write(ModelFile.SectionBody lm, ModelFile base, Path out, Map<String, String> meta)
+            throws IOException, DespinException {
         try (ModelFile.Writer w = new ModelFile.Writer(out)) {
-            w.section(LmFormat.SECTION, LmFormat.section(model));
+            w.section(LmFormat.SECTION, lm);
             if (base != null) {
                 // the other sections (the lexicon) come from the base model as they are
                 for (String name : base.sectionNames()) {
@@ -282,7 +311,6 @@ public final class LmTrainer {
     private static final class Counts {
         long sentences;
         long words;
-        long bytes;
         long badLines;
     }
 
@@ -290,7 +318,7 @@ public final class LmTrainer {
         void read(long bytes);
     }
 
-    private void read(Path p, KneserNeyEstimator kn, ChunkCounter counter, Counts counts, ByteProgress progress)
+    private void read(Path p, MapVocabulary.Builder words, ChunkCounter counter, Counts counts, ByteProgress progress)
             throws IOException {
         int[][] ids = {new int[64]};
         counts.badLines += readSentences(p, sentence -> {
@@ -301,7 +329,7 @@ public final class LmTrainer {
             int[] g = ids[0];
             g[0] = Vocabulary.BEGIN_SENTENCE;
             for (int i = 0; i < sentence.length; i++) {
-                g[i + 1] = kn.wordId(sentence[i]);
+                g[i + 1] = words.add(sentence[i]);
             }
             g[length - 1] = Vocabulary.END_SENTENCE;
             counter.addSentence(g, length);
@@ -441,7 +469,8 @@ public final class LmTrainer {
         }
     }
 
-    private Path createTempDir() throws DespinException {
+    /** A new temporary folder for count chunks and the estimate's files, under the options' folder if set. */
+    public Path newTempDir() throws DespinException {
         try {
             return options.tempDir() == null ? Files.createTempDirectory("despin-train")
                     : Files.createTempDirectory(Files.createDirectories(options.tempDir()), "despin-train");
@@ -451,7 +480,8 @@ public final class LmTrainer {
         }
     }
 
-    private static void deleteQuietly(Path dir) {
+    /** Deletes a folder made by {@link #newTempDir} and the files in it; a failure is only logged. */
+    public static void deleteQuietly(Path dir) {
         try (var files = Files.list(dir)) {
             for (Path f : (Iterable<Path>) files::iterator) {
                 Files.deleteIfExists(f);

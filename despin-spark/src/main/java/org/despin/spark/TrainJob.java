@@ -3,30 +3,37 @@ package org.despin.spark;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.sum;
 
+import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.TreeMap;
+import org.apache.spark.api.java.function.FilterFunction;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.encoders.RowEncoder;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.despin.DespinException;
 import org.despin.cli.scan.InputFiles;
 import org.despin.lm.LmTrainer;
 import org.despin.lm.TrainingReport;
-import org.despin.lm.build.KneserNeyEstimator;
+import org.despin.lm.build.SortedNgramModel;
+import org.despin.lm.build.StreamingKneserNeyEstimator;
 
 /**
  * {@code despin train} as a Spark job, writing the same model file byte for byte.
@@ -36,12 +43,15 @@ import org.despin.lm.build.KneserNeyEstimator;
  * ({@link LmTrainer#inspect}, {@link LmTrainer#readSentences}: the same paragraphs, JSONL field
  * and tokeniser) and emits, for every position of every sentence, the longest n-gram ending
  * there (full order, or shorter when it reaches back to {@code <s>}), as {@code despin train}'s
- * counter does. Spark sums the counts per n-gram (combining on the map side first, so frequent
- * n-grams are no hot key) and sorts them.</li>
- * <li>Estimation and writing, on the driver: the sorted, merged counts are streamed to the driver
- * ({@code toLocalIterator}, one partition at a time) into {@code despin train}'s estimator and
- * writer ({@link LmTrainer#estimateAndWrite}). This single-writer step is what a model file is:
- * one file, written once; the counts never sit on the driver as a collection.</li>
+ * counter does. Spark sums the counts per n-gram, combining on the map side first, so frequent
+ * n-grams are no hot key.</li>
+ * <li>Estimation and writing, on the driver: the vocabulary (sorted, distinct words), then the
+ * merged counts are streamed to the driver ({@code toLocalIterator}, one partition at a time)
+ * into {@code despin train}'s estimator, which sorts them on disk within the trainer's memory
+ * budget ({@link StreamingKneserNeyEstimator}), and its writer ({@link LmTrainer#writeModel}).
+ * This single-writer step is what a model file is: one file, written once; the counts never sit
+ * on the driver as a collection. The estimator makes word ids canonical, so the bytes do not
+ * depend on the order the counts arrive in.</li>
  * </ol>
  *
  * <p>Each file's figures (size, SHA-256, sentences, words, lines without text, or why it was
@@ -74,14 +84,53 @@ public final class TrainJob {
         StructType fileSchema = new StructType().add("fileIndex", DataTypes.IntegerType, false)
                 .add("path", DataTypes.StringType, false);
         int tasks = Math.max(1, Math.min(fileRows.size(), 4 * spark.sparkContext().defaultParallelism()));
+        // read twice by the driver (the vocabulary, then the counts): kept on the executors' disks, not recounted
         Dataset<Row> merged = spark.createDataFrame(fileRows, fileSchema).repartition(tasks)
                 .mapPartitions(new CountFiles(settings), RowEncoder.encoderFor(COUNTS))
                 .groupBy("key").agg(sum("count").alias("count"))
-                .orderBy(col("key"));
+                .persist(StorageLevel.DISK_ONLY());
+        try {
+            List<String> vocabulary = vocabulary(merged);
+            Path tmp = trainer.newTempDir();
+            try (StreamingKneserNeyEstimator kn = new StreamingKneserNeyEstimator(settings.order(), vocabulary, tmp,
+                    trainer.options().memoryBudgetBytes())) {
+                Map<Integer, FileFigures> figures = feed(merged, vocabulary, kn);
+                LmTrainer.Counted counted = counted(trainer, files, figures);
+                try (SortedNgramModel estimate = kn.estimate()) {
+                    return trainer.writeModel(estimate, counted, Path.of(settings.output()));
+                }
+            } catch (IOException e) {
+                throw new DespinException(DespinException.Kind.OUTPUT, tmp + ": cannot write the estimate's temporary files: "
+                        + e.getMessage(), e);
+            } finally {
+                LmTrainer.deleteQuietly(tmp);
+            }
+        } finally {
+            merged.unpersist();
+        }
+    }
 
-        KneserNeyEstimator kn = new KneserNeyEstimator(settings.order());
+    /** Every word of the counted n-grams (with {@code <s>} and {@code </s>}), sorted; the estimator's ids index it. */
+    private static List<String> vocabulary(Dataset<Row> merged) {
+        Dataset<String> words = merged.select(col("key")).as(Encoders.STRING())
+                .filter((FilterFunction<String>) k -> k.charAt(0) != SEPARATOR)
+                .flatMap((FlatMapFunction<String, String>) k -> List.of(k.split(String.valueOf(SEPARATOR))).iterator(),
+                        Encoders.STRING())
+                .distinct().orderBy(col("value"));
+        List<String> vocabulary = new ArrayList<>();
+        words.toLocalIterator().forEachRemaining(vocabulary::add);
+        return vocabulary;
+    }
+
+    /** Streams the merged counts to the estimator, one partition at a time; returns the files' figures met on the way. */
+    private static Map<Integer, FileFigures> feed(Dataset<Row> merged, List<String> vocabulary, StreamingKneserNeyEstimator kn)
+            throws IOException {
+        Map<String, Integer> id = new HashMap<>(vocabulary.size() * 2);
+        for (int i = 0; i < vocabulary.size(); i++) {
+            id.put(vocabulary.get(i), i);
+        }
         Map<Integer, FileFigures> figures = new TreeMap<>();
-        int[] ids = new int[settings.order()];
+        int[] ids = new int[kn.order()];
         Iterator<Row> stream = merged.toLocalIterator();
         while (stream.hasNext()) {
             Row r = stream.next();
@@ -95,13 +144,13 @@ public final class TrainJob {
             int from = 0;
             for (int i = 0; i <= key.length(); i++) {
                 if (i == key.length() || key.charAt(i) == SEPARATOR) {
-                    ids[n++] = kn.wordId(key.substring(from, i));
+                    ids[n++] = id.get(key.substring(from, i));
                     from = i + 1;
                 }
             }
             kn.addNgramCount(ids, n, count);
         }
-        return trainer.estimateAndWrite(kn, counted(trainer, files, figures), Path.of(settings.output()));
+        return figures;
     }
 
     /** The inputs as given; a folder stands for its files in sorted order (as {@code despin scan} walks it). */
