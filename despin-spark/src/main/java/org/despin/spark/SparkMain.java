@@ -158,12 +158,16 @@ public final class SparkMain implements Runnable {
         @Option(names = "--mix-default", paramLabel = "λ", description = "interpolate the base model's language model with this weight")
         Double mix;
 
+        @Option(names = "--memory", paramLabel = "MB", defaultValue = "512",
+                description = "the driver's sort buffers for the estimate (default ${DEFAULT-VALUE})")
+        long memoryMb;
+
         @Override
         public Integer call() throws DespinException {
             if (mix != null && base == null) {
                 throw new DespinException(DespinException.Kind.MODEL, "--mix-default needs a base model: pass --model FILE");
             }
-            TrainSettings settings = new TrainSettings(corpora, out, order, textField, base, mix == null ? 0 : mix);
+            TrainSettings settings = new TrainSettings(corpora, out, order, textField, base, mix == null ? 0 : mix, memoryMb << 20);
             SparkSession spark = session("train");
             try {
                 TrainingReport r = new TrainJob(spark).run(settings);

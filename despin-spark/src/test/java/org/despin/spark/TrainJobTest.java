@@ -59,7 +59,7 @@ class TrainJobTest {
                     .train(files, local, LmTrainer.Progress.NONE);
             Path spark = dir.resolve("spark-" + order + ".dspm");
             TrainingReport b = new TrainJob(TrainJobTest.spark).run(new TrainSettings(files.stream().map(Path::toString).toList(),
-                    spark.toString(), order, "text", null, 0));
+                    spark.toString(), order, "text", null, 0, 1 << 20)); // a small budget: the estimate sorts in several runs
             assertArrayEquals(Files.readAllBytes(local), Files.readAllBytes(spark), "order " + order);
             assertEquals(3, a.filesRead().size());
             assertEquals(a.filesRead(), b.filesRead());
@@ -74,7 +74,8 @@ class TrainJobTest {
         Path in = Files.createDirectories(dir.resolve("empty"));
         Path blank = Files.writeString(in.resolve("blank.txt"), "\n", StandardCharsets.UTF_8);
         DespinException e = assertThrows(DespinException.class, () -> new TrainJob(spark).run(
-                new TrainSettings(List.of(blank.toString()), in.resolve("m.dspm").toString(), 3, "text", null, 0)));
+                new TrainSettings(List.of(blank.toString()), in.resolve("m.dspm").toString(), 3, "text", null, 0,
+                        TrainSettings.DEFAULT_MEMORY)));
         assertEquals("no usable training text: " + blank + ": no words", e.getMessage());
     }
 
