@@ -41,6 +41,8 @@ final class LatticeBuilder {
     private final Vocabulary vocabulary;
     private final DetectorSettings settings;
     private final Evidence evidence;
+    /** The calibrated substitution model, or null for the hand-set channel. */
+    private final ArcModel arcModel;
     /** Admitted arcs of the current span and their ranking scores (context LM plus channel). */
     private final Arc[] pending;
     private final double[] rank;
@@ -50,8 +52,40 @@ final class LatticeBuilder {
         this.vocabulary = lm.vocabulary();
         this.settings = settings;
         this.evidence = new Evidence(lm);
+        this.arcModel = settings.arcModel();
         this.pending = new Arc[settings.candidatePool()];
         this.rank = new double[settings.candidatePool()];
+    }
+
+    /**
+     * The fixed weight of a substitution under the arc model: its log-odds, less what the decode
+     * adds back (the LM's context ratio, and the spin rate's prior odds in place of the training
+     * prior's), plus the operating-point bias.
+     */
+    private double modelWeight(double[] features, double contextLog10) {
+        return arcModel.logOdds(features) - arcModel.trainingPriorLogOdds() + settings.arcBias()
+                - settings.lmWeight() * LN10 * contextLog10;
+    }
+
+    /**
+     * The hand-set noisy channel (used when there is no arc model): channel weight, a fixed offset,
+     * and the frequency discount, which takes back part of what the candidate gains from being a
+     * commoner word so that the decode rests on context more than on frequency.
+     */
+    private double handSetWeight(PreparedCandidate c, float obsIntrinsic, boolean name, boolean article) {
+        return settings.channelScale() * c.candidate().logChannel() + settings.channelOffset()
+                + (name ? settings.nameBonus() : 0)
+                - settings.frequencyDiscount() * LN10 * (c.intrinsicLog10() - obsIntrinsic)
+                + (article ? settings.artefactLogProb() : 0);
+    }
+
+    private static boolean unknownObserved(int[] ids, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (ids[k] == Vocabulary.UNKNOWN) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Moves the best {@code maxCandidatesPerSpan} of the admitted arcs to {@code out}, best first. */
@@ -159,16 +193,14 @@ final class LatticeBuilder {
                     if (gain < gate) {
                         continue;
                     }
-                    // the frequency discount: part of what the candidate gains from being a commoner
-                    // word is taken back, so the decode rests on context more than on frequency
-                    double weight = settings.channelScale() * c.candidate().logChannel() + settings.channelOffset()
-                            + (name ? settings.nameBonus() : 0)
-                            - settings.frequencyDiscount() * LN10 * (c.intrinsicLog10() - obsIntrinsic);
-                    if (w.articleMismatchBefore(i, c.original())) {
-                        weight += settings.artefactLogProb();
-                    }
+                    boolean article = w.articleMismatchBefore(i, c.original());
+                    double[] features = ArcFeatures.of(gain, evidence.lastContext(), obsContext, obsIntrinsic, j - i,
+                            c.intrinsicLog10(), c.ids().length, c.candidate().logChannel(), c.candidate().hops(),
+                            cands.length, unknownObserved(ids, i, j), name, i == 0, article);
+                    double weight = arcModel == null ? handSetWeight(c, obsIntrinsic, name, article)
+                            : modelWeight(features, evidence.lastContext());
                     pending[admitted] = new Arc(i, j, c.ids(), weight, c, 0,
-                            new Evidence.Gain(gain, evidence.lastContext(), name));
+                            new Evidence.Gain(gain, evidence.lastContext(), name), features);
                     rank[admitted] = LN10 * evidence.lastContext() + weight;
                     admitted++;
                 }

@@ -28,7 +28,7 @@ import org.despin.text.TokenType;
  * says:
  *
  * <pre>
- *   java -cp ... org.despin.detect.DetectorEvaluation MODEL [eval|fit|features] [passages]
+ *   java -cp ... org.despin.detect.DetectorEvaluation MODEL [eval|fit|fitarcs|sweep|speed|show|missed] [passages]
  * </pre>
  */
 public final class DetectorEvaluation {
@@ -42,7 +42,13 @@ public final class DetectorEvaluation {
         DataPaths paths = new DataPaths(DataPaths.defaultCache());
         Model model = args[0].equals("dev") ? DevModel.load(Path.of("/tmp/despin-dev")) : Models.load(modelPath);
         Detector detector = new Detector(model, settingsFromProperties());
-        SpinThesaurus thesaurus = DevMyThes.load(paths.cache());
+        if (mode.equals("fitarcs")) {
+            ArcFitting.fit(model, detector.settings(), paths, passages);
+            return;
+        }
+        // -Dspinner=moby: the same-thesaurus figures (label them so); default MyThes, which the detector does not read
+        SpinThesaurus thesaurus = "moby".equals(System.getProperty("spinner"))
+                ? org.despin.data.spin.SpinThesauri.load("moby", paths) : DevMyThes.load(paths.cache());
         List<String> heldOut = heldOutText(paths);
         List<String> long250 = passages(heldOut, 200, 300, passages);
         List<String> short150 = passages(heldOut, 100, 150, passages);
@@ -88,6 +94,9 @@ public final class DetectorEvaluation {
             } catch (ReflectiveOperationException e) {
                 throw new IllegalArgumentException(m.getName(), e);
             }
+        }
+        if (System.getProperty("handSet") != null) {
+            b.arcModel(null); // the hand-set channel of before the arc model, for comparison
         }
         DetectorSettings s = b.build();
         System.out.println(s);

@@ -1,0 +1,69 @@
+package org.despin.detect;
+
+import java.util.Arrays;
+
+/**
+ * The calibrated per-arc substitution model: logistic regression over {@link ArcFeatures}, fitted
+ * on our own spun training text (DetectorEvaluation {@code fitarcs}, see docs/detector.md). Its
+ * log-odds that an arc is a true restoration replace the hand-set channel terms of a
+ * substitution; the decoder adds the LM, so the arc's fixed weight is the log-odds minus the LM
+ * context ratio the decode will add back, minus the training prior log-odds (the spin rate
+ * re-estimated per document is put back by the decoder's ln r and ln(1 - r) terms).
+ *
+ * @param weights intercept, then one weight per {@link ArcFeatures#NAMES} entry
+ * @param trainingRate the share of eligible words the spinner edited in the training data: the
+ *     prior the fitted intercept absorbed
+ */
+public record ArcModel(double[] weights, double trainingRate) {
+    /**
+     * Fitted by {@code DetectorEvaluation MODEL fitarcs 400} (docs/detector.md): 400 training
+     * passages of 200-300 words (CorpusDocument training split), clean and spun with the Moby
+     * spinner at 0.05/0.1/0.2/0.3/0.4, default model, L2 1.0.
+     */
+    public static final ArcModel DEFAULTS = new ArcModel(new double[] {4.7393, 1.6876, -0.1733, 0.2178, 0.1306, -0.0398, 0.8842, -0.2225, 0.6822, -1.7032, -1.5246, 0.4990, -2.6405, -0.1705, 0.4419, 1.1412, -0.6637}, 0.0754);
+
+    public ArcModel {
+        if (weights.length != ArcFeatures.SIZE + 1) {
+            throw new IllegalArgumentException("an arc model needs " + (ArcFeatures.SIZE + 1) + " weights, got "
+                    + weights.length);
+        }
+        if (!(trainingRate > 0 && trainingRate < 1)) {
+            throw new IllegalArgumentException("trainingRate must be in (0, 1), got " + trainingRate);
+        }
+        weights = weights.clone();
+    }
+
+    @Override
+    public double[] weights() {
+        return weights.clone();
+    }
+
+    /** Log-odds (nats) that the arc with these features is a true restoration, at the training prior. */
+    double logOdds(double[] features) {
+        double z = weights[0];
+        for (int i = 0; i < features.length; i++) {
+            z += weights[i + 1] * features[i];
+        }
+        return z;
+    }
+
+    /** ln(r / (1 - r)) of the training prior. */
+    double trainingPriorLogOdds() {
+        return Math.log(trainingRate / (1 - trainingRate));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ArcModel m && Arrays.equals(weights, m.weights) && trainingRate == m.trainingRate;
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(weights) * 31 + Double.hashCode(trainingRate);
+    }
+
+    @Override
+    public String toString() {
+        return "ArcModel" + Arrays.toString(weights) + " rate " + trainingRate;
+    }
+}
