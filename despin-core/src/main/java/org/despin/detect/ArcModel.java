@@ -20,7 +20,7 @@ public record ArcModel(double[] weights, double trainingRate) {
      * passages of 200-300 words (CorpusDocument training split), clean and spun with the Moby
      * spinner at 0.05/0.1/0.2/0.3/0.4, default model, L2 1.0.
      */
-    public static final ArcModel DEFAULTS = new ArcModel(new double[] {4.7393, 1.6876, -0.1733, 0.2178, 0.1306, -0.0398, 0.8842, -0.2225, 0.6822, -1.7032, -1.5246, 0.4990, -2.6405, -0.1705, 0.4419, 1.1412, -0.6637}, 0.0754);
+    public static final ArcModel DEFAULTS = new ArcModel(new double[] {-1.3770, 1.0475, -0.3536, 0.0675, 0.2978, -0.0319, -0.2513, -0.6928, 1.0069, -0.2904, 0.6744, -2.0744, -0.6075, 1.9535, -2.4139, 0.7484, 0.0716, 0.1365, -0.7681, 0.9586, -0.5912}, 0.0470);
 
     public ArcModel {
         if (weights.length != ArcFeatures.SIZE + 1) {

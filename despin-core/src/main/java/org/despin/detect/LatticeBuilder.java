@@ -58,6 +58,25 @@ final class LatticeBuilder {
     }
 
     /**
+     * Completes the features that compare a candidate with the span's other admitted ones, and
+     * gives the span's arcs their weights under the arc model.
+     */
+    private void scoreSpan(int admitted) {
+        double bestGain = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < admitted; k++) {
+            bestGain = Math.max(bestGain, pending[k].evidence().gainLog10());
+        }
+        for (int k = 0; k < admitted; k++) {
+            Arc a = pending[k];
+            double[] f = a.features();
+            ArcFeatures.setSpanFeatures(f, a.evidence().gainLog10() - bestGain, admitted);
+            double weight = modelWeight(f, a.evidence().contextLog10());
+            pending[k] = new Arc(a.from(), a.to(), a.out(), weight, a.candidate(), 0, a.evidence(), f);
+            rank[k] = LN10 * a.evidence().contextLog10() + weight;
+        }
+    }
+
+    /**
      * The fixed weight of a substitution under the arc model: its log-odds, less what the decode
      * adds back (the LM's context ratio, and the spin rate's prior odds in place of the training
      * prior's), plus the operating-point bias.
@@ -180,6 +199,7 @@ final class LatticeBuilder {
                     prefixReady = true;
                 }
                 float obsContext = evidence.inContext(i, j, null);
+                float obsLeft = evidence.spanPart();
                 float obsPartial = evidence.partial();
                 float obsIntrinsic = evidence.observedIntrinsic(i, j);
                 boolean name = kind == SpanKind.NAME;
@@ -194,17 +214,21 @@ final class LatticeBuilder {
                         continue;
                     }
                     boolean article = w.articleMismatchBefore(i, c.original());
-                    double[] features = ArcFeatures.of(gain, evidence.lastContext(), obsContext, obsIntrinsic, j - i,
-                            c.intrinsicLog10(), c.ids().length, c.candidate().logChannel(), c.candidate().hops(),
-                            cands.length, unknownObserved(ids, i, j), name, i == 0, article);
-                    double weight = arcModel == null ? handSetWeight(c, obsIntrinsic, name, article)
-                            : modelWeight(features, evidence.lastContext());
+                    double leftGain = (evidence.spanPart() - c.intrinsicLog10()) - (obsLeft - obsIntrinsic);
+                    double[] features = ArcFeatures.of(gain, leftGain, evidence.lastContext(), obsContext, obsLeft,
+                            obsIntrinsic, j - i, c.intrinsicLog10(), c.ids().length, c.candidate().logChannel(),
+                            c.candidate().hops(), cands.length, unknownObserved(ids, i, j), name, i == 0, article);
+                    // under the arc model the weight waits for the span's other candidates (scoreSpan)
+                    double weight = arcModel == null ? handSetWeight(c, obsIntrinsic, name, article) : 0;
                     pending[admitted] = new Arc(i, j, c.ids(), weight, c, 0,
                             new Evidence.Gain(gain, evidence.lastContext(), name), features);
                     rank[admitted] = LN10 * evidence.lastContext() + weight;
                     admitted++;
                 }
                 if (admitted > 0) {
+                    if (arcModel != null) {
+                        scoreSpan(admitted);
+                    }
                     if (subs == null) {
                         subs = new ArrayList<>();
                     }

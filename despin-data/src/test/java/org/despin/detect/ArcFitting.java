@@ -29,6 +29,9 @@ import org.despin.text.TokenType;
 final class ArcFitting {
     private static final double[] RATES = {0, 0.05, 0.1, 0.2, 0.3, 0.4};
 
+    private static final int[] DROPPED = java.util.Arrays.stream(System.getProperty("dropFeatures", "").split(","))
+            .filter(n -> !n.isBlank()).mapToInt(ArcFeatures.NAMES::indexOf).toArray();
+
     private ArcFitting() {
     }
 
@@ -153,6 +156,9 @@ final class ArcFitting {
                 double[] x = new double[ArcFeatures.SIZE + 1];
                 x[0] = 1;
                 System.arraycopy(arc.features(), 0, x, 1, ArcFeatures.SIZE);
+                for (int k : DROPPED) {
+                    x[k + 1] = 0; // a zero column keeps a zero weight (-DdropFeatures=name,name: ablation)
+                }
                 out.x.add(x);
                 out.y.add(positive ? 1 : 0);
                 out.positives += positive ? 1 : 0;
