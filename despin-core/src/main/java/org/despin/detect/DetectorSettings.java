@@ -40,8 +40,8 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         ArcModel arcModel, double arcBias) {
 
     public static final DetectorSettings DEFAULTS = new DetectorSettings(
-            12, 16, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.74, 0.35,
-            DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.0);
+            12, 16, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.82, 0.36,
+            DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.7);
 
     public DetectorSettings {
         if (beamWidth < 1 || candidatePool < 1 || maxCandidatesPerSpan < 1 || emIterations < 0) {

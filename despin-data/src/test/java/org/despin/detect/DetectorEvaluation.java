@@ -50,8 +50,12 @@ public final class DetectorEvaluation {
         SpinThesaurus thesaurus = "moby".equals(System.getProperty("spinner"))
                 ? org.despin.data.spin.SpinThesauri.load("moby", paths) : DevMyThes.load(paths.cache());
         List<String> heldOut = heldOutText(paths);
-        List<String> long250 = passages(heldOut, 200, 300, passages);
-        List<String> short150 = passages(heldOut, 100, 150, passages);
+        // -Dskip=N: the passages after the first N (a fresh set to check an operating point chosen on the first N)
+        int skip = Integer.getInteger("skip", 0);
+        List<String> long250 = passages(heldOut, 200, 300, skip + passages);
+        long250 = long250.subList(Math.min(skip, long250.size()), long250.size());
+        List<String> short150 = passages(heldOut, 100, 150, skip + passages);
+        short150 = short150.subList(Math.min(skip, short150.size()), short150.size());
         System.out.printf(Locale.ROOT, "held-out passages: %d of 200-300 words, %d of 100-150 words%n",
                 long250.size(), short150.size());
         switch (mode) {
@@ -94,6 +98,12 @@ public final class DetectorEvaluation {
             } catch (ReflectiveOperationException e) {
                 throw new IllegalArgumentException(m.getName(), e);
             }
+        }
+        String arcs = System.getProperty("arcModel"); // "w0,w1,...;trainingRate", as fitarcs prints them
+        if (arcs != null) {
+            String[] parts = arcs.split(";");
+            b.arcModel(new ArcModel(java.util.Arrays.stream(parts[0].split(",")).mapToDouble(v -> Double.parseDouble(v.trim()))
+                    .toArray(), Double.parseDouble(parts[1])));
         }
         if (System.getProperty("handSet") != null) {
             b.arcModel(null); // the hand-set channel of before the arc model, for comparison
@@ -331,6 +341,11 @@ public final class DetectorEvaluation {
             spun.add(rs.spinScore());
             spunCalled += rs.verdict() == Verdict.SPUN ? 1 : 0;
         }
+        List<Double> sortedClean = new ArrayList<>(clean);
+        sortedClean.sort(null);
+        System.out.printf(Locale.ROOT, "clean spin-score quantiles: 0.50 %.3f, 0.90 %.3f, 0.98 %.3f, 0.99 %.3f%n",
+                sortedClean.get(sortedClean.size() / 2), sortedClean.get((int) (0.9 * sortedClean.size())),
+                sortedClean.get((int) (0.98 * sortedClean.size())), sortedClean.get((int) (0.99 * sortedClean.size())));
         System.out.printf(Locale.ROOT, "documents 100-150 words: AUROC(spun 0.1 vs clean) = %.3f; called spun: %.1f %% of spun, %.1f %% of clean%n",
                 org.despin.eval.Metrics.auroc(spun.stream().mapToDouble(Double::doubleValue).toArray(),
                         clean.stream().mapToDouble(Double::doubleValue).toArray()), 100.0 * spunCalled / short150.size(), 100.0 * cleanCalled / short150.size());
