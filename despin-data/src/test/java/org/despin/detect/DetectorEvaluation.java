@@ -38,12 +38,16 @@ public final class DetectorEvaluation {
     public static void main(String[] args) throws Exception {
         Path modelPath = Path.of(args[0]);
         String mode = args.length > 1 ? args[1] : "eval";
-        int passages = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+        int passages = args.length > 2 && !mode.equals("example") ? Integer.parseInt(args[2]) : 200;
         DataPaths paths = new DataPaths(DataPaths.defaultCache());
         Model model = args[0].equals("dev") ? DevModel.load(Path.of("/tmp/despin-dev")) : Models.load(modelPath);
         Detector detector = new Detector(model, settingsFromProperties());
         if (mode.equals("fitarcs")) {
             ArcFitting.fit(model, detector.settings(), paths, passages);
+            return;
+        }
+        if (mode.equals("example")) {
+            example(detector, Path.of(args.length > 2 ? args[2] : "examples/spun-news.txt"));
             return;
         }
         // -Dspinner=moby: the same-thesaurus figures (label them so); default MyThes, which the detector does not read
@@ -199,6 +203,31 @@ public final class DetectorEvaluation {
             }
         }
         return out;
+    }
+
+    /**
+     * A spun file with its alignment ({@code X.txt} and {@code X.alignment.tsv}, as {@code despin spin}
+     * writes them): edits flagged (a finding overlaps the edit), false flags (findings on no edit),
+     * exact restorations.
+     */
+    static void example(Detector detector, Path spunFile) throws Exception {
+        String text = java.nio.file.Files.readString(spunFile, java.nio.charset.StandardCharsets.UTF_8);
+        Path tsv = Path.of(spunFile.toString().replaceAll("\\.txt$", ".alignment.tsv"));
+        List<Edit> edits = org.despin.spin.Alignment.parse(
+                java.nio.file.Files.readString(tsv, java.nio.charset.StandardCharsets.UTF_8), tsv.toString());
+        Report r = detector.check(text, CheckOptions.DEFAULTS);
+        long flagged = edits.stream().filter(e -> r.findings().stream()
+                .anyMatch(f -> f.start() < e.end() && e.start() < f.end())).count();
+        long falseFlags = r.findings().stream().filter(f -> edits.stream()
+                .noneMatch(e -> f.start() < e.end() && e.start() < f.end())).count();
+        int exact = org.despin.eval.Metrics.exactRestorations(text, edits, r.findings());
+        System.out.printf(Locale.ROOT, "%s: %d words, %d edits; %d findings; edits flagged %d (%.1f %%), false flags %d, "
+                + "exact restorations %d (%.1f %% of edits); verdict %s, score %.2f%n", spunFile, r.tokens(), edits.size(),
+                r.findings().size(), flagged, 100.0 * flagged / edits.size(), falseFlags, exact,
+                100.0 * exact / edits.size(), r.verdict(), r.spinScore());
+        for (Finding f : r.findings()) {
+            System.out.printf(Locale.ROOT, "  %s -> %s %.2f%n", f.text(), f.suggestion(), f.confidence());
+        }
     }
 
     /** Prints findings on clean passages (all false flags) and on spun ones next to the true edits. */
