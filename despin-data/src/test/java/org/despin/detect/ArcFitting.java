@@ -58,7 +58,9 @@ final class ArcFitting {
         }
         List<String> training = DetectorEvaluation.passages(trainingText(paths, foldLm != null), 200, 300, passages);
         // every admitted candidate enters the data, whatever the arc model would rank first
-        DetectorSettings settings = base.with().maxCandidatesPerSpan(base.candidatePool()).build();
+        // (the span features are filled in only under an arc model; its weights do not change the data)
+        DetectorSettings settings = base.with().maxCandidatesPerSpan(base.candidatePool())
+                .arcModel(base.arcModel() == null ? ArcModel.DEFAULTS : base.arcModel()).build();
         CandidateTable table = new CandidateTable(model.lexicon(), model.lm(), settings);
         LatticeBuilder builder = new LatticeBuilder(model.lm(), table, settings);
         int half = training.size() / 2;
