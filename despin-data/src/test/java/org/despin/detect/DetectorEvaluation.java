@@ -322,8 +322,10 @@ public final class DetectorEvaluation {
         int flags = 0;
         int calledSpun = 0;
         long t0 = System.nanoTime();
+        List<Double> scores = new ArrayList<>();
         for (String p : long250) {
             Report r = detector.check(p, CheckOptions.DEFAULTS);
+            scores.add(r.spinScore());
             words += r.tokens();
             flags += r.findings().size();
             calledSpun += r.verdict() == Verdict.SPUN ? 1 : 0;
@@ -331,6 +333,9 @@ public final class DetectorEvaluation {
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "clean: %d passages, %d words, %.2f flags/100 words, %.1f %% called spun, %.0f words/s%n",
                 long250.size(), words, 100.0 * flags / words, 100.0 * calledSpun / long250.size(), words / seconds);
+        scores.sort(null);
+        System.out.printf(Locale.ROOT, "clean 200-300-word spin-score quantiles: 0.50 %.3f, 0.90 %.3f, 0.98 %.3f%n",
+                scores.get(scores.size() / 2), scores.get((int) (0.9 * scores.size())), scores.get((int) (0.98 * scores.size())));
     }
 
     static void spun(Detector detector, SpinThesaurus thesaurus, List<String> long250) {
