@@ -38,23 +38,6 @@ public final class Detector {
     /** A report with the features its score came from (for fitting and evaluating the scorer). */
     public Analysis analyse(String text, CheckOptions options) {
         Document doc = Document.parse(text);
-        Decoding decoding = decode(doc, options);
-        LatticeBuilder.Result lattices = decoding.lattices();
-        SpinRateEstimator.Estimate estimate = decoding.estimate();
-        FindingBuilder findingBuilder = new FindingBuilder(doc, estimate);
-        List<Finding> findings = findingBuilder.findings(lattices.lattices(), options.minConfidence());
-        DocumentFeatures features = features(doc, lattices, estimate);
-        double spinScore = scorer.score(features);
-        Report report = new Report(verdict(spinScore), spinScore, doc.wordCount(), findings, restore(text, findings));
-        return new Analysis(report, features);
-    }
-
-    /** The final lattices of a document and their decode. */
-    record Decoding(LatticeBuilder.Result lattices, SpinRateEstimator.Estimate estimate) {
-    }
-
-    /** Lattices, spin-rate EM and decode, and the second look in the restored context. */
-    Decoding decode(Document doc, CheckOptions options) {
         LatticeBuilder builder = new LatticeBuilder(model.lm(), candidates, settings);
         LatticeBuilder.Result lattices = builder.build(doc);
         Decoder decoder = new Decoder(model.lm(), settings.beamWidth(), settings.lmWeight());
@@ -67,7 +50,12 @@ public final class Detector {
                 estimate = rateEstimator.decodeAgain(lattices.lattices(), estimate, decoder);
             }
         }
-        return new Decoding(lattices, estimate);
+        FindingBuilder findingBuilder = new FindingBuilder(doc, estimate);
+        List<Finding> findings = findingBuilder.findings(lattices.lattices(), options.minConfidence());
+        DocumentFeatures features = features(doc, lattices, estimate);
+        double spinScore = scorer.score(features);
+        Report report = new Report(verdict(spinScore), spinScore, doc.wordCount(), findings, restore(text, findings));
+        return new Analysis(report, features);
     }
 
     /** Second look at the evidence, in the context the first decode restored (see {@link LatticeBuilder#refine}). */
