@@ -137,61 +137,62 @@ public final class LmTrainer {
         List<UsedInput> used = new ArrayList<>();
         List<TrainingReport.Skipped> skipped = new ArrayList<>();
         Counts counts = new Counts();
-        int chunks;
-        StreamingKneserNeyEstimator kn = null;
-        Path tmp = createTempDir();
-        try (ChunkCounter counter = new ChunkCounter(options.order(), options.memoryBudgetBytes(), tmp)) {
-            long done = 0;
-            for (Path p : inputs) {
-                Inspection check = inspect(p);
-                if (check.problem() != null) {
-                    skipped.add(new TrainingReport.Skipped(p, check.problem()));
-                    LOG.warn("skipping {}: {}", p, check.problem());
+        Path tmp = newTempDir();
+        try {
+            int chunks;
+            StreamingKneserNeyEstimator kn;
+            try (ChunkCounter counter = new ChunkCounter(options.order(), options.memoryBudgetBytes(), tmp)) {
+                long done = 0;
+                for (Path p : inputs) {
+                    Inspection check = inspect(p);
+                    if (check.problem() != null) {
+                        skipped.add(new TrainingReport.Skipped(p, check.problem()));
+                        LOG.warn("skipping {}: {}", p, check.problem());
+                        done += check.size();
+                        progress.update(done, total);
+                        continue;
+                    }
+                    final long before = done;
+                    long sentencesBefore = counts.sentences;
+                    try {
+                        read(p, words, counter, counts, read -> progress.update(before + read, total));
+                    } catch (IOException | UncheckedIOException e) {
+                        throw new DespinException(DespinException.Kind.INPUT, p + ": cannot read: " + e.getMessage(), e);
+                    }
                     done += check.size();
                     progress.update(done, total);
-                    continue;
+                    if (counts.sentences == sentencesBefore) {
+                        skipped.add(new TrainingReport.Skipped(p, noSentences(p)));
+                        continue;
+                    }
+                    used.add(new UsedInput(p, check.size(), check.sha256()));
                 }
-                final long before = done;
-                long sentencesBefore = counts.sentences;
+                if (used.isEmpty()) {
+                    throw noUsableText(skipped);
+                }
+                chunks = counter.chunksSpilled();
+                // the seam: merged counts -> estimation on disk -> trie writer
+                kn = new StreamingKneserNeyEstimator(options.order(), wordList(words.build()), tmp,
+                        options.memoryBudgetBytes());
                 try {
-                    read(p, words, counter, counts, read -> progress.update(before + read, total));
-                } catch (IOException | UncheckedIOException e) {
-                    throw new DespinException(DespinException.Kind.INPUT, p + ": cannot read: " + e.getMessage(), e);
+                    counter.merge(kn::addNgramCount);
+                } catch (IOException | RuntimeException e) {
+                    closeQuietly(kn); // its files are in a folder of its own inside tmp
+                    throw e;
                 }
-                done += check.size();
-                progress.update(done, total);
-                if (counts.sentences == sentencesBefore) {
-                    skipped.add(new TrainingReport.Skipped(p, noSentences(p)));
-                    continue;
-                }
-                used.add(new UsedInput(p, check.size(), check.sha256()));
+            } catch (IOException e) {
+                throw new DespinException(DespinException.Kind.OUTPUT, tmp + ": cannot write count chunks: " + e.getMessage(), e);
             }
-            if (used.isEmpty()) {
-                throw noUsableText(skipped);
+            try (kn; SortedNgramModel estimate = kn.estimate()) {
+                return writeModel(estimate, new Counted(used, skipped, counts.sentences, counts.words, counts.badLines, chunks),
+                        out);
+            } catch (IOException e) {
+                throw new DespinException(DespinException.Kind.OUTPUT, tmp + ": cannot write the estimate's temporary files: "
+                        + e.getMessage(), e);
             }
-            chunks = counter.chunksSpilled();
-            // the seam: merged counts -> estimation on disk -> trie writer
-            kn = new StreamingKneserNeyEstimator(options.order(), wordList(words.build()), options.tempDir(),
-                    options.memoryBudgetBytes());
-            counter.merge(kn::addNgramCount);
-        } catch (IOException e) {
-            closeQuietly(kn);
-            throw new DespinException(DespinException.Kind.OUTPUT, tmp + ": cannot write count chunks: " + e.getMessage(), e);
-        } catch (DespinException | RuntimeException e) {
-            closeQuietly(kn);
-            throw e;
         } finally {
             deleteQuietly(tmp);
         }
-        return estimateAndWrite(kn, new Counted(used, skipped, counts.sentences, counts.words, counts.badLines, chunks), out);
-    }
-
-    private static List<String> wordList(MapVocabulary v) {
-        List<String> list = new ArrayList<>(v.size());
-        for (int i = 0; i < v.size(); i++) {
-            list.add(v.word(i));
-        }
-        return list;
     }
 
     private static void closeQuietly(StreamingKneserNeyEstimator kn) {
@@ -202,6 +203,14 @@ public final class LmTrainer {
                 LOG.warn("could not delete the estimator's temporary files: {}", e.getMessage());
             }
         }
+    }
+
+    private static List<String> wordList(MapVocabulary v) {
+        List<String> list = new ArrayList<>(v.size());
+        for (int i = 0; i < v.size(); i++) {
+            list.add(v.word(i));
+        }
+        return list;
     }
 
     /** An input that gave sentences: its path as given, size and SHA-256 (the model's metadata names it). */
@@ -228,26 +237,15 @@ public final class LmTrainer {
     }
 
     /**
-     * The second half of training, the same for every way of counting: estimates the model from
-     * the merged n-gram counts fed to {@code kn} ({@link StreamingKneserNeyEstimator#addNgramCount}),
-     * mixes in the base model if asked, and writes the model file with its metadata. The bytes depend
-     * on the counts and {@code counted} only, not on the order the counts or word ids arrived in.
-     * Closes {@code kn} (its temporary files are deleted, whatever happens).
+     * The last step of training, the same whoever counted (here, or the Spark job): mixes the
+     * estimate with the base model if asked and writes the model file with its metadata. The
+     * bytes depend only on the estimate (itself a function of the counts, whatever their order
+     * and ids) and {@code counted}.
      */
-    public TrainingReport estimateAndWrite(StreamingKneserNeyEstimator kn, Counted counted, Path out)
-            throws DespinException {
-        try (kn; SortedNgramModel estimate = kn.estimate()) {
-            return write(estimate, counted, out);
-        } catch (IOException e) {
-            throw new DespinException(DespinException.Kind.OUTPUT, "cannot write the estimate's temporary files: "
-                    + e.getMessage(), e);
-        }
-    }
-
-    private TrainingReport write(SortedNgramModel estimate, Counted counted, Path out) throws DespinException {
+    public TrainingReport writeModel(SortedNgramModel estimate, Counted counted, Path out) throws DespinException {
         Map<String, String> meta = new LinkedHashMap<>();
-        long bytes = 0;
         List<Path> used = new ArrayList<>();
+        long bytes = 0;
         for (int i = 0; i < counted.used().size(); i++) {
             UsedInput u = counted.used().get(i);
             used.add(u.file());
@@ -263,8 +261,7 @@ public final class LmTrainer {
         }
         ModelFile base = options.baseModel() == null ? null : ModelFile.open(options.baseModel());
         try {
-            // on its own the estimate streams to the trie writer; mixing with a base model goes
-            // through the in-memory mixer, which holds both models
+            // mixing with a base model goes through the in-memory mixer; on its own the estimate streams
             BackoffSource model = estimate;
             ModelFile.SectionBody lm = LmFormat.section(estimate);
             if (base != null && options.baseWeight() > 0) {
@@ -329,7 +326,6 @@ public final class LmTrainer {
     private static final class Counts {
         long sentences;
         long words;
-        long bytes;
         long badLines;
     }
 
@@ -488,7 +484,8 @@ public final class LmTrainer {
         }
     }
 
-    private Path createTempDir() throws DespinException {
+    /** A new temporary folder for count chunks and the estimate's files, under the options' folder if set. */
+    public Path newTempDir() throws DespinException {
         try {
             return options.tempDir() == null ? Files.createTempDirectory("despin-train")
                     : Files.createTempDirectory(Files.createDirectories(options.tempDir()), "despin-train");
@@ -498,7 +495,8 @@ public final class LmTrainer {
         }
     }
 
-    private static void deleteQuietly(Path dir) {
+    /** Deletes a folder made by {@link #newTempDir} and the files in it; a failure is only logged. */
+    public static void deleteQuietly(Path dir) {
         try (var files = Files.list(dir)) {
             for (Path f : (Iterable<Path>) files::iterator) {
                 Files.deleteIfExists(f);
