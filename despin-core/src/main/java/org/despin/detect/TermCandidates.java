@@ -28,8 +28,12 @@ import org.despin.lm.Vocabulary;
  * map of pure functions of the model, so a race only computes an entry twice.
  */
 final class TermCandidates {
-    /** A term that observed words {@code from..to} reach word by word. */
-    record Match(int from, int to, PreparedCandidate candidate) {
+    /**
+     * A term that observed words {@code from..to} reach word by word.
+     *
+     * @param rivals how many terms the same span reaches (1 when only this one)
+     */
+    record Match(int from, int to, PreparedCandidate candidate, int rivals) {
     }
 
     /** Observed words per term word, at most. */
@@ -83,6 +87,7 @@ final class TermCandidates {
                 segments[i][a] = reach(seg.toString());
             }
         }
+        boolean[] breakBefore = w.breakBefore;
         List<Match> out = null;
         int[] ends = new int[16];
         float[] channels = new float[16];
@@ -95,7 +100,7 @@ final class TermCandidates {
                 for (int x = 0; x < r.words.length; x++) {
                     int first = r.words[x];
                     for (int t = terms.firstStartingWith(first); t < terms.endStartingWith(first); t++) {
-                        int found = extend(segments, t, 1, i + a, r.logChannel[x], ends, channels, 0);
+                        int found = extend(segments, breakBefore, t, 1, i + a, r.logChannel[x], ends, channels, 0);
                         for (int e = 0; e < found; e++) {
                             Match m = match(w, i, ends[e], t, channels[e]);
                             if (m != null) {
@@ -122,14 +127,23 @@ final class TermCandidates {
                 best.put(key, m);
             }
         }
-        return new ArrayList<>(best.values());
+        java.util.Map<Long, Integer> perSpan = new java.util.HashMap<>();
+        for (Match m : best.values()) {
+            perSpan.merge(((long) m.from() << 32) | m.to(), 1, Integer::sum);
+        }
+        List<Match> out = new ArrayList<>(best.size());
+        for (Match m : best.values()) {
+            out.add(new Match(m.from(), m.to(), m.candidate(), perSpan.get(((long) m.from() << 32) | m.to())));
+        }
+        return out;
     }
 
     /**
      * Aligns words k.. of term t with observed segments from position {@code at}; records each end
      * position of a complete alignment with its summed channel weight. Returns the number recorded.
      */
-    private int extend(Reach[][] segments, int t, int k, int at, float channel, int[] ends, float[] channels, int found) {
+    private int extend(Reach[][] segments, boolean[] breakBefore, int t, int k, int at, float channel, int[] ends,
+            float[] channels, int found) {
         if (k == terms.length(t)) {
             if (found < ends.length) {
                 ends[found] = at;
@@ -138,8 +152,8 @@ final class TermCandidates {
             }
             return found;
         }
-        if (at >= segments.length) {
-            return found;
+        if (at >= segments.length || breakBefore[at]) {
+            return found; // the sentence ends, or punctuation stands before this word
         }
         int word = terms.word(t, k);
         for (int a = 1; a <= MAX_SEGMENT; a++) {
@@ -149,7 +163,7 @@ final class TermCandidates {
             }
             int x = r.indexOf(word);
             if (x >= 0) {
-                found = extend(segments, t, k + 1, at + a, channel + r.logChannel[x], ends, channels, found);
+                found = extend(segments, breakBefore, t, k + 1, at + a, channel + r.logChannel[x], ends, channels, found);
             }
         }
         return found;
@@ -178,7 +192,7 @@ final class TermCandidates {
         }
         float intrinsic = phrase(ids, a, b);
         Candidate c = new Candidate(original, channel, 1, SOURCE);
-        return new Match(from, to, new PreparedCandidate(c, ids, intrinsic, channel + Math.log(10) * intrinsic));
+        return new Match(from, to, new PreparedCandidate(c, ids, intrinsic, channel + Math.log(10) * intrinsic), 1);
     }
 
     /** log10 of how much the phrase's words predict each other: P(phrase) over the product of the words' P. */
@@ -276,10 +290,15 @@ final class TermCandidates {
             float obsContext = evidence.inContext(i, j, null);
             float obsPartial = evidence.partial();
             float obsIntrinsic = evidence.observedIntrinsic(i, j);
+            // no evidence gate: a carrier sentence says little about a term beyond its frequency; the gain
+            // is kept for the finding's evidence text
             double gain = evidence.gain(i, j, c, obsContext, obsPartial, obsIntrinsic, Double.NEGATIVE_INFINITY,
                     Double.POSITIVE_INFINITY);
+            // the bonus is the evidence of reaching a known term by chance being unlikely; a span of
+            // broad words that reaches many terms ("general contest": "civil war", "public debate", ...)
+            // shares it among them
             double weight = settings.channelScale() * c.candidate().logChannel() + settings.channelOffset()
-                    + settings.termBonus()
+                    + settings.termBonus() - Math.log(m.rivals())
                     - settings.frequencyDiscount() * Math.log(10) * (c.intrinsicLog10() - obsIntrinsic);
             if (w.articleMismatchBefore(i, c.original())) {
                 weight += settings.artefactLogProb();

@@ -19,7 +19,12 @@ final class AddTerms {
 
     public static void main(String[] args) throws Exception {
         ModelFile in = ModelFile.open(Path.of(args[0]));
-        ComponentBuild terms = TermBuild.build();
+        ComponentBuild terms = TermBuild.build(new TermBuild.Limits(
+                Double.parseDouble(System.getProperty("terms.minPmi", "" + TermBuild.Limits.DEFAULT.minPmiLog10())),
+                Double.parseDouble(System.getProperty("terms.minJoint", "" + TermBuild.Limits.DEFAULT.minJointLog10()))),
+                Boolean.getBoolean("terms.technical")
+                        ? org.despin.data.lexicon.TechnicalTerms.packages(org.despin.data.DataPaths.defaultCache())
+                        : java.util.List.of());
         Map<String, String> meta = new LinkedHashMap<>(in.info().metadata());
         meta.putAll(terms.metadata());
         try (ModelFile.Writer w = new ModelFile.Writer(Path.of(args[1]))) {

