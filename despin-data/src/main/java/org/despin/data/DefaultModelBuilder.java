@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.despin.DespinException;
 import org.despin.data.lexicon.DefaultLexiconBuild;
+import org.despin.data.lexicon.TechnicalTerms;
 import org.despin.data.lexicon.TermBuild;
 import org.despin.data.lm.DefaultLmBuild;
 import org.despin.model.ModelFile;
@@ -19,9 +20,18 @@ public final class DefaultModelBuilder {
     }
 
     public static void build(DataPaths paths, Path out) throws DespinException {
+        build(paths, out, false);
+    }
+
+    /**
+     * @param technicalTerms also mine multi-word terms from the Debian technical documentation
+     *     ({@code scripts/fetch-debian-data --technical}): an optional model, never the default
+     */
+    public static void build(DataPaths paths, Path out, boolean technicalTerms) throws DespinException {
         ComponentBuild lm = DefaultLmBuild.build(paths);
         ComponentBuild lexicon = DefaultLexiconBuild.build(paths);
-        ComponentBuild terms = TermBuild.build();
+        ComponentBuild terms = TermBuild.build(TermBuild.Limits.DEFAULT,
+                technicalTerms ? TechnicalTerms.packages(paths.cache()) : java.util.List.of());
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("model", "despin default");
         meta.putAll(lm.metadata());
