@@ -24,8 +24,8 @@ import org.despin.lm.Vocabulary;
  * ordinary lower-case text, not itself a known term and not a collocation the language model
  * stores (its words predict each other by more than {@value #COLLOCATION_LOG10} in log10).
  *
- * <p>Thread-safe: one instance per {@link Detector}; the per-segment cache is a bounded concurrent
- * map of pure functions of the model, so a race only computes an entry twice.
+ * <p>Thread-safe: one instance per {@link Detector}; the caches (per segment, term and span) are
+ * bounded concurrent maps of pure functions of the model, so a race only computes an entry twice.
  */
 final class TermCandidates {
     /**
@@ -43,6 +43,8 @@ final class TermCandidates {
     /** The lexicon's source name on term arcs, shown in the evidence. */
     static final String SOURCE = "term";
     private static final int MAX_CACHED = 400_000;
+    /** Positions are packed in 16 bits (a longer run without a sentence end is no prose). */
+    private static final int MAX_SENTENCE_WORDS = 0xFFFF;
     private static final Reach NONE = new Reach(new int[0], new float[0]);
 
     /** The term words an observed segment reaches, sorted by id, with the best channel weight of each. */
@@ -56,6 +58,8 @@ final class TermCandidates {
     private final Lexicon lexicon;
     private final LanguageModel lm;
     private final ConcurrentHashMap<String, Reach> reach = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Integer, TermInfo> infos = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Boolean> openSpans = new ConcurrentHashMap<>();
 
     TermCandidates(TermTable terms, Lexicon lexicon, LanguageModel lm) {
         this.terms = terms;
@@ -70,10 +74,11 @@ final class TermCandidates {
     /** The terms the sentence's spans reach word by word; empty when none. */
     List<Match> matches(LatticeBuilder.SentenceWords w) {
         int n = w.size();
-        if (n < 2 || !enabled()) {
+        if (n < 2 || n > MAX_SENTENCE_WORDS || !enabled()) {
             return List.of();
         }
         Reach[][] segments = new Reach[n][MAX_SEGMENT + 1];
+        boolean anything = false;
         for (int i = 0; i < n; i++) {
             StringBuilder seg = new StringBuilder();
             for (int a = 1; a <= MAX_SEGMENT && i + a <= n; a++) {
@@ -85,57 +90,154 @@ final class TermCandidates {
                 }
                 seg.append(w.normal[i + a - 1]);
                 segments[i][a] = reach(seg.toString());
+                anything |= segments[i][a].words.length > 0;
             }
         }
+        if (!anything) {
+            return List.of();
+        }
         boolean[] breakBefore = w.breakBefore;
-        List<Match> out = null;
+        Hits hits = new Hits();
         int[] ends = new int[16];
         float[] channels = new float[16];
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i + 1 < n; i++) {
             for (int a = 1; a <= MAX_SEGMENT; a++) {
                 Reach r = segments[i][a];
-                if (r == null) {
+                if (r == null || i + a >= n || breakBefore[i + a]) {
                     break;
+                }
+                if (r.words.length == 0 || !reachesAnything(segments[i + a])) {
+                    continue;
                 }
                 for (int x = 0; x < r.words.length; x++) {
                     int first = r.words[x];
                     for (int t = terms.firstStartingWith(first); t < terms.endStartingWith(first); t++) {
                         int found = extend(segments, breakBefore, t, 1, i + a, r.logChannel[x], ends, channels, 0);
                         for (int e = 0; e < found; e++) {
-                            Match m = match(w, i, ends[e], t, channels[e]);
-                            if (m != null) {
-                                if (out == null) {
-                                    out = new ArrayList<>();
-                                }
-                                out.add(m);
-                            }
+                            hits.add(i, ends[e], t, channels[e]);
                         }
                     }
                 }
             }
         }
-        return out == null ? List.of() : distinct(out);
+        return hits.size == 0 ? List.of() : matches(w, hits);
     }
 
-    /** One match per span and term (several alignments may reach it): the best channel weight. */
-    private static List<Match> distinct(List<Match> matches) {
-        java.util.Map<String, Match> best = new java.util.LinkedHashMap<>();
-        for (Match m : matches) {
-            String key = m.from() + ":" + m.to() + ":" + m.candidate().original();
-            Match old = best.get(key);
-            if (old == null || m.candidate().candidate().logChannel() > old.candidate().candidate().logChannel()) {
-                best.put(key, m);
+    private static boolean reachesAnything(Reach[] segmentsAt) {
+        for (int a = 1; a <= MAX_SEGMENT; a++) {
+            if (segmentsAt[a] != null && segmentsAt[a].words.length > 0) {
+                return true;
             }
         }
-        java.util.Map<Long, Integer> perSpan = new java.util.HashMap<>();
-        for (Match m : best.values()) {
-            perSpan.merge(((long) m.from() << 32) | m.to(), 1, Integer::sum);
+        return false;
+    }
+
+    /** Raw alignments: span and term packed in a key, with the summed channel weight. */
+    private static final class Hits {
+        long[] keys = new long[16];
+        float[] channels = new float[16];
+        int size;
+
+        void add(int from, int to, int term, float channel) {
+            if (size == keys.length) {
+                keys = Arrays.copyOf(keys, 2 * size);
+                channels = Arrays.copyOf(channels, 2 * size);
+            }
+            keys[size] = (long) from << 48 | (long) to << 32 | term;
+            channels[size++] = channel;
         }
-        List<Match> out = new ArrayList<>(best.size());
-        for (Match m : best.values()) {
-            out.add(new Match(m.from(), m.to(), m.candidate(), perSpan.get(((long) m.from() << 32) | m.to())));
+    }
+
+    /**
+     * One match per span and term (several alignments may reach it, the best channel weight
+     * counts), for spans that may be read as a term; rivals = the span's other matches.
+     */
+    private List<Match> matches(LatticeBuilder.SentenceWords w, Hits hits) {
+        Integer[] order = new Integer[hits.size];
+        for (int k = 0; k < hits.size; k++) {
+            order[k] = k;
+        }
+        long[] keys = hits.keys;
+        Arrays.sort(order, (p, q) -> Long.compare(keys[p], keys[q]));
+        List<Match> out = new ArrayList<>();
+        int k = 0;
+        while (k < order.length) {
+            long span = keys[order[k]] >>> 32;
+            int from = (int) (span >>> 16);
+            int to = (int) (span & 0xFFFF);
+            int spanStart = out.size();
+            boolean open = spanMayBeATerm(w, from, to);
+            while (k < order.length && keys[order[k]] >>> 32 == span) {
+                int term = (int) keys[order[k]];
+                float channel = hits.channels[order[k]];
+                k++;
+                while (k < order.length && keys[order[k]] == keys[order[k - 1]]) {
+                    channel = Math.max(channel, hits.channels[order[k]]);
+                    k++;
+                }
+                if (open) {
+                    TermInfo info = info(term);
+                    if (info != TermInfo.UNKNOWN) {
+                        Candidate c = new Candidate(info.text, channel, 1, SOURCE);
+                        out.add(new Match(from, to, new PreparedCandidate(c, info.ids, info.intrinsic,
+                                channel + Math.log(10) * info.intrinsic), 1));
+                    }
+                }
+            }
+            int rivals = out.size() - spanStart;
+            for (int m = spanStart; m < out.size() && rivals > 1; m++) {
+                Match x = out.get(m);
+                out.set(m, new Match(x.from(), x.to(), x.candidate(), rivals));
+            }
         }
         return out;
+    }
+
+    /** A term's text, LM ids and intrinsic log10 probability; {@link #UNKNOWN} when the LM lacks a word. */
+    private record TermInfo(String text, int[] ids, float intrinsic) {
+        static final TermInfo UNKNOWN = new TermInfo("", new int[0], 0f);
+    }
+
+    private TermInfo info(int term) {
+        TermInfo info = infos.get(term);
+        if (info == null) {
+            String text = terms.text(term);
+            int[] ids = CandidateTable.ids(lm.vocabulary(), text);
+            if (ids == null) {
+                info = TermInfo.UNKNOWN;
+            } else {
+                LmState a = lm.newState();
+                LmState b = lm.newState();
+                info = new TermInfo(text, ids, phrase(ids, a, b));
+            }
+            if (infos.size() < MAX_CACHED) {
+                infos.putIfAbsent(term, info);
+            }
+        }
+        return info;
+    }
+
+    /**
+     * False when the observed span must be left alone: not plain lower-case text, itself a known
+     * term, or a collocation the LM stores.
+     */
+    private boolean spanMayBeATerm(LatticeBuilder.SentenceWords w, int from, int to) {
+        if (w.kind(from, to) != LatticeBuilder.SpanKind.PLAIN) {
+            return false;
+        }
+        String observed = String.join(" ", Arrays.asList(w.normal).subList(from, to));
+        Boolean open = openSpans.get(observed);
+        if (open == null) {
+            open = !terms.contains(observed);
+            int[] ids = CandidateTable.ids(lm.vocabulary(), observed);
+            if (open && ids != null) {
+                open = cohesion(ids, lm.newState(), lm.newState()) < COLLOCATION_LOG10;
+            }
+            if (openSpans.size() < MAX_CACHED) {
+                openSpans.putIfAbsent(observed, open);
+            }
+        }
+        return open;
     }
 
     /**
@@ -167,32 +269,6 @@ final class TermCandidates {
             }
         }
         return found;
-    }
-
-    /** The match of term t over {@code from..to}, or null when the span must be left alone. */
-    private Match match(LatticeBuilder.SentenceWords w, int from, int to, int t, float channel) {
-        if (w.kind(from, to) != LatticeBuilder.SpanKind.PLAIN) {
-            return null;
-        }
-        String observed = String.join(" ", Arrays.asList(w.normal).subList(from, to));
-        String original = terms.text(t);
-        if (observed.equals(original) || terms.contains(observed)) {
-            return null;
-        }
-        Vocabulary vocab = lm.vocabulary();
-        int[] ids = CandidateTable.ids(vocab, original);
-        int[] observedIds = CandidateTable.ids(vocab, observed);
-        if (ids == null) {
-            return null; // the LM cannot say anything about the term
-        }
-        LmState a = lm.newState();
-        LmState b = lm.newState();
-        if (observedIds != null && cohesion(observedIds, a, b) >= COLLOCATION_LOG10) {
-            return null;
-        }
-        float intrinsic = phrase(ids, a, b);
-        Candidate c = new Candidate(original, channel, 1, SOURCE);
-        return new Match(from, to, new PreparedCandidate(c, ids, intrinsic, channel + Math.log(10) * intrinsic), 1);
     }
 
     /** log10 of how much the phrase's words predict each other: P(phrase) over the product of the words' P. */
