@@ -39,7 +39,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
 
     public static final DetectorSettings DEFAULTS = new DetectorSettings(
             12, 16, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.74, 0.35,
-            DocumentScorer.Coefficients.DEFAULTS, true, 3.0);
+            DocumentScorer.Coefficients.DEFAULTS, true, 2.0);
 
     public DetectorSettings {
         if (beamWidth < 1 || candidatePool < 1 || maxCandidatesPerSpan < 1 || emIterations < 0) {

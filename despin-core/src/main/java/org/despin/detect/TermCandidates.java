@@ -318,7 +318,7 @@ final class TermCandidates {
         }
         for (Candidate c : lexicon.candidates(segment)) {
             int id = c.original().indexOf(' ') < 0 ? terms.wordId(c.original()) : -1;
-            if (id < 0 || FunctionWords.contains(c.original())) {
+            if (id < 0 || FunctionWords.contains(c.original()) || c.original().equals(segment)) {
                 continue;
             }
             if (k == words.length) {
