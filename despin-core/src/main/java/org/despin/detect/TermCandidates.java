@@ -9,7 +9,6 @@ import org.despin.lexicon.Lexicon;
 import org.despin.lexicon.TermTable;
 import org.despin.lm.LanguageModel;
 import org.despin.lm.LmState;
-import org.despin.lm.Vocabulary;
 
 /**
  * Phrase-level candidates for tortured phrases: a spinner that rewrites a technical term word by
@@ -22,7 +21,9 @@ import org.despin.lm.Vocabulary;
  * <p>What keeps clean text clean: every content word of the term must be replaced (a function
  * word of the term, "to" in "signal to noise", stands as it is); the observed span must be
  * ordinary lower-case text, not itself a known term and not a collocation the language model
- * stores (its words predict each other by more than {@value #COLLOCATION_LOG10} in log10).
+ * stores (its words predict each other by more than {@value #COLLOCATION_LOG10} in log10); and a
+ * span that reaches several terms shares the bonus among them (broad words reach many terms by
+ * chance: "general contest" reaches "civil war", "public debate", "social event", ...).
  *
  * <p>Thread-safe: one instance per {@link Detector}; the caches (per segment, term and span) are
  * bounded concurrent maps of pure functions of the model, so a race only computes an entry twice.
