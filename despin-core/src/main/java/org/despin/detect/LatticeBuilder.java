@@ -46,6 +46,11 @@ final class LatticeBuilder {
     private final Arc[] pending;
     private final double[] rank;
 
+    /** A builder without phrase-level term candidates. */
+    LatticeBuilder(LanguageModel lm, CandidateTable table, DetectorSettings settings) {
+        this(lm, table, new TermCandidates(org.despin.lexicon.TermTable.EMPTY, null, lm), settings);
+    }
+
     LatticeBuilder(LanguageModel lm, CandidateTable table, TermCandidates terms, DetectorSettings settings) {
         this.table = table;
         this.terms = terms;
