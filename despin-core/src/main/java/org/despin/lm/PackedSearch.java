@@ -1,0 +1,69 @@
+package org.despin.lm;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Search for a word id among bit-packed trie entries sorted by word id (the children of one
+ * context, see {@link LmFormat}): each entry is {@code bits} wide and holds its word id in its
+ * lowest bits. Stateless.
+ */
+final class PackedSearch {
+    /** Ranges up to this many entries are scanned: at most about two cache lines of entries. */
+    static final int SCAN = 12;
+
+    private PackedSearch() {
+    }
+
+    /**
+     * The entry among [lo, hi) whose word is {@code key}, or -1. A short range is scanned from
+     * its start (neighbouring entries share cache lines; most ranges of the higher orders are
+     * short). A long one reads its two ends (independent reads, one wait), and a key outside them
+     * ends the search; otherwise interpolation search (KenLM's): word ids are numbered in string
+     * order, so they spread fairly evenly over a context's children, and a probe lands near the
+     * key, a few reads instead of log2 of the fan-out for common words with thousands of children.
+     */
+    static long find(ByteBuffer buf, int at, int bits, long mask, long lo, long hi, int key) {
+        if (hi - lo <= SCAN) {
+            for (long i = lo; i < hi; i++) {
+                long w = wordAt(buf, at, bits, mask, i);
+                if (w >= key) {
+                    return w == key ? i : -1;
+                }
+            }
+            return -1;
+        }
+        long last = hi - 1;
+        long wlo = wordAt(buf, at, bits, mask, lo);
+        long whi = wordAt(buf, at, bits, mask, last);
+        if (key <= wlo || key >= whi) {
+            return key == wlo ? lo : key == whi ? last : -1;
+        }
+        while (last - lo > SCAN) {
+            // both ends are known and differ from the key: probe where the key should be
+            long pivot = lo + 1 + (long) ((last - lo - 2) * ((double) (key - wlo) / (whi - wlo)));
+            long w = wordAt(buf, at, bits, mask, pivot);
+            if (w < key) {
+                lo = pivot;
+                wlo = w;
+            } else if (w > key) {
+                last = pivot;
+                whi = w;
+            } else {
+                return pivot;
+            }
+        }
+        for (long i = lo + 1; i < last; i++) {
+            long w = wordAt(buf, at, bits, mask, i);
+            if (w >= key) {
+                return w == key ? i : -1;
+            }
+        }
+        return -1;
+    }
+
+    /** The word id of entry {@code i}: one unaligned 64-bit read (fields up to 57 bits). */
+    static long wordAt(ByteBuffer buf, int at, int bits, long mask, long i) {
+        long bit = i * bits;
+        return (buf.getLong(at + (int) (bit >>> 3)) >>> (bit & 7)) & mask;
+    }
+}
