@@ -17,14 +17,29 @@ final class PackedSearch {
     /**
      * The entry among [lo, hi) whose word is {@code key}, or -1. A short range is scanned from
      * its start (neighbouring entries share cache lines; most ranges of the higher orders are
-     * short). A long one reads its two ends (independent reads, one wait), and a key outside them
-     * ends the search; otherwise interpolation search (KenLM's): word ids are numbered in string
-     * order, so they spread fairly evenly over a context's children, and a probe lands near the
-     * key, a few reads instead of log2 of the fan-out for common words with thousands of children.
+     * short). In a long one, a key outside its two ends ends the search; otherwise interpolation
+     * search (KenLM's): word ids are numbered in string order, so they spread fairly evenly over a
+     * context's children and a probe lands near the key, a few reads instead of log2 of the
+     * fan-out for common words with thousands of children.
      */
     static long find(ByteBuffer buf, int at, int bits, long mask, long lo, long hi, int key) {
+        long head = lo < hi ? wordAt(buf, at, bits, mask, lo) : 0;
+        long tail = hi - lo > SCAN ? wordAt(buf, at, bits, mask, hi - 1) : 0;
+        return find(buf, at, bits, mask, lo, hi, key, head, tail);
+    }
+
+    /**
+     * As {@link #find(ByteBuffer, int, int, long, long, long, int)}, with the ends already read
+     * (the caller reads them for all orders first, so that their cache misses overlap):
+     * {@code head} is the word of entry lo if the range is not empty, {@code tail} that of entry
+     * hi - 1 if the range is longer than {@link #SCAN}.
+     */
+    static long find(ByteBuffer buf, int at, int bits, long mask, long lo, long hi, int key, long head, long tail) {
         if (hi - lo <= SCAN) {
-            for (long i = lo; i < hi; i++) {
+            if (lo >= hi || head >= key) {
+                return lo < hi && head == key ? lo : -1;
+            }
+            for (long i = lo + 1; i < hi; i++) {
                 long w = wordAt(buf, at, bits, mask, i);
                 if (w >= key) {
                     return w == key ? i : -1;
@@ -33,8 +48,8 @@ final class PackedSearch {
             return -1;
         }
         long last = hi - 1;
-        long wlo = wordAt(buf, at, bits, mask, lo);
-        long whi = wordAt(buf, at, bits, mask, last);
+        long wlo = head;
+        long whi = tail;
         if (key <= wlo || key >= whi) {
             return key == wlo ? lo : key == whi ? last : -1;
         }

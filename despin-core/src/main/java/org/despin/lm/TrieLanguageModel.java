@@ -24,10 +24,10 @@ public final class TrieLanguageModel implements LanguageModel {
     private final int vocabularySize;
     private final TrieVocabulary vocabulary;
     private final long[] count;
-    // the unigrams, copied to the heap at load (12 bytes a word): every query reads them
-    private final float[] uniProb;
-    private final float[] uniBackoff;
-    private final long[] uniChild; // first child among the bigrams, one more than the vocabulary
+    // the unigrams, copied to the heap at load (16 bytes a word, one cache line for a query):
+    // unigrams[2w] = back-off float bits << 32 | probability float bits, unigrams[2w + 1] = first
+    // child among the bigrams; one more word closes the last range
+    private final long[] unigrams;
     private final Level[] levels;  // per order n >= 2 (index n)
 
     /** Where the entries of one order are and how their fields are packed. */
@@ -140,13 +140,10 @@ public final class TrieLanguageModel implements LanguageModel {
         expect(name, len[2], stringBytes, "vocabulary strings");
         expect(name, len[3], 16L * (vocabularySize + 1), "unigrams");
         int unigramsAt = (int) at[3];
-        uniProb = new float[vocabularySize + 1];
-        uniBackoff = new float[vocabularySize + 1];
-        uniChild = new long[vocabularySize + 1];
+        unigrams = new long[2 * (vocabularySize + 1)];
         for (int w = 0; w <= vocabularySize; w++) {
-            uniProb[w] = b.getFloat(unigramsAt + 16 * w);
-            uniBackoff[w] = b.getFloat(unigramsAt + 16 * w + 4);
-            uniChild[w] = b.getLong(unigramsAt + 16 * w + 8);
+            unigrams[2 * w] = b.getLong(unigramsAt + 16 * w); // little-endian: prob low, back-off high
+            unigrams[2 * w + 1] = b.getLong(unigramsAt + 16 * w + 8);
         }
         levels = new Level[order + 1];
         for (int n = 2; n <= order; n++) {
@@ -161,7 +158,7 @@ public final class TrieLanguageModel implements LanguageModel {
                     floats(b, (int) at[k + 1], top ? 0 : h[5]));
         }
         // the last child pointer of each order must close the order above
-        if (order > 1 && uniChild[vocabularySize] != count[2]) {
+        if (order > 1 && uniChild(vocabularySize) != count[2]) {
             throw LmFormat.bad(name, "the unigrams do not cover the bigrams");
         }
         for (int n = 2; n < order; n++) {
@@ -216,9 +213,9 @@ public final class TrieLanguageModel implements LanguageModel {
         s.length = 0;
         int bos = Vocabulary.BEGIN_SENTENCE;
         if (order > 1) {
-            long from = uniChild[bos];
-            long to = uniChild[bos + 1];
-            float bo = uniBackoff[bos];
+            long from = uniChild(bos);
+            long to = uniChild(bos + 1);
+            float bo = uniBackoff(bos);
             if (to > from || bo != 0f) {
                 s.words[0] = bos;
                 s.backoff[0] = bo;
@@ -240,7 +237,8 @@ public final class TrieLanguageModel implements LanguageModel {
         TrieState o = (TrieState) out;
         int w = word >= 0 && word < vocabularySize ? word : Vocabulary.UNKNOWN;
         int contextLength = s.length;
-        float prob = uniProb[w];
+        long uni = unigrams[2 * w];
+        float prob = Float.intBitsToFloat((int) uni);
         int matched = 1;
         int keep = 0;
         if (order > 1) {
@@ -248,9 +246,9 @@ public final class TrieLanguageModel implements LanguageModel {
             float[] nextBackoff = o.nextBackoff;
             long[] nextFrom = o.nextFrom;
             long[] nextTo = o.nextTo;
-            float bo = uniBackoff[w];
-            long from = uniChild[w];
-            long to = uniChild[w + 1];
+            float bo = Float.intBitsToFloat((int) (uni >>> 32));
+            long from = unigrams[2 * w + 1];
+            long to = unigrams[2 * w + 3];
             nextBackoff[0] = bo;
             nextFrom[0] = from;
             nextTo[0] = to;
@@ -260,10 +258,22 @@ public final class TrieLanguageModel implements LanguageModel {
             long[] childFrom = s.childFrom;
             long[] childTo = s.childTo;
             ByteBuffer b = buf;
+            // read the ends of every context's range first: independent reads, so their cache
+            // misses overlap instead of following one another order by order
+            long[] heads = o.heads;
+            long[] tails = o.tails;
+            for (int i = 0; i < contextLength; i++) {
+                Level level = levels[i + 2];
+                long lo = childFrom[i];
+                long hi = childTo[i];
+                heads[i] = PackedSearch.wordAt(b, level.at, level.bits, level.wordMask, lo);
+                tails[i] = hi - lo > PackedSearch.SCAN ? PackedSearch.wordAt(b, level.at, level.bits, level.wordMask, hi - 1) : 0;
+            }
             for (int i = 0; i < contextLength; i++) {
                 int n = i + 2;
                 Level level = levels[n];
-                long e = PackedSearch.find(b, level.at, level.bits, level.wordMask, childFrom[i], childTo[i], w);
+                long e = PackedSearch.find(b, level.at, level.bits, level.wordMask, childFrom[i], childTo[i], w,
+                        heads[i], tails[i]);
                 if (e < 0) {
                     break;
                 }
@@ -332,6 +342,18 @@ public final class TrieLanguageModel implements LanguageModel {
         return word(level, e * level.bits, level.childShift) & level.childMask;
     }
 
+    private float uniProb(int w) {
+        return Float.intBitsToFloat((int) unigrams[2 * w]);
+    }
+
+    private float uniBackoff(int w) {
+        return Float.intBitsToFloat((int) (unigrams[2 * w] >>> 32));
+    }
+
+    private long uniChild(int w) {
+        return unigrams[2 * w + 1];
+    }
+
     private float prob(int n, long e) {
         Level level = levels[n];
         long v = word(level, e * level.bits, level.probShift) & level.probMask;
@@ -384,9 +406,9 @@ public final class TrieLanguageModel implements LanguageModel {
                 for (int w = 0; w < vocabularySize; w++) {
                     path[0] = w;
                     if (n == 1) {
-                        visitor.visit(new String[] {names[w]}, uniProb[w], uniBackoff[w]);
+                        visitor.visit(new String[] {names[w]}, uniProb(w), uniBackoff(w));
                     } else {
-                        walk(2, uniChild[w], uniChild[w + 1], n, path, names, visitor);
+                        walk(2, uniChild(w), uniChild(w + 1), n, path, names, visitor);
                     }
                 }
             }

@@ -19,6 +19,8 @@ public final class TrieState implements LmState {
     final float[] nextBackoff;
     final long[] nextFrom;
     final long[] nextTo;
+    final long[] heads; // the word ids at both ends of each context's child range, read before the searches
+    final long[] tails;
 
     TrieState(int maxContext) {
         words = new int[maxContext];
@@ -28,6 +30,8 @@ public final class TrieState implements LmState {
         nextBackoff = new float[maxContext + 1];
         nextFrom = new long[maxContext + 1];
         nextTo = new long[maxContext + 1];
+        heads = new long[maxContext];
+        tails = new long[maxContext];
     }
 
     @Override
