@@ -87,6 +87,7 @@ final class ApiHandler extends Handler.Abstract {
                     Map<String, String> health = new LinkedHashMap<>();
                     health.put("status", "ok");
                     health.put("model", modelName);
+                    health.put("source", sources == null ? "off" : "on"); // the page offers source finding when on
                     send(response, callback, 200, "application/json; charset=utf-8", json.fields(health));
                 }
                 default -> servePage(path, request, response, callback);
@@ -145,7 +146,8 @@ final class ApiHandler extends Handler.Abstract {
         Submission submission = reader.read(request);
         boolean plainRestore = endpoint == Endpoint.RESTORE && wantsPlainText(request);
         int top = endpoint == Endpoint.SOURCE ? top(submission, request) : DEFAULT_TOP;
-        queue.submit(() -> answer(endpoint, submission, plainRestore, top)).whenComplete((reply, failure) -> {
+        boolean passageText = endpoint == Endpoint.SOURCE && passageText(request);
+        queue.submit(() -> answer(endpoint, submission, plainRestore, top, passageText)).whenComplete((reply, failure) -> {
             if (failure == null) {
                 send(response, callback, 200, reply.contentType(), reply.body());
             } else {
@@ -180,7 +182,23 @@ final class ApiHandler extends Handler.Abstract {
         return top;
     }
 
-    private Reply answer(Endpoint endpoint, Submission submission, boolean plainRestore, int top) throws HttpError {
+    /**
+     * {@code ?passages=text}: each aligned passage also carries the source's text (the page shows
+     * it beside the query's); without it the answer is byte for byte {@code despin source --format json}.
+     */
+    private static boolean passageText(Request request) throws HttpError {
+        String value = Request.extractQueryParameters(request).getValue("passages");
+        if (value == null || value.equals("offsets")) {
+            return false;
+        }
+        if (value.equals("text")) {
+            return true;
+        }
+        throw new HttpError(400, "\"passages\" must be \"text\" or \"offsets\"");
+    }
+
+    private Reply answer(Endpoint endpoint, Submission submission, boolean plainRestore, int top, boolean passageText)
+            throws HttpError {
         String text;
         String source = null;
         if (submission instanceof Submission.Uploaded file) {
@@ -190,7 +208,7 @@ final class ApiHandler extends Handler.Abstract {
             text = ((Submission.Pasted) submission).text();
         }
         if (endpoint == Endpoint.SOURCE) {
-            return new Reply("application/json; charset=utf-8", findSources(text, top));
+            return new Reply("application/json; charset=utf-8", findSources(text, top, passageText));
         }
         Report report = checker.check(text);
         if (endpoint == Endpoint.CHECK) {
@@ -210,7 +228,7 @@ final class ApiHandler extends Handler.Abstract {
     }
 
     /** The {@code despin.sources/1} document, rendered by the same code as {@code despin source --format json}. */
-    private byte[] findSources(String text, int top) throws HttpError {
+    private byte[] findSources(String text, int top, boolean passageText) throws HttpError {
         if (text.isBlank()) {
             throw new HttpError(400, "the text is empty: nothing to look up");
         }
@@ -221,7 +239,7 @@ final class ApiHandler extends Handler.Abstract {
             LOG.error("source lookup failed: {}", e.getMessage()); // names the index path: for the log, not the client
             throw new HttpError(500, "the source index could not be searched");
         }
-        return SourcesJson.render(matches).getBytes(StandardCharsets.UTF_8);
+        return SourcesJson.render(matches, passageText).getBytes(StandardCharsets.UTF_8);
     }
 
     private HttpError asHttpError(Throwable failure) {

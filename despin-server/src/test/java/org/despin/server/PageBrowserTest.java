@@ -23,6 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.despin.source.Passage;
+import org.despin.source.SourceMatch;
+import org.despin.source.StoredSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -285,6 +288,54 @@ class PageBrowserTest {
                 "the restored column is below the input column");
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'})", left);
         screenshot("phone-diff.png");
+    }
+
+    @Test
+    void findTheSourceWhenTheServerHasAnIndex() throws Exception {
+        driver.manage().window().setSize(new Dimension(1366, 900));
+        // without an index the button is not offered
+        driver.get(server.uri().toString());
+        driver.findElement(By.id("example")).click();
+        waitFor(() -> !driver.findElement(By.id("text")).getAttribute("value").isEmpty());
+        driver.findElement(By.id("check")).click();
+        waitFor(() -> driver.findElement(By.id("results")).isDisplayed());
+        assertFalse(driver.findElement(By.id("find-source")).isDisplayed());
+
+        // a stand-in index: the restored example is the source, its first sentence aligned
+        String input = ExampleChecker.exampleText();
+        int queryEnd = input.indexOf('.') + 1;
+        int sourceEnd = RESTORED.indexOf('.') + 1;
+        StoredSource stored = new StoredSource("un/briefing.txt", RESTORED, List.of());
+        SourceLookup lookup = (text, top) -> List.of(new SourceMatch("un/briefing.txt", 0.8123, 0.41, 0.93, 0.27,
+                List.of(new Passage(0, queryEnd, 0, sourceEnd, 10, 12, List.of())), stored));
+        try (DespinServer indexed = DespinServer.start(ServerOptions.defaults().withPort(0), new ExampleChecker(),
+                lookup, "test-model")) {
+            driver.get(indexed.uri().toString());
+            driver.findElement(By.id("example")).click();
+            waitFor(() -> !driver.findElement(By.id("text")).getAttribute("value").isEmpty());
+            driver.findElement(By.id("check")).click();
+            waitFor(() -> driver.findElement(By.id("results")).isDisplayed());
+            WebElement find = driver.findElement(By.id("find-source"));
+            waitFor(find::isDisplayed);
+            assertFalse(driver.findElement(By.id("sources")).isDisplayed());
+            find.click();
+            waitFor(() -> !driver.findElements(By.cssSelector("#sources-list li")).isEmpty());
+            assertEquals("un/briefing.txt 81 %", driver.findElement(By.cssSelector("#sources-list .source-head")).getText());
+            assertEquals("Word overlap 41 % as written, 93 % after restoration; 27 % of this text aligned.",
+                    driver.findElement(By.cssSelector("#sources-list .source-overlap")).getText());
+            assertEquals("This text: " + input.substring(0, queryEnd),
+                    driver.findElement(By.cssSelector(".passage-query")).getAttribute("textContent"));
+            assertEquals("Source: " + RESTORED.substring(0, sourceEnd),
+                    driver.findElement(By.cssSelector(".passage-source")).getAttribute("textContent"));
+            assertTrue(driver.findElement(By.id("sources-status")).getText().startsWith("Best first."));
+            ((JavascriptExecutor) driver).executeScript(
+                    "window.scrollTo(0, document.getElementById('sources').offsetTop - 8)");
+            screenshot("laptop-sources.png");
+
+            // checking again hides the answer that belonged to the old text
+            driver.findElement(By.id("check")).click();
+            waitFor(() -> !driver.findElement(By.id("sources")).isDisplayed());
+        }
     }
 
     @Test

@@ -150,7 +150,7 @@ class ServerApiTest {
     void healthNamesTheModel() throws Exception {
         HttpResponse<String> r = get(server, "/api/v1/health");
         assertEquals(200, r.statusCode());
-        assertEquals("{\"status\":\"ok\",\"model\":\"test-model\"}", r.body());
+        assertEquals("{\"status\":\"ok\",\"model\":\"test-model\",\"source\":\"off\"}", r.body());
     }
 
     @Test

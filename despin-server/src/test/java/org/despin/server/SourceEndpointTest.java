@@ -120,6 +120,33 @@ class SourceEndpointTest {
     }
 
     @Test
+    void passagesCanCarryTheSourceText() throws Exception {
+        HttpResponse<String> r = post(server, "/api/v1/source?top=1&passages=text", "text/plain", SPUN);
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("{\"schema\":\"despin.sources/1\",\"sources\":["
+                + "{\"id\":\"un/council.txt\",\"score\":0.5789,\"overlapBefore\":0.5,\"overlapAfter\":0.6667,\"coverage\":0.8571,"
+                + "\"passages\":[{\"queryStart\":0,\"queryEnd\":74,\"sourceStart\":0,\"sourceEnd\":69,"
+                + "\"sourceText\":\"" + SOURCE.substring(0, 69) + "\"}]}]}", r.body());
+        HttpResponse<String> offsets = post(server, "/api/v1/source?top=2&passages=offsets", "text/plain", SPUN);
+        assertEquals(EXPECTED, offsets.body());
+        HttpResponse<String> bad = post(server, "/api/v1/source?passages=all", "text/plain", SPUN);
+        assertEquals(400, bad.statusCode());
+        assertEquals("{\"error\":{\"status\":400,\"message\":\"\\\"passages\\\" must be \\\"text\\\" or \\\"offsets\\\"\"}}",
+                bad.body());
+    }
+
+    @Test
+    void healthSaysWhetherSourceFindingIsOn() throws Exception {
+        HttpResponse<String> on = client.send(HttpRequest.newBuilder(server.uri().resolve("/api/v1/health")).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals("{\"status\":\"ok\",\"model\":\"test-model\",\"source\":\"on\"}", on.body());
+        HttpResponse<String> off = client.send(
+                HttpRequest.newBuilder(withoutIndex.uri().resolve("/api/v1/health")).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals("{\"status\":\"ok\",\"model\":\"test-model\",\"source\":\"off\"}", off.body());
+    }
+
+    @Test
     void withoutTopTheDefaultIsFive() throws Exception {
         HttpResponse<String> r = post(server, "/api/v1/source", "text/plain", SPUN);
         assertEquals(200, r.statusCode(), r.body());

@@ -12,7 +12,9 @@ import java.util.List;
  * The {@code despin.sources/1} JSON contract (see ARCHITECTURE.md): {@code {"schema":
  * "despin.sources/1", "sources": [{"id", "score", "overlapBefore", "overlapAfter", "passages":
  * [{"queryStart", "queryEnd", "sourceStart", "sourceEnd"}]}]}}. Added fields: {@code coverage}
- * per source. Shared by the command line and the server.
+ * per source, and on request {@code sourceText} per passage (the source's words of that passage, so
+ * that a client without the source collection can show them side by side). Shared by the command
+ * line and the server.
  */
 public final class SourcesJson {
     public static final String SCHEMA = "despin.sources/1";
@@ -23,6 +25,11 @@ public final class SourcesJson {
     }
 
     public static ObjectNode toJson(List<SourceMatch> matches) {
+        return toJson(matches, false);
+    }
+
+    /** With {@code passageText}, each passage also carries its {@code sourceText}. */
+    public static ObjectNode toJson(List<SourceMatch> matches, boolean passageText) {
         ObjectNode root = JSON.createObjectNode();
         root.put("schema", SCHEMA);
         ArrayNode sources = root.putArray("sources");
@@ -40,6 +47,9 @@ public final class SourcesJson {
                 o.put("queryEnd", p.queryEnd());
                 o.put("sourceStart", p.sourceStart());
                 o.put("sourceEnd", p.sourceEnd());
+                if (passageText) {
+                    o.put("sourceText", m.source().text().substring(p.sourceStart(), p.sourceEnd()));
+                }
             }
         }
         return root;
@@ -47,8 +57,13 @@ public final class SourcesJson {
 
     /** One line of JSON. */
     public static String render(List<SourceMatch> matches) {
+        return render(matches, false);
+    }
+
+    /** One line of JSON; with {@code passageText}, each passage also carries its {@code sourceText}. */
+    public static String render(List<SourceMatch> matches, boolean passageText) {
         try {
-            return JSON.writeValueAsString(toJson(matches));
+            return JSON.writeValueAsString(toJson(matches, passageText));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }

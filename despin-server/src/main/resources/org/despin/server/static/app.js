@@ -218,6 +218,8 @@
     renderRestored(parts, report.restored);
     renderDiff(parts, report.restored);
     renderFindings(report.findings);
+    $('sources').hidden = true; // a new text: the last lookup was for the old one
+    $('sources-list').replaceChildren();
     $('results').hidden = false;
     showView('marked');
   }
@@ -240,6 +242,66 @@
     const rect = tip.getBoundingClientRect();
     const overflow = rect.right - (document.documentElement.clientWidth - 8);
     if (overflow > 0) tip.style.left = -Math.min(overflow, rect.left - 8) + 'px';
+  }
+
+  // ---- sources (only when the server was started with a source index)
+
+  fetch('api/v1/health').then((r) => (r.ok ? r.json() : {})).then((health) => {
+    $('find-source').hidden = health.source !== 'on';
+  }).catch(() => {});
+
+  async function findSources() {
+    if (!last) return;
+    const button = $('find-source');
+    const list = $('sources-list');
+    const note = $('sources-status');
+    button.disabled = true;
+    $('sources').hidden = false;
+    list.replaceChildren();
+    note.classList.remove('error');
+    note.textContent = 'Looking for the source…';
+    try {
+      const response = await fetch('api/v1/source?top=3&passages=text', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ text: last.input }),
+      });
+      const data = await response.json().catch(() => null);
+      if (!response.ok || !data) {
+        throw new Error(data && data.error ? data.error.message : 'The server answered ' + response.status + '.');
+      }
+      renderSources(data.sources, last.input);
+      note.textContent = data.sources.length === 0
+        ? 'No indexed document shares this text\'s fingerprints.'
+        : 'Best first. Score: share of this text\'s spin-resistant fingerprints found in the document.';
+    } catch (e) {
+      note.textContent = e.message || 'The source lookup failed.';
+      note.classList.add('error');
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  function renderSources(sources, input) {
+    const list = $('sources-list');
+    for (const s of sources) {
+      const item = el('li', 'source');
+      const head = el('p', 'source-head');
+      head.append(el('strong', 'source-id', s.id), ' ', el('span', 'source-score', percent(s.score)));
+      item.append(head);
+      item.append(el('p', 'muted source-overlap', 'Word overlap ' + percent(s.overlapBefore) + ' as written, '
+        + percent(s.overlapAfter) + ' after restoration; ' + percent(s.coverage) + ' of this text aligned.'));
+      for (const p of s.passages.slice(0, 3)) {
+        const pair = el('div', 'passage');
+        const mine = el('blockquote', 'passage-query');
+        mine.append(el('span', 'visually-hidden', 'This text: '), input.slice(p.queryStart, p.queryEnd));
+        const theirs = el('blockquote', 'passage-source');
+        theirs.append(el('span', 'visually-hidden', 'Source: '), p.sourceText || '');
+        pair.append(mine, theirs);
+        item.append(pair);
+      }
+      list.append(item);
+    }
   }
 
   // ---- downloads
@@ -309,6 +371,7 @@
   for (const button of document.querySelectorAll('button.view')) {
     button.addEventListener('click', () => showView(button.dataset.view));
   }
+  $('find-source').addEventListener('click', findSources);
   $('download-json').addEventListener('click', () => {
     if (last) download('despin-report.json', 'application/json', last.json);
   });
