@@ -24,7 +24,7 @@ import org.despin.detect.Verdict;
  * the chunks' scores, and the verdict is the one that covers the most tokens (a tie is
  * "uncertain").
  */
-final class DocumentChecker {
+public final class DocumentChecker {
     private final CliEnvironment.TextChecker checker;
     private final int chunkChars;
 
@@ -33,12 +33,12 @@ final class DocumentChecker {
         this.chunkChars = chunkChars;
     }
 
-    DocumentChecker(CliEnvironment.TextChecker checker) {
+    public DocumentChecker(CliEnvironment.TextChecker checker) {
         this(checker, TextChunker.DEFAULT_MAX_CHARS);
     }
 
     /** Checks {@code source}; the caller closes the result. */
-    CheckedDocument check(TextSource source, CheckOptions options) throws InputException, IOException {
+    public CheckedDocument check(TextSource source, CheckOptions options) throws InputException, IOException {
         FindingStore findings = new FindingStore();
         try {
             long tokens = 0;

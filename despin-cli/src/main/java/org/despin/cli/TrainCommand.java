@@ -43,8 +43,14 @@ final class TrainCommand implements Callable<Integer> {
     Path base;
 
     @Option(names = "--memory", paramLabel = "MB", defaultValue = "512",
-            description = "n-gram counts held in memory before a sorted chunk goes to disk (default ${DEFAULT-VALUE})")
+            description = "memory for n-gram counts and for each sort buffer of the estimation, which works from "
+                    + "sorted files on disk (default ${DEFAULT-VALUE}); the heap needs about twice this plus the vocabulary")
     long memoryMb;
+
+    @Option(names = "--temp-dir", paramLabel = "DIR",
+            description = "where the temporary count and estimation files go (default: the system temporary folder); "
+                    + "they take a few times the size of the model and are deleted at the end")
+    Path tempDir;
 
     TrainCommand(CliEnvironment env) {
         this.env = env;
@@ -63,7 +69,7 @@ final class TrainCommand implements Callable<Integer> {
         LmTrainer.Options options;
         try {
             options = LmTrainer.Options.defaults().withOrder(order).withJsonField(textField)
-                    .withMemoryBudget(memoryMb << 20);
+                    .withMemoryBudget(memoryMb << 20).withTempDir(tempDir);
             if (baseModel != null) {
                 options = options.withBaseModel(baseModel, mixDefault == null ? 0 : mixDefault);
             }

@@ -11,9 +11,16 @@ package org.despin.detect;
  * @param candidate the original, or null for "keep"
  * @param eligibleWords observed words in a keep arc that a spinner could have replaced
  * @param evidence why a substitution arc was admitted, null for keep
+ * @param features the substitution's {@link ArcFeatures} (for fitting the {@link ArcModel}), or null
  */
 record Arc(int from, int to, int[] out, double fixedWeight, PreparedCandidate candidate, int eligibleWords,
-        Evidence.Gain evidence) {
+        Evidence.Gain evidence, double[] features) {
+
+    /** An arc without features (keep arcs, arcs not scored by the arc model). */
+    Arc(int from, int to, int[] out, double fixedWeight, PreparedCandidate candidate, int eligibleWords,
+            Evidence.Gain evidence) {
+        this(from, to, out, fixedWeight, candidate, eligibleWords, evidence, null);
+    }
 
     boolean isKeep() {
         return candidate == null;

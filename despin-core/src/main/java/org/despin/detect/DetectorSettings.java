@@ -28,15 +28,20 @@ package org.despin.detect;
  * @param cleanThreshold spin score below which a document is called clean (default: about their median)
  * @param score the document-level logistic model
  * @param restoredContextPass whether to look at the evidence again in the context the first decode restored
+ * @param arcModel the calibrated substitution model that scores every substitution arc, or null for the
+ *     hand-set noisy channel (channelScale, channelOffset, frequencyDiscount, nameBonus)
+ * @param arcBias nats added to every substitution's log-odds under the arc model: the operating point,
+ *     chosen so that clean text stays within its flag budget
  */
 public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidatesPerSpan, double lmWeight, double frequencyDiscount,
         double channelScale, double channelOffset, double evidenceGate, double nameGate, double nameBonus,
         double variantBonus, double artefactLogProb, double priorStrength, int emIterations, double minSpinRate,
-        double spunThreshold, double cleanThreshold, DocumentScorer.Coefficients score, boolean restoredContextPass) {
+        double spunThreshold, double cleanThreshold, DocumentScorer.Coefficients score, boolean restoredContextPass,
+        ArcModel arcModel, double arcBias) {
 
     public static final DetectorSettings DEFAULTS = new DetectorSettings(
-            12, 16, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.74, 0.35,
-            DocumentScorer.Coefficients.DEFAULTS, true);
+            12, 16, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.82, 0.36,
+            DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.7);
 
     public DetectorSettings {
         if (beamWidth < 1 || candidatePool < 1 || maxCandidatesPerSpan < 1 || emIterations < 0) {
@@ -82,6 +87,8 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         private double cleanThreshold;
         private DocumentScorer.Coefficients score;
         private boolean restoredContextPass;
+        private ArcModel arcModel;
+        private double arcBias;
 
         private Builder(DetectorSettings s) {
             beamWidth = s.beamWidth;
@@ -103,6 +110,8 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
             cleanThreshold = s.cleanThreshold;
             score = s.score;
             restoredContextPass = s.restoredContextPass;
+            arcModel = s.arcModel;
+            arcBias = s.arcBias;
         }
 
         public Builder beamWidth(int v) { beamWidth = v; return this; }
@@ -126,11 +135,15 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         public Builder restoredContextPass(boolean v) { restoredContextPass = v; return this; }
         /** For tuning tools that set every option from a number: non-zero is true. */
         public Builder restoredContextPass(double v) { restoredContextPass = v != 0; return this; }
+        /** The arc model, or null for the hand-set channel. */
+        public Builder arcModel(ArcModel v) { arcModel = v; return this; }
+        public Builder arcBias(double v) { arcBias = v; return this; }
 
         public DetectorSettings build() {
             return new DetectorSettings(beamWidth, candidatePool, maxCandidatesPerSpan, lmWeight, frequencyDiscount, channelScale,
                     channelOffset, evidenceGate, nameGate, nameBonus, variantBonus, artefactLogProb, priorStrength,
-                    emIterations, minSpinRate, spunThreshold, cleanThreshold, score, restoredContextPass);
+                    emIterations, minSpinRate, spunThreshold, cleanThreshold, score, restoredContextPass,
+                    arcModel, arcBias);
         }
     }
 }

@@ -104,6 +104,7 @@ final class Evidence {
                 sum += lm.score(s, w, s);
             }
         }
+        spanPart = sum;
         int end = Math.min(n, to + rightReach);
         for (int i = to; i < end; i++) {
             sum += lm.score(s, context[i], s);
@@ -124,7 +125,13 @@ final class Evidence {
     }
 
     private float partial;
+    private float spanPart;
     private double lastContext;
+
+    /** log10 P(span | left) of the last {@link #inContext} call: its sum before the right context. */
+    float spanPart() {
+        return spanPart;
+    }
 
     /** The sum over the span and its first right neighbour of the last {@link #inContext} call. */
     float partial() {

@@ -41,6 +41,8 @@ final class LatticeBuilder {
     private final Vocabulary vocabulary;
     private final DetectorSettings settings;
     private final Evidence evidence;
+    /** The calibrated substitution model, or null for the hand-set channel. */
+    private final ArcModel arcModel;
     /** Admitted arcs of the current span and their ranking scores (context LM plus channel). */
     private final Arc[] pending;
     private final double[] rank;
@@ -50,8 +52,59 @@ final class LatticeBuilder {
         this.vocabulary = lm.vocabulary();
         this.settings = settings;
         this.evidence = new Evidence(lm);
+        this.arcModel = settings.arcModel();
         this.pending = new Arc[settings.candidatePool()];
         this.rank = new double[settings.candidatePool()];
+    }
+
+    /**
+     * Completes the features that compare a candidate with the span's other admitted ones, and
+     * gives the span's arcs their weights under the arc model.
+     */
+    private void scoreSpan(int admitted) {
+        double bestGain = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < admitted; k++) {
+            bestGain = Math.max(bestGain, pending[k].evidence().gainLog10());
+        }
+        for (int k = 0; k < admitted; k++) {
+            Arc a = pending[k];
+            double[] f = a.features();
+            ArcFeatures.setSpanFeatures(f, a.evidence().gainLog10() - bestGain, admitted);
+            double weight = modelWeight(f, a.evidence().contextLog10());
+            pending[k] = new Arc(a.from(), a.to(), a.out(), weight, a.candidate(), 0, a.evidence(), f);
+            rank[k] = LN10 * a.evidence().contextLog10() + weight;
+        }
+    }
+
+    /**
+     * The fixed weight of a substitution under the arc model: its log-odds, less what the decode
+     * adds back (the LM's context ratio, and the spin rate's prior odds in place of the training
+     * prior's), plus the operating-point bias.
+     */
+    private double modelWeight(double[] features, double contextLog10) {
+        return arcModel.logOdds(features) - arcModel.trainingPriorLogOdds() + settings.arcBias()
+                - settings.lmWeight() * LN10 * contextLog10;
+    }
+
+    /**
+     * The hand-set noisy channel (used when there is no arc model): channel weight, a fixed offset,
+     * and the frequency discount, which takes back part of what the candidate gains from being a
+     * commoner word so that the decode rests on context more than on frequency.
+     */
+    private double handSetWeight(PreparedCandidate c, float obsIntrinsic, boolean name, boolean article) {
+        return settings.channelScale() * c.candidate().logChannel() + settings.channelOffset()
+                + (name ? settings.nameBonus() : 0)
+                - settings.frequencyDiscount() * LN10 * (c.intrinsicLog10() - obsIntrinsic)
+                + (article ? settings.artefactLogProb() : 0);
+    }
+
+    private static boolean unknownObserved(int[] ids, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (ids[k] == Vocabulary.UNKNOWN) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Moves the best {@code maxCandidatesPerSpan} of the admitted arcs to {@code out}, best first. */
@@ -146,6 +199,7 @@ final class LatticeBuilder {
                     prefixReady = true;
                 }
                 float obsContext = evidence.inContext(i, j, null);
+                float obsLeft = evidence.spanPart();
                 float obsPartial = evidence.partial();
                 float obsIntrinsic = evidence.observedIntrinsic(i, j);
                 boolean name = kind == SpanKind.NAME;
@@ -159,20 +213,22 @@ final class LatticeBuilder {
                     if (gain < gate) {
                         continue;
                     }
-                    // the frequency discount: part of what the candidate gains from being a commoner
-                    // word is taken back, so the decode rests on context more than on frequency
-                    double weight = settings.channelScale() * c.candidate().logChannel() + settings.channelOffset()
-                            + (name ? settings.nameBonus() : 0)
-                            - settings.frequencyDiscount() * LN10 * (c.intrinsicLog10() - obsIntrinsic);
-                    if (w.articleMismatchBefore(i, c.original())) {
-                        weight += settings.artefactLogProb();
-                    }
+                    boolean article = w.articleMismatchBefore(i, c.original());
+                    double leftGain = (evidence.spanPart() - c.intrinsicLog10()) - (obsLeft - obsIntrinsic);
+                    double[] features = ArcFeatures.of(gain, leftGain, evidence.lastContext(), obsContext, obsLeft,
+                            obsIntrinsic, j - i, c.intrinsicLog10(), c.ids().length, c.candidate().logChannel(),
+                            c.candidate().hops(), cands.length, unknownObserved(ids, i, j), name, i == 0, article);
+                    // under the arc model the weight waits for the span's other candidates (scoreSpan)
+                    double weight = arcModel == null ? handSetWeight(c, obsIntrinsic, name, article) : 0;
                     pending[admitted] = new Arc(i, j, c.ids(), weight, c, 0,
-                            new Evidence.Gain(gain, evidence.lastContext(), name));
+                            new Evidence.Gain(gain, evidence.lastContext(), name), features);
                     rank[admitted] = LN10 * evidence.lastContext() + weight;
                     admitted++;
                 }
                 if (admitted > 0) {
+                    if (arcModel != null) {
+                        scoreSpan(admitted);
+                    }
                     if (subs == null) {
                         subs = new ArrayList<>();
                     }

@@ -24,7 +24,7 @@ import org.despin.lm.build.IndexSort;
  */
 final class ChunkCounter implements AutoCloseable {
     interface Sink {
-        void accept(int[] ngram, int length, long count);
+        void accept(int[] ngram, int length, long count) throws IOException;
     }
 
     private final int order;

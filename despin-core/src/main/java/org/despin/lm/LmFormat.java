@@ -4,6 +4,9 @@ import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import org.despin.DespinException;
 import org.despin.lm.build.BackoffSource;
+import org.despin.lm.build.NgramCursor;
+import org.despin.lm.build.SortedFloats;
+import org.despin.lm.build.SortedNgramModel;
 import org.despin.model.DataFormatException;
 import org.despin.model.ModelFile;
 
@@ -75,6 +78,57 @@ public final class LmFormat {
     /** The "lm" section body for {@code src} (the source is read when the section is written). */
     public static ModelFile.SectionBody section(BackoffSource src, Quantization quantization) {
         return out -> new TrieWriter(src.order(), quantization).write(src, out);
+    }
+
+    /**
+     * The "lm" section body for a model estimated on disk: written in one streaming pass per
+     * order, holding only vocabulary-sized arrays (the same bytes as {@link #section(BackoffSource,
+     * Quantization)} gives for the same n-grams).
+     */
+    public static ModelFile.SectionBody section(SortedNgramModel model, Quantization quantization) {
+        return out -> TrieEncoder.encode(new SortedInput(model), quantization, out);
+    }
+
+    /** {@link #section(SortedNgramModel, Quantization)} with {@link Quantization#DEFAULT}. */
+    public static ModelFile.SectionBody section(SortedNgramModel model) {
+        return section(model, Quantization.DEFAULT);
+    }
+
+    private record SortedInput(SortedNgramModel model) implements TrieEncoder.Input {
+        @Override
+        public int order() {
+            return model.order();
+        }
+
+        @Override
+        public String[] vocabulary() {
+            return model.vocabulary();
+        }
+
+        @Override
+        public float[] unigramLog10Prob() {
+            return model.unigramLog10Prob();
+        }
+
+        @Override
+        public float[] unigramLog10Backoff() {
+            return model.unigramLog10Backoff();
+        }
+
+        @Override
+        public long count(int n) {
+            return model.count(n);
+        }
+
+        @Override
+        public NgramCursor open(int n) throws java.io.IOException {
+            return model.open(n);
+        }
+
+        @Override
+        public SortedFloats values(int n, boolean backoff) throws java.io.IOException {
+            return model.sortedValues(n, backoff);
+        }
     }
 
     /** Maps the "lm" section of {@code file}; sizes are checked, nothing is copied to the heap. */

@@ -25,7 +25,8 @@ import org.despin.DespinException;
 import org.despin.io.CountingInputStream;
 import org.despin.lm.build.BackoffMixer;
 import org.despin.lm.build.BackoffSource;
-import org.despin.lm.build.KneserNeyEstimator;
+import org.despin.lm.build.SortedNgramModel;
+import org.despin.lm.build.StreamingKneserNeyEstimator;
 import org.despin.model.ModelFile;
 import org.despin.text.Document;
 import org.slf4j.Logger;
@@ -34,9 +35,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Trains an n-gram model ({@code despin train CORPUS... --out MODEL}) from plain-text or JSONL
  * files with bounded memory: n-grams are counted in chunks that fit {@link Options#memoryBudgetBytes},
- * spilled as sorted files to a temporary folder and merged on disk; the counts are smoothed with
- * modified Kneser-Ney ({@link org.despin.lm.build.KneserNeyEstimator}), optionally interpolated with
- * the language model of a base model, and written as a model file.
+ * spilled as sorted files to a temporary folder and merged on disk; the merged counts are smoothed
+ * with interpolated modified Kneser-Ney by sorted passes over files in the same budget
+ * ({@link StreamingKneserNeyEstimator}), and the trie is written from the sorted files
+ * ({@link LmFormat#section(SortedNgramModel)}). Memory is the budget plus the vocabulary, whatever
+ * the corpus size. Optionally the model is interpolated with the language model of a base model
+ * (in memory: that path holds every n-gram of both).
  *
  * <pre>{@code
  * TrainingReport r = new LmTrainer(LmTrainer.Options.defaults().withOrder(4))
@@ -68,8 +72,10 @@ public final class LmTrainer {
      *
      * @param order n-gram order (>= 1)
      * @param jsonField the JSONL field holding the text (files ending .jsonl or .ndjson)
-     * @param memoryBudgetBytes n-gram counts held in memory before a sorted chunk is spilled to disk
-     * @param tempDir where chunk files go (null: the system temporary folder)
+     * @param memoryBudgetBytes memory for n-gram counts before a sorted chunk is spilled to disk, and
+     *                          for each sort buffer of the estimation
+     * @param tempDir where chunk and estimation files go (null: the system temporary folder); they
+     *                are deleted when training ends, whether it succeeded or not
      * @param baseModel a model file whose non-LM sections (the lexicon) are copied into the output
      *                  and whose LM is mixed in when {@code baseWeight > 0} (null: none)
      * @param baseWeight weight of the base model's LM in the mixture (0: not mixed)
@@ -127,68 +133,126 @@ public final class LmTrainer {
             }
         }
         final long total = totalBytes;
-        KneserNeyEstimator kn = new KneserNeyEstimator(options.order());
-        List<Path> used = new ArrayList<>();
+        MapVocabulary.Builder words = new MapVocabulary.Builder();
+        List<UsedInput> used = new ArrayList<>();
         List<TrainingReport.Skipped> skipped = new ArrayList<>();
-        Map<String, String> meta = new LinkedHashMap<>();
         Counts counts = new Counts();
-        int chunks;
-        Path tmp = createTempDir();
-        try (ChunkCounter counter = new ChunkCounter(options.order(), options.memoryBudgetBytes(), tmp)) {
-            long done = 0;
-            for (Path p : inputs) {
-                Inspection check = inspect(p);
-                if (check.problem != null) {
-                    skipped.add(new TrainingReport.Skipped(p, check.problem));
-                    LOG.warn("skipping {}: {}", p, check.problem);
-                    done += check.size;
+        Path tmp = newTempDir();
+        try {
+            int chunks;
+            StreamingKneserNeyEstimator kn;
+            try (ChunkCounter counter = new ChunkCounter(options.order(), options.memoryBudgetBytes(), tmp)) {
+                long done = 0;
+                for (Path p : inputs) {
+                    Inspection check = inspect(p);
+                    if (check.problem() != null) {
+                        skipped.add(new TrainingReport.Skipped(p, check.problem()));
+                        LOG.warn("skipping {}: {}", p, check.problem());
+                        done += check.size();
+                        progress.update(done, total);
+                        continue;
+                    }
+                    final long before = done;
+                    long sentencesBefore = counts.sentences;
+                    try {
+                        read(p, words, counter, counts, read -> progress.update(before + read, total));
+                    } catch (IOException | UncheckedIOException e) {
+                        throw new DespinException(DespinException.Kind.INPUT, p + ": cannot read: " + e.getMessage(), e);
+                    }
+                    done += check.size();
                     progress.update(done, total);
-                    continue;
+                    if (counts.sentences == sentencesBefore) {
+                        skipped.add(new TrainingReport.Skipped(p, noSentences(p)));
+                        continue;
+                    }
+                    used.add(new UsedInput(p, check.size(), check.sha256()));
                 }
-                final long before = done;
-                long sentencesBefore = counts.sentences;
-                try {
-                    read(p, kn, counter, counts, read -> progress.update(before + read, total));
-                } catch (IOException | UncheckedIOException e) {
-                    throw new DespinException(DespinException.Kind.INPUT, p + ": cannot read: " + e.getMessage(), e);
+                if (used.isEmpty()) {
+                    throw noUsableText(skipped);
                 }
-                done += check.size;
-                progress.update(done, total);
-                if (counts.sentences == sentencesBefore) {
-                    skipped.add(new TrainingReport.Skipped(p, isJsonl(p)
-                            ? "no line holds a JSON object with a string field '" + options.jsonField() + "'"
-                            : "no words"));
-                    continue;
-                }
-                int i = used.size();
-                used.add(p);
-                counts.bytes += check.size;
-                meta.put("lm.input." + i, p.toString());
-                meta.put("lm.input." + i + ".bytes", Long.toString(check.size));
-                meta.put("lm.input." + i + ".sha256", check.sha256);
+                chunks = counter.chunksSpilled();
+                // the seam: merged counts -> estimation on disk -> trie writer
+                kn = new StreamingKneserNeyEstimator(options.order(), wordList(words.build()), tmp,
+                        options.memoryBudgetBytes());
+                counter.merge(kn::addNgramCount);
+            } catch (IOException e) {
+                throw new DespinException(DespinException.Kind.OUTPUT, tmp + ": cannot write count chunks: " + e.getMessage(), e);
             }
-            if (used.isEmpty()) {
-                throw new DespinException(DespinException.Kind.INPUT, "no usable training text: "
-                        + (skipped.isEmpty() ? "no inputs" : skipped.get(0).file() + ": " + skipped.get(0).reason()));
+            try (kn; SortedNgramModel estimate = kn.estimate()) {
+                return writeModel(estimate, new Counted(used, skipped, counts.sentences, counts.words, counts.badLines, chunks),
+                        out);
+            } catch (IOException e) {
+                throw new DespinException(DespinException.Kind.OUTPUT, tmp + ": cannot write the estimate's temporary files: "
+                        + e.getMessage(), e);
             }
-            chunks = counter.chunksSpilled();
-            counter.merge(kn::addNgramCount);
-        } catch (IOException e) {
-            throw new DespinException(DespinException.Kind.OUTPUT, tmp + ": cannot write count chunks: " + e.getMessage(), e);
         } finally {
             deleteQuietly(tmp);
         }
-        BackoffSource model = kn.estimate();
-        long[] ngrams = new long[model.order()];
+    }
+
+    private static List<String> wordList(MapVocabulary v) {
+        List<String> list = new ArrayList<>(v.size());
+        for (int i = 0; i < v.size(); i++) {
+            list.add(v.word(i));
+        }
+        return list;
+    }
+
+    /** An input that gave sentences: its path as given, size and SHA-256 (the model's metadata names it). */
+    public record UsedInput(Path file, long bytes, String sha256) {
+    }
+
+    /**
+     * What counting saw, however it was done (here, or the Spark job): the inputs used, in input
+     * order, and skipped; the sentences and words counted; JSONL lines without text; count chunks spilled.
+     */
+    public record Counted(List<UsedInput> used, List<TrainingReport.Skipped> skipped, long sentences, long words,
+            long badLines, int chunks) {
+    }
+
+    /** Why a readable file gave no sentence (it is listed as skipped). */
+    public String noSentences(Path p) {
+        return isJsonl(p) ? "no line holds a JSON object with a string field '" + options.jsonField() + "'" : "no words";
+    }
+
+    /** The error when no input gave a sentence. */
+    public static DespinException noUsableText(List<TrainingReport.Skipped> skipped) {
+        return new DespinException(DespinException.Kind.INPUT, "no usable training text: "
+                + (skipped.isEmpty() ? "no inputs" : skipped.get(0).file() + ": " + skipped.get(0).reason()));
+    }
+
+    /**
+     * The last step of training, the same whoever counted (here, or the Spark job): mixes the
+     * estimate with the base model if asked and writes the model file with its metadata. The
+     * bytes depend only on the estimate (itself a function of the counts, whatever their order
+     * and ids) and {@code counted}.
+     */
+    public TrainingReport writeModel(SortedNgramModel estimate, Counted counted, Path out) throws DespinException {
+        Map<String, String> meta = new LinkedHashMap<>();
+        List<Path> used = new ArrayList<>();
+        long bytes = 0;
+        for (int i = 0; i < counted.used().size(); i++) {
+            UsedInput u = counted.used().get(i);
+            used.add(u.file());
+            bytes += u.bytes();
+            meta.put("lm.input." + i, u.file().toString());
+            meta.put("lm.input." + i + ".bytes", Long.toString(u.bytes()));
+            meta.put("lm.input." + i + ".sha256", u.sha256());
+        }
+        long[] ngrams = new long[estimate.order()];
         StringBuilder sizes = new StringBuilder();
-        for (int n = 1; n <= model.order(); n++) {
-            ngrams[n - 1] = model.count(n);
+        for (int n = 1; n <= estimate.order(); n++) {
+            ngrams[n - 1] = estimate.count(n);
         }
         ModelFile base = options.baseModel() == null ? null : ModelFile.open(options.baseModel());
         try {
+            // mixing with a base model goes through the in-memory mixer; on its own the estimate streams
+            BackoffSource model = estimate;
+            ModelFile.SectionBody lm = LmFormat.section(estimate);
             if (base != null && options.baseWeight() > 0) {
                 TrieLanguageModel baseLm = LmFormat.read(base);
-                model = BackoffMixer.mix(model, baseLm.asBackoffSource(), 1 - options.baseWeight());
+                model = BackoffMixer.mix(estimate, baseLm.asBackoffSource(), 1 - options.baseWeight());
+                lm = LmFormat.section(model);
             }
             for (int n = 1; n <= model.order(); n++) {
                 sizes.append(n == 1 ? "" : " ").append(model.count(n));
@@ -198,8 +262,8 @@ public final class LmTrainer {
             all.put("lm.order", Integer.toString(model.order()));
             all.put("lm.ngrams", sizes.toString());
             all.put("lm.own.ngrams", Arrays.toString(ngrams));
-            all.put("lm.sentences", Long.toString(counts.sentences));
-            all.put("lm.words", Long.toString(counts.words));
+            all.put("lm.sentences", Long.toString(counted.sentences()));
+            all.put("lm.words", Long.toString(counted.words()));
             all.put("lm.inputs", Integer.toString(used.size()));
             all.putAll(meta);
             if (base != null) {
@@ -211,18 +275,18 @@ public final class LmTrainer {
                     }
                 }
             }
-            write(model, base, out, all);
-            return new TrainingReport(List.copyOf(used), List.copyOf(skipped), counts.bytes, counts.sentences,
-                    counts.words, counts.badLines, ngrams, chunks, Files.size(out));
+            write(lm, base, out, all);
+            return new TrainingReport(List.copyOf(used), List.copyOf(counted.skipped()), bytes, counted.sentences(),
+                    counted.words(), counted.badLines(), ngrams, counted.chunks(), Files.size(out));
         } catch (IOException e) {
             throw new DespinException(DespinException.Kind.OUTPUT, out + ": cannot write the model: " + e.getMessage(), e);
         }
     }
 
-    private static void write(BackoffSource model, ModelFile base, Path out, Map<String, String> meta) throws IOException,
-            DespinException {
+    private static void write(ModelFile.SectionBody lm, ModelFile base, Path out, Map<String, String> meta)
+            throws IOException, DespinException {
         try (ModelFile.Writer w = new ModelFile.Writer(out)) {
-            w.section(LmFormat.SECTION, LmFormat.section(model));
+            w.section(LmFormat.SECTION, lm);
             if (base != null) {
                 // the other sections (the lexicon) come from the base model as they are
                 for (String name : base.sectionNames()) {
@@ -247,7 +311,6 @@ public final class LmTrainer {
     private static final class Counts {
         long sentences;
         long words;
-        long bytes;
         long badLines;
     }
 
@@ -255,9 +318,45 @@ public final class LmTrainer {
         void read(long bytes);
     }
 
-    private void read(Path p, KneserNeyEstimator kn, ChunkCounter counter, Counts counts, ByteProgress progress)
+    private void read(Path p, MapVocabulary.Builder words, ChunkCounter counter, Counts counts, ByteProgress progress)
             throws IOException {
-        int[] ids = new int[64];
+        int[][] ids = {new int[64]};
+        counts.badLines += readSentences(p, sentence -> {
+            int length = sentence.length + 2;
+            if (ids[0].length < length) {
+                ids[0] = new int[length * 2];
+            }
+            int[] g = ids[0];
+            g[0] = Vocabulary.BEGIN_SENTENCE;
+            for (int i = 0; i < sentence.length; i++) {
+                g[i + 1] = words.add(sentence[i]);
+            }
+            g[length - 1] = Vocabulary.END_SENTENCE;
+            counter.addSentence(g, length);
+            counts.sentences++;
+            counts.words += sentence.length;
+        }, progress);
+    }
+
+    /** Receives the LM words of each sentence of a training file, in order (no sentence markers). */
+    @FunctionalInterface
+    public interface SentenceSink {
+        void sentence(String[] words) throws IOException;
+    }
+
+    /**
+     * The sentences of one training file as {@code despin train} reads it: plain text a paragraph
+     * (or {@value #MAX_BLOCK} characters) at a time, JSONL ({@link #isJsonl}) a line's text field
+     * at a time, tokenised by {@link LmText}. Call after {@link #inspect} found the file usable.
+     *
+     * @return the JSONL lines without a string text field
+     */
+    public long readSentences(Path p, SentenceSink sink) throws IOException {
+        return readSentences(p, sink, bytes -> { });
+    }
+
+    private long readSentences(Path p, SentenceSink sink, ByteProgress progress) throws IOException {
+        long badLines = 0;
         boolean json = isJsonl(p);
         try (CountingInputStream in = new CountingInputStream(Files.newInputStream(p));
                 BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
@@ -281,13 +380,13 @@ public final class LmTrainer {
                         text = null;
                     }
                     if (text == null) {
-                        counts.badLines++;
+                        badLines++;
                         continue;
                     }
-                    ids = count(text, kn, counter, counts, ids);
+                    sentences(text, sink);
                 } else if (line.isBlank() || block.length() > MAX_BLOCK) {
                     // paragraphs are tokenised one at a time: sentences never cross a blank line
-                    ids = count(block.toString(), kn, counter, counts, ids);
+                    sentences(block.toString(), sink);
                     block.setLength(0);
                     block.append(line).append('\n');
                 } else {
@@ -298,42 +397,32 @@ public final class LmTrainer {
                     progress.read(in.count());
                 }
             }
-            count(block.toString(), kn, counter, counts, ids);
+            sentences(block.toString(), sink);
         }
+        return badLines;
     }
 
-    private static int[] count(String text, KneserNeyEstimator kn, ChunkCounter counter, Counts counts, int[] ids)
-            throws IOException {
+    private static void sentences(String text, SentenceSink sink) throws IOException {
         if (text.isBlank()) {
-            return ids;
+            return;
         }
         for (String[] sentence : LmText.sentenceWords(Document.parse(text))) {
-            int length = sentence.length + 2;
-            if (ids.length < length) {
-                ids = new int[length * 2];
-            }
-            ids[0] = Vocabulary.BEGIN_SENTENCE;
-            for (int i = 0; i < sentence.length; i++) {
-                ids[i + 1] = kn.wordId(sentence[i]);
-            }
-            ids[length - 1] = Vocabulary.END_SENTENCE;
-            counter.addSentence(ids, length);
-            counts.sentences++;
-            counts.words += sentence.length;
+            sink.sentence(sentence);
         }
-        return ids;
     }
 
-    static boolean isJsonl(Path p) {
+    /** Whether a training file is read as JSON Lines (by its name). */
+    public static boolean isJsonl(Path p) {
         String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
         return name.endsWith(".jsonl") || name.endsWith(".ndjson");
     }
 
-    private record Inspection(long size, String sha256, String problem) {
+    /** A training file looked at before reading: its size, SHA-256, and why it cannot be used (null: it can). */
+    public record Inspection(long size, String sha256, String problem) {
     }
 
     /** Checks that a file is a readable UTF-8 text file, and takes its size and SHA-256 on the way. */
-    static Inspection inspect(Path p) {
+    public static Inspection inspect(Path p) {
         if (!Files.exists(p)) {
             return new Inspection(0, null, "no such file");
         }
@@ -380,7 +469,8 @@ public final class LmTrainer {
         }
     }
 
-    private Path createTempDir() throws DespinException {
+    /** A new temporary folder for count chunks and the estimate's files, under the options' folder if set. */
+    public Path newTempDir() throws DespinException {
         try {
             return options.tempDir() == null ? Files.createTempDirectory("despin-train")
                     : Files.createTempDirectory(Files.createDirectories(options.tempDir()), "despin-train");
@@ -390,7 +480,8 @@ public final class LmTrainer {
         }
     }
 
-    private static void deleteQuietly(Path dir) {
+    /** Deletes a folder made by {@link #newTempDir} and the files in it; a failure is only logged. */
+    public static void deleteQuietly(Path dir) {
         try (var files = Files.list(dir)) {
             for (Path f : (Iterable<Path>) files::iterator) {
                 Files.deleteIfExists(f);

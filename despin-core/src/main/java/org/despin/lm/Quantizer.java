@@ -1,6 +1,9 @@
 package org.despin.lm;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
+import org.despin.lm.build.SortedFloats;
 
 /**
  * Maps the values of one field of one order to a small codebook: sorted values cut into bins,
@@ -26,44 +29,82 @@ final class Quantizer {
     }
 
     static Quantizer build(float[] values, int count, int bits, boolean reserveZero) {
+        try {
+            return build(SortedFloats.of(values, count), bits, reserveZero);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // cannot happen: the values are in memory
+        }
+    }
+
+    /**
+     * The codebook of values given in ascending order, read in up to three passes (so the values of
+     * an order can stay on disk); the same codebook as for the same values in an array.
+     */
+    static Quantizer build(SortedFloats values, int bits, boolean reserveZero) throws IOException {
         if (bits == RAW) {
             return new Quantizer(RAW, new float[0], false);
         }
         int bins = 1 << bits;
-        float[] sorted = new float[count];
-        int m = 0;
-        for (int i = 0; i < count; i++) {
-            if (!(reserveZero && values[i] == 0f)) {
-                sorted[m++] = values[i];
-            }
-        }
-        sorted = Arrays.copyOf(sorted, m);
-        Arrays.sort(sorted);
         int first = reserveZero ? 1 : 0;
         int available = bins - first;
-        // distinct values: when few, keep them exactly
+        // pass 1: how many values, and the distinct ones while they are few (then they are kept exactly)
+        long m = 0;
         int distinct = 0;
-        for (int i = 0; i < m; i++) {
-            if (i == 0 || sorted[i] != sorted[i - 1]) {
-                distinct++;
+        float[] few = new float[available + 1];
+        try (Kept v = new Kept(values.open(), reserveZero)) {
+            float last = Float.NaN;
+            while (v.next()) {
+                float x = v.value();
+                if (m == 0 || x != last) {
+                    if (distinct <= available) {
+                        few[distinct] = x;
+                    }
+                    distinct++;
+                }
+                last = x;
+                m++;
             }
         }
         float[] c;
         if (distinct <= available) {
             c = new float[first + distinct];
-            int k = first;
-            for (int i = 0; i < m; i++) {
-                if (i == 0 || sorted[i] != sorted[i - 1]) {
-                    c[k++] = sorted[i];
-                }
-            }
+            System.arraycopy(few, 0, c, first, distinct);
         } else {
-            c = mixedBins(sorted, available, first);
+            c = mixedBins(values, reserveZero, m, available, first);
         }
         if (c.length == 0) {
             c = new float[] {0f};
         }
         return new Quantizer(bits, c, reserveZero);
+    }
+
+    /** The values without the reserved zero. */
+    private static final class Kept implements AutoCloseable {
+        private final SortedFloats.Cursor cursor;
+        private final boolean skipZero;
+
+        Kept(SortedFloats.Cursor cursor, boolean skipZero) {
+            this.cursor = cursor;
+            this.skipZero = skipZero;
+        }
+
+        boolean next() throws IOException {
+            while (cursor.next()) {
+                if (!(skipZero && cursor.value() == 0f)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        float value() {
+            return cursor.value();
+        }
+
+        @Override
+        public void close() throws IOException {
+            cursor.close();
+        }
     }
 
     /** The code of {@code v}: the nearest centre (or the raw float bits). */
@@ -96,35 +137,62 @@ final class Quantizer {
     }
 
     /** Centres of bins whose edges are half quantiles and half evenly spaced; at most {@code available} + first. */
-    private static float[] mixedBins(float[] sorted, int available, int first) {
-        int m = sorted.length;
+    private static float[] mixedBins(SortedFloats values, boolean reserveZero, long m, int available, int first)
+            throws IOException {
         int popBins = available / 2;
         int evenBins = available - popBins;
-        // the range of the even edges ignores the rarest 0.1 % at the bottom (e.g. <s> at -99)
-        double lo = sorted[(int) Math.min(m - 1, (long) m / 1000)];
-        double hi = sorted[m - 1];
+        // pass 2: the values at the ranks that make edges. The range of the even edges ignores the
+        // rarest 0.1 % at the bottom (e.g. <s> at -99)
+        long[] ranks = new long[popBins + 1];
+        ranks[0] = Math.min(m - 1, m / 1000);
+        for (int b = 1; b < popBins; b++) {
+            ranks[b] = m * b / popBins;
+        }
+        ranks[popBins] = m - 1;
+        double[] at = new double[ranks.length];
+        Integer[] byRank = new Integer[ranks.length];
+        for (int i = 0; i < ranks.length; i++) {
+            byRank[i] = i;
+        }
+        Arrays.sort(byRank, (x, y) -> Long.compare(ranks[x], ranks[y]));
+        try (Kept v = new Kept(values.open(), reserveZero)) {
+            long rank = -1;
+            for (int i : byRank) {
+                while (rank < ranks[i]) {
+                    v.next();
+                    rank++;
+                }
+                at[i] = v.value();
+            }
+        }
+        double lo = at[0];
+        double hi = at[popBins];
         double[] edges = new double[popBins - 1 + evenBins - 1];
         int e = 0;
         for (int b = 1; b < popBins; b++) {
-            edges[e++] = sorted[(int) ((long) m * b / popBins)];
+            edges[e++] = at[b];
         }
         for (int b = 1; b < evenBins; b++) {
             edges[e++] = lo + (hi - lo) * b / evenBins;
         }
         Arrays.sort(edges);
+        // pass 3: each bin's centre is the mean of its values, summed in ascending order
         float[] c = new float[first + available];
         int k = first;
-        int i = 0;
-        for (int b = 0; b <= edges.length && i < m; b++) {
-            double upper = b < edges.length ? edges[b] : Double.POSITIVE_INFINITY;
-            double sum = 0;
-            int n = 0;
-            while (i < m && (sorted[i] < upper || b == edges.length)) {
-                sum += sorted[i++];
-                n++;
-            }
-            if (n > 0) {
-                c[k++] = (float) (sum / n);
+        try (Kept v = new Kept(values.open(), reserveZero)) {
+            boolean more = v.next();
+            for (int b = 0; b <= edges.length && more; b++) {
+                double upper = b < edges.length ? edges[b] : Double.POSITIVE_INFINITY;
+                double sum = 0;
+                int n = 0;
+                while (more && (v.value() < upper || b == edges.length)) {
+                    sum += v.value();
+                    n++;
+                    more = v.next();
+                }
+                if (n > 0) {
+                    c[k++] = (float) (sum / n);
+                }
             }
         }
         c = Arrays.copyOf(c, k);

@@ -1,7 +1,6 @@
 package org.despin.lm;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -10,6 +9,8 @@ import java.util.Map;
 import org.despin.lm.build.BackoffSource;
 import org.despin.lm.build.GramList;
 import org.despin.lm.build.IndexSort;
+import org.despin.lm.build.NgramCursor;
+import org.despin.lm.build.SortedFloats;
 import org.despin.model.SectionOutput;
 
 /**
@@ -170,173 +171,87 @@ final class TrieWriter {
         return e >= 0 ? lists[len].backoff[e] : 0f;
     }
 
-    private static int bitsFor(long maxValue) {
-        return Math.max(1, 64 - Long.numberOfLeadingZeros(maxValue));
-    }
-
+    /** The lists as the encoder's input: each order in forward (id-tuple) order. */
     private void encode(SectionOutput out) throws IOException {
-        int v = vocab.length;
-        long[] count = new long[order + 2];
-        count[1] = v;
-        for (int n = 2; n <= order; n++) {
-            count[n] = lists[n].size;
-        }
-        // forward order: each order sorted by its word tuple, so the children of an entry (the
-        // n-grams it is the prefix of) are one contiguous range sorted by their last word
-        int[][] forward = new int[order + 1][];
-        int[][] position = new int[order + 1][];
-        for (int n = 2; n <= order; n++) {
-            GramList list = lists[n];
-            int width = n;
-            int[] perm = new int[list.size];
-            for (int i = 0; i < perm.length; i++) {
-                perm[i] = i;
+        TrieEncoder.encode(new TrieEncoder.Input() {
+            @Override
+            public int order() {
+                return order;
             }
-            int[] w = list.words;
-            IndexSort.sort(perm, (x, y) -> Arrays.compare(w, x * width, x * width + width, w, y * width, y * width + width));
-            int[] pos = new int[list.size];
-            for (int i = 0; i < perm.length; i++) {
-                pos[perm[i]] = i;
-            }
-            forward[n] = perm;
-            position[n] = pos;
-        }
-        long[][] childStart = new long[order + 1][];
-        for (int n = 1; n < order; n++) {
-            int size = (int) count[n];
-            long[] first = new long[size + 1];
-            GramList next = lists[n + 1];
-            for (int i = 0; i < next.size; i++) {
-                int base = i * (n + 1);
-                int parent = n == 1 ? next.words[base] : position[n][lists[n].find(next.words, base)];
-                first[parent + 1]++;
-            }
-            for (int i = 0; i < size; i++) {
-                first[i + 1] += first[i];
-            }
-            childStart[n] = first;
-        }
 
-        // header
-        out.writeLong(LmFormat.MAGIC);
-        out.writeInt(LmFormat.VERSION);
-        out.writeInt(order);
-        out.writeInt(v);
-        int hashCapacity = Integer.highestOneBit(Math.max(4, v) * 2 - 1) << 1;
-        out.writeInt(hashCapacity);
-        for (int n = 1; n <= order; n++) {
-            out.writeLong(count[n]);
-        }
-        Quantizer[] probQ = new Quantizer[order + 1];
-        Quantizer[] backoffQ = new Quantizer[order + 1];
-        int[][] fieldBits = new int[order + 1][];
-        int wordBits = bitsFor(v - 1);
-        for (int n = 2; n <= order; n++) {
-            GramList list = lists[n];
-            probQ[n] = Quantizer.build(list.prob, list.size, quantization.probBits(), false);
-            boolean top = n == order;
-            backoffQ[n] = top ? null : Quantizer.build(list.backoff, list.size, quantization.backoffBits(), true);
-            int pb = probQ[n].bits;
-            int bb = top ? 0 : backoffQ[n].bits;
-            int cb = top ? 0 : bitsFor(count[n + 1]);
-            int entryBits = wordBits + pb + (top ? 0 : bb + cb);
-            fieldBits[n] = new int[] {wordBits, pb, bb, cb, entryBits};
-            out.writeInt(wordBits);
-            out.writeInt(pb);
-            out.writeInt(bb);
-            out.writeInt(cb);
-            out.writeInt(probQ[n].centres.length);
-            out.writeInt(top ? 0 : backoffQ[n].centres.length);
-            out.writeInt(entryBits);
-            out.writeInt(0);
-        }
-        // block table: offsets are known from the sizes, so it is written before the blocks
-        byte[][] encoded = new byte[v][];
-        int[] offsets = new int[v + 1];
-        for (int i = 0; i < v; i++) {
-            encoded[i] = vocab[i].getBytes(StandardCharsets.UTF_8);
-            offsets[i + 1] = Math.addExact(offsets[i], encoded[i].length);
-        }
-        List<long[]> blocks = new ArrayList<>();
-        blocks.add(new long[] {4L * hashCapacity});
-        blocks.add(new long[] {4L * (v + 1)});
-        blocks.add(new long[] {offsets[v]});
-        blocks.add(new long[] {16L * (v + 1)});
-        for (int n = 2; n <= order; n++) {
-            blocks.add(new long[] {4L * probQ[n].centres.length});
-            blocks.add(new long[] {n == order ? 0 : 4L * backoffQ[n].centres.length});
-            long entries = count[n] + (n == order ? 0 : 1);
-            blocks.add(new long[] {LmFormat.packedBytes(entries, fieldBits[n][4])});
-        }
-        long pos = out.written() + 16L * blocks.size();
-        for (long[] b : blocks) {
-            pos = (pos + 7) & ~7L;
-            out.writeLong(pos);
-            out.writeLong(b[0]);
-            pos += b[0];
-        }
-        // vocabulary: open-addressing hash of id + 1 by the string's hash, offsets, UTF-8 bytes
-        int[] hash = new int[hashCapacity];
-        for (int i = 0; i < v; i++) {
-            int slot = TrieVocabulary.slot(vocab[i], hashCapacity);
-            while (hash[slot] != 0) {
-                slot = (slot + 1) & (hashCapacity - 1);
+            @Override
+            public String[] vocabulary() {
+                return vocab;
             }
-            hash[slot] = i + 1;
-        }
-        out.align(8);
-        out.writeInts(hash, 0, hashCapacity);
-        out.align(8);
-        out.writeInts(offsets, 0, v + 1);
-        out.align(8);
-        for (byte[] b : encoded) {
-            out.writeBytes(b);
-        }
-        out.align(8);
-        for (int w = 0; w <= v; w++) {
-            boolean real = w < v;
-            out.writeFloat(real ? uniProb[w] : 0f);
-            out.writeFloat(real ? uniBackoff[w] : 0f);
-            out.writeLong(order > 1 ? childStart[1][w] : 0);
-        }
-        for (int n = 2; n <= order; n++) {
-            GramList list = lists[n];
-            boolean top = n == order;
-            out.align(8);
-            out.writeFloats(probQ[n].centres, 0, probQ[n].centres.length);
-            out.align(8);
-            if (!top) {
-                out.writeFloats(backoffQ[n].centres, 0, backoffQ[n].centres.length);
+
+            @Override
+            public float[] unigramLog10Prob() {
+                return uniProb;
             }
-            out.align(8);
-            int[] fb = fieldBits[n];
-            long entries = count[n] + (top ? 0 : 1);
-            long[] packed = new long[(int) (LmFormat.packedBytes(entries, fb[4]) / 8)];
-            for (int i = 0; i < entries; i++) {
-                long bit = (long) i * fb[4];
-                boolean real = i < count[n];
-                int e = real ? forward[n][i] : 0;
-                put(packed, bit, fb[0], real ? list.words[e * n + n - 1] : 0);
-                bit += fb[0];
-                put(packed, bit, fb[1], real ? probQ[n].encode(list.prob[e]) : 0);
-                bit += fb[1];
-                if (!top) {
-                    put(packed, bit, fb[2], real ? backoffQ[n].encode(list.backoff[e]) : 0);
-                    bit += fb[2];
-                    put(packed, bit, fb[3], childStart[n][i]);
-                }
+
+            @Override
+            public float[] unigramLog10Backoff() {
+                return uniBackoff;
             }
-            out.writeLongs(packed, 0, packed.length);
-        }
-        out.align(8);
+
+            @Override
+            public long count(int n) {
+                return lists[n].size;
+            }
+
+            @Override
+            public NgramCursor open(int n) {
+                return forward(lists[n]);
+            }
+
+            @Override
+            public SortedFloats values(int n, boolean backoff) {
+                GramList list = lists[n];
+                return SortedFloats.of(backoff ? list.backoff : list.prob, list.size);
+            }
+        }, quantization, out);
     }
 
-    private static void put(long[] packed, long bit, int bits, long value) {
-        int word = (int) (bit >>> 6);
-        int shift = (int) (bit & 63);
-        packed[word] |= value << shift;
-        if (shift + bits > 64) {
-            packed[word + 1] |= value >>> (64 - shift);
+    /** The entries of a list sorted by their word tuple (oldest word first). */
+    private static NgramCursor forward(GramList list) {
+        int n = list.n;
+        int[] perm = new int[list.size];
+        for (int i = 0; i < perm.length; i++) {
+            perm[i] = i;
         }
+        int[] w = list.words;
+        IndexSort.sort(perm, (x, y) -> Arrays.compare(w, x * n, x * n + n, w, y * n, y * n + n));
+        int[] words = new int[n];
+        return new NgramCursor() {
+            private int i = -1;
+
+            @Override
+            public boolean next() {
+                if (++i >= perm.length) {
+                    return false;
+                }
+                System.arraycopy(w, perm[i] * n, words, 0, n);
+                return true;
+            }
+
+            @Override
+            public int[] words() {
+                return words;
+            }
+
+            @Override
+            public float log10Prob() {
+                return list.prob[perm[i]];
+            }
+
+            @Override
+            public float log10Backoff() {
+                return list.backoff[perm[i]];
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 }

@@ -58,9 +58,10 @@ class DetectorTest {
     void aRareCorrectWordIsNotNormalisedToACommonOne() {
         // no n-gram of the toy corpus holds "truce" or "peace" next to these neighbours: only
         // frequency favours "peace" (7 times against 2). Make substitutions cheap so that the
-        // plain noisy channel falls for it, then show the evidence gate stops it.
+        // decode falls for it (arc model: a large arcBias; the hand-set channel: a positive
+        // offset), then show the evidence gate stops it.
         String text = "Both armies respected truce terms.";
-        DetectorSettings cheap = ToyModel.SETTINGS.withChannel(1.0, 3.0);
+        DetectorSettings cheap = ToyModel.SETTINGS.with().channelScale(1.0).channelOffset(3.0).arcBias(8.0).build();
         Report gated = new Detector(MODEL, cheap).check(text, CheckOptions.DEFAULTS.withMinConfidence(0.0));
         assertEquals(0, gated.findings().size(), DetectorExamplesTest.describe(gated));
         Report ungated = new Detector(MODEL, cheap.withEvidenceGate(-100)).check(text,

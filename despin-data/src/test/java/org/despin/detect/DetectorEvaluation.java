@@ -28,7 +28,7 @@ import org.despin.text.TokenType;
  * says:
  *
  * <pre>
- *   java -cp ... org.despin.detect.DetectorEvaluation MODEL [eval|fit|features] [passages]
+ *   java -cp ... org.despin.detect.DetectorEvaluation MODEL [eval|fit|fitarcs|sweep|speed|show|missed] [passages]
  * </pre>
  */
 public final class DetectorEvaluation {
@@ -38,14 +38,28 @@ public final class DetectorEvaluation {
     public static void main(String[] args) throws Exception {
         Path modelPath = Path.of(args[0]);
         String mode = args.length > 1 ? args[1] : "eval";
-        int passages = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+        int passages = args.length > 2 && !mode.equals("example") ? Integer.parseInt(args[2]) : 200;
         DataPaths paths = new DataPaths(DataPaths.defaultCache());
         Model model = args[0].equals("dev") ? DevModel.load(Path.of("/tmp/despin-dev")) : Models.load(modelPath);
         Detector detector = new Detector(model, settingsFromProperties());
-        SpinThesaurus thesaurus = DevMyThes.load(paths.cache());
+        if (mode.equals("fitarcs")) {
+            ArcFitting.fit(model, detector.settings(), paths, passages);
+            return;
+        }
+        if (mode.equals("example")) {
+            example(detector, Path.of(args.length > 2 ? args[2] : "examples/spun-news.txt"));
+            return;
+        }
+        // -Dspinner=moby: the same-thesaurus figures (label them so); default MyThes, which the detector does not read
+        SpinThesaurus thesaurus = "moby".equals(System.getProperty("spinner"))
+                ? org.despin.data.spin.SpinThesauri.load("moby", paths) : DevMyThes.load(paths.cache());
         List<String> heldOut = heldOutText(paths);
-        List<String> long250 = passages(heldOut, 200, 300, passages);
-        List<String> short150 = passages(heldOut, 100, 150, passages);
+        // -Dskip=N: the passages after the first N (a fresh set to check an operating point chosen on the first N)
+        int skip = Integer.getInteger("skip", 0);
+        List<String> long250 = passages(heldOut, 200, 300, skip + passages);
+        long250 = long250.subList(Math.min(skip, long250.size()), long250.size());
+        List<String> short150 = passages(heldOut, 100, 150, skip + passages);
+        short150 = short150.subList(Math.min(skip, short150.size()), short150.size());
         System.out.printf(Locale.ROOT, "held-out passages: %d of 200-300 words, %d of 100-150 words%n",
                 long250.size(), short150.size());
         switch (mode) {
@@ -88,6 +102,15 @@ public final class DetectorEvaluation {
             } catch (ReflectiveOperationException e) {
                 throw new IllegalArgumentException(m.getName(), e);
             }
+        }
+        String arcs = System.getProperty("arcModel"); // "w0,w1,...;trainingRate", as fitarcs prints them
+        if (arcs != null) {
+            String[] parts = arcs.split(";");
+            b.arcModel(new ArcModel(java.util.Arrays.stream(parts[0].split(",")).mapToDouble(v -> Double.parseDouble(v.trim()))
+                    .toArray(), Double.parseDouble(parts[1])));
+        }
+        if (System.getProperty("handSet") != null) {
+            b.arcModel(null); // the hand-set channel of before the arc model, for comparison
         }
         DetectorSettings s = b.build();
         System.out.println(s);
@@ -182,6 +205,31 @@ public final class DetectorEvaluation {
         return out;
     }
 
+    /**
+     * A spun file with its alignment ({@code X.txt} and {@code X.alignment.tsv}, as {@code despin spin}
+     * writes them): edits flagged (a finding overlaps the edit), false flags (findings on no edit),
+     * exact restorations.
+     */
+    static void example(Detector detector, Path spunFile) throws Exception {
+        String text = java.nio.file.Files.readString(spunFile, java.nio.charset.StandardCharsets.UTF_8);
+        Path tsv = Path.of(spunFile.toString().replaceAll("\\.txt$", ".alignment.tsv"));
+        List<Edit> edits = org.despin.spin.Alignment.parse(
+                java.nio.file.Files.readString(tsv, java.nio.charset.StandardCharsets.UTF_8), tsv.toString());
+        Report r = detector.check(text, CheckOptions.DEFAULTS);
+        long flagged = edits.stream().filter(e -> r.findings().stream()
+                .anyMatch(f -> f.start() < e.end() && e.start() < f.end())).count();
+        long falseFlags = r.findings().stream().filter(f -> edits.stream()
+                .noneMatch(e -> f.start() < e.end() && e.start() < f.end())).count();
+        int exact = org.despin.eval.Metrics.exactRestorations(text, edits, r.findings());
+        System.out.printf(Locale.ROOT, "%s: %d words, %d edits; %d findings; edits flagged %d (%.1f %%), false flags %d, "
+                + "exact restorations %d (%.1f %% of edits); verdict %s, score %.2f%n", spunFile, r.tokens(), edits.size(),
+                r.findings().size(), flagged, 100.0 * flagged / edits.size(), falseFlags, exact,
+                100.0 * exact / edits.size(), r.verdict(), r.spinScore());
+        for (Finding f : r.findings()) {
+            System.out.printf(Locale.ROOT, "  %s -> %s %.2f%n", f.text(), f.suggestion(), f.confidence());
+        }
+    }
+
     /** Prints findings on clean passages (all false flags) and on spun ones next to the true edits. */
     static void show(Detector detector, SpinThesaurus thesaurus, List<String> passages) {
         int seed = 0;
@@ -274,8 +322,10 @@ public final class DetectorEvaluation {
         int flags = 0;
         int calledSpun = 0;
         long t0 = System.nanoTime();
+        List<Double> scores = new ArrayList<>();
         for (String p : long250) {
             Report r = detector.check(p, CheckOptions.DEFAULTS);
+            scores.add(r.spinScore());
             words += r.tokens();
             flags += r.findings().size();
             calledSpun += r.verdict() == Verdict.SPUN ? 1 : 0;
@@ -283,6 +333,9 @@ public final class DetectorEvaluation {
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "clean: %d passages, %d words, %.2f flags/100 words, %.1f %% called spun, %.0f words/s%n",
                 long250.size(), words, 100.0 * flags / words, 100.0 * calledSpun / long250.size(), words / seconds);
+        scores.sort(null);
+        System.out.printf(Locale.ROOT, "clean 200-300-word spin-score quantiles: 0.50 %.3f, 0.90 %.3f, 0.98 %.3f%n",
+                scores.get(scores.size() / 2), scores.get((int) (0.9 * scores.size())), scores.get((int) (0.98 * scores.size())));
     }
 
     static void spun(Detector detector, SpinThesaurus thesaurus, List<String> long250) {
@@ -322,6 +375,11 @@ public final class DetectorEvaluation {
             spun.add(rs.spinScore());
             spunCalled += rs.verdict() == Verdict.SPUN ? 1 : 0;
         }
+        List<Double> sortedClean = new ArrayList<>(clean);
+        sortedClean.sort(null);
+        System.out.printf(Locale.ROOT, "clean spin-score quantiles: 0.50 %.3f, 0.90 %.3f, 0.98 %.3f, 0.99 %.3f%n",
+                sortedClean.get(sortedClean.size() / 2), sortedClean.get((int) (0.9 * sortedClean.size())),
+                sortedClean.get((int) (0.98 * sortedClean.size())), sortedClean.get((int) (0.99 * sortedClean.size())));
         System.out.printf(Locale.ROOT, "documents 100-150 words: AUROC(spun 0.1 vs clean) = %.3f; called spun: %.1f %% of spun, %.1f %% of clean%n",
                 org.despin.eval.Metrics.auroc(spun.stream().mapToDouble(Double::doubleValue).toArray(),
                         clean.stream().mapToDouble(Double::doubleValue).toArray()), 100.0 * spunCalled / short150.size(), 100.0 * cleanCalled / short150.size());

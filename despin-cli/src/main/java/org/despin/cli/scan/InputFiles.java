@@ -16,15 +16,15 @@ import org.despin.cli.input.InputStatus;
  * The files a scan reads, in a deterministic order: each path as given, a folder replaced by
  * every regular file under it sorted by path (so reruns and resumes see the same order).
  */
-final class InputFiles {
+public final class InputFiles {
     /** How a file is read, by its name. */
-    enum Kind { TEXT, JSONL, WARC }
+    public enum Kind { TEXT, JSONL, WARC }
 
     private InputFiles() {
     }
 
     /** Lists the files; a path that does not exist aborts the run before anything is written. */
-    static List<Path> list(List<Path> paths) throws InputException {
+    public static List<Path> list(List<Path> paths) throws InputException {
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
             if (!Files.exists(p)) {
@@ -43,7 +43,7 @@ final class InputFiles {
         return files;
     }
 
-    static Kind kind(Path file) {
+    public static Kind kind(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".jsonl") || name.endsWith(".jsonl.gz")) {
             return Kind.JSONL;

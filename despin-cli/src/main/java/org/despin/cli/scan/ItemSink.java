@@ -4,7 +4,7 @@ import java.io.IOException;
 
 /** Receives the documents of the inputs in input order. */
 @FunctionalInterface
-interface ItemSink {
+public interface ItemSink {
     /** @throws IOException when the results cannot be written (the run stops) */
     void accept(ScanItem item) throws IOException, InterruptedException;
 }

@@ -52,7 +52,7 @@ public final class Scanner {
     /** Read-ahead records (JSONL lines, archive bodies) held in memory beyond this wait for the workers. */
     static final long MAX_HELD_BYTES = 256L << 20;
 
-    private final DocumentCheck check;
+    private final DocumentScan documents;
     private final Settings settings;
     private final Progress progress;
 
@@ -60,7 +60,7 @@ public final class Scanner {
         if (settings.threads() < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + settings.threads());
         }
-        this.check = check;
+        this.documents = new DocumentScan(check);
         this.settings = settings;
         this.progress = progress;
     }
@@ -85,15 +85,8 @@ public final class Scanner {
         });
         try (ResultLog log = ResultLog.open(out)) {
             Run run = new Run(log, pool, total);
-            JsonlInput jsonl = new JsonlInput(settings.textField(), settings.idField(), settings.maxRecordBytes());
-            WarcInput warc = new WarcInput(settings.maxRecordBytes());
             for (Path f : files) {
-                switch (InputFiles.kind(f)) {
-                    case JSONL -> jsonl.read(f, run);
-                    case WARC -> warc.read(f, run);
-                    case TEXT -> run.accept(new ScanItem(f.toString(), f.toString(), InputFiles.size(f), 0,
-                            () -> TextSource.open(f.toString(), null)));
-                }
+                DocumentScan.items(f, settings, run);
             }
             run.drain();
             return new Result(run.written, run.skipped, total);
@@ -138,7 +131,7 @@ public final class Scanner {
                 progress.update(written + skipped, bytesDone, total);
                 return;
             }
-            window.add(new Pending(CompletableFuture.supplyAsync(() -> line(item), pool), item.inputBytes(), item.heldBytes()));
+            window.add(new Pending(CompletableFuture.supplyAsync(() -> documents.line(item), pool), item.inputBytes(), item.heldBytes()));
             heldBytes += item.heldBytes();
             // bounded in documents and in the bytes of records read ahead (64 MB records must not pile up)
             while (window.size() >= windowSize || heldBytes > MAX_HELD_BYTES && window.size() > 1) {
@@ -170,7 +163,7 @@ public final class Scanner {
             try {
                 line = p.line().get();
             } catch (ExecutionException e) {
-                throw new IllegalStateException("a scan worker failed", e.getCause()); // line() catches everything
+                throw new IllegalStateException("a scan worker failed", e.getCause()); // DocumentScan.line catches everything
             }
             log.add(line);
             written++;
@@ -182,21 +175,6 @@ public final class Scanner {
                 unflushed = 0;
             }
             progress.update(written + skipped, bytesDone, total);
-        }
-    }
-
-    /** Reads, checks and renders one document; every problem becomes the document's status. */
-    private String line(ScanItem item) {
-        try (TextSource text = item.content().open(); CheckedDocument d = check.check(text)) {
-            return ScanLine.ok(item.id(), item.source(), d);
-        } catch (InputException e) {
-            return ScanLine.failed(item.id(), item.source(), ScanStatus.of(e.status()), e.problem());
-        } catch (DocumentFailure e) {
-            return ScanLine.failed(item.id(), item.source(), e.status(), e.getMessage());
-        } catch (IOException e) {
-            return ScanLine.failed(item.id(), item.source(), ScanStatus.UNREADABLE, "cannot read: " + e.getMessage());
-        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
-            return ScanLine.failed(item.id(), item.source(), ScanStatus.ERROR, "check failed: " + e);
         }
     }
 }

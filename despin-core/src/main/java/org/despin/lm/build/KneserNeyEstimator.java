@@ -329,7 +329,7 @@ public final class KneserNeyEstimator {
         return d;
     }
 
-    private static double discount(double[] d, int count) {
+    static double discount(double[] d, int count) {
         return count == 0 ? 0 : d[Math.min(count, 3) - 1];
     }
 
