@@ -50,7 +50,7 @@ class ServeCommandTest {
             HttpClient client = HttpClient.newHttpClient();
             HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create(base + "api/v1/health")).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            assertEquals("{\"status\":\"ok\",\"model\":\"tiny.dspm\"}", health.body());
+            assertEquals("{\"status\":\"ok\",\"model\":\"tiny.dspm\",\"source\":\"off\"}", health.body());
 
             HttpResponse<String> check = client.send(HttpRequest.newBuilder(URI.create(base + "api/v1/check"))
                     .header("Content-Type", "text/plain; charset=utf-8")

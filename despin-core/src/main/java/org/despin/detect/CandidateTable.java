@@ -45,7 +45,10 @@ final class CandidateTable {
         if (c == null) {
             c = prepare(observed);
             if (cache.size() < MAX_CACHED) {
-                cache.putIfAbsent(observed, c);
+                PreparedCandidate[] won = cache.putIfAbsent(observed, c);
+                if (won != null) {
+                    c = won; // another thread was first: share its copy (Lattice.hasArc compares by value anyway)
+                }
             }
         }
         return c;

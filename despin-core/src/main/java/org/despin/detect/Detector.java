@@ -18,6 +18,7 @@ public final class Detector {
     private final Model model;
     private final DetectorSettings settings;
     private final CandidateTable candidates;
+    private final TermCandidates terms;
     private final DocumentScorer scorer;
 
     public Detector(Model model) {
@@ -28,6 +29,7 @@ public final class Detector {
         this.model = model;
         this.settings = settings;
         this.candidates = new CandidateTable(model.lexicon(), model.lm(), settings);
+        this.terms = new TermCandidates(model.terms(), model.lexicon(), model.lm());
         this.scorer = new DocumentScorer(settings.score());
     }
 
@@ -38,7 +40,7 @@ public final class Detector {
     /** A report with the features its score came from (for fitting and evaluating the scorer). */
     public Analysis analyse(String text, CheckOptions options) {
         Document doc = Document.parse(text);
-        LatticeBuilder builder = new LatticeBuilder(model.lm(), candidates, settings);
+        LatticeBuilder builder = new LatticeBuilder(model.lm(), candidates, terms, settings);
         LatticeBuilder.Result lattices = builder.build(doc);
         Decoder decoder = new Decoder(model.lm(), settings.beamWidth(), settings.lmWeight());
         SpinRateEstimator rateEstimator = new SpinRateEstimator(settings);

@@ -32,16 +32,18 @@ package org.despin.detect;
  *     hand-set noisy channel (channelScale, channelOffset, frequencyDiscount, nameBonus)
  * @param arcBias nats added to every substitution's log-odds under the arc model: the operating point,
  *     chosen so that clean text stays within its flag budget
+ * @param termBonus nats added to a substitution that turns a span into a known multi-word term word by
+ *     word ({@link TermCandidates}); a chance rewrite of every word landing on a known term is rare
  */
 public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidatesPerSpan, double lmWeight, double frequencyDiscount,
         double channelScale, double channelOffset, double evidenceGate, double nameGate, double nameBonus,
         double variantBonus, double artefactLogProb, double priorStrength, int emIterations, double minSpinRate,
         double spunThreshold, double cleanThreshold, DocumentScorer.Coefficients score, boolean restoredContextPass,
-        ArcModel arcModel, double arcBias) {
+        ArcModel arcModel, double arcBias, double termBonus) {
 
     public static final DetectorSettings DEFAULTS = new DetectorSettings(
             12, 16, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.82, 0.36,
-            DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.7);
+            DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.7, 3.0);
 
     public DetectorSettings {
         if (beamWidth < 1 || candidatePool < 1 || maxCandidatesPerSpan < 1 || emIterations < 0) {
@@ -89,6 +91,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         private boolean restoredContextPass;
         private ArcModel arcModel;
         private double arcBias;
+        private double termBonus;
 
         private Builder(DetectorSettings s) {
             beamWidth = s.beamWidth;
@@ -112,6 +115,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
             restoredContextPass = s.restoredContextPass;
             arcModel = s.arcModel;
             arcBias = s.arcBias;
+            termBonus = s.termBonus;
         }
 
         public Builder beamWidth(int v) { beamWidth = v; return this; }
@@ -138,12 +142,13 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         /** The arc model, or null for the hand-set channel. */
         public Builder arcModel(ArcModel v) { arcModel = v; return this; }
         public Builder arcBias(double v) { arcBias = v; return this; }
+        public Builder termBonus(double v) { termBonus = v; return this; }
 
         public DetectorSettings build() {
             return new DetectorSettings(beamWidth, candidatePool, maxCandidatesPerSpan, lmWeight, frequencyDiscount, channelScale,
                     channelOffset, evidenceGate, nameGate, nameBonus, variantBonus, artefactLogProb, priorStrength,
                     emIterations, minSpinRate, spunThreshold, cleanThreshold, score, restoredContextPass,
-                    arcModel, arcBias);
+                    arcModel, arcBias, termBonus);
         }
     }
 }

@@ -8,7 +8,7 @@ import java.util.Set;
  * consists only of these words ("on account of" -> "for") is never proposed: it would only ever
  * explain a writer's own choice of phrase.
  */
-final class FunctionWords {
+public final class FunctionWords {
     private static final Set<String> WORDS = Set.of(
             "a", "an", "the", "this", "that", "these", "those", "some", "any", "each", "every", "no", "all", "both",
             "either", "neither", "such", "what", "which", "who", "whom", "whose", "where", "when", "why", "how",
@@ -29,12 +29,12 @@ final class FunctionWords {
     private FunctionWords() {
     }
 
-    static boolean contains(String word) {
+    public static boolean contains(String word) {
         return WORDS.contains(word);
     }
 
     /** True when every word of the space-separated phrase is a function word. */
-    static boolean onlyFunctionWords(String phrase) {
+    public static boolean onlyFunctionWords(String phrase) {
         int at = 0;
         while (at <= phrase.length()) {
             int space = phrase.indexOf(' ', at);

@@ -49,10 +49,15 @@ final class Lattice {
         this.substitutionArcs = subs;
     }
 
-    /** True when a substitution arc over {@code from..to} reads {@code c}. */
+    /**
+     * True when a substitution arc over {@code from..to} reads {@code c}. By value, not identity:
+     * the candidate cache may hand out equal candidates in different objects (two threads that
+     * prepared the same span at once, or a full cache), and the lattice must not depend on which.
+     */
     boolean hasArc(int from, int to, PreparedCandidate c) {
         for (int a = firstArc[from]; a < firstArc[from + 1]; a++) {
-            if (arcs[a].to() == to && arcs[a].candidate() == c) {
+            PreparedCandidate x = arcs[a].candidate();
+            if (arcs[a].to() == to && x != null && (x == c || x.candidate().equals(c.candidate()))) {
                 return true;
             }
         }

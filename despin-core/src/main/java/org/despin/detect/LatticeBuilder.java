@@ -38,6 +38,7 @@ final class LatticeBuilder {
     private static final double EARLY_STOP_SLACK = 2.0;
 
     private final CandidateTable table;
+    private final TermCandidates terms;
     private final Vocabulary vocabulary;
     private final DetectorSettings settings;
     private final Evidence evidence;
@@ -47,8 +48,14 @@ final class LatticeBuilder {
     private final Arc[] pending;
     private final double[] rank;
 
+    /** A builder without phrase-level term candidates. */
     LatticeBuilder(LanguageModel lm, CandidateTable table, DetectorSettings settings) {
+        this(lm, table, new TermCandidates(org.despin.lexicon.TermTable.EMPTY, null, lm), settings);
+    }
+
+    LatticeBuilder(LanguageModel lm, CandidateTable table, TermCandidates terms, DetectorSettings settings) {
         this.table = table;
+        this.terms = terms;
         this.vocabulary = lm.vocabulary();
         this.settings = settings;
         this.evidence = new Evidence(lm);
@@ -235,6 +242,16 @@ final class LatticeBuilder {
                     addBest(subs, admitted);
                 }
             }
+        }
+        // phrase-level candidates: known terms a span reaches word by word (context-free, so only once)
+        List<TermCandidates.Match> termMatches = previous == null ? terms.matches(w) : List.of();
+        if (!termMatches.isEmpty()) {
+            if (!prefixReady) {
+                evidence.sentence(ids, context == null ? ids : context);
+            }
+            subs = subs == null ? new ArrayList<>() : subs;
+            terms.addArcs(termMatches, w, evidence, settings, subs, eligible);
+            subs.sort(java.util.Comparator.comparingInt(Arc::from));
         }
         int eligibleCount = 0;
         for (boolean e : eligible) {

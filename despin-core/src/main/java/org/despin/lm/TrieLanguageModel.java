@@ -24,23 +24,47 @@ public final class TrieLanguageModel implements LanguageModel {
     private final int vocabularySize;
     private final TrieVocabulary vocabulary;
     private final long[] count;
-    private final int unigramsAt;
-    // per order (index n), order >= 2
-    private final int[] entriesAt;
-    private final int[] entryBits;
-    private final int[] wordBits;
-    private final long[] wordMask;
-    private final int[] probShift;
-    private final long[] probMask;
-    private final int[] backoffShift;
-    private final long[] backoffMask;
-    private final int[] childShift;
-    private final long[] childMask;
-    private final boolean[] rawProb;
-    private final boolean[] oneRead; // the entry fits in one 64-bit read at any bit offset
-    private final boolean[] rawBackoff;
-    private final float[][] probCodes;
-    private final float[][] backoffCodes;
+    // the unigrams, copied to the heap at load (16 bytes a word, one cache line for a query):
+    // unigrams[2w] = back-off float bits << 32 | probability float bits, unigrams[2w + 1] = first
+    // child among the bigrams; one more word closes the last range
+    private final long[] unigrams;
+    private final Level[] levels;  // per order n >= 2 (index n)
+
+    /** Where the entries of one order are and how their fields are packed. */
+    private static final class Level {
+        final int at;
+        final int bits;
+        final long wordMask;
+        final int probShift;
+        final long probMask;
+        final int backoffShift;
+        final long backoffMask;
+        final int childShift;
+        final long childMask;
+        final boolean rawProb;
+        final boolean rawBackoff;
+        final boolean oneRead; // the entry fits in one 64-bit read at any bit offset
+        final float[] probCodes;
+        final float[] backoffCodes;
+
+        Level(int at, int wordBits, int probBits, int backoffBits, int childBits, float[] probCodes,
+                float[] backoffCodes) {
+            this.at = at;
+            this.bits = wordBits + probBits + backoffBits + childBits;
+            this.wordMask = (1L << wordBits) - 1;
+            this.probShift = wordBits;
+            this.probMask = (1L << probBits) - 1;
+            this.backoffShift = wordBits + probBits;
+            this.backoffMask = backoffBits == 0 ? 0 : (1L << backoffBits) - 1;
+            this.childShift = wordBits + probBits + backoffBits;
+            this.childMask = childBits == 0 ? 0 : (1L << childBits) - 1;
+            this.rawProb = probBits == 32;
+            this.rawBackoff = backoffBits == 32;
+            this.oneRead = bits <= 57;
+            this.probCodes = probCodes;
+            this.backoffCodes = backoffCodes;
+        }
+    }
 
     TrieLanguageModel(ByteBuffer section, String name) throws DataFormatException {
         ByteBuffer b = section.duplicate().order(ByteOrder.LITTLE_ENDIAN);
@@ -75,21 +99,6 @@ public final class TrieLanguageModel implements LanguageModel {
         if (count[1] != vocabularySize) {
             throw LmFormat.bad(name, "unigram count " + count[1] + " differs from the vocabulary size " + vocabularySize);
         }
-        entriesAt = new int[order + 1];
-        entryBits = new int[order + 1];
-        wordBits = new int[order + 1];
-        wordMask = new long[order + 1];
-        probShift = new int[order + 1];
-        probMask = new long[order + 1];
-        backoffShift = new int[order + 1];
-        backoffMask = new long[order + 1];
-        childShift = new int[order + 1];
-        childMask = new long[order + 1];
-        rawProb = new boolean[order + 1];
-        oneRead = new boolean[order + 1];
-        rawBackoff = new boolean[order + 1];
-        probCodes = new float[order + 1][];
-        backoffCodes = new float[order + 1][];
         int[][] header = new int[order + 1][];
         for (int n = 2; n <= order; n++) {
             int[] h = new int[8];
@@ -111,18 +120,6 @@ public final class TrieLanguageModel implements LanguageModel {
             if (!codebookSizeOk(h[4], pb) || (!top && !codebookSizeOk(h[5], bb))) {
                 throw LmFormat.bad(name, "bad codebook sizes for the " + n + "-grams");
             }
-            entryBits[n] = h[6];
-            oneRead[n] = h[6] <= 57;
-            wordBits[n] = wb;
-            wordMask[n] = (1L << wb) - 1;
-            probShift[n] = wb;
-            probMask[n] = (1L << pb) - 1;
-            rawProb[n] = pb == 32;
-            backoffShift[n] = wb + pb;
-            backoffMask[n] = top ? 0 : (1L << bb) - 1;
-            rawBackoff[n] = bb == 32;
-            childShift[n] = wb + pb + bb;
-            childMask[n] = top ? 0 : (1L << cb) - 1;
         }
         int blocks = 4 + 3 * (order - 1);
         long[] at = new long[blocks];
@@ -142,7 +139,13 @@ public final class TrieLanguageModel implements LanguageModel {
         int stringBytes = b.getInt(offsetsAt + 4 * vocabularySize);
         expect(name, len[2], stringBytes, "vocabulary strings");
         expect(name, len[3], 16L * (vocabularySize + 1), "unigrams");
-        unigramsAt = (int) at[3];
+        int unigramsAt = (int) at[3];
+        unigrams = new long[2 * (vocabularySize + 1)];
+        for (int w = 0; w <= vocabularySize; w++) {
+            unigrams[2 * w] = b.getLong(unigramsAt + 16 * w); // little-endian: prob low, back-off high
+            unigrams[2 * w + 1] = b.getLong(unigramsAt + 16 * w + 8);
+        }
+        levels = new Level[order + 1];
         for (int n = 2; n <= order; n++) {
             int k = 4 + 3 * (n - 2);
             boolean top = n == order;
@@ -150,17 +153,16 @@ public final class TrieLanguageModel implements LanguageModel {
             expect(name, len[k], 4L * h[4], n + "-gram probability codebook");
             expect(name, len[k + 1], top ? 0 : 4L * h[5], n + "-gram back-off codebook");
             long entries = count[n] + (top ? 0 : 1);
-            expect(name, len[k + 2], LmFormat.packedBytes(entries, entryBits[n]), n + "-gram entries");
-            probCodes[n] = floats(b, (int) at[k], h[4]);
-            backoffCodes[n] = floats(b, (int) at[k + 1], top ? 0 : h[5]);
-            entriesAt[n] = (int) at[k + 2];
+            expect(name, len[k + 2], LmFormat.packedBytes(entries, h[6]), n + "-gram entries");
+            levels[n] = new Level((int) at[k + 2], h[0], h[1], h[2], h[3], floats(b, (int) at[k], h[4]),
+                    floats(b, (int) at[k + 1], top ? 0 : h[5]));
         }
         // the last child pointer of each order must close the order above
         if (order > 1 && uniChild(vocabularySize) != count[2]) {
             throw LmFormat.bad(name, "the unigrams do not cover the bigrams");
         }
         for (int n = 2; n < order; n++) {
-            if (child(n, count[n]) != count[n + 1]) {
+            if (child(levels[n], count[n]) != count[n + 1]) {
                 throw LmFormat.bad(name, "the " + n + "-grams do not cover the " + (n + 1) + "-grams");
             }
         }
@@ -219,8 +221,6 @@ public final class TrieLanguageModel implements LanguageModel {
                 s.backoff[0] = bo;
                 s.childFrom[0] = from;
                 s.childTo[0] = to;
-                s.firstChild[0] = to > from ? wordOf(2, from) : Integer.MAX_VALUE;
-                s.lastChild[0] = to > from ? wordOf(2, to - 1) : -1;
                 s.length = 1;
             }
         }
@@ -237,59 +237,63 @@ public final class TrieLanguageModel implements LanguageModel {
         TrieState o = (TrieState) out;
         int w = word >= 0 && word < vocabularySize ? word : Vocabulary.UNKNOWN;
         int contextLength = s.length;
-        float prob = uniProb(w);
+        long uni = unigrams[2 * w];
+        float prob = Float.intBitsToFloat((int) uni);
         int matched = 1;
         int keep = 0;
         if (order > 1) {
+            // the new context's suffixes go to scratch first: in and out may be the same state
             float[] nextBackoff = o.nextBackoff;
             long[] nextFrom = o.nextFrom;
             long[] nextTo = o.nextTo;
-            float bo = uniBackoff(w);
-            long from = uniChild(w);
-            long to = uniChild(w + 1);
+            float bo = Float.intBitsToFloat((int) (uni >>> 32));
+            long from = unigrams[2 * w + 1];
+            long to = unigrams[2 * w + 3];
             nextBackoff[0] = bo;
             nextFrom[0] = from;
             nextTo[0] = to;
-            int[] nextFirst = o.nextFirst;
-            int[] nextLast = o.nextLast;
-            boolean children = to > from;
-            nextFirst[0] = children ? wordOf(2, from) : Integer.MAX_VALUE;
-            nextLast[0] = children ? wordOf(2, to - 1) : -1;
             if (to > from || bo != 0f) {
                 keep = 1;
             }
             long[] childFrom = s.childFrom;
             long[] childTo = s.childTo;
-            int[] firstChild = s.firstChild;
-            int[] lastChild = s.lastChild;
+            ByteBuffer b = buf;
+            // read the ends of every context's range first: independent reads, so their cache
+            // misses overlap instead of following one another order by order
+            long[] heads = o.heads;
+            long[] tails = o.tails;
+            for (int i = 0; i < contextLength; i++) {
+                Level level = levels[i + 2];
+                long lo = childFrom[i];
+                long hi = childTo[i];
+                heads[i] = PackedSearch.wordAt(b, level.at, level.bits, level.wordMask, lo);
+                tails[i] = hi - lo > PackedSearch.SCAN ? PackedSearch.wordAt(b, level.at, level.bits, level.wordMask, hi - 1) : 0;
+            }
             for (int i = 0; i < contextLength; i++) {
                 int n = i + 2;
-                long e = find(n, childFrom[i], childTo[i], w, firstChild[i], lastChild[i]);
+                Level level = levels[n];
+                long e = PackedSearch.find(b, level.at, level.bits, level.wordMask, childFrom[i], childTo[i], w,
+                        heads[i], tails[i]);
                 if (e < 0) {
                     break;
                 }
                 matched = n;
                 // the whole entry in one read when it fits (it does up to 57 bits)
-                long bit = e * entryBits[n];
-                long v = fieldWord(n, bit, 0);
-                if (!oneRead[n]) {
-                    v = fieldWord(n, bit, probShift[n]) << probShift[n];
-                }
-                long pv = (v >>> probShift[n]) & probMask[n];
-                prob = rawProb[n] ? Float.intBitsToFloat((int) pv) : probCodes[n][(int) pv];
+                long bit = e * level.bits;
+                long v = level.oneRead ? word(level, bit, 0) : word(level, bit, level.probShift) << level.probShift;
+                long pv = (v >>> level.probShift) & level.probMask;
+                prob = level.rawProb ? Float.intBitsToFloat((int) pv) : level.probCodes[(int) pv];
                 if (n == order) {
                     break;
                 }
-                long bv = (oneRead[n] ? v >>> backoffShift[n] : fieldWord(n, bit, backoffShift[n])) & backoffMask[n];
-                bo = rawBackoff[n] ? Float.intBitsToFloat((int) bv) : backoffCodes[n][(int) bv];
-                from = (oneRead[n] ? v >>> childShift[n] : fieldWord(n, bit, childShift[n])) & childMask[n];
-                to = child(n, e + 1);
+                long bv = (level.oneRead ? v >>> level.backoffShift : word(level, bit, level.backoffShift))
+                        & level.backoffMask;
+                bo = level.rawBackoff ? Float.intBitsToFloat((int) bv) : level.backoffCodes[(int) bv];
+                from = (level.oneRead ? v >>> level.childShift : word(level, bit, level.childShift)) & level.childMask;
+                to = child(level, e + 1);
                 nextBackoff[n - 1] = bo;
                 nextFrom[n - 1] = from;
                 nextTo[n - 1] = to;
-                children = to > from;
-                nextFirst[n - 1] = children ? wordOf(n + 1, from) : Integer.MAX_VALUE;
-                nextLast[n - 1] = children ? wordOf(n + 1, to - 1) : -1;
                 if (to > from || bo != 0f) {
                     keep = n;
                 }
@@ -318,101 +322,56 @@ public final class TrieLanguageModel implements LanguageModel {
             float[] ob = o.backoff;
             long[] of = o.childFrom;
             long[] ot = o.childTo;
-            int[] nfw = o.nextFirst;
-            int[] nlw = o.nextLast;
-            int[] ofw = o.firstChild;
-            int[] olw = o.lastChild;
             for (int j = 0; j < keep; j++) {
                 ob[j] = nb[j];
                 of[j] = nf[j];
                 ot[j] = nt[j];
-                ofw[j] = nfw[j];
-                olw[j] = nlw[j];
             }
         }
         o.length = keep;
         return prob;
     }
 
-    /**
-     * Entry of order n with word {@code key} among entries [lo, hi) (sorted by word, the first
-     * being {@code wlo} and the last {@code whi}), or -1. A key outside [wlo, whi] needs no memory
-     * read; a short range is scanned; a long one gets interpolation search (word ids are spread
-     * fairly evenly over a node's children, since they are numbered in string order): a few
-     * reads instead of log2 of the fan-out, which matters for common words with thousands of
-     * children.
-     */
-    private long find(int n, long lo, long hi, int key, long wlo, long whi) {
-        if (key <= wlo || key >= whi) {
-            return key == wlo ? lo : key == whi ? hi - 1 : -1;
-        }
-        int at = entriesAt[n];
-        int bits = entryBits[n];
-        long mask = wordMask[n];
-        long last = hi - 1;
-        while (last - lo >= 12) {
-            // both ends are known and differ from the key: probe where the key should be
-            long pivot = lo + 1 + (long) ((last - lo - 2) * ((double) (key - wlo) / (whi - wlo)));
-            long bit = pivot * bits;
-            long w = (buf.getLong(at + (int) (bit >>> 3)) >>> (bit & 7)) & mask;
-            if (w < key) {
-                lo = pivot;
-                wlo = w;
-            } else if (w > key) {
-                last = pivot;
-                whi = w;
-            } else {
-                return pivot;
-            }
-        }
-        // a short range: scan it (neighbouring entries share cache lines)
-        for (long i = lo + 1; i < last; i++) {
-            long bit = i * bits;
-            long w = (buf.getLong(at + (int) (bit >>> 3)) >>> (bit & 7)) & mask;
-            if (w >= key) {
-                return w == key ? i : -1;
-            }
-        }
-        return -1;
+    /** 64 bits of entry data of {@code level} from bit {@code bit + shift} of its entries (the field in the low bits). */
+    private long word(Level level, long bit, int shift) {
+        long at = bit + shift;
+        return buf.getLong(level.at + (int) (at >>> 3)) >>> (at & 7);
     }
 
-    /** 64 bits of entry data of order n starting at bit {@code bit + shift} of the entries (the field in the low bits). */
-    private long fieldWord(int n, long bit, int shift) {
-        long b = bit + shift;
-        return buf.getLong(entriesAt[n] + (int) (b >>> 3)) >>> (b & 7);
-    }
-
-    private long child(int n, long e) {
-        return fieldWord(n, e * entryBits[n], childShift[n]) & childMask[n];
+    private long child(Level level, long e) {
+        return word(level, e * level.bits, level.childShift) & level.childMask;
     }
 
     private float uniProb(int w) {
-        return buf.getFloat(unigramsAt + 16 * w);
+        return Float.intBitsToFloat((int) unigrams[2 * w]);
     }
 
     private float uniBackoff(int w) {
-        return buf.getFloat(unigramsAt + 16 * w + 4);
+        return Float.intBitsToFloat((int) (unigrams[2 * w] >>> 32));
     }
 
     private long uniChild(int w) {
-        return buf.getLong(unigramsAt + 16 * w + 8);
+        return unigrams[2 * w + 1];
     }
 
     private float prob(int n, long e) {
-        long v = fieldWord(n, e * entryBits[n], probShift[n]) & probMask[n];
-        return rawProb[n] ? Float.intBitsToFloat((int) v) : probCodes[n][(int) v];
+        Level level = levels[n];
+        long v = word(level, e * level.bits, level.probShift) & level.probMask;
+        return level.rawProb ? Float.intBitsToFloat((int) v) : level.probCodes[(int) v];
     }
 
     private float backoff(int n, long e) {
         if (n == order) {
             return 0f;
         }
-        long v = fieldWord(n, e * entryBits[n], backoffShift[n]) & backoffMask[n];
-        return rawBackoff[n] ? Float.intBitsToFloat((int) v) : backoffCodes[n][(int) v];
+        Level level = levels[n];
+        long v = word(level, e * level.bits, level.backoffShift) & level.backoffMask;
+        return level.rawBackoff ? Float.intBitsToFloat((int) v) : level.backoffCodes[(int) v];
     }
 
     private int wordOf(int n, long e) {
-        return (int) (fieldWord(n, e * entryBits[n], 0) & wordMask[n]);
+        Level level = levels[n];
+        return (int) (word(level, e * level.bits, 0) & level.wordMask);
     }
 
     /** Bytes of the section. */
@@ -464,7 +423,7 @@ public final class TrieLanguageModel implements LanguageModel {
                         }
                         visitor.visit(gram, prob(n, e), backoff(n, e));
                     } else {
-                        walk(level + 1, child(level, e), child(level, e + 1), n, path, names, visitor);
+                        walk(level + 1, child(levels[level], e), child(levels[level], e + 1), n, path, names, visitor);
                     }
                 }
             }

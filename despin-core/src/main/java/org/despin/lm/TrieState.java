@@ -15,14 +15,12 @@ public final class TrieState implements LmState {
     final float[] backoff;  // backoff[i] = log10 back-off of the context words[i..0]
     final long[] childFrom; // children of the context words[i..0]: entries [childFrom[i], childTo[i]) of order i + 2
     final long[] childTo;
-    final int[] firstChild; // word ids of the first and last child: most searches end without a memory read
-    final int[] lastChild;
     // per-query scratch for the new context (in and out may be the same state)
     final float[] nextBackoff;
     final long[] nextFrom;
     final long[] nextTo;
-    final int[] nextFirst;
-    final int[] nextLast;
+    final long[] heads; // the word ids at both ends of each context's child range, read before the searches
+    final long[] tails;
 
     TrieState(int maxContext) {
         words = new int[maxContext];
@@ -32,10 +30,8 @@ public final class TrieState implements LmState {
         nextBackoff = new float[maxContext + 1];
         nextFrom = new long[maxContext + 1];
         nextTo = new long[maxContext + 1];
-        firstChild = new int[maxContext];
-        lastChild = new int[maxContext];
-        nextFirst = new int[maxContext + 1];
-        nextLast = new int[maxContext + 1];
+        heads = new long[maxContext];
+        tails = new long[maxContext];
     }
 
     @Override
@@ -46,8 +42,6 @@ public final class TrieState implements LmState {
         System.arraycopy(o.backoff, 0, backoff, 0, n);
         System.arraycopy(o.childFrom, 0, childFrom, 0, n);
         System.arraycopy(o.childTo, 0, childTo, 0, n);
-        System.arraycopy(o.firstChild, 0, firstChild, 0, n);
-        System.arraycopy(o.lastChild, 0, lastChild, 0, n);
         length = n;
     }
 

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.despin.DespinException;
 import org.despin.data.lexicon.DefaultLexiconBuild;
+import org.despin.data.lexicon.TechnicalTerms;
+import org.despin.data.lexicon.TermBuild;
 import org.despin.data.lm.DefaultLmBuild;
 import org.despin.model.ModelFile;
 
@@ -18,15 +20,27 @@ public final class DefaultModelBuilder {
     }
 
     public static void build(DataPaths paths, Path out) throws DespinException {
+        build(paths, out, false);
+    }
+
+    /**
+     * @param technicalTerms also mine multi-word terms from the Debian technical documentation
+     *     ({@code scripts/fetch-debian-data --technical}): an optional model, never the default
+     */
+    public static void build(DataPaths paths, Path out, boolean technicalTerms) throws DespinException {
         ComponentBuild lm = DefaultLmBuild.build(paths);
         ComponentBuild lexicon = DefaultLexiconBuild.build(paths);
+        ComponentBuild terms = TermBuild.build(TermBuild.Limits.DEFAULT,
+                technicalTerms ? TechnicalTerms.packages(paths.cache()) : java.util.List.of());
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("model", "despin default");
         meta.putAll(lm.metadata());
         meta.putAll(lexicon.metadata());
+        meta.putAll(terms.metadata());
         try (ModelFile.Writer w = new ModelFile.Writer(out)) {
             w.section(lm.sectionName(), lm.body());
             w.section(lexicon.sectionName(), lexicon.body());
+            w.section(terms.sectionName(), terms.body());
             w.finish(meta);
         } catch (IOException e) {
             throw new DespinException(DespinException.Kind.OUTPUT, out + ": cannot write model: " + e.getMessage(), e);

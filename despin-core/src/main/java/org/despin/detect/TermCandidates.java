@@ -1,0 +1,389 @@
+package org.despin.detect;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import org.despin.lexicon.Candidate;
+import org.despin.lexicon.Lexicon;
+import org.despin.lexicon.TermTable;
+import org.despin.lm.LanguageModel;
+import org.despin.lm.LmState;
+
+/**
+ * Phrase-level candidates for tortured phrases: a spinner that rewrites a technical term word by
+ * word ("artificial intelligence" -> "counterfeit consciousness") leaves each word with little
+ * evidence of its own, but the span as a whole reaches a known term ({@link TermTable}) through
+ * the lexicon, one term word per observed segment of 1-{@value #MAX_SEGMENT} words
+ * ("automotive vehicle teaching" -> "machine learning"). That coincidence is the evidence: such a
+ * span becomes one substitution arc to the term, with {@link DetectorSettings#termBonus()}.
+ *
+ * <p>What keeps clean text clean: every content word of the term must be replaced (a function
+ * word of the term, "to" in "signal to noise", stands as it is); the observed span must be
+ * ordinary lower-case text, not itself a known term and not a collocation the language model
+ * stores (its words predict each other by more than {@value #COLLOCATION_LOG10} in log10); and a
+ * span that reaches several terms shares the bonus among them (broad words reach many terms by
+ * chance: "general contest" reaches "civil war", "public debate", "social event", ...).
+ *
+ * <p>Thread-safe: one instance per {@link Detector}; the caches (per segment, term and span) are
+ * bounded concurrent maps of pure functions of the model, so a race only computes an entry twice.
+ */
+final class TermCandidates {
+    /**
+     * A term that observed words {@code from..to} reach word by word.
+     *
+     * @param rivals how many terms the same span reaches (1 when only this one)
+     */
+    record Match(int from, int to, PreparedCandidate candidate, int rivals) {
+    }
+
+    /** Observed words per term word, at most. */
+    static final int MAX_SEGMENT = 2;
+    /** log10 PMI above which an observed span is a collocation in its own right (the writer's phrase). */
+    static final double COLLOCATION_LOG10 = 1.0;
+    /** The lexicon's source name on term arcs, shown in the evidence. */
+    static final String SOURCE = "term";
+    private static final int MAX_CACHED = 400_000;
+    /** Positions are packed in 16 bits (a longer run without a sentence end is no prose). */
+    private static final int MAX_SENTENCE_WORDS = 0xFFFF;
+    private static final Reach NONE = new Reach(new int[0], new float[0]);
+
+    /** The term words an observed segment reaches, sorted by id, with the best channel weight of each. */
+    private record Reach(int[] words, float[] logChannel) {
+        int indexOf(int word) {
+            return Arrays.binarySearch(words, word);
+        }
+    }
+
+    private final TermTable terms;
+    private final Lexicon lexicon;
+    private final LanguageModel lm;
+    private final ConcurrentHashMap<String, Reach> reach = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Integer, TermInfo> infos = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Boolean> openSpans = new ConcurrentHashMap<>();
+
+    TermCandidates(TermTable terms, Lexicon lexicon, LanguageModel lm) {
+        this.terms = terms;
+        this.lexicon = lexicon;
+        this.lm = lm;
+    }
+
+    boolean enabled() {
+        return terms.size() > 0;
+    }
+
+    /** The terms the sentence's spans reach word by word; empty when none. */
+    List<Match> matches(LatticeBuilder.SentenceWords w) {
+        int n = w.size();
+        if (n < 2 || n > MAX_SENTENCE_WORDS || !enabled()) {
+            return List.of();
+        }
+        Reach[][] segments = new Reach[n][MAX_SEGMENT + 1];
+        boolean anything = false;
+        for (int i = 0; i < n; i++) {
+            StringBuilder seg = new StringBuilder();
+            for (int a = 1; a <= MAX_SEGMENT && i + a <= n; a++) {
+                if (a > 1) {
+                    if (w.breakBefore[i + a - 1]) {
+                        break;
+                    }
+                    seg.append(' ');
+                }
+                seg.append(w.normal[i + a - 1]);
+                segments[i][a] = reach(seg.toString());
+                anything |= segments[i][a].words.length > 0;
+            }
+        }
+        if (!anything) {
+            return List.of();
+        }
+        boolean[] breakBefore = w.breakBefore;
+        Hits hits = new Hits();
+        int[] ends = new int[16];
+        float[] channels = new float[16];
+        for (int i = 0; i + 1 < n; i++) {
+            for (int a = 1; a <= MAX_SEGMENT; a++) {
+                Reach r = segments[i][a];
+                if (r == null || i + a >= n || breakBefore[i + a]) {
+                    break;
+                }
+                if (r.words.length == 0 || !reachesAnything(segments[i + a])) {
+                    continue;
+                }
+                for (int x = 0; x < r.words.length; x++) {
+                    int first = r.words[x];
+                    for (int t = terms.firstStartingWith(first); t < terms.endStartingWith(first); t++) {
+                        int found = extend(segments, breakBefore, t, 1, i + a, r.logChannel[x], ends, channels, 0);
+                        for (int e = 0; e < found; e++) {
+                            hits.add(i, ends[e], t, channels[e]);
+                        }
+                    }
+                }
+            }
+        }
+        return hits.size == 0 ? List.of() : matches(w, hits);
+    }
+
+    private static boolean reachesAnything(Reach[] segmentsAt) {
+        for (int a = 1; a <= MAX_SEGMENT; a++) {
+            if (segmentsAt[a] != null && segmentsAt[a].words.length > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Raw alignments: span and term packed in a key, with the summed channel weight. */
+    private static final class Hits {
+        long[] keys = new long[16];
+        float[] channels = new float[16];
+        int size;
+
+        void add(int from, int to, int term, float channel) {
+            if (size == keys.length) {
+                keys = Arrays.copyOf(keys, 2 * size);
+                channels = Arrays.copyOf(channels, 2 * size);
+            }
+            keys[size] = (long) from << 48 | (long) to << 32 | term;
+            channels[size++] = channel;
+        }
+    }
+
+    /**
+     * One match per span and term (several alignments may reach it, the best channel weight
+     * counts), for spans that may be read as a term; rivals = the span's other matches.
+     */
+    private List<Match> matches(LatticeBuilder.SentenceWords w, Hits hits) {
+        Integer[] order = new Integer[hits.size];
+        for (int k = 0; k < hits.size; k++) {
+            order[k] = k;
+        }
+        long[] keys = hits.keys;
+        Arrays.sort(order, (p, q) -> Long.compare(keys[p], keys[q]));
+        List<Match> out = new ArrayList<>();
+        int k = 0;
+        while (k < order.length) {
+            long span = keys[order[k]] >>> 32;
+            int from = (int) (span >>> 16);
+            int to = (int) (span & 0xFFFF);
+            int spanStart = out.size();
+            boolean open = spanMayBeATerm(w, from, to);
+            while (k < order.length && keys[order[k]] >>> 32 == span) {
+                int term = (int) keys[order[k]];
+                float channel = hits.channels[order[k]];
+                k++;
+                while (k < order.length && keys[order[k]] == keys[order[k - 1]]) {
+                    channel = Math.max(channel, hits.channels[order[k]]);
+                    k++;
+                }
+                if (open) {
+                    TermInfo info = info(term);
+                    if (info != TermInfo.UNKNOWN) {
+                        Candidate c = new Candidate(info.text, channel, 1, SOURCE);
+                        out.add(new Match(from, to, new PreparedCandidate(c, info.ids, info.intrinsic,
+                                channel + Math.log(10) * info.intrinsic), 1));
+                    }
+                }
+            }
+            int rivals = out.size() - spanStart;
+            for (int m = spanStart; m < out.size() && rivals > 1; m++) {
+                Match x = out.get(m);
+                out.set(m, new Match(x.from(), x.to(), x.candidate(), rivals));
+            }
+        }
+        return out;
+    }
+
+    /** A term's text, LM ids and intrinsic log10 probability; {@link #UNKNOWN} when the LM lacks a word. */
+    private record TermInfo(String text, int[] ids, float intrinsic) {
+        static final TermInfo UNKNOWN = new TermInfo("", new int[0], 0f);
+    }
+
+    private TermInfo info(int term) {
+        TermInfo info = infos.get(term);
+        if (info == null) {
+            String text = terms.text(term);
+            int[] ids = CandidateTable.ids(lm.vocabulary(), text);
+            if (ids == null) {
+                info = TermInfo.UNKNOWN;
+            } else {
+                LmState a = lm.newState();
+                LmState b = lm.newState();
+                info = new TermInfo(text, ids, phrase(ids, a, b));
+            }
+            if (infos.size() < MAX_CACHED) {
+                infos.putIfAbsent(term, info);
+            }
+        }
+        return info;
+    }
+
+    /**
+     * False when the observed span must be left alone: not plain lower-case text, itself a known
+     * term, or a collocation the LM stores.
+     */
+    private boolean spanMayBeATerm(LatticeBuilder.SentenceWords w, int from, int to) {
+        if (w.kind(from, to) != LatticeBuilder.SpanKind.PLAIN) {
+            return false;
+        }
+        String observed = String.join(" ", Arrays.asList(w.normal).subList(from, to));
+        Boolean open = openSpans.get(observed);
+        if (open == null) {
+            open = !terms.contains(observed);
+            int[] ids = CandidateTable.ids(lm.vocabulary(), observed);
+            if (open && ids != null) {
+                open = cohesion(ids, lm.newState(), lm.newState()) < COLLOCATION_LOG10;
+            }
+            if (openSpans.size() < MAX_CACHED) {
+                openSpans.putIfAbsent(observed, open);
+            }
+        }
+        return open;
+    }
+
+    /**
+     * Aligns words k.. of term t with observed segments from position {@code at}; records each end
+     * position of a complete alignment with its summed channel weight. Returns the number recorded.
+     */
+    private int extend(Reach[][] segments, boolean[] breakBefore, int t, int k, int at, float channel, int[] ends,
+            float[] channels, int found) {
+        if (k == terms.length(t)) {
+            if (found < ends.length) {
+                ends[found] = at;
+                channels[found] = channel;
+                found++;
+            }
+            return found;
+        }
+        if (at >= segments.length || breakBefore[at]) {
+            return found; // the sentence ends, or punctuation stands before this word
+        }
+        int word = terms.word(t, k);
+        for (int a = 1; a <= MAX_SEGMENT; a++) {
+            Reach r = segments[at][a];
+            if (r == null) {
+                break;
+            }
+            int x = r.indexOf(word);
+            if (x >= 0) {
+                found = extend(segments, breakBefore, t, k + 1, at + a, channel + r.logChannel[x], ends, channels, found);
+            }
+        }
+        return found;
+    }
+
+    /** log10 of how much the phrase's words predict each other: P(phrase) over the product of the words' P. */
+    private float cohesion(int[] ids, LmState a, LmState b) {
+        float together = phrase(ids, a, b);
+        float apart = 0;
+        for (int id : ids) {
+            lm.emptyContext(a);
+            apart += lm.score(a, id, b);
+        }
+        return together - apart;
+    }
+
+    private float phrase(int[] ids, LmState a, LmState b) {
+        lm.emptyContext(a);
+        float sum = 0;
+        for (int id : ids) {
+            sum += lm.score(a, id, b);
+            a.copyFrom(b);
+        }
+        return sum;
+    }
+
+    /** The term words an observed segment (normalised words joined by spaces) reaches. */
+    private Reach reach(String segment) {
+        Reach r = reach.get(segment);
+        if (r == null) {
+            r = computeReach(segment);
+            if (reach.size() < MAX_CACHED) {
+                reach.putIfAbsent(segment, r);
+            }
+        }
+        return r;
+    }
+
+    private Reach computeReach(String segment) {
+        int[] words = new int[8];
+        float[] channel = new float[8];
+        int k = 0;
+        if (segment.indexOf(' ') < 0 && FunctionWords.contains(segment)) {
+            // a function word of a term stands as it is ("signal to noise")
+            int id = terms.wordId(segment);
+            if (id >= 0) {
+                words[k] = id;
+                channel[k++] = 0f;
+            }
+        }
+        for (Candidate c : lexicon.candidates(segment)) {
+            int id = c.original().indexOf(' ') < 0 ? terms.wordId(c.original()) : -1;
+            if (id < 0 || FunctionWords.contains(c.original()) || c.original().equals(segment)) {
+                continue;
+            }
+            if (k == words.length) {
+                words = Arrays.copyOf(words, 2 * k);
+                channel = Arrays.copyOf(channel, 2 * k);
+            }
+            words[k] = id;
+            channel[k++] = c.logChannel();
+        }
+        if (k == 0) {
+            return NONE;
+        }
+        // sort by id, keeping the best channel of each word
+        Integer[] order = new Integer[k];
+        for (int i = 0; i < k; i++) {
+            order[i] = i;
+        }
+        final int[] ws = words;
+        Arrays.sort(order, (p, q) -> ws[p] != ws[q] ? Integer.compare(ws[p], ws[q]) : 0);
+        int[] outWords = new int[k];
+        float[] outChannel = new float[k];
+        int m = 0;
+        for (int i = 0; i < k; i++) {
+            int o = order[i];
+            if (m > 0 && outWords[m - 1] == words[o]) {
+                outChannel[m - 1] = Math.max(outChannel[m - 1], channel[o]);
+            } else {
+                outWords[m] = words[o];
+                outChannel[m++] = channel[o];
+            }
+        }
+        return new Reach(Arrays.copyOf(outWords, m), Arrays.copyOf(outChannel, m));
+    }
+
+    /**
+     * Adds a substitution arc per match to {@code out}, weighted like the lexicon's arcs plus the
+     * term bonus, and marks the words eligible. {@code evidence} must be prepared for the sentence.
+     */
+    void addArcs(List<Match> matches, LatticeBuilder.SentenceWords w, Evidence evidence, DetectorSettings settings,
+            List<Arc> out, boolean[] eligible) {
+        for (Match m : matches) {
+            int i = m.from();
+            int j = m.to();
+            PreparedCandidate c = m.candidate();
+            float obsContext = evidence.inContext(i, j, null);
+            float obsPartial = evidence.partial();
+            float obsIntrinsic = evidence.observedIntrinsic(i, j);
+            // no evidence gate: a carrier sentence says little about a term beyond its frequency; the gain
+            // is kept for the finding's evidence text
+            double gain = evidence.gain(i, j, c, obsContext, obsPartial, obsIntrinsic, Double.NEGATIVE_INFINITY,
+                    Double.POSITIVE_INFINITY);
+            // the bonus is the evidence of reaching a known term by chance being unlikely; a span of
+            // broad words that reaches many terms ("general contest": "civil war", "public debate", ...)
+            // shares it among them
+            double weight = settings.channelScale() * c.candidate().logChannel() + settings.channelOffset()
+                    + settings.termBonus() - Math.log(m.rivals())
+                    - settings.frequencyDiscount() * Math.log(10) * (c.intrinsicLog10() - obsIntrinsic);
+            if (w.articleMismatchBefore(i, c.original())) {
+                weight += settings.artefactLogProb();
+            }
+            out.add(new Arc(i, j, c.ids(), weight, c, 0, new Evidence.Gain(gain, evidence.lastContext(), false)));
+            for (int k = i; k < j; k++) {
+                eligible[k] = true;
+            }
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package org.despin.lexicon;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * {@link TermTable} in plain arrays: sorted words, and the terms' word ids in one array with an
+ * offset per term. Terms are sorted by their word ids, which (words being sorted) is the order of
+ * their texts word by word.
+ */
+final class ArrayTermTable implements TermTable {
+    private final String[] words;
+    private final Map<String, Integer> ids;
+    /** Term t is termWords[start[t] .. start[t+1]). */
+    private final int[] start;
+    private final int[] termWords;
+    /** Per word id: first term starting with it; firstTerm[w+1] ends the range. */
+    private final int[] firstTerm;
+
+    ArrayTermTable(String[] words, int[] start, int[] termWords) {
+        this.words = words;
+        this.start = start;
+        this.termWords = termWords;
+        this.ids = new HashMap<>(words.length * 2);
+        for (int i = 0; i < words.length; i++) {
+            ids.put(words[i], i);
+        }
+        int terms = start.length - 1;
+        this.firstTerm = new int[words.length + 1];
+        int t = 0;
+        for (int w = 0; w <= words.length; w++) {
+            while (t < terms && termWords[start[t]] < w) {
+                t++;
+            }
+            firstTerm[w] = t;
+        }
+    }
+
+    static ArrayTermTable of(Collection<String> terms) {
+        TreeSet<String> wordSet = new TreeSet<>();
+        for (String term : terms) {
+            String[] w = term.split(" ");
+            if (w.length < 2 || w.length > MAX_WORDS || term.contains("  ") || term.isBlank()) {
+                throw new IllegalArgumentException("a term has 2-" + MAX_WORDS + " words: '" + term + "'");
+            }
+            wordSet.addAll(Arrays.asList(w));
+        }
+        String[] words = wordSet.toArray(new String[0]);
+        int[][] coded = terms.stream().distinct().map(term -> {
+            String[] w = term.split(" ");
+            int[] c = new int[w.length];
+            for (int k = 0; k < w.length; k++) {
+                c[k] = Arrays.binarySearch(words, w[k]);
+            }
+            return c;
+        }).sorted(Arrays::compare).toArray(int[][]::new);
+        int[] start = new int[coded.length + 1];
+        int total = 0;
+        for (int t = 0; t < coded.length; t++) {
+            start[t] = total;
+            total += coded[t].length;
+        }
+        start[coded.length] = total;
+        int[] termWords = new int[total];
+        for (int t = 0; t < coded.length; t++) {
+            System.arraycopy(coded[t], 0, termWords, start[t], coded[t].length);
+        }
+        return new ArrayTermTable(words, start, termWords);
+    }
+
+    /** The words, sorted; for writing. */
+    String[] words() {
+        return words;
+    }
+
+    int[] starts() {
+        return start;
+    }
+
+    int[] termWords() {
+        return termWords;
+    }
+
+    @Override
+    public int size() {
+        return start.length - 1;
+    }
+
+    @Override
+    public int wordCount() {
+        return words.length;
+    }
+
+    @Override
+    public int wordId(String word) {
+        Integer id = ids.get(word);
+        return id == null ? -1 : id;
+    }
+
+    @Override
+    public String wordText(int wordId) {
+        return words[wordId];
+    }
+
+    @Override
+    public int firstStartingWith(int wordId) {
+        return firstTerm[wordId];
+    }
+
+    @Override
+    public int endStartingWith(int wordId) {
+        return firstTerm[wordId + 1];
+    }
+
+    @Override
+    public int length(int term) {
+        return start[term + 1] - start[term];
+    }
+
+    @Override
+    public int word(int term, int k) {
+        return termWords[start[term] + k];
+    }
+
+    @Override
+    public int find(int[] wordIds, int from, int to) {
+        if (to - from < 1 || wordIds[from] < 0 || wordIds[from] >= words.length) {
+            return -1;
+        }
+        for (int t = firstStartingWith(wordIds[from]); t < endStartingWith(wordIds[from]); t++) {
+            if (Arrays.equals(termWords, start[t], start[t + 1], wordIds, from, to)) {
+                return t;
+            }
+        }
+        return -1;
+    }
+}

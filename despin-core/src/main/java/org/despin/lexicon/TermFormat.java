@@ -1,0 +1,177 @@
+package org.despin.lexicon;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import org.despin.DespinException;
+import org.despin.model.DataFormatException;
+import org.despin.model.ModelFile;
+
+/**
+ * The "terms" section of a {@link ModelFile}: the {@link TermTable}. All little-endian.
+ *
+ * <pre>
+ * header (32 bytes)
+ *    0 int magic "DTRM"      4 int version ({@link #VERSION})
+ *    8 int wordCount (W)    12 int termCount (T)
+ *   16 int termWords (N)    20 int wordBytes (B)      24..31 zero
+ * int[W+1]  word offsets into the word bytes (words sorted, strictly; ids are their ranks)
+ * byte[B]   UTF-8 word bytes, padded with zeros to a multiple of 4
+ * int[T+1]  first entry of each term in the word-id array (the last entry is N)
+ * int[N]    word ids; terms have 2-{@link TermTable#MAX_WORDS} words and are sorted strictly
+ * </pre>
+ *
+ * The section is optional: a model without it reads as {@link TermTable#EMPTY}. Same terms, same bytes.
+ */
+public final class TermFormat {
+    /** The section's name in the model file. */
+    public static final String SECTION = "terms";
+    public static final int VERSION = 1;
+    static final int MAGIC = 0x4D525444; // "DTRM" read little-endian
+    static final int HEADER = 32;
+
+    private TermFormat() {
+    }
+
+    /** The terms of a model file, or {@link TermTable#EMPTY} when it has no terms section. */
+    public static TermTable read(ModelFile file) throws DespinException {
+        if (!file.hasSection(SECTION)) {
+            return TermTable.EMPTY;
+        }
+        return read(file.section(SECTION), file.path() + " (section '" + SECTION + "')");
+    }
+
+    /**
+     * Reads a terms section from a buffer (position 0), checking its structure.
+     *
+     * @param where names the file and section in error messages
+     */
+    public static TermTable read(ByteBuffer section, String where) throws DataFormatException {
+        ByteBuffer b = section.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        if (b.remaining() < HEADER) {
+            throw bad(where, "too short (" + b.remaining() + " bytes) for its 32-byte header");
+        }
+        if (b.getInt(0) != MAGIC) {
+            throw bad(where, "not a terms section (wrong magic bytes)");
+        }
+        int version = b.getInt(4);
+        if (version != VERSION) {
+            throw bad(where, "terms format version " + version + ", this despin reads version " + VERSION
+                    + "; rebuild the model");
+        }
+        int w = b.getInt(8);
+        int t = b.getInt(12);
+        int n = b.getInt(16);
+        int bytes = b.getInt(20);
+        long need = HEADER + 4L * (w + 1) + pad4(bytes) + 4L * (t + 1) + 4L * n;
+        if (w < 0 || t < 0 || n < 0 || bytes < 0 || need > b.remaining()) {
+            throw bad(where, "header counts (" + w + " words, " + t + " terms, " + n + " term words, " + bytes
+                    + " word bytes) do not fit the section's " + b.remaining() + " bytes");
+        }
+        b.position(HEADER);
+        int[] offsets = ints(b, w + 1);
+        byte[] utf8 = new byte[bytes];
+        b.get(utf8);
+        b.position(b.position() + pad4(bytes) - bytes);
+        String[] words = new String[w];
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        for (int i = 0; i < w; i++) {
+            if (offsets[i] < 0 || offsets[i] > offsets[i + 1] || offsets[i + 1] > bytes || (i == 0 && offsets[0] != 0)) {
+                throw bad(where, "word " + i + " has a bad offset");
+            }
+            try {
+                words[i] = decoder.decode(ByteBuffer.wrap(utf8, offsets[i], offsets[i + 1] - offsets[i])).toString();
+            } catch (CharacterCodingException e) {
+                throw bad(where, "word " + i + " is not valid UTF-8");
+            }
+            if (words[i].isEmpty() || words[i].indexOf(' ') >= 0) {
+                throw bad(where, "word " + i + " ('" + words[i] + "') is empty or holds a space");
+            }
+            if (i > 0 && words[i - 1].compareTo(words[i]) >= 0) {
+                throw bad(where, "words are not sorted: '" + words[i - 1] + "' before '" + words[i] + "'");
+            }
+        }
+        int[] start = ints(b, t + 1);
+        int[] termWords = ints(b, n);
+        if (start[0] != 0 || start[t] != n) {
+            throw bad(where, "term offsets do not span the " + n + " term words");
+        }
+        for (int k = 0; k < n; k++) {
+            if (termWords[k] < 0 || termWords[k] >= w) {
+                throw bad(where, "term word id " + termWords[k] + " is outside the " + w + " words");
+            }
+        }
+        for (int i = 0; i < t; i++) {
+            int len = start[i + 1] - start[i];
+            if (len < 2 || len > TermTable.MAX_WORDS) {
+                throw bad(where, "term " + i + " has " + len + " words (2-" + TermTable.MAX_WORDS + " allowed)");
+            }
+            if (i > 0 && java.util.Arrays.compare(termWords, start[i - 1], start[i], termWords, start[i], start[i + 1]) >= 0) {
+                throw bad(where, "terms are not sorted at term " + i);
+            }
+        }
+        return new ArrayTermTable(words, start, termWords);
+    }
+
+    /** Writes {@code table} as a terms section. */
+    public static ModelFile.SectionBody section(TermTable table) {
+        ArrayTermTable a = table instanceof ArrayTermTable at ? at : copy(table);
+        return out -> {
+            String[] words = a.words();
+            byte[][] utf8 = new byte[words.length][];
+            int bytes = 0;
+            for (int i = 0; i < words.length; i++) {
+                utf8[i] = words[i].getBytes(StandardCharsets.UTF_8);
+                bytes += utf8[i].length;
+            }
+            int[] start = a.starts();
+            int[] termWords = a.termWords();
+            out.writeInt(MAGIC);
+            out.writeInt(VERSION);
+            out.writeInt(words.length);
+            out.writeInt(start.length - 1);
+            out.writeInt(termWords.length);
+            out.writeInt(bytes);
+            out.writeInt(0);
+            out.writeInt(0);
+            int offset = 0;
+            out.writeInt(0);
+            for (byte[] u : utf8) {
+                offset += u.length;
+                out.writeInt(offset);
+            }
+            for (byte[] u : utf8) {
+                out.writeBytes(u);
+            }
+            out.align(4);
+            out.writeInts(start, 0, start.length);
+            out.writeInts(termWords, 0, termWords.length);
+        };
+    }
+
+    private static ArrayTermTable copy(TermTable table) {
+        java.util.List<String> terms = new java.util.ArrayList<>(table.size());
+        for (int t = 0; t < table.size(); t++) {
+            terms.add(table.text(t));
+        }
+        return ArrayTermTable.of(terms);
+    }
+
+    private static int[] ints(ByteBuffer b, int count) {
+        int[] a = new int[count];
+        b.asIntBuffer().get(a);
+        b.position(b.position() + 4 * count);
+        return a;
+    }
+
+    private static int pad4(int n) {
+        return (n + 3) & ~3;
+    }
+
+    private static DataFormatException bad(String where, String problem) {
+        return new DataFormatException(where, 0, problem);
+    }
+}

@@ -1,0 +1,85 @@
+package org.despin.lexicon;
+
+import java.util.Collection;
+
+/**
+ * Known multi-word terms ("artificial intelligence", "signal to noise", "data mining") that a
+ * spinner may have rewritten word by word ("counterfeit consciousness"). Words have ids (their rank
+ * in sorted order); terms are sequences of 2-{@link #MAX_WORDS} word ids, sorted, so the terms
+ * that start with one word form a contiguous range. Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * TermTable terms = TermTable.of(List.of("artificial intelligence", "data mining"));
+ * int w = terms.wordId("artificial");                       // -1 when no term uses the word
+ * for (int t = terms.firstStartingWith(w); t < terms.endStartingWith(w); t++) {
+ *     terms.length(t); terms.word(t, 1); terms.text(t);     // 2, id of "intelligence", "artificial intelligence"
+ * }
+ * }</pre>
+ */
+public interface TermTable {
+    /** Longest term, in words. */
+    int MAX_WORDS = 3;
+
+    /** A table without terms (a model built before terms existed). */
+    TermTable EMPTY = of(java.util.List.of());
+
+    /** A table of the given terms (normalised words joined by single spaces, 2-3 words each). */
+    static TermTable of(Collection<String> terms) {
+        return ArrayTermTable.of(terms);
+    }
+
+    /** Number of terms. */
+    int size();
+
+    /** Number of distinct words the terms use. */
+    int wordCount();
+
+    /** The id of a word some term uses, or -1. */
+    int wordId(String word);
+
+    /** The word with this id. */
+    String wordText(int wordId);
+
+    /** The first term whose first word is {@code wordId}; equals {@link #endStartingWith} when none. */
+    int firstStartingWith(int wordId);
+
+    /** One past the last term whose first word is {@code wordId}. */
+    int endStartingWith(int wordId);
+
+    /** Words in term {@code term}. */
+    int length(int term);
+
+    /** The id of word {@code k} of term {@code term}. */
+    int word(int term, int k);
+
+    /** The index of the term made of these word ids, or -1. */
+    int find(int[] wordIds, int from, int to);
+
+    /** The term's words joined by single spaces. */
+    default String text(int term) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < length(term); k++) {
+            if (k > 0) {
+                sb.append(' ');
+            }
+            sb.append(wordText(word(term, k)));
+        }
+        return sb.toString();
+    }
+
+    /** True when {@code phrase} (normalised words joined by single spaces) is a term. */
+    default boolean contains(String phrase) {
+        String[] words = phrase.split(" ");
+        if (words.length < 2 || words.length > MAX_WORDS) {
+            return false;
+        }
+        int[] ids = new int[words.length];
+        for (int k = 0; k < words.length; k++) {
+            ids[k] = wordId(words[k]);
+            if (ids[k] < 0) {
+                return false;
+            }
+        }
+        return find(ids, 0, ids.length) >= 0;
+    }
+}

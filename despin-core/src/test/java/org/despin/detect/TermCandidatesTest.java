@@ -1,0 +1,95 @@
+package org.despin.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.despin.lexicon.MapLexicon;
+import org.despin.lexicon.TermTable;
+import org.despin.lm.MapLanguageModel;
+import org.despin.model.Model;
+import org.despin.model.ModelInfo;
+import org.junit.jupiter.api.Test;
+
+/** Tortured phrases: a term rewritten word by word is restored as one span; clean carriers stay clean. */
+class TermCandidatesTest {
+    private static final List<String> CORPUS = List.of(
+            "Artificial intelligence is a field of study.",
+            "Research on artificial intelligence has grown.",
+            "We study artificial intelligence and data mining.",
+            "Data mining finds patterns in data.",
+            "The signal to noise ratio was low.",
+            "A counterfeit coin was found.",
+            "He lost consciousness after the fall.",
+            "The noise was loud.",
+            "We study the results in detail.",
+            "The results show a clear pattern.");
+    private static final MapLanguageModel LM = ToyModel.lm(3, CORPUS);
+    private static final MapLexicon LEXICON = new MapLexicon.Builder()
+            .add("counterfeit", "artificial", -2.0f)
+            .add("consciousness", "intelligence", -2.0f)
+            .add("flag", "signal", -2.0f)
+            .add("clamor", "noise", -2.0f)
+            .add("information", "data", -2.0f)
+            .add("excavation", "mining", -2.0f)
+            .add("artificial", "counterfeit", -2.0f)
+            .add("intelligence", "consciousness", -2.0f)
+            .build();
+    private static final TermTable TERMS = TermTable.of(List.of("artificial intelligence", "signal to noise", "data mining"));
+    private static final Detector WITH_TERMS = new Detector(
+            new Model(LM, LEXICON, new ModelInfo(1, Map.of("model", "toy")), TERMS), ToyModel.SETTINGS);
+    private static final Detector WITHOUT_TERMS = new Detector(
+            new Model(LM, LEXICON, new ModelInfo(1, Map.of("model", "toy"))), ToyModel.SETTINGS);
+
+    @Test
+    void aTermRewrittenWordByWordIsRestoredAsOneFinding() {
+        String text = "We study counterfeit consciousness in detail.";
+        Report r = WITH_TERMS.check(text, CheckOptions.DEFAULTS);
+        assertEquals("We study artificial intelligence in detail.", r.restored(), DetectorExamplesTest.describe(r));
+        assertEquals(1, r.findings().size());
+        Finding f = r.findings().get(0);
+        assertEquals("counterfeit consciousness", f.text());
+        assertEquals(text.indexOf("counterfeit"), f.start());
+        assertEquals(text.indexOf(" in detail"), f.end());
+        assertTrue(f.evidence().contains("; term synonym"), f.evidence());
+    }
+
+    @Test
+    void withoutTheTermTableTheSameWordsAreKept() {
+        Report r = WITHOUT_TERMS.check("We study counterfeit consciousness in detail.", CheckOptions.DEFAULTS);
+        assertEquals("We study counterfeit consciousness in detail.", r.restored(), DetectorExamplesTest.describe(r));
+    }
+
+    @Test
+    void aFunctionWordOfTheTermStandsAsItIs() {
+        Report r = WITH_TERMS.check("The flag to clamor ratio was low.", CheckOptions.DEFAULTS);
+        assertEquals("The signal to noise ratio was low.", r.restored(), DetectorExamplesTest.describe(r));
+    }
+
+    @Test
+    void cleanCarriersHoldingTheTermGetNoFinding() {
+        for (String clean : List.of("We study artificial intelligence in detail.", "Data mining finds patterns in data.",
+                "The signal to noise ratio was low.")) {
+            Report r = WITH_TERMS.check(clean, CheckOptions.DEFAULTS);
+            assertEquals(List.of(), r.findings(), DetectorExamplesTest.describe(r));
+        }
+    }
+
+    @Test
+    void aSpanWithOnlyOneWordRewrittenIsNoTermCandidate() {
+        TermCandidates terms = new TermCandidates(TERMS, LEXICON, LM);
+        String text = "We study artificial consciousness in detail.";
+        org.despin.text.Document doc = org.despin.text.Document.parse(text);
+        LatticeBuilder.SentenceWords w = LatticeBuilder.SentenceWords.of(doc.tokens(), doc.sentences().get(0));
+        assertEquals(List.of(), terms.matches(w));
+        org.despin.text.Document spun = org.despin.text.Document.parse("We study counterfeit consciousness in detail.");
+        List<TermCandidates.Match> m = terms.matches(
+                LatticeBuilder.SentenceWords.of(spun.tokens(), spun.sentences().get(0)));
+        assertEquals(1, m.size());
+        assertEquals(2, m.get(0).from());
+        assertEquals(4, m.get(0).to());
+        assertEquals("artificial intelligence", m.get(0).candidate().original());
+        assertEquals(-4.0f, m.get(0).candidate().candidate().logChannel());
+    }
+}

