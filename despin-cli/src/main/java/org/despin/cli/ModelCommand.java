@@ -34,6 +34,10 @@ final class ModelCommand implements Callable<Integer> {
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "the model file to write")
         Path out;
 
+        @Option(names = "--technical", description = "also add multi-word terms mined from Debian's scientific Python"
+                + " documentation (scripts/fetch-debian-data --technical first): an optional model for technical prose")
+        boolean technical;
+
         Build(CliEnvironment env) {
             this.env = env;
         }
@@ -41,7 +45,7 @@ final class ModelCommand implements Callable<Integer> {
         @Override
         public Integer call() throws DespinException {
             Path cache = data != null ? data : DataPaths.defaultCache();
-            DefaultModelBuilder.build(new DataPaths(cache), out);
+            DefaultModelBuilder.build(new DataPaths(cache), out, technical);
             env.err().println("despin: wrote " + out);
             return ExitCode.OK;
         }

@@ -2,6 +2,7 @@ package org.despin.cli;
 
 import static org.despin.cli.CheckCommandTest.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -69,6 +70,16 @@ class ModelCommandTest {
         CliRun r = cli().run("model", "info", "--verify", m.toString());
         assertEquals(ExitCode.MODEL, r.exitCode, r.toString());
         assertEquals("despin: " + m + ": section 'lm' fails its checksum; the file is corrupt, rebuild it\n", r.err);
+    }
+
+    @Test
+    void technicalBuildSaysWhichDebianDataIsMissingBeforeBuildingAnything() throws IOException {
+        Path cache = Files.createDirectories(dir.resolve("empty-cache"));
+        Path out = dir.resolve("technical.dspm");
+        CliRun r = cli().run("model", "build", "--data", cache.toString(), "--out", out.toString(), "--technical");
+        assertError(r, ExitCode.MODEL, "despin: missing Debian package data " + cache.resolve("debian/python-sklearn-doc")
+                + "; run scripts/fetch-debian-data --technical");
+        assertFalse(Files.exists(out));
     }
 
     @Test

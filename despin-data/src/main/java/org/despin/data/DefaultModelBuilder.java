@@ -28,10 +28,11 @@ public final class DefaultModelBuilder {
      *     ({@code scripts/fetch-debian-data --technical}): an optional model, never the default
      */
     public static void build(DataPaths paths, Path out, boolean technicalTerms) throws DespinException {
+        // the optional data first: a missing package must not cost the minutes of the LM build
+        java.util.List<Path> technical = technicalTerms ? TechnicalTerms.packages(paths.cache()) : java.util.List.of();
         ComponentBuild lm = DefaultLmBuild.build(paths);
         ComponentBuild lexicon = DefaultLexiconBuild.build(paths);
-        ComponentBuild terms = TermBuild.build(TermBuild.Limits.DEFAULT,
-                technicalTerms ? TechnicalTerms.packages(paths.cache()) : java.util.List.of());
+        ComponentBuild terms = TermBuild.build(TermBuild.Limits.DEFAULT, technical);
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("model", "despin default");
         meta.putAll(lm.metadata());
