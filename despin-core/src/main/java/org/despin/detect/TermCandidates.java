@@ -37,8 +37,14 @@ final class TermCandidates {
     record Match(int from, int to, PreparedCandidate candidate, int rivals) {
     }
 
-    /** Observed words per term word, at most. */
-    static final int MAX_SEGMENT = 2;
+    /** Observed words per term word, at most ("motion picture show" for "feature"). */
+    static final int MAX_SEGMENT = 3;
+    /** Exponent of a term word's fan-out in the channel weight of its links (the lexicon's alpha). */
+    static final double LINK_ALPHA = 0.35;
+    /** Nats a broader or similar word costs against a synonym. */
+    static final double RELATED_PENALTY = -1.0;
+    /** Nats per observed word beyond one for a term word. */
+    static final double LENGTH_PENALTY = -0.5;
     /** log10 PMI above which an observed span is a collocation in its own right (the writer's phrase). */
     static final double COLLOCATION_LOG10 = 1.0;
     /** The lexicon's source name on term arcs, shown in the evidence. */
@@ -329,6 +335,14 @@ final class TermCandidates {
             words[k] = id;
             channel[k++] = c.logChannel();
         }
+        for (int link : terms.reach(segment)) {
+            if (k == words.length) {
+                words = Arrays.copyOf(words, 2 * k);
+                channel = Arrays.copyOf(channel, 2 * k);
+            }
+            words[k] = TermTable.linkWord(link);
+            channel[k++] = linkChannel(link, segment);
+        }
         if (k == 0) {
             return NONE;
         }
@@ -352,6 +366,24 @@ final class TermCandidates {
             }
         }
         return new Reach(Arrays.copyOf(outWords, m), Arrays.copyOf(outChannel, m));
+    }
+
+    /**
+     * Channel weight of a term-table link ({@link TermTable#reach}), on the lexicon's scale
+     * ({@link org.despin.lexicon.ChannelWeights}: -alpha ln(synonyms of the original), a word
+     * gained or lost costs): the term word's fan-out stands for its synonym count, and a broader
+     * or similar word (not a synonym) pays {@link #RELATED_PENALTY}.
+     */
+    private float linkChannel(int link, String segment) {
+        int word = TermTable.linkWord(link);
+        int observedWords = 1;
+        for (int i = 0; i < segment.length(); i++) {
+            observedWords += segment.charAt(i) == ' ' ? 1 : 0;
+        }
+        double w = -LINK_ALPHA * Math.log(Math.max(1, terms.linkCount(word)))
+                + (TermTable.linkTier(link) == TermTable.RELATED ? RELATED_PENALTY : 0)
+                + LENGTH_PENALTY * (observedWords - 1);
+        return (float) Math.min(0, w);
     }
 
     /**
