@@ -66,7 +66,8 @@ final class TermCandidates {
     private final LanguageModel lm;
     private final ConcurrentHashMap<String, Reach> reach = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Integer, TermInfo> infos = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Boolean> openSpans = new ConcurrentHashMap<>();
+    /** Observed span -> its LM cohesion (log10), +infinity when the span is itself a term. */
+    private final ConcurrentHashMap<String, Float> spanCohesion = new ConcurrentHashMap<>();
 
     TermCandidates(TermTable terms, Lexicon lexicon, LanguageModel lm) {
         this.terms = terms;
@@ -232,19 +233,28 @@ final class TermCandidates {
         if (w.kind(from, to) != LatticeBuilder.SpanKind.PLAIN) {
             return false;
         }
+        return observedCohesion(w, from, to) < COLLOCATION_LOG10;
+    }
+
+    /**
+     * How much the observed span's words predict each other in the LM (log10), 0 when the LM
+     * lacks a word, +infinity when the span is itself a known term.
+     */
+    private float observedCohesion(LatticeBuilder.SentenceWords w, int from, int to) {
         String observed = String.join(" ", Arrays.asList(w.normal).subList(from, to));
-        Boolean open = openSpans.get(observed);
-        if (open == null) {
-            open = !terms.contains(observed);
-            int[] ids = CandidateTable.ids(lm.vocabulary(), observed);
-            if (open && ids != null) {
-                open = cohesion(ids, lm.newState(), lm.newState()) < COLLOCATION_LOG10;
+        Float c = spanCohesion.get(observed);
+        if (c == null) {
+            if (terms.contains(observed)) {
+                c = Float.POSITIVE_INFINITY;
+            } else {
+                int[] ids = CandidateTable.ids(lm.vocabulary(), observed);
+                c = ids == null ? 0f : cohesion(ids, lm.newState(), lm.newState());
             }
-            if (openSpans.size() < MAX_CACHED) {
-                openSpans.putIfAbsent(observed, open);
+            if (spanCohesion.size() < MAX_CACHED) {
+                spanCohesion.putIfAbsent(observed, c);
             }
         }
-        return open;
+        return c;
     }
 
     /**
@@ -405,7 +415,8 @@ final class TermCandidates {
                     Double.POSITIVE_INFINITY);
             // the bonus is the evidence of reaching a known term by chance being unlikely; a span of
             // broad words that reaches many terms ("general contest": "civil war", "public debate", ...)
-            // shares it among them
+            // shares it among them. (A calibrated model over the span's features, fitted on our spinner's
+            // tortured terms in training sentences, did no better at the clean-text budget: docs/detector.md.)
             double weight = settings.channelScale() * c.candidate().logChannel() + settings.channelOffset()
                     + settings.termBonus() - Math.log(m.rivals())
                     - settings.frequencyDiscount() * Math.log(10) * (c.intrinsicLog10() - obsIntrinsic);
