@@ -108,6 +108,16 @@ class TermFormatTest {
     }
 
     @Test
+    void aLinkToAWordOutsideTheTableIsRefused() throws Exception {
+        ByteBuffer good = bytes(TermTable.of(TERMS, LINKS));
+        int words = good.getInt(8);
+        ByteBuffer bad = copy(good);
+        int lastLink = bad.capacity() - 4 * words - 4; // the fan-outs close the section
+        bad.putInt(lastLink, 99);
+        assertEquals("m.dspm (section 'terms'): link 3 names word 99 of 10 with tier 0", message(bad));
+    }
+
+    @Test
     void aVersionOneSectionReadsAsATableWithoutLinks() throws Exception {
         ByteBuffer v2 = bytes(TermTable.of(TERMS));
         // version 1 is version 2 without the links part (16-byte links header, two offsets of 0, the fan-outs)
