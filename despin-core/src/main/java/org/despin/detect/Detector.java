@@ -33,6 +33,11 @@ public final class Detector {
         this.scorer = new DocumentScorer(settings.score());
     }
 
+    /** The phrase-level term candidates (for the evaluation's diagnostics). */
+    TermCandidates termCandidates() {
+        return terms;
+    }
+
     public Report check(String text, CheckOptions options) {
         return analyse(text, options).report();
     }

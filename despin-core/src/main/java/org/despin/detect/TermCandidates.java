@@ -37,8 +37,14 @@ final class TermCandidates {
     record Match(int from, int to, PreparedCandidate candidate, int rivals) {
     }
 
-    /** Observed words per term word, at most. */
-    static final int MAX_SEGMENT = 2;
+    /** Observed words per term word, at most ("motion picture show" for "feature"). */
+    static final int MAX_SEGMENT = 3;
+    /** Exponent of a term word's fan-out in the channel weight of its links (the lexicon's alpha). */
+    static final double LINK_ALPHA = 0.35;
+    /** Nats a broader or similar word costs against a synonym. */
+    static final double RELATED_PENALTY = -1.0;
+    /** Nats per observed word beyond one for a term word. */
+    static final double LENGTH_PENALTY = -0.5;
     /** log10 PMI above which an observed span is a collocation in its own right (the writer's phrase). */
     static final double COLLOCATION_LOG10 = 1.0;
     /** The lexicon's source name on term arcs, shown in the evidence. */
@@ -60,7 +66,8 @@ final class TermCandidates {
     private final LanguageModel lm;
     private final ConcurrentHashMap<String, Reach> reach = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Integer, TermInfo> infos = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Boolean> openSpans = new ConcurrentHashMap<>();
+    /** Observed span -> its LM cohesion (log10), +infinity when the span is itself a term. */
+    private final ConcurrentHashMap<String, Float> spanCohesion = new ConcurrentHashMap<>();
 
     TermCandidates(TermTable terms, Lexicon lexicon, LanguageModel lm) {
         this.terms = terms;
@@ -226,19 +233,28 @@ final class TermCandidates {
         if (w.kind(from, to) != LatticeBuilder.SpanKind.PLAIN) {
             return false;
         }
+        return observedCohesion(w, from, to) < COLLOCATION_LOG10;
+    }
+
+    /**
+     * How much the observed span's words predict each other in the LM (log10), 0 when the LM
+     * lacks a word, +infinity when the span is itself a known term.
+     */
+    private float observedCohesion(LatticeBuilder.SentenceWords w, int from, int to) {
         String observed = String.join(" ", Arrays.asList(w.normal).subList(from, to));
-        Boolean open = openSpans.get(observed);
-        if (open == null) {
-            open = !terms.contains(observed);
-            int[] ids = CandidateTable.ids(lm.vocabulary(), observed);
-            if (open && ids != null) {
-                open = cohesion(ids, lm.newState(), lm.newState()) < COLLOCATION_LOG10;
+        Float c = spanCohesion.get(observed);
+        if (c == null) {
+            if (terms.contains(observed)) {
+                c = Float.POSITIVE_INFINITY;
+            } else {
+                int[] ids = CandidateTable.ids(lm.vocabulary(), observed);
+                c = ids == null ? 0f : cohesion(ids, lm.newState(), lm.newState());
             }
-            if (openSpans.size() < MAX_CACHED) {
-                openSpans.putIfAbsent(observed, open);
+            if (spanCohesion.size() < MAX_CACHED) {
+                spanCohesion.putIfAbsent(observed, c);
             }
         }
-        return open;
+        return c;
     }
 
     /**
@@ -329,6 +345,14 @@ final class TermCandidates {
             words[k] = id;
             channel[k++] = c.logChannel();
         }
+        for (int link : terms.reach(segment)) {
+            if (k == words.length) {
+                words = Arrays.copyOf(words, 2 * k);
+                channel = Arrays.copyOf(channel, 2 * k);
+            }
+            words[k] = TermTable.linkWord(link);
+            channel[k++] = linkChannel(link, segment);
+        }
         if (k == 0) {
             return NONE;
         }
@@ -355,6 +379,24 @@ final class TermCandidates {
     }
 
     /**
+     * Channel weight of a term-table link ({@link TermTable#reach}), on the lexicon's scale
+     * ({@link org.despin.lexicon.ChannelWeights}: -alpha ln(synonyms of the original), a word
+     * gained or lost costs): the term word's fan-out stands for its synonym count, and a broader
+     * or similar word (not a synonym) pays {@link #RELATED_PENALTY}.
+     */
+    private float linkChannel(int link, String segment) {
+        int word = TermTable.linkWord(link);
+        int observedWords = 1;
+        for (int i = 0; i < segment.length(); i++) {
+            observedWords += segment.charAt(i) == ' ' ? 1 : 0;
+        }
+        double w = -LINK_ALPHA * Math.log(Math.max(1, terms.linkCount(word)))
+                + (TermTable.linkTier(link) == TermTable.RELATED ? RELATED_PENALTY : 0)
+                + LENGTH_PENALTY * (observedWords - 1);
+        return (float) Math.min(0, w);
+    }
+
+    /**
      * Adds a substitution arc per match to {@code out}, weighted like the lexicon's arcs plus the
      * term bonus, and marks the words eligible. {@code evidence} must be prepared for the sentence.
      */
@@ -373,7 +415,8 @@ final class TermCandidates {
                     Double.POSITIVE_INFINITY);
             // the bonus is the evidence of reaching a known term by chance being unlikely; a span of
             // broad words that reaches many terms ("general contest": "civil war", "public debate", ...)
-            // shares it among them
+            // shares it among them. (A calibrated model over the span's features, fitted on our spinner's
+            // tortured terms in training sentences, did no better at the clean-text budget: docs/detector.md.)
             double weight = settings.channelScale() * c.candidate().logChannel() + settings.channelOffset()
                     + settings.termBonus() - Math.log(m.rivals())
                     - settings.frequencyDiscount() * Math.log(10) * (c.intrinsicLog10() - obsIntrinsic);

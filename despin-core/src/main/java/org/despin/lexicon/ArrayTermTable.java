@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -19,11 +20,27 @@ final class ArrayTermTable implements TermTable {
     private final int[] termWords;
     /** Per word id: first term starting with it; firstTerm[w+1] ends the range. */
     private final int[] firstTerm;
+    /** Observed forms of the links, sorted (String order); links of key k are links[keyStart[k] .. keyStart[k+1]). */
+    private final String[] keys;
+    private final int[] keyStart;
+    /** Packed links (word id | tier << 24), sorted by word id within a key. */
+    private final int[] links;
+    /** Per word id: its fan-out ({@link TermTable#linkCount}). */
+    private final int[] fanOut;
 
     ArrayTermTable(String[] words, int[] start, int[] termWords) {
+        this(words, start, termWords, new String[0], new int[] {0}, new int[0], new int[words.length]);
+    }
+
+    ArrayTermTable(String[] words, int[] start, int[] termWords, String[] keys, int[] keyStart, int[] links,
+            int[] fanOut) {
         this.words = words;
         this.start = start;
         this.termWords = termWords;
+        this.keys = keys;
+        this.keyStart = keyStart;
+        this.links = links;
+        this.fanOut = fanOut;
         this.ids = new HashMap<>(words.length * 2);
         for (int i = 0; i < words.length; i++) {
             ids.put(words[i], i);
@@ -39,7 +56,7 @@ final class ArrayTermTable implements TermTable {
         }
     }
 
-    static ArrayTermTable of(Collection<String> terms) {
+    static ArrayTermTable of(Collection<String> terms, TermLinks termLinks) {
         TreeSet<String> wordSet = new TreeSet<>();
         for (String term : terms) {
             String[] w = term.split(" ");
@@ -68,7 +85,82 @@ final class ArrayTermTable implements TermTable {
         for (int t = 0; t < coded.length; t++) {
             System.arraycopy(coded[t], 0, termWords, start[t], coded[t].length);
         }
-        return new ArrayTermTable(words, start, termWords);
+        return withLinks(words, start, termWords, termLinks);
+    }
+
+    private static ArrayTermTable withLinks(String[] words, int[] start, int[] termWords, TermLinks termLinks) {
+        TreeMap<String, int[]> byKey = new TreeMap<>();
+        for (Map.Entry<String, Map<String, Integer>> e : termLinks.observed().entrySet()) {
+            String key = e.getKey();
+            int n = key.split(" ").length;
+            if (key.isBlank() || key.contains("  ") || n > TermLinks.MAX_OBSERVED_WORDS) {
+                throw new IllegalArgumentException("an observed form has 1-" + TermLinks.MAX_OBSERVED_WORDS
+                        + " words: '" + key + "'");
+            }
+            int[] packed = e.getValue().entrySet().stream().filter(x -> Arrays.binarySearch(words, x.getKey()) >= 0)
+                    .mapToInt(x -> {
+                        int tier = x.getValue();
+                        if (tier < TermTable.SYNONYM || tier > TermTable.RELATED) {
+                            throw new IllegalArgumentException("bad link tier " + tier);
+                        }
+                        return Arrays.binarySearch(words, x.getKey()) | tier << 24;
+                    }).boxed().sorted(java.util.Comparator.comparingInt(TermTable::linkWord))
+                    .mapToInt(Integer::intValue).toArray();
+            if (packed.length > 0) {
+                byKey.put(key, packed);
+            }
+        }
+        String[] keys = byKey.keySet().toArray(new String[0]);
+        int[] keyStart = new int[keys.length + 1];
+        int total = 0;
+        int k = 0;
+        for (int[] p : byKey.values()) {
+            keyStart[k++] = total;
+            total += p.length;
+        }
+        keyStart[keys.length] = total;
+        int[] links = new int[total];
+        k = 0;
+        for (int[] p : byKey.values()) {
+            System.arraycopy(p, 0, links, keyStart[k++], p.length);
+        }
+        int[] fanOut = new int[words.length];
+        for (int w = 0; w < words.length; w++) {
+            fanOut[w] = termLinks.fanOut().getOrDefault(words[w], 0);
+        }
+        return new ArrayTermTable(words, start, termWords, keys, keyStart, links, fanOut);
+    }
+
+    String[] keys() {
+        return keys;
+    }
+
+    int[] keyStarts() {
+        return keyStart;
+    }
+
+    int[] links() {
+        return links;
+    }
+
+    int[] fanOuts() {
+        return fanOut;
+    }
+
+    @Override
+    public int[] reach(String observed) {
+        int k = Arrays.binarySearch(keys, observed);
+        return k < 0 ? TermLinks.EMPTY : Arrays.copyOfRange(links, keyStart[k], keyStart[k + 1]);
+    }
+
+    @Override
+    public boolean hasLinks() {
+        return keys.length > 0;
+    }
+
+    @Override
+    public int linkCount(int wordId) {
+        return fanOut[wordId];
     }
 
     /** The words, sorted; for writing. */

@@ -21,14 +21,24 @@ import org.despin.model.ModelFile;
  * byte[B]   UTF-8 word bytes, padded with zeros to a multiple of 4
  * int[T+1]  first entry of each term in the word-id array (the last entry is N)
  * int[N]    word ids; terms have 2-{@link TermTable#MAX_WORDS} words and are sorted strictly
+ * version 2 only, the links ({@link TermLinks}, {@link TermTable#reach}):
+ * int K (observed keys), int KB (key bytes), int L (links), int 0
+ * int[K+1]  key offsets into the key bytes (keys sorted strictly by String order)
+ * byte[KB]  UTF-8 key bytes, padded with zeros to a multiple of 4
+ * int[K+1]  first link of each key (the last entry is L)
+ * int[L]    links: bits 0-23 term word id, bits 24-31 tier; sorted within a key
+ * int[W]    fan-out of each word ({@link TermTable#linkCount})
  * </pre>
  *
- * The section is optional: a model without it reads as {@link TermTable#EMPTY}. Same terms, same bytes.
+ * The section is optional: a model without it reads as {@link TermTable#EMPTY}; a version 1
+ * section (no links) still reads, as a table without links. Same terms and links, same bytes.
  */
 public final class TermFormat {
     /** The section's name in the model file. */
     public static final String SECTION = "terms";
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+    /** The version before links; still readable. */
+    static final int VERSION_WITHOUT_LINKS = 1;
     static final int MAGIC = 0x4D525444; // "DTRM" read little-endian
     static final int HEADER = 32;
 
@@ -57,7 +67,7 @@ public final class TermFormat {
             throw bad(where, "not a terms section (wrong magic bytes)");
         }
         int version = b.getInt(4);
-        if (version != VERSION) {
+        if (version != VERSION && version != VERSION_WITHOUT_LINKS) {
             throw bad(where, "terms format version " + version + ", this despin reads version " + VERSION
                     + "; rebuild the model");
         }
@@ -71,29 +81,7 @@ public final class TermFormat {
                     + " word bytes) do not fit the section's " + b.remaining() + " bytes");
         }
         b.position(HEADER);
-        int[] offsets = ints(b, w + 1);
-        byte[] utf8 = new byte[bytes];
-        b.get(utf8);
-        b.position(b.position() + pad4(bytes) - bytes);
-        String[] words = new String[w];
-        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        for (int i = 0; i < w; i++) {
-            if (offsets[i] < 0 || offsets[i] > offsets[i + 1] || offsets[i + 1] > bytes || (i == 0 && offsets[0] != 0)) {
-                throw bad(where, "word " + i + " has a bad offset");
-            }
-            try {
-                words[i] = decoder.decode(ByteBuffer.wrap(utf8, offsets[i], offsets[i + 1] - offsets[i])).toString();
-            } catch (CharacterCodingException e) {
-                throw bad(where, "word " + i + " is not valid UTF-8");
-            }
-            if (words[i].isEmpty() || words[i].indexOf(' ') >= 0) {
-                throw bad(where, "word " + i + " ('" + words[i] + "') is empty or holds a space");
-            }
-            if (i > 0 && words[i - 1].compareTo(words[i]) >= 0) {
-                throw bad(where, "words are not sorted: '" + words[i - 1] + "' before '" + words[i] + "'");
-            }
-        }
+        String[] words = strings(b, w, bytes, where, "word", false);
         int[] start = ints(b, t + 1);
         int[] termWords = ints(b, n);
         if (start[0] != 0 || start[t] != n) {
@@ -113,7 +101,70 @@ public final class TermFormat {
                 throw bad(where, "terms are not sorted at term " + i);
             }
         }
-        return new ArrayTermTable(words, start, termWords);
+        if (version == VERSION_WITHOUT_LINKS) {
+            return new ArrayTermTable(words, start, termWords);
+        }
+        if (b.remaining() < 16) {
+            throw bad(where, "no room for the links header");
+        }
+        int keyCount = b.getInt();
+        int keyBytes = b.getInt();
+        int linkCount = b.getInt();
+        b.getInt();
+        long needLinks = 4L * (keyCount + 1) + pad4(keyBytes) + 4L * (keyCount + 1) + 4L * linkCount + 4L * w;
+        if (keyCount < 0 || keyBytes < 0 || linkCount < 0 || needLinks > b.remaining()) {
+            throw bad(where, "links header (" + keyCount + " keys, " + keyBytes + " key bytes, " + linkCount
+                    + " links) does not fit the section");
+        }
+        String[] keys = strings(b, keyCount, keyBytes, where, "observed key", true);
+        int[] keyStart = ints(b, keyCount + 1);
+        int[] links = ints(b, linkCount);
+        int[] fanOut = ints(b, w);
+        if (keyStart[0] != 0 || keyStart[keyCount] != linkCount) {
+            throw bad(where, "key offsets do not span the " + linkCount + " links");
+        }
+        for (int k = 0; k < keyCount; k++) {
+            if (keyStart[k] > keyStart[k + 1]) {
+                throw bad(where, "key " + k + " has a bad link range");
+            }
+        }
+        for (int l = 0; l < linkCount; l++) {
+            int word = TermTable.linkWord(links[l]);
+            int tier = TermTable.linkTier(links[l]);
+            if (word >= w || tier > TermTable.RELATED) {
+                throw bad(where, "link " + l + " names word " + word + " of " + w + " with tier " + tier);
+            }
+        }
+        return new ArrayTermTable(words, start, termWords, keys, keyStart, links, fanOut);
+    }
+
+    /** Reads {@code count} offsets and the padded UTF-8 bytes of strictly sorted strings. */
+    private static String[] strings(ByteBuffer b, int count, int bytes, String where, String what, boolean spaces)
+            throws DataFormatException {
+        int[] offsets = ints(b, count + 1);
+        byte[] utf8 = new byte[bytes];
+        b.get(utf8);
+        b.position(b.position() + pad4(bytes) - bytes);
+        String[] out = new String[count];
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        for (int i = 0; i < count; i++) {
+            if (offsets[i] < 0 || offsets[i] > offsets[i + 1] || offsets[i + 1] > bytes || (i == 0 && offsets[0] != 0)) {
+                throw bad(where, what + " " + i + " has a bad offset");
+            }
+            try {
+                out[i] = decoder.decode(ByteBuffer.wrap(utf8, offsets[i], offsets[i + 1] - offsets[i])).toString();
+            } catch (CharacterCodingException e) {
+                throw bad(where, what + " " + i + " is not valid UTF-8");
+            }
+            if (out[i].isEmpty() || (!spaces && out[i].indexOf(' ') >= 0)) {
+                throw bad(where, what + " " + i + " ('" + out[i] + "') is empty or holds a space");
+            }
+            if (i > 0 && out[i - 1].compareTo(out[i]) >= 0) {
+                throw bad(where, what + "s are not sorted: '" + out[i - 1] + "' before '" + out[i] + "'");
+            }
+        }
+        return out;
     }
 
     /** Writes {@code table} as a terms section. */
@@ -121,12 +172,8 @@ public final class TermFormat {
         ArrayTermTable a = table instanceof ArrayTermTable at ? at : copy(table);
         return out -> {
             String[] words = a.words();
-            byte[][] utf8 = new byte[words.length][];
-            int bytes = 0;
-            for (int i = 0; i < words.length; i++) {
-                utf8[i] = words[i].getBytes(StandardCharsets.UTF_8);
-                bytes += utf8[i].length;
-            }
+            byte[][] utf8 = utf8(words);
+            int bytes = length(utf8);
             int[] start = a.starts();
             int[] termWords = a.termWords();
             out.writeInt(MAGIC);
@@ -137,19 +184,49 @@ public final class TermFormat {
             out.writeInt(bytes);
             out.writeInt(0);
             out.writeInt(0);
-            int offset = 0;
-            out.writeInt(0);
-            for (byte[] u : utf8) {
-                offset += u.length;
-                out.writeInt(offset);
-            }
-            for (byte[] u : utf8) {
-                out.writeBytes(u);
-            }
-            out.align(4);
+            writeStrings(out, utf8);
             out.writeInts(start, 0, start.length);
             out.writeInts(termWords, 0, termWords.length);
+            byte[][] keys = utf8(a.keys());
+            int[] links = a.links();
+            out.writeInt(keys.length);
+            out.writeInt(length(keys));
+            out.writeInt(links.length);
+            out.writeInt(0);
+            writeStrings(out, keys);
+            out.writeInts(a.keyStarts(), 0, a.keyStarts().length);
+            out.writeInts(links, 0, links.length);
+            out.writeInts(a.fanOuts(), 0, a.fanOuts().length);
         };
+    }
+
+    private static byte[][] utf8(String[] strings) {
+        byte[][] out = new byte[strings.length][];
+        for (int i = 0; i < strings.length; i++) {
+            out[i] = strings[i].getBytes(StandardCharsets.UTF_8);
+        }
+        return out;
+    }
+
+    private static int length(byte[][] utf8) {
+        int n = 0;
+        for (byte[] u : utf8) {
+            n += u.length;
+        }
+        return n;
+    }
+
+    private static void writeStrings(org.despin.model.SectionOutput out, byte[][] utf8) throws java.io.IOException {
+        int offset = 0;
+        out.writeInt(0);
+        for (byte[] u : utf8) {
+            offset += u.length;
+            out.writeInt(offset);
+        }
+        for (byte[] u : utf8) {
+            out.writeBytes(u);
+        }
+        out.align(4);
     }
 
     private static ArrayTermTable copy(TermTable table) {
@@ -157,7 +234,7 @@ public final class TermFormat {
         for (int t = 0; t < table.size(); t++) {
             terms.add(table.text(t));
         }
-        return ArrayTermTable.of(terms);
+        return ArrayTermTable.of(terms, TermLinks.NONE); // links of foreign tables are not copied
     }
 
     private static int[] ints(ByteBuffer b, int count) {

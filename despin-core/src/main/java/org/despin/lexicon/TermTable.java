@@ -25,7 +25,50 @@ public interface TermTable {
 
     /** A table of the given terms (normalised words joined by single spaces, 2-3 words each). */
     static TermTable of(Collection<String> terms) {
-        return ArrayTermTable.of(terms);
+        return ArrayTermTable.of(terms, TermLinks.NONE);
+    }
+
+    /**
+     * A table of the given terms with links from observed forms to the term words they may stand
+     * for ({@link #reach}); links to words no term uses are dropped.
+     */
+    static TermTable of(Collection<String> terms, TermLinks links) {
+        return ArrayTermTable.of(terms, links);
+    }
+
+    /** Link tier: a synonym (Moby either way, a WordNet synset). */
+    int SYNONYM = 0;
+    /** Link tier: a broader or similar word (WordNet hypernym, similar-to, see-also). */
+    int RELATED = 1;
+
+    /**
+     * The term words an observed form (1-{@value TermLinks#MAX_OBSERVED_WORDS} normalised words
+     * joined by single spaces) may stand for, as packed links ({@link #linkWord}, {@link #linkTier}),
+     * sorted by word id; empty when none or when the table has no links. A new array per call
+     * (callers cache what they look up).
+     */
+    default int[] reach(String observed) {
+        return TermLinks.EMPTY;
+    }
+
+    /** Whether the table holds links (a model built before them holds none: {@link #reach} is always empty). */
+    default boolean hasLinks() {
+        return false;
+    }
+
+    /** How many distinct lemmas a term word is linked from (its fan-out, for the channel weight); 0 without links. */
+    default int linkCount(int wordId) {
+        return 0;
+    }
+
+    /** The term word id of a packed link. */
+    static int linkWord(int link) {
+        return link & 0xFFFFFF;
+    }
+
+    /** The tier ({@link #SYNONYM}, {@link #RELATED}) of a packed link. */
+    static int linkTier(int link) {
+        return link >>> 24;
     }
 
     /** Number of terms. */

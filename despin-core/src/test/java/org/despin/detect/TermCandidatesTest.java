@@ -24,6 +24,7 @@ class TermCandidatesTest {
             "He lost consciousness after the fall.",
             "The noise was loud.",
             "We study the results in detail.",
+            "A decision tree splits the data.",
             "The results show a clear pattern.");
     private static final MapLanguageModel LM = ToyModel.lm(3, CORPUS);
     private static final MapLexicon LEXICON = new MapLexicon.Builder()
@@ -74,6 +75,44 @@ class TermCandidatesTest {
             Report r = WITH_TERMS.check(clean, CheckOptions.DEFAULTS);
             assertEquals(List.of(), r.findings(), DetectorExamplesTest.describe(r));
         }
+    }
+
+    /** "woody plant" is not in the lexicon: only the term table's links (a broader word) reach "tree". */
+    private static final TermTable LINKED_TERMS = TermTable.of(
+            List.of("artificial intelligence", "signal to noise", "data mining", "decision tree"),
+            new org.despin.lexicon.TermLinks(Map.of(
+                    "woody plant", Map.of("tree", TermTable.RELATED),
+                    "determination", Map.of("decision", TermTable.SYNONYM),
+                    "determinations", Map.of("decision", TermTable.SYNONYM),
+                    "consciousness", Map.of("intelligence", TermTable.SYNONYM)),
+                    Map.of("tree", 20, "decision", 1, "intelligence", 1)));
+
+    private static List<TermCandidates.Match> matches(TermTable table, String text) {
+        org.despin.text.Document doc = org.despin.text.Document.parse(text);
+        return new TermCandidates(table, LEXICON, LM).matches(
+                LatticeBuilder.SentenceWords.of(doc.tokens(), doc.sentences().get(0)));
+    }
+
+    @Test
+    void theTermTablesLinksReachWordsTheLexiconDoesNot() {
+        List<TermCandidates.Match> m = matches(LINKED_TERMS, "We study determination woody plant in detail.");
+        assertEquals(1, m.size());
+        assertEquals(2, m.get(0).from());
+        assertEquals(5, m.get(0).to());
+        assertEquals("decision tree", m.get(0).candidate().original());
+        // decision: synonym of fan-out 1 (0); tree: broader word (-1) of fan-out 20 (-0.35 ln 20) in two words (-0.5)
+        assertEquals((float) (-1.0 - 0.35 * Math.log(20) - 0.5), m.get(0).candidate().candidate().logChannel(), 1e-5);
+        assertEquals(List.of(), matches(TERMS, "We study determination woody plant in detail."));
+        assertEquals(List.of(), matches(LINKED_TERMS, "We study decision woody plant in detail."));
+    }
+
+    @Test
+    void aLinkAndALexiconCandidateOfTheSameWordKeepTheBetterChannel() {
+        // "consciousness": lexicon -2.0, link 0 (a synonym of fan-out 1); "counterfeit": lexicon only
+        List<TermCandidates.Match> m = matches(LINKED_TERMS, "We study counterfeit consciousness in detail.");
+        assertEquals(1, m.size());
+        assertEquals("artificial intelligence", m.get(0).candidate().original());
+        assertEquals(-2.0f, m.get(0).candidate().candidate().logChannel());
     }
 
     @Test

@@ -75,6 +75,62 @@ class TermFormatTest {
         assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
     }
 
+    private static final TermLinks LINKS = new TermLinks(Map.of(
+            "counterfeit", Map.of("artificial", TermTable.SYNONYM),
+            "woody plant", Map.of("life", TermTable.RELATED, "society", TermTable.SYNONYM),
+            "excavation", Map.of("mining", TermTable.SYNONYM, "quarry", TermTable.SYNONYM)), // no term uses "quarry"
+            Map.of("artificial", 12, "mining", 3));
+
+    @Test
+    void linksRoundTripWithTheirTiersAndFanOut() throws Exception {
+        TermTable built = TermTable.of(TERMS, LINKS);
+        Path a = write(built, "links.dspm");
+        TermTable read = TermFormat.read(ModelFile.open(a));
+        for (TermTable t : List.of(built, read)) {
+            assertTrue(t.hasLinks());
+            assertArrayEquals(new int[] {t.wordId("artificial")}, t.reach("counterfeit"));
+            int[] woody = t.reach("woody plant");
+            assertEquals(2, woody.length);
+            assertEquals(t.wordId("life"), TermTable.linkWord(woody[0]));
+            assertEquals(TermTable.RELATED, TermTable.linkTier(woody[0]));
+            assertEquals(t.wordId("society"), TermTable.linkWord(woody[1]));
+            assertEquals(TermTable.SYNONYM, TermTable.linkTier(woody[1]));
+            assertArrayEquals(new int[] {t.wordId("mining")}, t.reach("excavation"));
+            assertEquals(0, t.reach("quarry").length);
+            assertEquals(0, t.reach("counterfeits").length);
+            assertEquals(12, t.linkCount(t.wordId("artificial")));
+            assertEquals(0, t.linkCount(t.wordId("data")));
+        }
+        Path b = write(TermTable.of(List.copyOf(new java.util.TreeSet<>(TERMS)), new TermLinks(
+                new java.util.TreeMap<>(LINKS.observed()), LINKS.fanOut())), "links2.dspm");
+        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
+        assertFalse(TermTable.of(TERMS).hasLinks());
+    }
+
+    @Test
+    void aLinkToAWordOutsideTheTableIsRefused() throws Exception {
+        ByteBuffer good = bytes(TermTable.of(TERMS, LINKS));
+        int words = good.getInt(8);
+        ByteBuffer bad = copy(good);
+        int lastLink = bad.capacity() - 4 * words - 4; // the fan-outs close the section
+        bad.putInt(lastLink, 99);
+        assertEquals("m.dspm (section 'terms'): link 3 names word 99 of 10 with tier 0", message(bad));
+    }
+
+    @Test
+    void aVersionOneSectionReadsAsATableWithoutLinks() throws Exception {
+        ByteBuffer v2 = bytes(TermTable.of(TERMS));
+        // version 1 is version 2 without the links part (16-byte links header, two offsets of 0, the fan-outs)
+        int words = v2.getInt(8);
+        ByteBuffer v1 = ByteBuffer.allocate(v2.remaining() - 16 - 8 - 4 * words).order(ByteOrder.LITTLE_ENDIAN);
+        v1.put(v2.duplicate().limit(v1.capacity())).flip();
+        v1.putInt(4, 1);
+        TermTable read = TermFormat.read(v1, "v1");
+        assertEquals(texts(TermTable.of(TERMS)), texts(read));
+        assertFalse(read.hasLinks());
+        assertEquals(0, read.reach("counterfeit").length);
+    }
+
     @Test
     void aModelWithoutTermsReadsAsEmpty() throws Exception {
         Path p = dir.resolve("none.dspm");
@@ -119,7 +175,7 @@ class TermFormatTest {
 
         ByteBuffer version = copy(good);
         version.putInt(4, 9);
-        assertEquals("m.dspm (section 'terms'): terms format version 9, this despin reads version 1; rebuild the model",
+        assertEquals("m.dspm (section 'terms'): terms format version 9, this despin reads version 2; rebuild the model",
                 message(version));
 
         ByteBuffer counts = copy(good);

@@ -32,7 +32,8 @@ public final class DefaultModelBuilder {
         java.util.List<Path> technical = technicalTerms ? TechnicalTerms.packages(paths.cache()) : java.util.List.of();
         ComponentBuild lm = DefaultLmBuild.build(paths);
         ComponentBuild lexicon = DefaultLexiconBuild.build(paths);
-        ComponentBuild terms = TermBuild.build(TermBuild.Limits.DEFAULT, technical);
+        ComponentBuild terms = TermBuild.build(TermBuild.Limits.DEFAULT, technical,
+                paths.npmPackage(DataPaths.MOBY).resolve("words.txt"));
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("model", "despin default");
         meta.putAll(lm.metadata());

@@ -24,7 +24,11 @@ final class AddTerms {
                 Double.parseDouble(System.getProperty("terms.minJoint", "" + TermBuild.Limits.DEFAULT.minJointLog10()))),
                 Boolean.getBoolean("terms.technical")
                         ? org.despin.data.lexicon.TechnicalTerms.packages(org.despin.data.DataPaths.defaultCache())
-                        : java.util.List.of());
+                        : java.util.List.of(),
+                Boolean.parseBoolean(System.getProperty("terms.links", "true"))
+                        ? new org.despin.data.DataPaths(org.despin.data.DataPaths.defaultCache())
+                                .npmPackage(org.despin.data.DataPaths.MOBY).resolve("words.txt")
+                        : null);
         Map<String, String> meta = new LinkedHashMap<>(in.info().metadata());
         meta.putAll(terms.metadata());
         try (ModelFile.Writer w = new ModelFile.Writer(Path.of(args[1]))) {

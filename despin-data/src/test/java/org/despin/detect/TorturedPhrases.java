@@ -34,6 +34,21 @@ final class TorturedPhrases {
     private TorturedPhrases() {
     }
 
+    /** Diagnostic (-DtermReach=true): does the spun form's span reach the term, and among how many terms. */
+    private static void reach(Detector detector, String term, String tortured) {
+        String text = String.format(Locale.ROOT, CARRIERS.get(0), tortured);
+        org.despin.text.Document doc = org.despin.text.Document.parse(text);
+        LatticeBuilder.SentenceWords w = LatticeBuilder.SentenceWords.of(doc.tokens(), doc.sentences().get(0));
+        int at = CARRIERS.get(0).indexOf("%s");
+        String verdict = "not reached";
+        for (TermCandidates.Match m : detector.termCandidates().matches(w)) {
+            if (doc.tokens().get(w.tokenIndex[m.from()]).start() == at && m.candidate().original().equals(term)) {
+                verdict = "reached, " + m.rivals() + " rivals, channel " + m.candidate().candidate().logChannel();
+            }
+        }
+        System.out.println("REACH " + term + " <- " + tortured + ": " + verdict);
+    }
+
     static void evaluate(Detector detector, SpinThesaurus thesaurus) {
         int cases = 0;
         int flagged = 0;
@@ -48,6 +63,9 @@ final class TorturedPhrases {
                 if (!s.edits().isEmpty()) {
                     tortured = s.spunText();
                 }
+            }
+            if (tortured != null && Boolean.getBoolean("termReach")) {
+                reach(detector, term, tortured);
             }
             for (String carrier : CARRIERS) {
                 String clean = String.format(Locale.ROOT, carrier, term);

