@@ -18,7 +18,7 @@ import org.despin.model.ModelFile;
  * header   long magic "DSPNLMT1", int version, int order N, int vocabulary size V,
  *          int hash capacity H (power of two), long count[n] for n = 1..N
  *          per order n = 2..N: int wordBits, probBits, backoffBits, childBits,
- *                              int probCodes, backoffCodes, entryBits, sampleShift
+ *                              int probCodes, backoffCodes, entryBits, 0
  *          per block: long offset, long length (from the section start; blocks 8-byte aligned)
  * blocks   vocabulary hash   int[H]: id + 1 at the slot of {@link TrieVocabulary#slot} (linear probing), 0 = empty
  *          vocabulary offsets int[V + 1] into the string bytes
@@ -28,9 +28,7 @@ import org.despin.model.ModelFile;
  *          per order n = 2..N: float[] prob codebook, float[] back-off codebook,
  *                            bit-packed entries (count[n], plus a sentinel below the top order),
  *                            each, from the lowest bit: word id | prob code | back-off code | first child
- *                            (the top order has word and prob only), then 8 bytes of padding;
- *                            the sampled index: the word id of every 2^sampleShift-th entry
- *                            (entries 0, K, 2K, ...; wordBits each, bit-packed, then padding)
+ *                            (the top order has word and prob only), then 8 bytes of padding
  * </pre>
  *
  * The n-grams of each order are sorted by their word tuple, so the children of an entry (the
@@ -38,20 +36,12 @@ import org.despin.model.ModelFile;
  * first child), sorted by word id. A query state keeps that range for every suffix of its context,
  * so the searches for the next word at the different orders do not depend on one another. A code
  * width of 32 bits stores the float itself (no quantisation).
- *
- * <p>The sampled index (version 2) lets a search in a long range read a few lines of a small,
- * dense array (one word id per K entries, K * entry bits at most a cache line or two, so the
- * index is an eighth to a sixteenth of the entries' word ids and mostly stays in cache) and then
- * one run of at most K entries, instead of probing the entries themselves round after round. It
- * is sampled by position in the whole order, not per range, so it needs no pointers: the samples
- * inside a range [lo, hi) are those of the entries K * j with lo <= K * j < hi, sorted like the
- * range. It costs wordBits / K bits per n-gram (about 0.2 bytes).
  */
 public final class LmFormat {
     /** Name of the language-model section. */
     public static final String SECTION = "lm";
     static final long MAGIC = 0x31544D4C4E505344L; // "DSPNLMT1" little-endian
-    static final int VERSION = 2;
+    static final int VERSION = 1;
     static final int MAX_ORDER = 15;
 
     /**
@@ -159,23 +149,6 @@ public final class LmFormat {
     static DataFormatException bad(String name, String problem) {
         return new DataFormatException(name, 0, problem + "; the model file is damaged or was written by another "
                 + "version: rebuild it ('despin model build' or 'despin train')");
-    }
-
-    /**
-     * log2 of the sampling step K of an order whose entries are {@code entryBits} wide: the
-     * largest power of two up to 16 whose K entries fit in 512 bits (one cache line's worth).
-     */
-    static int sampleShift(int entryBits) {
-        int shift = 4;
-        while (shift > 1 && (entryBits << shift) > 512) {
-            shift--;
-        }
-        return shift;
-    }
-
-    /** Number of samples of an order of {@code entries} entries sampled every 2^shift. */
-    static long samples(long entries, int shift) {
-        return entries == 0 ? 0 : ((entries - 1) >>> shift) + 1;
     }
 
     /** Bytes of {@code entries} entries of {@code bits} bits, in whole longs plus one long of padding. */

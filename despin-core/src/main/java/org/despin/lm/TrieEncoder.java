@@ -90,8 +90,7 @@ final class TrieEncoder {
             int bb = top ? 0 : backoffQ[n].bits;
             int cb = top ? 0 : bitsFor(count[n + 1]);
             int entryBits = wordBits + pb + (top ? 0 : bb + cb);
-            int sampleShift = LmFormat.sampleShift(entryBits);
-            fieldBits[n] = new int[] {wordBits, pb, bb, cb, entryBits, sampleShift};
+            fieldBits[n] = new int[] {wordBits, pb, bb, cb, entryBits};
             out.writeInt(wordBits);
             out.writeInt(pb);
             out.writeInt(bb);
@@ -99,7 +98,7 @@ final class TrieEncoder {
             out.writeInt(probQ[n].centres.length);
             out.writeInt(top ? 0 : backoffQ[n].centres.length);
             out.writeInt(entryBits);
-            out.writeInt(sampleShift);
+            out.writeInt(0);
         }
         // block table: offsets are known from the sizes, so it is written before the blocks
         byte[][] encoded = new byte[v][];
@@ -118,7 +117,6 @@ final class TrieEncoder {
             blocks.add(new long[] {n == order ? 0 : 4L * backoffQ[n].centres.length});
             long entries = count[n] + (n == order ? 0 : 1);
             blocks.add(new long[] {LmFormat.packedBytes(entries, fieldBits[n][4])});
-            blocks.add(new long[] {LmFormat.packedBytes(LmFormat.samples(count[n], fieldBits[n][5]), wordBits)});
         }
         long pos = out.written() + 16L * blocks.size();
         for (long[] b : blocks) {
@@ -165,8 +163,6 @@ final class TrieEncoder {
             int[] fb = fieldBits[n];
             long entries = count[n] + (top ? 0 : 1);
             BitWriter bits = new BitWriter(out);
-            int shift = fb[5];
-            int[] samples = new int[Math.toIntExact(LmFormat.samples(count[n], shift))];
             try (NgramCursor c = in.open(n); NgramCursor children = top ? null : in.open(n + 1)) {
                 boolean child = children != null && children.next();
                 long next = 0; // index of the current child
@@ -175,9 +171,6 @@ final class TrieEncoder {
                         throw new IllegalStateException("order " + n + " has fewer n-grams than its count");
                     }
                     int[] words = c.words();
-                    if ((i & ((1L << shift) - 1)) == 0) {
-                        samples[(int) (i >>> shift)] = words[n - 1];
-                    }
                     bits.put(words[n - 1], fb[0]);
                     bits.put(probQ[n].encode(c.log10Prob()), fb[1]);
                     if (!top) {
@@ -201,12 +194,6 @@ final class TrieEncoder {
                 }
             }
             bits.finish(LmFormat.packedBytes(entries, fb[4]) / 8);
-            out.align(8);
-            BitWriter sampleBits = new BitWriter(out);
-            for (int sample : samples) {
-                sampleBits.put(sample, wordBits);
-            }
-            sampleBits.finish(LmFormat.packedBytes(samples.length, wordBits) / 8);
         }
         out.align(8);
     }

@@ -46,10 +46,9 @@ public final class TrieLanguageModel implements LanguageModel {
         final boolean oneRead; // the entry fits in one 64-bit read at any bit offset
         final float[] probCodes;
         final float[] backoffCodes;
-        final PackedSearch search;
 
-        Level(ByteBuffer buf, int at, int wordBits, int probBits, int backoffBits, int childBits, float[] probCodes,
-                float[] backoffCodes, int samplesAt, int sampleShift, int words) {
+        Level(int at, int wordBits, int probBits, int backoffBits, int childBits, float[] probCodes,
+                float[] backoffCodes) {
             this.at = at;
             this.bits = wordBits + probBits + backoffBits + childBits;
             this.wordMask = (1L << wordBits) - 1;
@@ -64,7 +63,6 @@ public final class TrieLanguageModel implements LanguageModel {
             this.oneRead = bits <= 57;
             this.probCodes = probCodes;
             this.backoffCodes = backoffCodes;
-            this.search = new PackedSearch(buf, at, bits, wordBits, samplesAt, sampleShift, words);
         }
     }
 
@@ -116,14 +114,14 @@ public final class TrieLanguageModel implements LanguageModel {
             int cb = h[3];
             if (wb < 1 || wb > 57 || (1L << wb) < vocabularySize || pb < 1 || pb > 32 || (top ? bb != 0 || cb != 0
                     : bb < 1 || bb > 32 || cb < 1 || cb > 57 || (1L << cb) <= count[n + 1])
-                    || h[6] != wb + pb + (top ? 0 : bb + cb) || h[7] != LmFormat.sampleShift(h[6])) {
+                    || h[6] != wb + pb + (top ? 0 : bb + cb)) {
                 throw LmFormat.bad(name, "bad field widths for the " + n + "-grams");
             }
             if (!codebookSizeOk(h[4], pb) || (!top && !codebookSizeOk(h[5], bb))) {
                 throw LmFormat.bad(name, "bad codebook sizes for the " + n + "-grams");
             }
         }
-        int blocks = 4 + 4 * (order - 1);
+        int blocks = 4 + 3 * (order - 1);
         long[] at = new long[blocks];
         long[] len = new long[blocks];
         for (int i = 0; i < blocks; i++) {
@@ -149,16 +147,15 @@ public final class TrieLanguageModel implements LanguageModel {
         }
         levels = new Level[order + 1];
         for (int n = 2; n <= order; n++) {
-            int k = 4 + 4 * (n - 2);
+            int k = 4 + 3 * (n - 2);
             boolean top = n == order;
             int[] h = header[n];
             expect(name, len[k], 4L * h[4], n + "-gram probability codebook");
             expect(name, len[k + 1], top ? 0 : 4L * h[5], n + "-gram back-off codebook");
             long entries = count[n] + (top ? 0 : 1);
             expect(name, len[k + 2], LmFormat.packedBytes(entries, h[6]), n + "-gram entries");
-            expect(name, len[k + 3], LmFormat.packedBytes(LmFormat.samples(count[n], h[7]), h[0]), n + "-gram index");
-            levels[n] = new Level(b, (int) at[k + 2], h[0], h[1], h[2], h[3], floats(b, (int) at[k], h[4]),
-                    floats(b, (int) at[k + 1], top ? 0 : h[5]), (int) at[k + 3], h[7], vocabularySize);
+            levels[n] = new Level((int) at[k + 2], h[0], h[1], h[2], h[3], floats(b, (int) at[k], h[4]),
+                    floats(b, (int) at[k + 1], top ? 0 : h[5]));
         }
         // the last child pointer of each order must close the order above
         if (order > 1 && uniChild(vocabularySize) != count[2]) {
@@ -260,16 +257,23 @@ public final class TrieLanguageModel implements LanguageModel {
             }
             long[] childFrom = s.childFrom;
             long[] childTo = s.childTo;
-            // read what the first round of every context's search reads first: independent reads,
-            // so their cache misses overlap instead of following one another order by order
-            long[] touched = o.touched;
+            ByteBuffer b = buf;
+            // read the ends of every context's range first: independent reads, so their cache
+            // misses overlap instead of following one another order by order
+            long[] heads = o.heads;
+            long[] tails = o.tails;
             for (int i = 0; i < contextLength; i++) {
-                touched[i] = levels[i + 2].search.touch(childFrom[i], childTo[i], w);
+                Level level = levels[i + 2];
+                long lo = childFrom[i];
+                long hi = childTo[i];
+                heads[i] = PackedSearch.wordAt(b, level.at, level.bits, level.wordMask, lo);
+                tails[i] = hi - lo > PackedSearch.SCAN ? PackedSearch.wordAt(b, level.at, level.bits, level.wordMask, hi - 1) : 0;
             }
             for (int i = 0; i < contextLength; i++) {
                 int n = i + 2;
                 Level level = levels[n];
-                long e = level.search.find(childFrom[i], childTo[i], w);
+                long e = PackedSearch.find(b, level.at, level.bits, level.wordMask, childFrom[i], childTo[i], w,
+                        heads[i], tails[i]);
                 if (e < 0) {
                     break;
                 }
