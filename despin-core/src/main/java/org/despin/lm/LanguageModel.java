@@ -31,20 +31,6 @@ public interface LanguageModel {
      */
     float score(LmState in, int word, LmState out);
 
-    /**
-     * Scores {@code words[from..to)} one after another, starting from the context of {@code in}:
-     * {@code log10[i]} gets what {@code score(s, words[i], s)} would give in turn (the same
-     * floats), and {@code out} gets the final context ({@code out} may be {@code in}; {@code in}
-     * is otherwise left as it is). Implementations may read ahead, so that the memory reads of
-     * the whole run overlap instead of waiting for one another word by word.
-     */
-    default void scoreRun(LmState in, int[] words, int from, int to, float[] log10, LmState out) {
-        out.copyFrom(in);
-        for (int i = from; i < to; i++) {
-            log10[i] = score(out, words[i], out);
-        }
-    }
-
     /** log10 probability of the sentence {@code <s> words </s>}. */
     default float sentenceLog10(int[] words) {
         LmState s = newState();

@@ -21,7 +21,6 @@ public final class TrieState implements LmState {
     final long[] nextTo;
     final long[] heads; // the word ids at both ends of each context's child range, read before the searches
     final long[] tails;
-    long touched; // what a read-ahead read, kept so that the reads are not optimised away
 
     TrieState(int maxContext) {
         words = new int[maxContext];

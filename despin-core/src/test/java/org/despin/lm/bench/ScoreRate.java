@@ -5,7 +5,6 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Random;
-import org.despin.lm.LanguageModel;
 import org.despin.lm.LmFormat;
 import org.despin.lm.LmState;
 import org.despin.lm.TrieLanguageModel;
@@ -45,8 +44,6 @@ public final class ScoreRate {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         double bestWindow = 0;
         double bestSlot = 0;
-        double bestRuns = 0;
-        float[] log10 = new float[ids.length];
         for (int round = 0; round < ROUNDS; round++) {
             long cpu = mx.getCurrentThreadCpuTime();
             long calls = 0;
@@ -63,24 +60,15 @@ public final class ScoreRate {
                 calls += 10L * ids.length;
             }
             double slot = calls / ((mx.getCurrentThreadCpuTime() - cpu) / 1e3);
-            cpu = mx.getCurrentThreadCpuTime();
-            calls = 0;
-            float runSum = 0;
-            for (int rep = 0; rep < reps; rep++) {
-                runSum += runs(lm, ids, log10);
-                calls += ids.length;
-            }
-            double runs = calls / ((mx.getCurrentThreadCpuTime() - cpu) / 1e3);
             bestWindow = Math.max(bestWindow, window);
             bestSlot = Math.max(bestSlot, slot);
-            bestRuns = Math.max(bestRuns, runs);
             System.out.println(String.format(Locale.ROOT,
-                    "M calls per CPU second: sliding window %.2f, candidates in one slot %.2f, sentence runs %.2f"
-                    + " (checksums %.1f, %.1f)", window, slot, runs, sum, runSum));
+                    "M calls per CPU second: sliding window %.2f, candidates in one slot %.2f (checksum %.1f)",
+                    window, slot, sum));
         }
         System.out.println(String.format(Locale.ROOT,
-                "best of %d: sliding window %.2f M/s, candidates in one slot %.2f M/s, sliding window by sentence runs"
-                + " %.2f M/s (thread CPU time)", ROUNDS, bestWindow, bestSlot, bestRuns));
+                "best of %d: sliding window %.2f M/s, candidates in one slot %.2f M/s (thread CPU time)",
+                ROUNDS, bestWindow, bestSlot));
     }
 
     private static float window(TrieLanguageModel lm, int[] ids) {
@@ -92,24 +80,6 @@ public final class ScoreRate {
             if (id == Vocabulary.END_SENTENCE) {
                 lm.beginSentence(s);
             }
-        }
-        return sum;
-    }
-
-    /** The sliding window as {@link LanguageModel#scoreRun} calls, one per sentence (up to its {@code </s>}). */
-    static float runs(LanguageModel lm, int[] ids, float[] log10) {
-        LmState s = lm.newState();
-        float sum = 0;
-        int start = 0;
-        for (int i = 0; i < ids.length; i++) {
-            if (ids[i] == Vocabulary.END_SENTENCE || i == ids.length - 1) {
-                lm.beginSentence(s);
-                lm.scoreRun(s, ids, start, i + 1, log10, s);
-                start = i + 1;
-            }
-        }
-        for (int i = 0; i < ids.length; i++) {
-            sum += log10[i];
         }
         return sum;
     }
