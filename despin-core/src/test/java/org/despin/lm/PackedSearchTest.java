@@ -80,7 +80,7 @@ class PackedSearchTest {
             } else {
                 key = (int) (r.nextDouble() * (1L << wordBits));
             }
-            assertEquals(linear(words, lo, hi, key), PackedSearch.find(b, at, bits, mask, lo, hi, key),
+            assertEquals(linear(words, lo, hi, key), PackedSearch.find(b, at, bits, mask, lo, hi, key, 1 << wordBits),
                     () -> "key " + key + " in [" + lo + ", " + hi + ")");
         }
     }
@@ -95,13 +95,13 @@ class PackedSearchTest {
         ByteBuffer b = pack(words, 16, 57, 8, r);
         for (int key = 0; key <= 3 * words.length + 1; key++) {
             long expected = key % 3 == 1 && key < 3 * words.length ? key / 3 : -1;
-            assertEquals(expected, PackedSearch.find(b, 8, 57, 0xFFFF, 0, words.length, key), "key " + key);
+            assertEquals(expected, PackedSearch.find(b, 8, 57, 0xFFFF, 0, words.length, key, 1 << 16), "key " + key);
         }
         // a sub-range: entries outside it are not found
-        assertEquals(-1, PackedSearch.find(b, 8, 57, 0xFFFF, 100, 200, 1));
-        assertEquals(100, PackedSearch.find(b, 8, 57, 0xFFFF, 100, 200, 301));
-        assertEquals(199, PackedSearch.find(b, 8, 57, 0xFFFF, 100, 200, 598));
-        assertEquals(-1, PackedSearch.find(b, 8, 57, 0xFFFF, 100, 200, 601));
-        assertEquals(-1, PackedSearch.find(b, 8, 57, 0xFFFF, 100, 100, 301));
+        assertEquals(-1, PackedSearch.find(b, 8, 57, 0xFFFF, 100, 200, 1, 1 << 16));
+        assertEquals(100, PackedSearch.find(b, 8, 57, 0xFFFF, 100, 200, 301, 1 << 16));
+        assertEquals(199, PackedSearch.find(b, 8, 57, 0xFFFF, 100, 200, 598, 1 << 16));
+        assertEquals(-1, PackedSearch.find(b, 8, 57, 0xFFFF, 100, 200, 601, 1 << 16));
+        assertEquals(-1, PackedSearch.find(b, 8, 57, 0xFFFF, 100, 100, 301, 1 << 16));
     }
 }
