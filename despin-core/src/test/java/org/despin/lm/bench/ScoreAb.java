@@ -18,7 +18,8 @@ import java.util.function.IntToDoubleFunction;
  * loader; the passes of the variants alternate, 0.1-0.2 s each, so that they share the minutes
  * and the load of a shared machine; prints each variant's median rate and the median of the
  * paired ratios (variant / first variant, pass by pass), which is far steadier than rates taken
- * in separate runs. The checksums of the variants must be equal when the probabilities are.
+ * in separate runs. The checksums (a hash of the bits of every score and output state) of the
+ * variants are equal when they give the same floats.
  *
  * <pre>
  * scripts/bench-lm ab NAME=CLASSES_DIR:MODEL NAME=CLASSES_DIR:MODEL ...
@@ -64,7 +65,7 @@ public final class ScoreAb {
                     if (round >= 0) {
                         rate[pattern][v][round] = ids.length / (ns / 1e3);
                     } else if (round == -1) {
-                        say("%s, pattern %d: checksum %.3f", names.get(v), pattern, sum);
+                        say("%s, pattern %d: checksum %x", names.get(v), pattern, (long) sum);
                     }
                 }
             }

@@ -13,7 +13,9 @@ import org.despin.model.ModelFile;
  * One pass of a lookup pattern over the held-out ids, for {@link ScoreAb}, which loads this class
  * once per variant (each in its own class loader, with that variant's classes). Pattern 0 is the
  * sliding window, 1 ten candidates in one slot per position over a tenth of the text (the same
- * number of calls). Returns the sum of the scores (a checksum).
+ * number of calls). Returns a checksum: a hash of the bits of every score and every output
+ * state's words (the top 53 bits, as a double), equal for two builds only if they give the same
+ * floats and states.
  */
 public final class ScorePass implements IntToDoubleFunction {
     private final LanguageModel lm;
@@ -38,19 +40,21 @@ public final class ScorePass implements IntToDoubleFunction {
         LmState s = lm.newState();
         LmState out = lm.newState();
         lm.beginSentence(s);
-        float sum = 0;
+        long hash = 0;
         if (pattern == 0) {
             for (int id : ids) {
-                sum += lm.score(s, id, s);
+                hash = hash * 31 + Float.floatToRawIntBits(lm.score(s, id, s));
+                hash = hash * 31 + s.hashCode();
                 if (id == Vocabulary.END_SENTENCE) {
                     lm.beginSentence(s);
                 }
             }
-            return sum;
+            return hash >>> 11;
         }
         for (int p = 0; p < ids.length / 10; p++) {
             for (int c = 0; c < 10; c++) {
-                sum += lm.score(s, candidates[(p * 10 + c) % candidates.length], out);
+                hash = hash * 31 + Float.floatToRawIntBits(lm.score(s, candidates[(p * 10 + c) % candidates.length], out));
+                hash = hash * 31 + out.hashCode();
             }
             int w = ids[p];
             lm.score(s, w, s);
@@ -58,6 +62,6 @@ public final class ScorePass implements IntToDoubleFunction {
                 lm.beginSentence(s);
             }
         }
-        return sum;
+        return hash >>> 11;
     }
 }
