@@ -258,22 +258,19 @@ public final class TrieLanguageModel implements LanguageModel {
             long[] childFrom = s.childFrom;
             long[] childTo = s.childTo;
             ByteBuffer b = buf;
-            // read the ends of every context's range first: independent reads, so their cache
-            // misses overlap instead of following one another order by order
-            long[] heads = o.heads;
-            long[] tails = o.tails;
+            // read what the first round of every context's search reads first: independent
+            // reads, so their cache misses overlap instead of following one another order by order
+            long[] touched = o.touched;
             for (int i = 0; i < contextLength; i++) {
                 Level level = levels[i + 2];
-                long lo = childFrom[i];
-                long hi = childTo[i];
-                heads[i] = PackedSearch.wordAt(b, level.at, level.bits, level.wordMask, lo);
-                tails[i] = hi - lo > PackedSearch.SCAN ? PackedSearch.wordAt(b, level.at, level.bits, level.wordMask, hi - 1) : 0;
+                touched[i] = PackedSearch.touch(b, level.at, level.bits, level.wordMask, childFrom[i], childTo[i], w,
+                        vocabularySize);
             }
             for (int i = 0; i < contextLength; i++) {
                 int n = i + 2;
                 Level level = levels[n];
                 long e = PackedSearch.find(b, level.at, level.bits, level.wordMask, childFrom[i], childTo[i], w,
-                        heads[i], tails[i]);
+                        vocabularySize);
                 if (e < 0) {
                     break;
                 }

@@ -19,8 +19,7 @@ public final class TrieState implements LmState {
     final float[] nextBackoff;
     final long[] nextFrom;
     final long[] nextTo;
-    final long[] heads; // the word ids at both ends of each context's child range, read before the searches
-    final long[] tails;
+    final long[] touched; // what the first round of each context's search read, read before the searches
 
     TrieState(int maxContext) {
         words = new int[maxContext];
@@ -30,8 +29,7 @@ public final class TrieState implements LmState {
         nextBackoff = new float[maxContext + 1];
         nextFrom = new long[maxContext + 1];
         nextTo = new long[maxContext + 1];
-        heads = new long[maxContext];
-        tails = new long[maxContext];
+        touched = new long[maxContext];
     }
 
     @Override

@@ -64,13 +64,17 @@ class PackedSearchTest {
     @Property(tries = 400)
     void findsWhatALinearScanFinds(@ForAll @IntRange(min = 0, max = 3000) int count,
             @ForAll @IntRange(min = 2, max = 24) int wordBits, @ForAll @IntRange(min = 0, max = 33) int otherBits,
-            @ForAll boolean bunched, @ForAll long seed) {
+            @ForAll boolean bunched, @ForAll boolean tightVocabulary, @ForAll long seed) {
         Random r = new Random(seed);
         int bits = Math.min(57, wordBits + otherBits);
         long[] words = sortedIds(r, count, wordBits, bunched);
         int at = 8 * r.nextInt(3);
         ByteBuffer b = pack(words, wordBits, bits, at, r);
         long mask = (1L << wordBits) - 1;
+        // the number of word ids the search assumes (its virtual upper end): the id space, or
+        // just above the largest stored id, as a real vocabulary is
+        int vocabulary = tightVocabulary && words.length > 0 ? (int) words[words.length - 1] + 1 + r.nextInt(3)
+                : 1 << wordBits;
         for (int q = 0; q < 50; q++) {
             long lo = words.length == 0 ? 0 : r.nextInt(words.length + 1);
             long hi = lo + (words.length == lo ? 0 : r.nextInt((int) (words.length - lo) + 1));
@@ -78,9 +82,9 @@ class PackedSearchTest {
             if (hi > lo && r.nextBoolean()) {
                 key = (int) words[(int) (lo + r.nextInt((int) (hi - lo)))];
             } else {
-                key = (int) (r.nextDouble() * (1L << wordBits));
+                key = (int) (r.nextDouble() * vocabulary);
             }
-            assertEquals(linear(words, lo, hi, key), PackedSearch.find(b, at, bits, mask, lo, hi, key),
+            assertEquals(linear(words, lo, hi, key), PackedSearch.find(b, at, bits, mask, lo, hi, key, vocabulary),
                     () -> "key " + key + " in [" + lo + ", " + hi + ")");
         }
     }
@@ -95,13 +99,13 @@ class PackedSearchTest {
         ByteBuffer b = pack(words, 16, 57, 8, r);
         for (int key = 0; key <= 3 * words.length + 1; key++) {
             long expected = key % 3 == 1 && key < 3 * words.length ? key / 3 : -1;
-            assertEquals(expected, PackedSearch.find(b, 8, 57, 0xFFFF, 0, words.length, key), "key " + key);
+            assertEquals(expected, PackedSearch.find(b, 8, 57, 0xFFFF, 0, words.length, key, 1 << 16), "key " + key);
         }
         // a sub-range: entries outside it are not found
-        assertEquals(-1, PackedSearch.find(b, 8, 57, 0xFFFF, 100, 200, 1));
-        assertEquals(100, PackedSearch.find(b, 8, 57, 0xFFFF, 100, 200, 301));
-        assertEquals(199, PackedSearch.find(b, 8, 57, 0xFFFF, 100, 200, 598));
-        assertEquals(-1, PackedSearch.find(b, 8, 57, 0xFFFF, 100, 200, 601));
-        assertEquals(-1, PackedSearch.find(b, 8, 57, 0xFFFF, 100, 100, 301));
+        assertEquals(-1, PackedSearch.find(b, 8, 57, 0xFFFF, 100, 200, 1, 1 << 16));
+        assertEquals(100, PackedSearch.find(b, 8, 57, 0xFFFF, 100, 200, 301, 1 << 16));
+        assertEquals(199, PackedSearch.find(b, 8, 57, 0xFFFF, 100, 200, 598, 1 << 16));
+        assertEquals(-1, PackedSearch.find(b, 8, 57, 0xFFFF, 100, 200, 601, 1 << 16));
+        assertEquals(-1, PackedSearch.find(b, 8, 57, 0xFFFF, 100, 100, 301, 1 << 16));
     }
 }
