@@ -23,7 +23,7 @@ public record ArcModel(double[] weights, double trainingRate) {
      * {@code java -Xmx6g -cp $CP -DfoldLm=/tmp/arcs/fold-lm.dspm org.despin.detect.DetectorEvaluation
      * /tmp/despin-dev/default.dspm fitarcs 1200}
      */
-    public static final ArcModel DEFAULTS = new ArcModel(new double[] {-1.3770, 1.0475, -0.3536, 0.0675, 0.2978, -0.0319, -0.2513, -0.6928, 1.0069, -0.2904, 0.6744, -2.0744, -0.6075, 1.9535, -2.4139, 0.7484, 0.0716, 0.1365, -0.7681, 0.9586, -0.5912}, 0.0470);
+    public static final ArcModel DEFAULTS = new ArcModel(new double[] {-1.3770, 1.0475, -0.3536, 0.0675, 0.2978, -0.0319, -0.2513, -0.6928, 1.0069, -0.2904, 0.6744, -2.0744, -0.6075, 1.9535, -2.4139, 0.7484, 0.0716, 0.1365, -0.7681, 0.9586, -0.5912, 0, 0, 0, 0}, 0.0470);
 
     public ArcModel {
         if (weights.length != ArcFeatures.SIZE + 1) {

@@ -2,6 +2,7 @@ package org.despin.detect;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.despin.lexicon.LinkFeatures;
 import org.despin.lm.LanguageModel;
 import org.despin.lm.Vocabulary;
 import org.despin.text.Document;
@@ -76,7 +77,11 @@ final class LatticeBuilder {
         for (int k = 0; k < admitted; k++) {
             Arc a = pending[k];
             double[] f = a.features();
-            ArcFeatures.setSpanFeatures(f, a.evidence().gainLog10() - bestGain, admitted);
+            int gainRank = 0;
+            for (int m = 0; m < admitted; m++) {
+                gainRank += pending[m].evidence().gainLog10() > a.evidence().gainLog10() ? 1 : 0;
+            }
+            ArcFeatures.setSpanFeatures(f, a.evidence().gainLog10() - bestGain, admitted, gainRank);
             double weight = modelWeight(f, a.evidence().contextLog10());
             pending[k] = new Arc(a.from(), a.to(), a.out(), weight, a.candidate(), 0, a.evidence(), f);
             rank[k] = LN10 * a.evidence().contextLog10() + weight;
@@ -206,6 +211,7 @@ final class LatticeBuilder {
                     prefixReady = true;
                 }
                 float obsContext = evidence.inContext(i, j, null);
+                int storedSides = evidence.storedSides();
                 float obsLeft = evidence.spanPart();
                 float obsPartial = evidence.partial();
                 float obsIntrinsic = evidence.observedIntrinsic(i, j);
@@ -224,7 +230,9 @@ final class LatticeBuilder {
                     double leftGain = (evidence.spanPart() - c.intrinsicLog10()) - (obsLeft - obsIntrinsic);
                     double[] features = ArcFeatures.of(gain, leftGain, evidence.lastContext(), obsContext, obsLeft,
                             obsIntrinsic, j - i, c.intrinsicLog10(), c.ids().length, c.candidate().logChannel(),
-                            c.candidate().hops(), cands.length, unknownObserved(ids, i, j), name, i == 0, article);
+                            c.candidate().hops(), cands.length, unknownObserved(ids, i, j), name, i == 0, article,
+                            c.candidate().source().startsWith(LinkFeatures.RELATED_SOURCE), storedSides,
+                            ArcFeatures.sharedStem(span.toString(), c.original()));
                     // under the arc model the weight waits for the span's other candidates (scoreSpan)
                     double weight = arcModel == null ? handSetWeight(c, obsIntrinsic, name, article) : 0;
                     pending[admitted] = new Arc(i, j, c.ids(), weight, c, 0,
