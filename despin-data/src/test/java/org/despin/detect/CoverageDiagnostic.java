@@ -48,6 +48,7 @@ public final class CoverageDiagnostic {
                 ? org.despin.data.spin.SpinThesauri.load("moby", paths) : DevMyThes.load(paths.cache());
         DetectorSettings settings = DetectorEvaluation.settingsFromProperties();
         CandidateTable pool = new CandidateTable(model.lexicon(), model.lm(), settings);
+        CandidateTable uncapped = new CandidateTable(model.lexicon(), model.lm(), settings.with().candidatePool(100_000).build());
         Path moby = paths.npmPackage(DataPaths.MOBY).resolve("words.txt");
         LexiconProbe probe = new LexiconProbe(moby);
         List<String> passages = DetectorEvaluation.passages(DetectorEvaluation.heldOutText(paths), 200, 300, n);
@@ -75,7 +76,17 @@ public final class CoverageDiagnostic {
                                     : CandidateTable.ids(model.lm().vocabulary(), orig) == null
                                             ? "covered, dropped: original unknown to the LM"
                                             : "covered, cut by candidatePool " + settings.candidatePool();
-                    classes.computeIfAbsent(why, k -> new ArrayList<>()).add(spun + " <- " + orig);
+                    String detail = "";
+                    if (why.startsWith("covered, cut")) {
+                        PreparedCandidate[] all = uncapped.candidates(spun);
+                        for (int r = 0; r < all.length; r++) {
+                            if (all[r].original().equals(orig)) {
+                                detail = String.format(Locale.ROOT, " (rank %d of %d, channel %.2f %s)", r, all.length,
+                                        all[r].candidate().logChannel(), all[r].candidate().source());
+                            }
+                        }
+                    }
+                    classes.computeIfAbsent(why, k -> new ArrayList<>()).add(spun + " <- " + orig + detail);
                 } else {
                     misses.add(new Miss(spun, orig, e.spun(), e.original()));
                 }
