@@ -32,17 +32,11 @@ final class ArcFeatures {
             "articleMismatch",   // "a"/"an" before the span fits the candidate no better than the observed
             "behindBestGain",    // gain minus the best gain among the span's admitted candidates (<= 0)
             "lnAdmitted",        // ln(number of the span's candidates that passed the evidence gate)
-            "relatedLink",       // the lexicon link is only a WordNet related word (similar-to, hypernym), no synonym
-            "observedStoredSides", // 0-2: neighbours (left, right) with which the LM stores a bigram of the observed span
-            "sharedStem",        // candidate and observed word share their first letters (an inflection, not a synonym)
-            "lnGainRank");       // ln(1 + rank of the arc's gain among the span's admitted candidates)
+            "relatedLink");      // the lexicon link is only a WordNet related word (similar-to, hypernym), no synonym
 
     static final int SIZE = NAMES.size();
     private static final int BEHIND_BEST = NAMES.indexOf("behindBestGain");
     private static final int ADMITTED = NAMES.indexOf("lnAdmitted");
-    private static final int GAIN_RANK = NAMES.indexOf("lnGainRank");
-    /** Letters two single words must share at the start to count as one stem. */
-    static final int STEM_LETTERS = 5;
 
     private ArcFeatures() {
     }
@@ -51,7 +45,7 @@ final class ArcFeatures {
     static double[] of(double gain, double leftGain, double context, float observedInContext, float observedLeft,
             float observedIntrinsic, int observedWords, float candidateIntrinsic, int candidateWords, float logChannel,
             int hops, int candidates, boolean unknownObserved, boolean name, boolean sentenceStart,
-            boolean articleMismatch, boolean relatedLink, int observedStoredSides, boolean sharedStem) {
+            boolean articleMismatch, boolean relatedLink) {
         double obsUnigram = observedIntrinsic / observedWords;
         double[] f = new double[SIZE];
         int k = 0;
@@ -75,32 +69,13 @@ final class ArcFeatures {
         f[k++] = articleMismatch ? 1 : 0;
         k += 2; // the span features
         f[k++] = relatedLink ? 1 : 0;
-        f[k++] = Math.max(0, Math.min(2, observedStoredSides));
-        f[k++] = sharedStem ? 1 : 0;
         return f;
     }
 
-    /**
-     * Whether two spans are one stem in two forms ("figures" / "figured"): single words that agree
-     * in their first {@link #STEM_LETTERS} letters. A spinner substitutes a different word; a
-     * thesaurus link between two forms of one stem is an artefact of re-inflection.
-     */
-    static boolean sharedStem(String observed, String candidate) {
-        if (observed.indexOf(' ') >= 0 || candidate.indexOf(' ') >= 0 || observed.length() < STEM_LETTERS
-                || candidate.length() < STEM_LETTERS) {
-            return false;
-        }
-        return observed.regionMatches(0, candidate, 0, STEM_LETTERS);
-    }
-
-    /**
-     * Sets the features that compare the arc with the other admitted candidates of its span;
-     * {@code gainRank} is 0 for the best gain.
-     */
-    static void setSpanFeatures(double[] f, double behindBestGain, int admitted, int gainRank) {
+    /** Sets the features that compare the arc with the other admitted candidates of its span. */
+    static void setSpanFeatures(double[] f, double behindBestGain, int admitted) {
         f[BEHIND_BEST] = clip(behindBestGain, -8, 0);
         f[ADMITTED] = Math.log(Math.max(1, admitted));
-        f[GAIN_RANK] = Math.log(1 + Math.max(0, gainRank));
     }
 
     private static double clip(double v, double lo, double hi) {

@@ -96,12 +96,8 @@ final class Evidence {
         s.copyFrom(prefix[from]);
         float sum = 0;
         if (words == null) {
-            rightStored = false;
             for (int i = from; i < to; i++) {
                 sum += lm.score(s, ids[i], s);
-                if (i == from) {
-                    leftStored = from > 0 && s.length() >= 2;
-                }
             }
         } else {
             for (int w : words) {
@@ -112,9 +108,6 @@ final class Evidence {
         int end = Math.min(n, to + rightReach);
         for (int i = to; i < end; i++) {
             sum += lm.score(s, context[i], s);
-            if (i == to && words == null) {
-                rightStored = s.length() >= 2;
-            }
             if (i == to) {
                 partial = sum;
                 if (sum < stopBelow) {
@@ -133,17 +126,6 @@ final class Evidence {
 
     private float partial;
     private float spanPart;
-    private boolean leftStored;
-    private boolean rightStored;
-
-    /**
-     * For the last {@link #inContext} call over the observed words: how many of the span's
-     * neighbours (the word before it, the word after it) the LM stores a bigram with, 0-2. A spun
-     * word usually makes no stored n-gram with either side.
-     */
-    int storedSides() {
-        return (leftStored ? 1 : 0) + (rightStored ? 1 : 0);
-    }
     private double lastContext;
 
     /** log10 P(span | left) of the last {@link #inContext} call: its sum before the right context. */

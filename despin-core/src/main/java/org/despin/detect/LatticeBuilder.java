@@ -77,11 +77,7 @@ final class LatticeBuilder {
         for (int k = 0; k < admitted; k++) {
             Arc a = pending[k];
             double[] f = a.features();
-            int gainRank = 0;
-            for (int m = 0; m < admitted; m++) {
-                gainRank += pending[m].evidence().gainLog10() > a.evidence().gainLog10() ? 1 : 0;
-            }
-            ArcFeatures.setSpanFeatures(f, a.evidence().gainLog10() - bestGain, admitted, gainRank);
+            ArcFeatures.setSpanFeatures(f, a.evidence().gainLog10() - bestGain, admitted);
             double weight = modelWeight(f, a.evidence().contextLog10());
             pending[k] = new Arc(a.from(), a.to(), a.out(), weight, a.candidate(), 0, a.evidence(), f);
             rank[k] = LN10 * a.evidence().contextLog10() + weight;
@@ -211,7 +207,6 @@ final class LatticeBuilder {
                     prefixReady = true;
                 }
                 float obsContext = evidence.inContext(i, j, null);
-                int storedSides = evidence.storedSides();
                 float obsLeft = evidence.spanPart();
                 float obsPartial = evidence.partial();
                 float obsIntrinsic = evidence.observedIntrinsic(i, j);
@@ -231,8 +226,7 @@ final class LatticeBuilder {
                     double[] features = ArcFeatures.of(gain, leftGain, evidence.lastContext(), obsContext, obsLeft,
                             obsIntrinsic, j - i, c.intrinsicLog10(), c.ids().length, c.candidate().logChannel(),
                             c.candidate().hops(), cands.length, unknownObserved(ids, i, j), name, i == 0, article,
-                            c.candidate().source().startsWith(LinkFeatures.RELATED_SOURCE), storedSides,
-                            ArcFeatures.sharedStem(span.toString(), c.original()));
+                            c.candidate().source().startsWith(LinkFeatures.RELATED_SOURCE));
                     // under the arc model the weight waits for the span's other candidates (scoreSpan)
                     double weight = arcModel == null ? handSetWeight(c, obsIntrinsic, name, article) : 0;
                     pending[admitted] = new Arc(i, j, c.ids(), weight, c, 0,

@@ -92,7 +92,7 @@ public final class CoverageDiagnostic {
                 }
             }
         }
-        // the same lemmas built with no per-key limit: what the limit of 50 cuts
+        // the same lemmas built with no per-key limit: what the model's limit (metadata lexicon.limits) cuts
         Set<String> lemmas = new HashSet<>();
         for (Miss m : misses) {
             lemmas.addAll(probe.lemmas(m.spun()));
@@ -105,7 +105,8 @@ public final class CoverageDiagnostic {
             classes.computeIfAbsent(classify(m.spun(), m.original(), m.spunText(), m.originalText(), probe, all,
                     model.lexicon()), k -> new ArrayList<>()).add(m.spun() + " <- " + m.original());
         }
-        System.out.printf(Locale.ROOT, "%d passages, %d edits%n", passages.size(), edits);
+        System.out.printf(Locale.ROOT, "%d passages, %d edits; lexicon limits %s%n", passages.size(), edits,
+                model.info().metadata().get("lexicon.limits"));
         for (Map.Entry<String, List<String>> c : new TreeMap<>(classes).entrySet()) {
             List<String> ex = c.getValue();
             System.out.printf(Locale.ROOT, "%6d %5.1f %%  %s: %s%n", ex.size(), 100.0 * ex.size() / edits, c.getKey(),
@@ -121,7 +122,7 @@ public final class CoverageDiagnostic {
             return prefix + "no words on one side";
         }
         if (covered(unlimited, spun, orig)) {
-            return prefix + "cut by the per-key limit (" + LexiconBuilder.Limits.DEFAULT.maxCandidates() + ")";
+            return prefix + "cut by the per-key limit";
         }
         boolean multi = spun.indexOf(' ') >= 0 || orig.indexOf(' ') >= 0;
         String kind = multi ? "multi-word " : "";

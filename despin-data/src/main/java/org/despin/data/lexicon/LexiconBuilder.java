@@ -39,7 +39,7 @@ public final class LexiconBuilder {
      * @param commonnessWeight nats per frequency class (0-25) of the original, in the ranking for the bound only
      */
     public record Limits(int maxCandidates, int twoHopWhenFewerThan, int maxTwoHop, double commonnessWeight) {
-        public static final Limits DEFAULT = new Limits(50, 6, 10, 0.3);
+        public static final Limits DEFAULT = new Limits(150, 6, 10, 0.3);
 
         public Limits {
             if (maxCandidates < 1 || twoHopWhenFewerThan < 0 || maxTwoHop < 0 || !(commonnessWeight >= 0)) {
