@@ -27,7 +27,7 @@ public record LinkFeatures(int originalSynonyms, int hops, int flags) {
     public static final int NUMBER = 1 << 4;
     /**
      * WordNet relates the two synsets without making them synonyms: the observed word is in a
-     * synset "similar to" the original's (adjectives: "glad" for "beaming") or in its "see also".
+     * synset "similar to" the original's (adjectives: "pandemic" for "general") or in its "see also".
      * Thesauri list these next to the synonyms.
      */
     public static final int SIMILAR = 1 << 6;

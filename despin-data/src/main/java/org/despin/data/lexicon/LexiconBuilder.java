@@ -277,7 +277,8 @@ public final class LexiconBuilder {
     /**
      * A multi-word term inflects like a verb when WordNet says it is one, or when its first word
      * can be a verb and it continues with a particle, pronoun or determiner ("ask for", "go over",
-     * "bring it up") or ends in a preposition ("make use of"); not "state department".
+     * "bring it up") or ends in a preposition ("make use of"); not "state department", not
+     * "state of being".
      */
     private boolean isVerbPhrase(String term) {
         if (verbPhrases.contains(term)) {
@@ -289,6 +290,9 @@ public final class LexiconBuilder {
         String[] w = term.split(" ");
         if (!morphology.canBe(w[0], t -> t.startsWith("VB"))) {
             return false;
+        }
+        if (w.length >= 3 && w[1].equals("of")) {
+            return false; // "state of being", "course of action": a noun with its complement
         }
         return morphology.canBe(w[1], LexiconBuilder::particleTag) && !morphology.canBe(w[1], t -> t.startsWith("NN"))
                 || morphology.canBe(w[w.length - 1], t -> t.equals("IN") || t.equals("TO") || t.equals("RP"));

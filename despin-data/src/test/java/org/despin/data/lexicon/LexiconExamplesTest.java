@@ -125,6 +125,7 @@ class LexiconExamplesTest {
     void multiWordNounsAreNotInflectedLikeVerbs() {
         Set<String> stated = originals("stated");
         assertTrue(stated.stream().noneMatch(o -> o.startsWith("stated ")), stated.toString());
+        assertTrue(!stated.contains("stated of being"), "a noun with an of-complement is not a phrasal verb");
     }
 
     @Test
