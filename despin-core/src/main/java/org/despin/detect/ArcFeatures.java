@@ -31,7 +31,8 @@ final class ArcFeatures {
             "sentenceStart",     // the span starts its sentence (its casing says nothing)
             "articleMismatch",   // "a"/"an" before the span fits the candidate no better than the observed
             "behindBestGain",    // gain minus the best gain among the span's admitted candidates (<= 0)
-            "lnAdmitted");       // ln(number of the span's candidates that passed the evidence gate)
+            "lnAdmitted",        // ln(number of the span's candidates that passed the evidence gate)
+            "relatedLink");      // the lexicon link is only a WordNet related word (similar-to, hypernym), no synonym
 
     static final int SIZE = NAMES.size();
     private static final int BEHIND_BEST = NAMES.indexOf("behindBestGain");
@@ -44,7 +45,7 @@ final class ArcFeatures {
     static double[] of(double gain, double leftGain, double context, float observedInContext, float observedLeft,
             float observedIntrinsic, int observedWords, float candidateIntrinsic, int candidateWords, float logChannel,
             int hops, int candidates, boolean unknownObserved, boolean name, boolean sentenceStart,
-            boolean articleMismatch) {
+            boolean articleMismatch, boolean relatedLink) {
         double obsUnigram = observedIntrinsic / observedWords;
         double[] f = new double[SIZE];
         int k = 0;
@@ -66,6 +67,8 @@ final class ArcFeatures {
         f[k++] = name ? 1 : 0;
         f[k++] = sentenceStart ? 1 : 0;
         f[k++] = articleMismatch ? 1 : 0;
+        k += 2; // the span features
+        f[k++] = relatedLink ? 1 : 0;
         return f;
     }
 

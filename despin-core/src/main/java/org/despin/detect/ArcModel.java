@@ -18,12 +18,14 @@ public record ArcModel(double[] weights, double trainingRate) {
     /**
      * Fitted by DetectorEvaluation {@code fitarcs} (docs/detector.md): 1200 passages of 200-300
      * words from the fit fold of the TRAINING documents, read with the default LM rebuilt without
-     * that fold, one in six clean and the others spun with the Moby spinner at 0.05/0.1/0.2/0.3/0.4;
-     * first half fitted (41,864 arcs, 3,113 positive; L2 1.0), second half: arc AUROC 0.880.
-     * {@code java -Xmx6g -cp $CP -DfoldLm=/tmp/arcs/fold-lm.dspm org.despin.detect.DetectorEvaluation
-     * /tmp/despin-dev/default.dspm fitarcs 1200}
+     * that fold, one in six clean and the others spun at 0.05/0.1/0.2/0.3/0.4 alternately with the
+     * Moby spinner and a WordNet spinner with related words ({@code -DfitSpinner=moby+wordnet});
+     * lexicon with related-word links, 150 originals per key, candidatePool 32; first half fitted
+     * (65,955 arcs, 3,353 positive; L2 1.0), second half: arc AUROC 0.893.
+     * {@code java -Xmx6g -cp $CP -DfoldLm=/tmp/arcs/fold-lm.dspm -DfitSpinner=moby+wordnet
+     * org.despin.detect.DetectorEvaluation MODEL fitarcs 1200}
      */
-    public static final ArcModel DEFAULTS = new ArcModel(new double[] {-1.3770, 1.0475, -0.3536, 0.0675, 0.2978, -0.0319, -0.2513, -0.6928, 1.0069, -0.2904, 0.6744, -2.0744, -0.6075, 1.9535, -2.4139, 0.7484, 0.0716, 0.1365, -0.7681, 0.9586, -0.5912}, 0.0470);
+    public static final ArcModel DEFAULTS = new ArcModel(new double[] {1.2814, 0.8700, -0.1577, 0.0511, 0.3009, -0.0288, -0.2167, -0.7091, 1.2328, -0.3179, 1.2043, -1.5974, -0.4562, 2.1556, -3.5440, 0.7037, 0.2976, -0.2045, -0.7928, 0.8087, -0.4671, 2.9660}, 0.0506);
 
     public ArcModel {
         if (weights.length != ArcFeatures.SIZE + 1) {

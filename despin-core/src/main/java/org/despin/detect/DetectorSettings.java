@@ -42,7 +42,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         ArcModel arcModel, double arcBias, double termBonus) {
 
     public static final DetectorSettings DEFAULTS = new DetectorSettings(
-            12, 16, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.82, 0.36,
+            12, 32, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.82, 0.36,
             DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.7, 3.0);
 
     public DetectorSettings {

@@ -2,6 +2,7 @@ package org.despin.detect;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.despin.lexicon.LinkFeatures;
 import org.despin.lm.LanguageModel;
 import org.despin.lm.Vocabulary;
 import org.despin.text.Document;
@@ -224,7 +225,8 @@ final class LatticeBuilder {
                     double leftGain = (evidence.spanPart() - c.intrinsicLog10()) - (obsLeft - obsIntrinsic);
                     double[] features = ArcFeatures.of(gain, leftGain, evidence.lastContext(), obsContext, obsLeft,
                             obsIntrinsic, j - i, c.intrinsicLog10(), c.ids().length, c.candidate().logChannel(),
-                            c.candidate().hops(), cands.length, unknownObserved(ids, i, j), name, i == 0, article);
+                            c.candidate().hops(), cands.length, unknownObserved(ids, i, j), name, i == 0, article,
+                            c.candidate().source().startsWith(LinkFeatures.RELATED_SOURCE));
                     // under the arc model the weight waits for the span's other candidates (scoreSpan)
                     double weight = arcModel == null ? handSetWeight(c, obsIntrinsic, name, article) : 0;
                     pending[admitted] = new Arc(i, j, c.ids(), weight, c, 0,

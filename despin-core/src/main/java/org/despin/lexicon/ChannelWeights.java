@@ -10,6 +10,8 @@ package org.despin.lexicon;
  *                     + wordnetBonus * [WordNet synset link]  these three)
  *                     + inverseOnlyPenalty * [only the observed word's entry lists the original]
  *                     + twoHopPenalty * [synonym of a synonym]
+ *                     + similarPenalty * [only a WordNet similar-to / see-also relation]
+ *                     + genericPenalty * [only a WordNet hypernym relation: observed is the generic word]
  *                     + lengthChangePenalty * |words(observed) - words(original)|
  *                     + observedPickWeight * ln(observedPicks))
  * </pre>
@@ -40,12 +42,25 @@ package org.despin.lexicon;
  * @param twoHopPenalty added (negative) for two-hop links
  * @param lengthChangePenalty added (negative) per word of length difference between observed and original
  * @param observedPickWeight multiplies ln(number of originals listing the observed lemma)
+ * @param similarPenalty added (negative) for a link that is only a WordNet similar-to or see-also
+ *        relation ({@link LinkFeatures#SIMILAR}): thesauri list these after the synonyms
+ * @param genericPenalty added (negative) for a link that is only a WordNet hypernym relation
+ *        ({@link LinkFeatures#GENERIC}): the observed word is broader, and a broad word has many
+ *        specific originals
  */
 public record ChannelWeights(double alpha, double mutualBonus, double wordnetBonus, double inverseOnlyPenalty,
-        double twoHopPenalty, double lengthChangePenalty, double observedPickWeight) {
+        double twoHopPenalty, double lengthChangePenalty, double observedPickWeight, double similarPenalty,
+        double genericPenalty) {
 
     /** The defaults the default model is built and read with. */
-    public static final ChannelWeights DEFAULT = new ChannelWeights(0.35, 0.5, 0.5, -1.0, -2.5, -0.5, 0.0);
+    public static final ChannelWeights DEFAULT = new ChannelWeights(0.35, 0.5, 0.5, -1.0, -2.5, -0.5, 0.0, -1.0, -2.0);
+
+    /** Weights without related-word links' own penalties (they get {@link #DEFAULT}'s). */
+    public ChannelWeights(double alpha, double mutualBonus, double wordnetBonus, double inverseOnlyPenalty,
+            double twoHopPenalty, double lengthChangePenalty, double observedPickWeight) {
+        this(alpha, mutualBonus, wordnetBonus, inverseOnlyPenalty, twoHopPenalty, lengthChangePenalty, observedPickWeight,
+                -1.0, -2.0);
+    }
 
     public ChannelWeights {
         check("alpha", alpha);
@@ -55,6 +70,8 @@ public record ChannelWeights(double alpha, double mutualBonus, double wordnetBon
         check("twoHopPenalty", twoHopPenalty);
         check("lengthChangePenalty", lengthChangePenalty);
         check("observedPickWeight", observedPickWeight);
+        check("similarPenalty", similarPenalty);
+        check("genericPenalty", genericPenalty);
         if (alpha < 0 || alpha > 1) {
             throw new IllegalArgumentException("alpha must lie in [0, 1]: " + alpha);
         }
@@ -87,6 +104,9 @@ public record ChannelWeights(double alpha, double mutualBonus, double wordnetBon
             }
             if (link.inverseOnly()) {
                 w += inverseOnlyPenalty;
+            }
+            if (link.relatedOnly()) {
+                w += link.has(LinkFeatures.SIMILAR) ? similarPenalty : genericPenalty;
             }
         }
         w += lengthChangePenalty * Math.abs(observedWords - originalWords);

@@ -32,7 +32,8 @@ import org.despin.model.ModelFile;
  * int[K+1]  first link of each key (the last entry is L)
  * int[K]    observed picks (how many originals list the span's lemma)
  * int[K]    key flags: bits 0-6 {@link WordClass} mask, bit 7 known word
- * int[L]    link: bits 0-23 original's string id, bits 24-28 {@link LinkFeatures} flags, bit 29 two hops
+ * int[L]    link: bits 0-23 original's string id, bits 24-31 {@link LinkFeatures} flags (flag bit 5, word bit 29,
+ *           is the two-hop bit instead)
  * short[L]  link: the original's synonym count (unsigned), padded to a multiple of 4 bytes
  * int[T]    hash slots: key index + 1, 0 for empty; linear probing from mix(String.hashCode())
  * </pre>

@@ -10,7 +10,9 @@ package org.despin.lexicon;
  *        (its out-degree before any bound; a spinner replacing a word with a long list is less likely
  *        to pick any given one of them), 1..65535 (larger values are capped)
  * @param hops 1 for a direct link, 2 for a synonym of a synonym
- * @param flags bits: {@link #DIRECT}, {@link #INVERSE}, {@link #MOBY}, {@link #WORDNET}, {@link #NUMBER}
+ * @param flags bits: {@link #DIRECT}, {@link #INVERSE}, {@link #MOBY}, {@link #WORDNET}, {@link #NUMBER},
+ *        {@link #SIMILAR}, {@link #GENERIC} (bit 5 is unused: the lexicon format stores the flags from
+ *        bit 24 of a word whose bit 29 is the two-hop bit)
  */
 public record LinkFeatures(int originalSynonyms, int hops, int flags) {
     /** The original's thesaurus entry lists the observed form (the direction a spinner reads). */
@@ -23,8 +25,23 @@ public record LinkFeatures(int originalSynonyms, int hops, int flags) {
     public static final int WORDNET = 1 << 3;
     /** A number word and its digits. */
     public static final int NUMBER = 1 << 4;
+    /**
+     * WordNet relates the two synsets without making them synonyms: the observed word is in a
+     * synset "similar to" the original's (adjectives: "pandemic" for "general") or in its "see also".
+     * Thesauri list these next to the synonyms.
+     */
+    public static final int SIMILAR = 1 << 6;
+    /**
+     * The observed word is in a WordNet hypernym synset of the original's: the more generic term
+     * ("vehicle" for "truck"), which thesauri list as a broader word.
+     */
+    public static final int GENERIC = 1 << 7;
+    /** The flags of a synonym link (as opposed to a related-word link, {@link #SIMILAR} or {@link #GENERIC}). */
+    public static final int SYNONYM_FLAGS = DIRECT | INVERSE | WORDNET | NUMBER;
     /** Every flag bit defined; the others must be zero. */
-    public static final int ALL_FLAGS = DIRECT | INVERSE | MOBY | WORDNET | NUMBER;
+    public static final int ALL_FLAGS = DIRECT | INVERSE | MOBY | WORDNET | NUMBER | SIMILAR | GENERIC;
+    /** How {@link #source()} begins for a related-word link ("wordnet-similar", "wordnet-generic"). */
+    public static final String RELATED_SOURCE = "wordnet-";
     /** Largest stored {@link #originalSynonyms}. */
     public static final int MAX_SYNONYMS = 0xFFFF;
 
@@ -51,11 +68,19 @@ public record LinkFeatures(int originalSynonyms, int hops, int flags) {
         return (flags & (DIRECT | WORDNET | NUMBER)) == 0 && (flags & INVERSE) != 0;
     }
 
+    /** No thesaurus calls the two synonyms, only WordNet relates them ({@link #SIMILAR}, {@link #GENERIC}). */
+    public boolean relatedOnly() {
+        return (flags & SYNONYM_FLAGS) == 0 && (flags & (SIMILAR | GENERIC)) != 0;
+    }
+
     public boolean has(int flag) {
         return (flags & flag) != 0;
     }
 
-    /** The thesauri the link comes from, for the evidence: "moby", "wordnet", "moby+wordnet", "number". */
+    /**
+     * The thesauri the link comes from, for the evidence: "moby", "wordnet", "moby+wordnet",
+     * "number"; a related-word link (no synonym flag) is "wordnet-similar" or "wordnet-generic".
+     */
     public String source() {
         StringBuilder sb = new StringBuilder();
         if (has(MOBY)) {
@@ -66,6 +91,11 @@ public record LinkFeatures(int originalSynonyms, int hops, int flags) {
         }
         if (has(NUMBER)) {
             sb.append(sb.length() > 0 ? "+" : "").append("number");
+        }
+        if (sb.length() == 0 && has(SIMILAR)) {
+            sb.append(RELATED_SOURCE).append("similar");
+        } else if (sb.length() == 0 && has(GENERIC)) {
+            sb.append(RELATED_SOURCE).append("generic");
         }
         return sb.length() == 0 ? "other" : sb.toString();
     }

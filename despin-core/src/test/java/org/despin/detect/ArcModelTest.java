@@ -9,15 +9,19 @@ import org.junit.jupiter.api.Test;
 class ArcModelTest {
     @Test
     void featuresAreClippedAndInTheDocumentedOrder() {
-        double[] f = ArcFeatures.of(2.5, 1.0, 3.0, -12f, -10f, -4f, 1, -3f, 1, -1.5f, 2, 8, false, true, false, true);
+        double[] f = ArcFeatures.of(2.5, 1.0, 3.0, -12f, -10f, -4f, 1, -3f, 1, -1.5f, 2, 8, false, true, false, true,
+                true);
         ArcFeatures.setSpanFeatures(f, -0.5, 3);
         // gain, gainAbove2, leftGain, context, observedFit (-12 - -4), observedLeftFit (-10 - -4),
         // observedUnigram, candidateUnigram, observedRare, channel, twoHops, lnCandidates, observedWords,
-        // candidateWords, unknownObserved, name, sentenceStart, articleMismatch, behindBestGain, lnAdmitted
+        // candidateWords, unknownObserved, name, sentenceStart, articleMismatch, behindBestGain, lnAdmitted,
+        // relatedLink
         assertArrayEquals(new double[] {2.5, 0.5, 1.0, 3.0, -8, -6, -4, -3, 0, -1.5, 1, Math.log(8), 1, 1, 0, 1, 0, 1,
-            -0.5, Math.log(3)}, f, 1e-9);
+            -0.5, Math.log(3), 1}, f, 1e-9);
         assertEquals(ArcFeatures.SIZE, ArcFeatures.NAMES.size());
-        double[] unknown = ArcFeatures.of(Double.NaN, 0, 0, 0f, 0f, -20f, 2, -1f, 1, -30f, 1, 0, true, false, true, false);
+        double[] unknown = ArcFeatures.of(Double.NaN, 0, 0, 0f, 0f, -20f, 2, -1f, 1, -30f, 1, 0, true, false, true, false,
+                false);
+        assertEquals(0, unknown[ArcFeatures.NAMES.indexOf("relatedLink")]);
         assertEquals(-4, unknown[0]); // NaN gain counts as the lowest
         assertEquals(-9, unknown[6]); // log10 P = -10 per word, clipped
         assertEquals(4, unknown[8]);  // observedRare = -5 - (-9)

@@ -19,6 +19,11 @@ class ChannelWeightsTest {
                 w.logChannel(new LinkFeatures(100, 1, LinkFeatures.INVERSE | LinkFeatures.MOBY), 2, 1, 1));
         // two hops get neither bonus nor the one-sided penalty: -0.5 ln 4 - 2
         assertEquals((float) (-0.5 * Math.log(4) - 2), w.logChannel(new LinkFeatures(4, 2, mutual | LinkFeatures.WORDNET), 1, 1, 1));
+        // related words only: -0.5 ln 4 + the default penalties (similar -1, generic -2); with a synonym flag, no penalty
+        assertEquals((float) (-0.5 * Math.log(4) - 1), w.logChannel(new LinkFeatures(4, 1, LinkFeatures.SIMILAR), 1, 1, 1));
+        assertEquals((float) (-0.5 * Math.log(4) - 2), w.logChannel(new LinkFeatures(4, 1, LinkFeatures.GENERIC), 1, 1, 1));
+        assertEquals((float) (-0.5 * Math.log(4) + 0.5),
+                w.logChannel(new LinkFeatures(4, 1, LinkFeatures.GENERIC | LinkFeatures.WORDNET), 1, 1, 1));
         // never above zero
         assertEquals(0f, w.logChannel(new LinkFeatures(1, 1, mutual | LinkFeatures.WORDNET), 1, 1, 1));
     }
@@ -29,6 +34,7 @@ class ChannelWeightsTest {
         assertThrows(IllegalArgumentException.class, () -> new ChannelWeights(0.5, Double.NaN, 0, 0, 0, 0, 0));
         assertThrows(IllegalArgumentException.class, () -> new LinkFeatures(0, 1, 0));
         assertThrows(IllegalArgumentException.class, () -> new LinkFeatures(5, 3, 0));
-        assertThrows(IllegalArgumentException.class, () -> new LinkFeatures(5, 1, 1 << 7));
+        assertThrows(IllegalArgumentException.class, () -> new LinkFeatures(5, 1, 1 << 5)); // the format's two-hop bit
+        assertThrows(IllegalArgumentException.class, () -> new LinkFeatures(5, 1, 1 << 8));
     }
 }

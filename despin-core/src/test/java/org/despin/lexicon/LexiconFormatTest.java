@@ -57,6 +57,22 @@ class LexiconFormatTest {
     }
 
     @Test
+    void relatedWordFlagsSurviveTheRoundTrip() throws Exception {
+        LexiconData.Builder b = new LexiconData.Builder();
+        b.link("pandemic", "general", new LinkFeatures(40, 1, LinkFeatures.SIMILAR));
+        b.link("motor vehicles", "trucks", new LinkFeatures(9, 1, LinkFeatures.GENERIC));
+        b.link("motor vehicles", "cars", new LinkFeatures(30, 1, LinkFeatures.GENERIC | MOBY_MUTUAL));
+        Lexicon lex = LexiconFormat.read(ModelFile.open(write(b.build(), "r.despin")), ChannelWeights.DEFAULT);
+        // -0.35 ln 40 - 1 (similar only); -0.35 ln 9 - 2 (generic only) - 0.5 (two words for one);
+        // cars: a mutual Moby link as well, so no related-word penalty: -0.35 ln 30 + 0.5 - 0.5
+        assertEquals(List.of(new Candidate("general", (float) (-0.35 * Math.log(40) - 1.0), 1, "wordnet-similar")),
+                lex.candidates("pandemic"));
+        assertEquals(List.of(new Candidate("cars", (float) (-0.35 * Math.log(30)), 1, "moby"),
+                new Candidate("trucks", (float) (-0.35 * Math.log(9) - 2.5), 1, "wordnet-generic")),
+                lex.candidates("motor vehicles"));
+    }
+
+    @Test
     void roundTripGivesExactCandidatesAndWeights() throws Exception {
         ChannelWeights w = ChannelWeights.DEFAULT;
         Lexicon lex = LexiconFormat.read(ModelFile.open(write(sample(false), "m.despin")), w);

@@ -49,8 +49,12 @@ final class ArcFitting {
     }
 
     static void fit(Model model, DetectorSettings base, DataPaths paths, int passages) throws Exception {
+        // -DfitSpinner=moby+wordnet: every other spun passage by a WordNet thesaurus with related words
+        // (WordNetSpinThesaurus), so that edits along the lexicon's related-word links are in the data
         String thesaurusName = System.getProperty("fitSpinner", SpinThesauri.MOBY);
-        SpinThesaurus thesaurus = SpinThesauri.load(thesaurusName, paths);
+        boolean mixed = thesaurusName.equals("moby+wordnet");
+        SpinThesaurus thesaurus = SpinThesauri.load(mixed ? SpinThesauri.MOBY : thesaurusName, paths);
+        SpinThesaurus second = mixed ? WordNetSpinThesaurus.load() : thesaurus;
         // -DfoldLm=PATH (docs/detector.md): read only the fit fold with the LM that never saw it
         String foldLm = System.getProperty("foldLm");
         if (foldLm != null) {
@@ -67,12 +71,15 @@ final class ArcFitting {
         ArcData train = new ArcData();
         ArcData test = new ArcData();
         Spinner spinner = new Spinner(thesaurus, SpinOptions.of(0.1, 1));
+        Spinner secondSpinner = new Spinner(second, SpinOptions.of(0.1, 1));
         for (int i = 0; i < training.size(); i++) {
             double rate = RATES[i % RATES.length];
             String text = training.get(i);
             List<Edit> edits = List.of();
             if (rate > 0) {
-                SpinResult s = spinner.withOptions(SpinOptions.of(rate, 5000 + i)).spin(text);
+                // passages of one rate alternate between the two thesauri (i / 6 odd: the second)
+                Spinner sp = (i / RATES.length) % 2 == 1 ? secondSpinner : spinner;
+                SpinResult s = sp.withOptions(SpinOptions.of(rate, 5000 + i)).spin(text);
                 text = s.spunText();
                 edits = s.edits();
             }

@@ -32,10 +32,16 @@ import org.slf4j.LoggerFactory;
  * {@code syn} (observed syn, original head, {@link LinkFeatures#DIRECT}); the same entry seen from
  * the other side gives observed head, original syn ({@link LinkFeatures#INVERSE}), because Moby is
  * not symmetric and a spinner's thesaurus may list the pair the other way round. WordNet synset
- * members are linked both ways. Spans are at most three words on both sides.
+ * members are linked both ways. WordNet's related words, which thesauri list after the synonyms,
+ * are links with their own flags ({@link WordNetRelations}): similar-to and see-also synsets
+ * ({@link LinkFeatures#SIMILAR}) and, for a broader observed word, the originals it is a hypernym
+ * of ({@link LinkFeatures#GENERIC}). Spans are at most three words on both sides.
  */
 public final class DefaultLexiconBuild {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultLexiconBuild.class);
+
+    /** Whether WordNet's related words (similar-to, see-also, hypernyms) are links too (development switch). */
+    static final boolean RELATED_WORDS = !Boolean.getBoolean("despin.lexicon.noRelated");
 
     private DefaultLexiconBuild() {
     }
@@ -92,6 +98,21 @@ public final class DefaultLexiconBuild {
             java.util.function.Predicate<String> observedLemmas) throws DespinException {
         long t0 = System.nanoTime();
         Morphology morphology = Morphology.load();
+        Thesauri thesauri = thesauri(moby);
+        LOG.info("thesauri: {} lemma links ({} ms)", thesauri.graph().linkCount(), (System.nanoTime() - t0) / 1_000_000);
+        long t1 = System.nanoTime();
+        LexiconData data = new LexiconBuilder(thesauri.graph(), morphology, weights, limits, thesauri.verbPhrases(),
+                thesauri.nounPhrases()).build(morphology.wordClasses(), observedLemmas);
+        LOG.info("surface forms: {} ms", (System.nanoTime() - t1) / 1_000_000);
+        return data;
+    }
+
+    /** The lemma-level links of every thesaurus, and WordNet's multi-word verbs and nouns. */
+    record Thesauri(SynonymGraph graph, Set<String> verbPhrases, Set<String> nounPhrases) {
+    }
+
+    /** Reads Moby from {@code moby}, WordNet and the number words into one frozen graph. */
+    static Thesauri thesauri(Path moby) throws DespinException {
         SynonymGraph graph = new SynonymGraph();
         int[] counts = new int[3];
         try (InputStream in = Files.newInputStream(moby)) {
@@ -131,18 +152,23 @@ public final class DefaultLexiconBuild {
                 }
             }
         });
+        int[] related = new int[1];
+        if (RELATED_WORDS) {
+            WordNetRelations.load().links((observed, original, relation) -> {
+                addLink(graph, observed, original, relation == WordNetRelations.SIMILAR ? LinkFeatures.SIMILAR
+                        : LinkFeatures.GENERIC);
+                related[0]++;
+            });
+        }
         for (NumberWords.Pair p : NumberWords.pairs()) {
             graph.add(p.digits(), p.word(), LinkFeatures.NUMBER);
             graph.add(p.word(), p.digits(), LinkFeatures.NUMBER);
             counts[2]++;
         }
         graph.freeze();
-        LOG.info("thesauri: {} Moby entries, {} WordNet synsets, {} number pairs, {} lemma links ({} ms)", counts[0],
-                counts[1], counts[2], graph.linkCount(), (System.nanoTime() - t0) / 1_000_000);
-        long t1 = System.nanoTime();
-        LexiconData data = new LexiconBuilder(graph, morphology, weights, limits, verbPhrases, nounPhrases).build(morphology.wordClasses(), observedLemmas);
-        LOG.info("surface forms: {} ms", (System.nanoTime() - t1) / 1_000_000);
-        return data;
+        LOG.info("thesauri: {} Moby entries, {} WordNet synsets, {} WordNet related-word pairs, {} number pairs", counts[0],
+                counts[1], related[0], counts[2]);
+        return new Thesauri(graph, verbPhrases, nounPhrases);
     }
 
     /** Adds a link when both sides are short enough and the observed side is something the tokenizer yields as words. */

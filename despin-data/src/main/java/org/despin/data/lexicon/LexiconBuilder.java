@@ -39,7 +39,7 @@ public final class LexiconBuilder {
      * @param commonnessWeight nats per frequency class (0-25) of the original, in the ranking for the bound only
      */
     public record Limits(int maxCandidates, int twoHopWhenFewerThan, int maxTwoHop, double commonnessWeight) {
-        public static final Limits DEFAULT = new Limits(50, 6, 10, 0.3);
+        public static final Limits DEFAULT = new Limits(150, 6, 10, 0.3);
 
         public Limits {
             if (maxCandidates < 1 || twoHopWhenFewerThan < 0 || maxTwoHop < 0 || !(commonnessWeight >= 0)) {
@@ -134,14 +134,27 @@ public final class LexiconBuilder {
             int orig = graph.original(obs, i);
             out.add(new LemmaLink(graph.term(orig), SynonymGraph.features(graph.synonymsOf(orig), 1, graph.flags(obs, i))));
         }
-        if (n < limits.twoHopWhenFewerThan() && limits.maxTwoHop() > 0) {
+        if (synonymLinks(obs) < limits.twoHopWhenFewerThan() && limits.maxTwoHop() > 0) {
             out.addAll(twoHop(obs));
         }
         return out;
     }
 
+    /** One-hop links that are synonyms (not only WordNet-related words). */
+    private int synonymLinks(int obs) {
+        int k = 0;
+        for (int i = 0; i < graph.linksFrom(obs); i++) {
+            k += synonym(graph.flags(obs, i)) ? 1 : 0;
+        }
+        return k;
+    }
+
+    private static boolean synonym(int flags) {
+        return (flags & LinkFeatures.SYNONYM_FLAGS) != 0;
+    }
+
     /**
-     * Originals of originals, ranked by the number of paths (more shared neighbours, closer
+     * Originals of originals through synonym links only (a related word's related words are too far), ranked by the number of paths (more shared neighbours, closer
      * meaning), ties by term id (the input order, so the result is deterministic).
      */
     private List<LemmaLink> twoHop(int obs) {
@@ -153,9 +166,12 @@ public final class LexiconBuilder {
         List<Integer> touched = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int mid = graph.original(obs, i);
+            if (!synonym(graph.flags(obs, i))) {
+                continue;
+            }
             for (int j = 0; j < graph.linksFrom(mid); j++) {
                 int orig = graph.original(mid, j);
-                if (orig == obs) {
+                if (orig == obs || !synonym(graph.flags(mid, j))) {
                     continue;
                 }
                 if (pathCount[orig]++ == 0) {
@@ -261,7 +277,8 @@ public final class LexiconBuilder {
     /**
      * A multi-word term inflects like a verb when WordNet says it is one, or when its first word
      * can be a verb and it continues with a particle, pronoun or determiner ("ask for", "go over",
-     * "bring it up") or ends in a preposition ("make use of"); not "state department".
+     * "bring it up") or ends in a preposition ("make use of"); not "state department", not
+     * "state of being".
      */
     private boolean isVerbPhrase(String term) {
         if (verbPhrases.contains(term)) {
@@ -274,6 +291,9 @@ public final class LexiconBuilder {
         if (!morphology.canBe(w[0], t -> t.startsWith("VB"))) {
             return false;
         }
+        if (w.length >= 3 && w[1].equals("of")) {
+            return false; // "state of being", "course of action": a noun with its complement
+        }
         return morphology.canBe(w[1], LexiconBuilder::particleTag) && !morphology.canBe(w[1], t -> t.startsWith("NN"))
                 || morphology.canBe(w[w.length - 1], t -> t.equals("IN") || t.equals("TO") || t.equals("RP"));
     }
@@ -285,8 +305,9 @@ public final class LexiconBuilder {
 
     /**
      * The best {@link Limits#maxCandidates} originals: first by the kind of link (mutual Moby links
-     * and WordNet synsets, then one-sided links, then two hops: almost every real substitution we
-     * have seen is a mutual link), then by channel weight plus commonness.
+     * and WordNet synsets; then one-sided Moby links and WordNet similar words; then the other
+     * one-sided links and WordNet's more specific words; then two hops: almost every real
+     * substitution we have seen is a mutual link), then by channel weight plus commonness.
      */
     private Map<String, LinkFeatures> bound(String observed, Map<String, LinkFeatures> cands, int observedPicks) {
         if (cands.size() <= limits.maxCandidates()) {
@@ -310,6 +331,9 @@ public final class LexiconBuilder {
     private static int tier(LinkFeatures f) {
         if (f.hops() == 2) {
             return 3;
+        }
+        if (f.relatedOnly()) {
+            return f.has(LinkFeatures.SIMILAR) ? 1 : 2;
         }
         if (f.mutual() || f.has(LinkFeatures.WORDNET) || f.has(LinkFeatures.NUMBER)) {
             return 0;

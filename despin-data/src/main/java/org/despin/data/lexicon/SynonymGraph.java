@@ -14,7 +14,7 @@ import org.despin.lexicon.LinkFeatures;
  */
 final class SynonymGraph {
     private static final int TERM_BITS = 26;
-    private static final int FLAG_BITS = 5;
+    private static final int FLAG_BITS = 8;
 
     private final Map<String, Integer> ids = new HashMap<>();
     private final List<String> terms = new ArrayList<>();

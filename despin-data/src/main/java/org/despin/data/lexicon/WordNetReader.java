@@ -21,8 +21,32 @@ public final class WordNetReader {
     /** The four data files and their part of speech. */
     public static final List<String> POS = List.of("noun", "verb", "adj", "adv");
 
-    /** One synset. */
-    public record Synset(String pos, List<String> lemmas) {
+    /**
+     * One synset.
+     *
+     * @param pos "noun", "verb", "adj" or "adv" (the data file)
+     * @param lemmas its lemmas, in file order
+     * @param offset its byte offset in the data file (what pointers name)
+     * @param pointers its relations to other synsets and lemmas
+     */
+    public record Synset(String pos, List<String> lemmas, int offset, List<Pointer> pointers) {
+        /** A synset read without its place and relations (tests). */
+        public Synset(String pos, List<String> lemmas) {
+            this(pos, lemmas, -1, List.of());
+        }
+    }
+
+    /**
+     * A relation from a synset (or one of its lemmas) to another synset (or one of its lemmas).
+     *
+     * @param symbol WordNet's pointer symbol: "@" hypernym, "~" hyponym, "&" similar to, "^" also
+     *        see, "+" derivationally related form, ...
+     * @param offset the target synset's offset
+     * @param pos the target's data file: "noun", "verb", "adj" or "adv"
+     * @param source the source lemma's number (1-based) for a lexical pointer, 0 for the whole synset
+     * @param target the target lemma's number (1-based) for a lexical pointer, 0 for the whole synset
+     */
+    public record Pointer(String symbol, int offset, String pos, int source, int target) {
     }
 
     /** Receives synsets. */
@@ -86,13 +110,63 @@ public final class WordNetReader {
                 for (int i = 0; i < count; i++) {
                     lemmas.add(lemma(f[4 + 2 * i], name, lineNo));
                 }
-                handler.synset(new Synset(pos, List.copyOf(lemmas)));
+                handler.synset(new Synset(pos, List.copyOf(lemmas), offset(f[0], name, lineNo),
+                        pointers(f, 4 + 2 * count, name, lineNo)));
                 n++;
             }
         } catch (IOException e) {
             throw new DespinException(DespinException.Kind.MODEL, name + ": cannot read: " + e.getMessage(), e);
         }
         return n;
+    }
+
+    private static int offset(String field, String name, long line) throws DataFormatException {
+        try {
+            return Integer.parseInt(field);
+        } catch (NumberFormatException e) {
+            throw new DataFormatException(name, line, "bad synset offset '" + field + "'");
+        }
+    }
+
+    /** The pointers after the lemmas: a count, then "symbol offset pos source/target" each. */
+    private static List<Pointer> pointers(String[] f, int at, String name, long line) throws DataFormatException {
+        if (at >= f.length || f[at].equals("|")) {
+            return List.of();
+        }
+        int count;
+        try {
+            count = Integer.parseInt(f[at]);
+        } catch (NumberFormatException e) {
+            throw new DataFormatException(name, line, "bad pointer count '" + f[at] + "'");
+        }
+        if (at + 1 + 4 * count > f.length) {
+            throw new DataFormatException(name, line, "pointer count " + count + " does not fit the line");
+        }
+        List<Pointer> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int p = at + 1 + 4 * i;
+            String st = f[p + 3];
+            if (st.length() != 4) {
+                throw new DataFormatException(name, line, "bad pointer source/target '" + st + "'");
+            }
+            try {
+                out.add(new Pointer(f[p], Integer.parseInt(f[p + 1]), posName(f[p + 2], name, line),
+                        Integer.parseInt(st.substring(0, 2), 16), Integer.parseInt(st.substring(2), 16)));
+            } catch (NumberFormatException e) {
+                throw new DataFormatException(name, line, "bad pointer '" + f[p] + " " + f[p + 1] + " " + f[p + 2] + " " + st + "'");
+            }
+        }
+        return out;
+    }
+
+    private static String posName(String letter, String name, long line) throws DataFormatException {
+        return switch (letter) {
+            case "n" -> "noun";
+            case "v" -> "verb";
+            case "a", "s" -> "adj";
+            case "r" -> "adv";
+            default -> throw new DataFormatException(name, line, "bad pointer part of speech '" + letter + "'");
+        };
     }
 
     static String lemma(String raw, String name, long line) throws DataFormatException {

@@ -35,7 +35,7 @@ class LexiconExamplesTest {
     /** Observed lemmas of the examples (the build expands just these). */
     private static final Set<String> LEMMAS = Set.of("advise", "retailer", "ask for", "protection", "lasting", "common",
             "confront", "encounter", "counterfeit", "consciousness", "five", "5", "state", "make use of", "point out",
-            "fifth", "go over", "check out", "outlet", "tell", "big", "phenomenon");
+            "fifth", "go over", "check out", "outlet", "tell", "big", "phenomenon", "pandemic", "motor vehicle");
 
     private static Lexicon lexicon;
 
@@ -80,6 +80,9 @@ class LexiconExamplesTest {
         "made use of, used",
         "point out, indicate",
         "pointed out, indicated",
+        "pandemic, general",
+        "motor vehicle, truck",
+        "motor vehicles, trucks",
     })
     void observedSpanListsTheOriginal(String observed, String original) {
         List<String> originals = lexicon.candidates(observed).stream().map(Candidate::original).toList();
@@ -105,9 +108,24 @@ class LexiconExamplesTest {
     }
 
     @Test
+    void wordNetRelatedWordsAreLinksOfTheirOwnKind() {
+        // WordNet: "pandemic" is in a synset similar to "general"'s; "motor vehicle" is a hypernym of "truck"
+        assertEquals("wordnet-similar", source("pandemic", "general"));
+        assertEquals("wordnet-generic", source("motor vehicles", "trucks"));
+        // a generic word's originals are its hyponyms, never its own hypernyms
+        assertTrue(!originals("motor vehicles").contains("self-propelled vehicles"), originals("motor vehicles").toString());
+    }
+
+    private static String source(String observed, String original) {
+        return lexicon.candidates(observed).stream().filter(c -> c.original().equals(original)).map(Candidate::source)
+                .findFirst().orElse("none");
+    }
+
+    @Test
     void multiWordNounsAreNotInflectedLikeVerbs() {
         Set<String> stated = originals("stated");
         assertTrue(stated.stream().noneMatch(o -> o.startsWith("stated ")), stated.toString());
+        assertTrue(!stated.contains("stated of being"), "a noun with an of-complement is not a phrasal verb");
     }
 
     @Test
