@@ -46,7 +46,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
 
     public static final DetectorSettings DEFAULTS = new DetectorSettings(
             12, 16, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.92, 0.37,
-            DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.3, 3.0, 4.0);
+            DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.3, 3.0, 2.0);
 
     public DetectorSettings {
         if (beamWidth < 1 || candidatePool < 1 || maxCandidatesPerSpan < 1 || emIterations < 0) {
