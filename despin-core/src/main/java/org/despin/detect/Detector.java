@@ -123,8 +123,8 @@ public final class Detector {
     }
 
     /**
-     * The lattice before any decision, span by span: the best arc-model log-odds of each span's
-     * candidates, at the training prior (without the document's rate or the operating point).
+     * Every span of the lattices, whatever the decode chose: the best arc-model log-odds of the
+     * span's candidates, at the training prior (without the document's rate or the operating point).
      * Term arcs, which the arc model does not score, do not count.
      */
     private static final class ArcSummary {

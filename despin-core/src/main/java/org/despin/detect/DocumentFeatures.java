@@ -5,10 +5,10 @@ package org.despin.detect;
  * {@link DocumentScorer.Coefficients} can read it (see docs/detector.md).
  *
  * <p>The first group describes the decoded reading (after the spin rate was re-estimated and the
- * posterior cut). The last two describe the lattice before any decision, through the arc model's
- * calibrated log-odds at its training prior (without the document's rate or the operating point),
- * so that a lightly spun short text whose few restorations fall under the cut still differs from
- * a clean one.
+ * posterior cut). The last two describe every span of the lattices, whatever the decode chose,
+ * through the arc model's calibrated log-odds at its training prior (without the document's rate
+ * or the operating point), so that a lightly spun short text whose few restorations fall under the
+ * cut still differs from a clean one.
  *
  * @param words word and number tokens
  * @param eligibleWords words a spinner could have replaced (the lexicon knows them)
