@@ -23,9 +23,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.despin.DespinException;
 import org.despin.io.CountingInputStream;
-import org.despin.lm.build.BackoffMixer;
 import org.despin.lm.build.BackoffSource;
 import org.despin.lm.build.SortedNgramModel;
+import org.despin.lm.build.StreamingBackoffMixer;
 import org.despin.lm.build.StreamingKneserNeyEstimator;
 import org.despin.model.ModelFile;
 import org.despin.text.Document;
@@ -260,15 +260,17 @@ public final class LmTrainer {
             ngrams[n - 1] = estimate.count(n);
         }
         ModelFile base = options.baseModel() == null ? null : ModelFile.open(options.baseModel());
+        SortedNgramModel mixed = null;
         try {
-            // mixing with a base model goes through the in-memory mixer; on its own the estimate streams
-            BackoffSource model = estimate;
-            ModelFile.SectionBody lm = LmFormat.section(estimate);
+            // both the estimate and its mixture with the base model stay on disk (bounded memory)
+            SortedNgramModel model = estimate;
             if (base != null && options.baseWeight() > 0) {
                 TrieLanguageModel baseLm = LmFormat.read(base);
-                model = BackoffMixer.mix(estimate, baseLm.asBackoffSource(), 1 - options.baseWeight());
-                lm = LmFormat.section(model);
+                mixed = StreamingBackoffMixer.mix(estimate, baseLm, 1 - options.baseWeight(), options.tempDir(),
+                        options.memoryBudgetBytes());
+                model = mixed;
             }
+            ModelFile.SectionBody lm = LmFormat.section(model);
             for (int n = 1; n <= model.order(); n++) {
                 sizes.append(n == 1 ? "" : " ").append(model.count(n));
             }
@@ -295,6 +297,14 @@ public final class LmTrainer {
                     counted.words(), counted.badLines(), ngrams, counted.chunks(), Files.size(out));
         } catch (IOException e) {
             throw new DespinException(DespinException.Kind.OUTPUT, out + ": cannot write the model: " + e.getMessage(), e);
+        } finally {
+            if (mixed != null) {
+                try {
+                    mixed.close();
+                } catch (IOException e) {
+                    LOG.warn("could not delete the mixture's temporary files: {}", e.getMessage());
+                }
+            }
         }
     }
 
