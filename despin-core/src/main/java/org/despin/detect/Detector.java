@@ -57,12 +57,28 @@ public final class Detector {
                 estimate = rateEstimator.decodeAgain(lattices.lattices(), estimate, decoder);
             }
         }
-        FindingBuilder findingBuilder = new FindingBuilder(doc, estimate);
-        List<Finding> findings = findingBuilder.findings(lattices.lattices(), options.minConfidence());
         DocumentFeatures features = features(doc, lattices, estimate);
         double spinScore = scorer.score(features);
+        if (settings.spunBoost() != 0 && spinScore >= settings.spunThreshold()) {
+            estimate = rateEstimator.decodeAgain(lattices.lattices(), boosted(estimate), decoder);
+        }
+        FindingBuilder findingBuilder = new FindingBuilder(doc, estimate);
+        List<Finding> findings = findingBuilder.findings(lattices.lattices(), options.minConfidence());
         Report report = new Report(verdict(spinScore), spinScore, doc.wordCount(), findings, restore(text, findings));
         return new Analysis(report, features);
+    }
+
+    /**
+     * The estimate with the spin rate's odds raised by {@code spunBoost} nats: for a one-word span
+     * the same as adding the boost to every substitution's log-odds. The document score said the
+     * text is spun as a whole; the rate re-estimated from its confident restorations alone lags
+     * behind (a spun text's uncovered and doubtful edits do not raise it).
+     */
+    private SpinRateEstimator.Estimate boosted(SpinRateEstimator.Estimate estimate) {
+        double r = estimate.rate();
+        double rate = 1 / (1 + Math.exp(-(Math.log(r / (1 - r)) + settings.spunBoost())));
+        return new SpinRateEstimator.Estimate(rate, estimate.expectedSubstitutions(), estimate.decodings(),
+                estimate.variants());
     }
 
     /** Second look at the evidence, in the context the first decode restored (see {@link LatticeBuilder#refine}). */
@@ -89,6 +105,7 @@ public final class Detector {
         int words = doc.wordCount();
         double confidence = 0;
         int names = 0;
+        ArcSummary arcs = new ArcSummary();
         List<Lattice> ls = lattices.lattices();
         for (int l = 0; l < ls.size(); l++) {
             Lattice lattice = ls.get(l);
@@ -102,11 +119,44 @@ public final class Detector {
                     }
                 }
             }
+            arcs.add(lattice, settings.arcModel());
         }
         double per100 = words == 0 ? 0 : 100.0 / words;
         return new DocumentFeatures(words, lattices.eligibleWords(), estimate.rate(),
                 estimate.expectedSubstitutions(), confidence * per100, Artefacts.count(doc) * per100, names,
-                estimate.variants().size());
+                estimate.variants().size(), arcs.positiveSpans * per100, arcs.expectedRestorations * per100);
+    }
+
+    /**
+     * Every span of the lattices, whatever the decode chose: the best arc-model log-odds of the
+     * span's candidates, at the training prior (without the document's rate or the operating point).
+     * Term arcs, which the arc model does not score, do not count.
+     */
+    private static final class ArcSummary {
+        private static final int MAX_LENGTH = 8;
+        double expectedRestorations;
+        int positiveSpans;
+
+        void add(Lattice lattice, ArcModel model) {
+            if (model == null) {
+                return;
+            }
+            double[] best = new double[lattice.size() * MAX_LENGTH];
+            java.util.Arrays.fill(best, Double.NEGATIVE_INFINITY);
+            for (Arc arc : lattice.arcs) {
+                if (arc.isKeep() || arc.features() == null || arc.to() - arc.from() >= MAX_LENGTH) {
+                    continue;
+                }
+                int span = arc.from() * MAX_LENGTH + (arc.to() - arc.from());
+                best[span] = Math.max(best[span], model.logOdds(arc.features()));
+            }
+            for (double z : best) {
+                if (z > Double.NEGATIVE_INFINITY) {
+                    expectedRestorations += 1 / (1 + Math.exp(-z));
+                    positiveSpans += z > 0 ? 1 : 0;
+                }
+            }
+        }
     }
 
     private Verdict verdict(double spinScore) {

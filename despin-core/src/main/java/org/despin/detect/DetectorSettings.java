@@ -34,16 +34,19 @@ package org.despin.detect;
  *     chosen so that clean text stays within its flag budget
  * @param termBonus nats added to a substitution that turns a span into a known multi-word term word by
  *     word ({@link TermCandidates}); a chance rewrite of every word landing on a known term is rare
+ * @param spunBoost nats added to every substitution's log-odds, in a last decode, in a document whose spin
+ *     score reached {@code spunThreshold}: in a text that is spun as a whole a doubtful restoration is
+ *     likelier right than the re-estimated rate alone says (0 = off)
  */
 public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidatesPerSpan, double lmWeight, double frequencyDiscount,
         double channelScale, double channelOffset, double evidenceGate, double nameGate, double nameBonus,
         double variantBonus, double artefactLogProb, double priorStrength, int emIterations, double minSpinRate,
         double spunThreshold, double cleanThreshold, DocumentScorer.Coefficients score, boolean restoredContextPass,
-        ArcModel arcModel, double arcBias, double termBonus) {
+        ArcModel arcModel, double arcBias, double termBonus, double spunBoost) {
 
     public static final DetectorSettings DEFAULTS = new DetectorSettings(
-            12, 32, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.82, 0.36,
-            DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.7, 3.0);
+            12, 32, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.92, 0.37,
+            DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.3, 3.0, 2.0);
 
     public DetectorSettings {
         if (beamWidth < 1 || candidatePool < 1 || maxCandidatesPerSpan < 1 || emIterations < 0) {
@@ -92,6 +95,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         private ArcModel arcModel;
         private double arcBias;
         private double termBonus;
+        private double spunBoost;
 
         private Builder(DetectorSettings s) {
             beamWidth = s.beamWidth;
@@ -116,6 +120,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
             arcModel = s.arcModel;
             arcBias = s.arcBias;
             termBonus = s.termBonus;
+            spunBoost = s.spunBoost;
         }
 
         public Builder beamWidth(int v) { beamWidth = v; return this; }
@@ -143,12 +148,13 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         public Builder arcModel(ArcModel v) { arcModel = v; return this; }
         public Builder arcBias(double v) { arcBias = v; return this; }
         public Builder termBonus(double v) { termBonus = v; return this; }
+        public Builder spunBoost(double v) { spunBoost = v; return this; }
 
         public DetectorSettings build() {
             return new DetectorSettings(beamWidth, candidatePool, maxCandidatesPerSpan, lmWeight, frequencyDiscount, channelScale,
                     channelOffset, evidenceGate, nameGate, nameBonus, variantBonus, artefactLogProb, priorStrength,
                     emIterations, minSpinRate, spunThreshold, cleanThreshold, score, restoredContextPass,
-                    arcModel, arcBias, termBonus);
+                    arcModel, arcBias, termBonus, spunBoost);
         }
     }
 }

@@ -4,6 +4,12 @@ package org.despin.detect;
  * What the document-level score is computed from. Public so that the command that fits the
  * {@link DocumentScorer.Coefficients} can read it (see docs/detector.md).
  *
+ * <p>The first group describes the decoded reading (after the spin rate was re-estimated and the
+ * posterior cut). The last two describe every span of the lattices, whatever the decode chose,
+ * through the arc model's calibrated log-odds at its training prior (without the document's rate
+ * or the operating point), so that a lightly spun short text whose few restorations fall under the
+ * cut still differs from a clean one.
+ *
  * @param words word and number tokens
  * @param eligibleWords words a spinner could have replaced (the lexicon knows them)
  * @param spinRate the re-estimated spin rate
@@ -12,7 +18,11 @@ package org.despin.detect;
  * @param artefactsPer100 spinner artefacts per 100 words ("a individual", "a the", "asked for to")
  * @param nameFindings substitutions that restore a title-case name
  * @param variantGroups originals that two or more distinct observed forms map to
+ * @param positiveSpansPer100 spans whose best candidate has positive arc log-odds, per 100 words
+ * @param expectedRestorationsPer100 per 100 words: the sum over spans of the best candidate's
+ *     arc-model probability, a soft count of restorations before decoding
  */
 public record DocumentFeatures(int words, int eligibleWords, double spinRate, double expectedSubstitutions,
-        double confidencePer100, double artefactsPer100, int nameFindings, int variantGroups) {
+        double confidencePer100, double artefactsPer100, int nameFindings, int variantGroups,
+        double positiveSpansPer100, double expectedRestorationsPer100) {
 }

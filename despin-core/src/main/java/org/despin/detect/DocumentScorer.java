@@ -1,29 +1,51 @@
 package org.despin.detect;
 
+import java.util.List;
+
 /**
- * The document spin score: a logistic model over {@link DocumentFeatures}, fitted on held-out
- * spun and clean documents (coefficients and the command that produced them: docs/detector.md).
+ * The document spin score: a logistic model over {@link DocumentFeatures}, fitted on spun and
+ * clean documents (coefficients and the command that produced them: docs/detector.md).
  */
 public final class DocumentScorer {
+    /** The features the model reads, in the order of {@link #vector} and {@link Coefficients#of}. */
+    public static final List<String> FEATURES = List.of("spinRate", "confidencePer100", "artefactsPer100", "names",
+            "variants", "positiveSpansPer100", "expectedRestorationsPer100");
+
     /**
-     * Logistic coefficients. Counts are capped at 3 so that one long document does not swamp the
-     * score with names or variants alone.
+     * Logistic coefficients, one per {@link #FEATURES} entry after the intercept. Counts are capped
+     * at 3 so that one long document does not swamp the score with names or variants alone.
      */
     public record Coefficients(double intercept, double spinRate, double confidencePer100, double artefactsPer100,
-            double names, double variants) {
+            double names, double variants, double positiveSpansPer100, double expectedRestorationsPer100) {
         /**
-         * Fitted by DetectorEvaluation "fit" (docs/detector.md) on 200 held-out 100-150-word
-         * passages, each clean and spun once (rates 0.05/0.1/0.2/0.3 in turn, MyThes spinner), with
-         * the arc model ({@link ArcModel}, arcBias 0.7): logistic regression on the first half, L2
-         * 1.0; AUROC 0.822 on the second half:
-         * {@code java -cp $CP org.despin.detect.DetectorEvaluation /tmp/despin-dev/default.dspm fit 200}.
+         * Fitted by DetectorEvaluation "fit" (docs/detector.md) on 400 100-150-word passages of the
+         * arc model's fit fold of the TRAINING documents, read with the LM rebuilt without that fold,
+         * each clean and spun once (rates 0.05/0.1/0.2/0.3 in turn, MyThes spinner), with the arc
+         * model at arcBias 0.3: logistic regression on the first half, L2 1.0; AUROC 0.822 on the
+         * second half (0.753 at rate 0.1), 0.742 on 400 held-out passages spun at 0.1:
+         * {@code java -cp $CP -Dd.arcBias=0.3 -DfoldLm=/tmp/arcs/fold-lm.dspm
+         * org.despin.detect.DetectorEvaluation /tmp/despin-dev/default.dspm fit 400}.
          */
-        public static final Coefficients DEFAULTS = new Coefficients(-0.633, 0.304, 0.914, 0.749, 0.766, -0.610);
+        public static final Coefficients DEFAULTS = new Coefficients(-1.611, 0.133, 0.140, 1.304, 0.628, 0.009,
+                0.679, 1.476);
+
+        /** Coefficients from the intercept and one weight per {@link #FEATURES} entry, as the fit prints them. */
+        public static Coefficients of(double[] w) {
+            if (w.length != FEATURES.size() + 1) {
+                throw new IllegalArgumentException("document score needs " + (FEATURES.size() + 1) + " weights, got " + w.length);
+            }
+            return new Coefficients(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]);
+        }
 
         double logit(DocumentFeatures f) {
-            return intercept + spinRate * f.spinRate() + confidencePer100 * f.confidencePer100()
-                    + artefactsPer100 * f.artefactsPer100() + names * Math.min(3, f.nameFindings())
-                    + variants * Math.min(3, f.variantGroups());
+            double[] x = vector(f);
+            double[] w = {spinRate, confidencePer100, artefactsPer100, names, variants, positiveSpansPer100,
+                expectedRestorationsPer100};
+            double z = intercept;
+            for (int i = 0; i < x.length; i++) {
+                z += w[i] * x[i];
+            }
+            return z;
         }
     }
 
@@ -31,6 +53,12 @@ public final class DocumentScorer {
 
     DocumentScorer(Coefficients coefficients) {
         this.coefficients = coefficients;
+    }
+
+    /** The features of a document as the model reads them, in {@link #FEATURES} order (counts capped at 3). */
+    public static double[] vector(DocumentFeatures f) {
+        return new double[] {f.spinRate(), f.confidencePer100(), f.artefactsPer100(), Math.min(3, f.nameFindings()),
+            Math.min(3, f.variantGroups()), f.positiveSpansPer100(), f.expectedRestorationsPer100()};
     }
 
     double score(DocumentFeatures f) {

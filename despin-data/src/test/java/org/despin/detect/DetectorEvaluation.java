@@ -53,17 +53,20 @@ public final class DetectorEvaluation {
         // -Dspinner=moby: the same-thesaurus figures (label them so); default MyThes, which the detector does not read
         SpinThesaurus thesaurus = "moby".equals(System.getProperty("spinner"))
                 ? org.despin.data.spin.SpinThesauri.load("moby", paths) : DevMyThes.load(paths.cache());
-        List<String> heldOut = heldOutText(paths);
+        // -Dtexts=modern|old: only the held-out documents of that text type (see TextGroup), else all
+        List<Labelled> heldOut = TextGroup.select(heldOutDocuments(paths), System.getProperty("texts", "all"));
         // -Dskip=N: the passages after the first N (a fresh set to check an operating point chosen on the first N)
         int skip = Integer.getInteger("skip", 0);
-        List<String> long250 = passages(heldOut, 200, 300, skip + passages);
-        long250 = long250.subList(Math.min(skip, long250.size()), long250.size());
-        List<String> short150 = passages(heldOut, 100, 150, skip + passages);
-        short150 = short150.subList(Math.min(skip, short150.size()), short150.size());
+        List<Labelled> labelled250 = labelledPassages(heldOut, 200, 300, skip + passages);
+        labelled250 = labelled250.subList(Math.min(skip, labelled250.size()), labelled250.size());
+        List<Labelled> labelled150 = labelledPassages(heldOut, 100, 150, skip + passages);
+        labelled150 = labelled150.subList(Math.min(skip, labelled150.size()), labelled150.size());
+        List<String> long250 = texts(labelled250);
+        List<String> short150 = texts(labelled150);
         System.out.printf(Locale.ROOT, "held-out passages: %d of 200-300 words, %d of 100-150 words%n",
                 long250.size(), short150.size());
         switch (mode) {
-            case "fit" -> fit(detector, thesaurus, short150);
+            case "fit" -> fit(model, detector.settings(), thesaurus, paths, passages);
             case "sweep" -> {
                 for (String config : System.getProperty("sweep").split(";")) {
                     DetectorSettings.Builder b = settingsFromProperties().with();
@@ -73,17 +76,17 @@ public final class DetectorEvaluation {
                     }
                     System.out.println("## " + config);
                     Detector d = new Detector(model, b.build());
-                    clean(d, long250);
+                    clean(d, labelled250);
                     spun(d, thesaurus, long250);
                     if (System.getProperty("sweepDocs") != null) {
-                        documents(d, thesaurus, short150);
+                        documents(d, thesaurus, labelled150);
                     }
                 }
             }
             case "speed" -> speed(detector, long250);
             case "show" -> show(detector, thesaurus, long250);
             case "missed" -> missed(detector, thesaurus, long250);
-            default -> eval(detector, thesaurus, long250, short150, mode);
+            default -> eval(detector, thesaurus, labelled250, labelled150, mode);
         }
     }
 
@@ -108,6 +111,11 @@ public final class DetectorEvaluation {
             String[] parts = arcs.split(";");
             b.arcModel(new ArcModel(java.util.Arrays.stream(parts[0].split(",")).mapToDouble(v -> Double.parseDouble(v.trim()))
                     .toArray(), Double.parseDouble(parts[1])));
+        }
+        String docScore = System.getProperty("docScore"); // "w0,...", as fit prints them
+        if (docScore != null) {
+            b.score(DocumentScorer.Coefficients.of(java.util.Arrays.stream(docScore.split(","))
+                    .mapToDouble(v -> Double.parseDouble(v.trim())).toArray()));
         }
         if (System.getProperty("handSet") != null) {
             b.arcModel(null); // the hand-set channel of before the arc model, for comparison
@@ -138,15 +146,28 @@ public final class DetectorEvaluation {
         throw new IllegalArgumentException("no setting " + name);
     }
 
+    /** A text with the {@link TextGroup} of the document it comes from. */
+    record Labelled(TextGroup group, String text) {
+    }
+
+    static List<String> texts(List<Labelled> labelled) {
+        return labelled.stream().map(Labelled::text).toList();
+    }
+
     /** Held-out documents of SOTU, Brown and Europarl, in the corpora's fixed order. */
     static List<String> heldOutText(DataPaths paths) throws Exception {
-        List<String> out = new ArrayList<>();
+        return texts(heldOutDocuments(paths));
+    }
+
+    /** Held-out documents of SOTU, Brown and Europarl with their text groups, in the corpora's fixed order. */
+    static List<Labelled> heldOutDocuments(DataPaths paths) throws Exception {
+        List<Labelled> out = new ArrayList<>();
         for (Corpus c : DefaultCorpora.all(paths)) {
             if (c.name().startsWith("wordnet")) {
                 continue; // single example sentences, not running text
             }
             for (CorpusDocument d : DefaultCorpora.heldOut(c)) {
-                out.add(d.text());
+                out.add(new Labelled(TextGroup.of(d), d.text()));
             }
         }
         return out;
@@ -154,9 +175,15 @@ public final class DetectorEvaluation {
 
     /** Whole-sentence passages of min..max words, taken round-robin over documents. */
     static List<String> passages(List<String> docs, int min, int max, int limit) {
-        List<List<String>> perDoc = new ArrayList<>();
-        for (String text : docs) {
-            List<String> ps = new ArrayList<>();
+        return texts(labelledPassages(docs.stream().map(t -> new Labelled(null, t)).toList(), min, max, limit));
+    }
+
+    /** Whole-sentence passages of min..max words, taken round-robin over documents, each with its document's group. */
+    static List<Labelled> labelledPassages(List<Labelled> docs, int min, int max, int limit) {
+        List<List<Labelled>> perDoc = new ArrayList<>();
+        for (Labelled labelledDoc : docs) {
+            String text = labelledDoc.text();
+            List<Labelled> ps = new ArrayList<>();
             Document doc = Document.parse(text);
             StringBuilder cur = new StringBuilder();
             int words = 0;
@@ -180,7 +207,7 @@ public final class DetectorEvaluation {
                 cur.append(cur.length() > 0 ? " " : "").append(st.replaceAll("\\s+", " "));
                 words += w;
                 if (words >= min) {
-                    ps.add(cur.toString());
+                    ps.add(new Labelled(labelledDoc.group(), cur.toString()));
                     cur.setLength(0);
                     words = 0;
                 }
@@ -189,10 +216,10 @@ public final class DetectorEvaluation {
                 perDoc.add(ps);
             }
         }
-        List<String> out = new ArrayList<>();
+        List<Labelled> out = new ArrayList<>();
         for (int round = 0; out.size() < limit; round++) {
             boolean any = false;
-            for (List<String> ps : perDoc) {
+            for (List<Labelled> ps : perDoc) {
                 if (round < ps.size() && out.size() < limit) {
                     out.add(ps.get(round));
                     any = true;
@@ -301,13 +328,13 @@ public final class DetectorEvaluation {
         }
     }
 
-    static void eval(Detector detector, SpinThesaurus thesaurus, List<String> long250, List<String> short150, String mode) {
+    static void eval(Detector detector, SpinThesaurus thesaurus, List<Labelled> long250, List<Labelled> short150, String mode) {
         boolean all = mode.equals("eval");
         if (all || mode.contains("clean")) {
             clean(detector, long250);
         }
         if (all || mode.contains("spun")) {
-            spun(detector, thesaurus, long250);
+            spun(detector, thesaurus, texts(long250));
         }
         if (all || mode.contains("docs")) {
             documents(detector, thesaurus, short150);
@@ -317,22 +344,53 @@ public final class DetectorEvaluation {
         }
     }
 
-    static void clean(Detector detector, List<String> long250) {
-        long words = 0;
-        int flags = 0;
-        int calledSpun = 0;
-        long t0 = System.nanoTime();
-        List<Double> scores = new ArrayList<>();
-        for (String p : long250) {
-            Report r = detector.check(p, CheckOptions.DEFAULTS);
-            scores.add(r.spinScore());
+    /** Clean-text counts of one group of passages. */
+    static final class CleanCounts {
+        int passages;
+        long words;
+        int flags;
+        int calledSpun;
+
+        void add(Report r) {
+            passages++;
             words += r.tokens();
             flags += r.findings().size();
             calledSpun += r.verdict() == Verdict.SPUN ? 1 : 0;
         }
+
+        String line(String label) {
+            return String.format(Locale.ROOT, "  %-32s %4d passages %6d words %5d flags %5.2f flags/100 words %5.1f %% called spun",
+                    label, passages, words, flags, 100.0 * flags / Math.max(1, words), 100.0 * calledSpun / Math.max(1, passages));
+        }
+    }
+
+    /** Flags on clean passages, in all and per {@link TextGroup}, and the modern calibration set's total. */
+    static void clean(Detector detector, List<Labelled> long250) {
+        CleanCounts total = new CleanCounts();
+        CleanCounts modern = new CleanCounts();
+        java.util.Map<TextGroup, CleanCounts> byGroup = new java.util.EnumMap<>(TextGroup.class);
+        long t0 = System.nanoTime();
+        List<Double> scores = new ArrayList<>();
+        for (Labelled p : long250) {
+            Report r = detector.check(p.text(), CheckOptions.DEFAULTS);
+            scores.add(r.spinScore());
+            total.add(r);
+            if (p.group() != null) {
+                byGroup.computeIfAbsent(p.group(), g -> new CleanCounts()).add(r);
+                if (p.group().modern) {
+                    modern.add(r);
+                }
+            }
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "clean: %d passages, %d words, %.2f flags/100 words, %.1f %% called spun, %.0f words/s%n",
-                long250.size(), words, 100.0 * flags / words, 100.0 * calledSpun / long250.size(), words / seconds);
+                total.passages, total.words, 100.0 * total.flags / total.words, 100.0 * total.calledSpun / total.passages,
+                total.words / seconds);
+        for (java.util.Map.Entry<TextGroup, CleanCounts> e : byGroup.entrySet()) {
+            System.out.println(e.getValue().line(e.getKey().label));
+        }
+        System.out.println(modern.line("modern (calibration set)"));
+        System.out.println(total.line("all"));
         scores.sort(null);
         System.out.printf(Locale.ROOT, "clean 200-300-word spin-score quantiles: 0.50 %.3f, 0.90 %.3f, 0.98 %.3f%n",
                 scores.get(scores.size() / 2), scores.get((int) (0.9 * scores.size())), scores.get((int) (0.98 * scores.size())));
@@ -359,30 +417,75 @@ public final class DetectorEvaluation {
         c.print("spun 0.3");
     }
 
-    static void documents(Detector detector, SpinThesaurus thesaurus, List<String> short150) {
+    static void documents(Detector detector, SpinThesaurus thesaurus, List<Labelled> short150) {
         Spinner spinner = new Spinner(thesaurus, SpinOptions.of(0.1, 7));
         int seed = 100000;
         List<Double> clean = new ArrayList<>();
         List<Double> spun = new ArrayList<>();
+        List<Double> cleanModern = new ArrayList<>();
+        List<Double> spunModern = new ArrayList<>();
         int spunCalled = 0;
         int cleanCalled = 0;
-        for (String p : short150) {
-            Report rc = detector.check(p, CheckOptions.DEFAULTS);
+        java.util.Map<TextGroup, int[]> byGroup = new java.util.EnumMap<>(TextGroup.class); // passages, clean called spun
+        String dump = System.getProperty("docsDump"); // label, group, features of every passage: to score other fits offline
+        StringBuilder rows = new StringBuilder("label\tgroup\tmodern\t" + String.join("\t", DocumentScorer.FEATURES) + "\n");
+        for (Labelled p : short150) {
+            Detector.Analysis ac = detector.analyse(p.text(), CheckOptions.DEFAULTS);
+            Report rc = ac.report();
             clean.add(rc.spinScore());
             cleanCalled += rc.verdict() == Verdict.SPUN ? 1 : 0;
-            SpinResult s = spinner.withOptions(SpinOptions.of(0.1, ++seed)).spin(p);
-            Report rs = detector.check(s.spunText(), CheckOptions.DEFAULTS);
+            SpinResult s = spinner.withOptions(SpinOptions.of(0.1, ++seed)).spin(p.text());
+            Detector.Analysis as = detector.analyse(s.spunText(), CheckOptions.DEFAULTS);
+            Report rs = as.report();
+            for (Detector.Analysis a : List.of(ac, as)) {
+                rows.append(a == ac ? 0 : 1).append('\t').append(p.group()).append('\t').append(p.group() != null && p.group().modern);
+                for (double v : DocumentScorer.vector(a.features())) {
+                    rows.append('\t').append(v);
+                }
+                rows.append('\n');
+            }
             spun.add(rs.spinScore());
             spunCalled += rs.verdict() == Verdict.SPUN ? 1 : 0;
+            if (p.group() != null) {
+                int[] g = byGroup.computeIfAbsent(p.group(), k -> new int[2]);
+                g[0]++;
+                g[1] += rc.verdict() == Verdict.SPUN ? 1 : 0;
+                if (p.group().modern) {
+                    cleanModern.add(rc.spinScore());
+                    spunModern.add(rs.spinScore());
+                }
+            }
         }
-        List<Double> sortedClean = new ArrayList<>(clean);
-        sortedClean.sort(null);
-        System.out.printf(Locale.ROOT, "clean spin-score quantiles: 0.50 %.3f, 0.90 %.3f, 0.98 %.3f, 0.99 %.3f%n",
-                sortedClean.get(sortedClean.size() / 2), sortedClean.get((int) (0.9 * sortedClean.size())),
-                sortedClean.get((int) (0.98 * sortedClean.size())), sortedClean.get((int) (0.99 * sortedClean.size())));
+        if (dump != null) {
+            try {
+                java.nio.file.Files.writeString(Path.of(dump), rows, java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        printQuantiles("clean spin-score quantiles", clean);
         System.out.printf(Locale.ROOT, "documents 100-150 words: AUROC(spun 0.1 vs clean) = %.3f; called spun: %.1f %% of spun, %.1f %% of clean%n",
-                org.despin.eval.Metrics.auroc(spun.stream().mapToDouble(Double::doubleValue).toArray(),
-                        clean.stream().mapToDouble(Double::doubleValue).toArray()), 100.0 * spunCalled / short150.size(), 100.0 * cleanCalled / short150.size());
+                auroc(spun, clean), 100.0 * spunCalled / short150.size(), 100.0 * cleanCalled / short150.size());
+        for (java.util.Map.Entry<TextGroup, int[]> e : byGroup.entrySet()) {
+            System.out.printf(Locale.ROOT, "  %-32s %4d clean passages, %5.1f %% called spun%n", e.getKey().label, e.getValue()[0],
+                    100.0 * e.getValue()[1] / e.getValue()[0]);
+        }
+        if (!cleanModern.isEmpty()) {
+            printQuantiles("modern clean spin-score quantiles", cleanModern);
+            double spunThreshold = detector.settings().spunThreshold();
+            System.out.printf(Locale.ROOT, "modern (calibration set) 100-150 words: %d passages, AUROC %.3f; called spun: %.1f %% of spun, %.1f %% of clean%n",
+                    cleanModern.size(), auroc(spunModern, cleanModern),
+                    100.0 * spunModern.stream().filter(v -> v >= spunThreshold).count() / spunModern.size(),
+                    100.0 * cleanModern.stream().filter(v -> v >= spunThreshold).count() / cleanModern.size());
+        }
+    }
+
+    static void printQuantiles(String label, List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        System.out.printf(Locale.ROOT, "%s: 0.50 %.3f, 0.90 %.3f, 0.95 %.3f, 0.98 %.3f, 0.99 %.3f%n", label,
+                sorted.get(sorted.size() / 2), sorted.get((int) (0.9 * sorted.size())), sorted.get((int) (0.95 * sorted.size())),
+                sorted.get((int) (0.98 * sorted.size())), sorted.get((int) (0.99 * sorted.size())));
     }
 
     /** Token-level span counts and exact restorations. */
@@ -427,47 +530,128 @@ public final class DetectorEvaluation {
 
     /**
      * Fits the document-score coefficients by logistic regression (Newton's method, a small L2
-     * penalty) on 100-150-word passages: clean ones against ones spun at rates 0.05, 0.1, 0.2, 0.3.
+     * penalty) on 100-150-word passages of the TRAINING documents (never the held-out ones): each
+     * clean and spun once at 0.05, 0.1, 0.2, 0.3 in turn; the first half trains, the second half
+     * tests. With {@code -DfoldLm=PATH} only the arc model's fit fold is read, with the LM rebuilt
+     * without it ({@link FoldModel}), so that the evidence is as weak as on unseen text. Fits the
+     * full feature set, the features of before ("baseline"), each feature left out, and
+     * {@code -DdocFeatures=a,b,c} if given; prints each as the weights {@code -DdocScore} takes.
      */
-    static void fit(Detector detector, SpinThesaurus thesaurus, List<String> passages) {
+    static void fit(Model model, DetectorSettings settings, SpinThesaurus thesaurus, DataPaths paths, int count)
+            throws Exception {
+        String foldLm = System.getProperty("foldLm");
+        Model fitModel = model;
+        if (foldLm != null) {
+            Model fold = FoldModel.load(model, paths, Path.of(foldLm));
+            fitModel = new Model(fold.lm(), model.lexicon(), fold.info(), model.terms());
+        } else {
+            System.out.println("WARNING: no -DfoldLm: training passages read with the LM that stored their n-grams");
+        }
+        Detector detector = new Detector(fitModel, settings);
+        List<String> passages = passages(ArcFitting.trainingText(paths, foldLm != null), 100, 150, count);
         List<double[]> x = new ArrayList<>();
         List<Integer> y = new ArrayList<>();
+        List<Double> rateOf = new ArrayList<>();
         Spinner spinner = new Spinner(thesaurus, SpinOptions.of(0.1, 1));
         double[] rates = {0.05, 0.1, 0.2, 0.3};
         int seed = 1000;
         for (int i = 0; i < passages.size(); i++) {
             String p = passages.get(i);
-            // the first half of passages trains, the second half tests
-            x.add(features(detector.analyse(p, CheckOptions.DEFAULTS).features()));
+            x.add(DocumentScorer.vector(detector.analyse(p, CheckOptions.DEFAULTS).features()));
             y.add(0);
+            rateOf.add(0.0);
             double rate = rates[i % rates.length];
             SpinResult s = spinner.withOptions(SpinOptions.of(rate, ++seed)).spin(p);
-            x.add(features(detector.analyse(s.spunText(), CheckOptions.DEFAULTS).features()));
+            x.add(DocumentScorer.vector(detector.analyse(s.spunText(), CheckOptions.DEFAULTS).features()));
             y.add(1);
+            rateOf.add(rate);
+        }
+        String dump = System.getProperty("featureDump"); // label, rate, features: for exploring the fit elsewhere
+        if (dump != null) {
+            StringBuilder sb = new StringBuilder("label\trate\t" + String.join("\t", DocumentScorer.FEATURES) + "\n");
+            for (int i = 0; i < x.size(); i++) {
+                sb.append(y.get(i)).append('\t').append(rateOf.get(i));
+                for (double v : x.get(i)) {
+                    sb.append('\t').append(v);
+                }
+                sb.append('\n');
+            }
+            java.nio.file.Files.writeString(Path.of(dump), sb, java.nio.charset.StandardCharsets.UTF_8);
+        }
+        System.out.printf(Locale.ROOT, "%d training passages of 100-150 words (%s), each clean and spun; features %s%n",
+                passages.size(), foldLm != null ? "fit fold, fold LM" : "all training documents", DocumentScorer.FEATURES);
+        List<String> names = DocumentScorer.FEATURES;
+        java.util.LinkedHashMap<String, List<String>> subsets = new java.util.LinkedHashMap<>();
+        subsets.put("all", names);
+        subsets.put("baseline", names.subList(0, 5));
+        for (String drop : names) {
+            subsets.put("all - " + drop, names.stream().filter(n -> !n.equals(drop)).toList());
+        }
+        String chosen = System.getProperty("docFeatures");
+        if (chosen != null) {
+            subsets.put("chosen", List.of(chosen.split(",")));
         }
         int half = x.size() / 2;
-        double[] w = Logistic.fit(x.subList(0, half), y.subList(0, half), 1.0);
-        System.out.printf(Locale.ROOT, "coefficients (intercept, spinRate, confidencePer100, artefactsPer100, names, variants): %s%n",
-                java.util.Arrays.toString(w));
-        List<Double> pos = new ArrayList<>();
-        List<Double> neg = new ArrayList<>();
-        for (int i = half; i < x.size(); i++) {
-            double s = Logistic.predict(w, x.get(i));
-            (y.get(i) == 1 ? pos : neg).add(s);
+        for (int k = 0; k < names.size(); k++) { // each feature alone, on the test half: how much it separates
+            List<Double> pos01 = new ArrayList<>();
+            List<Double> pos = new ArrayList<>();
+            List<Double> neg = new ArrayList<>();
+            double cleanSum = 0;
+            double spunSum = 0;
+            for (int i = half; i < x.size(); i++) {
+                double v = x.get(i)[k];
+                if (y.get(i) == 0) {
+                    neg.add(v);
+                    cleanSum += v;
+                } else {
+                    pos.add(v);
+                    spunSum += v;
+                    if (rateOf.get(i) == 0.1) {
+                        pos01.add(v);
+                    }
+                }
+            }
+            System.out.printf(Locale.ROOT, "  %-28s alone: AUROC mixed %.3f, rate 0.1 %.3f; mean clean %.3f, spun %.3f%n", names.get(k),
+                    auroc(pos, neg), auroc(pos01, neg), cleanSum / neg.size(), spunSum / pos.size());
         }
-        System.out.printf(Locale.ROOT, "test half AUROC (mixed rates) %.3f%n", auroc(pos, neg));
-        List<Double> sortedNeg = new ArrayList<>(neg);
-        sortedNeg.sort(null);
-        for (double q : new double[] {0.5, 0.9, 0.98}) {
-            double cut = sortedNeg.get(Math.min(sortedNeg.size() - 1, (int) Math.floor(q * sortedNeg.size())));
-            long above = pos.stream().filter(v -> v > cut).count();
-            System.out.printf(Locale.ROOT, "clean score quantile %.2f = %.3f; spun above it: %.1f %%%n", q, cut,
-                    100.0 * above / pos.size());
+        double l2 = Double.parseDouble(System.getProperty("l2", "1.0"));
+        for (java.util.Map.Entry<String, List<String>> e : subsets.entrySet()) {
+            int[] use = e.getValue().stream().mapToInt(names::indexOf).toArray();
+            List<double[]> xs = new ArrayList<>();
+            for (double[] v : x) {
+                double[] row = new double[use.length + 1];
+                row[0] = 1;
+                for (int k = 0; k < use.length; k++) {
+                    row[k + 1] = v[use[k]];
+                }
+                xs.add(row);
+            }
+            double[] w = Logistic.fit(xs.subList(0, half), y.subList(0, half), l2);
+            double[] full = new double[names.size() + 1];
+            full[0] = w[0];
+            for (int k = 0; k < use.length; k++) {
+                full[use[k] + 1] = w[k + 1];
+            }
+            List<Double> pos = new ArrayList<>();
+            List<Double> pos01 = new ArrayList<>();
+            List<Double> neg = new ArrayList<>();
+            for (int i = half; i < xs.size(); i++) {
+                double sc = Logistic.predict(w, xs.get(i));
+                if (y.get(i) == 1) {
+                    pos.add(sc);
+                    if (rateOf.get(i) == 0.1) {
+                        pos01.add(sc);
+                    }
+                } else {
+                    neg.add(sc);
+                }
+            }
+            StringBuilder weights = new StringBuilder();
+            for (double v : full) {
+                weights.append(weights.length() > 0 ? "," : "").append(String.format(Locale.ROOT, "%.3f", v));
+            }
+            System.out.printf(Locale.ROOT, "%-34s test AUROC mixed %.3f, rate 0.1 %.3f; -DdocScore=%s%n", e.getKey(),
+                    auroc(pos, neg), auroc(pos01, neg), weights);
         }
-    }
-
-    static double[] features(DocumentFeatures f) {
-        return new double[] {1, f.spinRate(), f.confidencePer100(), f.artefactsPer100(), Math.min(3, f.nameFindings()),
-            Math.min(3, f.variantGroups())};
     }
 }
