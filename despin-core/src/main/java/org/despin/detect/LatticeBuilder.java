@@ -179,22 +179,16 @@ final class LatticeBuilder {
         List<Arc> subs = null;
         boolean prefixReady = false;
         int maxSpan = table.maxSpanWords();
-        StringBuilder span = new StringBuilder(32);
         for (int i = 0; i < n; i++) {
-            span.setLength(0);
             for (int j = i + 1; j <= n && j - i <= maxSpan; j++) {
                 if (j > i + 1 && w.breakBefore[j - 1]) {
                     break;
                 }
-                if (j > i + 1) {
-                    span.append(' ');
-                }
-                span.append(w.normal[j - 1]);
                 SpanKind kind = w.kind(i, j);
                 if (kind == SpanKind.NEVER) {
                     continue;
                 }
-                PreparedCandidate[] cands = table.candidates(span.toString());
+                PreparedCandidate[] cands = table.candidates(w.span(i, j));
                 if (cands.length == 0) {
                     continue;
                 }
@@ -303,6 +297,9 @@ final class LatticeBuilder {
         /** True when punctuation stands between word i-1 and word i. */
         final boolean[] breakBefore;
         int eligible;
+        /** Joined spans of 2..{@value #CACHED_SPAN_WORDS} words, by (from, length); made on first use. */
+        private String[] spans;
+        private static final int CACHED_SPAN_WORDS = 4;
 
         private SentenceWords(int n) {
             tokenIndex = new int[n];
@@ -342,6 +339,31 @@ final class LatticeBuilder {
 
         int size() {
             return normal.length;
+        }
+
+        /**
+         * The normalised words {@code from..to} joined by single spaces; the same String object on
+         * every call (the lattice, the refine pass and the term matcher look the same spans up in
+         * their caches, and a String computes its hash once).
+         */
+        String span(int from, int to) {
+            int length = to - from;
+            if (length == 1) {
+                return normal[from];
+            }
+            if (length > CACHED_SPAN_WORDS) {
+                return String.join(" ", java.util.Arrays.asList(normal).subList(from, to));
+            }
+            if (spans == null) {
+                spans = new String[normal.length * CACHED_SPAN_WORDS];
+            }
+            int k = from * CACHED_SPAN_WORDS + length - 1;
+            String s = spans[k];
+            if (s == null) {
+                s = span(from, to - 1) + ' ' + normal[to - 1];
+                spans[k] = s;
+            }
+            return s;
         }
 
         private boolean capitalised(int i) {

@@ -81,16 +81,11 @@ final class TermCandidates {
         Reach[][] segments = new Reach[n][MAX_SEGMENT + 1];
         boolean anything = false;
         for (int i = 0; i < n; i++) {
-            StringBuilder seg = new StringBuilder();
             for (int a = 1; a <= MAX_SEGMENT && i + a <= n; a++) {
-                if (a > 1) {
-                    if (w.breakBefore[i + a - 1]) {
-                        break;
-                    }
-                    seg.append(' ');
+                if (a > 1 && w.breakBefore[i + a - 1]) {
+                    break;
                 }
-                seg.append(w.normal[i + a - 1]);
-                segments[i][a] = reach(seg.toString());
+                segments[i][a] = reach(w.span(i, i + a));
                 anything |= segments[i][a].words.length > 0;
             }
         }
@@ -112,16 +107,69 @@ final class TermCandidates {
                 }
                 for (int x = 0; x < r.words.length; x++) {
                     int first = r.words[x];
-                    for (int t = terms.firstStartingWith(first); t < terms.endStartingWith(first); t++) {
-                        int found = extend(segments, breakBefore, t, 1, i + a, r.logChannel[x], ends, channels, 0);
-                        for (int e = 0; e < found; e++) {
-                            hits.add(i, ends[e], t, channels[e]);
+                    int lo = terms.firstStartingWith(first);
+                    int hi = terms.endStartingWith(first);
+                    for (int b = 1; b <= MAX_SEGMENT && lo < hi; b++) {
+                        Reach next = segments[i + a][b];
+                        if (next == null) {
+                            break;
                         }
+                        secondWords(segments, breakBefore, i, i + a, b, lo, hi, next, r.logChannel[x], hits, ends, channels);
                     }
                 }
             }
         }
         return hits.size == 0 ? List.of() : matches(w, hits);
+    }
+
+    /**
+     * The terms among {@code lo..hi} (all starting with the word the segment at {@code from}
+     * reached) whose second word the segment {@code at..at+b} reaches, aligned on to their ends.
+     * The terms of one first word are sorted by their second word, so the two sorted lists meet
+     * by binary search from the shorter side: a common first word ("public", "high") starts
+     * hundreds of terms, a segment reaches a few dozen words at most.
+     */
+    private void secondWords(Reach[][] segments, boolean[] breakBefore, int from, int at, int b, int lo, int hi,
+            Reach next, float channel, Hits hits, int[] ends, float[] channels) {
+        if (hi - lo <= next.words.length) {
+            for (int t = lo; t < hi; t++) {
+                int y = next.indexOf(terms.word(t, 1));
+                if (y >= 0) {
+                    align(segments, breakBefore, from, t, at + b, channel + next.logChannel[y], hits, ends, channels);
+                }
+            }
+            return;
+        }
+        int t = lo;
+        for (int y = 0; y < next.words.length && t < hi; y++) {
+            int want = next.words[y];
+            t = firstWithSecondWord(t, hi, want);
+            for (; t < hi && terms.word(t, 1) == want; t++) {
+                align(segments, breakBefore, from, t, at + b, channel + next.logChannel[y], hits, ends, channels);
+            }
+        }
+    }
+
+    /** Term t's first two words are aligned up to {@code at}: the rest of it, and a hit per complete alignment. */
+    private void align(Reach[][] segments, boolean[] breakBefore, int from, int t, int at, float channel, Hits hits,
+            int[] ends, float[] channels) {
+        int found = extend(segments, breakBefore, t, 2, at, channel, ends, channels, 0);
+        for (int e = 0; e < found; e++) {
+            hits.add(from, ends[e], t, channels[e]);
+        }
+    }
+
+    /** The first term in {@code lo..hi} whose second word is {@code word} or after it (the range is sorted so). */
+    private int firstWithSecondWord(int lo, int hi, int word) {
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (terms.word(mid, 1) < word) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private static boolean reachesAnything(Reach[] segmentsAt) {
