@@ -140,7 +140,7 @@ final class Evidence {
      */
     float inContext(int from, int to, int[] words, float stopBelow) {
         if (words == null && observedUnchanged(from, to)) {
-            return observedFromSteps(from, to);
+            return observedFromSteps(from, to, stopBelow);
         }
         LmState s = a;
         float sum = 0;
@@ -237,7 +237,7 @@ final class Evidence {
     }
 
     /** The observed span in an unchanged context: the sentence's own scores, summed in the same order. */
-    private float observedFromSteps(int from, int to) {
+    private float observedFromSteps(int from, int to, float stopBelow) {
         float sum = 0;
         for (int i = from; i < to; i++) {
             sum += step[i];
@@ -248,6 +248,9 @@ final class Evidence {
             sum += step[i];
             if (i == to) {
                 partial = sum;
+                if (sum < stopBelow) {
+                    return Float.NEGATIVE_INFINITY;
+                }
             }
         }
         if (end == n && n - to < rightReach) {
