@@ -56,6 +56,13 @@ final class Decoder {
     private int[] order = new int[0];
     /** LM transitions of the lattices decoded so far (a document's), by lattice identity. */
     private final java.util.IdentityHashMap<Lattice, Transitions> transitions = new java.util.IdentityHashMap<>();
+    /**
+     * The interned states' objects, handed out in order and taken back all at once by
+     * {@link #forgetDocument}: a document interns a few states per word, and a state object is
+     * several small arrays, so a pooled decoder ({@link Pool}) makes them once, not per document.
+     */
+    private LmState[] slab = new LmState[0];
+    private int slabUsed;
 
     Decoder(LanguageModel lm, int beamWidth, double lmWeight) {
         this.lm = lm;
@@ -143,6 +150,63 @@ final class Decoder {
             posterior[a] = Math.min(1.0, posterior[a]);
         }
         return new Decoded(posterior, best, logZ);
+    }
+
+    private LmState newState() {
+        if (slabUsed == slab.length) {
+            int old = slab.length;
+            slab = Arrays.copyOf(slab, Math.max(256, 2 * old));
+            for (int i = old; i < slab.length; i++) {
+                slab[i] = lm.newState();
+            }
+        }
+        return slab[slabUsed++];
+    }
+
+    /** Drops the transitions of the lattices decoded so far: the next lattices are another document's. */
+    void forgetDocument() {
+        transitions.clear();
+        slabUsed = 0;
+    }
+
+    /**
+     * Decoders for one detector's calls, kept between calls so that their state objects are made
+     * once per thread rather than once per document. Thread-safe; a call takes a decoder and gives
+     * it back when done.
+     */
+    static final class Pool {
+        /** Idle decoders kept at most (more only when more calls ran at once). */
+        private static final int KEEP = 2 * Runtime.getRuntime().availableProcessors();
+        private final java.util.concurrent.ConcurrentLinkedQueue<Decoder> idle =
+                new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final java.util.concurrent.atomic.AtomicInteger idleCount = new java.util.concurrent.atomic.AtomicInteger();
+        private final LanguageModel lm;
+        private final int beamWidth;
+        private final double lmWeight;
+
+        Pool(LanguageModel lm, int beamWidth, double lmWeight) {
+            this.lm = lm;
+            this.beamWidth = beamWidth;
+            this.lmWeight = lmWeight;
+        }
+
+        Decoder take() {
+            Decoder d = idle.poll();
+            if (d == null) {
+                return new Decoder(lm, beamWidth, lmWeight);
+            }
+            idleCount.decrementAndGet();
+            return d;
+        }
+
+        void giveBack(Decoder d) {
+            d.forgetDocument();
+            if (idleCount.incrementAndGet() <= KEEP) {
+                idle.offer(d);
+            } else {
+                idleCount.decrementAndGet();
+            }
+        }
     }
 
     /** log10 of the words {@code out} after the context {@code from}; leaves the final state in {@link #work}. */
@@ -297,7 +361,7 @@ final class Decoder {
                 states[p] = at = at == null ? new LmState[cap] : Arrays.copyOf(at, cap);
                 hashes[p] = hashes[p] == null ? new int[cap] : Arrays.copyOf(hashes[p], cap);
             }
-            LmState copy = lm.newState();
+            LmState copy = newState();
             copy.copyFrom(s);
             at[k] = copy;
             hashes[p][k] = hc;
