@@ -171,10 +171,7 @@ final class LatticeBuilder {
      */
     private Lattice sentence(SentenceWords w, int[] context, Lattice previous) {
         int n = w.size();
-        int[] ids = new int[n];
-        for (int i = 0; i < n; i++) {
-            ids[i] = vocabulary.id(w.normal[i]);
-        }
+        int[] ids = w.ids(vocabulary);
         boolean[] eligible = new boolean[n];
         List<Arc> subs = null;
         boolean prefixReady = false;
@@ -188,7 +185,7 @@ final class LatticeBuilder {
                 if (kind == SpanKind.NEVER) {
                     continue;
                 }
-                PreparedCandidate[] cands = table.candidates(w.span(i, j));
+                PreparedCandidate[] cands = w.candidates(i, j, table);
                 if (cands.length == 0) {
                     continue;
                 }
@@ -299,6 +296,9 @@ final class LatticeBuilder {
         int eligible;
         /** Joined spans of 2..{@value #CACHED_SPAN_WORDS} words, by (from, length); made on first use. */
         private String[] spans;
+        /** The candidates of spans of 1..{@value #CACHED_SPAN_WORDS} words, by (from, length), for the refine pass. */
+        private PreparedCandidate[][] candidates;
+        private int[] ids;
         private static final int CACHED_SPAN_WORDS = 4;
 
         private SentenceWords(int n) {
@@ -339,6 +339,35 @@ final class LatticeBuilder {
 
         int size() {
             return normal.length;
+        }
+
+        /** The LM ids of the words (computed once: the refine pass reads them again). */
+        int[] ids(Vocabulary vocabulary) {
+            if (ids == null) {
+                ids = new int[normal.length];
+                for (int i = 0; i < ids.length; i++) {
+                    ids[i] = vocabulary.id(normal[i]);
+                }
+            }
+            return ids;
+        }
+
+        /** The table's candidates for the span {@code from..to} (looked up once: the refine pass asks again). */
+        PreparedCandidate[] candidates(int from, int to, CandidateTable table) {
+            int length = to - from;
+            if (length > CACHED_SPAN_WORDS) {
+                return table.candidates(span(from, to));
+            }
+            if (candidates == null) {
+                candidates = new PreparedCandidate[normal.length * CACHED_SPAN_WORDS][];
+            }
+            int k = from * CACHED_SPAN_WORDS + length - 1;
+            PreparedCandidate[] c = candidates[k];
+            if (c == null) {
+                c = table.candidates(span(from, to));
+                candidates[k] = c;
+            }
+            return c;
         }
 
         /**
