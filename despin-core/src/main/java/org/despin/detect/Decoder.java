@@ -14,7 +14,13 @@ import org.despin.lm.Vocabulary;
  * every later word identically, so only their scores add up. At most {@code beamWidth} hypotheses
  * survive per position, and none more than {@link #PRUNE_NATS} below the best.
  *
- * <p>Per call (holds the hypothesis and edge arrays, reused across sentences); not thread-safe.
+ * <p>A document's lattices are decoded several times (EM over the spin rate, then again after
+ * the refine pass) with new arc weights but the same LM: the LM part of every edge (the arc's
+ * words after a hypothesis's state) is remembered per lattice ({@link Transitions}), so a later
+ * decode only adds weights. Hypotheses hold an interned state id; the scores are the same floats.
+ *
+ * <p>Per call (holds the hypothesis and edge arrays, reused across sentences, and the
+ * transitions of the document's lattices); not thread-safe.
  */
 final class Decoder {
     /** Hypotheses this far (nats) below the best at a position cannot matter to any posterior we report. */
@@ -29,8 +35,8 @@ final class Decoder {
     private final double lmScale;
 
     // hypotheses
-    private LmState[] state = new LmState[0];
-    private int[] hash = new int[0];
+    /** The hypothesis's LM state, as an id among the states interned at its position. */
+    private int[] stateId = new int[0];
     private double[] alpha = new double[0];
     private double[] viterbi = new double[0];
     private double[] beta = new double[0];
@@ -48,6 +54,15 @@ final class Decoder {
     // scratch
     private final LmState work;
     private int[] order = new int[0];
+    /** LM transitions of the lattices decoded so far (a document's), by lattice identity. */
+    private final java.util.IdentityHashMap<Lattice, Transitions> transitions = new java.util.IdentityHashMap<>();
+    /**
+     * The interned states' objects, handed out in order and taken back all at once by
+     * {@link #forgetDocument}: a document interns a few states per word, and a state object is
+     * several small arrays, so a pooled decoder ({@link Pool}) makes them once, not per document.
+     */
+    private LmState[] slab = new LmState[0];
+    private int slabUsed;
 
     Decoder(LanguageModel lm, int beamWidth, double lmWeight) {
         this.lm = lm;
@@ -60,9 +75,9 @@ final class Decoder {
     Decoded decode(Lattice lattice, double[] arcWeight) {
         int n = lattice.size();
         reset(n);
-        int start = newHypothesis(0);
-        lm.beginSentence(state[start]);
-        hash[start] = state[start].hashCode();
+        Transitions t = transitions.computeIfAbsent(lattice, Transitions::new);
+        lm.beginSentence(work);
+        int start = newHypothesis(0, t.intern(0, work));
         alpha[start] = 0;
         viterbi[start] = 0;
         Arc[] arcs = lattice.arcs;
@@ -73,14 +88,22 @@ final class Decoder {
             }
             for (int a = lattice.firstArc[i]; a < lattice.firstArc[i + 1]; a++) {
                 Arc arc = arcs[a];
-                int[] out = arc.out();
                 for (int h = head[i]; h >= 0; h = nextAtPosition[h]) {
                     if (!alive[h]) {
                         continue;
                     }
-                    double lp = lmScore(state[h], out);
+                    int from = stateId[h];
+                    int toState = t.target(a, from);
+                    double lp;
+                    if (toState >= 0) {
+                        lp = t.log10(a, from);
+                    } else {
+                        lp = lmScore(t.state(i, from), arc.out());
+                        toState = t.intern(arc.to(), work);
+                        t.remember(a, from, lp, toState);
+                    }
                     double w = lmScale * lp + arcWeight[a];
-                    int to = findOrAdd(arc.to(), work);
+                    int to = findOrAdd(arc.to(), toState);
                     addEdge(h, to, a, w);
                 }
             }
@@ -94,7 +117,7 @@ final class Decoder {
             if (!alive[h]) {
                 continue;
             }
-            double end = lmScale * lm.score(state[h], Vocabulary.END_SENTENCE, work);
+            double end = lmScale * t.endLog10(n, stateId[h]);
             beta[h] = end;
             logZ = logAdd(logZ, alpha[h] + end);
             if (viterbi[h] + end > bestScore) {
@@ -127,6 +150,63 @@ final class Decoder {
             posterior[a] = Math.min(1.0, posterior[a]);
         }
         return new Decoded(posterior, best, logZ);
+    }
+
+    private LmState newState() {
+        if (slabUsed == slab.length) {
+            int old = slab.length;
+            slab = Arrays.copyOf(slab, Math.max(256, 2 * old));
+            for (int i = old; i < slab.length; i++) {
+                slab[i] = lm.newState();
+            }
+        }
+        return slab[slabUsed++];
+    }
+
+    /** Drops the transitions of the lattices decoded so far: the next lattices are another document's. */
+    void forgetDocument() {
+        transitions.clear();
+        slabUsed = 0;
+    }
+
+    /**
+     * Decoders for one detector's calls, kept between calls so that their state objects are made
+     * once per thread rather than once per document. Thread-safe; a call takes a decoder and gives
+     * it back when done.
+     */
+    static final class Pool {
+        /** Idle decoders kept at most (more only when more calls ran at once). */
+        private static final int KEEP = 2 * Runtime.getRuntime().availableProcessors();
+        private final java.util.concurrent.ConcurrentLinkedQueue<Decoder> idle =
+                new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final java.util.concurrent.atomic.AtomicInteger idleCount = new java.util.concurrent.atomic.AtomicInteger();
+        private final LanguageModel lm;
+        private final int beamWidth;
+        private final double lmWeight;
+
+        Pool(LanguageModel lm, int beamWidth, double lmWeight) {
+            this.lm = lm;
+            this.beamWidth = beamWidth;
+            this.lmWeight = lmWeight;
+        }
+
+        Decoder take() {
+            Decoder d = idle.poll();
+            if (d == null) {
+                return new Decoder(lm, beamWidth, lmWeight);
+            }
+            idleCount.decrementAndGet();
+            return d;
+        }
+
+        void giveBack(Decoder d) {
+            d.forgetDocument();
+            if (idleCount.incrementAndGet() <= KEEP) {
+                idle.offer(d);
+            } else {
+                idleCount.decrementAndGet();
+            }
+        }
     }
 
     /** log10 of the words {@code out} after the context {@code from}; leaves the final state in {@link #work}. */
@@ -179,17 +259,14 @@ final class Decoder {
         return k;
     }
 
-    private int findOrAdd(int p, LmState s) {
-        int hc = s.hashCode();
+    /** The hypothesis at position p with this state (equal LM states are one hypothesis), made when new. */
+    private int findOrAdd(int p, int state) {
         for (int h = head[p]; h >= 0; h = nextAtPosition[h]) {
-            if (hash[h] == hc && state[h].equals(s)) {
+            if (stateId[h] == state) {
                 return h;
             }
         }
-        int h = newHypothesis(p);
-        state[h].copyFrom(s);
-        hash[h] = hc;
-        return h;
+        return newHypothesis(p, state);
     }
 
     private void addEdge(int from, int to, int arc, double w) {
@@ -214,15 +291,10 @@ final class Decoder {
         }
     }
 
-    private int newHypothesis(int p) {
-        if (hyps == state.length) {
+    private int newHypothesis(int p, int state) {
+        if (hyps == stateId.length) {
             int cap = Math.max(64, hyps * 2);
-            LmState[] grown = Arrays.copyOf(state, cap);
-            for (int i = hyps; i < cap; i++) {
-                grown[i] = lm.newState();
-            }
-            state = grown;
-            hash = Arrays.copyOf(hash, cap);
+            stateId = Arrays.copyOf(stateId, cap);
             alpha = Arrays.copyOf(alpha, cap);
             viterbi = Arrays.copyOf(viterbi, cap);
             beta = Arrays.copyOf(beta, cap);
@@ -231,6 +303,7 @@ final class Decoder {
             alive = Arrays.copyOf(alive, cap);
         }
         int h = hyps++;
+        stateId[h] = state;
         alpha[h] = Double.NEGATIVE_INFINITY;
         viterbi[h] = Double.NEGATIVE_INFINITY;
         beta[h] = Double.NEGATIVE_INFINITY;
@@ -248,6 +321,92 @@ final class Decoder {
             head = new int[Math.max(n + 1, head.length * 2)];
         }
         Arrays.fill(head, 0, n + 1, -1);
+    }
+
+    /**
+     * The LM side of one lattice's edges, kept across its decodes: the distinct LM states met at
+     * each position (interned: equal states get one id), and per arc and start state the arc's
+     * log10 probability and the state it leads to; per final state the sentence end's.
+     */
+    private final class Transitions {
+        private final LmState[][] states;
+        private final int[][] hashes;
+        private final int[] count;
+        /** target[a][s]: the state id arc a leads to from state s of its start, -1 = not yet known. */
+        private final int[][] target;
+        private final double[][] log10;
+        private double[] end = new double[0];
+
+        Transitions(Lattice lattice) {
+            int n = lattice.size();
+            states = new LmState[n + 1][];
+            hashes = new int[n + 1][];
+            count = new int[n + 1];
+            target = new int[lattice.arcs.length][];
+            log10 = new double[lattice.arcs.length][];
+        }
+
+        /** The id of {@code s} among the states at position p (a copy is kept when it is new). */
+        int intern(int p, LmState s) {
+            int hc = s.hashCode();
+            LmState[] at = states[p];
+            int k = count[p];
+            for (int i = 0; i < k; i++) {
+                if (hashes[p][i] == hc && at[i].equals(s)) {
+                    return i;
+                }
+            }
+            if (at == null || k == at.length) {
+                int cap = Math.max(4, 2 * k);
+                states[p] = at = at == null ? new LmState[cap] : Arrays.copyOf(at, cap);
+                hashes[p] = hashes[p] == null ? new int[cap] : Arrays.copyOf(hashes[p], cap);
+            }
+            LmState copy = newState();
+            copy.copyFrom(s);
+            at[k] = copy;
+            hashes[p][k] = hc;
+            count[p] = k + 1;
+            return k;
+        }
+
+        LmState state(int p, int id) {
+            return states[p][id];
+        }
+
+        int target(int arc, int from) {
+            int[] t = target[arc];
+            return t != null && from < t.length ? t[from] : -1;
+        }
+
+        double log10(int arc, int from) {
+            return log10[arc][from];
+        }
+
+        void remember(int arc, int from, double lp, int to) {
+            int[] t = target[arc];
+            if (t == null || from >= t.length) {
+                int cap = Math.max(4, Math.max(from + 1, t == null ? 0 : 2 * t.length));
+                int old = t == null ? 0 : t.length;
+                t = target[arc] = t == null ? new int[cap] : Arrays.copyOf(t, cap);
+                Arrays.fill(t, old, cap, -1);
+                log10[arc] = log10[arc] == null ? new double[cap] : Arrays.copyOf(log10[arc], cap);
+            }
+            t[from] = to;
+            log10[arc][from] = lp;
+        }
+
+        /** log10 P(</s> | state {@code id} at the last position n). */
+        double endLog10(int n, int id) {
+            if (id >= end.length) {
+                int old = end.length;
+                end = Arrays.copyOf(end, Math.max(4, Math.max(id + 1, 2 * old)));
+                Arrays.fill(end, old, end.length, Double.NaN);
+            }
+            if (Double.isNaN(end[id])) {
+                end[id] = lm.score(states[n][id], Vocabulary.END_SENTENCE, work);
+            }
+            return end[id];
+        }
     }
 
     static double logAdd(double a, double b) {

@@ -6,8 +6,9 @@ import org.despin.text.Document;
 
 /**
  * Finds spun spans: document -> lattice -> decode -> findings -> report. Immutable and
- * thread-safe; one instance serves every thread (per-call state lives in the builder and decoder
- * made for each call, and the only shared mutable part is the concurrent candidate cache).
+ * thread-safe; one instance serves every thread (per-call state lives in the builder made for
+ * each call and in a decoder taken from a pool for the call; the shared mutable parts are the
+ * concurrent candidate caches and that pool).
  *
  * <pre>{@code
  * Detector detector = new Detector(model);
@@ -20,6 +21,7 @@ public final class Detector {
     private final CandidateTable candidates;
     private final TermCandidates terms;
     private final DocumentScorer scorer;
+    private final Decoder.Pool decoders;
 
     public Detector(Model model) {
         this(model, DetectorSettings.DEFAULTS);
@@ -31,6 +33,7 @@ public final class Detector {
         this.candidates = new CandidateTable(model.lexicon(), model.lm(), settings);
         this.terms = new TermCandidates(model.terms(), model.lexicon(), model.lm());
         this.scorer = new DocumentScorer(settings.score());
+        this.decoders = new Decoder.Pool(model.lm(), settings.beamWidth(), settings.lmWeight());
     }
 
     /** The phrase-level term candidates (for the evaluation's diagnostics). */
@@ -47,7 +50,7 @@ public final class Detector {
         Document doc = Document.parse(text);
         LatticeBuilder builder = new LatticeBuilder(model.lm(), candidates, terms, settings);
         LatticeBuilder.Result lattices = builder.build(doc);
-        Decoder decoder = new Decoder(model.lm(), settings.beamWidth(), settings.lmWeight());
+        Decoder decoder = decoders.take();
         SpinRateEstimator rateEstimator = new SpinRateEstimator(settings);
         SpinRateEstimator.Estimate estimate = rateEstimator.estimate(lattices, options.spinRatePrior(), decoder);
         if (settings.restoredContextPass()) {
@@ -62,6 +65,7 @@ public final class Detector {
         if (settings.spunBoost() != 0 && spinScore >= settings.spunThreshold()) {
             estimate = rateEstimator.decodeAgain(lattices.lattices(), boosted(estimate), decoder);
         }
+        decoders.giveBack(decoder);
         FindingBuilder findingBuilder = new FindingBuilder(doc, estimate);
         List<Finding> findings = findingBuilder.findings(lattices.lattices(), options.minConfidence());
         Report report = new Report(verdict(spinScore), spinScore, doc.wordCount(), findings, restore(text, findings));

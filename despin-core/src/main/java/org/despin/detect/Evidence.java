@@ -36,16 +36,45 @@ final class Evidence {
 
     private final LanguageModel lm;
     private final int rightReach;
+    /** States hold 0..order-1 words. */
+    private final int stateLengths;
     private LmState[] prefix = new LmState[0];
+    /** step[i] = log10 P(context[i] | prefix[i]): the context path's own scores, computed once per sentence. */
+    private float[] step = new float[0];
+    /** log10 P(</s> | prefix[n]). */
+    private float endStep;
+    /** sameAsObserved[i]: context[i] is the observed word (everywhere in the first pass). */
+    private boolean[] sameAsObserved = new boolean[0];
     private final LmState a;
     private int[] ids = new int[0];
     private int[] context = new int[0];
     private int n;
+    /**
+     * Right-context tails shared by the candidates of a span and by spans that end at the same
+     * word. After a span ending at {@code to} and its right neighbours up to position k, the LM
+     * state of length L holds the words k-L+1..k; when those are all right-context words
+     * (L <= k - to + 1) the state, and so every later score, no longer depends on the span: the
+     * scores of positions k+1..end-1 (and {@code </s>}) are the same for every candidate that
+     * reaches that state. Slot ((to * rightReach + k - to) * stateLengths + L) holds them,
+     * valid when its stamp is the sentence's.
+     */
+    private float[] tail = new float[0];
+    private byte[] tailCount = new byte[0];
+    private int[] tailStamp = new int[0];
+    private int stamp;
+    /** Scratch of one inContext call: its right-context scores, and the slots to fill from them. */
+    private final float[] rightScores;
+    private final int[] pendingSlot;
+    private final int[] pendingFrom;
 
     Evidence(LanguageModel lm) {
         this.lm = lm;
         this.rightReach = Math.max(1, lm.order() - 1);
+        this.stateLengths = Math.max(1, lm.order());
         this.a = lm.newState();
+        this.rightScores = new float[rightReach + 1];
+        this.pendingSlot = new int[rightReach + 1];
+        this.pendingFrom = new int[rightReach + 1];
     }
 
     /**
@@ -57,17 +86,30 @@ final class Evidence {
         this.context = contextIds;
         this.n = sentenceIds.length;
         if (prefix.length < n + 1) {
-            LmState[] grown = new LmState[Math.max(n + 1, prefix.length * 2)];
+            int size = Math.max(n + 1, prefix.length * 2);
+            LmState[] grown = new LmState[size];
             System.arraycopy(prefix, 0, grown, 0, prefix.length);
             for (int i = prefix.length; i < grown.length; i++) {
                 grown[i] = lm.newState();
             }
             prefix = grown;
+            step = new float[size];
+            sameAsObserved = new boolean[size];
+            int slots = size * rightReach * stateLengths;
+            tail = new float[slots * rightReach];
+            tailCount = new byte[slots];
+            tailStamp = new int[slots];
+        }
+        if (++stamp == 0) { // wrapped: forget every slot
+            java.util.Arrays.fill(tailStamp, 0);
+            stamp = 1;
         }
         lm.beginSentence(prefix[0]);
         for (int i = 0; i < n; i++) {
-            lm.score(prefix[i], contextIds[i], prefix[i + 1]);
+            step[i] = lm.score(prefix[i], contextIds[i], prefix[i + 1]);
+            sameAsObserved[i] = contextIds[i] == sentenceIds[i];
         }
+        endStep = lm.score(prefix[n], Vocabulary.END_SENTENCE, a);
     }
 
     /** log10 P(words[from..to) | observed context before {@code from}), without the right context. */
@@ -90,24 +132,120 @@ final class Evidence {
      * sum over the span and the first word after it is below {@code stopBelow}: a candidate that
      * far behind at its nearest neighbour does not catch up, and most candidates are.
      * {@link #partial()} then holds that first sum.
+     *
+     * <p>The sums are the same floats, added in the same order, as scoring the span and its right
+     * context word by word from the left context: the observed span reads the sentence's own
+     * scores when it stands in the context unchanged, and right-context tails come from the shared
+     * slots (see {@link #tail}) once the LM state no longer holds a word of the span.
      */
     float inContext(int from, int to, int[] words, float stopBelow) {
+        if (words == null && observedUnchanged(from, to)) {
+            return observedFromSteps(from, to, stopBelow);
+        }
         LmState s = a;
-        s.copyFrom(prefix[from]);
         float sum = 0;
         if (words == null) {
-            for (int i = from; i < to; i++) {
+            sum += lm.score(prefix[from], ids[from], s);
+            for (int i = from + 1; i < to; i++) {
                 sum += lm.score(s, ids[i], s);
             }
         } else {
-            for (int w : words) {
-                sum += lm.score(s, w, s);
+            sum += lm.score(prefix[from], words[0], s);
+            for (int k = 1; k < words.length; k++) {
+                sum += lm.score(s, words[k], s);
             }
         }
         spanPart = sum;
         int end = Math.min(n, to + rightReach);
+        boolean sentenceEnd = end == n && n - to < rightReach;
+        if (end == to) {
+            // nothing to the right but the sentence end
+            if (sentenceEnd) {
+                sum += lm.score(s, Vocabulary.END_SENTENCE, s);
+            }
+            partial = sum;
+            return sum;
+        }
+        int scored = 0;
+        int pending = 0;
         for (int i = to; i < end; i++) {
-            sum += lm.score(s, context[i], s);
+            float x = lm.score(s, context[i], s);
+            sum += x;
+            rightScores[scored++] = x;
+            if (i == to) {
+                partial = sum;
+                if (sum < stopBelow) {
+                    return Float.NEGATIVE_INFINITY;
+                }
+            }
+            int length = s.length();
+            if (length > i - to + 1) {
+                continue; // the state still holds a word of the span
+            }
+            int slot = ((to * rightReach) + (i - to)) * stateLengths + length;
+            if (tailStamp[slot] == stamp) {
+                int base = slot * rightReach;
+                int count = tailCount[slot];
+                for (int k = 0; k < count; k++) {
+                    sum += tail[base + k];
+                }
+                fill(pending, scored, slot);
+                return sum;
+            }
+            if (i + 1 == end && !sentenceEnd) {
+                continue; // an empty tail: nothing to share
+            }
+            pendingSlot[pending] = slot;
+            pendingFrom[pending++] = scored;
+        }
+        if (sentenceEnd) {
+            float x = lm.score(s, Vocabulary.END_SENTENCE, s);
+            sum += x;
+            rightScores[scored++] = x;
+        }
+        fill(pending, scored, -1);
+        return sum;
+    }
+
+    /** Records the tails of this call's pending slots: its right scores from each slot's position on, then {@code hit}'s. */
+    private void fill(int pending, int scored, int hit) {
+        for (int p = 0; p < pending; p++) {
+            int slot = pendingSlot[p];
+            int base = slot * rightReach;
+            int count = 0;
+            for (int k = pendingFrom[p]; k < scored; k++) {
+                tail[base + count++] = rightScores[k];
+            }
+            if (hit >= 0) {
+                int hitBase = hit * rightReach;
+                for (int k = 0; k < tailCount[hit]; k++) {
+                    tail[base + count++] = tail[hitBase + k];
+                }
+            }
+            tailCount[slot] = (byte) count;
+            tailStamp[slot] = stamp;
+        }
+    }
+
+    private boolean observedUnchanged(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!sameAsObserved[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The observed span in an unchanged context: the sentence's own scores, summed in the same order. */
+    private float observedFromSteps(int from, int to, float stopBelow) {
+        float sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += step[i];
+        }
+        spanPart = sum;
+        int end = Math.min(n, to + rightReach);
+        for (int i = to; i < end; i++) {
+            sum += step[i];
             if (i == to) {
                 partial = sum;
                 if (sum < stopBelow) {
@@ -116,7 +254,7 @@ final class Evidence {
             }
         }
         if (end == n && n - to < rightReach) {
-            sum += lm.score(s, Vocabulary.END_SENTENCE, s);
+            sum += endStep;
             if (end == to) {
                 partial = sum;
             }

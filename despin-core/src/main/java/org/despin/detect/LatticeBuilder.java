@@ -172,30 +172,21 @@ final class LatticeBuilder {
      */
     private Lattice sentence(SentenceWords w, int[] context, Lattice previous) {
         int n = w.size();
-        int[] ids = new int[n];
-        for (int i = 0; i < n; i++) {
-            ids[i] = vocabulary.id(w.normal[i]);
-        }
+        int[] ids = w.ids(vocabulary);
         boolean[] eligible = new boolean[n];
         List<Arc> subs = null;
         boolean prefixReady = false;
         int maxSpan = table.maxSpanWords();
-        StringBuilder span = new StringBuilder(32);
         for (int i = 0; i < n; i++) {
-            span.setLength(0);
             for (int j = i + 1; j <= n && j - i <= maxSpan; j++) {
                 if (j > i + 1 && w.breakBefore[j - 1]) {
                     break;
                 }
-                if (j > i + 1) {
-                    span.append(' ');
-                }
-                span.append(w.normal[j - 1]);
                 SpanKind kind = w.kind(i, j);
                 if (kind == SpanKind.NEVER) {
                     continue;
                 }
-                PreparedCandidate[] cands = table.candidates(span.toString());
+                PreparedCandidate[] cands = w.candidates(i, j, table);
                 if (cands.length == 0) {
                     continue;
                 }
@@ -305,6 +296,12 @@ final class LatticeBuilder {
         /** True when punctuation stands between word i-1 and word i. */
         final boolean[] breakBefore;
         int eligible;
+        /** Joined spans of 2..{@value #CACHED_SPAN_WORDS} words, by (from, length); made on first use. */
+        private String[] spans;
+        /** The candidates of spans of 1..{@value #CACHED_SPAN_WORDS} words, by (from, length), for the refine pass. */
+        private PreparedCandidate[][] candidates;
+        private int[] ids;
+        private static final int CACHED_SPAN_WORDS = 4;
 
         private SentenceWords(int n) {
             tokenIndex = new int[n];
@@ -344,6 +341,60 @@ final class LatticeBuilder {
 
         int size() {
             return normal.length;
+        }
+
+        /** The LM ids of the words (computed once: the refine pass reads them again). */
+        int[] ids(Vocabulary vocabulary) {
+            if (ids == null) {
+                ids = new int[normal.length];
+                for (int i = 0; i < ids.length; i++) {
+                    ids[i] = vocabulary.id(normal[i]);
+                }
+            }
+            return ids;
+        }
+
+        /** The table's candidates for the span {@code from..to} (looked up once: the refine pass asks again). */
+        PreparedCandidate[] candidates(int from, int to, CandidateTable table) {
+            int length = to - from;
+            if (length > CACHED_SPAN_WORDS) {
+                return table.candidates(span(from, to));
+            }
+            if (candidates == null) {
+                candidates = new PreparedCandidate[normal.length * CACHED_SPAN_WORDS][];
+            }
+            int k = from * CACHED_SPAN_WORDS + length - 1;
+            PreparedCandidate[] c = candidates[k];
+            if (c == null) {
+                c = table.candidates(span(from, to));
+                candidates[k] = c;
+            }
+            return c;
+        }
+
+        /**
+         * The normalised words {@code from..to} joined by single spaces; the same String object on
+         * every call (the lattice, the refine pass and the term matcher look the same spans up in
+         * their caches, and a String computes its hash once).
+         */
+        String span(int from, int to) {
+            int length = to - from;
+            if (length == 1) {
+                return normal[from];
+            }
+            if (length > CACHED_SPAN_WORDS) {
+                return String.join(" ", java.util.Arrays.asList(normal).subList(from, to));
+            }
+            if (spans == null) {
+                spans = new String[normal.length * CACHED_SPAN_WORDS];
+            }
+            int k = from * CACHED_SPAN_WORDS + length - 1;
+            String s = spans[k];
+            if (s == null) {
+                s = span(from, to - 1) + ' ' + normal[to - 1];
+                spans[k] = s;
+            }
+            return s;
         }
 
         private boolean capitalised(int i) {

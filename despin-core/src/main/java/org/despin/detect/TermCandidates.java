@@ -52,12 +52,62 @@ final class TermCandidates {
     private static final int MAX_CACHED = 400_000;
     /** Positions are packed in 16 bits (a longer run without a sentence end is no prose). */
     private static final int MAX_SENTENCE_WORDS = 0xFFFF;
-    private static final Reach NONE = new Reach(new int[0], new float[0]);
+    private static final Reach NONE = new Reach(new int[0], new float[0], 0, 0);
 
-    /** The term words an observed segment reaches, sorted by id, with the best channel weight of each. */
-    private record Reach(int[] words, float[] logChannel) {
+    /**
+     * The term words an observed segment reaches, sorted by id, with the best channel weight of
+     * each, and an open-addressing index of them: the matcher asks a segment about every term
+     * that starts with a word the previous segment reached, so the test must be cheap.
+     */
+    private static final class Reach {
+        final int[] words;
+        final float[] logChannel;
+        /** Terms that start with one of the words, and terms whose second word is one of them. */
+        final int startedTerms;
+        final int continuedTerms;
+        /** slots[h] = 1 + index of a word whose hash probes to h, 0 = empty; size a power of two. */
+        private final int[] slots;
+        /** One bit per word (by hash): a word whose bit is clear is not here, known without the probe. */
+        private final long signature;
+
+        Reach(int[] words, float[] logChannel, int startedTerms, int continuedTerms) {
+            this.words = words;
+            this.logChannel = logChannel;
+            this.startedTerms = startedTerms;
+            this.continuedTerms = continuedTerms;
+            int size = Integer.highestOneBit(Math.max(1, words.length) * 2) << 1;
+            slots = new int[size];
+            long bits = 0;
+            for (int i = 0; i < words.length; i++) {
+                bits |= 1L << (words[i] * 0x9E3779B9 >>> 26);
+                int h = slot(words[i], size - 1);
+                while (slots[h] != 0) {
+                    h = (h + 1) & (size - 1);
+                }
+                slots[h] = i + 1;
+            }
+            signature = bits;
+        }
+
+        private static int slot(int word, int mask) {
+            return (word * 0x9E3779B9 >>> 16) & mask;
+        }
+
+        /** The index of {@code word} in {@link #words}, or -1. */
         int indexOf(int word) {
-            return Arrays.binarySearch(words, word);
+            if ((signature & 1L << (word * 0x9E3779B9 >>> 26)) == 0) {
+                return -1;
+            }
+            int mask = slots.length - 1;
+            for (int h = slot(word, mask); ; h = (h + 1) & mask) {
+                int k = slots[h];
+                if (k == 0) {
+                    return -1;
+                }
+                if (words[k - 1] == word) {
+                    return k - 1;
+                }
+            }
         }
     }
 
@@ -69,10 +119,38 @@ final class TermCandidates {
     /** Observed span -> its LM cohesion (log10), +infinity when the span is itself a term. */
     private final ConcurrentHashMap<String, Float> spanCohesion = new ConcurrentHashMap<>();
 
+    /**
+     * The terms by their second word: those of word y are bySecondWord[secondStart[y] ..
+     * secondStart[y + 1]), with their first words alongside in firstWordBySecond; and the second
+     * word of each term in secondWordOf. Flat copies, read in order by the matcher's inner loops
+     * (the term table's own layout would cost a dependent read per term).
+     */
+    private final int[] secondStart;
+    private final int[] bySecondWord;
+    private final int[] firstWordBySecond;
+    private final int[] secondWordOf;
+
     TermCandidates(TermTable terms, Lexicon lexicon, LanguageModel lm) {
         this.terms = terms;
         this.lexicon = lexicon;
         this.lm = lm;
+        this.secondStart = new int[terms.wordCount() + 1];
+        this.bySecondWord = new int[terms.size()];
+        for (int t = 0; t < terms.size(); t++) {
+            secondStart[terms.word(t, 1) + 1]++;
+        }
+        for (int y = 0; y < terms.wordCount(); y++) {
+            secondStart[y + 1] += secondStart[y];
+        }
+        this.firstWordBySecond = new int[terms.size()];
+        this.secondWordOf = new int[terms.size()];
+        int[] next = Arrays.copyOf(secondStart, terms.wordCount());
+        for (int t = 0; t < terms.size(); t++) {
+            int p = next[terms.word(t, 1)]++;
+            bySecondWord[p] = t;
+            firstWordBySecond[p] = terms.word(t, 0);
+            secondWordOf[t] = terms.word(t, 1);
+        }
     }
 
     boolean enabled() {
@@ -88,16 +166,11 @@ final class TermCandidates {
         Reach[][] segments = new Reach[n][MAX_SEGMENT + 1];
         boolean anything = false;
         for (int i = 0; i < n; i++) {
-            StringBuilder seg = new StringBuilder();
             for (int a = 1; a <= MAX_SEGMENT && i + a <= n; a++) {
-                if (a > 1) {
-                    if (w.breakBefore[i + a - 1]) {
-                        break;
-                    }
-                    seg.append(' ');
+                if (a > 1 && w.breakBefore[i + a - 1]) {
+                    break;
                 }
-                seg.append(w.normal[i + a - 1]);
-                segments[i][a] = reach(seg.toString());
+                segments[i][a] = reach(w.span(i, i + a));
                 anything |= segments[i][a].words.length > 0;
             }
         }
@@ -117,18 +190,101 @@ final class TermCandidates {
                 if (r.words.length == 0 || !reachesAnything(segments[i + a])) {
                     continue;
                 }
-                for (int x = 0; x < r.words.length; x++) {
-                    int first = r.words[x];
-                    for (int t = terms.firstStartingWith(first); t < terms.endStartingWith(first); t++) {
-                        int found = extend(segments, breakBefore, t, 1, i + a, r.logChannel[x], ends, channels, 0);
-                        for (int e = 0; e < found; e++) {
-                            hits.add(i, ends[e], t, channels[e]);
-                        }
+                for (int b = 1; b <= MAX_SEGMENT; b++) {
+                    Reach next = segments[i + a][b];
+                    if (next == null) {
+                        break;
+                    }
+                    if (next.words.length > 0) {
+                        pairs(segments, breakBefore, i, i + a, b, r, next, hits, ends, channels);
                     }
                 }
             }
         }
         return hits.size == 0 ? List.of() : matches(w, hits);
+    }
+
+    /**
+     * The terms whose first word segment {@code r} (from {@code from}) reaches and whose second
+     * word the next segment {@code at..at+b} reaches, aligned on to their ends. From whichever
+     * side asks fewer terms: the terms each first word starts, or those each second word
+     * continues (both counts are known per segment).
+     */
+    private void pairs(Reach[][] segments, boolean[] breakBefore, int from, int at, int b, Reach r, Reach next,
+            Hits hits, int[] ends, float[] channels) {
+        if (r.startedTerms <= next.continuedTerms) {
+            for (int x = 0; x < r.words.length; x++) {
+                int first = r.words[x];
+                int lo = terms.firstStartingWith(first);
+                int hi = terms.endStartingWith(first);
+                if (lo < hi) {
+                    secondWords(segments, breakBefore, from, at, b, lo, hi, next, r.logChannel[x], hits, ends, channels);
+                }
+            }
+            return;
+        }
+        for (int y = 0; y < next.words.length; y++) {
+            int second = next.words[y];
+            for (int p = secondStart[second]; p < secondStart[second + 1]; p++) {
+                int x = r.indexOf(firstWordBySecond[p]);
+                if (x >= 0) {
+                    align(segments, breakBefore, from, bySecondWord[p], at + b, r.logChannel[x] + next.logChannel[y], hits, ends,
+                            channels);
+                }
+            }
+        }
+    }
+
+    /**
+     * The terms among {@code lo..hi} (all starting with the word the segment at {@code from}
+     * reached) whose second word the segment {@code at..at+b} reaches, aligned on to their ends.
+     * The terms of one first word are sorted by their second word, so the two sorted lists meet
+     * from the cheaper side: each term asks the segment's index, or, when the first word starts
+     * far more terms than the segment reaches words ("public", "high" start hundreds), each
+     * reached word is found among the terms by binary search.
+     */
+    private void secondWords(Reach[][] segments, boolean[] breakBefore, int from, int at, int b, int lo, int hi,
+            Reach next, float channel, Hits hits, int[] ends, float[] channels) {
+        int span = hi - lo;
+        if (span <= next.words.length * (32 - Integer.numberOfLeadingZeros(span))) {
+            for (int t = lo; t < hi; t++) {
+                int y = next.indexOf(secondWordOf[t]);
+                if (y >= 0) {
+                    align(segments, breakBefore, from, t, at + b, channel + next.logChannel[y], hits, ends, channels);
+                }
+            }
+            return;
+        }
+        int t = lo;
+        for (int y = 0; y < next.words.length && t < hi; y++) {
+            int want = next.words[y];
+            t = firstWithSecondWord(t, hi, want);
+            for (; t < hi && secondWordOf[t] == want; t++) {
+                align(segments, breakBefore, from, t, at + b, channel + next.logChannel[y], hits, ends, channels);
+            }
+        }
+    }
+
+    /** Term t's first two words are aligned up to {@code at}: the rest of it, and a hit per complete alignment. */
+    private void align(Reach[][] segments, boolean[] breakBefore, int from, int t, int at, float channel, Hits hits,
+            int[] ends, float[] channels) {
+        int found = extend(segments, breakBefore, t, 2, at, channel, ends, channels, 0);
+        for (int e = 0; e < found; e++) {
+            hits.add(from, ends[e], t, channels[e]);
+        }
+    }
+
+    /** The first term in {@code lo..hi} whose second word is {@code word} or after it (the range is sorted so). */
+    private int firstWithSecondWord(int lo, int hi, int word) {
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (secondWordOf[mid] < word) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     private static boolean reachesAnything(Reach[] segmentsAt) {
@@ -375,7 +531,13 @@ final class TermCandidates {
                 outChannel[m++] = channel[o];
             }
         }
-        return new Reach(Arrays.copyOf(outWords, m), Arrays.copyOf(outChannel, m));
+        int started = 0;
+        int continued = 0;
+        for (int i = 0; i < m; i++) {
+            started += terms.endStartingWith(outWords[i]) - terms.firstStartingWith(outWords[i]);
+            continued += secondStart[outWords[i] + 1] - secondStart[outWords[i]];
+        }
+        return new Reach(Arrays.copyOf(outWords, m), Arrays.copyOf(outChannel, m), started, continued);
     }
 
     /**

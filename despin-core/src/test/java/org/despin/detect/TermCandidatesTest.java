@@ -131,4 +131,40 @@ class TermCandidatesTest {
         assertEquals("artificial intelligence", m.get(0).candidate().original());
         assertEquals(-4.0f, m.get(0).candidate().candidate().logChannel());
     }
+
+    /**
+     * The matcher joins two segments from whichever side asks fewer terms: the terms the first
+     * word starts, or those the second word continues. Both sides must find the same terms: here
+     * "common" reaches "public", which starts 40 terms, and "scheme" reaches "system", which
+     * continues 40; each spun span must reach exactly its one term, with the summed channel.
+     */
+    @Test
+    void termsAreFoundFromEitherSideOfTheJoin() {
+        List<String> table = new java.util.ArrayList<>(List.of("public health", "signal system"));
+        for (int k = 0; k < 40; k++) {
+            String filler = "w" + (char) ('a' + k / 26) + (char) ('a' + k % 26);
+            table.add("public " + filler);
+            table.add(filler + " system");
+        }
+        MapLexicon lexicon = new MapLexicon.Builder()
+                .add("common", "public", -1.0f)
+                .add("wellness", "health", -2.0f)
+                .add("flag", "signal", -1.5f)
+                .add("scheme", "system", -0.5f)
+                .build();
+        List<String> corpus = new java.util.ArrayList<>(CORPUS);
+        corpus.addAll(List.of("Public health matters.", "The signal system failed."));
+        TermCandidates terms = new TermCandidates(TermTable.of(table), lexicon, ToyModel.lm(3, corpus));
+        for (String[] c : new String[][] {{"They said common wellness was low.", "public health", "-3.0"},
+                {"They said flag scheme was low.", "signal system", "-2.0"}}) {
+            org.despin.text.Document doc = org.despin.text.Document.parse(c[0]);
+            List<TermCandidates.Match> m = terms.matches(LatticeBuilder.SentenceWords.of(doc.tokens(), doc.sentences().get(0)));
+            assertEquals(1, m.size(), c[0] + ": " + m);
+            assertEquals(2, m.get(0).from());
+            assertEquals(4, m.get(0).to());
+            assertEquals(c[1], m.get(0).candidate().original());
+            assertEquals(Float.parseFloat(c[2]), m.get(0).candidate().candidate().logChannel());
+            assertEquals(1, m.get(0).rivals());
+        }
+    }
 }
