@@ -21,13 +21,14 @@ public final class DocumentScorer {
          * Fitted by DetectorEvaluation "fit" (docs/detector.md) on 400 100-150-word passages of the
          * arc model's fit fold of the TRAINING documents, read with the LM rebuilt without that fold,
          * each clean and spun once (rates 0.05/0.1/0.2/0.3 in turn, MyThes spinner), with the arc
-         * model at arcBias 0.3: logistic regression on the first half, L2 1.0; AUROC 0.822 on the
-         * second half (0.753 at rate 0.1), 0.742 on 400 held-out passages spun at 0.1:
-         * {@code java -cp $CP -Dd.arcBias=0.3 -DfoldLm=/tmp/arcs/fold-lm.dspm
-         * org.despin.detect.DetectorEvaluation /tmp/despin-dev/default.dspm fit 400}.
+         * model at arcBias 0.4: logistic regression on the first half, L2 1.0; AUROC 0.845 on the
+         * second half (0.784 at rate 0.1), 0.789 on 400 held-out passages spun at 0.1. Refitted for
+         * the refitted arc model and the related-word lexicon (merged default model of integ2):
+         * {@code java -cp $CP -Dd.arcBias=0.4 -DfoldLm=/tmp/arcs/fold-lm.dspm
+         * org.despin.detect.DetectorEvaluation MODEL fit 400}.
          */
-        public static final Coefficients DEFAULTS = new Coefficients(-1.611, 0.133, 0.140, 1.304, 0.628, 0.009,
-                0.679, 1.476);
+        public static final Coefficients DEFAULTS = new Coefficients(-1.814, 0.120, 0.144, 1.249, 0.536, 0.221,
+                0.928, 1.288);
 
         /** Coefficients from the intercept and one weight per {@link #FEATURES} entry, as the fit prints them. */
         public static Coefficients of(double[] w) {
