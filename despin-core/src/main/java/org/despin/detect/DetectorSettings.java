@@ -37,16 +37,22 @@ package org.despin.detect;
  * @param spunBoost nats added to every substitution's log-odds, in a last decode, in a document whose spin
  *     score reached {@code spunThreshold}: in a text that is spun as a whole a doubtful restoration is
  *     likelier right than the re-estimated rate alone says (0 = off)
+ * @param insertionLogOdds log-odds that "X and Y", Y a word a spinner may write for X and the three
+ *     words no stored collocation, is a spinner's insertion to be read as X ("information and facts"),
+ *     at the arc model's training prior; {@link #INSERTION_OFF} for no insertion arcs
  */
 public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidatesPerSpan, double lmWeight, double frequencyDiscount,
         double channelScale, double channelOffset, double evidenceGate, double nameGate, double nameBonus,
         double variantBonus, double artefactLogProb, double priorStrength, int emIterations, double minSpinRate,
         double spunThreshold, double cleanThreshold, DocumentScorer.Coefficients score, boolean restoredContextPass,
-        ArcModel arcModel, double arcBias, double termBonus, double spunBoost) {
+        ArcModel arcModel, double arcBias, double termBonus, double spunBoost, double insertionLogOdds) {
+
+    /** {@code insertionLogOdds} that turns insertion arcs off. */
+    public static final double INSERTION_OFF = Double.NEGATIVE_INFINITY;
 
     public static final DetectorSettings DEFAULTS = new DetectorSettings(
             12, 32, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.92, 0.32,
-            DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.4, 3.0, 2.0);
+            DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.4, 3.0, 2.0, -2.0);
 
     public DetectorSettings {
         if (beamWidth < 1 || candidatePool < 1 || maxCandidatesPerSpan < 1 || emIterations < 0) {
@@ -96,6 +102,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         private double arcBias;
         private double termBonus;
         private double spunBoost;
+        private double insertionLogOdds;
 
         private Builder(DetectorSettings s) {
             beamWidth = s.beamWidth;
@@ -121,6 +128,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
             arcBias = s.arcBias;
             termBonus = s.termBonus;
             spunBoost = s.spunBoost;
+            insertionLogOdds = s.insertionLogOdds;
         }
 
         public Builder beamWidth(int v) { beamWidth = v; return this; }
@@ -149,12 +157,13 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         public Builder arcBias(double v) { arcBias = v; return this; }
         public Builder termBonus(double v) { termBonus = v; return this; }
         public Builder spunBoost(double v) { spunBoost = v; return this; }
+        public Builder insertionLogOdds(double v) { insertionLogOdds = v; return this; }
 
         public DetectorSettings build() {
             return new DetectorSettings(beamWidth, candidatePool, maxCandidatesPerSpan, lmWeight, frequencyDiscount, channelScale,
                     channelOffset, evidenceGate, nameGate, nameBonus, variantBonus, artefactLogProb, priorStrength,
                     emIterations, minSpinRate, spunThreshold, cleanThreshold, score, restoredContextPass,
-                    arcModel, arcBias, termBonus, spunBoost);
+                    arcModel, arcBias, termBonus, spunBoost, insertionLogOdds);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.despin.lexicon.LinkFeatures;
 import org.despin.lm.LanguageModel;
+import org.despin.lm.LmState;
 import org.despin.lm.Vocabulary;
 import org.despin.text.Document;
 import org.despin.text.Normalizer;
@@ -48,6 +49,9 @@ final class LatticeBuilder {
     /** Admitted arcs of the current span and their ranking scores (context LM plus channel). */
     private final Arc[] pending;
     private final double[] rank;
+    private final LanguageModel lm;
+    private final LmState cohesionState;
+    private final LmState unigramState;
 
     /** A builder without phrase-level term candidates. */
     LatticeBuilder(LanguageModel lm, CandidateTable table, DetectorSettings settings) {
@@ -58,6 +62,9 @@ final class LatticeBuilder {
         this.table = table;
         this.terms = terms;
         this.vocabulary = lm.vocabulary();
+        this.lm = lm;
+        this.cohesionState = lm.newState();
+        this.unigramState = lm.newState();
         this.settings = settings;
         this.evidence = new Evidence(lm);
         this.arcModel = settings.arcModel();
@@ -236,6 +243,29 @@ final class LatticeBuilder {
                 }
             }
         }
+        // inserted synonyms: "X and Y" read as X (context-free admission, so only once)
+        if (previous == null && arcModel != null && settings.insertionLogOdds() != DetectorSettings.INSERTION_OFF) {
+            for (int i = 0; i + 3 <= n; i++) {
+                if (!insertionShape(w, i)) {
+                    continue;
+                }
+                if (!prefixReady) {
+                    evidence.sentence(ids, context == null ? ids : context);
+                    prefixReady = true;
+                }
+                Arc a = insertion(w, ids, i);
+                if (a != null) {
+                    subs = subs == null ? new ArrayList<>() : subs;
+                    subs.add(a);
+                    for (int k = i; k < i + 3; k++) {
+                        eligible[k] = true;
+                    }
+                }
+            }
+            if (subs != null) {
+                subs.sort(java.util.Comparator.comparingInt(Arc::from));
+            }
+        }
         // phrase-level candidates: known terms a span reaches word by word (context-free, so only once)
         List<TermCandidates.Match> termMatches = previous == null ? terms.matches(w) : List.of();
         if (!termMatches.isEmpty()) {
@@ -275,6 +305,62 @@ final class LatticeBuilder {
             }
         }
         return new Lattice(w, ids, eligibleCount, arcs);
+    }
+
+    /** "X and Y" at {@code i}: plain lower-case words, nothing between them, two different words. */
+    private static boolean insertionShape(SentenceWords w, int i) {
+        return "and".equals(w.normal[i + 1]) && !w.breakBefore[i + 1] && !w.breakBefore[i + 2]
+                && w.kind(i, i + 1) == SpanKind.PLAIN && w.kind(i + 2, i + 3) == SpanKind.PLAIN
+                && !w.normal[i].equals(w.normal[i + 2]);
+    }
+
+    /**
+     * The arc that reads "X and Y" as X, or null. Spinners pad a word with a synonym ("information
+     * and facts"); writers pair synonyms too, but in fixed pairs the LM stores ("peace and quiet",
+     * "ways and means"). So: Y must be a word a spinner may write for X (or X one for Y), and the
+     * pair must not be a stored collocation (log10 P(Y | X and) - log10 P(Y) below 1). Its weight
+     * is {@code insertionLogOdds} at the arc model's training prior, less the LM ratio the decode
+     * adds back (dropping two words always raises the path's probability), plus the operating
+     * point's bias, as for the arc model's substitutions.
+     */
+    private Arc insertion(SentenceWords w, int[] ids, int i) {
+        PreparedCandidate link = linked(w.candidates(i + 2, i + 3, table), w.normal[i]);
+        if (link == null) {
+            link = linked(w.candidates(i, i + 1, table), w.normal[i + 2]);
+        }
+        if (link == null || cohesion(ids, i) >= 1) {
+            return null;
+        }
+        int[] out = {ids[i]};
+        String source = "'" + w.normal[i + 2] + "' inserted beside it, a " + link.candidate().source();
+        PreparedCandidate x = new PreparedCandidate(
+                new org.despin.lexicon.Candidate(w.normal[i], link.candidate().logChannel(), 1, source), out,
+                evidence.observedIntrinsic(i, i + 1), 0);
+        float observed = evidence.inContext(i, i + 3, null);
+        float restored = evidence.inContext(i, i + 3, out);
+        double contextLog10 = restored - observed;
+        double weight = settings.insertionLogOdds() - arcModel.trainingPriorLogOdds() + settings.arcBias()
+                - settings.lmWeight() * LN10 * contextLog10;
+        return new Arc(i, i + 3, out, weight, x, 0, new Evidence.Gain(0, contextLog10, false));
+    }
+
+    private static PreparedCandidate linked(PreparedCandidate[] candidates, String original) {
+        for (PreparedCandidate c : candidates) {
+            if (c.original().equals(original)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** log10 P(Y | X and) - log10 P(Y) for "X and Y" at {@code i}: how fixed the pair is. */
+    private float cohesion(int[] ids, int i) {
+        lm.emptyContext(cohesionState);
+        lm.score(cohesionState, ids[i], cohesionState);
+        lm.score(cohesionState, ids[i + 1], cohesionState);
+        float paired = lm.score(cohesionState, ids[i + 2], cohesionState);
+        lm.emptyContext(unigramState);
+        return paired - lm.score(unigramState, ids[i + 2], unigramState);
     }
 
     /** How a span may be read. */

@@ -169,4 +169,42 @@ class DetectorTest {
         assertEquals("The Security Council met on Tuesday. The Secretary-General told reporters that the talks had failed.",
                 r.restored(), DetectorExamplesTest.describe(r));
     }
+
+    /** Insertion arcs made likely enough to show on a one-sentence text (the default weighs them at -2). */
+    private static final DetectorSettings INSERTIONS = ToyModel.SETTINGS.with().insertionLogOdds(6).build();
+
+    @Test
+    void anInsertedSynonymIsReadAsTheWordItPads() {
+        // "peace" is a word a spinner may write for "truce" (toy lexicon), and "truce and peace" is not a stored pair
+        String text = "The two sides agreed to a truce and peace.";
+        Report r = new Detector(MODEL, INSERTIONS).check(text, CheckOptions.DEFAULTS);
+        assertEquals(1, r.findings().size(), DetectorExamplesTest.describe(r));
+        Finding f = r.findings().get(0);
+        assertEquals("truce and peace", f.text());
+        assertEquals(text.indexOf("truce"), f.start());
+        assertEquals(text.indexOf("."), f.end());
+        assertEquals("truce", f.suggestion());
+        assertTrue(f.evidence().contains("'peace' inserted beside it"), f.evidence());
+        assertEquals("The two sides agreed to a truce.", r.restored());
+        // off (INSERTION_OFF), the same text is left alone
+        Report off = new Detector(MODEL, ToyModel.SETTINGS.with().insertionLogOdds(DetectorSettings.INSERTION_OFF).build())
+                .check(text, CheckOptions.DEFAULTS);
+        assertEquals(text, off.restored(), DetectorExamplesTest.describe(off));
+    }
+
+    @Test
+    void aStoredPairOfLinkedWordsIsNotAnInsertion() {
+        // link "security" to "peace": "peace and security" is then a linked pair, but the LM stores it
+        org.despin.lexicon.MapLexicon lexicon = new org.despin.lexicon.MapLexicon.Builder()
+                .add("security", "peace", -1.0f).add("peace", "security", -1.0f).build();
+        Model model = ToyModel.model(ToyModel.lm(4, ToyModel.NEWS), lexicon);
+        String text = "Peace and security are the aims of the council.";
+        Report r = new Detector(model, INSERTIONS).check(text, CheckOptions.DEFAULTS);
+        assertTrue(r.findings().stream().noneMatch(f -> f.text().contains(" and ")), DetectorExamplesTest.describe(r));
+        // the same link outside a stored pair is read as an insertion
+        String unstored = "They want security and peace in the region.";
+        Report u = new Detector(model, INSERTIONS).check(unstored, CheckOptions.DEFAULTS);
+        assertEquals(List.of("security and peace"), u.findings().stream().map(Finding::text).toList(),
+                DetectorExamplesTest.describe(u));
+    }
 }
