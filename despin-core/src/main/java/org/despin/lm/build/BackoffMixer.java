@@ -3,17 +3,11 @@ package org.despin.lm.build;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.despin.DespinException;
-import org.despin.lm.LanguageModel;
 import org.despin.lm.LmFormat;
-import org.despin.lm.LmState;
 import org.despin.lm.TrieLanguageModel;
-import org.despin.lm.Vocabulary;
 import org.despin.model.ModelFile;
 
 /**
@@ -67,25 +61,19 @@ public final class BackoffMixer {
     private static final class Mixture {
         private final TrieLanguageModel ta;
         private final TrieLanguageModel tb;
-        private final double lambda;
+        private final UnionMixture mixture;
         private final int order;
-        private String[] vocab;
-        private int[] idA;
-        private int[] idB;
-        private final LmState stateA;
-        private final LmState stateB;
+        private final String[] vocab;
 
         Mixture(TrieLanguageModel ta, TrieLanguageModel tb, double lambda) {
             this.ta = ta;
             this.tb = tb;
-            this.lambda = lambda;
-            this.order = Math.max(ta.order(), tb.order());
-            this.stateA = ta.newState();
-            this.stateB = tb.newState();
+            this.mixture = new UnionMixture(ta, tb, lambda);
+            this.order = mixture.order();
+            this.vocab = mixture.vocabulary();
         }
 
         BackoffSource compute() throws IOException {
-            unionVocabulary();
             Map<String, Integer> ids = new HashMap<>();
             for (int i = 0; i < vocab.length; i++) {
                 ids.put(vocab[i], i);
@@ -146,62 +134,8 @@ public final class BackoffMixer {
             return new ListSource(order, vocab, lists);
         }
 
-        /** λ pA(w|h) + (1-λ) pB(w|h) for the tuple {@code t[from..from+n)} (w last). */
         private double mixed(int[] t, int from, int n) {
-            int w = t[from + n - 1];
-            double pa = idA[w] < 0 ? 0 : Math.pow(10, score(ta, stateA, idA, t, from, n));
-            double pb = idB[w] < 0 ? 0 : Math.pow(10, score(tb, stateB, idB, t, from, n));
-            return lambda * pa + (1 - lambda) * pb;
-        }
-
-        private static float score(LanguageModel lm, LmState s, int[] map, int[] t, int from, int n) {
-            int start = from + Math.max(0, n - lm.order());
-            int end = from + n - 1;
-            if (start < end && map[t[start]] == Vocabulary.BEGIN_SENTENCE) {
-                lm.beginSentence(s);
-                start++;
-            } else {
-                lm.emptyContext(s);
-            }
-            for (int i = start; i < end; i++) {
-                lm.score(s, map[t[i]] < 0 ? Vocabulary.UNKNOWN : map[t[i]], s);
-            }
-            return lm.score(s, map[t[end]], s);
-        }
-
-        private void unionVocabulary() {
-            Vocabulary va = ta.vocabulary();
-            Vocabulary vb = tb.vocabulary();
-            List<String> words = new ArrayList<>();
-            Map<String, Boolean> seen = new HashMap<>();
-            for (Vocabulary v : new Vocabulary[] {va, vb}) {
-                for (int i = 3; i < v.size(); i++) {
-                    if (seen.putIfAbsent(v.word(i), Boolean.TRUE) == null) {
-                        words.add(v.word(i));
-                    }
-                }
-            }
-            String[] sorted = words.toArray(new String[0]);
-            Arrays.sort(sorted);
-            vocab = new String[sorted.length + 3];
-            vocab[0] = "<unk>";
-            vocab[1] = "<s>";
-            vocab[2] = "</s>";
-            System.arraycopy(sorted, 0, vocab, 3, sorted.length);
-            idA = new int[vocab.length];
-            idB = new int[vocab.length];
-            for (int i = 0; i < vocab.length; i++) {
-                idA[i] = idOf(va, vocab[i], i);
-                idB[i] = idOf(vb, vocab[i], i);
-            }
-        }
-
-        private static int idOf(Vocabulary v, String word, int unionId) {
-            if (unionId < 3) {
-                return unionId; // the reserved ids are the same everywhere
-            }
-            int id = v.id(word);
-            return id == Vocabulary.UNKNOWN ? -1 : id;
+            return mixture.mixed(t, from, n);
         }
     }
 
