@@ -26,6 +26,9 @@ import org.eclipse.jetty.server.Request;
  * never read past the limit, whatever Content-Length says or does not say (chunked bodies).
  */
 final class SubmissionReader {
+    /** Bytes past the limit that are still read (and dropped) so that the 413 reliably reaches the client. */
+    private static final long SWALLOW_BYTES = 1 << 20;
+
     private static final int MAX_PARTS = 16;
 
     private final long maxBodyBytes;
@@ -58,6 +61,11 @@ final class SubmissionReader {
     private byte[] readBounded(Request request) throws HttpError, IOException {
         long declared = request.getLength();
         if (declared > maxBodyBytes) {
+            if (declared - maxBodyBytes <= SWALLOW_BYTES) {
+                // a body a little over the limit is read and dropped before the answer: closing the
+                // connection on a client still sending can reset it before the 413 reaches it
+                Content.Source.consumeAll(request);
+            }
             throw tooLarge();
         }
         int initial = (int) Math.min(declared >= 0 ? declared : 8192, maxBodyBytes);
