@@ -316,16 +316,7 @@ public final class LmTrainer {
                 // the other sections (the lexicon) come from the base model as they are
                 for (String name : base.sectionNames()) {
                     if (!name.equals(LmFormat.SECTION)) {
-                        ByteBuffer b = base.section(name);
-                        w.section(name, o -> {
-                            byte[] chunk = new byte[1 << 16];
-                            ByteBuffer d = b.duplicate();
-                            while (d.hasRemaining()) {
-                                int n = Math.min(chunk.length, d.remaining());
-                                d.get(chunk, 0, n);
-                                o.writeBytes(chunk, 0, n);
-                            }
-                        });
+                        w.section(name, ModelFile.SectionBody.copyOf(base.section(name)));
                     }
                 }
             }

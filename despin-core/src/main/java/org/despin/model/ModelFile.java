@@ -202,6 +202,19 @@ public final class ModelFile {
     @FunctionalInterface
     public interface SectionBody {
         void writeTo(SectionOutput out) throws IOException;
+
+        /** A body that writes the bytes of {@code section} (another model's section, as read) unchanged. */
+        static SectionBody copyOf(ByteBuffer section) {
+            return out -> {
+                ByteBuffer b = section.duplicate();
+                byte[] chunk = new byte[1 << 16];
+                while (b.hasRemaining()) {
+                    int n = Math.min(chunk.length, b.remaining());
+                    b.get(chunk, 0, n);
+                    out.writeBytes(chunk, 0, n);
+                }
+            };
+        }
     }
 
     /**

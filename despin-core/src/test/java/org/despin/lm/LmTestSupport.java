@@ -89,4 +89,47 @@ public final class LmTestSupport {
         }
         return out;
     }
+
+    /** Merged n-gram counts: the vocabulary by id, and each n-gram (word ids) with its count. */
+    public record Counted(List<String> vocabulary, List<int[]> ngrams, List<Long> counts) {
+    }
+
+    /** The counts the trainer's chunked counter gives for {@code sentences}, merged (count files in {@code countDir}). */
+    public static Counted count(List<String[]> sentences, int order, java.nio.file.Path countDir) throws Exception {
+        MapVocabulary.Builder vocab = new MapVocabulary.Builder();
+        List<int[]> grams = new ArrayList<>();
+        List<Long> counts = new ArrayList<>();
+        try (ChunkCounter counter = new ChunkCounter(order, 1 << 12, countDir)) {
+            for (String[] s : sentences) {
+                int[] ids = new int[s.length + 2];
+                ids[0] = Vocabulary.BEGIN_SENTENCE;
+                for (int i = 0; i < s.length; i++) {
+                    ids[i + 1] = vocab.add(s[i]);
+                }
+                ids[s.length + 1] = Vocabulary.END_SENTENCE;
+                counter.addSentence(ids, ids.length);
+            }
+            counter.merge((g, length, c) -> {
+                grams.add(java.util.Arrays.copyOf(g, length));
+                counts.add(c);
+            });
+        }
+        MapVocabulary v = vocab.build();
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            words.add(v.word(i));
+        }
+        return new Counted(words, grams, counts);
+    }
+
+    /** The on-disk estimate of {@code c} (files in {@code tmp}, sorts within {@code budget} bytes). */
+    public static org.despin.lm.build.SortedNgramModel streamed(Counted c, int order, long budget, java.nio.file.Path tmp)
+            throws Exception {
+        org.despin.lm.build.StreamingKneserNeyEstimator kn =
+                new org.despin.lm.build.StreamingKneserNeyEstimator(order, c.vocabulary(), tmp, budget);
+        for (int i = 0; i < c.ngrams().size(); i++) {
+            kn.addNgramCount(c.ngrams().get(i), c.ngrams().get(i).length, c.counts().get(i));
+        }
+        return kn.estimate();
+    }
 }

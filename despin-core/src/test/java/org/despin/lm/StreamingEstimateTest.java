@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.despin.lm.LmTestSupport.Counted;
 import org.despin.lm.build.BackoffSource;
 import org.despin.lm.build.KneserNeyEstimator;
 import org.despin.lm.build.SortedNgramModel;
@@ -46,44 +47,12 @@ class StreamingEstimateTest {
         return out;
     }
 
-    private record Counted(List<String> vocabulary, List<int[]> ngrams, List<Long> counts) {
-    }
-
-    /** The counts the trainer's chunked counter gives for {@code sentences}, merged. */
     private Counted count(List<String[]> sentences, int order) throws Exception {
-        MapVocabulary.Builder vocab = new MapVocabulary.Builder();
-        List<int[]> grams = new ArrayList<>();
-        List<Long> counts = new ArrayList<>();
-        Path tmp = Files.createTempDirectory(dir, "count");
-        try (ChunkCounter counter = new ChunkCounter(order, 1 << 12, tmp)) {
-            for (String[] s : sentences) {
-                int[] ids = new int[s.length + 2];
-                ids[0] = Vocabulary.BEGIN_SENTENCE;
-                for (int i = 0; i < s.length; i++) {
-                    ids[i + 1] = vocab.add(s[i]);
-                }
-                ids[s.length + 1] = Vocabulary.END_SENTENCE;
-                counter.addSentence(ids, ids.length);
-            }
-            counter.merge((g, length, c) -> {
-                grams.add(java.util.Arrays.copyOf(g, length));
-                counts.add(c);
-            });
-        }
-        MapVocabulary v = vocab.build();
-        List<String> words = new ArrayList<>();
-        for (int i = 0; i < v.size(); i++) {
-            words.add(v.word(i));
-        }
-        return new Counted(words, grams, counts);
+        return LmTestSupport.count(sentences, order, Files.createTempDirectory(dir, "count"));
     }
 
-    private SortedNgramModel streamed(Counted c, int order, long budget, Path tmp) throws Exception {
-        StreamingKneserNeyEstimator kn = new StreamingKneserNeyEstimator(order, c.vocabulary(), tmp, budget);
-        for (int i = 0; i < c.ngrams().size(); i++) {
-            kn.addNgramCount(c.ngrams().get(i), c.ngrams().get(i).length, c.counts().get(i));
-        }
-        return kn.estimate();
+    private static SortedNgramModel streamed(Counted c, int order, long budget, Path tmp) throws Exception {
+        return LmTestSupport.streamed(c, order, budget, tmp);
     }
 
     private static BackoffSource inMemory(List<String[]> sentences, int order) {

@@ -13,7 +13,6 @@ import org.despin.lm.build.BackoffMixer;
 import org.despin.lm.build.BackoffSource;
 import org.despin.lm.build.SortedNgramModel;
 import org.despin.lm.build.StreamingBackoffMixer;
-import org.despin.lm.build.StreamingKneserNeyEstimator;
 import org.despin.model.ModelFile;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,34 +44,8 @@ class StreamingMixTest {
     }
 
     private SortedNgramModel estimate(List<String[]> sentences, int order, Path tmp) throws Exception {
-        MapVocabulary.Builder vocab = new MapVocabulary.Builder();
-        List<int[]> grams = new ArrayList<>();
-        List<Long> counts = new ArrayList<>();
-        try (ChunkCounter counter = new ChunkCounter(order, 1 << 12, Files.createTempDirectory(dir, "count"))) {
-            for (String[] s : sentences) {
-                int[] ids = new int[s.length + 2];
-                ids[0] = Vocabulary.BEGIN_SENTENCE;
-                for (int i = 0; i < s.length; i++) {
-                    ids[i + 1] = vocab.add(s[i]);
-                }
-                ids[s.length + 1] = Vocabulary.END_SENTENCE;
-                counter.addSentence(ids, ids.length);
-            }
-            counter.merge((g, length, c) -> {
-                grams.add(java.util.Arrays.copyOf(g, length));
-                counts.add(c);
-            });
-        }
-        MapVocabulary v = vocab.build();
-        List<String> words = new ArrayList<>();
-        for (int i = 0; i < v.size(); i++) {
-            words.add(v.word(i));
-        }
-        StreamingKneserNeyEstimator kn = new StreamingKneserNeyEstimator(order, words, tmp, 1 << 20);
-        for (int i = 0; i < grams.size(); i++) {
-            kn.addNgramCount(grams.get(i), grams.get(i).length, counts.get(i));
-        }
-        return kn.estimate();
+        return LmTestSupport.streamed(LmTestSupport.count(sentences, order, Files.createTempDirectory(dir, "count")),
+                order, 1 << 20, tmp);
     }
 
     /** A model file holding {@code src}'s trie (quantised as the default), memory-mapped. */

@@ -1,6 +1,5 @@
 package org.despin.detect;
 
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,15 +35,7 @@ final class AddTerms {
                 if (name.equals(TermFormat.SECTION)) {
                     continue;
                 }
-                ByteBuffer b = in.section(name);
-                w.section(name, out -> {
-                    byte[] chunk = new byte[1 << 16];
-                    while (b.hasRemaining()) {
-                        int len = Math.min(chunk.length, b.remaining());
-                        b.get(chunk, 0, len);
-                        out.writeBytes(chunk, 0, len);
-                    }
-                });
+                w.section(name, ModelFile.SectionBody.copyOf(in.section(name)));
             }
             w.section(terms.sectionName(), terms.body());
             w.finish(meta);
