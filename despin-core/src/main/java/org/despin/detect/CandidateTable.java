@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.despin.lexicon.Candidate;
 import org.despin.lexicon.Lexicon;
 import org.despin.lm.LanguageModel;
@@ -15,8 +16,13 @@ import org.despin.lm.Vocabulary;
  * list pruned to the best few by prior (channel weight plus frequency). The pruning may prefer
  * frequent originals; the evidence test later insists on context, so frequency alone never wins.
  *
- * <p>Thread-safe: a bounded concurrent cache shared by all calls of one {@link Detector}. The
- * values are a pure function of the model and settings, so a race only computes one twice.
+ * <p>Thread-safe: bounded concurrent caches shared by all calls of one {@link Detector}. The
+ * values are a pure function of the model and settings, so a race only computes one twice. A
+ * one-word span the LM knows is cached by its LM id in an array (no hashing, no string
+ * comparison); a longer span is looked up by its text, and only when the lexicon has a key for it
+ * (most word pairs and triples of a text are none, and asking the lexicon's own hash table is
+ * cheaper than keeping them in the cache). The LM ids and intrinsic score of each original are
+ * computed once for every span that lists it.
  */
 final class CandidateTable {
     private static final PreparedCandidate[] NONE = new PreparedCandidate[0];
@@ -27,20 +33,54 @@ final class CandidateTable {
     private final int maxCandidates;
     private final double channelScale;
     private final ConcurrentHashMap<String, PreparedCandidate[]> cache = new ConcurrentHashMap<>();
+    /** The candidates of one-word spans by the word's LM id; null = not prepared yet. */
+    private final AtomicReferenceArray<PreparedCandidate[]> byWord;
+    /** An original's LM ids and intrinsic score, shared by every span that lists it. */
+    private final ConcurrentHashMap<String, Original> originals = new ConcurrentHashMap<>();
+
+    /** LM ids (null when the LM lacks a word) and intrinsic log10 probability of an original. */
+    private record Original(int[] ids, float intrinsic) {
+    }
+
+    private static final Original UNKNOWN_ORIGINAL = new Original(null, 0f);
 
     CandidateTable(Lexicon lexicon, LanguageModel lm, DetectorSettings settings) {
         this.lexicon = lexicon;
         this.lm = lm;
         this.maxCandidates = settings.candidatePool();
         this.channelScale = settings.channelScale();
+        this.byWord = new AtomicReferenceArray<>(lm.vocabulary().size());
     }
 
     int maxSpanWords() {
         return Math.max(1, lexicon.maxSpanWords());
     }
 
+    /**
+     * Prepared candidates for a one-word observed span, best prior first; never null.
+     *
+     * @param word the normalised word
+     * @param id its LM id ({@link Vocabulary#id}), {@link Vocabulary#UNKNOWN} when the LM lacks it
+     */
+    PreparedCandidate[] candidates(String word, int id) {
+        if (id == Vocabulary.UNKNOWN || id >= byWord.length()) {
+            return candidates(word);
+        }
+        PreparedCandidate[] c = byWord.get(id);
+        if (c == null) {
+            c = prepare(word);
+            if (!byWord.compareAndSet(id, null, c)) {
+                c = byWord.get(id); // another thread was first: share its copy
+            }
+        }
+        return c;
+    }
+
     /** Prepared candidates for a normalised observed span, best prior first; never null. */
     PreparedCandidate[] candidates(String observed) {
+        if (observed.indexOf(' ') >= 0 && !lexicon.hasCandidates(observed)) {
+            return NONE;
+        }
         PreparedCandidate[] c = cache.get(observed);
         if (c == null) {
             c = prepare(observed);
@@ -59,22 +99,20 @@ final class CandidateTable {
         if (raw.isEmpty()) {
             return NONE;
         }
-        Vocabulary vocab = lm.vocabulary();
-        LmState a = lm.newState();
-        LmState b = lm.newState();
+        if (FunctionWords.onlyFunctionWords(observed)) {
+            return NONE;
+        }
         List<PreparedCandidate> out = new ArrayList<>(raw.size());
         for (Candidate c : raw) {
-            if (c.original().equals(observed) || FunctionWords.onlyFunctionWords(c.original())
-                    || FunctionWords.onlyFunctionWords(observed)) {
+            if (c.original().equals(observed) || FunctionWords.onlyFunctionWords(c.original())) {
                 continue;
             }
-            int[] ids = ids(vocab, c.original());
-            if (ids == null) {
+            Original o = original(c.original());
+            if (o.ids() == null) {
                 continue; // a word the LM never saw gives no evidence either way
             }
-            float intrinsic = intrinsic(ids, a, b);
-            double prior = channelScale * c.logChannel() + Math.log(10) * intrinsic;
-            out.add(new PreparedCandidate(c, ids, intrinsic, prior));
+            double prior = channelScale * c.logChannel() + Math.log(10) * o.intrinsic();
+            out.add(new PreparedCandidate(c, o.ids(), o.intrinsic(), prior));
         }
         out.sort(Comparator.comparingDouble(PreparedCandidate::prior).reversed()
                 .thenComparing(PreparedCandidate::original));
@@ -82,6 +120,19 @@ final class CandidateTable {
             out = out.subList(0, maxCandidates);
         }
         return out.toArray(NONE);
+    }
+
+    /** The LM ids and intrinsic score of an original (cached: common originals are listed by many spans). */
+    private Original original(String original) {
+        Original o = originals.get(original);
+        if (o == null) {
+            int[] ids = ids(lm.vocabulary(), original);
+            o = ids == null ? UNKNOWN_ORIGINAL : new Original(ids, intrinsic(ids, lm.newState(), lm.newState()));
+            if (originals.size() < MAX_CACHED) {
+                originals.putIfAbsent(original, o);
+            }
+        }
+        return o;
     }
 
     /** log10 of the phrase from an empty context: its first word's unigram, then the rest in turn. */

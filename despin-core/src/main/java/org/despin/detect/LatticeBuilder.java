@@ -452,7 +452,8 @@ final class LatticeBuilder {
             int k = from * CACHED_SPAN_WORDS + length - 1;
             PreparedCandidate[] c = candidates[k];
             if (c == null) {
-                c = table.candidates(span(from, to));
+                // one word: by its LM id (the lattice computed the ids before asking)
+                c = length == 1 && ids != null ? table.candidates(normal[from], ids[from]) : table.candidates(span(from, to));
                 candidates[k] = c;
             }
             return c;

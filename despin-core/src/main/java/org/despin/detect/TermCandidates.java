@@ -67,7 +67,7 @@ final class TermCandidates {
         final int continuedTerms;
         /** slots[h] = 1 + index of a word whose hash probes to h, 0 = empty; size a power of two. */
         private final int[] slots;
-        /** One bit per word (by hash): a word whose bit is clear is not here, known without the probe. */
+        /** One bit per word ({@link #bit}): a word whose bit is clear is not here, known without the probe. */
         private final long signature;
 
         Reach(int[] words, float[] logChannel, int startedTerms, int continuedTerms) {
@@ -79,7 +79,7 @@ final class TermCandidates {
             slots = new int[size];
             long bits = 0;
             for (int i = 0; i < words.length; i++) {
-                bits |= 1L << (words[i] * 0x9E3779B9 >>> 26);
+                bits |= bit(words[i]);
                 int h = slot(words[i], size - 1);
                 while (slots[h] != 0) {
                     h = (h + 1) & (size - 1);
@@ -93,9 +93,14 @@ final class TermCandidates {
             return (word * 0x9E3779B9 >>> 16) & mask;
         }
 
+        /** The word's bit in a 64-bit signature of a set of term words. */
+        static long bit(int word) {
+            return 1L << (word * 0x9E3779B9 >>> 26);
+        }
+
         /** The index of {@code word} in {@link #words}, or -1. */
         int indexOf(int word) {
-            if ((signature & 1L << (word * 0x9E3779B9 >>> 26)) == 0) {
+            if ((signature & bit(word)) == 0) {
                 return -1;
             }
             int mask = slots.length - 1;
@@ -129,6 +134,13 @@ final class TermCandidates {
     private final int[] bySecondWord;
     private final int[] firstWordBySecond;
     private final int[] secondWordOf;
+    /**
+     * Per term word, the signature ({@link Reach#bit}) of the second words of the terms it starts,
+     * and of the first words of the terms it is the second word of: a pair of segments whose
+     * signatures do not meet has no term in common, known without reading the terms (most pairs).
+     */
+    private final long[] secondWordsOfStarted;
+    private final long[] firstWordsOfContinued;
 
     TermCandidates(TermTable terms, Lexicon lexicon, LanguageModel lm) {
         this.terms = terms;
@@ -150,6 +162,12 @@ final class TermCandidates {
             bySecondWord[p] = t;
             firstWordBySecond[p] = terms.word(t, 0);
             secondWordOf[t] = terms.word(t, 1);
+        }
+        this.secondWordsOfStarted = new long[terms.wordCount()];
+        this.firstWordsOfContinued = new long[terms.wordCount()];
+        for (int t = 0; t < terms.size(); t++) {
+            secondWordsOfStarted[terms.word(t, 0)] |= Reach.bit(secondWordOf[t]);
+            firstWordsOfContinued[secondWordOf[t]] |= Reach.bit(terms.word(t, 0));
         }
     }
 
@@ -215,6 +233,9 @@ final class TermCandidates {
         if (r.startedTerms <= next.continuedTerms) {
             for (int x = 0; x < r.words.length; x++) {
                 int first = r.words[x];
+                if ((secondWordsOfStarted[first] & next.signature) == 0) {
+                    continue;
+                }
                 int lo = terms.firstStartingWith(first);
                 int hi = terms.endStartingWith(first);
                 if (lo < hi) {
@@ -225,6 +246,9 @@ final class TermCandidates {
         }
         for (int y = 0; y < next.words.length; y++) {
             int second = next.words[y];
+            if ((firstWordsOfContinued[second] & r.signature) == 0) {
+                continue;
+            }
             for (int p = secondStart[second]; p < secondStart[second + 1]; p++) {
                 int x = r.indexOf(firstWordBySecond[p]);
                 if (x >= 0) {

@@ -18,6 +18,14 @@ public interface Lexicon {
     List<Candidate> candidates(String observed);
 
     /**
+     * Whether {@link #candidates} of {@code observed} is non-empty, without building the list: a
+     * detector asks this of every word pair and triple of a text, and most are no key.
+     */
+    default boolean hasCandidates(String observed) {
+        return !candidates(observed).isEmpty();
+    }
+
+    /**
      * Whether {@code word} (one normalised word) is an English word form the lexicon's
      * dictionary knows (any inflection, including function words and names); false when the
      * lexicon has no dictionary.

@@ -199,6 +199,12 @@ final class MappedLexicon implements Lexicon {
     }
 
     @Override
+    public boolean hasCandidates(String observed) {
+        int key = find(observed);
+        return key >= 0 && buf.getInt(keyFirstLink + 4 * key) != buf.getInt(keyFirstLink + 4 * (key + 1));
+    }
+
+    @Override
     public boolean isKnownWord(String word) {
         int key = find(word);
         return key >= 0 && (buf.getInt(keyFlags + 4 * key) & LexiconFormat.KNOWN_WORD) != 0;
