@@ -112,7 +112,8 @@ final class CandidateTable {
                 continue; // a word the LM never saw gives no evidence either way
             }
             double prior = channelScale * c.logChannel() + Math.log(10) * o.intrinsic();
-            out.add(new PreparedCandidate(c, o.ids(), o.intrinsic(), prior));
+            // a copy of the ids next to the span's other candidates: the evidence test reads them all in turn
+            out.add(new PreparedCandidate(c, o.ids().clone(), o.intrinsic(), prior));
         }
         out.sort(Comparator.comparingDouble(PreparedCandidate::prior).reversed()
                 .thenComparing(PreparedCandidate::original));

@@ -52,7 +52,7 @@ final class TermCandidates {
     private static final int MAX_CACHED = 400_000;
     /** Positions are packed in 16 bits (a longer run without a sentence end is no prose). */
     private static final int MAX_SENTENCE_WORDS = 0xFFFF;
-    private static final Reach NONE = new Reach(new int[0], new float[0], 0, 0);
+    private static final Reach NONE = new Reach(new int[0], new float[0], new int[0], new long[0], new int[0], new long[0]);
 
     /**
      * The term words an observed segment reaches, sorted by id, with the best channel weight of
@@ -65,16 +65,39 @@ final class TermCandidates {
         /** Terms that start with one of the words, and terms whose second word is one of them. */
         final int startedTerms;
         final int continuedTerms;
+        /**
+         * Per word k, copied from the term table's indexes so that the matcher reads them in order
+         * with the words: the terms it starts (term ids started[2k] .. started[2k + 1]) and the
+         * signature ({@link #bit}) of their second words; the terms it continues as their second
+         * word (positions continued[2k] .. continued[2k + 1] of {@link TermCandidates#bySecondWord})
+         * and the signature of their first words. A pair of segments whose signatures do not meet
+         * has no term in common, known without reading the terms (most pairs).
+         */
+        final int[] started;
+        final long[] startedSecondWords;
+        final int[] continued;
+        final long[] continuedFirstWords;
         /** slots[h] = 1 + index of a word whose hash probes to h, 0 = empty; size a power of two. */
         private final int[] slots;
         /** One bit per word ({@link #bit}): a word whose bit is clear is not here, known without the probe. */
         private final long signature;
 
-        Reach(int[] words, float[] logChannel, int startedTerms, int continuedTerms) {
+        Reach(int[] words, float[] logChannel, int[] started, long[] startedSecondWords, int[] continued,
+                long[] continuedFirstWords) {
             this.words = words;
             this.logChannel = logChannel;
-            this.startedTerms = startedTerms;
-            this.continuedTerms = continuedTerms;
+            this.started = started;
+            this.startedSecondWords = startedSecondWords;
+            this.continued = continued;
+            this.continuedFirstWords = continuedFirstWords;
+            int s = 0;
+            int c = 0;
+            for (int k = 0; k < words.length; k++) {
+                s += started[2 * k + 1] - started[2 * k];
+                c += continued[2 * k + 1] - continued[2 * k];
+            }
+            this.startedTerms = s;
+            this.continuedTerms = c;
             int size = Integer.highestOneBit(Math.max(1, words.length) * 2) << 1;
             slots = new int[size];
             long bits = 0;
@@ -136,8 +159,7 @@ final class TermCandidates {
     private final int[] secondWordOf;
     /**
      * Per term word, the signature ({@link Reach#bit}) of the second words of the terms it starts,
-     * and of the first words of the terms it is the second word of: a pair of segments whose
-     * signatures do not meet has no term in common, known without reading the terms (most pairs).
+     * and of the first words of the terms it is the second word of (copied into each {@link Reach}).
      */
     private final long[] secondWordsOfStarted;
     private final long[] firstWordsOfContinued;
@@ -231,25 +253,21 @@ final class TermCandidates {
     private void pairs(Reach[][] segments, boolean[] breakBefore, int from, int at, int b, Reach r, Reach next,
             Hits hits, int[] ends, float[] channels) {
         if (r.startedTerms <= next.continuedTerms) {
+            long seconds = next.signature;
             for (int x = 0; x < r.words.length; x++) {
-                int first = r.words[x];
-                if ((secondWordsOfStarted[first] & next.signature) == 0) {
-                    continue;
-                }
-                int lo = terms.firstStartingWith(first);
-                int hi = terms.endStartingWith(first);
-                if (lo < hi) {
-                    secondWords(segments, breakBefore, from, at, b, lo, hi, next, r.logChannel[x], hits, ends, channels);
+                if ((r.startedSecondWords[x] & seconds) != 0) {
+                    secondWords(segments, breakBefore, from, at, b, r.started[2 * x], r.started[2 * x + 1], next,
+                            r.logChannel[x], hits, ends, channels);
                 }
             }
             return;
         }
+        long firsts = r.signature;
         for (int y = 0; y < next.words.length; y++) {
-            int second = next.words[y];
-            if ((firstWordsOfContinued[second] & r.signature) == 0) {
+            if ((next.continuedFirstWords[y] & firsts) == 0) {
                 continue;
             }
-            for (int p = secondStart[second]; p < secondStart[second + 1]; p++) {
+            for (int p = next.continued[2 * y]; p < next.continued[2 * y + 1]; p++) {
                 int x = r.indexOf(firstWordBySecond[p]);
                 if (x >= 0) {
                     align(segments, breakBefore, from, bySecondWord[p], at + b, r.logChannel[x] + next.logChannel[y], hits, ends,
@@ -555,13 +573,21 @@ final class TermCandidates {
                 outChannel[m++] = channel[o];
             }
         }
-        int started = 0;
-        int continued = 0;
+        int[] started = new int[2 * m];
+        long[] startedSecondWords = new long[m];
+        int[] continued = new int[2 * m];
+        long[] continuedFirstWords = new long[m];
         for (int i = 0; i < m; i++) {
-            started += terms.endStartingWith(outWords[i]) - terms.firstStartingWith(outWords[i]);
-            continued += secondStart[outWords[i] + 1] - secondStart[outWords[i]];
+            int word = outWords[i];
+            started[2 * i] = terms.firstStartingWith(word);
+            started[2 * i + 1] = Math.max(started[2 * i], terms.endStartingWith(word));
+            startedSecondWords[i] = secondWordsOfStarted[word];
+            continued[2 * i] = secondStart[word];
+            continued[2 * i + 1] = secondStart[word + 1];
+            continuedFirstWords[i] = firstWordsOfContinued[word];
         }
-        return new Reach(Arrays.copyOf(outWords, m), Arrays.copyOf(outChannel, m), started, continued);
+        return new Reach(Arrays.copyOf(outWords, m), Arrays.copyOf(outChannel, m), started, startedSecondWords,
+                continued, continuedFirstWords);
     }
 
     /**
