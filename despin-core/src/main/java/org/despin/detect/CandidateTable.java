@@ -43,6 +43,11 @@ final class CandidateTable {
     }
 
     private static final Original UNKNOWN_ORIGINAL = new Original(null, 0f);
+    /** Best prior first, then by original. */
+    private static final Comparator<PreparedCandidate> BEST_PRIOR_FIRST = (x, y) -> {
+        int c = Double.compare(y.prior(), x.prior());
+        return c != 0 ? c : x.original().compareTo(y.original());
+    };
 
     CandidateTable(Lexicon lexicon, LanguageModel lm, DetectorSettings settings) {
         this.lexicon = lexicon;
@@ -103,11 +108,12 @@ final class CandidateTable {
             return NONE;
         }
         List<PreparedCandidate> out = new ArrayList<>(raw.size());
+        LmState[] scratch = new LmState[2];
         for (Candidate c : raw) {
             if (c.original().equals(observed) || FunctionWords.onlyFunctionWords(c.original())) {
                 continue;
             }
-            Original o = original(c.original());
+            Original o = original(c.original(), scratch);
             if (o.ids() == null) {
                 continue; // a word the LM never saw gives no evidence either way
             }
@@ -115,8 +121,7 @@ final class CandidateTable {
             // a copy of the ids next to the span's other candidates: the evidence test reads them all in turn
             out.add(new PreparedCandidate(c, o.ids().clone(), o.intrinsic(), prior));
         }
-        out.sort(Comparator.comparingDouble(PreparedCandidate::prior).reversed()
-                .thenComparing(PreparedCandidate::original));
+        out.sort(BEST_PRIOR_FIRST);
         if (out.size() > maxCandidates) {
             out = out.subList(0, maxCandidates);
         }
@@ -124,11 +129,15 @@ final class CandidateTable {
     }
 
     /** The LM ids and intrinsic score of an original (cached: common originals are listed by many spans). */
-    private Original original(String original) {
+    private Original original(String original, LmState[] scratch) {
         Original o = originals.get(original);
         if (o == null) {
             int[] ids = ids(lm.vocabulary(), original);
-            o = ids == null ? UNKNOWN_ORIGINAL : new Original(ids, intrinsic(ids, lm.newState(), lm.newState()));
+            if (ids != null && scratch[0] == null) {
+                scratch[0] = lm.newState();
+                scratch[1] = lm.newState();
+            }
+            o = ids == null ? UNKNOWN_ORIGINAL : new Original(ids, intrinsic(ids, scratch[0], scratch[1]));
             if (originals.size() < MAX_CACHED) {
                 originals.putIfAbsent(original, o);
             }

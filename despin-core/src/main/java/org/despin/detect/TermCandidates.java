@@ -554,18 +554,17 @@ final class TermCandidates {
         if (k == 0) {
             return NONE;
         }
-        // sort by id, keeping the best channel of each word
-        Integer[] order = new Integer[k];
+        // sort by id, keeping the best channel of each word (word ids and positions are non-negative ints)
+        long[] order = new long[k];
         for (int i = 0; i < k; i++) {
-            order[i] = i;
+            order[i] = (long) words[i] << 32 | i;
         }
-        final int[] ws = words;
-        Arrays.sort(order, (p, q) -> ws[p] != ws[q] ? Integer.compare(ws[p], ws[q]) : 0);
+        Arrays.sort(order);
         int[] outWords = new int[k];
         float[] outChannel = new float[k];
         int m = 0;
         for (int i = 0; i < k; i++) {
-            int o = order[i];
+            int o = (int) order[i];
             if (m > 0 && outWords[m - 1] == words[o]) {
                 outChannel[m - 1] = Math.max(outChannel[m - 1], channel[o]);
             } else {

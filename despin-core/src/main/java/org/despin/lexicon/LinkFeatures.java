@@ -82,19 +82,29 @@ public record LinkFeatures(int originalSynonyms, int hops, int flags) {
      * "number"; a related-word link (no synonym flag) is "wordnet-similar" or "wordnet-generic".
      */
     public String source() {
+        return SOURCES.get(flags & SOURCE_FLAGS);
+    }
+
+    /** The flags {@link #source()} reads. */
+    private static final int SOURCE_FLAGS = MOBY | WORDNET | NUMBER | SIMILAR | GENERIC;
+    /** {@link #source()} by those flags, made once: a lexicon asks it for every link it lists. */
+    private static final java.util.List<String> SOURCES = java.util.stream.IntStream.rangeClosed(0, SOURCE_FLAGS)
+            .mapToObj(LinkFeatures::sourceOf).toList();
+
+    private static String sourceOf(int flags) {
         StringBuilder sb = new StringBuilder();
-        if (has(MOBY)) {
+        if ((flags & MOBY) != 0) {
             sb.append("moby");
         }
-        if (has(WORDNET)) {
+        if ((flags & WORDNET) != 0) {
             sb.append(sb.length() > 0 ? "+" : "").append("wordnet");
         }
-        if (has(NUMBER)) {
+        if ((flags & NUMBER) != 0) {
             sb.append(sb.length() > 0 ? "+" : "").append("number");
         }
-        if (sb.length() == 0 && has(SIMILAR)) {
+        if (sb.length() == 0 && (flags & SIMILAR) != 0) {
             sb.append(RELATED_SOURCE).append("similar");
-        } else if (sb.length() == 0 && has(GENERIC)) {
+        } else if (sb.length() == 0 && (flags & GENERIC) != 0) {
             sb.append(RELATED_SOURCE).append("generic");
         }
         return sb.length() == 0 ? "other" : sb.toString();

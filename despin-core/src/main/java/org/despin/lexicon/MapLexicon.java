@@ -80,6 +80,9 @@ public final class MapLexicon implements Lexicon {
     }
 
     /** Best channel weight first, ties by original. */
-    static final Comparator<Candidate> CANDIDATE_ORDER =
-            Comparator.comparingDouble(Candidate::logChannel).reversed().thenComparing(Candidate::original);
+    /** Best channel weight first, then by original (one comparator, no chain: lexicons sort every list they build). */
+    static final Comparator<Candidate> CANDIDATE_ORDER = (x, y) -> {
+        int c = Double.compare(y.logChannel(), x.logChannel());
+        return c != 0 ? c : x.original().compareTo(y.original());
+    };
 }

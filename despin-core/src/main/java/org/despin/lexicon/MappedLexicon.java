@@ -34,6 +34,8 @@ final class MappedLexicon implements Lexicon {
     private final int linkSynonyms;
     private final int table;
     private final String[] stringCache;
+    /** Words in each string, 0 until first counted (a common original is listed by many keys). */
+    private final byte[] wordCounts;
     private final List<?>[] candidateCache;
 
     private MappedLexicon(ByteBuffer buf, ChannelWeights weights, int[] h) {
@@ -63,6 +65,7 @@ final class MappedLexicon implements Lexicon {
         pos += align4(2 * linkCount);
         this.table = pos;
         this.stringCache = new String[stringCount];
+        this.wordCounts = new byte[stringCount];
         this.candidateCache = new List<?>[keyCount];
     }
 
@@ -229,12 +232,22 @@ final class MappedLexicon implements Lexicon {
             int v = buf.getInt(links + 4 * l);
             LinkFeatures f = new LinkFeatures(synonyms(l), (v & LexiconFormat.TWO_HOPS) != 0 ? 2 : 1,
                     v >>> 24 & LinkFeatures.ALL_FLAGS);
-            String original = string(v & 0xFFFFFF);
-            out.add(new Candidate(original, weights.logChannel(f, observedWords, LexiconData.words(original), picks),
+            int id = v & 0xFFFFFF;
+            String original = string(id);
+            out.add(new Candidate(original, weights.logChannel(f, observedWords, words(id, original), picks),
                     f.hops(), f.source()));
         }
         out.sort(MapLexicon.CANDIDATE_ORDER);
         return List.copyOf(out);
+    }
+
+    private int words(int id, String s) {
+        int n = wordCounts[id];
+        if (n == 0) {
+            n = Math.min(Byte.MAX_VALUE, LexiconData.words(s));
+            wordCounts[id] = (byte) n;
+        }
+        return n;
     }
 
     private int synonyms(int link) {

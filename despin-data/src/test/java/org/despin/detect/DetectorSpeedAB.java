@@ -23,6 +23,10 @@ import org.despin.data.DataPaths;
  * machine spread up to 2x; these ratios within about 10 %. (Thread CPU time leaves out the
  * garbage collector's threads.)
  *
+ * <p>{@code -Dcold=true}: every round loads the model again and makes new detectors, so that each
+ * round fills the caches (the lexicon's candidate lists, the detector's candidate and term caches)
+ * with the code already compiled: the cost of the first pass over new text, without the JIT's.
+ *
  * <pre>
  * java -Xmx5g -cp $CP org.despin.detect.DetectorSpeedAB MODEL PASSAGES ROUNDS CLASSES_A CLASSES_B ...
  * </pre>
@@ -32,10 +36,17 @@ final class DetectorSpeedAB {
     }
 
     /** One variant's detector, called through reflection (its classes are not this loader's). */
-    private record Variant(String name, Object detector, Method check, Object options, Method tokens,
-            List<Double> rates) {
+    private record Variant(String name, ClassLoader loader, Object[] detector, Method check, Object options,
+            Method tokens, List<Double> rates) {
         int check(String text) throws ReflectiveOperationException {
-            return (int) tokens.invoke(check.invoke(detector, text, options));
+            return (int) tokens.invoke(check.invoke(detector[0], text, options));
+        }
+
+        /** A new detector over a new load of the model: every cache empty. */
+        void fresh(Path model) throws ReflectiveOperationException {
+            Object m = loader.loadClass("org.despin.model.Models").getMethod("load", Path.class).invoke(null, model);
+            detector[0] = loader.loadClass("org.despin.detect.Detector")
+                    .getConstructor(loader.loadClass("org.despin.model.Model")).newInstance(m);
         }
     }
 
@@ -50,17 +61,23 @@ final class DetectorSpeedAB {
         for (int i = 3; i < args.length; i++) {
             ClassLoader loader = new URLClassLoader(new URL[] {Path.of(args[i]).toUri().toURL(), slf4j},
                     ClassLoader.getPlatformClassLoader());
-            Object m = loader.loadClass("org.despin.model.Models").getMethod("load", Path.class).invoke(null, model);
             Class<?> detector = loader.loadClass("org.despin.detect.Detector");
             Class<?> options = loader.loadClass("org.despin.detect.CheckOptions");
-            variants.add(new Variant(args[i],
-                    detector.getConstructor(loader.loadClass("org.despin.model.Model")).newInstance(m),
-                    detector.getMethod("check", String.class, options), options.getField("DEFAULTS").get(null),
-                    loader.loadClass("org.despin.detect.Report").getMethod("tokens"), new ArrayList<>()));
+            Variant x = new Variant(args[i], loader, new Object[1], detector.getMethod("check", String.class, options),
+                    options.getField("DEFAULTS").get(null), loader.loadClass("org.despin.detect.Report").getMethod("tokens"),
+                    new ArrayList<>());
+            x.fresh(model);
+            variants.add(x);
         }
+        boolean cold = Boolean.getBoolean("cold");
         ThreadMXBean bean = ManagementFactory.getThreadMXBean();
         int v = variants.size();
         for (int round = -2; round < rounds; round++) { // two warm-up rounds
+            if (cold && round > -2) {
+                for (Variant x : variants) {
+                    x.fresh(model);
+                }
+            }
             long[] cpu = new long[v];
             long[] words = new long[v];
             for (int p = 0; p < passages.size(); p++) {
