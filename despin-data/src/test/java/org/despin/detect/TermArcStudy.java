@@ -19,7 +19,8 @@ import org.despin.text.Token;
  * Development study of term arcs on TRAINING text only (the fit fold, read with the LM rebuilt
  * without it when {@code -DfoldLm=PATH}): prints one TSV line per term finding on clean passages
  * ({@code NEG}) and per spun term occurrence ({@code POS}: our spinner, Moby unless
- * {@code -DfitSpinner=...}, at rate 1 on a table term in a training sentence; found or not), with
+ * {@code -DfitSpinner=wordnet} (WordNetSpinThesaurus), at rate 1 on a table term in a training
+ * sentence; found or not), with
  * the features {@link TermCandidates.ArcFacts} computes. For choosing the term-arc evidence
  * (docs/detector.md "Terms"); never run on held-out text.
  *
@@ -86,7 +87,9 @@ final class TermArcStudy {
                     words, flags, 100.0 * flags / words);
         }
         if (wanted > 0) {
-            SpinThesaurus thesaurus = SpinThesauri.load(System.getProperty("fitSpinner", SpinThesauri.MOBY), paths);
+            String spinner = System.getProperty("fitSpinner", SpinThesauri.MOBY);
+            // "wordnet": the arc fit's WordNet training spinner (synonyms, similar and broader words); never MyThes for fits
+            SpinThesaurus thesaurus = spinner.equals("wordnet") ? WordNetSpinThesaurus.load() : SpinThesauri.load(spinner, paths);
             List<TermFitting.Occurrence> occurrences = TermFitting.occurrences(training, model, wanted);
             int spun = 0;
             int found = 0;
