@@ -23,7 +23,9 @@ import org.despin.lm.LmState;
  * ordinary lower-case text, not itself a known term and not a collocation the language model
  * stores (its words predict each other by more than {@value #COLLOCATION_LOG10} in log10); and a
  * span that reaches several terms shares the bonus among them (broad words reach many terms by
- * chance: "general contest" reaches "civil war", "public debate", "social event", ...).
+ * chance: "general contest" reaches "civil war", "public debate", "social event", ...); and the
+ * arc must pass the term evidence gate ({@link TermEvidence}: the term explains its context far
+ * better than the observed words, its words are not broad ones that hundreds of forms link to).
  *
  * <p>Thread-safe: one instance per {@link Detector}; the caches (per segment, term and span) are
  * bounded concurrent maps of pure functions of the model, so a race only computes an entry twice.
@@ -620,8 +622,10 @@ final class TermCandidates {
     }
 
     /**
-     * Adds a substitution arc per match to {@code out}, weighted like the lexicon's arcs plus the
-     * term bonus, and marks the words eligible. {@code evidence} must be prepared for the sentence.
+     * Adds a substitution arc to {@code out} per match that passes the term evidence gate
+     * ({@link DetectorSettings#termEvidence()}, {@link TermEvidence}), weighted like the lexicon's
+     * arcs plus the term bonus, and marks the words of every match eligible. {@code evidence} must be
+     * prepared for the sentence.
      */
     void addArcs(List<Match> matches, LatticeBuilder.SentenceWords w, Evidence evidence, DetectorSettings settings,
             List<Arc> out, boolean[] eligible) {
