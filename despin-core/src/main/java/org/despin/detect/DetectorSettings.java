@@ -40,19 +40,23 @@ package org.despin.detect;
  * @param insertionLogOdds log-odds that "X and Y", Y a word a spinner may write for X and the three
  *     words no stored collocation, is a spinner's insertion to be read as X ("information and facts"),
  *     at the arc model's training prior; {@link #INSERTION_OFF} for no insertion arcs
+ * @param termEvidence the score a term arc must reach ({@code termGate}) to enter the lattice, or null for
+ *     no gate (every span that reaches a term word by word gets its arc)
+ * @param termGate the least {@code termEvidence} score of a term arc
  */
 public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidatesPerSpan, double lmWeight, double frequencyDiscount,
         double channelScale, double channelOffset, double evidenceGate, double nameGate, double nameBonus,
         double variantBonus, double artefactLogProb, double priorStrength, int emIterations, double minSpinRate,
         double spunThreshold, double cleanThreshold, DocumentScorer.Coefficients score, boolean restoredContextPass,
-        ArcModel arcModel, double arcBias, double termBonus, double spunBoost, double insertionLogOdds) {
+        ArcModel arcModel, double arcBias, double termBonus, double spunBoost, double insertionLogOdds,
+        TermEvidence termEvidence, double termGate) {
 
     /** {@code insertionLogOdds} that turns insertion arcs off. */
     public static final double INSERTION_OFF = Double.NEGATIVE_INFINITY;
 
     public static final DetectorSettings DEFAULTS = new DetectorSettings(
             12, 32, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.92, 0.32,
-            DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.4, 3.0, 2.0, -2.0);
+            DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.4, 3.0, 2.0, -2.0, TermEvidence.DEFAULTS, -1.5);
 
     public DetectorSettings {
         if (beamWidth < 1 || candidatePool < 1 || maxCandidatesPerSpan < 1 || emIterations < 0) {
@@ -103,6 +107,8 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         private double termBonus;
         private double spunBoost;
         private double insertionLogOdds;
+        private TermEvidence termEvidence;
+        private double termGate;
 
         private Builder(DetectorSettings s) {
             beamWidth = s.beamWidth;
@@ -129,6 +135,8 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
             termBonus = s.termBonus;
             spunBoost = s.spunBoost;
             insertionLogOdds = s.insertionLogOdds;
+            termEvidence = s.termEvidence;
+            termGate = s.termGate;
         }
 
         public Builder beamWidth(int v) { beamWidth = v; return this; }
@@ -158,12 +166,15 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         public Builder termBonus(double v) { termBonus = v; return this; }
         public Builder spunBoost(double v) { spunBoost = v; return this; }
         public Builder insertionLogOdds(double v) { insertionLogOdds = v; return this; }
+        /** The term-arc gate's score, or null for no gate. */
+        public Builder termEvidence(TermEvidence v) { termEvidence = v; return this; }
+        public Builder termGate(double v) { termGate = v; return this; }
 
         public DetectorSettings build() {
             return new DetectorSettings(beamWidth, candidatePool, maxCandidatesPerSpan, lmWeight, frequencyDiscount, channelScale,
                     channelOffset, evidenceGate, nameGate, nameBonus, variantBonus, artefactLogProb, priorStrength,
                     emIterations, minSpinRate, spunThreshold, cleanThreshold, score, restoredContextPass,
-                    arcModel, arcBias, termBonus, spunBoost, insertionLogOdds);
+                    arcModel, arcBias, termBonus, spunBoost, insertionLogOdds, termEvidence, termGate);
         }
     }
 }

@@ -23,7 +23,9 @@ import org.despin.lm.LmState;
  * ordinary lower-case text, not itself a known term and not a collocation the language model
  * stores (its words predict each other by more than {@value #COLLOCATION_LOG10} in log10); and a
  * span that reaches several terms shares the bonus among them (broad words reach many terms by
- * chance: "general contest" reaches "civil war", "public debate", "social event", ...).
+ * chance: "general contest" reaches "civil war", "public debate", "social event", ...); and the
+ * arc must pass the term evidence gate ({@link TermEvidence}: the term explains its context far
+ * better than the observed words, its words are not broad ones that hundreds of forms link to).
  *
  * <p>Thread-safe: one instance per {@link Detector}; the caches (per segment, term and span) are
  * bounded concurrent maps of pure functions of the model, so a race only computes an entry twice.
@@ -608,22 +610,91 @@ final class TermCandidates {
     }
 
     /**
-     * Adds a substitution arc per match to {@code out}, weighted like the lexicon's arcs plus the
-     * term bonus, and marks the words eligible. {@code evidence} must be prepared for the sentence.
+     * What the language model and the table say about one term match, for the term-arc evidence
+     * (and the development study TermArcStudy). log10 from the LM, channel in nats.
+     */
+    record ArcFacts(double[] values) {
+        static final List<String> NAMES = List.of("lnRivals", "channel", "channelPerWord", "gain", "context",
+                "frequency", "termIntrinsic", "termCohesion", "observedCohesion", "observedRarest", "termRarest",
+                "observedLeftFit", "lnMaxFanout", "termWords", "observedWords");
+
+        double get(String name) {
+            return values[NAMES.indexOf(name)];
+        }
+    }
+
+    /** The facts of match {@code m} in sentence {@code w}, with an evidence of its own. */
+    ArcFacts facts(Match m, LatticeBuilder.SentenceWords w) {
+        int[] ids = w.ids(lm.vocabulary());
+        Evidence evidence = new Evidence(lm);
+        evidence.sentence(ids, ids);
+        return facts(m, w, evidence);
+    }
+
+    /** The facts of match {@code m}; {@code evidence} must be prepared for the sentence. */
+    ArcFacts facts(Match m, LatticeBuilder.SentenceWords w, Evidence evidence) {
+        int i = m.from();
+        int j = m.to();
+        PreparedCandidate c = m.candidate();
+        int[] ids = w.ids(lm.vocabulary());
+        float obsContext = evidence.inContext(i, j, null);
+        float obsLeft = evidence.spanPart();
+        float obsPartial = evidence.partial();
+        float obsIntrinsic = evidence.observedIntrinsic(i, j);
+        double gain = evidence.gain(i, j, c, obsContext, obsPartial, obsIntrinsic, Double.NEGATIVE_INFINITY,
+                Double.POSITIVE_INFINITY);
+        LmState a = lm.newState();
+        LmState b = lm.newState();
+        double observedRarest = 0;
+        for (int k = i; k < j; k++) {
+            lm.emptyContext(a);
+            observedRarest = Math.min(observedRarest, lm.score(a, ids[k], b));
+        }
+        double termRarest = 0;
+        int maxFanout = 1;
+        for (int id : c.ids()) {
+            lm.emptyContext(a);
+            termRarest = Math.min(termRarest, lm.score(a, id, b));
+        }
+        for (String word : c.original().split(" ")) {
+            int t = terms.wordId(word);
+            if (t >= 0) {
+                maxFanout = Math.max(maxFanout, terms.linkCount(t));
+            }
+        }
+        int termWords = c.ids().length;
+        double channel = c.candidate().logChannel();
+        return new ArcFacts(new double[] {Math.log(m.rivals()), channel, channel / termWords, gain,
+            evidence.lastContext(), c.intrinsicLog10() - obsIntrinsic, c.intrinsicLog10(), cohesion(c.ids(), a, b),
+            observedCohesion(w, i, j), Math.max(-9, observedRarest), Math.max(-9, termRarest), obsLeft - obsIntrinsic,
+            Math.log(maxFanout), termWords, j - i});
+    }
+
+    /**
+     * Adds a substitution arc to {@code out} per match that passes the term evidence gate
+     * ({@link DetectorSettings#termEvidence()}, {@link TermEvidence}), weighted like the lexicon's
+     * arcs plus the term bonus, and marks the words of every match eligible. {@code evidence} must be
+     * prepared for the sentence.
      */
     void addArcs(List<Match> matches, LatticeBuilder.SentenceWords w, Evidence evidence, DetectorSettings settings,
             List<Arc> out, boolean[] eligible) {
+        TermEvidence gate = settings.termEvidence();
         for (Match m : matches) {
             int i = m.from();
             int j = m.to();
             PreparedCandidate c = m.candidate();
-            float obsContext = evidence.inContext(i, j, null);
-            float obsPartial = evidence.partial();
-            float obsIntrinsic = evidence.observedIntrinsic(i, j);
-            // no evidence gate: a carrier sentence says little about a term beyond its frequency; the gain
-            // is kept for the finding's evidence text
-            double gain = evidence.gain(i, j, c, obsContext, obsPartial, obsIntrinsic, Double.NEGATIVE_INFINITY,
-                    Double.POSITIVE_INFINITY);
+            for (int k = i; k < j; k++) {
+                eligible[k] = true; // words with a candidate, admitted or not (as for the lexicon's candidates)
+            }
+            // not the substitution arcs' gain gate (a carrier sentence says little about a term beyond its
+            // frequency) but a score of its own: see TermEvidence
+            ArcFacts facts = facts(m, w, evidence);
+            if (gate != null && gate.score(facts) < settings.termGate()) {
+                continue;
+            }
+            double gain = facts.get("gain");
+            double context = facts.get("context");
+            double obsIntrinsic = c.intrinsicLog10() - facts.get("frequency");
             // the bonus is the evidence of reaching a known term by chance being unlikely; a span of
             // broad words that reaches many terms ("general contest": "civil war", "public debate", ...)
             // shares it among them. (A calibrated model over the span's features, fitted on our spinner's
@@ -634,10 +705,7 @@ final class TermCandidates {
             if (w.articleMismatchBefore(i, c.original())) {
                 weight += settings.artefactLogProb();
             }
-            out.add(new Arc(i, j, c.ids(), weight, c, 0, new Evidence.Gain(gain, evidence.lastContext(), false)));
-            for (int k = i; k < j; k++) {
-                eligible[k] = true;
-            }
+            out.add(new Arc(i, j, c.ids(), weight, c, 0, new Evidence.Gain(gain, context, false)));
         }
     }
 }

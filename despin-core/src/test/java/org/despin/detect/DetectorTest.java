@@ -207,4 +207,79 @@ class DetectorTest {
         assertEquals(List.of("security and peace"), u.findings().stream().map(Finding::text).toList(),
                 DetectorExamplesTest.describe(u));
     }
+
+    /**
+     * Term arcs: a toy model where "great deal" and "artificial intelligence" are terms; "heavy foil"
+     * reaches "great deal" through links of two broad words (3,000 and 2,000 forms link to them),
+     * "counterfeit consciousness" reaches "artificial intelligence" through links of two narrow ones
+     * (3 and 4 forms). No lexicon: term arcs are the only candidates.
+     */
+    private static final List<String> TERM_CORPUS = List.of(
+            "It took a great deal of time.", "We learned a great deal of history.", "They spent a great deal of money.",
+            "The box was heavy.", "A heavy rain fell.", "The foil was thin.", "They wrapped the fish in foil.",
+            "We study artificial intelligence in detail.", "Research on artificial intelligence has grown.",
+            "A counterfeit coin was found.", "He lost consciousness after the fall.", "We study the results in detail.");
+    private static final Model TERM_MODEL = new Model(ToyModel.lm(3, TERM_CORPUS),
+            new org.despin.lexicon.MapLexicon.Builder().build(),
+            new org.despin.model.ModelInfo(1, java.util.Map.of("model", "toy")),
+            org.despin.lexicon.TermTable.of(List.of("artificial intelligence", "great deal"), new org.despin.lexicon.TermLinks(
+                    java.util.Map.of("heavy", java.util.Map.of("great", org.despin.lexicon.TermTable.SYNONYM),
+                            "foil", java.util.Map.of("deal", org.despin.lexicon.TermTable.SYNONYM),
+                            "counterfeit", java.util.Map.of("artificial", org.despin.lexicon.TermTable.SYNONYM),
+                            "consciousness", java.util.Map.of("intelligence", org.despin.lexicon.TermTable.SYNONYM)),
+                    java.util.Map.of("great", 3000, "deal", 2000, "artificial", 3, "intelligence", 4))));
+
+    @Test
+    void aPhraseThatReachesATermOfBroadWordsFailsTheTermGate() {
+        String text = "They carried a heavy foil of gold.";
+        Report gated = new Detector(TERM_MODEL, ToyModel.SETTINGS).check(text, CheckOptions.DEFAULTS);
+        assertEquals(List.of(), gated.findings(), DetectorExamplesTest.describe(gated));
+        // without the gate the same span is restored to the term
+        Report open = new Detector(TERM_MODEL, ToyModel.SETTINGS.with().termEvidence(null).build())
+                .check(text, CheckOptions.DEFAULTS);
+        assertEquals(1, open.findings().size(), DetectorExamplesTest.describe(open));
+        Finding f = open.findings().get(0);
+        assertEquals("heavy foil", f.text());
+        assertEquals(text.indexOf("heavy"), f.start());
+        assertEquals(text.indexOf(" of gold"), f.end());
+        assertEquals("great deal", f.suggestion());
+        assertTrue(f.evidence().contains("; term synonym"), f.evidence());
+    }
+
+    @Test
+    void aTorturedTermOfNarrowWordsPassesTheTermGate() {
+        String text = "We study counterfeit consciousness in detail.";
+        Report r = new Detector(TERM_MODEL, ToyModel.SETTINGS).check(text, CheckOptions.DEFAULTS);
+        assertEquals(1, r.findings().size(), DetectorExamplesTest.describe(r));
+        Finding f = r.findings().get(0);
+        assertEquals("counterfeit consciousness", f.text());
+        assertEquals(text.indexOf("counterfeit"), f.start());
+        assertEquals(text.indexOf(" in detail"), f.end());
+        assertEquals("artificial intelligence", f.suggestion());
+        assertEquals("We study artificial intelligence in detail.", r.restored());
+    }
+
+    @Test
+    void theTermGateReadsTheFactsOfTheMatch() {
+        Detector d = new Detector(TERM_MODEL, ToyModel.SETTINGS);
+        org.despin.text.Document doc = org.despin.text.Document.parse("They carried a heavy foil of gold.");
+        LatticeBuilder.SentenceWords w = LatticeBuilder.SentenceWords.of(doc.tokens(), doc.sentences().get(0));
+        List<TermCandidates.Match> m = d.termCandidates().matches(w);
+        assertEquals(1, m.size());
+        TermCandidates.ArcFacts facts = d.termCandidates().facts(m.get(0), w);
+        assertEquals(Math.log(3000), facts.get("lnMaxFanout"), 1e-9);
+        assertEquals(0.0, facts.get("lnRivals"));
+        assertEquals(2.0, facts.get("termWords"));
+        assertEquals(2.0, facts.get("observedWords"));
+        // two synonym links: -0.35 ln 3000 - 0.35 ln 2000
+        assertEquals(-0.35 * (Math.log(3000) + Math.log(2000)), facts.get("channel"), 1e-5);
+        double[] x = {facts.get("context"), facts.get("observedRarest"), facts.get("lnMaxFanout"), facts.get("channel")};
+        double[] weights = TermEvidence.DEFAULTS.weights();
+        double z = weights[0];
+        for (int k = 0; k < x.length; k++) {
+            z += weights[k + 1] * x[k];
+        }
+        assertEquals(z, TermEvidence.DEFAULTS.score(facts), 1e-12);
+        assertTrue(z < DetectorSettings.DEFAULTS.termGate(), "score " + z);
+    }
 }

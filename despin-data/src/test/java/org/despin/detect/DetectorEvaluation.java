@@ -117,6 +117,11 @@ public final class DetectorEvaluation {
             b.score(DocumentScorer.Coefficients.of(java.util.Arrays.stream(docScore.split(","))
                     .mapToDouble(v -> Double.parseDouble(v.trim())).toArray()));
         }
+        String termEvidence = System.getProperty("termEvidence"); // "w0,...", as TermArcStudy's fit gives them, or "off"
+        if (termEvidence != null) {
+            b.termEvidence(termEvidence.equals("off") ? null : new TermEvidence(java.util.Arrays.stream(termEvidence.split(","))
+                    .mapToDouble(v -> Double.parseDouble(v.trim())).toArray()));
+        }
         if (System.getProperty("handSet") != null) {
             b.arcModel(null); // the hand-set channel of before the arc model, for comparison
         }

@@ -35,6 +35,13 @@ final class TermProbe {
                 }
                 System.out.printf(Locale.ROOT, "%-30s -> %-28s channel %6.2f intrinsic %6.2f unigrams%s%n", obs,
                         m.candidate().original(), m.candidate().candidate().logChannel(), m.candidate().intrinsicLog10(), uni);
+                TermCandidates.ArcFacts facts = terms.facts(m, w);
+                StringBuilder f = new StringBuilder();
+                for (int x = 0; x < TermCandidates.ArcFacts.NAMES.size(); x++) {
+                    f.append(String.format(Locale.ROOT, " %s=%.2f", TermCandidates.ArcFacts.NAMES.get(x), facts.values()[x]));
+                }
+                System.out.printf(Locale.ROOT, "    term evidence %.2f (gate %.2f):%s%n", TermEvidence.DEFAULTS.score(facts),
+                        DetectorSettings.DEFAULTS.termGate(), f);
             }
         }
     }
