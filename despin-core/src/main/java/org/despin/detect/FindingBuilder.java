@@ -75,7 +75,7 @@ final class FindingBuilder {
      * Spans the best path leaves unsure although their readings together are likely. When a span
      * has several readings ("steps", "measures", "values" for "valuates"), the decode's mass for
      * "this span was substituted" is split among them: none of them, nor the best path, may reach
-     * the decision while their sum does. Such a span is flagged with that sum as its confidence
+     * the decision while their sum does (term arcs aside, see {@link #isTerm}). Such a span is flagged with that sum as its confidence
      * (the probability that the span is spun) and its likeliest reading as the suggestion. Spans
      * are taken likeliest first and never overlap a finding already made, nor a substitution of
      * the best path over other words.
@@ -84,7 +84,7 @@ final class FindingBuilder {
         java.util.Map<Long, SpanMass> spans = new java.util.HashMap<>();
         for (int a = 0; a < lattice.arcs.length; a++) {
             Arc arc = lattice.arcs[a];
-            if (!arc.isKeep() && !taken[arc.from()] && d.posterior()[a] > 0) {
+            if (!arc.isKeep() && !taken[arc.from()] && d.posterior()[a] > 0 && !isTerm(arc)) {
                 spans.computeIfAbsent(((long) arc.from() << 32) | arc.to(), k -> new SpanMass()).add(a, d.posterior()[a]);
             }
         }
@@ -102,6 +102,16 @@ final class FindingBuilder {
                 java.util.Arrays.fill(taken, arc.from(), arc.to(), true);
             }
         }
+    }
+
+    /**
+     * Term arcs stay out of the span decision: a span that reaches many terms by chance shares one
+     * term bonus among them ({@link TermCandidates}: minus ln(rivals)), and summing the rivals
+     * would give the bonus back ("feature extraction" reaches "film making", "movie house",
+     * "product line", ... in clean text).
+     */
+    private static boolean isTerm(Arc arc) {
+        return TermCandidates.SOURCE.equals(arc.candidate().candidate().source());
     }
 
     /** True when no finding covers a word of the arc and the best path substitutes no overlapping other span. */

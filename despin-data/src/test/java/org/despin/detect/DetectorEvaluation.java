@@ -95,6 +95,7 @@ public final class DetectorEvaluation {
             case "show" -> show(detector, thesaurus, long250);
             case "missed" -> missed(detector, thesaurus, long250);
             case "errors" -> ErrorAnalysis.run(detector, thesaurus, long250); // why edits are not restored exactly
+            case "poolscreen" -> ErrorAnalysis.poolScreen(detector, thesaurus, long250); // other pool rankings, counted
             default -> eval(detector, thesaurus, labelled250, labelled150, mode);
         }
     }

@@ -77,6 +77,7 @@ final class ErrorAnalysis {
         for (Edit e : spunEdits) {
             edits++;
             String cause = cause(spunText, e, t);
+            choices(e, t);
             counts.merge(cause, 1, Integer::sum);
             List<Finding> hits = overlapping(t.report().findings(), e);
             String line = String.format(Locale.ROOT, "%s <- %s : %s", e.spun(), e.original(),
@@ -104,7 +105,177 @@ final class ErrorAnalysis {
         }
     }
 
+    /**
+     * For an edit flagged at exactly its span whose original is among the span's admitted readings:
+     * which reading each choice rule would restore (the decode's likeliest; the best evidence gain;
+     * the best LM context ratio; the arc model's log-odds).
+     */
+    private void choices(Edit e, Detector.Trace t) {
+        List<Finding> hits = overlapping(t.report().findings(), e);
+        if (hits.size() != 1 || hits.get(0).start() != e.start() || hits.get(0).end() != e.end()) {
+            return;
+        }
+        String orig = normal(e.original());
+        List<Token> tokens = t.doc().tokens();
+        for (int l = 0; l < t.lattices().size(); l++) {
+            Lattice lattice = t.lattices().get(l);
+            int from = -1;
+            int to = -1;
+            for (int k = 0; k < lattice.size(); k++) {
+                Token tok = tokens.get(lattice.tokenIndex[k]);
+                if (tok.start() < e.end() && e.start() < tok.end()) {
+                    from = from < 0 ? k : from;
+                    to = k + 1;
+                }
+            }
+            if (from < 0) {
+                continue;
+            }
+            Decoder.Decoded d = t.estimate().decodings().get(l);
+            String[] best = new String[4];
+            double[] top = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+            boolean has = false;
+            int admitted = 0;
+            for (int a = lattice.firstArc[from]; a < lattice.firstArc[from + 1]; a++) {
+                Arc arc = lattice.arcs[a];
+                if (arc.isKeep() || arc.to() != to) {
+                    continue;
+                }
+                admitted++;
+                has |= arc.candidate().original().equals(orig);
+                double[] score = {d.posterior()[a], arc.evidence().gainLog10(), arc.evidence().contextLog10(),
+                        arc.features() == null ? Double.NEGATIVE_INFINITY : detector.settings().arcModel().logOdds(arc.features())};
+                for (int r = 0; r < 4; r++) {
+                    if (score[r] > top[r]) {
+                        top[r] = score[r];
+                        best[r] = arc.candidate().original();
+                    }
+                }
+            }
+            if (!has || admitted < 2) {
+                return;
+            }
+            String[] rules = {"posterior", "gain", "context", "arc log-odds"};
+            for (int r = 0; r < 4; r++) {
+                choices.merge(rules[r], orig.equals(best[r]) ? 1 : 0, Integer::sum);
+            }
+            choices.merge("spans", 1, Integer::sum);
+            return;
+        }
+    }
+
+    private final Map<String, Integer> choices = new TreeMap<>();
+
+    /**
+     * Screen for other rankings of the candidate pool (DetectorEvaluation mode {@code poolscreen N}):
+     * for each edit of one observed word, whether its original would be in the pool of
+     * {@code candidatePool} AND pass the evidence gate under the prior (now), the prior with half
+     * the frequency weight, and the prior plus the candidate's bigram PMI with both neighbours;
+     * and the cost: candidates per one-word span with more than a pool of them.
+     */
+    static void poolScreen(Detector detector, SpinThesaurus thesaurus, List<String> passages) throws Exception {
+        ErrorAnalysis x = new ErrorAnalysis(detector);
+        org.despin.lm.LanguageModel lm = detector.model().lm();
+        org.despin.lm.LmState a = lm.newState();
+        org.despin.lm.LmState b = lm.newState();
+        int pool = detector.settings().candidatePool();
+        double gate = detector.settings().evidenceGate();
+        String[] rules = {"prior", "prior, half frequency", "prior + bigram PMI both sides"};
+        int[] inAndPass = new int[rules.length];
+        int[] in = new int[rules.length];
+        long spans = 0;
+        long over = 0;
+        long beyond = 0;
+        long edits = 0;
+        int seed = 0;
+        for (String p : passages) {
+            SpinResult s = new Spinner(thesaurus, SpinOptions.of(0.3, ++seed)).spin(p);
+            Detector.Trace t = detector.trace(s.spunText(), CheckOptions.DEFAULTS);
+            for (Lattice lattice : t.lattices()) {
+                for (int k = 0; k < lattice.size(); k++) {
+                    int raw = x.uncapped.candidates(lattice.normal[k]).length;
+                    spans += raw > 0 ? 1 : 0;
+                    over += raw > pool ? 1 : 0;
+                    beyond += Math.max(0, raw - pool);
+                }
+            }
+            for (Edit e : s.edits()) {
+                String orig = normal(e.original());
+                for (Lattice lattice : t.lattices()) {
+                    int from = -1;
+                    int to = -1;
+                    for (int k = 0; k < lattice.size(); k++) {
+                        Token tok = t.doc().tokens().get(lattice.tokenIndex[k]);
+                        if (tok.start() < e.end() && e.start() < tok.end()) {
+                            from = from < 0 ? k : from;
+                            to = k + 1;
+                        }
+                    }
+                    if (from < 0 || to != from + 1) {
+                        continue;
+                    }
+                    PreparedCandidate[] cands = x.uncapped.candidates(lattice.normal[from]);
+                    PreparedCandidate target = null;
+                    for (PreparedCandidate c : cands) {
+                        target = c.original().equals(orig) ? c : target;
+                    }
+                    if (target == null) {
+                        break;
+                    }
+                    edits++;
+                    x.evidence.sentence(lattice.ids, lattice.ids);
+                    float obsContext = x.evidence.inContext(from, to, null);
+                    float obsPartial = x.evidence.partial();
+                    float obsIntrinsic = x.evidence.observedIntrinsic(from, to);
+                    boolean passes = x.evidence.gain(from, to, target, obsContext, obsPartial, obsIntrinsic,
+                            Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY) >= gate;
+                    int left = from > 0 ? lattice.ids[from - 1] : -1;
+                    int right = to < lattice.size() ? lattice.ids[to] : -1;
+                    double[][] score = new double[rules.length][cands.length];
+                    for (int i = 0; i < cands.length; i++) {
+                        PreparedCandidate c = cands[i];
+                        score[0][i] = c.prior();
+                        score[1][i] = c.prior() - 0.5 * Math.log(10) * c.intrinsicLog10();
+                        double pmi = 0;
+                        if (left >= 0) {
+                            lm.emptyContext(a);
+                            lm.score(a, left, b);
+                            pmi += lm.score(b, c.ids()[0], a) - c.intrinsicLog10();
+                        }
+                        if (right >= 0) {
+                            lm.emptyContext(a);
+                            lm.score(a, c.ids()[c.ids().length - 1], b);
+                            float withC = lm.score(b, right, a);
+                            lm.emptyContext(a);
+                            pmi += withC - lm.score(a, right, b);
+                        }
+                        score[2][i] = c.prior() + Math.log(10) * pmi;
+                    }
+                    int ti = java.util.Arrays.asList(cands).indexOf(target);
+                    for (int r = 0; r < rules.length; r++) {
+                        int rank = 0;
+                        for (int i = 0; i < cands.length; i++) {
+                            rank += score[r][i] > score[r][ti] ? 1 : 0;
+                        }
+                        if (rank < pool) {
+                            in[r]++;
+                            inAndPass[r] += passes ? 1 : 0;
+                        }
+                    }
+                    break;
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "one-word spans with candidates %d, with more than %d: %d, candidates beyond the pool %d (%.1f per such span)%n",
+                spans, pool, over, beyond, (double) beyond / Math.max(1, over));
+        System.out.printf(Locale.ROOT, "one-word edits whose original is a candidate: %d%n", edits);
+        for (int r = 0; r < rules.length; r++) {
+            System.out.printf(Locale.ROOT, "  %-32s in the pool %5d, in the pool and passing the gate %5d%n", rules[r], in[r], inAndPass[r]);
+        }
+    }
+
     void print() {
+        System.out.println("edits flagged at their span, original among >= 2 admitted readings; right choices by rule: " + choices);
         System.out.println("findings by kind and outcome: " + findings);
         System.out.printf(Locale.ROOT, "error analysis: %d edits%n", edits);
         Map<String, Integer> groups = new TreeMap<>();
