@@ -29,7 +29,11 @@ class FindingBuilderTest {
     }
 
     private void substitute(int from, int to, String original, double posterior, boolean onBestPath) {
-        PreparedCandidate c = new PreparedCandidate(new Candidate(original, -1f, 1, "moby"), new int[] {100 + arcs.size()},
+        substitute(from, to, original, posterior, onBestPath, "moby");
+    }
+
+    private void substitute(int from, int to, String original, double posterior, boolean onBestPath, String source) {
+        PreparedCandidate c = new PreparedCandidate(new Candidate(original, -1f, 1, source), new int[] {100 + arcs.size()},
                 -4f, 0);
         arcs.add(new Arc(from, to, c.ids(), 0, c, 0, new Evidence.Gain(1.5, 2.0, false)));
         posteriors.add(posterior);
@@ -114,6 +118,18 @@ class FindingBuilderTest {
         substitute(1, 2, "committee", 0.3, false);
         substitute(1, 3, "panel convened", 0.05, true); // unsure, but the best path reads "council met" so
         keep(2, 0.95, false);
+        keep(3, 1, true);
+        assertEquals(List.of(), findings(0.5));
+    }
+
+    @Test
+    void rivalTermsAreNotSummed() {
+        // a span reaching several terms by chance shares one term bonus among them: their sum says nothing
+        keep(0, 1, true);
+        keep(1, 0.4, true);
+        substitute(1, 3, "board meeting", 0.3, false, TermCandidates.SOURCE);
+        substitute(1, 3, "panel session", 0.3, false, TermCandidates.SOURCE);
+        keep(2, 0.4, true);
         keep(3, 1, true);
         assertEquals(List.of(), findings(0.5));
     }
