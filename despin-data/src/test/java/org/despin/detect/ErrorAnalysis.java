@@ -38,6 +38,8 @@ final class ErrorAnalysis {
     private final Evidence evidence;
     private final Map<String, Integer> counts = new TreeMap<>();
     private final Map<String, List<String>> examples = new TreeMap<>();
+    /** Right choices per rule (see {@link #choices}), and "spans": the spans counted. */
+    private final Map<String, Integer> choices = new TreeMap<>();
     private final boolean verbose = Boolean.getBoolean("verbose");
     private final int maxExamples = Integer.getInteger("examples", 6);
     private int edits;
@@ -163,8 +165,6 @@ final class ErrorAnalysis {
             return;
         }
     }
-
-    private final Map<String, Integer> choices = new TreeMap<>();
 
     /**
      * Screen for other rankings of the candidate pool (DetectorEvaluation mode {@code poolscreen N}):
@@ -355,7 +355,6 @@ final class ErrorAnalysis {
                                 d.posterior()[a] >= 0.5 ? ">= 0.5 (a term or insertion arc won the overlap)" : "< minConfidence 0.5");
                     }
                     double mass = 0;
-                    double keep = 0;
                     for (int b = lattice.firstArc[from]; b < lattice.firstArc[from + 1]; b++) {
                         Arc other = lattice.arcs[b];
                         if (!other.isKeep() && other.to() == to) {
