@@ -47,6 +47,16 @@ public final class Detector {
 
     /** A report with the features its score came from (for fitting and evaluating the scorer). */
     public Analysis analyse(String text, CheckOptions options) {
+        Trace t = trace(text, options);
+        return new Analysis(t.report(), t.features());
+    }
+
+    /** Everything the report came from: the lattices, the final decode (for the evaluation's error analysis). */
+    record Trace(Report report, DocumentFeatures features, Document doc, List<Lattice> lattices,
+            SpinRateEstimator.Estimate estimate) {
+    }
+
+    Trace trace(String text, CheckOptions options) {
         Document doc = Document.parse(text);
         LatticeBuilder builder = new LatticeBuilder(model.lm(), candidates, terms, settings);
         LatticeBuilder.Result lattices = builder.build(doc);
@@ -69,7 +79,7 @@ public final class Detector {
         FindingBuilder findingBuilder = new FindingBuilder(doc, estimate);
         List<Finding> findings = findingBuilder.findings(lattices.lattices(), options.minConfidence());
         Report report = new Report(verdict(spinScore), spinScore, doc.wordCount(), findings, restore(text, findings));
-        return new Analysis(report, features);
+        return new Trace(report, features, doc, lattices.lattices(), estimate);
     }
 
     /**

@@ -12,14 +12,20 @@ import org.despin.text.TokenType;
 
 /**
  * Turns decoded lattices into {@link Finding}s: every substitution on the best path whose
- * posterior reaches the minimum confidence, with its suggestion cased like the input, the other
- * readings of the same span, and the evidence in words. A finding inside a hyphen compound covers
+ * posterior reaches the minimum confidence, and every other span whose readings together are
+ * likely spun (their posteriors summed, see {@link #splitSpans}), with its suggestion cased like
+ * the input, the other readings of the same span, and the evidence in words. A finding inside a hyphen compound covers
  * the whole compound ("Secretary-Common" -> "Secretary-General").
  */
 final class FindingBuilder {
     /** Alternatives below this posterior are noise, not readings worth showing. */
     private static final double MIN_ALTERNATIVE = 0.01;
     private static final int MAX_ALTERNATIVES = 3;
+    /**
+     * A span whose readings together reach this posterior is called spun although the best path
+     * keeps it: more likely substituted than not, the decision the best path makes for one reading.
+     */
+    private static final double SPAN_DECISION = 0.5;
 
     private final Document doc;
     private final SpinRateEstimator.Estimate estimate;
@@ -29,19 +35,27 @@ final class FindingBuilder {
         this.estimate = estimate;
     }
 
-    /** The findings in input order. */
+    /**
+     * The findings in input order: every substitution on the best path that is sure enough on its
+     * own, then every other span whose readings together are (see {@link #splitSpans}).
+     */
     List<Finding> findings(List<Lattice> lattices, double minConfidence) {
         List<Part> parts = new ArrayList<>();
         for (int l = 0; l < lattices.size(); l++) {
             Lattice lattice = lattices.get(l);
             Decoder.Decoded d = estimate.decodings().get(l);
+            boolean[] taken = new boolean[lattice.size()];
+            int before = parts.size();
             for (int a = 0; a < lattice.arcs.length; a++) {
                 Arc arc = lattice.arcs[a];
                 if (arc.isKeep() || !d.best()[a] || d.posterior()[a] < minConfidence) {
                     continue;
                 }
-                parts.add(part(lattice, a, d));
+                parts.add(part(lattice, a, d, d.posterior()[a]));
+                java.util.Arrays.fill(taken, arc.from(), arc.to(), true);
             }
+            splitSpans(lattice, d, Math.max(SPAN_DECISION, minConfidence), taken, parts);
+            parts.subList(before, parts.size()).sort(java.util.Comparator.comparingInt((Part p) -> p.start));
         }
         List<Finding> out = new ArrayList<>(parts.size());
         int i = 0;
@@ -55,6 +69,81 @@ final class FindingBuilder {
             i = j;
         }
         return out;
+    }
+
+    /**
+     * Spans the best path leaves unsure although their readings together are likely. When a span
+     * has several readings ("steps", "measures", "values" for "valuates"), the decode's mass for
+     * "this span was substituted" is split among them: none of them, nor the best path, may reach
+     * the decision while their sum does (term arcs aside, see {@link #isTerm}). Such a span is flagged with that sum as its confidence
+     * (the probability that the span is spun) and its likeliest reading as the suggestion. Spans
+     * are taken likeliest first and never overlap a finding already made, nor a substitution of
+     * the best path over other words.
+     */
+    private void splitSpans(Lattice lattice, Decoder.Decoded d, double decision, boolean[] taken, List<Part> parts) {
+        java.util.Map<Long, SpanMass> spans = new java.util.HashMap<>();
+        for (int a = 0; a < lattice.arcs.length; a++) {
+            Arc arc = lattice.arcs[a];
+            if (!arc.isKeep() && !taken[arc.from()] && d.posterior()[a] > 0 && !isTerm(arc)) {
+                spans.computeIfAbsent(((long) arc.from() << 32) | arc.to(), k -> new SpanMass()).add(a, d.posterior()[a]);
+            }
+        }
+        List<SpanMass> likely = new ArrayList<>();
+        for (SpanMass m : spans.values()) {
+            if (m.mass >= decision) {
+                likely.add(m);
+            }
+        }
+        likely.sort((x, y) -> x.mass != y.mass ? Double.compare(y.mass, x.mass) : Integer.compare(x.likeliest, y.likeliest));
+        for (SpanMass m : likely) {
+            Arc arc = lattice.arcs[m.likeliest];
+            if (free(lattice, d, arc, taken)) {
+                parts.add(part(lattice, m.likeliest, d, Math.min(1, m.mass)));
+                java.util.Arrays.fill(taken, arc.from(), arc.to(), true);
+            }
+        }
+    }
+
+    /**
+     * Term arcs stay out of the span decision: a span that reaches many terms by chance shares one
+     * term bonus among them ({@link TermCandidates}: minus ln(rivals)), and summing the rivals
+     * would give the bonus back ("feature extraction" reaches "film making", "movie house",
+     * "product line", ... in clean text).
+     */
+    private static boolean isTerm(Arc arc) {
+        return TermCandidates.SOURCE.equals(arc.candidate().candidate().source());
+    }
+
+    /** True when no finding covers a word of the arc and the best path substitutes no overlapping other span. */
+    private static boolean free(Lattice lattice, Decoder.Decoded d, Arc arc, boolean[] taken) {
+        for (int i = arc.from(); i < arc.to(); i++) {
+            if (taken[i]) {
+                return false;
+            }
+        }
+        for (int b = 0; b < lattice.arcs.length; b++) {
+            Arc other = lattice.arcs[b];
+            if (d.best()[b] && !other.isKeep() && other.from() < arc.to() && arc.from() < other.to()
+                    && (other.from() != arc.from() || other.to() != arc.to())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The substitution posteriors of one span summed, and its likeliest reading (arc index). */
+    private static final class SpanMass {
+        double mass;
+        int likeliest = -1;
+        double likeliestPosterior;
+
+        void add(int arc, double posterior) {
+            mass += posterior;
+            if (likeliest < 0 || posterior > likeliestPosterior) {
+                likeliest = arc;
+                likeliestPosterior = posterior;
+            }
+        }
     }
 
     /** One substitution on the best path, before compounds are merged. */
@@ -101,7 +190,7 @@ final class FindingBuilder {
         }
     }
 
-    private Part part(Lattice lattice, int a, Decoder.Decoded d) {
+    private Part part(Lattice lattice, int a, Decoder.Decoded d, double confidence) {
         Arc arc = lattice.arcs[a];
         List<Token> tokens = doc.tokens();
         int first = lattice.tokenIndex[arc.from()];
@@ -136,7 +225,7 @@ final class FindingBuilder {
         if (alternatives.size() > MAX_ALTERNATIVES) {
             alternatives = new ArrayList<>(alternatives.subList(0, MAX_ALTERNATIVES));
         }
-        return new Part(start, end, wideStart, wideEnd, reading, d.posterior()[a], alternatives,
+        return new Part(start, end, wideStart, wideEnd, reading, confidence, alternatives,
                 evidence(lattice, arc));
     }
 

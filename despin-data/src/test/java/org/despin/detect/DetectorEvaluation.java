@@ -38,12 +38,20 @@ public final class DetectorEvaluation {
     public static void main(String[] args) throws Exception {
         Path modelPath = Path.of(args[0]);
         String mode = args.length > 1 ? args[1] : "eval";
-        int passages = args.length > 2 && !mode.equals("example") ? Integer.parseInt(args[2]) : 200;
+        int passages = args.length > 2 && !mode.startsWith("example") ? Integer.parseInt(args[2]) : 200;
         DataPaths paths = new DataPaths(DataPaths.defaultCache());
         Model model = args[0].equals("dev") ? DevModel.load(Path.of("/tmp/despin-dev")) : Models.load(modelPath);
         Detector detector = new Detector(model, settingsFromProperties());
         if (mode.equals("fitarcs")) {
             ArcFitting.fit(model, detector.settings(), paths, passages);
+            return;
+        }
+        if (mode.equals("exampleerrors")) { // the error analysis of `errors` on a spun file with its alignment
+            Path spunFile = Path.of(args.length > 2 ? args[2] : "examples/spun-news.txt");
+            Path tsv = Path.of(spunFile.toString().replaceAll("\\.txt$", ".alignment.tsv"));
+            ErrorAnalysis.example(detector, java.nio.file.Files.readString(spunFile, java.nio.charset.StandardCharsets.UTF_8),
+                    org.despin.spin.Alignment.parse(java.nio.file.Files.readString(tsv, java.nio.charset.StandardCharsets.UTF_8),
+                            tsv.toString()));
             return;
         }
         if (mode.equals("example")) {
@@ -86,6 +94,8 @@ public final class DetectorEvaluation {
             case "speed" -> speed(detector, long250);
             case "show" -> show(detector, thesaurus, long250);
             case "missed" -> missed(detector, thesaurus, long250);
+            case "errors" -> ErrorAnalysis.run(detector, thesaurus, long250); // why edits are not restored exactly
+            case "poolscreen" -> ErrorAnalysis.poolScreen(detector, thesaurus, long250); // other pool rankings, counted
             default -> eval(detector, thesaurus, labelled250, labelled150, mode);
         }
     }

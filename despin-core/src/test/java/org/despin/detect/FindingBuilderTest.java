@@ -1,0 +1,136 @@
+package org.despin.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.despin.lexicon.Candidate;
+import org.despin.text.Document;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which spans become findings, on hand-made decodes: a substitution the best path takes with
+ * enough posterior, and a span whose readings together are likely although the best path keeps it.
+ */
+class FindingBuilderTest {
+    private static final String TEXT = "The council met today.";
+    private static final Document DOC = Document.parse(TEXT);
+
+    /** Arcs and their posteriors and best-path marks, in the lattice's order (by start). */
+    private final List<Arc> arcs = new ArrayList<>();
+    private final List<Double> posteriors = new ArrayList<>();
+    private final List<Boolean> best = new ArrayList<>();
+
+    private void keep(int at, double posterior, boolean onBestPath) {
+        arcs.add(new Arc(at, at + 1, new int[] {at}, 0, null, 1, null));
+        posteriors.add(posterior);
+        best.add(onBestPath);
+    }
+
+    private void substitute(int from, int to, String original, double posterior, boolean onBestPath) {
+        substitute(from, to, original, posterior, onBestPath, "moby");
+    }
+
+    private void substitute(int from, int to, String original, double posterior, boolean onBestPath, String source) {
+        PreparedCandidate c = new PreparedCandidate(new Candidate(original, -1f, 1, source), new int[] {100 + arcs.size()},
+                -4f, 0);
+        arcs.add(new Arc(from, to, c.ids(), 0, c, 0, new Evidence.Gain(1.5, 2.0, false)));
+        posteriors.add(posterior);
+        best.add(onBestPath);
+    }
+
+    private List<Finding> findings(double minConfidence) {
+        LatticeBuilder.SentenceWords words = LatticeBuilder.SentenceWords.of(DOC.tokens(), DOC.sentences().get(0));
+        Lattice lattice = new Lattice(words, new int[] {0, 1, 2, 3}, 4, arcs);
+        double[] p = posteriors.stream().mapToDouble(Double::doubleValue).toArray();
+        boolean[] b = new boolean[best.size()];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = best.get(i);
+        }
+        SpinRateEstimator.Estimate estimate = new SpinRateEstimator.Estimate(0.1, 1, List.of(new Decoder.Decoded(p, b, 0)),
+                Map.of());
+        return new FindingBuilder(DOC, estimate).findings(List.of(lattice), minConfidence);
+    }
+
+    private static String describe(List<Finding> fs) {
+        StringBuilder sb = new StringBuilder();
+        for (Finding f : fs) {
+            sb.append(String.format(java.util.Locale.ROOT, "%s@%d-%d -> %s %.2f %s; ", f.text(), f.start(), f.end(),
+                    f.suggestion(), f.confidence(), f.alternatives()));
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void aSpanWhoseReadingsTogetherAreLikelyIsFlaggedWithItsLikeliestReading() {
+        keep(0, 1, true);
+        keep(1, 0.3, true); // the best path keeps "council": no single reading beats keeping it
+        substitute(1, 2, "board", 0.4, false);
+        substitute(1, 2, "committee", 0.3, false);
+        keep(2, 1, true);
+        keep(3, 1, true);
+        List<Finding> fs = findings(0.5);
+        assertEquals(1, fs.size(), describe(fs));
+        Finding f = fs.get(0);
+        assertEquals("council", f.text());
+        assertEquals(TEXT.indexOf("council"), f.start());
+        assertEquals(TEXT.indexOf(" met"), f.end());
+        assertEquals("board", f.suggestion());
+        assertEquals(0.7, f.confidence(), 1e-9);
+        assertEquals(List.of(new Alternative("committee", 0.3)), f.alternatives());
+        // the span's sum is the confidence, so a stricter minimum drops it
+        assertEquals(List.of(), findings(0.75));
+    }
+
+    @Test
+    void readingsThatTogetherStayBelowOneHalfAreNotFlagged() {
+        keep(0, 1, true);
+        keep(1, 0.55, true);
+        substitute(1, 2, "board", 0.25, false);
+        substitute(1, 2, "committee", 0.2, false);
+        keep(2, 1, true);
+        keep(3, 1, true);
+        assertEquals(List.of(), findings(0.5));
+        // nor with no minimum: a span is called spun only when that is likelier than not
+        assertEquals(List.of(), findings(0));
+    }
+
+    @Test
+    void aSureSubstitutionOnTheBestPathIsReportedAsBefore() {
+        keep(0, 1, true);
+        keep(1, 0.1, false);
+        substitute(1, 2, "board", 0.8, true);
+        substitute(1, 2, "committee", 0.1, false);
+        keep(2, 1, true);
+        keep(3, 1, true);
+        List<Finding> fs = findings(0.5);
+        assertEquals(1, fs.size(), describe(fs));
+        assertEquals("board", fs.get(0).suggestion());
+        assertEquals(0.8, fs.get(0).confidence(), 1e-9);
+    }
+
+    @Test
+    void aSpanOverlappingAnotherSubstitutionOfTheBestPathIsLeftToIt() {
+        keep(0, 1, true);
+        keep(1, 0.3, false);
+        substitute(1, 2, "board", 0.35, false);
+        substitute(1, 2, "committee", 0.3, false);
+        substitute(1, 3, "panel convened", 0.05, true); // unsure, but the best path reads "council met" so
+        keep(2, 0.95, false);
+        keep(3, 1, true);
+        assertEquals(List.of(), findings(0.5));
+    }
+
+    @Test
+    void rivalTermsAreNotSummed() {
+        // a span reaching several terms by chance shares one term bonus among them: their sum says nothing
+        keep(0, 1, true);
+        keep(1, 0.4, true);
+        substitute(1, 3, "board meeting", 0.3, false, TermCandidates.SOURCE);
+        substitute(1, 3, "panel session", 0.3, false, TermCandidates.SOURCE);
+        keep(2, 0.4, true);
+        keep(3, 1, true);
+        assertEquals(List.of(), findings(0.5));
+    }
+}

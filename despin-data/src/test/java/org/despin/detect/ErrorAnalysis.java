@@ -1,0 +1,447 @@
+package org.despin.detect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.despin.data.lexicon.Morphology;
+import org.despin.lexicon.Candidate;
+import org.despin.spin.Edit;
+import org.despin.spin.SpinOptions;
+import org.despin.spin.SpinResult;
+import org.despin.spin.SpinThesaurus;
+import org.despin.spin.Spinner;
+import org.despin.text.Document;
+import org.despin.text.Token;
+import org.despin.text.TokenType;
+
+/**
+ * Why edits of the held-out spun set are not restored exactly (DetectorEvaluation mode {@code errors
+ * N}, same passages and seeds as {@code spun}). Every true edit gets one cause class:
+ * <ul>
+ * <li>exact;</li>
+ * <li>flagged, not exact: case only; the finding's span differs from the edit's (alignment); the
+ * same span restored to another form of the original's lemma (inflection); to another word, with
+ * the original's status at that span (admitted but the decoder chose another: sense; failed the
+ * evidence gate; cut by the candidate pool; not a candidate);</li>
+ * <li>not flagged: the original's status at the edit's span (on the best path under the minimum
+ * confidence; admitted but not on the best path; failed the gate; cut by the pool; not a candidate,
+ * split by whether some other candidate of the span was admitted).</li>
+ * </ul>
+ * With {@code -Dverbose=true} one line per edit: observed, original, what was flagged, the class.
+ */
+final class ErrorAnalysis {
+    private final Detector detector;
+    private final CandidateTable uncapped;
+    private final Morphology morphology;
+    private final Evidence evidence;
+    private final Map<String, Integer> counts = new TreeMap<>();
+    private final Map<String, List<String>> examples = new TreeMap<>();
+    /** Right choices per rule (see {@link #choices}), and "spans": the spans counted. */
+    private final Map<String, Integer> choices = new TreeMap<>();
+    private final boolean verbose = Boolean.getBoolean("verbose");
+    private final int maxExamples = Integer.getInteger("examples", 6);
+    private int edits;
+    private final Map<String, Integer> findings = new TreeMap<>();
+
+    ErrorAnalysis(Detector detector) throws Exception {
+        this.detector = detector;
+        this.uncapped = new CandidateTable(detector.model().lexicon(), detector.model().lm(),
+                detector.settings().with().candidatePool(100_000).build());
+        this.morphology = Morphology.load();
+        this.evidence = new Evidence(detector.model().lm());
+    }
+
+    static void run(Detector detector, SpinThesaurus thesaurus, List<String> passages) throws Exception {
+        ErrorAnalysis a = new ErrorAnalysis(detector);
+        int seed = 0;
+        for (String p : passages) {
+            SpinResult s = new Spinner(thesaurus, SpinOptions.of(0.3, ++seed)).spin(p);
+            a.add(s);
+        }
+        a.print();
+    }
+
+    /** The bundled example (or any spun file with its alignment). */
+    static void example(Detector detector, String text, List<Edit> edits) throws Exception {
+        ErrorAnalysis a = new ErrorAnalysis(detector);
+        a.add(text, edits);
+        a.print();
+    }
+
+    void add(SpinResult s) {
+        add(s.spunText(), s.edits());
+    }
+
+    void add(String spunText, List<Edit> spunEdits) {
+        Detector.Trace t = detector.trace(spunText, CheckOptions.DEFAULTS);
+        for (Edit e : spunEdits) {
+            edits++;
+            String cause = cause(spunText, e, t);
+            choices(e, t);
+            counts.merge(cause, 1, Integer::sum);
+            List<Finding> hits = overlapping(t.report().findings(), e);
+            String line = String.format(Locale.ROOT, "%s <- %s : %s", e.spun(), e.original(),
+                    hits.isEmpty() ? "-" : hits.stream().map(f -> f.text() + " -> " + f.suggestion()
+                            + String.format(Locale.ROOT, " %.2f", f.confidence())).reduce((x, y) -> x + "; " + y).get());
+            List<String> ex = examples.computeIfAbsent(cause, k -> new ArrayList<>());
+            if (ex.size() < maxExamples) {
+                ex.add(line);
+            }
+            if (verbose) {
+                System.out.println("EDIT " + line + " [" + cause + "]");
+            }
+        }
+        for (Finding f : t.report().findings()) {
+            String kind = f.evidence().contains("term synonym") ? "term" : f.evidence().contains("inserted beside") ? "insertion"
+                    : f.evidence().contains("restores a title-case name") ? "name" : "word";
+            List<Edit> on = spunEdits.stream().filter(e -> f.start() < e.end() && e.start() < f.end()).toList();
+            String outcome = on.isEmpty() ? "false flag"
+                    : org.despin.eval.Metrics.exactRestorations(spunText, on, List.of(f)) == on.size() ? "exact" : "wrong";
+            findings.merge(kind + " finding: " + outcome, 1, Integer::sum);
+            if (verbose && kind.equals("term")) {
+                System.out.println("TERM " + f.text() + " -> " + f.suggestion() + " : " + outcome + " "
+                        + on.stream().map(e -> e.spun() + " <- " + e.original()).toList());
+            }
+        }
+    }
+
+    /**
+     * For an edit flagged at exactly its span whose original is among the span's admitted readings:
+     * which reading each choice rule would restore (the decode's likeliest; the best evidence gain;
+     * the best LM context ratio; the arc model's log-odds).
+     */
+    private void choices(Edit e, Detector.Trace t) {
+        List<Finding> hits = overlapping(t.report().findings(), e);
+        if (hits.size() != 1 || hits.get(0).start() != e.start() || hits.get(0).end() != e.end()) {
+            return;
+        }
+        String orig = normal(e.original());
+        List<Token> tokens = t.doc().tokens();
+        for (int l = 0; l < t.lattices().size(); l++) {
+            Lattice lattice = t.lattices().get(l);
+            int from = -1;
+            int to = -1;
+            for (int k = 0; k < lattice.size(); k++) {
+                Token tok = tokens.get(lattice.tokenIndex[k]);
+                if (tok.start() < e.end() && e.start() < tok.end()) {
+                    from = from < 0 ? k : from;
+                    to = k + 1;
+                }
+            }
+            if (from < 0) {
+                continue;
+            }
+            Decoder.Decoded d = t.estimate().decodings().get(l);
+            String[] best = new String[4];
+            double[] top = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+            boolean has = false;
+            int admitted = 0;
+            for (int a = lattice.firstArc[from]; a < lattice.firstArc[from + 1]; a++) {
+                Arc arc = lattice.arcs[a];
+                if (arc.isKeep() || arc.to() != to) {
+                    continue;
+                }
+                admitted++;
+                has |= arc.candidate().original().equals(orig);
+                double[] score = {d.posterior()[a], arc.evidence().gainLog10(), arc.evidence().contextLog10(),
+                        arc.features() == null ? Double.NEGATIVE_INFINITY : detector.settings().arcModel().logOdds(arc.features())};
+                for (int r = 0; r < 4; r++) {
+                    if (score[r] > top[r]) {
+                        top[r] = score[r];
+                        best[r] = arc.candidate().original();
+                    }
+                }
+            }
+            if (!has || admitted < 2) {
+                return;
+            }
+            String[] rules = {"posterior", "gain", "context", "arc log-odds"};
+            for (int r = 0; r < 4; r++) {
+                choices.merge(rules[r], orig.equals(best[r]) ? 1 : 0, Integer::sum);
+            }
+            choices.merge("spans", 1, Integer::sum);
+            return;
+        }
+    }
+
+    /**
+     * Screen for other rankings of the candidate pool (DetectorEvaluation mode {@code poolscreen N}):
+     * for each edit of one observed word, whether its original would be in the pool of
+     * {@code candidatePool} AND pass the evidence gate under the prior (now), the prior with half
+     * the frequency weight, and the prior plus the candidate's bigram PMI with both neighbours;
+     * and the cost: candidates per one-word span with more than a pool of them.
+     */
+    static void poolScreen(Detector detector, SpinThesaurus thesaurus, List<String> passages) throws Exception {
+        ErrorAnalysis x = new ErrorAnalysis(detector);
+        org.despin.lm.LanguageModel lm = detector.model().lm();
+        org.despin.lm.LmState a = lm.newState();
+        org.despin.lm.LmState b = lm.newState();
+        int pool = detector.settings().candidatePool();
+        double gate = detector.settings().evidenceGate();
+        String[] rules = {"prior", "prior, half frequency", "prior + bigram PMI both sides"};
+        int[] inAndPass = new int[rules.length];
+        int[] in = new int[rules.length];
+        long spans = 0;
+        long over = 0;
+        long beyond = 0;
+        long edits = 0;
+        int seed = 0;
+        for (String p : passages) {
+            SpinResult s = new Spinner(thesaurus, SpinOptions.of(0.3, ++seed)).spin(p);
+            Detector.Trace t = detector.trace(s.spunText(), CheckOptions.DEFAULTS);
+            for (Lattice lattice : t.lattices()) {
+                for (int k = 0; k < lattice.size(); k++) {
+                    int raw = x.uncapped.candidates(lattice.normal[k]).length;
+                    spans += raw > 0 ? 1 : 0;
+                    over += raw > pool ? 1 : 0;
+                    beyond += Math.max(0, raw - pool);
+                }
+            }
+            for (Edit e : s.edits()) {
+                String orig = normal(e.original());
+                for (Lattice lattice : t.lattices()) {
+                    int from = -1;
+                    int to = -1;
+                    for (int k = 0; k < lattice.size(); k++) {
+                        Token tok = t.doc().tokens().get(lattice.tokenIndex[k]);
+                        if (tok.start() < e.end() && e.start() < tok.end()) {
+                            from = from < 0 ? k : from;
+                            to = k + 1;
+                        }
+                    }
+                    if (from < 0 || to != from + 1) {
+                        continue;
+                    }
+                    PreparedCandidate[] cands = x.uncapped.candidates(lattice.normal[from]);
+                    PreparedCandidate target = null;
+                    for (PreparedCandidate c : cands) {
+                        target = c.original().equals(orig) ? c : target;
+                    }
+                    if (target == null) {
+                        break;
+                    }
+                    edits++;
+                    x.evidence.sentence(lattice.ids, lattice.ids);
+                    float obsContext = x.evidence.inContext(from, to, null);
+                    float obsPartial = x.evidence.partial();
+                    float obsIntrinsic = x.evidence.observedIntrinsic(from, to);
+                    boolean passes = x.evidence.gain(from, to, target, obsContext, obsPartial, obsIntrinsic,
+                            Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY) >= gate;
+                    int left = from > 0 ? lattice.ids[from - 1] : -1;
+                    int right = to < lattice.size() ? lattice.ids[to] : -1;
+                    double[][] score = new double[rules.length][cands.length];
+                    for (int i = 0; i < cands.length; i++) {
+                        PreparedCandidate c = cands[i];
+                        score[0][i] = c.prior();
+                        score[1][i] = c.prior() - 0.5 * Math.log(10) * c.intrinsicLog10();
+                        double pmi = 0;
+                        if (left >= 0) {
+                            lm.emptyContext(a);
+                            lm.score(a, left, b);
+                            pmi += lm.score(b, c.ids()[0], a) - c.intrinsicLog10();
+                        }
+                        if (right >= 0) {
+                            lm.emptyContext(a);
+                            lm.score(a, c.ids()[c.ids().length - 1], b);
+                            float withC = lm.score(b, right, a);
+                            lm.emptyContext(a);
+                            pmi += withC - lm.score(a, right, b);
+                        }
+                        score[2][i] = c.prior() + Math.log(10) * pmi;
+                    }
+                    int ti = java.util.Arrays.asList(cands).indexOf(target);
+                    for (int r = 0; r < rules.length; r++) {
+                        int rank = 0;
+                        for (int i = 0; i < cands.length; i++) {
+                            rank += score[r][i] > score[r][ti] ? 1 : 0;
+                        }
+                        if (rank < pool) {
+                            in[r]++;
+                            inAndPass[r] += passes ? 1 : 0;
+                        }
+                    }
+                    break;
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "one-word spans with candidates %d, with more than %d: %d, candidates beyond the pool %d (%.1f per such span)%n",
+                spans, pool, over, beyond, (double) beyond / Math.max(1, over));
+        System.out.printf(Locale.ROOT, "one-word edits whose original is a candidate: %d%n", edits);
+        for (int r = 0; r < rules.length; r++) {
+            System.out.printf(Locale.ROOT, "  %-32s in the pool %5d, in the pool and passing the gate %5d%n", rules[r], in[r], inAndPass[r]);
+        }
+    }
+
+    void print() {
+        System.out.println("edits flagged at their span, original among >= 2 admitted readings; right choices by rule: " + choices);
+        System.out.println("findings by kind and outcome: " + findings);
+        System.out.printf(Locale.ROOT, "error analysis: %d edits%n", edits);
+        Map<String, Integer> groups = new TreeMap<>();
+        for (Map.Entry<String, Integer> c : counts.entrySet()) {
+            groups.merge(c.getKey().substring(0, c.getKey().indexOf(':')), c.getValue(), Integer::sum);
+        }
+        for (Map.Entry<String, Integer> g : groups.entrySet()) {
+            System.out.printf(Locale.ROOT, "%-70s %5d %5.1f %%%n", g.getKey(), g.getValue(), 100.0 * g.getValue() / edits);
+            for (Map.Entry<String, Integer> c : counts.entrySet()) {
+                if (c.getKey().startsWith(g.getKey() + ":")) {
+                    System.out.printf(Locale.ROOT, "  %-68s %5d %5.1f %%%n", c.getKey(), c.getValue(), 100.0 * c.getValue() / edits);
+                    for (String ex : examples.get(c.getKey())) {
+                        System.out.println("      " + ex);
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<Finding> overlapping(List<Finding> findings, Edit e) {
+        return findings.stream().filter(f -> f.start() < e.end() && e.start() < f.end()).toList();
+    }
+
+    private String cause(String spunText, Edit e, Detector.Trace t) {
+        List<Finding> hits = overlapping(t.report().findings(), e);
+        String orig = normal(e.original());
+        if (!hits.isEmpty()) {
+            if (org.despin.eval.Metrics.exactRestorations(spunText, List.of(e), hits) == 1) {
+                return "1 exact: exact";
+            }
+            if (hits.size() == 1 && hits.get(0).start() == e.start() && hits.get(0).end() == e.end()) {
+                String said = normal(hits.get(0).suggestion());
+                if (said.equals(orig)) {
+                    return "2 flagged, wrong: case or spacing";
+                }
+                if (sameLemmas(said, orig)) {
+                    return "2 flagged, wrong: inflection (same lemma, another form)" + status(e, t, orig, " / original ");
+                }
+                return "2 flagged, wrong: another word" + status(e, t, orig, ", original ");
+            }
+            Finding f = hits.get(0);
+            String how = hits.size() > 1 ? "several findings" : f.start() <= e.start() && f.end() >= e.end()
+                    ? "finding wider than the edit" : f.start() >= e.start() && f.end() <= e.end()
+                            ? "finding inside the edit" : "finding shifted";
+            return "2 flagged, wrong: span differs (" + how + ")";
+        }
+        return "3 not flagged:" + status(e, t, orig, " ");
+    }
+
+    /** The original's status at the edit's span in the final lattice. */
+    private String status(Edit e, Detector.Trace t, String orig, String prefix) {
+        List<Token> tokens = t.doc().tokens();
+        for (int l = 0; l < t.lattices().size(); l++) {
+            Lattice lattice = t.lattices().get(l);
+            int from = -1;
+            int to = -1;
+            for (int k = 0; k < lattice.size(); k++) {
+                Token tok = tokens.get(lattice.tokenIndex[k]);
+                if (tok.start() < e.end() && e.start() < tok.end()) {
+                    from = from < 0 ? k : from;
+                    to = k + 1;
+                }
+            }
+            if (from < 0) {
+                continue;
+            }
+            Decoder.Decoded d = t.estimate().decodings().get(l);
+            boolean otherAdmitted = false;
+            for (int a = lattice.firstArc[from]; a < lattice.firstArc[from + 1]; a++) {
+                Arc arc = lattice.arcs[a];
+                if (arc.isKeep() || arc.to() != to) {
+                    continue;
+                }
+                if (arc.candidate().original().equals(orig)) {
+                    if (d.best()[a]) {
+                        return prefix + String.format(Locale.ROOT, "on the best path, posterior %s",
+                                d.posterior()[a] >= 0.5 ? ">= 0.5 (a term or insertion arc won the overlap)" : "< minConfidence 0.5");
+                    }
+                    double mass = 0;
+                    for (int b = lattice.firstArc[from]; b < lattice.firstArc[from + 1]; b++) {
+                        Arc other = lattice.arcs[b];
+                        if (!other.isKeep() && other.to() == to) {
+                            mass += d.posterior()[b];
+                        }
+                    }
+                    return prefix + String.format(Locale.ROOT, "admitted, not on the best path; span's substitutions together %s, original %s",
+                            mass >= 0.5 ? ">= 0.5" : "< 0.5", d.posterior()[a] >= 0.25 ? ">= 0.25" : "< 0.25");
+                }
+                otherAdmitted = true;
+            }
+            return prefix + notAdmitted(lattice.observed(from, to), orig, otherAdmitted, lattice, from, to);
+        }
+        // not a word of any lattice: a sentence without candidates at all
+        return prefix + notAdmitted(normal(e.spun()), orig, false, null, 0, 0);
+    }
+
+    private String notAdmitted(String observed, String orig, boolean otherAdmitted, Lattice lattice, int from, int to) {
+        for (PreparedCandidate c : uncapped.candidates(observed)) {
+            if (c.original().equals(orig)) {
+                int rank = 0;
+                for (PreparedCandidate x : uncapped.candidates(observed)) {
+                    if (x == c) {
+                        break;
+                    }
+                    rank++;
+                }
+                boolean cut = rank >= detector.settings().candidatePool();
+                String where = cut ? "cut by the pool" : "in the pool";
+                if (lattice == null) {
+                    return where;
+                }
+                evidence.sentence(lattice.ids, lattice.ids);
+                float obsContext = evidence.inContext(from, to, null);
+                float obsPartial = evidence.partial();
+                float obsIntrinsic = evidence.observedIntrinsic(from, to);
+                double gain = evidence.gain(from, to, c, obsContext, obsPartial, obsIntrinsic,
+                        Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+                double gate = detector.settings().evidenceGate();
+                String g = gain >= gate ? "would pass the gate" : gain >= gate - 0.5 ? "gain within 0.5 of the gate"
+                        : gain >= 0 ? "gain 0 .. gate - 0.5" : "gain < 0";
+                if (!cut && gain >= gate) {
+                    return "in the pool, passed the gate, not among the span's best "
+                            + detector.settings().maxCandidatesPerSpan() + " (or a name)";
+                }
+                return where + (cut ? ", rank " + (rank < 64 ? "32-63" : ">= 64") + ", " : ", failed the gate: ") + g;
+            }
+        }
+        List<Candidate> raw = detector.model().lexicon().candidates(observed);
+        if (raw.stream().anyMatch(c -> c.original().equals(orig))) {
+            return "a candidate, dropped (function words / unknown to the LM)";
+        }
+        for (Candidate c : raw) {
+            if (sameLemmas(c.original(), orig)) {
+                return "not a candidate, another form of it is (re-inflection)";
+            }
+        }
+        return raw.isEmpty() ? "not a candidate (span has none)"
+                : "not a candidate" + (otherAdmitted ? " (others admitted)" : " (span has others)");
+    }
+
+    /** True when the phrases have as many words and each pair of words can share a lemma. */
+    private boolean sameLemmas(String a, String b) {
+        String[] x = a.split(" ");
+        String[] y = b.split(" ");
+        if (x.length != y.length || a.equals(b)) {
+            return false;
+        }
+        for (int i = 0; i < x.length; i++) {
+            if (x[i].equals(y[i])) {
+                continue;
+            }
+            boolean shared = false;
+            for (Morphology.Analysis p : morphology.analyse(x[i])) {
+                for (Morphology.Analysis q : morphology.analyse(y[i])) {
+                    shared |= p.lemma().equals(q.lemma());
+                }
+            }
+            if (!shared) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static String normal(String text) {
+        return String.join(" ", Document.parse(text).tokens().stream()
+                .filter(t -> t.type() == TokenType.WORD || t.type() == TokenType.NUMBER).map(Token::normal).toList());
+    }
+}
