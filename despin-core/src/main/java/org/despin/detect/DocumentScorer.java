@@ -21,14 +21,15 @@ public final class DocumentScorer {
          * Fitted by DetectorEvaluation "fit" (docs/detector.md) on 400 100-150-word passages of the
          * arc model's fit fold of the TRAINING documents, read with the LM rebuilt without that fold,
          * each clean and spun once (rates 0.05/0.1/0.2/0.3 in turn, MyThes spinner), with the arc
-         * model at arcBias 0.4: logistic regression on the first half, L2 1.0; AUROC 0.845 on the
-         * second half (0.784 at rate 0.1), 0.789 on 400 held-out passages spun at 0.1. Refitted for
-         * the refitted arc model and the related-word lexicon (merged default model of integ2):
-         * {@code java -cp $CP -Dd.arcBias=0.4 -DfoldLm=/tmp/arcs/fold-lm.dspm
-         * org.despin.detect.DetectorEvaluation MODEL fit 400}.
+         * model at arcBias 0.0 and spunBoost 1.5: logistic regression on the first half, L2 1.0;
+         * AUROC 0.846 on the second half (0.785 at rate 0.1), 0.791 on 400 held-out passages spun at
+         * 0.1. Refitted for the joint operating point of the term evidence gate and the span
+         * decision (branch pool16; before: arcBias 0.4, (-1.814, 0.120, 0.144, 1.249, 0.536, 0.221,
+         * 0.928, 1.288)): {@code java -cp $CP -Dd.arcBias=0.0 -Dd.spunBoost=1.5
+         * -DfoldLm=/tmp/arcs/fold-lm.dspm org.despin.detect.DetectorEvaluation MODEL fit 400}.
          */
-        public static final Coefficients DEFAULTS = new Coefficients(-1.814, 0.120, 0.144, 1.249, 0.536, 0.221,
-                0.928, 1.288);
+        public static final Coefficients DEFAULTS = new Coefficients(-1.828, 0.093, 0.263, 1.212, 0.887, 0.002,
+                0.837, 1.331);
 
         /** Coefficients from the intercept and one weight per {@link #FEATURES} entry, as the fit prints them. */
         public static Coefficients of(double[] w) {
