@@ -20,8 +20,11 @@ public final class TrieState implements LmState {
     final long[] nextFrom;
     final long[] nextTo;
     final long[] touched; // what the first round of each context's search read, read before the searches
+    /** The query cache this state's queries go through, or null. */
+    final TrieQueryCache cache;
 
-    TrieState(int maxContext) {
+    TrieState(int maxContext, TrieQueryCache cache) {
+        this.cache = cache;
         words = new int[maxContext];
         backoff = new float[maxContext];
         childFrom = new long[maxContext];
