@@ -19,23 +19,6 @@ public interface LanguageModel {
     /** A new, empty state (no context). */
     LmState newState();
 
-    /**
-     * A new, empty query cache of about {@code entries} recent queries, for one thread (see
-     * {@link LmCache}); models that do not cache return {@link LmCache#NONE}.
-     */
-    default LmCache newCache(int entries) {
-        return LmCache.NONE;
-    }
-
-    /**
-     * A new, empty state whose queries go through {@code cache} (made by this model's
-     * {@link #newCache}): the same scores and states as {@link #newState()}'s, faster when queries
-     * recur. Models that do not cache return a plain state.
-     */
-    default LmState newState(LmCache cache) {
-        return newState();
-    }
-
     /** Sets {@code state} to the sentence-start context {@code <s>}. */
     void beginSentence(LmState state);
 

@@ -204,24 +204,7 @@ public final class TrieLanguageModel implements LanguageModel {
 
     @Override
     public TrieState newState() {
-        return new TrieState(Math.max(0, order - 1), null);
-    }
-
-    @Override
-    public LmCache newCache(int entries) {
-        return new TrieQueryCache(Math.max(0, order - 1), entries);
-    }
-
-    @Override
-    public TrieState newState(LmCache cache) {
-        if (cache == LmCache.NONE) {
-            return newState();
-        }
-        TrieQueryCache c = (TrieQueryCache) cache;
-        if (c.maxContext != Math.max(0, order - 1)) {
-            throw new IllegalArgumentException("the cache was made for a model of another order");
-        }
-        return new TrieState(c.maxContext, c);
+        return new TrieState(Math.max(0, order - 1));
     }
 
     @Override
@@ -253,62 +236,6 @@ public final class TrieLanguageModel implements LanguageModel {
         TrieState s = (TrieState) in;
         TrieState o = (TrieState) out;
         int w = word >= 0 && word < vocabularySize ? word : Vocabulary.UNKNOWN;
-        TrieQueryCache cache = s.cache;
-        if (cache == null) {
-            return lookup(s, w, o);
-        }
-        cache.lookups++;
-        int at = cache.slot(s, w);
-        if (cache.holds(at, s, w)) {
-            cache.hits++;
-            return answer(cache.slots, at + 2 + cache.maxContext, s, w, o);
-        }
-        // the key goes in first: in and out may be the same state
-        int[] t = cache.slots;
-        int length = s.length;
-        t[at] = w;
-        t[at + 1] = length;
-        System.arraycopy(s.words, 0, t, at + 2, length);
-        float prob = lookup(s, w, o);
-        int v = at + 2 + cache.maxContext;
-        int keep = o.length;
-        int mc = cache.maxContext;
-        t[v] = Float.floatToRawIntBits(prob);
-        t[v + 1] = keep;
-        for (int j = 0; j < keep; j++) {
-            t[v + 2 + j] = Float.floatToRawIntBits(o.backoff[j]);
-            t[v + 2 + mc + j] = (int) o.childFrom[j];
-            t[v + 2 + 2 * mc + j] = (int) o.childTo[j];
-        }
-        return prob;
-    }
-
-    /** The cached answer at {@code v} (layout in {@link TrieQueryCache}): its probability, its state to {@code o}. */
-    private static float answer(int[] t, int v, TrieState s, int w, TrieState o) {
-        int keep = t[v + 1];
-        int mc = o.words.length;
-        int[] words = o.words;
-        int[] context = s.words;
-        for (int j = keep - 1; j >= 1; j--) {
-            words[j] = context[j - 1];
-        }
-        if (keep > 0) {
-            words[0] = w;
-        }
-        float[] ob = o.backoff;
-        long[] of = o.childFrom;
-        long[] ot = o.childTo;
-        for (int j = 0; j < keep; j++) {
-            ob[j] = Float.intBitsToFloat(t[v + 2 + j]);
-            of[j] = t[v + 2 + mc + j];
-            ot[j] = t[v + 2 + 2 * mc + j];
-        }
-        o.length = keep;
-        return Float.intBitsToFloat(t[v]);
-    }
-
-    /** The query itself: log10 P(w | context of s), the new context to o (see the class comment). */
-    private float lookup(TrieState s, int w, TrieState o) {
         int contextLength = s.length;
         long uni = unigrams[2 * w];
         float prob = Float.intBitsToFloat((int) uni);

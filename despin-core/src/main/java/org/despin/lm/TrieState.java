@@ -20,11 +20,8 @@ public final class TrieState implements LmState {
     final long[] nextFrom;
     final long[] nextTo;
     final long[] touched; // what the first round of each context's search read, read before the searches
-    /** The query cache this state's queries go through, or null. */
-    final TrieQueryCache cache;
 
-    TrieState(int maxContext, TrieQueryCache cache) {
-        this.cache = cache;
+    TrieState(int maxContext) {
         words = new int[maxContext];
         backoff = new float[maxContext];
         childFrom = new long[maxContext];

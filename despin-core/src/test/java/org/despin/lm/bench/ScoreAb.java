@@ -23,7 +23,6 @@ import java.util.function.IntToDoubleFunction;
  *
  * <pre>
  * scripts/bench-lm ab NAME=CLASSES_DIR:MODEL NAME=CLASSES_DIR:MODEL ...
- * scripts/bench-lm ab NAME=CLASSES_DIR:MODEL NAME=CLASSES_DIR:MODEL@ENTRIES   (through a query cache)
  * </pre>
  */
 public final class ScoreAb {
@@ -70,9 +69,6 @@ public final class ScoreAb {
                     }
                 }
             }
-        }
-        for (int v = 0; v < variants; v++) {
-            say("%s: %s", names.get(v), passes.get(v));
         }
         String[] patterns = {"sliding window", "candidates in one slot"};
         for (int pattern = 0; pattern < 2; pattern++) {

@@ -1,11 +1,9 @@
 package org.despin.lm.bench;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Random;
 import java.util.function.IntToDoubleFunction;
 import org.despin.lm.LanguageModel;
-import org.despin.lm.LmCache;
 import org.despin.lm.LmFormat;
 import org.despin.lm.LmState;
 import org.despin.lm.Vocabulary;
@@ -17,22 +15,15 @@ import org.despin.model.ModelFile;
  * sliding window, 1 ten candidates in one slot per position over a tenth of the text (the same
  * number of calls). Returns a checksum: a hash of the bits of every score and every output
  * state's words (the top 53 bits, as a double), equal for two builds only if they give the same
- * floats and states. A model given as {@code MODEL@ENTRIES} is queried through a query cache of
- * that many entries ({@link LanguageModel#newCache}), kept from pass to pass as a thread's would be;
- * {@link #toString} then gives each pattern's hit rate.
+ * floats and states.
  */
 public final class ScorePass implements IntToDoubleFunction {
     private final LanguageModel lm;
     private final int[] ids;
     private final int[] candidates;
-    private final LmCache cache;
-    private final long[] lookups = new long[2];
-    private final long[] hits = new long[2];
 
     public ScorePass(String model, int[] ids) throws Exception {
-        String[] pathEntries = model.split("@", 2);
-        this.lm = LmFormat.read(ModelFile.open(Path.of(pathEntries[0])));
-        this.cache = pathEntries.length > 1 ? lm.newCache(Integer.parseInt(pathEntries[1])) : null;
+        this.lm = LmFormat.read(ModelFile.open(Path.of(model)));
         this.ids = ids;
         candidates = ids.clone();
         Random r = new Random(1);
@@ -46,24 +37,8 @@ public final class ScorePass implements IntToDoubleFunction {
 
     @Override
     public double applyAsDouble(int pattern) {
-        if (cache == null) {
-            return pass(pattern, lm.newState(), lm.newState());
-        }
-        long l = cache.lookups();
-        long h = cache.hits();
-        double sum = pass(pattern, lm.newState(cache), lm.newState(cache));
-        lookups[pattern] += cache.lookups() - l;
-        hits[pattern] += cache.hits() - h;
-        return sum;
-    }
-
-    @Override
-    public String toString() {
-        return cache == null ? "no cache" : String.format(Locale.ROOT, "cache hits: sliding window %.1f %%, candidates %.1f %%",
-                100.0 * hits[0] / Math.max(1, lookups[0]), 100.0 * hits[1] / Math.max(1, lookups[1]));
-    }
-
-    private double pass(int pattern, LmState s, LmState out) {
+        LmState s = lm.newState();
+        LmState out = lm.newState();
         lm.beginSentence(s);
         long hash = 0;
         if (pattern == 0) {
