@@ -108,4 +108,92 @@ final class PackedSearch {
         long bit = i * bits;
         return (buf.getLong(at + (int) (bit >>> 3)) >>> (bit & 7)) & mask;
     }
+
+    /**
+     * {@link #find} for several keys in one range ({@code keys[0..n)}, the entries or -1 to
+     * {@code found}), made round by round across the keys: one round's reads of all keys go out
+     * before any of them is used, so their cache misses overlap, where separate searches wait for
+     * each other's. {@code a, wa, z, wz} are scratch of at least n elements. The same entries as
+     * {@link #find} (the entries of a range have distinct words, so any correct search finds the
+     * same one).
+     */
+    static void findAll(ByteBuffer buf, int[] ats, int[] bitss, long[] masks, long[] los, long[] his, int[] group,
+            int[] keys, int n, long[] found, long[] a, long[] wa, long[] z, long[] wz, int words) {
+        for (int k = 0; k < n; k++) {
+            int g = group[k];
+            a[k] = los[g] - 1;
+            wa[k] = -1;
+            z[k] = his[g];
+            wz[k] = words;
+            found[k] = -2; // not yet known
+        }
+        int open = n;
+        while (open > 0) {
+            open = 0;
+            for (int k = 0; k < n; k++) {
+                if (found[k] != -2) {
+                    continue;
+                }
+                long ak = a[k];
+                long zk = z[k];
+                int key = keys[k];
+                int g = group[k];
+                int at = ats[g];
+                int bits = bitss[g];
+                long mask = masks[g];
+                if (zk - ak <= SCAN) {
+                    long r = -1;
+                    for (long i = ak + 1; i < zk; i++) {
+                        long w = wordAt(buf, at, bits, mask, i);
+                        if (w >= key) {
+                            r = w == key ? i : -1;
+                            break;
+                        }
+                    }
+                    found[k] = r;
+                    continue;
+                }
+                long wak = wa[k];
+                long wzk = wz[k];
+                long pivot = ak + 1 + (long) ((zk - ak - 2) * ((double) (key - wak) / (wzk - wak)));
+                long spread = Math.max(SCAN / 2, (zk - ak) >>> 4);
+                long below = Math.max(ak + 1, pivot - spread);
+                long above = Math.min(zk - 1, pivot + spread);
+                long w = wordAt(buf, at, bits, mask, pivot);
+                long wBelow = wordAt(buf, at, bits, mask, below);
+                long wAbove = wordAt(buf, at, bits, mask, above);
+                open++;
+                if (w < key) {
+                    if (wAbove > key) {
+                        a[k] = pivot;
+                        wa[k] = w;
+                        z[k] = above;
+                        wz[k] = wAbove;
+                    } else if (wAbove < key) {
+                        a[k] = above;
+                        wa[k] = wAbove;
+                    } else {
+                        found[k] = above;
+                        open--;
+                    }
+                } else if (w > key) {
+                    if (wBelow < key) {
+                        a[k] = below;
+                        wa[k] = wBelow;
+                        z[k] = pivot;
+                        wz[k] = w;
+                    } else if (wBelow > key) {
+                        z[k] = below;
+                        wz[k] = wBelow;
+                    } else {
+                        found[k] = below;
+                        open--;
+                    }
+                } else {
+                    found[k] = pivot;
+                    open--;
+                }
+            }
+        }
+    }
 }

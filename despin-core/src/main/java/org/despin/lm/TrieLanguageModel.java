@@ -329,6 +329,131 @@ public final class TrieLanguageModel implements LanguageModel {
         return prob;
     }
 
+    /**
+     * {@inheritDoc} Here the words are searched order by order, all of them together (their
+     * searches' rounds in lockstep, {@link PackedSearch#findAll}), so that the cache misses of
+     * different words overlap, where separate calls overlap only one word's orders; a word goes on
+     * to the next order only if this one has it, as in {@link #score}. Then each word's answer is
+     * put together from its entries exactly as {@link #score} does.
+     */
+    @Override
+    public void scoreAll(LmState in, int[] words, int count, float[] scores, LmState[] next) {
+        TrieState s = (TrieState) in;
+        int contextLength = s.length;
+        if (count < 2 || contextLength == 0) {
+            for (int c = 0; c < count; c++) {
+                scores[c] = score(s, words[c], next[c]);
+            }
+            return;
+        }
+        TrieState.Batch batch = s.batch(count);
+        int[] w = batch.words;
+        long[][] entry = batch.entries;
+        for (int c = 0; c < count; c++) {
+            int word = words[c];
+            w[c] = word >= 0 && word < vocabularySize ? word : Vocabulary.UNKNOWN;
+        }
+        // every word's search among every context's children, all in lockstep
+        int n = contextLength * count;
+        int[] keys = batch.keys;
+        int[] group = batch.group;
+        for (int i = 0; i < contextLength; i++) {
+            Level level = levels[i + 2];
+            batch.at[i] = level.at;
+            batch.bits[i] = level.bits;
+            batch.mask[i] = level.wordMask;
+            for (int c = 0; c < count; c++) {
+                keys[i * count + c] = w[c];
+                group[i * count + c] = i;
+            }
+        }
+        long[] found = batch.found;
+        PackedSearch.findAll(buf, batch.at, batch.bits, batch.mask, s.childFrom, s.childTo, group, keys, n, found,
+                batch.a, batch.wa, batch.z, batch.wz, vocabularySize);
+        for (int i = 0; i < contextLength; i++) {
+            System.arraycopy(found, i * count, entry[i], 0, count);
+        }
+        for (int c = 0; c < count; c++) {
+            scores[c] = answer(s, w[c], (TrieState) next[c], entry, c);
+        }
+    }
+
+    /**
+     * The answer to (s, w) from the entries found for it ({@code entry[i][c]}: the entry of w
+     * among the children of context i, or -1): the same arithmetic, in the same order, as
+     * {@link #score}.
+     */
+    private float answer(TrieState s, int w, TrieState o, long[][] entry, int c) {
+        int contextLength = s.length;
+        long uni = unigrams[2 * w];
+        float prob = Float.intBitsToFloat((int) uni);
+        int matched = 1;
+        int keep = 0;
+        float[] nextBackoff = o.nextBackoff;
+        long[] nextFrom = o.nextFrom;
+        long[] nextTo = o.nextTo;
+        float bo = Float.intBitsToFloat((int) (uni >>> 32));
+        long from = unigrams[2 * w + 1];
+        long to = unigrams[2 * w + 3];
+        nextBackoff[0] = bo;
+        nextFrom[0] = from;
+        nextTo[0] = to;
+        if (to > from || bo != 0f) {
+            keep = 1;
+        }
+        for (int i = 0; i < contextLength; i++) {
+            int n = i + 2;
+            Level level = levels[n];
+            long e = entry[i][c];
+            if (e < 0) {
+                break;
+            }
+            matched = n;
+            long bit = e * level.bits;
+            long v = level.oneRead ? word(level, bit, 0) : word(level, bit, level.probShift) << level.probShift;
+            long pv = (v >>> level.probShift) & level.probMask;
+            prob = level.rawProb ? Float.intBitsToFloat((int) pv) : level.probCodes[(int) pv];
+            if (n == order) {
+                break;
+            }
+            long bv = (level.oneRead ? v >>> level.backoffShift : word(level, bit, level.backoffShift))
+                    & level.backoffMask;
+            bo = level.rawBackoff ? Float.intBitsToFloat((int) bv) : level.backoffCodes[(int) bv];
+            from = (level.oneRead ? v >>> level.childShift : word(level, bit, level.childShift)) & level.childMask;
+            to = child(level, e + 1);
+            nextBackoff[n - 1] = bo;
+            nextFrom[n - 1] = from;
+            nextTo[n - 1] = to;
+            if (to > from || bo != 0f) {
+                keep = n;
+            }
+        }
+        float backoffs = 0f;
+        float[] contextBackoff = s.backoff;
+        for (int j = contextLength - 1; j >= matched - 1; j--) {
+            backoffs += contextBackoff[j];
+        }
+        prob += backoffs;
+        int[] words = o.words;
+        int[] context = s.words;
+        for (int j = keep - 1; j >= 1; j--) {
+            words[j] = context[j - 1];
+        }
+        if (keep > 0) {
+            words[0] = w;
+            float[] ob = o.backoff;
+            long[] of = o.childFrom;
+            long[] ot = o.childTo;
+            for (int j = 0; j < keep; j++) {
+                ob[j] = nextBackoff[j];
+                of[j] = nextFrom[j];
+                ot[j] = nextTo[j];
+            }
+        }
+        o.length = keep;
+        return prob;
+    }
+
     /** 64 bits of entry data of {@code level} from bit {@code bit + shift} of its entries (the field in the low bits). */
     private long word(Level level, long bit, int shift) {
         long at = bit + shift;
