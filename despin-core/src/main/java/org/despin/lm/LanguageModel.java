@@ -31,18 +31,6 @@ public interface LanguageModel {
      */
     float score(LmState in, int word, LmState out);
 
-    /**
-     * Scores several words after one context, as a lattice slot or a span's candidates do:
-     * {@code scores[c] = score(in, words[c], next[c])} for c in [0, count), the same floats and
-     * states, but an implementation may make the lookups together so that their memory reads
-     * overlap. {@code in} is left unchanged and must not be one of {@code next[0..count)}.
-     */
-    default void scoreAll(LmState in, int[] words, int count, float[] scores, LmState[] next) {
-        for (int c = 0; c < count; c++) {
-            scores[c] = score(in, words[c], next[c]);
-        }
-    }
-
     /** log10 probability of the sentence {@code <s> words </s>}. */
     default float sentenceLog10(int[] words) {
         LmState s = newState();

@@ -21,48 +21,6 @@ public final class TrieState implements LmState {
     final long[] nextTo;
     final long[] touched; // what the first round of each context's search read, read before the searches
 
-    /** Scratch of {@link TrieLanguageModel#scoreAll} from this state, made on first use. */
-    private Batch batch;
-
-    /** Per-call arrays of a batched query of up to {@code capacity} words. */
-    static final class Batch {
-        final int[] words;
-        final long[][] entries; // entries[i][c]: word c's entry among the children of context i, or -1
-        final int[] keys;
-        final int[] group;
-        final int[] at;
-        final int[] bits;
-        final long[] mask;
-        final long[] found;
-        final long[] a;
-        final long[] wa;
-        final long[] z;
-        final long[] wz;
-
-        Batch(int contexts, int capacity) {
-            words = new int[capacity];
-            entries = new long[contexts][capacity];
-            int searches = contexts * capacity;
-            keys = new int[searches];
-            group = new int[searches];
-            at = new int[contexts];
-            bits = new int[contexts];
-            mask = new long[contexts];
-            found = new long[searches];
-            a = new long[searches];
-            wa = new long[searches];
-            z = new long[searches];
-            wz = new long[searches];
-        }
-    }
-
-    Batch batch(int count) {
-        if (batch == null || batch.words.length < count) {
-            batch = new Batch(words.length, Math.max(count, 16));
-        }
-        return batch;
-    }
-
     TrieState(int maxContext) {
         words = new int[maxContext];
         backoff = new float[maxContext];

@@ -15,18 +15,15 @@ import org.despin.model.ModelFile;
  * sliding window, 1 ten candidates in one slot per position over a tenth of the text (the same
  * number of calls). Returns a checksum: a hash of the bits of every score and every output
  * state's words (the top 53 bits, as a double), equal for two builds only if they give the same
- * floats and states. A model given as {@code MODEL@batch} scores pattern 1's candidates with one
- * {@link LanguageModel#scoreAll} call per position.
+ * floats and states.
  */
 public final class ScorePass implements IntToDoubleFunction {
     private final LanguageModel lm;
     private final int[] ids;
     private final int[] candidates;
-    private final boolean batch;
 
     public ScorePass(String model, int[] ids) throws Exception {
-        this.batch = model.endsWith("@batch");
-        this.lm = LmFormat.read(ModelFile.open(Path.of(batch ? model.substring(0, model.length() - 6) : model)));
+        this.lm = LmFormat.read(ModelFile.open(Path.of(model)));
         this.ids = ids;
         candidates = ids.clone();
         Random r = new Random(1);
@@ -54,40 +51,10 @@ public final class ScorePass implements IntToDoubleFunction {
             }
             return hash >>> 11;
         }
-        if (batch) {
-            return batched(s);
-        }
         for (int p = 0; p < ids.length / 10; p++) {
             for (int c = 0; c < 10; c++) {
                 hash = hash * 31 + Float.floatToRawIntBits(lm.score(s, candidates[(p * 10 + c) % candidates.length], out));
                 hash = hash * 31 + out.hashCode();
-            }
-            int w = ids[p];
-            lm.score(s, w, s);
-            if (w == Vocabulary.END_SENTENCE) {
-                lm.beginSentence(s);
-            }
-        }
-        return hash >>> 11;
-    }
-
-    /** Pattern 1 through {@link LanguageModel#scoreAll}: the same calls, so the same checksum. */
-    private double batched(LmState s) {
-        int[] words = new int[10];
-        float[] scores = new float[10];
-        LmState[] next = new LmState[10];
-        for (int c = 0; c < 10; c++) {
-            next[c] = lm.newState();
-        }
-        long hash = 0;
-        for (int p = 0; p < ids.length / 10; p++) {
-            for (int c = 0; c < 10; c++) {
-                words[c] = candidates[(p * 10 + c) % candidates.length];
-            }
-            lm.scoreAll(s, words, 10, scores, next);
-            for (int c = 0; c < 10; c++) {
-                hash = hash * 31 + Float.floatToRawIntBits(scores[c]);
-                hash = hash * 31 + next[c].hashCode();
             }
             int w = ids[p];
             lm.score(s, w, s);
