@@ -29,8 +29,6 @@ public final class TrieLanguageModel implements LanguageModel {
     // child among the bigrams; one more word closes the last range
     private final long[] unigrams;
     private final Level[] levels;  // per order n >= 2 (index n)
-    private final HotBigrams hot;  // or null
-    static final int HOT = Integer.getInteger("despin.lm.hot", 16384);
 
     /** Where the entries of one order are and how their fields are packed. */
     private static final class Level {
@@ -169,19 +167,6 @@ public final class TrieLanguageModel implements LanguageModel {
             }
         }
         vocabulary = new TrieVocabulary(b, vocabularySize, hashCapacity, (int) at[0], offsetsAt, (int) at[2]);
-        hot = order > 1 ? HotBigrams.build((minChildren, visitor) -> {
-            for (int w1 = 0; w1 < vocabularySize; w1++) {
-                long lo = uniChild(w1);
-                long hi = uniChild(w1 + 1);
-                if (hi - lo <= minChildren) {
-                    continue;
-                }
-                float p1 = uniProb(w1);
-                for (long e = lo; e < hi; e++) {
-                    visitor.visit(w1, wordOf(2, e), e, p1 + prob(2, e));
-                }
-            }
-        }, vocabularySize, count[2], HOT, PackedSearch.SCAN) : null;
     }
 
     private static boolean codebookSizeOk(int size, int bits) {
@@ -276,16 +261,15 @@ public final class TrieLanguageModel implements LanguageModel {
             // read what the first round of every context's search reads first: independent
             // reads, so their cache misses overlap instead of following one another order by order
             long[] touched = o.touched;
-            long hotEntry = contextLength > 0 && hot != null ? hot.find(s.words[0], w) : -1;
             for (int i = 0; i < contextLength; i++) {
                 Level level = levels[i + 2];
-                touched[i] = i == 0 && hotEntry >= 0 ? PackedSearch.wordAt(b, level.at, level.bits, level.wordMask, hotEntry) : PackedSearch.touch(b, level.at, level.bits, level.wordMask, childFrom[i], childTo[i], w,
+                touched[i] = PackedSearch.touch(b, level.at, level.bits, level.wordMask, childFrom[i], childTo[i], w,
                         vocabularySize);
             }
             for (int i = 0; i < contextLength; i++) {
                 int n = i + 2;
                 Level level = levels[n];
-                long e = i == 0 && hotEntry >= 0 ? hotEntry : PackedSearch.find(b, level.at, level.bits, level.wordMask, childFrom[i], childTo[i], w,
+                long e = PackedSearch.find(b, level.at, level.bits, level.wordMask, childFrom[i], childTo[i], w,
                         vocabularySize);
                 if (e < 0) {
                     break;
