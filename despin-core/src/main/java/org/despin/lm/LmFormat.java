@@ -131,7 +131,12 @@ public final class LmFormat {
         }
     }
 
-    /** Maps the "lm" section of {@code file}; sizes are checked, nothing is copied to the heap. */
+    /**
+     * Maps the "lm" section of {@code file}; sizes are checked. Only the unigrams and the samples
+     * of the bigrams and trigrams (the word of every 32nd entry, for long searches) are copied to
+     * the heap: 0.7 MB for the default model, read in tens of milliseconds (a fresh mapping's page
+     * faults, docs/benchmarks-lm.md).
+     */
     public static TrieLanguageModel read(ModelFile file) throws DespinException {
         ByteBuffer section = file.section(SECTION);
         return read(section, file.path().toString());

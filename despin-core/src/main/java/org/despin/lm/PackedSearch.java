@@ -30,13 +30,7 @@ final class PackedSearch {
      */
     static long find(ByteBuffer buf, int at, int bits, long mask, long lo, long hi, int key, int words) {
         if (hi - lo <= SCAN) {
-            for (long i = lo; i < hi; i++) {
-                long w = wordAt(buf, at, bits, mask, i);
-                if (w >= key) {
-                    return w == key ? i : -1;
-                }
-            }
-            return -1;
+            return scan(buf, at, bits, mask, lo, hi, key);
         }
         // the bracket (a, z): word(a) < key < word(z), with the virtual ends lo - 1 and hi
         long a = lo - 1;
@@ -79,13 +73,7 @@ final class PackedSearch {
                 return pivot;
             }
         }
-        for (long i = a + 1; i < z; i++) {
-            long w = wordAt(buf, at, bits, mask, i);
-            if (w >= key) {
-                return w == key ? i : -1;
-            }
-        }
-        return -1;
+        return scan(buf, at, bits, mask, a + 1, z, key);
     }
 
     /**
@@ -107,5 +95,20 @@ final class PackedSearch {
     static long wordAt(ByteBuffer buf, int at, int bits, long mask, long i) {
         long bit = i * bits;
         return (buf.getLong(at + (int) (bit >>> 3)) >>> (bit & 7)) & mask;
+    }
+
+    /**
+     * The entry among [lo, hi) whose word is {@code key}, or -1, by a scan from lo: for short
+     * ranges, whose entries share a few cache lines (the reads do not depend on one another, so
+     * the lines are fetched together).
+     */
+    static long scan(ByteBuffer buf, int at, int bits, long mask, long lo, long hi, int key) {
+        for (long i = lo; i < hi; i++) {
+            long w = wordAt(buf, at, bits, mask, i);
+            if (w >= key) {
+                return w == key ? i : -1;
+            }
+        }
+        return -1;
     }
 }

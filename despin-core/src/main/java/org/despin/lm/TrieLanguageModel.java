@@ -17,6 +17,14 @@ import org.despin.model.DataFormatException;
  * different orders do not wait for one another's memory reads. The longest match gives the
  * probability; the back-off weights of the longer contexts come from {@code in}; the matched
  * entries give {@code out}'s context. Allocation-free.
+ *
+ * <p>A search in a long range of bigrams or trigrams (more than {@link Sampling#longerThan}
+ * entries: the children of common words, thousands of them) first narrows the range through
+ * samples made at load: the word of every 32nd entry of the order, in a heap array (0.7 MB for the
+ * default model's 5.8 M bigrams and trigrams) whose hot parts stay in the core's cache. Between
+ * two samples the key's run of at most 31 entries (four or five cache lines, read together) is
+ * scanned, where a search of the mapped entries alone waits for two or three rounds of cache
+ * misses. Any correct search finds the same entry, so the scores do not change.
  */
 public final class TrieLanguageModel implements LanguageModel {
     private final ByteBuffer buf;
@@ -29,6 +37,26 @@ public final class TrieLanguageModel implements LanguageModel {
     // child among the bigrams; one more word closes the last range
     private final long[] unigrams;
     private final Level[] levels;  // per order n >= 2 (index n)
+    private final long sampledLongerThan;
+    /** How many samples {@link Level#runStart} walks from its guess before it binary-searches. */
+    private static final int WALK = 8;
+
+    /**
+     * Which searches go through samples (see the class comment): the orders 2..{@code maxOrder}
+     * keep the word of every {@code every}-th entry (a power of two), and ranges of more than
+     * {@code longerThan} entries are narrowed through them. {@link #NONE} samples nothing.
+     */
+    record Sampling(int every, int longerThan, int maxOrder) {
+        /** Measured on the default model (docs/benchmarks-lm.md): 32, 1024, bigrams and trigrams. */
+        static final Sampling DEFAULT = new Sampling(32, 1024, 3);
+        static final Sampling NONE = new Sampling(1, Integer.MAX_VALUE, 1);
+
+        Sampling {
+            if (Integer.bitCount(every) != 1 || longerThan < every) {
+                throw new IllegalArgumentException("sampling every " + every + " entries, ranges over " + longerThan);
+            }
+        }
+    }
 
     /** Where the entries of one order are and how their fields are packed. */
     private static final class Level {
@@ -46,9 +74,12 @@ public final class TrieLanguageModel implements LanguageModel {
         final boolean oneRead; // the entry fits in one 64-bit read at any bit offset
         final float[] probCodes;
         final float[] backoffCodes;
+        /** samples[j] = the word of entry j << sampleShift, or null when this order is not sampled. */
+        final int[] samples;
+        final int sampleShift;
 
         Level(int at, int wordBits, int probBits, int backoffBits, int childBits, float[] probCodes,
-                float[] backoffCodes) {
+                float[] backoffCodes, ByteBuffer b, long entries, int sampleEvery) {
             this.at = at;
             this.bits = wordBits + probBits + backoffBits + childBits;
             this.wordMask = (1L << wordBits) - 1;
@@ -63,10 +94,76 @@ public final class TrieLanguageModel implements LanguageModel {
             this.oneRead = bits <= 57;
             this.probCodes = probCodes;
             this.backoffCodes = backoffCodes;
+            this.sampleShift = Integer.numberOfTrailingZeros(sampleEvery);
+            if (sampleEvery > 1) {
+                samples = new int[(int) ((entries + sampleEvery - 1) >>> sampleShift)];
+                for (int j = 0; j < samples.length; j++) {
+                    samples[j] = (int) PackedSearch.wordAt(b, at, bits, wordMask, (long) j << sampleShift);
+                }
+            } else {
+                samples = null;
+            }
+        }
+
+        /**
+         * The first entry of the run between two samples where {@code key} would be among [lo, hi),
+         * a range longer than the sampling step; the run ends at the next sample (or at hi). The
+         * samples are on the heap, their hot parts in cache; the search starts where the key falls
+         * in the vocabulary ({@code words} ids), as {@link PackedSearch#find} does, mostly a few
+         * samples from the answer (16 samples a cache line), and walks to it, or binary-searches
+         * when it is further.
+         */
+        long runStart(long lo, long hi, int key, int words) {
+            int[] s = samples;
+            int first = (int) ((lo + (1L << sampleShift) - 1) >>> sampleShift); // the range's samples: first..last
+            if (s[first] > key) {
+                return lo;
+            }
+            int last = (int) ((hi - 1) >>> sampleShift);
+            int x = first + (int) ((last - first) * ((double) (key + 1) / (words + 1)));
+            if (s[x] <= key) {
+                int stop = Math.min(last, x + WALK);
+                while (x < stop && s[x + 1] <= key) {
+                    x++;
+                }
+                if (x == stop && x < last && s[x + 1] <= key) {
+                    x = lastAtMost(s, x + 1, last + 1, key);
+                }
+            } else {
+                int stop = Math.max(first, x - WALK);
+                while (x > stop && s[x] > key) {
+                    x--;
+                }
+                if (s[x] > key) {
+                    x = lastAtMost(s, first, x, key);
+                }
+            }
+            long e = (long) x << sampleShift;
+            return s[x] == key ? e : e + 1;
+        }
+
+        /** The last x in [a, b) with s[x] <= key, given s[a] <= key. */
+        private static int lastAtMost(int[] s, int a, int b, int key) {
+            int x = a;
+            int y = b;
+            while (y - x > 1) {
+                int mid = (x + y) >>> 1;
+                if (s[mid] <= key) {
+                    x = mid;
+                } else {
+                    y = mid;
+                }
+            }
+            return x;
         }
     }
 
     TrieLanguageModel(ByteBuffer section, String name) throws DataFormatException {
+        this(section, name, Sampling.DEFAULT);
+    }
+
+    TrieLanguageModel(ByteBuffer section, String name, Sampling sampling) throws DataFormatException {
+        this.sampledLongerThan = sampling.longerThan();
         ByteBuffer b = section.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         this.buf = b;
         long length = b.capacity();
@@ -155,7 +252,7 @@ public final class TrieLanguageModel implements LanguageModel {
             long entries = count[n] + (top ? 0 : 1);
             expect(name, len[k + 2], LmFormat.packedBytes(entries, h[6]), n + "-gram entries");
             levels[n] = new Level((int) at[k + 2], h[0], h[1], h[2], h[3], floats(b, (int) at[k], h[4]),
-                    floats(b, (int) at[k + 1], top ? 0 : h[5]));
+                    floats(b, (int) at[k + 1], top ? 0 : h[5]), b, count[n], n <= sampling.maxOrder() ? sampling.every() : 1);
         }
         // the last child pointer of each order must close the order above
         if (order > 1 && uniChild(vocabularySize) != count[2]) {
@@ -259,18 +356,32 @@ public final class TrieLanguageModel implements LanguageModel {
             long[] childTo = s.childTo;
             ByteBuffer b = buf;
             // read what the first round of every context's search reads first: independent
-            // reads, so their cache misses overlap instead of following one another order by order
+            // reads, so their cache misses overlap instead of following one another order by order;
+            // a long sampled range is narrowed to its run between two samples first
             long[] touched = o.touched;
+            long[] runFrom = o.runFrom;
+            long[] runTo = o.runTo;
             for (int i = 0; i < contextLength; i++) {
                 Level level = levels[i + 2];
-                touched[i] = PackedSearch.touch(b, level.at, level.bits, level.wordMask, childFrom[i], childTo[i], w,
-                        vocabularySize);
+                long lo = childFrom[i];
+                long hi = childTo[i];
+                if (level.samples != null && hi - lo > sampledLongerThan) {
+                    long r = level.runStart(lo, hi, w, vocabularySize);
+                    runFrom[i] = r;
+                    runTo[i] = -1 - Math.min(hi, ((r >>> level.sampleShift) + 1) << level.sampleShift); // < 0: a run
+                    touched[i] = PackedSearch.wordAt(b, level.at, level.bits, level.wordMask, r);
+                } else {
+                    runFrom[i] = lo;
+                    runTo[i] = hi;
+                    touched[i] = PackedSearch.touch(b, level.at, level.bits, level.wordMask, lo, hi, w, vocabularySize);
+                }
             }
             for (int i = 0; i < contextLength; i++) {
                 int n = i + 2;
                 Level level = levels[n];
-                long e = PackedSearch.find(b, level.at, level.bits, level.wordMask, childFrom[i], childTo[i], w,
-                        vocabularySize);
+                long hi = runTo[i];
+                long e = hi < 0 ? PackedSearch.scan(b, level.at, level.bits, level.wordMask, runFrom[i], -1 - hi, w)
+                        : PackedSearch.find(b, level.at, level.bits, level.wordMask, runFrom[i], hi, w, vocabularySize);
                 if (e < 0) {
                     break;
                 }

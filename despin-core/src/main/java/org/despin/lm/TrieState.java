@@ -20,6 +20,8 @@ public final class TrieState implements LmState {
     final long[] nextFrom;
     final long[] nextTo;
     final long[] touched; // what the first round of each context's search read, read before the searches
+    final long[] runFrom; // where each context's search looks: its range, or the run between two samples
+    final long[] runTo;   // the end, or -1 - the end of a run between samples
 
     TrieState(int maxContext) {
         words = new int[maxContext];
@@ -30,6 +32,8 @@ public final class TrieState implements LmState {
         nextFrom = new long[maxContext + 1];
         nextTo = new long[maxContext + 1];
         touched = new long[maxContext];
+        runFrom = new long[maxContext];
+        runTo = new long[maxContext];
     }
 
     @Override

@@ -13,6 +13,9 @@ import org.despin.lm.LmState;
 import org.despin.lm.TrieLanguageModel;
 import org.despin.lm.Vocabulary;
 import org.despin.model.ModelFile;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -30,7 +33,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * LM lookups per second on one core, on pre-converted ids: a sliding window over held-out text
  * (each word scored from the state the previous word left, {@code </s>} ends a sentence), and
  * the decoder's pattern of many candidate words scored from one state. Needs the files that
- * {@link LmBench} writes ({@code -p dir=...}).
+ * {@link LmBench} writes ({@code -p dir=...}); {@code -p model=...} names another model in that
+ * folder, whose held-out ids ({@link ConvertIds}) must be there too. Besides the calls per wall
+ * second, JMH prints the totals {@code calls} and {@code cpuNanos} (the thread's CPU time) of the
+ * measured iterations: calls per CPU second = calls / cpuNanos * 1e9, steadier than wall time on a
+ * shared machine.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -72,6 +79,19 @@ public class LmScoreBenchmark {
         }
     }
 
+    /** The benchmark thread's CPU time and calls, totalled by JMH (auxiliary counters). */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class CpuTime {
+        private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
+        public long cpuNanos;
+        public long calls;
+
+        long now() {
+            return MX.getCurrentThreadCpuTime();
+        }
+    }
+
     static int[] readIds(Path p) throws IOException {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(p)))) {
             int[] a = new int[in.readInt()];
@@ -85,7 +105,8 @@ public class LmScoreBenchmark {
     /** Sliding window: BATCH consecutive held-out words, state passed along. */
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public float slidingWindow() {
+    public float slidingWindow(CpuTime cpu) {
+        long start = cpu.now();
         float sum = 0;
         int p = position;
         int[] a = ids;
@@ -101,13 +122,16 @@ public class LmScoreBenchmark {
             }
         }
         position = p;
+        cpu.cpuNanos += cpu.now() - start;
+        cpu.calls += BATCH;
         return sum;
     }
 
     /** Lattice slot: at each held-out position, 10 candidate words scored from the same state. */
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public float candidatesInOneSlot() {
+    public float candidatesInOneSlot(CpuTime cpu) {
+        long start = cpu.now();
         float sum = 0;
         int p = position;
         int[] a = ids;
@@ -126,6 +150,8 @@ public class LmScoreBenchmark {
             }
         }
         position = p;
+        cpu.cpuNanos += cpu.now() - start;
+        cpu.calls += BATCH;
         return sum;
     }
 }
