@@ -35,13 +35,19 @@ import org.slf4j.LoggerFactory;
  * members are linked both ways. WordNet's related words, which thesauri list after the synonyms,
  * are links with their own flags ({@link WordNetRelations}): similar-to and see-also synsets
  * ({@link LinkFeatures#SIMILAR}) and, for a broader observed word, the originals it is a hypernym
- * of ({@link LinkFeatures#GENERIC}). Spans are at most three words on both sides.
+ * of ({@link LinkFeatures#GENERIC}). Spans are at most three words on both sides. Words WordNet
+ * calls antonyms, with their synsets' members, are never linked ({@link WordNetRelations#antonyms}):
+ * Moby lists "northern" among the synonyms of "southern", and restoring one for the other would
+ * turn the meaning round.
  */
 public final class DefaultLexiconBuild {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultLexiconBuild.class);
 
     /** Whether WordNet's related words (similar-to, see-also, hypernyms) are links too (development switch). */
     static final boolean RELATED_WORDS = !Boolean.getBoolean("despin.lexicon.noRelated");
+
+    /** Whether links between WordNet antonyms stay (development switch, for measuring what dropping them does). */
+    static final boolean KEEP_ANTONYMS = Boolean.getBoolean("despin.lexicon.keepAntonyms");
 
     private DefaultLexiconBuild() {
     }
@@ -153,12 +159,16 @@ public final class DefaultLexiconBuild {
             }
         });
         int[] related = new int[1];
+        WordNetRelations relations = WordNetRelations.load();
         if (RELATED_WORDS) {
-            WordNetRelations.load().links((observed, original, relation) -> {
+            relations.links((observed, original, relation) -> {
                 addLink(graph, observed, original, relation == WordNetRelations.SIMILAR ? LinkFeatures.SIMILAR
                         : LinkFeatures.GENERIC);
                 related[0]++;
             });
+        }
+        if (!KEEP_ANTONYMS) {
+            relations.antonyms(graph::forbid);
         }
         for (NumberWords.Pair p : NumberWords.pairs()) {
             graph.add(p.digits(), p.word(), LinkFeatures.NUMBER);
@@ -166,8 +176,9 @@ public final class DefaultLexiconBuild {
             counts[2]++;
         }
         graph.freeze();
-        LOG.info("thesauri: {} Moby entries, {} WordNet synsets, {} WordNet related-word pairs, {} number pairs", counts[0],
-                counts[1], related[0], counts[2]);
+        LOG.info("thesauri: {} Moby entries, {} WordNet synsets, {} WordNet related-word pairs, {} number pairs,"
+                + " {} links between words of opposite meaning dropped", counts[0], counts[1], related[0], counts[2],
+                graph.droppedLinks());
         return new Thesauri(graph, verbPhrases, nounPhrases);
     }
 

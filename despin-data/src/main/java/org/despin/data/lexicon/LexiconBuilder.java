@@ -171,7 +171,7 @@ public final class LexiconBuilder {
             }
             for (int j = 0; j < graph.linksFrom(mid); j++) {
                 int orig = graph.original(mid, j);
-                if (orig == obs || !synonym(graph.flags(mid, j))) {
+                if (orig == obs || !synonym(graph.flags(mid, j)) || graph.forbidden(obs, orig)) {
                     continue;
                 }
                 if (pathCount[orig]++ == 0) {

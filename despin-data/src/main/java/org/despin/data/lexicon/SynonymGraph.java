@@ -3,8 +3,10 @@ package org.despin.data.lexicon;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.despin.lexicon.LinkFeatures;
 
 /**
@@ -20,6 +22,9 @@ final class SynonymGraph {
     private final List<String> terms = new ArrayList<>();
     private long[] packed = new long[1 << 20];
     private int size;
+    /** Pairs of terms that are never linked, either way ({@link #forbid}), as {@link #pairKey}s. */
+    private final Set<Long> forbidden = new HashSet<>();
+    private int droppedLinks;
     // after freeze()
     private int[] start;
     private int[] originals;
@@ -61,6 +66,33 @@ final class SynonymGraph {
         packed[size++] = (long) observed << (TERM_BITS + FLAG_BITS) | (long) original << FLAG_BITS | linkFlags;
     }
 
+    /**
+     * Forbids links between two terms, either way (words of opposite meaning); links added before
+     * or after are dropped when the graph is frozen, and {@link #forbidden} tells two-hop paths.
+     */
+    void forbid(String a, String b) {
+        int x = find(a);
+        int y = find(b);
+        if (x >= 0 && y >= 0 && x != y) {
+            forbidden.add(pairKey(x, y));
+            forbidden.add(pairKey(y, x));
+        }
+    }
+
+    /** Whether links between these two terms are forbidden. */
+    boolean forbidden(int observed, int original) {
+        return !forbidden.isEmpty() && forbidden.contains(pairKey(observed, original));
+    }
+
+    private static long pairKey(int observed, int original) {
+        return (long) observed << 32 | original;
+    }
+
+    /** How many distinct links {@link #freeze} dropped because they were forbidden. */
+    int droppedLinks() {
+        return droppedLinks;
+    }
+
     /** Sorts and merges the links; no more can be added. */
     void freeze() {
         Arrays.sort(packed, 0, size);
@@ -72,16 +104,24 @@ final class SynonymGraph {
         listedBy = new int[n];
         int m = 0;
         long prevPair = -1;
+        boolean prevKept = false;
         for (int i = 0; i < size; i++) {
             long pair = packed[i] >>> FLAG_BITS;
             int f = (int) (packed[i] & ((1 << FLAG_BITS) - 1));
             if (pair == prevPair) {
-                flags[m - 1] |= f;
+                if (m > 0 && prevKept) {
+                    flags[m - 1] |= f;
+                }
                 continue;
             }
             prevPair = pair;
             int obs = (int) (pair >>> TERM_BITS);
             int orig = (int) (pair & ((1 << TERM_BITS) - 1));
+            prevKept = !forbidden(obs, orig);
+            if (!prevKept) {
+                droppedLinks++;
+                continue;
+            }
             originals[m] = orig;
             flags[m] = f;
             start[obs + 1] = m + 1;

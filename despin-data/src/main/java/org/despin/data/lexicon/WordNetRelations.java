@@ -32,6 +32,12 @@ final class WordNetRelations {
         void link(String observed, String original, int relation);
     }
 
+    /** Receives one pair of words of opposite meaning. */
+    @FunctionalInterface
+    interface PairSink {
+        void pair(String a, String b);
+    }
+
     private final List<WordNetReader.Synset> synsets = new ArrayList<>();
     private final Map<String, Integer> byPlace = new HashMap<>();
 
@@ -50,6 +56,31 @@ final class WordNetRelations {
 
     private static String place(String pos, int offset) {
         return pos + offset;
+    }
+
+    /**
+     * Every pair of words of opposite meaning: each WordNet antonym ({@code !}, a relation between
+     * two lemmas) and, with it, the members of the two lemmas' synsets ("northern" / "southern",
+     * "increase" / "decrease"). Thesauri such as Moby list such words among the synonyms (its entry
+     * for "southern" lists "northern"); restoring one for the other turns the meaning round, so
+     * these pairs are never links.
+     */
+    void antonyms(PairSink sink) {
+        for (WordNetReader.Synset s : synsets) {
+            for (WordNetReader.Pointer p : s.pointers()) {
+                Integer t = p.symbol().equals("!") ? byPlace.get(place(p.pos(), p.offset())) : null;
+                if (t == null) {
+                    continue;
+                }
+                for (String a : s.lemmas()) {
+                    for (String b : synsets.get(t).lemmas()) {
+                        if (!a.equals(b)) {
+                            sink.pair(a, b);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /** Every lemma pair of the relations above, each pair once per synset pair that gives it. */

@@ -35,7 +35,8 @@ class LexiconExamplesTest {
     /** Observed lemmas of the examples (the build expands just these). */
     private static final Set<String> LEMMAS = Set.of("advise", "retailer", "ask for", "protection", "lasting", "common",
             "confront", "encounter", "counterfeit", "consciousness", "five", "5", "state", "make use of", "point out",
-            "fifth", "go over", "check out", "outlet", "tell", "big", "phenomenon", "pandemic", "motor vehicle");
+            "fifth", "go over", "check out", "outlet", "tell", "big", "phenomenon", "pandemic", "motor vehicle", "northern",
+            "increase");
 
     private static Lexicon lexicon;
 
@@ -114,6 +115,16 @@ class LexiconExamplesTest {
         assertEquals("wordnet-generic", source("motor vehicles", "trucks"));
         // a generic word's originals are its hyponyms, never its own hypernyms
         assertTrue(!originals("motor vehicles").contains("self-propelled vehicles"), originals("motor vehicles").toString());
+    }
+
+    @Test
+    void wordsOfOppositeMeaningAreNeverCandidates() {
+        // Moby's entry for "southern" lists "northern", and "decrease" is in reach of "increase";
+        // WordNet calls both pairs antonyms, so neither is a link, while the synonyms stay
+        Set<String> northern = originals("northern");
+        assertTrue(northern.contains("northerly") && !northern.contains("southern"), northern.toString());
+        Set<String> increased = originals("increased");
+        assertTrue(increased.contains("augmented") && !increased.contains("decreased"), increased.toString());
     }
 
     private static String source(String observed, String original) {
