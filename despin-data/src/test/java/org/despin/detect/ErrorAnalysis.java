@@ -121,18 +121,12 @@ final class ErrorAnalysis {
         List<Token> tokens = t.doc().tokens();
         for (int l = 0; l < t.lattices().size(); l++) {
             Lattice lattice = t.lattices().get(l);
-            int from = -1;
-            int to = -1;
-            for (int k = 0; k < lattice.size(); k++) {
-                Token tok = tokens.get(lattice.tokenIndex[k]);
-                if (tok.start() < e.end() && e.start() < tok.end()) {
-                    from = from < 0 ? k : from;
-                    to = k + 1;
-                }
-            }
-            if (from < 0) {
+            int[] range = positions(lattice, tokens, e);
+            if (range == null) {
                 continue;
             }
+            int from = range[0];
+            int to = range[1];
             Decoder.Decoded d = t.estimate().decodings().get(l);
             String[] best = new String[4];
             double[] top = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
@@ -202,18 +196,12 @@ final class ErrorAnalysis {
             for (Edit e : s.edits()) {
                 String orig = normal(e.original());
                 for (Lattice lattice : t.lattices()) {
-                    int from = -1;
-                    int to = -1;
-                    for (int k = 0; k < lattice.size(); k++) {
-                        Token tok = t.doc().tokens().get(lattice.tokenIndex[k]);
-                        if (tok.start() < e.end() && e.start() < tok.end()) {
-                            from = from < 0 ? k : from;
-                            to = k + 1;
-                        }
-                    }
-                    if (from < 0 || to != from + 1) {
+                    int[] range = positions(lattice, t.doc().tokens(), e);
+                    if (range == null || range[1] != range[0] + 1) {
                         continue;
                     }
+                    int from = range[0];
+                    int to = range[1];
                     PreparedCandidate[] cands = x.uncapped.candidates(lattice.normal[from]);
                     PreparedCandidate target = null;
                     for (PreparedCandidate c : cands) {
@@ -325,23 +313,31 @@ final class ErrorAnalysis {
         return "3 not flagged:" + status(e, t, orig, " ");
     }
 
+    /** The lattice positions {from, to} of the tokens the edit overlaps, or null when it has none in this lattice. */
+    private static int[] positions(Lattice lattice, List<Token> tokens, Edit e) {
+        int from = -1;
+        int to = -1;
+        for (int k = 0; k < lattice.size(); k++) {
+            Token tok = tokens.get(lattice.tokenIndex[k]);
+            if (tok.start() < e.end() && e.start() < tok.end()) {
+                from = from < 0 ? k : from;
+                to = k + 1;
+            }
+        }
+        return from < 0 ? null : new int[] {from, to};
+    }
+
     /** The original's status at the edit's span in the final lattice. */
     private String status(Edit e, Detector.Trace t, String orig, String prefix) {
         List<Token> tokens = t.doc().tokens();
         for (int l = 0; l < t.lattices().size(); l++) {
             Lattice lattice = t.lattices().get(l);
-            int from = -1;
-            int to = -1;
-            for (int k = 0; k < lattice.size(); k++) {
-                Token tok = tokens.get(lattice.tokenIndex[k]);
-                if (tok.start() < e.end() && e.start() < tok.end()) {
-                    from = from < 0 ? k : from;
-                    to = k + 1;
-                }
-            }
-            if (from < 0) {
+            int[] range = positions(lattice, tokens, e);
+            if (range == null) {
                 continue;
             }
+            int from = range[0];
+            int to = range[1];
             Decoder.Decoded d = t.estimate().decodings().get(l);
             boolean otherAdmitted = false;
             for (int a = lattice.firstArc[from]; a < lattice.firstArc[from + 1]; a++) {

@@ -96,14 +96,7 @@ final class TermArcStudy {
             int reached = 0;
             for (int n = 0; n < occurrences.size(); n++) {
                 TermFitting.Occurrence o = occurrences.get(n);
-                String tortured = null;
-                for (int attempt = 0; attempt < 5 && tortured == null; attempt++) {
-                    SpinResult s = new Spinner(thesaurus, SpinOptions.of(1.0, 7000 + 5 * n + attempt).withInsertionRate(0))
-                            .spin(o.sentence().substring(o.start(), o.end()));
-                    if (!s.edits().isEmpty()) {
-                        tortured = s.spunText();
-                    }
-                }
+                String tortured = TermFitting.torture(thesaurus, o, n);
                 if (tortured == null) {
                     continue;
                 }

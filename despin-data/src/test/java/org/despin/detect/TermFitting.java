@@ -64,14 +64,7 @@ final class TermFitting {
             Occurrence o = occurrences.get(n);
             ArcFitting.ArcData out = n < half ? train : test;
             collect(terms, model.lm(), o.sentence(), -1, -1, null, out);
-            String tortured = null;
-            for (int attempt = 0; attempt < 5 && tortured == null; attempt++) {
-                SpinResult s = new Spinner(thesaurus, SpinOptions.of(1.0, 7000 + 5 * n + attempt).withInsertionRate(0))
-                        .spin(o.sentence().substring(o.start(), o.end()));
-                if (!s.edits().isEmpty()) {
-                    tortured = s.spunText();
-                }
-            }
+            String tortured = torture(thesaurus, o, n);
             if (tortured == null) {
                 continue;
             }
@@ -97,6 +90,21 @@ final class TermFitting {
         }
         System.out.println(java.append("})"));
         report(w, test);
+    }
+
+    /**
+     * The term's words of occurrence {@code n} spun at rate 1 (up to five seeds, the first that
+     * changes something), or null when the spinner changes nothing.
+     */
+    static String torture(SpinThesaurus thesaurus, Occurrence o, int n) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            SpinResult s = new Spinner(thesaurus, SpinOptions.of(1.0, 7000 + 5 * n + attempt).withInsertionRate(0))
+                    .spin(o.sentence().substring(o.start(), o.end()));
+            if (!s.edits().isEmpty()) {
+                return s.spunText();
+            }
+        }
+        return null;
     }
 
     /**
