@@ -152,10 +152,17 @@ public final class TermFormat {
             if (offsets[i] < 0 || offsets[i] > offsets[i + 1] || offsets[i + 1] > bytes || (i == 0 && offsets[0] != 0)) {
                 throw bad(where, what + " " + i + " has a bad offset");
             }
-            try {
-                out[i] = decoder.decode(ByteBuffer.wrap(utf8, offsets[i], offsets[i + 1] - offsets[i])).toString();
-            } catch (CharacterCodingException e) {
-                throw bad(where, what + " " + i + " is not valid UTF-8");
+            int from = offsets[i];
+            int length = offsets[i + 1] - from;
+            if (ascii(utf8, from, length)) {
+                // almost every word is ASCII: the String constructor's fast path, nothing to validate
+                out[i] = new String(utf8, from, length, StandardCharsets.US_ASCII);
+            } else {
+                try {
+                    out[i] = decoder.decode(ByteBuffer.wrap(utf8, from, length)).toString();
+                } catch (CharacterCodingException e) {
+                    throw bad(where, what + " " + i + " is not valid UTF-8");
+                }
             }
             if (out[i].isEmpty() || (!spaces && out[i].indexOf(' ') >= 0)) {
                 throw bad(where, what + " " + i + " ('" + out[i] + "') is empty or holds a space");
@@ -165,6 +172,15 @@ public final class TermFormat {
             }
         }
         return out;
+    }
+
+    private static boolean ascii(byte[] bytes, int from, int length) {
+        for (int i = from; i < from + length; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Writes {@code table} as a terms section. */

@@ -200,6 +200,16 @@ class TermFormatTest {
         length.putInt(termWords - 4 * good.getInt(12) - 4 + 4, 1); // term 1 starts at word 1: term 0 has one word
         assertEquals("m.dspm (section 'terms'): term 0 has 1 words (2-3 allowed)", message(length));
 
+        // "café" with its é cut to a lone lead byte: the only word that takes the decoder's path
+        ByteBuffer utf8 = copy(good);
+        int wordBytes = 32 + 4 * (good.getInt(8) + 1);
+        int lead = wordBytes;
+        while ((utf8.get(lead) & 0xff) != 0xC3) {
+            lead++;
+        }
+        utf8.put(lead + 1, (byte) 'x');
+        assertEquals("m.dspm (section 'terms'): word 1 is not valid UTF-8", message(utf8));
+
         assertEquals("m.dspm (section 'terms'): too short (8 bytes) for its 32-byte header",
                 message(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN)));
     }
