@@ -43,20 +43,25 @@ package org.despin.detect;
  * @param termEvidence the score a term arc must reach ({@code termGate}) to enter the lattice, or null for
  *     no gate (every span that reaches a term word by word gets its arc)
  * @param termGate the least {@code termEvidence} score of a term arc
+ * @param compoundLogOdds log-odds, at the arc model's training prior, that a hyphen compound whose parts
+ *     restored together make a stored collocation the observed compound is not ("confront-to-encounter"
+ *     -> "face-to-face") is spun; {@link #COMPOUND_OFF} for no joint compound arcs (see LatticeBuilder)
  */
 public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidatesPerSpan, double lmWeight, double frequencyDiscount,
         double channelScale, double channelOffset, double evidenceGate, double nameGate, double nameBonus,
         double variantBonus, double artefactLogProb, double priorStrength, int emIterations, double minSpinRate,
         double spunThreshold, double cleanThreshold, DocumentScorer.Coefficients score, boolean restoredContextPass,
         ArcModel arcModel, double arcBias, double termBonus, double spunBoost, double insertionLogOdds,
-        TermEvidence termEvidence, double termGate) {
+        TermEvidence termEvidence, double termGate, double compoundLogOdds) {
 
     /** {@code insertionLogOdds} that turns insertion arcs off. */
     public static final double INSERTION_OFF = Double.NEGATIVE_INFINITY;
+    /** {@code compoundLogOdds} that turns joint compound arcs off. */
+    public static final double COMPOUND_OFF = Double.NEGATIVE_INFINITY;
 
     public static final DetectorSettings DEFAULTS = new DetectorSettings(
             12, 32, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.93, 0.33,
-            DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.0, 3.0, 1.5, -2.0, TermEvidence.DEFAULTS, -1.5);
+            DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.0, 3.0, 1.5, -2.0, TermEvidence.DEFAULTS, -1.5, 1.5);
 
     public DetectorSettings {
         if (beamWidth < 1 || candidatePool < 1 || maxCandidatesPerSpan < 1 || emIterations < 0) {
@@ -109,6 +114,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         private double insertionLogOdds;
         private TermEvidence termEvidence;
         private double termGate;
+        private double compoundLogOdds;
 
         private Builder(DetectorSettings s) {
             beamWidth = s.beamWidth;
@@ -137,6 +143,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
             insertionLogOdds = s.insertionLogOdds;
             termEvidence = s.termEvidence;
             termGate = s.termGate;
+            compoundLogOdds = s.compoundLogOdds;
         }
 
         public Builder beamWidth(int v) { beamWidth = v; return this; }
@@ -169,12 +176,13 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         /** The term-arc gate's score, or null for no gate. */
         public Builder termEvidence(TermEvidence v) { termEvidence = v; return this; }
         public Builder termGate(double v) { termGate = v; return this; }
+        public Builder compoundLogOdds(double v) { compoundLogOdds = v; return this; }
 
         public DetectorSettings build() {
             return new DetectorSettings(beamWidth, candidatePool, maxCandidatesPerSpan, lmWeight, frequencyDiscount, channelScale,
                     channelOffset, evidenceGate, nameGate, nameBonus, variantBonus, artefactLogProb, priorStrength,
                     emIterations, minSpinRate, spunThreshold, cleanThreshold, score, restoredContextPass,
-                    arcModel, arcBias, termBonus, spunBoost, insertionLogOdds, termEvidence, termGate);
+                    arcModel, arcBias, termBonus, spunBoost, insertionLogOdds, termEvidence, termGate, compoundLogOdds);
         }
     }
 }

@@ -38,6 +38,15 @@ final class LatticeBuilder {
      * without reading further right (later neighbours rarely make up 10^2).
      */
     private static final double EARLY_STOP_SLACK = 2.0;
+    /** Hyphen compounds of at most this many parts get joint restorations ("face-to-face"). */
+    private static final int MAX_COMPOUND_PARTS = 3;
+    /** Joint readings tried per compound at most (the product of the parts' candidate lists). */
+    private static final int MAX_COMPOUND_READINGS = 1024;
+    /**
+     * log10: a joint reading must be a stored collocation, its words this much likelier together
+     * than apart, and this much more so than the observed compound's words.
+     */
+    private static final double COMPOUND_COHESION = 1.0;
 
     private final CandidateTable table;
     private final TermCandidates terms;
@@ -52,6 +61,8 @@ final class LatticeBuilder {
     private final LanguageModel lm;
     private final LmState cohesionState;
     private final LmState unigramState;
+    /** log10 P(words, scored from an empty context) of the last {@link #cohesion(int[])} call. */
+    private double cohesionIntrinsic;
 
     /** A builder without phrase-level term candidates. */
     LatticeBuilder(LanguageModel lm, CandidateTable table, DetectorSettings settings) {
@@ -266,6 +277,33 @@ final class LatticeBuilder {
                 subs.sort(java.util.Comparator.comparingInt(Arc::from));
             }
         }
+        // hyphen compounds restored as a whole: "confront-to-encounter" -> "face-to-face" (context-free admission, so only once)
+        if (previous == null && arcModel != null && settings.compoundLogOdds() != DetectorSettings.COMPOUND_OFF) {
+            for (int i = 0; i < n;) {
+                int j = i + 1;
+                while (j < n && w.joinedBefore[j]) {
+                    j++;
+                }
+                if (j - i >= 2 && j - i <= MAX_COMPOUND_PARTS && w.kind(i, j) == SpanKind.PLAIN) {
+                    if (!prefixReady) {
+                        evidence.sentence(ids, context == null ? ids : context);
+                        prefixReady = true;
+                    }
+                    Arc a = compound(w, ids, i, j);
+                    if (a != null) {
+                        subs = subs == null ? new ArrayList<>() : subs;
+                        subs.add(a);
+                        for (int k = i; k < j; k++) {
+                            eligible[k] = true;
+                        }
+                    }
+                }
+                i = j;
+            }
+            if (subs != null) {
+                subs.sort(java.util.Comparator.comparingInt(Arc::from));
+            }
+        }
         // phrase-level candidates: known terms a span reaches word by word (context-free, so only once)
         List<TermCandidates.Match> termMatches = previous == null ? terms.matches(w) : List.of();
         if (!termMatches.isEmpty()) {
@@ -344,6 +382,141 @@ final class LatticeBuilder {
         return new Arc(i, i + 3, out, weight, x, 0, new Evidence.Gain(0, contextLog10, false));
     }
 
+    /**
+     * The joint restoration of the hyphen compound {@code from..to}, or null. Its parts are words a
+     * spinner replaces one by one ("face-to-face" -> "confront-to-encounter"); no single part's
+     * restoration has evidence, since its neighbours are the other spun parts, and the compound
+     * only becomes a collocation when every spun part is restored. So the readings are the product
+     * of the parts' own candidates (each part also kept as it stands, at most
+     * {@value #MAX_COMPOUND_READINGS} readings); one is admitted when its words are a stored
+     * collocation ({@link #cohesion(int[])} at least {@value #COMPOUND_COHESION}) that the observed
+     * words are not (by as much again), and the whole is likelier in context by the evidence gate.
+     * The best such reading by context gets the weight {@code compoundLogOdds} at the arc model's
+     * training prior, less the LM ratio the decode adds back, plus arcBias, as insertions do.
+     */
+    private Arc compound(SentenceWords w, int[] ids, int from, int to) {
+        int parts = to - from;
+        PreparedCandidate[][] options = new PreparedCandidate[parts][];
+        int changeable = 0;
+        for (int k = 0; k < parts; k++) {
+            options[k] = singleWords(w.candidates(from + k, from + k + 1, table));
+            changeable += options[k].length > 0 ? 1 : 0;
+        }
+        if (changeable == 0) {
+            return null;
+        }
+        // each changeable part keeps its best candidates by prior, so that the product stays bounded
+        int perPart = (int) Math.floor(Math.pow(MAX_COMPOUND_READINGS, 1.0 / changeable)) - 1;
+        for (int k = 0; k < parts; k++) {
+            if (options[k].length > perPart) {
+                options[k] = java.util.Arrays.copyOf(options[k], perPart);
+            }
+        }
+        int[] observed = java.util.Arrays.copyOfRange(ids, from, to);
+        if (unknownObserved(observed, 0, parts)) {
+            return null;
+        }
+        double observedCohesion = cohesion(observed);
+        float observedContext = evidence.inContext(from, to, null);
+        int[] choice = new int[parts]; // 0 = keep, c = options[k][c - 1]
+        int[] out = new int[parts];
+        int[] best = null;
+        double bestContext = Double.NEGATIVE_INFINITY;
+        while (advance(choice, options)) {
+            boolean known = true;
+            for (int k = 0; k < parts; k++) {
+                out[k] = choice[k] == 0 ? observed[k] : options[k][choice[k] - 1].ids()[0];
+                known &= out[k] != Vocabulary.UNKNOWN;
+            }
+            if (!known) {
+                continue;
+            }
+            double c = cohesion(out);
+            if (c < COMPOUND_COHESION || c - observedCohesion < COMPOUND_COHESION) {
+                continue;
+            }
+            double context = evidence.inContext(from, to, out) - observedContext;
+            if (context >= settings.evidenceGate() && context > bestContext) {
+                bestContext = context;
+                best = choice.clone();
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        String[] words = new String[parts];
+        int[] restored = new int[parts];
+        float channel = 0;
+        int hops = 1;
+        String source = null;
+        for (int k = 0; k < parts; k++) {
+            PreparedCandidate c = best[k] == 0 ? null : options[k][best[k] - 1];
+            words[k] = c == null ? w.normal[from + k] : c.original();
+            restored[k] = c == null ? observed[k] : c.ids()[0];
+            if (c != null) {
+                channel += c.candidate().logChannel();
+                hops = Math.max(hops, c.candidate().hops());
+                source = source == null ? c.candidate().source() : source;
+            }
+        }
+        cohesion(restored); // sets cohesionIntrinsic for the reading
+        PreparedCandidate reading = new PreparedCandidate(
+                new org.despin.lexicon.Candidate(String.join("-", words), channel, hops, source), restored,
+                (float) cohesionIntrinsic, 0);
+        // the parts' channel: two loose synonyms landing on a stored compound is chance more often than spin
+        double weight = settings.compoundLogOdds() + channel - arcModel.trainingPriorLogOdds() + settings.arcBias()
+                - settings.lmWeight() * LN10 * bestContext;
+        return new Arc(from, to, restored, weight, reading, 0, new Evidence.Gain(bestContext, bestContext, false));
+    }
+
+    /** Next reading in odometer order; false after the last (the all-kept reading is skipped: it starts). */
+    private static boolean advance(int[] choice, PreparedCandidate[][] options) {
+        for (int k = choice.length - 1; k >= 0; k--) {
+            if (choice[k] < options[k].length) {
+                choice[k]++;
+                return true;
+            }
+            choice[k] = 0;
+        }
+        return false;
+    }
+
+    /** The one-word candidates of a compound part (a part restored to a phrase would not stay a compound). */
+    private static PreparedCandidate[] singleWords(PreparedCandidate[] candidates) {
+        int count = 0;
+        for (PreparedCandidate c : candidates) {
+            count += c.ids().length == 1 ? 1 : 0;
+        }
+        if (count == candidates.length) {
+            return candidates;
+        }
+        PreparedCandidate[] out = new PreparedCandidate[count];
+        int k = 0;
+        for (PreparedCandidate c : candidates) {
+            if (c.ids().length == 1) {
+                out[k++] = c;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * log10 P(w1..wn) - sum of log10 P(wi): how much likelier the words are together than apart;
+     * high only when the LM stores them as an n-gram ("face to face").
+     */
+    private double cohesion(int[] words) {
+        lm.emptyContext(cohesionState);
+        double together = 0;
+        double apart = 0;
+        for (int id : words) {
+            together += lm.score(cohesionState, id, cohesionState);
+            lm.emptyContext(unigramState);
+            apart += lm.score(unigramState, id, unigramState);
+        }
+        cohesionIntrinsic = together;
+        return together - apart;
+    }
+
     private static PreparedCandidate linked(PreparedCandidate[] candidates, String original) {
         for (PreparedCandidate c : candidates) {
             if (c.original().equals(original)) {
@@ -381,6 +554,8 @@ final class LatticeBuilder {
         final Normalizer.Casing[] casing;
         /** True when punctuation stands between word i-1 and word i. */
         final boolean[] breakBefore;
+        /** True when a hyphen joins word i to word i-1 as parts of one compound ("face-to-face"). */
+        final boolean[] joinedBefore;
         int eligible;
         /** Joined spans of 2..{@value #CACHED_SPAN_WORDS} words, by (from, length); made on first use. */
         private String[] spans;
@@ -395,6 +570,7 @@ final class LatticeBuilder {
             surface = new String[n];
             casing = new Normalizer.Casing[n];
             breakBefore = new boolean[n];
+            joinedBefore = new boolean[n];
         }
 
         static SentenceWords of(List<Token> tokens, Sentence s) {
@@ -408,17 +584,22 @@ final class LatticeBuilder {
             SentenceWords w = new SentenceWords(n);
             int k = 0;
             boolean punct = false;
+            boolean joiner = false;
             for (int t = s.firstToken(); t < s.endToken(); t++) {
                 Token tok = tokens.get(t);
                 if (tok.type() == TokenType.PUNCT) {
                     punct = true;
+                } else if (tok.type() == TokenType.JOINER) {
+                    joiner = true;
                 } else if (tok.type() == TokenType.WORD || tok.type() == TokenType.NUMBER) {
                     w.tokenIndex[k] = t;
                     w.normal[k] = tok.normal();
                     w.surface[k] = tok.text();
                     w.casing[k] = Normalizer.casing(tok.text());
                     w.breakBefore[k] = punct && k > 0;
+                    w.joinedBefore[k] = joiner && !punct && k > 0;
                     punct = false;
+                    joiner = false;
                     k++;
                 }
             }

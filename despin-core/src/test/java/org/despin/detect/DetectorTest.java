@@ -209,6 +209,68 @@ class DetectorTest {
     }
 
     /**
+     * Hyphen compounds: "face to face" is stored, the parts' synonyms are not next to each other.
+     * Restoring one part of "confront-to-encounter" leaves it beside another spun part, so only the
+     * joint reading has evidence.
+     */
+    private static final Model COMPOUND_MODEL = compoundModel();
+    /**
+     * In a corpus this small "meet face to" is stored, so a part alone would pass the default gate;
+     * a gate of 10^3 rules the parts out ("to face next" is 10^2.8 beyond frequency) as the default
+     * model's back-off does for "confront-to-encounter", while the whole compound clears it.
+     */
+    private static final DetectorSettings COMPOUNDS = ToyModel.SETTINGS.with().evidenceGate(3).build();
+
+    private static Model compoundModel() {
+        List<String> corpus = new java.util.ArrayList<>(ToyModel.NEWS);
+        corpus.addAll(List.of("The two leaders met face-to-face on Monday.", "We talked face to face about the war.",
+                "They will meet face to face next week.", "She will confront the minister.",
+                "It was a brief encounter in the region.", "The minister was present at the talks.",
+                "It is a well-known problem.", "The long-term goal is peace.", "He is known as a good man."));
+        org.despin.lexicon.MapLexicon lexicon = new org.despin.lexicon.MapLexicon.Builder()
+                .add("confront", "face", -1.0f).add("encounter", "face", -1.0f).add("present", "face", -1.0f)
+                .add("face", "confront", -1.0f).add("well", "good", -1.0f).add("long", "lasting", -1.0f)
+                .add("known", "famous", -1.0f).build();
+        return ToyModel.model(ToyModel.lm(4, corpus), lexicon);
+    }
+
+    @Test
+    void aCompoundSpunInEveryPartIsRestoredAsAWhole() {
+        String text = "They agreed to meet confront-to-encounter next week.";
+        Report r = new Detector(COMPOUND_MODEL, COMPOUNDS).check(text, CheckOptions.DEFAULTS);
+        assertEquals(1, r.findings().size(), DetectorExamplesTest.describe(r));
+        Finding f = r.findings().get(0);
+        assertEquals("confront-to-encounter", f.text());
+        assertEquals(text.indexOf("confront"), f.start());
+        assertEquals(text.indexOf(" next"), f.end());
+        assertEquals("face-to-face", f.suggestion());
+        assertTrue(f.evidence().startsWith("LM: 'meet face-to-face next' is 10^"), f.evidence());
+        assertEquals("They agreed to meet face-to-face next week.", r.restored());
+        // off (COMPOUND_OFF), no part alone has the evidence: the text is left alone
+        Report off = new Detector(COMPOUND_MODEL, COMPOUNDS.with().compoundLogOdds(DetectorSettings.COMPOUND_OFF).build())
+                .check(text, CheckOptions.DEFAULTS);
+        assertEquals(text, off.restored(), DetectorExamplesTest.describe(off));
+    }
+
+    @Test
+    void aCompoundSpunInOnePartIsRestored() {
+        String text = "They agreed to meet face-to-present next week.";
+        Report r = new Detector(COMPOUND_MODEL, COMPOUNDS).check(text, CheckOptions.DEFAULTS);
+        assertEquals(List.of("face-to-present -> face-to-face"),
+                r.findings().stream().map(f -> f.text() + " -> " + f.suggestion()).toList(), DetectorExamplesTest.describe(r));
+        assertEquals("They agreed to meet face-to-face next week.", r.restored());
+    }
+
+    @Test
+    void aCleanCompoundIsLeftAlone() {
+        // "good known" and "lasting term" are no stored collocations
+        for (String text : List.of("It is a well-known problem.", "The long-term goal is peace.")) {
+            Report r = new Detector(COMPOUND_MODEL, COMPOUNDS).check(text, CheckOptions.DEFAULTS);
+            assertEquals(List.of(), r.findings(), DetectorExamplesTest.describe(r));
+        }
+    }
+
+    /**
      * Term arcs: a toy model where "great deal" and "artificial intelligence" are terms; "heavy foil"
      * reaches "great deal" through links of two broad words (3,000 and 2,000 forms link to them),
      * "counterfeit consciousness" reaches "artificial intelligence" through links of two narrow ones
