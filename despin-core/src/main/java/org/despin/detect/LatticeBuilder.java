@@ -24,6 +24,8 @@ import org.despin.text.TokenType;
  * is a plain name and never a candidate;</li>
  * <li>article artefacts: after "a"/"an" that does not fit the observed word, reading the word as
  * kept costs {@code artefactLogProb}, since writers rarely make that slip and spinners often do.</li>
+ * <li>hyphen compounds: the parts restored together, when only the whole is a stored collocation
+ * ("confront-to-encounter" -> "face-to-face"; see {@link #compound}).</li>
  * </ul>
  * Per call; not thread-safe.
  */
