@@ -63,8 +63,6 @@ final class LatticeBuilder {
     private final LanguageModel lm;
     private final LmState cohesionState;
     private final LmState unigramState;
-    /** log10 P(words, scored from an empty context) of the last {@link #cohesion(int[])} call. */
-    private double cohesionIntrinsic;
 
     /** A builder without phrase-level term candidates. */
     LatticeBuilder(LanguageModel lm, CandidateTable table, DetectorSettings settings) {
@@ -281,6 +279,7 @@ final class LatticeBuilder {
         }
         // hyphen compounds restored as a whole: "confront-to-encounter" -> "face-to-face" (context-free admission, so only once)
         if (previous == null && arcModel != null && settings.compoundLogOdds() != DetectorSettings.COMPOUND_OFF) {
+            boolean added = false;
             for (int i = 0; i < n;) {
                 int j = i + 1;
                 while (j < n && w.joinedBefore[j]) {
@@ -295,6 +294,7 @@ final class LatticeBuilder {
                     if (a != null) {
                         subs = subs == null ? new ArrayList<>() : subs;
                         subs.add(a);
+                        added = true;
                         for (int k = i; k < j; k++) {
                             eligible[k] = true;
                         }
@@ -302,7 +302,7 @@ final class LatticeBuilder {
                 }
                 i = j;
             }
-            if (subs != null) {
+            if (added) {
                 subs.sort(java.util.Comparator.comparingInt(Arc::from));
             }
         }
@@ -461,10 +461,9 @@ final class LatticeBuilder {
                 source = source == null ? c.candidate().source() : source;
             }
         }
-        cohesion(restored); // sets cohesionIntrinsic for the reading
         PreparedCandidate reading = new PreparedCandidate(
                 new org.despin.lexicon.Candidate(String.join("-", words), channel, hops, source), restored,
-                (float) cohesionIntrinsic, 0);
+                (float) together(restored), 0);
         // the parts' channel: two loose synonyms landing on a stored compound is chance more often than spin
         double weight = settings.compoundLogOdds() + channel - arcModel.trainingPriorLogOdds() + settings.arcBias()
                 - settings.lmWeight() * LN10 * bestContext;
@@ -507,16 +506,22 @@ final class LatticeBuilder {
      * high only when the LM stores them as an n-gram ("face to face").
      */
     private double cohesion(int[] words) {
-        lm.emptyContext(cohesionState);
-        double together = 0;
         double apart = 0;
         for (int id : words) {
-            together += lm.score(cohesionState, id, cohesionState);
             lm.emptyContext(unigramState);
             apart += lm.score(unigramState, id, unigramState);
         }
-        cohesionIntrinsic = together;
-        return together - apart;
+        return together(words) - apart;
+    }
+
+    /** log10 P(w1..wn) scored from an empty context. */
+    private double together(int[] words) {
+        lm.emptyContext(cohesionState);
+        double together = 0;
+        for (int id : words) {
+            together += lm.score(cohesionState, id, cohesionState);
+        }
+        return together;
     }
 
     private static PreparedCandidate linked(PreparedCandidate[] candidates, String original) {
