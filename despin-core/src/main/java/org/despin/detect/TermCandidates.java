@@ -618,6 +618,11 @@ final class TermCandidates {
                 "frequency", "termIntrinsic", "termCohesion", "observedCohesion", "observedRarest", "termRarest",
                 "observedLeftFit", "lnMaxFanout", "termWords", "observedWords");
 
+        /** Where the facts the arc weight reads stand (the weight is computed per match: no name lookups there). */
+        static final int GAIN = NAMES.indexOf("gain");
+        static final int CONTEXT = NAMES.indexOf("context");
+        static final int FREQUENCY = NAMES.indexOf("frequency");
+
         double get(String name) {
             return values[NAMES.indexOf(name)];
         }
@@ -692,9 +697,9 @@ final class TermCandidates {
             if (gate != null && gate.score(facts) < settings.termGate()) {
                 continue;
             }
-            double gain = facts.get("gain");
-            double context = facts.get("context");
-            double obsIntrinsic = c.intrinsicLog10() - facts.get("frequency");
+            double gain = facts.values()[ArcFacts.GAIN];
+            double context = facts.values()[ArcFacts.CONTEXT];
+            double obsIntrinsic = c.intrinsicLog10() - facts.values()[ArcFacts.FREQUENCY];
             // the bonus is the evidence of reaching a known term by chance being unlikely; a span of
             // broad words that reaches many terms ("general contest": "civil war", "public debate", ...)
             // shares it among them. (A calibrated model over the span's features, fitted on our spinner's
