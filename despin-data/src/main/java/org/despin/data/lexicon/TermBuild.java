@@ -78,13 +78,19 @@ public final class TermBuild {
      * links of the term words ({@link TermLinksBuild}) when {@code moby} (Moby's words.txt) is not null.
      */
     public static ComponentBuild build(Limits limits, List<Path> technicalRoots, Path moby) throws DespinException {
+        return build(limits, DOCUMENTATION_LIMITS, technicalRoots, moby);
+    }
+
+    /** As {@link #build(Limits, List, Path)}, with the doc-comment prose mined at {@code documentationLimits}. */
+    public static ComponentBuild build(Limits limits, TechnicalTerms.Limits documentationLimits, List<Path> technicalRoots,
+            Path moby) throws DespinException {
         long t0 = System.nanoTime();
         Morphology morphology = Morphology.load();
         Map<String, Integer> classes = morphology.wordClasses();
         TreeSet<String> wordNet = wordNetTerms();
         TreeSet<String> mined = collocations(SphinxTrieModel.loadEnUs(), classes, limits);
         List<String> prose = DocumentationJars.distinctSentences();
-        TreeSet<String> documentation = TechnicalTerms.mineText(prose, classes, DOCUMENTATION_LIMITS);
+        TreeSet<String> documentation = TechnicalTerms.mineText(prose, classes, documentationLimits);
         TreeSet<String> technical = technicalRoots.isEmpty() ? new TreeSet<>()
                 : TechnicalTerms.mine(technicalRoots, classes, TechnicalTerms.Limits.DEFAULT);
         TreeSet<String> all = new TreeSet<>(wordNet);
@@ -112,7 +118,7 @@ public final class TermBuild {
             jars.append(jars.isEmpty() ? "" : "; ").append(p.source()).append(" sha256 ").append(p.sha256());
         }
         meta.put("terms.documentation.inputs", jars + " (doc comments, Apache-2.0)");
-        meta.put("terms.documentation.limits", DOCUMENTATION_LIMITS.toString());
+        meta.put("terms.documentation.limits", documentationLimits.toString());
         meta.put("terms.documentation.sentences", Integer.toString(prose.size()));
         meta.put("terms.documentation", Integer.toString(documentation.size()));
         if (!technicalRoots.isEmpty()) {
