@@ -34,6 +34,9 @@ final class AddTerms {
                                 .npmPackage(org.despin.data.DataPaths.MOBY).resolve("words.txt")
                         : null);
         Map<String, String> meta = new LinkedHashMap<>(in.info().metadata());
+        // the terms' keys last, in the order the build gives them (as DefaultModelBuilder writes them):
+        // then the output has the same bytes as a full build of the same code
+        meta.keySet().removeIf(k -> k.startsWith("terms."));
         meta.putAll(terms.metadata());
         try (ModelFile.Writer w = new ModelFile.Writer(Path.of(args[1]))) {
             for (String name : in.sectionNames()) {
