@@ -31,6 +31,15 @@ public interface LanguageModel {
      */
     float score(LmState in, int word, LmState out);
 
+    /**
+     * The order of the longest n-gram the model stores that ends with {@code word} and continues
+     * the context of {@code in} (its most recent words): 2 when {@code in}'s last word and
+     * {@code word} are a stored bigram but no longer n-gram is, 1 when only the word itself is
+     * (or it is unknown). Answers whether a word has been seen in this context without computing
+     * its probability: the same searches as {@link #score}, none of its state or back-off work.
+     */
+    int matchedOrder(LmState in, int word);
+
     /** log10 probability of the sentence {@code <s> words </s>}. */
     default float sentenceLog10(int[] words) {
         LmState s = newState();

@@ -440,6 +440,32 @@ public final class TrieLanguageModel implements LanguageModel {
         return prob;
     }
 
+    @Override
+    public int matchedOrder(LmState in, int word) {
+        TrieState s = (TrieState) in;
+        int w = word >= 0 && word < vocabularySize ? word : Vocabulary.UNKNOWN;
+        int matched = 1;
+        // shortest context first, as score() does: a longer n-gram is stored only if its suffix is
+        for (int i = 0; i < s.length; i++) {
+            Level level = levels[i + 2];
+            long lo = s.childFrom[i];
+            long hi = s.childTo[i];
+            long e;
+            if (level.samples != null && hi - lo > sampledLongerThan) {
+                long r = level.runStart(lo, hi, w, vocabularySize);
+                long end = Math.min(hi, ((r >>> level.sampleShift) + 1) << level.sampleShift);
+                e = PackedSearch.scan(buf, level.at, level.bits, level.wordMask, r, end, w);
+            } else {
+                e = PackedSearch.find(buf, level.at, level.bits, level.wordMask, lo, hi, w, vocabularySize);
+            }
+            if (e < 0) {
+                break;
+            }
+            matched = i + 2;
+        }
+        return matched;
+    }
+
     /** 64 bits of entry data of {@code level} from bit {@code bit + shift} of its entries (the field in the low bits). */
     private long word(Level level, long bit, int shift) {
         long at = bit + shift;

@@ -116,7 +116,7 @@ class SampledSearchTest {
         assertSame(model(TrieLanguageModel.Sampling.NONE), model(sampling), Arrays.asList(some));
     }
 
-    /** Every word of the vocabulary (and an unknown id) after every context: equal float bits and states. */
+    /** Every word of the vocabulary (and an unknown id) after every context: equal float bits, states and matched orders. */
     private static void assertSame(TrieLanguageModel expected, TrieLanguageModel actual, List<String[]> contexts) {
         TrieState se = expected.newState();
         TrieState sa = actual.newState();
@@ -130,6 +130,8 @@ class SampledSearchTest {
                 float pe = expected.score(se, w, oe);
                 float pa = actual.score(sa, w, oa);
                 int word = w;
+                assertEquals(expected.matchedOrder(se, w), actual.matchedOrder(sa, w),
+                        () -> "matched order of " + word + " | " + String.join(" ", context));
                 assertEquals(Float.floatToRawIntBits(pe), Float.floatToRawIntBits(pa),
                         () -> "p(" + word + " | " + String.join(" ", context) + ")");
                 if (!sameState(oe, oa)) {

@@ -68,6 +68,10 @@ class TrieRoundTripTest {
                 actual.emptyContext(sa);
             }
             for (int j = bos ? 1 : 0; j < seq.length; j++) {
+                int id = expected.vocabulary().id(seq[j]);
+                int pos = j;
+                assertEquals(expected.matchedOrder(se, id), actual.matchedOrder(sa, actual.vocabulary().id(seq[j])),
+                        () -> "matched order of " + seq[pos] + " in " + String.join(" ", seq));
                 float pe = expected.score(se, expected.vocabulary().id(seq[j]), se);
                 // alternate between in == out and separate states
                 float pa;
