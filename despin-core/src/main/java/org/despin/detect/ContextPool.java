@@ -33,6 +33,11 @@ final class ContextPool {
     private final LmState scratch;
     private double[] key = new double[0];
     private int[] order = new int[0];
+    /** Scratch: the candidates' first and last words, and their bigram scores with the neighbours. */
+    private int[] first = new int[0];
+    private int[] last = new int[0];
+    private float[] afterLeft = new float[0];
+    private float[] beforeRight = new float[0];
 
     /** A pool of {@code size} chosen among the first {@code reach} candidates by prior. */
     ContextPool(LanguageModel lm, int size, int reach) {
@@ -69,20 +74,33 @@ final class ContextPool {
             key = new double[m];
             order = new int[m];
         }
+        if (first.length < m) {
+            first = new int[m];
+            last = new int[m];
+            afterLeft = new float[m];
+            beforeRight = new float[m];
+        }
+        for (int c = 0; c < m; c++) {
+            int[] ids = byPrior[c].ids();
+            first[c] = ids[0];
+            last[c] = ids[ids.length - 1];
+        }
         if (leftWord < 0) {
             lm.beginSentence(left);
         } else {
             lm.emptyContext(left);
             lm.score(left, leftWord, left);
         }
+        // the searches in bulk: the model may overlap their memory reads
+        lm.scoreEach(left, first, m, afterLeft, scratch);
+        lm.scoreAfterEach(last, m, rightWord, beforeRight, scratch);
         float rightAlone = lm.score(empty, rightWord, scratch);
         for (int c = 0; c < m; c++) {
-            int[] ids = byPrior[c].ids();
-            float firstAlone = lm.score(empty, ids[0], scratch);
-            double pmi = lm.score(left, ids[0], scratch) - firstAlone;
-            lm.score(empty, ids[ids.length - 1], scratch);
-            pmi += lm.score(scratch, rightWord, scratch) - rightAlone;
-            key[c] = byPrior[c].prior() + LN10 * pmi;
+            PreparedCandidate p = byPrior[c];
+            float firstAlone = p.ids().length == 1 ? p.intrinsicLog10() : lm.score(empty, first[c], scratch);
+            double pmi = afterLeft[c] - firstAlone;
+            pmi += beforeRight[c] - rightAlone;
+            key[c] = p.prior() + LN10 * pmi;
             order[c] = c;
         }
         // the best `size` keys (ties: the better prior), by selection: m is at most a few dozen

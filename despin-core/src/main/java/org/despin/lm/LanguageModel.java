@@ -40,6 +40,30 @@ public interface LanguageModel {
      */
     int matchedOrder(LmState in, int word);
 
+    /**
+     * log10 P(words[k] | context of {@code in}) into {@code out[k]} for k below {@code count}: what
+     * {@code count} calls of {@link #score} from {@code in} give, without their states. An
+     * implementation may overlap the searches' memory reads. {@code scratch} is any state of this model.
+     */
+    default void scoreEach(LmState in, int[] words, int count, float[] out, LmState scratch) {
+        for (int k = 0; k < count; k++) {
+            out[k] = score(in, words[k], scratch);
+        }
+    }
+
+    /**
+     * log10 P(word | contexts[k]) into {@code out[k]} for k below {@code count}, each context one word
+     * (scored from the empty context): what {@link #score} gives after that word. An implementation
+     * may overlap the searches' memory reads. {@code scratch} is any state of this model.
+     */
+    default void scoreAfterEach(int[] contexts, int count, int word, float[] out, LmState scratch) {
+        for (int k = 0; k < count; k++) {
+            emptyContext(scratch);
+            score(scratch, contexts[k], scratch);
+            out[k] = score(scratch, word, scratch);
+        }
+    }
+
     /** log10 probability of the sentence {@code <s> words </s>}. */
     default float sentenceLog10(int[] words) {
         LmState s = newState();

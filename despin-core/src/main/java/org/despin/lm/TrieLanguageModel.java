@@ -440,6 +440,63 @@ public final class TrieLanguageModel implements LanguageModel {
         return prob;
     }
 
+    /**
+     * As the interface says; first reads what the first round of each word's bigram search reads,
+     * all of them before any search, so that their cache misses overlap (the words' searches do not
+     * depend on one another), then scores each word as {@link #score} does.
+     */
+    @Override
+    public void scoreEach(LmState in, int[] words, int count, float[] out, LmState scratch) {
+        TrieState s = (TrieState) in;
+        if (s.length > 0) {
+            long sink = 0;
+            for (int k = 0; k < count; k++) {
+                sink += touchFirstRound(levels[2], s.childFrom[0], s.childTo[0], known(words[k]));
+            }
+            ((TrieState) scratch).touched[0] = sink;
+        }
+        for (int k = 0; k < count; k++) {
+            out[k] = score(in, words[k], scratch);
+        }
+    }
+
+    /** As the interface says, the first rounds of the searches read first, as {@link #scoreEach} does. */
+    @Override
+    public void scoreAfterEach(int[] contexts, int count, int word, float[] out, LmState scratch) {
+        TrieState t = (TrieState) scratch;
+        if (order > 1) {
+            int w = known(word);
+            long sink = 0;
+            for (int k = 0; k < count; k++) {
+                int c = known(contexts[k]);
+                sink += touchFirstRound(levels[2], uniChild(c), uniChild(c + 1), w);
+            }
+            if (t.touched.length > 0) {
+                t.touched[0] = sink;
+            }
+        }
+        for (int k = 0; k < count; k++) {
+            t.length = 0;
+            score(t, contexts[k], t);
+            out[k] = score(t, word, t);
+        }
+    }
+
+    private int known(int word) {
+        return word >= 0 && word < vocabularySize ? word : Vocabulary.UNKNOWN;
+    }
+
+    /** What the first round of a search for {@code w} among the entries [lo, hi) of {@code level} reads (as score does). */
+    private long touchFirstRound(Level level, long lo, long hi, int w) {
+        if (lo >= hi) {
+            return 0;
+        }
+        if (level.samples != null && hi - lo > sampledLongerThan) {
+            return PackedSearch.wordAt(buf, level.at, level.bits, level.wordMask, level.runStart(lo, hi, w, vocabularySize));
+        }
+        return PackedSearch.touch(buf, level.at, level.bits, level.wordMask, lo, hi, w, vocabularySize);
+    }
+
     @Override
     public int matchedOrder(LmState in, int word) {
         TrieState s = (TrieState) in;

@@ -102,6 +102,12 @@ class SampledSearchTest {
         assertSame(plain, model(new TrieLanguageModel.Sampling(2, 2, 4)), someContexts);
     }
 
+    @Test
+    void batchScoresThroughSamplesAreTheSingleScores() throws Exception {
+        TrieRoundTripTest.assertSameBatchScores(model(new TrieLanguageModel.Sampling(2, 2, 4)), SOURCE);
+        TrieRoundTripTest.assertSameBatchScores(model(TrieLanguageModel.Sampling.DEFAULT), SOURCE);
+    }
+
     @Property(tries = 25)
     void anySamplingScoresLikeNoSampling(@ForAll @IntRange(min = 1, max = 6) int stepBits,
             @ForAll @IntRange(min = 0, max = 200) int extra, @ForAll @IntRange(min = 2, max = 4) int maxOrder,

@@ -51,8 +51,11 @@ final class PoolContextScreen {
             }
         }
         // key rules: the best k by prior, then the best by prior + ln10 * (bigram PMI left + right) among ranks < m, p in all
-        int[][] keyRules = {{0, 64, 16}, {0, 64, 24}, {0, 64, 32}, {0, 150, 16}, {0, 150, 24}, {0, 150, 32}, {8, 64, 16},
-                {8, 64, 24}, {8, 48, 24}, {12, 48, 24}, {8, 150, 24}, {16, 64, 24}, {16, 64, 32}, {16, 150, 32}, {0, 48, 24}, {0, 40, 24}, {0, 32, 24}, {0, 32, 16}};
+        // fourth number: 3 both sides, 1 left only, 2 right only
+        int[][] keyRules = {{0, 64, 16, 3}, {0, 64, 24, 3}, {0, 64, 32, 3}, {0, 150, 16, 3}, {0, 150, 24, 3}, {0, 150, 32, 3},
+                {8, 64, 16, 3}, {8, 64, 24, 3}, {16, 64, 24, 3}, {16, 64, 32, 3}, {0, 48, 16, 3}, {0, 48, 24, 3}, {0, 40, 16, 3},
+                {0, 40, 24, 3}, {0, 32, 24, 3}, {0, 32, 16, 3}, {0, 24, 16, 3}, {0, 64, 16, 1}, {0, 64, 16, 2}, {0, 48, 16, 1},
+                {0, 48, 16, 2}, {0, 64, 24, 1}, {0, 64, 24, 2}, {8, 48, 16, 3}, {4, 48, 16, 3}};
         long[] keyTests = new long[keyRules.length];
         long[] keyPassing = new long[keyRules.length];
         long[] keyTarget = new long[keyRules.length];
@@ -145,19 +148,22 @@ final class PoolContextScreen {
                         lm.beginSentence(leftWord);
                     }
                     float rightUni = lm.score(empty, right, tmp);
-                    double[] key = new double[cands.length];
+                    double[][] key = new double[4][cands.length];
                     for (int c = 0; c < cands.length; c++) {
                         int[] ids = cands[c].ids();
                         float firstUni = lm.score(empty, ids[0], tmp);
-                        double pmi = lm.score(leftWord, ids[0], tmp) - firstUni;
+                        double pmiLeft = lm.score(leftWord, ids[0], tmp) - firstUni;
                         lm.score(empty, ids[ids.length - 1], tmp);
-                        pmi += lm.score(tmp, right, tmp) - rightUni;
-                        key[c] = cands[c].prior() + Math.log(10) * pmi;
+                        double pmiRight = lm.score(tmp, right, tmp) - rightUni;
+                        key[1][c] = cands[c].prior() + Math.log(10) * pmiLeft;
+                        key[2][c] = cands[c].prior() + Math.log(10) * pmiRight;
+                        key[3][c] = cands[c].prior() + Math.log(10) * (pmiLeft + pmiRight);
                     }
                     for (int r = 0; r < keyRules.length; r++) {
                         int k = keyRules[r][0];
                         int m = Math.min(keyRules[r][1], cands.length);
                         int p = keyRules[r][2];
+                        double[] keyOf = key[keyRules[r][3]];
                         boolean[] in = new boolean[cands.length];
                         int count = 0;
                         for (int c = 0; c < Math.min(k, m); c++) {
@@ -167,7 +173,7 @@ final class PoolContextScreen {
                         while (count < Math.min(p, m)) {
                             int best = -1;
                             for (int c = 0; c < m; c++) {
-                                if (!in[c] && (best < 0 || key[c] > key[best])) {
+                                if (!in[c] && (best < 0 || keyOf[c] > keyOf[best])) {
                                     best = c;
                                 }
                             }
@@ -245,7 +251,7 @@ final class PoolContextScreen {
             System.out.printf(Locale.ROOT, "%-24s %9.2f %9.2f %9d %8d %8d%n", rules.get(r).name(), (double) tests[r] / spans,
                     (double) checks[r] / spans, passingIn[r], targetIn[r], targetInPassing[r]);
         }
-        System.out.printf(Locale.ROOT, "%-24s %9s %9s %8s %8s   (key = prior + ln10 * bigram PMI left + right)%n", "key rule k m p", "tests/sp", "passing", "target", "tgt+pass");
+        System.out.printf(Locale.ROOT, "%-24s %9s %9s %8s %8s   (key = prior + ln10 * bigram PMI left + right)%n", "key rule k m p side", "tests/sp", "passing", "target", "tgt+pass");
         for (int r = 0; r < keyRules.length; r++) {
             System.out.printf(Locale.ROOT, "%-24s %9.2f %9d %8d %8d%n", Arrays.toString(keyRules[r]), (double) keyTests[r] / spans,
                     keyPassing[r], keyTarget[r], keyTargetPassing[r]);
