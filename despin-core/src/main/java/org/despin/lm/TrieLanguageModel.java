@@ -441,45 +441,68 @@ public final class TrieLanguageModel implements LanguageModel {
     }
 
     /**
-     * As the interface says; first reads what the first round of each word's bigram search reads,
-     * all of them before any search, so that their cache misses overlap (the words' searches do not
-     * depend on one another), then scores each word as {@link #score} does.
+     * As the interface says; after a context of one word (what the bigrams answer) first reads what
+     * the first round of each word's search reads, all of them before any search, so that their
+     * cache misses overlap (the searches do not depend on one another), then searches each word
+     * among the context's children: the stored bigram's probability, or the word's own plus the
+     * context's back-off weight, the floats {@link #score} gives. Longer contexts go through score.
      */
     @Override
     public void scoreEach(LmState in, int[] words, int count, float[] out, LmState scratch) {
         TrieState s = (TrieState) in;
-        if (s.length > 0) {
-            long sink = 0;
-            for (int k = 0; k < count; k++) {
-                sink += touchFirstRound(levels[2], s.childFrom[0], s.childTo[0], known(words[k]));
-            }
-            ((TrieState) scratch).touched[0] = sink;
+        if (s.length != 1) {
+            LanguageModel.super.scoreEach(in, words, count, out, scratch);
+            return;
         }
+        Level level = levels[2];
+        long lo = s.childFrom[0];
+        long hi = s.childTo[0];
+        long sink = 0;
         for (int k = 0; k < count; k++) {
-            out[k] = score(in, words[k], scratch);
+            sink += touchFirstRound(level, lo, hi, known(words[k]));
+        }
+        ((TrieState) scratch).touched[0] = sink;
+        float backoff = s.backoff[0];
+        for (int k = 0; k < count; k++) {
+            int w = known(words[k]);
+            long e = findIn(level, lo, hi, w);
+            out[k] = e >= 0 ? prob(2, e) : uniProb(w) + backoff;
         }
     }
 
-    /** As the interface says, the first rounds of the searches read first, as {@link #scoreEach} does. */
+    /** As the interface says, through the bigrams as {@link #scoreEach} reads them. */
     @Override
     public void scoreAfterEach(int[] contexts, int count, int word, float[] out, LmState scratch) {
-        TrieState t = (TrieState) scratch;
-        if (order > 1) {
-            int w = known(word);
-            long sink = 0;
+        int w = known(word);
+        if (order == 1) {
             for (int k = 0; k < count; k++) {
-                int c = known(contexts[k]);
-                sink += touchFirstRound(levels[2], uniChild(c), uniChild(c + 1), w);
+                out[k] = uniProb(w);
             }
-            if (t.touched.length > 0) {
-                t.touched[0] = sink;
-            }
+            return;
         }
+        Level level = levels[2];
+        long sink = 0;
         for (int k = 0; k < count; k++) {
-            t.length = 0;
-            score(t, contexts[k], t);
-            out[k] = score(t, word, t);
+            int c = known(contexts[k]);
+            sink += touchFirstRound(level, uniChild(c), uniChild(c + 1), w);
         }
+        ((TrieState) scratch).touched[0] = sink;
+        for (int k = 0; k < count; k++) {
+            int c = known(contexts[k]);
+            long e = findIn(level, uniChild(c), uniChild(c + 1), w);
+            // a context word with no children and no back-off weight is no context (score keeps none): + 0
+            out[k] = e >= 0 ? prob(2, e) : uniProb(w) + uniBackoff(c);
+        }
+    }
+
+    /** The entry of {@code w} among [lo, hi) of {@code level}, or -1: the search score makes. */
+    private long findIn(Level level, long lo, long hi, int w) {
+        if (level.samples != null && hi - lo > sampledLongerThan) {
+            long r = level.runStart(lo, hi, w, vocabularySize);
+            long end = Math.min(hi, ((r >>> level.sampleShift) + 1) << level.sampleShift);
+            return PackedSearch.scan(buf, level.at, level.bits, level.wordMask, r, end, w);
+        }
+        return PackedSearch.find(buf, level.at, level.bits, level.wordMask, lo, hi, w, vocabularySize);
     }
 
     private int known(int word) {
@@ -507,14 +530,7 @@ public final class TrieLanguageModel implements LanguageModel {
             Level level = levels[i + 2];
             long lo = s.childFrom[i];
             long hi = s.childTo[i];
-            long e;
-            if (level.samples != null && hi - lo > sampledLongerThan) {
-                long r = level.runStart(lo, hi, w, vocabularySize);
-                long end = Math.min(hi, ((r >>> level.sampleShift) + 1) << level.sampleShift);
-                e = PackedSearch.scan(buf, level.at, level.bits, level.wordMask, r, end, w);
-            } else {
-                e = PackedSearch.find(buf, level.at, level.bits, level.wordMask, lo, hi, w, vocabularySize);
-            }
+            long e = findIn(level, lo, hi, w);
             if (e < 0) {
                 break;
             }
