@@ -48,8 +48,10 @@ package org.despin.detect;
  *     -> "face-to-face") is spun; {@link #COMPOUND_OFF} for no joint compound arcs (see LatticeBuilder)
  * @param contextPool 0: the candidates whose evidence is computed are the best {@code candidatePool} by
  *     prior; otherwise this many of the best {@code contextReach} by prior, chosen in context by prior plus
- *     the bigram PMI with each neighbour ({@link ContextPool})
- * @param contextReach how many candidates by prior {@code contextPool} chooses from
+ *     the bigram PMI with each neighbour ({@link ContextPool}; default 16 of 32: pool 32's quality, a
+ *     twelfth less time, docs/detector.md "Pool chosen in context")
+ * @param contextReach how many candidates by prior {@code contextPool} chooses from (the candidate lists
+ *     keep at least this many)
  */
 public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidatesPerSpan, double lmWeight, double frequencyDiscount,
         double channelScale, double channelOffset, double evidenceGate, double nameGate, double nameBonus,
@@ -65,7 +67,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
 
     public static final DetectorSettings DEFAULTS = new DetectorSettings(
             12, 32, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.93, 0.33,
-            DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.0, 3.0, 1.5, -2.0, TermEvidence.DEFAULTS, -1.5, 1.5, 0, 64);
+            DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.0, 3.0, 1.5, -2.0, TermEvidence.DEFAULTS, -1.5, 1.5, 16, 32);
 
     public DetectorSettings {
         if (beamWidth < 1 || candidatePool < 1 || maxCandidatesPerSpan < 1 || emIterations < 0) {

@@ -37,6 +37,8 @@ public interface LanguageModel {
      * {@code word} are a stored bigram but no longer n-gram is, 1 when only the word itself is
      * (or it is unknown). Answers whether a word has been seen in this context without computing
      * its probability: the same searches as {@link #score}, none of its state or back-off work.
+     * "Stored" is this model's own entries: a trie built from a pruned model also holds the
+     * prefixes and suffixes it added (which change no probability).
      */
     int matchedOrder(LmState in, int word);
 

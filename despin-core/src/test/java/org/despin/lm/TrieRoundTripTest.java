@@ -38,6 +38,15 @@ class TrieRoundTripTest {
 
     /** Scores every n-gram of the source and random word sequences with both models, word by word. */
     static void assertSameScores(LanguageModel expected, LanguageModel actual, BackoffSource src, double tolerance) throws IOException {
+        assertSameScores(expected, actual, src, tolerance, true);
+    }
+
+    /**
+     * As above; {@code sameNgrams} false when the trie stores n-grams the source lacks (the prefixes and
+     * suffixes it adds to a pruned model, which change no score but answer {@link LanguageModel#matchedOrder}).
+     */
+    static void assertSameScores(LanguageModel expected, LanguageModel actual, BackoffSource src, double tolerance,
+            boolean sameNgrams) throws IOException {
         List<String[]> probes = new ArrayList<>();
         for (int n = 1; n <= src.order(); n++) {
             src.forEach(n, (words, p, bo) -> probes.add(words.clone()));
@@ -70,8 +79,10 @@ class TrieRoundTripTest {
             for (int j = bos ? 1 : 0; j < seq.length; j++) {
                 int id = expected.vocabulary().id(seq[j]);
                 int pos = j;
-                assertEquals(expected.matchedOrder(se, id), actual.matchedOrder(sa, actual.vocabulary().id(seq[j])),
-                        () -> "matched order of " + seq[pos] + " in " + String.join(" ", seq));
+                if (sameNgrams) {
+                    assertEquals(expected.matchedOrder(se, id), actual.matchedOrder(sa, actual.vocabulary().id(seq[j])),
+                            () -> "matched order of " + seq[pos] + " in " + String.join(" ", seq));
+                }
                 float pe = expected.score(se, expected.vocabulary().id(seq[j]), se);
                 // alternate between in == out and separate states
                 float pa;
