@@ -147,13 +147,6 @@ final class TermCandidates {
     private final Lexicon lexicon;
     private final LanguageModel lm;
     private final ConcurrentHashMap<String, Reach> reach = new ConcurrentHashMap<>();
-    /**
-     * One bit per hash of every term word's text ({@link #filterBit}): a word whose bit is clear is
-     * no term word, known without asking the term table's map (most originals of a segment's
-     * lexicon list are none).
-     */
-    private final long[] termWordFilter = new long[1 << (FILTER_BITS - 6)];
-    private static final int FILTER_BITS = 20;
     /** The reach of one-word segments by the word's LM id (null = not computed yet). */
     private final AtomicReferenceArray<Reach> reachByWord;
     /** The terms' infos by term id (null = not made yet). */
@@ -183,10 +176,6 @@ final class TermCandidates {
         this.lexicon = lexicon;
         this.lm = lm;
         this.infos = new AtomicReferenceArray<>(terms.size());
-        for (int t = 0; t < terms.wordCount(); t++) {
-            int bit = filterBit(terms.wordText(t));
-            termWordFilter[bit >>> 6] |= 1L << bit;
-        }
         this.reachByWord = new AtomicReferenceArray<>(terms.size() == 0 ? 0 : lm.vocabulary().size());
         this.secondStart = new int[terms.wordCount() + 1];
         this.bySecondWord = new int[terms.size()];
@@ -548,19 +537,6 @@ final class TermCandidates {
         return sum;
     }
 
-    private static int filterBit(String word) {
-        return word.hashCode() * 0x9E3779B9 >>> (32 - FILTER_BITS);
-    }
-
-    /** The term table's id of a word, -1 when it is no term word. */
-    private int termWordId(String word) {
-        int bit = filterBit(word);
-        if ((termWordFilter[bit >>> 6] & (1L << bit)) == 0) {
-            return -1;
-        }
-        return terms.wordId(word);
-    }
-
     /** The term words a one-word segment reaches, cached by the word's LM id when the LM knows it. */
     private Reach reach(String word, int id) {
         if (id == Vocabulary.UNKNOWN || id >= reachByWord.length()) {
@@ -601,7 +577,7 @@ final class TermCandidates {
             }
         }
         for (Candidate c : lexicon.candidates(segment)) {
-            int id = c.original().indexOf(' ') < 0 ? termWordId(c.original()) : -1;
+            int id = c.original().indexOf(' ') < 0 ? terms.wordId(c.original()) : -1;
             if (id < 0 || FunctionWords.contains(c.original()) || c.original().equals(segment)) {
                 continue;
             }
