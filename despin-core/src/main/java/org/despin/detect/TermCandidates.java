@@ -10,7 +10,6 @@ import org.despin.lexicon.Lexicon;
 import org.despin.lexicon.TermTable;
 import org.despin.lm.LanguageModel;
 import org.despin.lm.LmState;
-import org.despin.lm.Vocabulary;
 
 /**
  * Phrase-level candidates for tortured phrases: a spinner that rewrites a technical term word by
@@ -147,8 +146,6 @@ final class TermCandidates {
     private final Lexicon lexicon;
     private final LanguageModel lm;
     private final ConcurrentHashMap<String, Reach> reach = new ConcurrentHashMap<>();
-    /** The reach of one-word segments by the word's LM id (null = not computed yet). */
-    private final AtomicReferenceArray<Reach> reachByWord;
     /** The terms' infos by term id (null = not made yet). */
     private final AtomicReferenceArray<TermInfo> infos;
     /** Observed span -> its LM cohesion (log10), +infinity when the span is itself a term. */
@@ -176,7 +173,6 @@ final class TermCandidates {
         this.lexicon = lexicon;
         this.lm = lm;
         this.infos = new AtomicReferenceArray<>(terms.size());
-        this.reachByWord = new AtomicReferenceArray<>(terms.size() == 0 ? 0 : lm.vocabulary().size());
         this.secondStart = new int[terms.wordCount() + 1];
         this.bySecondWord = new int[terms.size()];
         for (int t = 0; t < terms.size(); t++) {
@@ -213,14 +209,13 @@ final class TermCandidates {
             return List.of();
         }
         Reach[][] segments = new Reach[n][MAX_SEGMENT + 1];
-        int[] ids = w.ids(lm.vocabulary());
         boolean anything = false;
         for (int i = 0; i < n; i++) {
             for (int a = 1; a <= MAX_SEGMENT && i + a <= n; a++) {
                 if (a > 1 && w.breakBefore[i + a - 1]) {
                     break;
                 }
-                segments[i][a] = a == 1 ? reach(w.normal[i], ids[i]) : reach(w.span(i, i + a));
+                segments[i][a] = reach(w.span(i, i + a));
                 anything |= segments[i][a].words.length > 0;
             }
         }
@@ -535,21 +530,6 @@ final class TermCandidates {
             a.copyFrom(b);
         }
         return sum;
-    }
-
-    /** The term words a one-word segment reaches, cached by the word's LM id when the LM knows it. */
-    private Reach reach(String word, int id) {
-        if (id == Vocabulary.UNKNOWN || id >= reachByWord.length()) {
-            return reach(word);
-        }
-        Reach r = reachByWord.get(id);
-        if (r == null) {
-            r = computeReach(word);
-            if (!reachByWord.compareAndSet(id, null, r)) {
-                r = reachByWord.get(id); // another thread was first: share its copy
-            }
-        }
-        return r;
     }
 
     /** The term words an observed segment (normalised words joined by spaces) reaches. */
