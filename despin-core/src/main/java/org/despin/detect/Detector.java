@@ -22,6 +22,13 @@ public final class Detector {
     private final TermCandidates terms;
     private final DocumentScorer scorer;
     private final Decoder.Pool decoders;
+    /**
+     * Idle lattice builders: a builder's LM states (the sentence prefixes of its evidence, dozens
+     * of them) and arrays are made once per thread instead of once per call.
+     */
+    private final java.util.concurrent.ConcurrentLinkedQueue<LatticeBuilder> builders =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private static final int IDLE_BUILDERS = 2 * Runtime.getRuntime().availableProcessors();
 
     public Detector(Model model) {
         this(model, DetectorSettings.DEFAULTS);
@@ -58,7 +65,10 @@ public final class Detector {
 
     Trace trace(String text, CheckOptions options) {
         Document doc = Document.parse(text);
-        LatticeBuilder builder = new LatticeBuilder(model.lm(), candidates, terms, settings);
+        LatticeBuilder builder = builders.poll();
+        if (builder == null) {
+            builder = new LatticeBuilder(model.lm(), candidates, terms, settings);
+        }
         LatticeBuilder.Result lattices = builder.build(doc);
         Decoder decoder = decoders.take();
         SpinRateEstimator rateEstimator = new SpinRateEstimator(settings);
@@ -76,6 +86,9 @@ public final class Detector {
             estimate = rateEstimator.decodeAgain(lattices.lattices(), boosted(estimate), decoder);
         }
         decoders.giveBack(decoder);
+        if (builders.size() < IDLE_BUILDERS) {
+            builders.offer(builder);
+        }
         FindingBuilder findingBuilder = new FindingBuilder(doc, estimate);
         List<Finding> findings = findingBuilder.findings(lattices.lattices(), options.minConfidence());
         Report report = new Report(verdict(spinScore), spinScore, doc.wordCount(), findings, restore(text, findings));

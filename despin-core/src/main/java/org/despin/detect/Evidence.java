@@ -122,6 +122,12 @@ final class Evidence {
         return sum;
     }
 
+    /** log10 P(word) from an empty context. */
+    float unigram(int word) {
+        lm.emptyContext(a);
+        return lm.score(a, word, a);
+    }
+
     /** log10 P(span right | left) where the span is {@code words}, or the observed words when null. */
     float inContext(int from, int to, int[] words) {
         return inContext(from, to, words, Float.NEGATIVE_INFINITY);

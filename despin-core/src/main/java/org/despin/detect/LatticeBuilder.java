@@ -429,6 +429,17 @@ final class LatticeBuilder {
         }
         double observedCohesion = cohesion(observed);
         float observedContext = evidence.inContext(from, to, null);
+        // cohesion(out) of every reading, without scoring a word twice: the parts' unigrams once,
+        // the joint score from the first part the reading changed (the odometer turns the last part fastest)
+        float[][] unigram = new float[parts][];
+        for (int k = 0; k < parts; k++) {
+            unigram[k] = new float[options[k].length + 1];
+            unigram[k][0] = unigramLog10(observed[k]);
+            for (int c = 0; c < options[k].length; c++) {
+                unigram[k][c + 1] = unigramLog10(options[k][c].ids()[0]);
+            }
+        }
+        JointScore joint = new JointScore(parts);
         int[] choice = new int[parts]; // 0 = keep, c = options[k][c - 1]
         int[] out = new int[parts];
         int[] best = null;
@@ -442,7 +453,11 @@ final class LatticeBuilder {
             if (!known) {
                 continue;
             }
-            double c = cohesion(out);
+            double apart = 0;
+            for (int k = 0; k < parts; k++) {
+                apart += unigram[k][choice[k]];
+            }
+            double c = joint.together(out) - apart; // = cohesion(out), the same sums in the same order
             if (c < COMPOUND_COHESION || c - observedCohesion < COMPOUND_COHESION) {
                 continue;
             }
@@ -530,6 +545,47 @@ final class LatticeBuilder {
             apart += lm.score(unigramState, id, unigramState);
         }
         return together(words) - apart;
+    }
+
+    /** log10 P(word) from an empty context. */
+    private float unigramLog10(int word) {
+        lm.emptyContext(unigramState);
+        return lm.score(unigramState, word, unigramState);
+    }
+
+    /**
+     * {@link #together} of a sequence of readings of the same length, each from the first word
+     * that differs from the previous reading's: the LM states after each prefix are kept, and the
+     * sums are the same doubles, added in the same order.
+     */
+    private final class JointScore {
+        private final LmState[] after;
+        private final double[] sum;
+        private final int[] words;
+        private int valid;
+
+        JointScore(int length) {
+            after = new LmState[length + 1];
+            for (int k = 0; k <= length; k++) {
+                after[k] = lm.newState();
+            }
+            lm.emptyContext(after[0]);
+            sum = new double[length + 1];
+            words = new int[length];
+        }
+
+        double together(int[] reading) {
+            int k = 0;
+            while (k < valid && words[k] == reading[k]) {
+                k++;
+            }
+            for (; k < words.length; k++) {
+                sum[k + 1] = sum[k] + lm.score(after[k], reading[k], after[k + 1]);
+                words[k] = reading[k];
+            }
+            valid = words.length;
+            return sum[words.length];
+        }
     }
 
     /** log10 P(w1..wn) scored from an empty context. */

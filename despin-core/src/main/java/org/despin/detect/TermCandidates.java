@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.despin.lexicon.Candidate;
 import org.despin.lexicon.Lexicon;
 import org.despin.lexicon.TermTable;
@@ -36,7 +37,7 @@ final class TermCandidates {
      *
      * @param rivals how many terms the same span reaches (1 when only this one)
      */
-    record Match(int from, int to, PreparedCandidate candidate, int rivals) {
+    record Match(int from, int to, PreparedCandidate candidate, int rivals, TermInfo term) {
     }
 
     /** Observed words per term word, at most ("motion picture show" for "feature"). */
@@ -145,7 +146,8 @@ final class TermCandidates {
     private final Lexicon lexicon;
     private final LanguageModel lm;
     private final ConcurrentHashMap<String, Reach> reach = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Integer, TermInfo> infos = new ConcurrentHashMap<>();
+    /** The terms' infos by term id (null = not made yet). */
+    private final AtomicReferenceArray<TermInfo> infos;
     /** Observed span -> its LM cohesion (log10), +infinity when the span is itself a term. */
     private final ConcurrentHashMap<String, Float> spanCohesion = new ConcurrentHashMap<>();
 
@@ -170,6 +172,7 @@ final class TermCandidates {
         this.terms = terms;
         this.lexicon = lexicon;
         this.lm = lm;
+        this.infos = new AtomicReferenceArray<>(terms.size());
         this.secondStart = new int[terms.wordCount() + 1];
         this.bySecondWord = new int[terms.size()];
         for (int t = 0; t < terms.size(); t++) {
@@ -388,22 +391,30 @@ final class TermCandidates {
                     if (info != TermInfo.UNKNOWN) {
                         Candidate c = new Candidate(info.text, channel, 1, SOURCE);
                         out.add(new Match(from, to, new PreparedCandidate(c, info.ids, info.intrinsic,
-                                channel + Math.log(10) * info.intrinsic), 1));
+                                channel + Math.log(10) * info.intrinsic), 1, info));
                     }
                 }
             }
             int rivals = out.size() - spanStart;
             for (int m = spanStart; m < out.size() && rivals > 1; m++) {
                 Match x = out.get(m);
-                out.set(m, new Match(x.from(), x.to(), x.candidate(), rivals));
+                out.set(m, new Match(x.from(), x.to(), x.candidate(), rivals, x.term()));
             }
         }
         return out;
     }
 
-    /** A term's text, LM ids and intrinsic log10 probability; {@link #UNKNOWN} when the LM lacks a word. */
-    private record TermInfo(String text, int[] ids, float intrinsic) {
-        static final TermInfo UNKNOWN = new TermInfo("", new int[0], 0f);
+    /**
+     * A term's text, LM ids and intrinsic log10 probability, and the facts of an arc to it that do
+     * not depend on the observed span ({@link #facts}: computed once per term, not per match);
+     * {@link #UNKNOWN} when the LM lacks a word.
+     *
+     * @param cohesion {@link #cohesion} of the term's words
+     * @param rarest the lowest unigram log10 probability of its words (0 at most)
+     * @param maxFanout the most links any of its words has in the term table (1 at least)
+     */
+    record TermInfo(String text, int[] ids, float intrinsic, float cohesion, double rarest, int maxFanout) {
+        static final TermInfo UNKNOWN = new TermInfo("", new int[0], 0f, 0f, 0, 1);
     }
 
     private TermInfo info(int term) {
@@ -416,10 +427,22 @@ final class TermCandidates {
             } else {
                 LmState a = lm.newState();
                 LmState b = lm.newState();
-                info = new TermInfo(text, ids, phrase(ids, a, b));
+                double rarest = 0;
+                for (int id : ids) {
+                    lm.emptyContext(a);
+                    rarest = Math.min(rarest, lm.score(a, id, b));
+                }
+                int maxFanout = 1;
+                for (String word : text.split(" ")) {
+                    int t = terms.wordId(word);
+                    if (t >= 0) {
+                        maxFanout = Math.max(maxFanout, terms.linkCount(t));
+                    }
+                }
+                info = new TermInfo(text, ids, phrase(ids, a, b), cohesion(ids, a, b), rarest, maxFanout);
             }
-            if (infos.size() < MAX_CACHED) {
-                infos.putIfAbsent(term, info);
+            if (!infos.compareAndSet(term, null, info)) {
+                info = infos.get(term); // another thread was first: share its copy
             }
         }
         return info;
@@ -441,7 +464,7 @@ final class TermCandidates {
      * lacks a word, +infinity when the span is itself a known term.
      */
     private float observedCohesion(LatticeBuilder.SentenceWords w, int from, int to) {
-        String observed = String.join(" ", Arrays.asList(w.normal).subList(from, to));
+        String observed = w.span(from, to);
         Float c = spanCohesion.get(observed);
         if (c == null) {
             if (terms.contains(observed)) {
@@ -638,41 +661,50 @@ final class TermCandidates {
 
     /** The facts of match {@code m}; {@code evidence} must be prepared for the sentence. */
     ArcFacts facts(Match m, LatticeBuilder.SentenceWords w, Evidence evidence) {
+        return facts(m, observed(m.from(), m.to(), w, evidence), evidence);
+    }
+
+    /**
+     * What the facts read of the observed span alone, the same for every term it reaches (computed
+     * once per span: a span often reaches several terms).
+     *
+     * @param context log10 P(span right | left), as {@link Evidence#inContext} gives it
+     * @param left its part before the right context ({@link Evidence#spanPart})
+     * @param partial the span and its first right neighbour ({@link Evidence#partial})
+     * @param intrinsic log10 P(span) from an empty context
+     * @param rarest the lowest unigram log10 probability of its words (0 at most)
+     * @param cohesion {@link #observedCohesion}
+     */
+    private record ObservedSpan(int from, int to, float context, float left, float partial, float intrinsic,
+            double rarest, float cohesion) {
+    }
+
+    private ObservedSpan observed(int i, int j, LatticeBuilder.SentenceWords w, Evidence evidence) {
+        int[] ids = w.ids(lm.vocabulary());
+        float context = evidence.inContext(i, j, null);
+        float left = evidence.spanPart();
+        float partial = evidence.partial();
+        float intrinsic = evidence.observedIntrinsic(i, j);
+        double rarest = 0;
+        for (int k = i; k < j; k++) {
+            rarest = Math.min(rarest, evidence.unigram(ids[k]));
+        }
+        return new ObservedSpan(i, j, context, left, partial, intrinsic, rarest, observedCohesion(w, i, j));
+    }
+
+    private ArcFacts facts(Match m, ObservedSpan o, Evidence evidence) {
         int i = m.from();
         int j = m.to();
         PreparedCandidate c = m.candidate();
-        int[] ids = w.ids(lm.vocabulary());
-        float obsContext = evidence.inContext(i, j, null);
-        float obsLeft = evidence.spanPart();
-        float obsPartial = evidence.partial();
-        float obsIntrinsic = evidence.observedIntrinsic(i, j);
-        double gain = evidence.gain(i, j, c, obsContext, obsPartial, obsIntrinsic, Double.NEGATIVE_INFINITY,
+        double gain = evidence.gain(i, j, c, o.context(), o.partial(), o.intrinsic(), Double.NEGATIVE_INFINITY,
                 Double.POSITIVE_INFINITY);
-        LmState a = lm.newState();
-        LmState b = lm.newState();
-        double observedRarest = 0;
-        for (int k = i; k < j; k++) {
-            lm.emptyContext(a);
-            observedRarest = Math.min(observedRarest, lm.score(a, ids[k], b));
-        }
-        double termRarest = 0;
-        int maxFanout = 1;
-        for (int id : c.ids()) {
-            lm.emptyContext(a);
-            termRarest = Math.min(termRarest, lm.score(a, id, b));
-        }
-        for (String word : c.original().split(" ")) {
-            int t = terms.wordId(word);
-            if (t >= 0) {
-                maxFanout = Math.max(maxFanout, terms.linkCount(t));
-            }
-        }
+        TermInfo term = m.term();
         int termWords = c.ids().length;
         double channel = c.candidate().logChannel();
         return new ArcFacts(new double[] {Math.log(m.rivals()), channel, channel / termWords, gain,
-            evidence.lastContext(), c.intrinsicLog10() - obsIntrinsic, c.intrinsicLog10(), cohesion(c.ids(), a, b),
-            observedCohesion(w, i, j), Math.max(-9, observedRarest), Math.max(-9, termRarest), obsLeft - obsIntrinsic,
-            Math.log(maxFanout), termWords, j - i});
+            evidence.lastContext(), c.intrinsicLog10() - o.intrinsic(), c.intrinsicLog10(), term.cohesion(),
+            o.cohesion(), Math.max(-9, o.rarest()), Math.max(-9, term.rarest()), o.left() - o.intrinsic(),
+            Math.log(term.maxFanout()), termWords, j - i});
     }
 
     /**
@@ -684,16 +716,20 @@ final class TermCandidates {
     void addArcs(List<Match> matches, LatticeBuilder.SentenceWords w, Evidence evidence, DetectorSettings settings,
             List<Arc> out, boolean[] eligible) {
         TermEvidence gate = settings.termEvidence();
+        ObservedSpan observed = null;
         for (Match m : matches) {
             int i = m.from();
             int j = m.to();
             PreparedCandidate c = m.candidate();
+            if (observed == null || observed.from() != i || observed.to() != j) {
+                observed = observed(i, j, w, evidence); // the matches of one span stand together
+            }
             for (int k = i; k < j; k++) {
                 eligible[k] = true; // words with a candidate, admitted or not (as for the lexicon's candidates)
             }
             // not the substitution arcs' gain gate (a carrier sentence says little about a term beyond its
             // frequency) but a score of its own: see TermEvidence
-            ArcFacts facts = facts(m, w, evidence);
+            ArcFacts facts = facts(m, observed, evidence);
             if (gate != null && gate.score(facts) < settings.termGate()) {
                 continue;
             }

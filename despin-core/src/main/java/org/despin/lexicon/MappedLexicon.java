@@ -37,6 +37,12 @@ final class MappedLexicon implements Lexicon {
     /** Words in each string, 0 until first counted (a common original is listed by many keys). */
     private final byte[] wordCounts;
     private final List<?>[] candidateCache;
+    /**
+     * Per hash slot, mix(hashCode) | 1 of its key, filled on the slot's first comparison (0 = not
+     * known yet; a race only computes it twice): a probe whose hash differs skips the comparison
+     * with the mapped string (three dependent reads), and most spans a text asks about are no key.
+     */
+    private final int[] slotHash;
 
     private MappedLexicon(ByteBuffer buf, ChannelWeights weights, int[] h) {
         this.buf = buf;
@@ -67,6 +73,7 @@ final class MappedLexicon implements Lexicon {
         this.stringCache = new String[stringCount];
         this.wordCounts = new byte[stringCount];
         this.candidateCache = new List<?>[keyCount];
+        this.slotHash = new int[tableMask + 1];
     }
 
     private static int align4(long n) {
@@ -256,15 +263,25 @@ final class MappedLexicon implements Lexicon {
 
     /** Key index of {@code s}, or -1. */
     private int find(String s) {
-        int slot = LexiconFormat.mix(s.hashCode()) & tableMask;
+        int mixed = LexiconFormat.mix(s.hashCode());
+        int hash = mixed | 1;
+        int slot = mixed & tableMask;
         while (true) {
             int e = buf.getInt(table + 4 * slot);
             if (e == 0) {
                 return -1;
             }
-            int key = e - 1;
-            if (equalsString(buf.getInt(keyIds + 4 * key), s)) {
-                return key;
+            int known = slotHash[slot];
+            if (known == 0 || known == hash) {
+                int key = e - 1;
+                int id = buf.getInt(keyIds + 4 * key);
+                if (equalsString(id, s)) {
+                    slotHash[slot] = hash;
+                    return key;
+                }
+                if (known == 0) {
+                    slotHash[slot] = LexiconFormat.mix(string(id).hashCode()) | 1;
+                }
             }
             slot = (slot + 1) & tableMask;
         }

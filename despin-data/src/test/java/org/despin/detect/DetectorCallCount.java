@@ -1,0 +1,122 @@
+package org.despin.detect;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.despin.data.DataPaths;
+import org.despin.lm.LanguageModel;
+import org.despin.lm.LmState;
+import org.despin.lm.Vocabulary;
+import org.despin.model.Model;
+import org.despin.model.Models;
+
+/**
+ * Counts the language-model calls of {@code Detector.check} per word, by the part of the pipeline
+ * that makes them (a wrapper over the model's LM that walks the stack on every call: slow, for
+ * counting only). Runs the passages of {@code DetectorEvaluation speed} twice with one detector
+ * and prints the counts of each pass (the first fills the caches, the second is the warm pass).
+ *
+ * <pre>
+ * java -Xmx5g -cp $CP org.despin.detect.DetectorCallCount MODEL 200
+ * </pre>
+ */
+final class DetectorCallCount {
+    private DetectorCallCount() {
+    }
+
+    /** Passes every call through, counting it under the caller the stack names. */
+    private static final class Counting implements LanguageModel {
+        private final LanguageModel lm;
+        final Map<String, long[]> counts = new HashMap<>();
+        private static final StackWalker WALKER = StackWalker.getInstance();
+
+        Counting(LanguageModel lm) {
+            this.lm = lm;
+        }
+
+        @Override
+        public int order() {
+            return lm.order();
+        }
+
+        @Override
+        public Vocabulary vocabulary() {
+            return lm.vocabulary();
+        }
+
+        @Override
+        public LmState newState() {
+            return lm.newState();
+        }
+
+        @Override
+        public void beginSentence(LmState state) {
+            lm.beginSentence(state);
+        }
+
+        @Override
+        public void emptyContext(LmState state) {
+            lm.emptyContext(state);
+        }
+
+        @Override
+        public float score(LmState in, int word, LmState out) {
+            counts.computeIfAbsent(caller(), k -> new long[1])[0]++;
+            return lm.score(in, word, out);
+        }
+
+        /** The phase (outermost detector step) and the nearest detector method. */
+        private static String caller() {
+            List<String> frames = WALKER.walk(s -> s.skip(2)
+                    .filter(f -> f.getClassName().startsWith("org.despin.detect"))
+                    .map(f -> f.getClassName().substring("org.despin.detect.".length()) + "." + f.getMethodName())
+                    .toList());
+            String nearest = frames.isEmpty() ? "?" : frames.get(0);
+            String phase = "?";
+            for (String f : frames) {
+                if (f.startsWith("LatticeBuilder.build") || f.startsWith("LatticeBuilder.refine")
+                        || f.startsWith("SpinRateEstimator.estimate") || f.startsWith("SpinRateEstimator.decodeAgain")
+                        || f.startsWith("FindingBuilder") || f.startsWith("Detector.features")) {
+                    phase = f;
+                }
+            }
+            String via = "";
+            for (String f : frames) {
+                if (f.startsWith("TermCandidates.") || f.startsWith("CandidateTable.") || f.equals("Evidence.gain")
+                        || f.equals("LatticeBuilder.compound") || f.equals("LatticeBuilder.insertion")) {
+                    via += " via " + f;
+                }
+            }
+            return String.format(Locale.ROOT, "%-32s %s%s", phase, nearest, via);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Model loaded = Models.load(Path.of(args[0]));
+        Counting lm = new Counting(loaded.lm());
+        Model model = new Model(lm, loaded.lexicon(), loaded.info(), loaded.terms());
+        List<String> passages = DetectorEvaluation.passages(
+                DetectorEvaluation.heldOutText(new DataPaths(DataPaths.defaultCache())), 200, 300,
+                Integer.parseInt(args[1]));
+        Detector detector = new Detector(model);
+        for (int pass = 0; pass < 2; pass++) {
+            lm.counts.clear();
+            long words = 0;
+            for (String p : passages) {
+                words += detector.check(p, CheckOptions.DEFAULTS).tokens();
+            }
+            long total = 0;
+            for (long[] c : lm.counts.values()) {
+                total += c[0];
+            }
+            System.out.printf(Locale.ROOT, "pass %d: %d words, %d LM calls, %.2f per word%n", pass, words, total,
+                    total / (double) words);
+            for (Map.Entry<String, long[]> e : new TreeMap<>(lm.counts).entrySet()) {
+                System.out.printf(Locale.ROOT, "  %8.3f  %s%n", e.getValue()[0] / (double) words, e.getKey());
+            }
+        }
+    }
+}
