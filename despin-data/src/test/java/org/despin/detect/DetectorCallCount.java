@@ -68,6 +68,11 @@ final class DetectorCallCount {
             return lm.score(in, word, out);
         }
 
+        @Override
+        public int matchedOrder(LmState in, int word) {
+            return lm.matchedOrder(in, word);
+        }
+
         /** The phase (outermost detector step) and the nearest detector method. */
         private static String caller() {
             List<String> frames = WALKER.walk(s -> s.skip(2)
