@@ -3,8 +3,11 @@ package org.despin.data;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.despin.DespinException;
+import org.despin.data.corpus.Corpus;
+import org.despin.data.corpus.DefaultCorpora;
 import org.despin.data.lexicon.DefaultLexiconBuild;
 import org.despin.data.lexicon.TechnicalTerms;
 import org.despin.data.lexicon.TermBuild;
@@ -28,9 +31,19 @@ public final class DefaultModelBuilder {
      *     ({@code scripts/fetch-debian-data --technical}): an optional model, never the default
      */
     public static void build(DataPaths paths, Path out, boolean technicalTerms) throws DespinException {
+        build(paths, out, technicalTerms, DefaultCorpora.all(paths));
+    }
+
+    /**
+     * @param technicalTerms as {@link #build(DataPaths, Path, boolean)}
+     * @param lmCorpora the corpora of the own language model, in order ({@link DefaultCorpora#all}
+     *     for the default model; {@link DefaultCorpora#withDefinitions} adds the WordNet definitions)
+     */
+    public static void build(DataPaths paths, Path out, boolean technicalTerms, List<Corpus> lmCorpora)
+            throws DespinException {
         // the optional data first: a missing package must not cost the minutes of the LM build
-        java.util.List<Path> technical = technicalTerms ? TechnicalTerms.packages(paths.cache()) : java.util.List.of();
-        ComponentBuild lm = DefaultLmBuild.build(paths);
+        List<Path> technical = technicalTerms ? TechnicalTerms.packages(paths.cache()) : List.of();
+        ComponentBuild lm = DefaultLmBuild.build(paths, lmCorpora);
         ComponentBuild lexicon = DefaultLexiconBuild.build(paths);
         ComponentBuild terms = TermBuild.build(TermBuild.Limits.DEFAULT, technical,
                 paths.npmPackage(DataPaths.MOBY).resolve("words.txt"));
