@@ -14,6 +14,8 @@ import org.despin.data.corpus.WordNetDefinitions;
 import org.despin.lm.LanguageModel;
 import org.despin.lm.LmText;
 import org.despin.lm.Vocabulary;
+import org.despin.lm.build.BackoffSource;
+import org.despin.lm.build.KneserNeyEstimator;
 import org.despin.model.ModelFile;
 import org.despin.lm.LmFormat;
 import org.despin.text.Tokenizer;
@@ -29,6 +31,9 @@ import org.despin.text.Tokenizer;
  * without, and prints for each corpus' held-out text (the definitions' own included, scored by
  * both) the own model, the Sphinx model and the exact interpolation at every weight, with the
  * weight chosen by {@link MixWeight} (all corpora) and by the running-text corpora alone.
+ * {@code three} trains a separate Kneser-Ney model on the definitions alone and scores the exact
+ * three-way interpolation own·a + definitions·b + Sphinx·(1-a-b) over a grid (the weights chosen
+ * by the running-text corpora).
  * {@code stored} scores the "lm" section of each model file on the same held-out text, on the
  * tokens whose word every one of the models knows (so that the models are compared on the same
  * tokens).
@@ -41,6 +46,8 @@ final class DefinitionsPerplexity {
         DataPaths paths = new DataPaths(DataPaths.defaultCache());
         if (args[0].equals("components")) {
             components(paths);
+        } else if (args[0].equals("three")) {
+            three(paths);
         } else {
             stored(paths, args);
         }
@@ -58,6 +65,95 @@ final class DefinitionsPerplexity {
         rows.add(MixWeight.evaluate(new MixWeight.CorpusScores(WordNetDefinitions.NAME, scorer.score(without.own()),
                 scorer.score(without.sphinx()))));
         print("without definitions (main)", rows, without.choice().lambda());
+    }
+
+    private static void three(DataPaths paths) throws Exception {
+        DefaultLmBuild.Components main = DefaultLmBuild.components(paths);
+        KneserNeyEstimator estimator = new KneserNeyEstimator(DefaultLmBuild.ORDER);
+        Map<String, List<String[]>> heldOut = new LinkedHashMap<>(main.heldOut());
+        List<String[]> defsHeldOut = new ArrayList<>();
+        for (CorpusDocument d : new WordNetDefinitions().read()) {
+            for (String[] s : LmText.sentenceWords(Tokenizer.DEFAULT.parse(d.text()))) {
+                if (d.heldOut()) {
+                    defsHeldOut.add(s);
+                } else {
+                    estimator.addSentence(s);
+                }
+            }
+        }
+        heldOut.put(WordNetDefinitions.NAME, defsHeldOut);
+        BackoffSource defs = estimator.estimate();
+        int steps = 10;
+        StringBuilder md = new StringBuilder("\n## three-way: own (main corpora) a, definitions b, Sphinx 1-a-b\n\n");
+        List<String> names = new ArrayList<>(heldOut.keySet());
+        // perplexity per corpus and grid point (a, b) in tenths
+        double[][][] ppl = new double[names.size()][steps + 1][steps + 1];
+        double[][] alone = new double[names.size()][3];
+        int[] tokens = new int[names.size()];
+        for (int c = 0; c < names.size(); c++) {
+            HeldOutScorer scorer = new HeldOutScorer(heldOut.get(names.get(c)), DefaultLmBuild.ORDER);
+            HeldOutScorer.Scores[] s = {scorer.score(main.own()), scorer.score(defs), scorer.score(main.sphinx())};
+            double[][] sum = new double[steps + 1][steps + 1];
+            double[] sumAlone = new double[3];
+            int n = 0;
+            for (int t = 0; t < s[0].log10().length; t++) {
+                if (!s[0].known()[t] && !s[1].known()[t] && !s[2].known()[t]) {
+                    continue;
+                }
+                n++;
+                double[] p = new double[3];
+                for (int m = 0; m < 3; m++) {
+                    p[m] = Math.pow(10, s[m].log10()[t]);
+                    sumAlone[m] += s[m].log10()[t];
+                }
+                for (int a = 0; a <= steps; a++) {
+                    for (int b = 0; a + b <= steps; b++) {
+                        double wa = a / (double) steps;
+                        double wb = b / (double) steps;
+                        sum[a][b] += Math.log10(wa * p[0] + wb * p[1] + (1 - wa - wb) * p[2]);
+                    }
+                }
+            }
+            tokens[c] = n;
+            for (int m = 0; m < 3; m++) {
+                alone[c][m] = Math.pow(10, -sumAlone[m] / n);
+            }
+            for (int a = 0; a <= steps; a++) {
+                for (int b = 0; a + b <= steps; b++) {
+                    ppl[c][a][b] = Math.pow(10, -sum[a][b] / n);
+                }
+            }
+        }
+        int bestA = 0;
+        int bestB = 0;
+        double best = Double.POSITIVE_INFINITY;
+        for (int a = 0; a <= steps; a++) {
+            for (int b = 0; a + b <= steps; b++) {
+                double mean = 0;
+                for (int c = 0; c < names.size(); c++) {
+                    mean += names.get(c).equals(WordNetDefinitions.NAME) ? 0 : Math.log(ppl[c][a][b]);
+                }
+                if (mean < best) {
+                    best = mean;
+                    bestA = a;
+                    bestB = b;
+                }
+            }
+        }
+        md.append(String.format(Locale.ROOT, "chosen by the running-text corpora: own %.1f, definitions %.1f, Sphinx %.1f%n%n",
+                bestA / (double) steps, bestB / (double) steps, 1 - (bestA + bestB) / (double) steps));
+        md.append("| held-out corpus | tokens | own KN-4 | definitions KN-4 | Sphinx | two-way 0.7/0/0.3 | three-way chosen |"
+                + " 0.6/0.1/0.3 | 0.7/0.1/0.2 | 0.6/0.2/0.2 |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (int c = 0; c < names.size(); c++) {
+            md.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f |%n",
+                    names.get(c), tokens[c], alone[c][0], alone[c][1], alone[c][2], ppl[c][7][0], ppl[c][bestA][bestB],
+                    ppl[c][6][1], ppl[c][7][1], ppl[c][6][2]));
+        }
+        md.append("\ndefinitions model n-grams:");
+        for (int n = 1; n <= defs.order(); n++) {
+            md.append(' ').append(defs.count(n));
+        }
+        System.out.println(md);
     }
 
     private static void print(String title, List<MixWeight.CorpusEvaluation> rows, double chosen) {
