@@ -31,18 +31,20 @@ public final class DefaultModelBuilder {
      *     ({@code scripts/fetch-debian-data --technical}): an optional model, never the default
      */
     public static void build(DataPaths paths, Path out, boolean technicalTerms) throws DespinException {
-        build(paths, out, technicalTerms, DefaultCorpora.all(paths));
+        build(paths, out, technicalTerms, false);
     }
 
     /**
      * @param technicalTerms as {@link #build(DataPaths, Path, boolean)}
-     * @param lmCorpora the corpora of the own language model, in order ({@link DefaultCorpora#all}
-     *     for the default model; {@link DefaultCorpora#withDefinitions} adds the WordNet definitions)
+     * @param definitions also train the own language model on the WordNet definitions
+     *     ({@link DefaultCorpora#withDefinitions}): an optional model, measured and not adopted
+     *     (docs/benchmarks-corpora.md, "WordNet definitions")
      */
-    public static void build(DataPaths paths, Path out, boolean technicalTerms, List<Corpus> lmCorpora)
+    public static void build(DataPaths paths, Path out, boolean technicalTerms, boolean definitions)
             throws DespinException {
         // the optional data first: a missing package must not cost the minutes of the LM build
         List<Path> technical = technicalTerms ? TechnicalTerms.packages(paths.cache()) : List.of();
+        List<Corpus> lmCorpora = definitions ? DefaultCorpora.withDefinitions(paths) : DefaultCorpora.all(paths);
         ComponentBuild lm = DefaultLmBuild.build(paths, lmCorpora);
         ComponentBuild lexicon = DefaultLexiconBuild.build(paths);
         ComponentBuild terms = TermBuild.build(TermBuild.Limits.DEFAULT, technical,

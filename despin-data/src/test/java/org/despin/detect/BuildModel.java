@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.despin.data.DataPaths;
 import org.despin.data.DefaultModelBuilder;
-import org.despin.data.corpus.DefaultCorpora;
 
 /**
  * Builds the default model to the given path, for development runs of {@link DetectorEvaluation};
@@ -20,6 +19,6 @@ final class BuildModel {
         DataPaths paths = new DataPaths(DataPaths.defaultCache());
         List<String> options = Arrays.asList(args).subList(1, args.length);
         DefaultModelBuilder.build(paths, Path.of(args[0]), options.contains("--technical"),
-                options.contains("--definitions") ? DefaultCorpora.withDefinitions(paths) : DefaultCorpora.all(paths));
+                options.contains("--definitions"));
     }
 }
