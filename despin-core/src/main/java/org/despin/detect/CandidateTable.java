@@ -52,7 +52,9 @@ final class CandidateTable {
     CandidateTable(Lexicon lexicon, LanguageModel lm, DetectorSettings settings) {
         this.lexicon = lexicon;
         this.lm = lm;
-        this.maxCandidates = settings.candidatePool();
+        // a pool chosen in context chooses among more candidates than it tests
+        this.maxCandidates = settings.contextPool() > 0 ? Math.max(settings.candidatePool(), settings.contextReach())
+                : settings.candidatePool();
         this.channelScale = settings.channelScale();
         this.byWord = new AtomicReferenceArray<>(lm.vocabulary().size());
     }

@@ -46,13 +46,19 @@ package org.despin.detect;
  * @param compoundLogOdds log-odds, at the arc model's training prior, that a hyphen compound whose parts
  *     restored together make a stored collocation the observed compound is not ("confront-to-encounter"
  *     -> "face-to-face") is spun; {@link #COMPOUND_OFF} for no joint compound arcs (see LatticeBuilder)
+ * @param contextPool 0: the candidates whose evidence is computed are the best {@code candidatePool} by
+ *     prior; otherwise this many of the best {@code contextReach} by prior, chosen in context by prior plus
+ *     the bigram PMI with each neighbour ({@link ContextPool}; default 16 of 32: pool 32's quality, a
+ *     twelfth less time, docs/detector.md "Pool chosen in context")
+ * @param contextReach how many candidates by prior {@code contextPool} chooses from (the candidate lists
+ *     keep at least this many)
  */
 public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidatesPerSpan, double lmWeight, double frequencyDiscount,
         double channelScale, double channelOffset, double evidenceGate, double nameGate, double nameBonus,
         double variantBonus, double artefactLogProb, double priorStrength, int emIterations, double minSpinRate,
         double spunThreshold, double cleanThreshold, DocumentScorer.Coefficients score, boolean restoredContextPass,
         ArcModel arcModel, double arcBias, double termBonus, double spunBoost, double insertionLogOdds,
-        TermEvidence termEvidence, double termGate, double compoundLogOdds) {
+        TermEvidence termEvidence, double termGate, double compoundLogOdds, int contextPool, int contextReach) {
 
     /** {@code insertionLogOdds} that turns insertion arcs off. */
     public static final double INSERTION_OFF = Double.NEGATIVE_INFINITY;
@@ -61,11 +67,14 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
 
     public static final DetectorSettings DEFAULTS = new DetectorSettings(
             12, 32, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.93, 0.33,
-            DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.0, 3.0, 1.5, -2.0, TermEvidence.DEFAULTS, -1.5, 1.5);
+            DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.0, 3.0, 1.5, -2.0, TermEvidence.DEFAULTS, -1.5, 1.5, 16, 32);
 
     public DetectorSettings {
         if (beamWidth < 1 || candidatePool < 1 || maxCandidatesPerSpan < 1 || emIterations < 0) {
             throw new IllegalArgumentException("beamWidth, maxCandidatesPerSpan must be >= 1, emIterations >= 0");
+        }
+        if (contextPool < 0 || (contextPool > 0 && contextReach < contextPool)) {
+            throw new IllegalArgumentException("contextPool must be >= 0 and at most contextReach");
         }
         if (!(minSpinRate > 0 && minSpinRate < 0.5) || !(cleanThreshold <= spunThreshold)
                 || !(frequencyDiscount >= 0 && frequencyDiscount <= 1)) {
@@ -115,6 +124,8 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         private TermEvidence termEvidence;
         private double termGate;
         private double compoundLogOdds;
+        private int contextPool;
+        private int contextReach;
 
         private Builder(DetectorSettings s) {
             beamWidth = s.beamWidth;
@@ -144,6 +155,8 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
             termEvidence = s.termEvidence;
             termGate = s.termGate;
             compoundLogOdds = s.compoundLogOdds;
+            contextPool = s.contextPool;
+            contextReach = s.contextReach;
         }
 
         public Builder beamWidth(int v) { beamWidth = v; return this; }
@@ -177,12 +190,15 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         public Builder termEvidence(TermEvidence v) { termEvidence = v; return this; }
         public Builder termGate(double v) { termGate = v; return this; }
         public Builder compoundLogOdds(double v) { compoundLogOdds = v; return this; }
+        public Builder contextPool(int v) { contextPool = v; return this; }
+        public Builder contextReach(int v) { contextReach = v; return this; }
 
         public DetectorSettings build() {
             return new DetectorSettings(beamWidth, candidatePool, maxCandidatesPerSpan, lmWeight, frequencyDiscount, channelScale,
                     channelOffset, evidenceGate, nameGate, nameBonus, variantBonus, artefactLogProb, priorStrength,
                     emIterations, minSpinRate, spunThreshold, cleanThreshold, score, restoredContextPass,
-                    arcModel, arcBias, termBonus, spunBoost, insertionLogOdds, termEvidence, termGate, compoundLogOdds);
+                    arcModel, arcBias, termBonus, spunBoost, insertionLogOdds, termEvidence, termGate, compoundLogOdds,
+                    contextPool, contextReach);
         }
     }
 }

@@ -63,6 +63,8 @@ final class LatticeBuilder {
     private final LanguageModel lm;
     private final LmState cohesionState;
     private final LmState unigramState;
+    /** Chooses the candidates to test in context, or null: the best {@code candidatePool} by prior. */
+    private final ContextPool contextPool;
 
     /** A builder without phrase-level term candidates. */
     LatticeBuilder(LanguageModel lm, CandidateTable table, DetectorSettings settings) {
@@ -79,8 +81,10 @@ final class LatticeBuilder {
         this.settings = settings;
         this.evidence = new Evidence(lm);
         this.arcModel = settings.arcModel();
-        this.pending = new Arc[settings.candidatePool()];
-        this.rank = new double[settings.candidatePool()];
+        this.contextPool = settings.contextPool() > 0 ? new ContextPool(lm, settings.contextPool(), settings.contextReach()) : null;
+        int tested = Math.max(settings.candidatePool(), settings.contextPool());
+        this.pending = new Arc[tested];
+        this.rank = new double[tested];
     }
 
     /**
@@ -204,8 +208,8 @@ final class LatticeBuilder {
                 if (kind == SpanKind.NEVER) {
                     continue;
                 }
-                PreparedCandidate[] cands = w.candidates(i, j, table);
-                if (cands.length == 0) {
+                PreparedCandidate[] listed = w.candidates(i, j, table);
+                if (listed.length == 0) {
                     continue;
                 }
                 for (int k = i; k < j; k++) {
@@ -221,6 +225,11 @@ final class LatticeBuilder {
                 float obsIntrinsic = evidence.observedIntrinsic(i, j);
                 boolean name = kind == SpanKind.NAME;
                 double gate = name ? settings.nameGate() : settings.evidenceGate();
+                int[] neighbours = context == null ? ids : context;
+                PreparedCandidate[] cands = contextPool == null ? listed
+                        : contextPool.choose(listed, i > 0 ? neighbours[i - 1] : -1, j < n ? neighbours[j] : Vocabulary.END_SENTENCE);
+                // the arc model was fitted with lists cut at candidatePool by prior: its lnCandidates counts so
+                int listedCount = Math.min(listed.length, settings.candidatePool());
                 int admitted = 0;
                 for (PreparedCandidate c : cands) {
                     if (previous != null && previous.hasArc(i, j, c)) {
@@ -234,7 +243,7 @@ final class LatticeBuilder {
                     double leftGain = (evidence.spanPart() - c.intrinsicLog10()) - (obsLeft - obsIntrinsic);
                     double[] features = ArcFeatures.of(gain, leftGain, evidence.lastContext(), obsContext, obsLeft,
                             obsIntrinsic, j - i, c.intrinsicLog10(), c.ids().length, c.candidate().logChannel(),
-                            c.candidate().hops(), cands.length, unknownObserved(ids, i, j), name, i == 0, article,
+                            c.candidate().hops(), listedCount, unknownObserved(ids, i, j), name, i == 0, article,
                             c.candidate().source().startsWith(LinkFeatures.RELATED_SOURCE));
                     // under the arc model the weight waits for the span's other candidates (scoreSpan)
                     double weight = arcModel == null ? handSetWeight(c, obsIntrinsic, name, article) : 0;
@@ -364,9 +373,9 @@ final class LatticeBuilder {
      * point's bias, as for the arc model's substitutions.
      */
     private Arc insertion(SentenceWords w, int[] ids, int i) {
-        PreparedCandidate link = linked(w.candidates(i + 2, i + 3, table), w.normal[i]);
+        PreparedCandidate link = linked(byPrior(w.candidates(i + 2, i + 3, table)), w.normal[i]);
         if (link == null) {
-            link = linked(w.candidates(i, i + 1, table), w.normal[i + 2]);
+            link = linked(byPrior(w.candidates(i, i + 1, table)), w.normal[i + 2]);
         }
         if (link == null || cohesion(ids, i) >= 1) {
             return null;
@@ -401,7 +410,7 @@ final class LatticeBuilder {
         PreparedCandidate[][] options = new PreparedCandidate[parts][];
         int changeable = 0;
         for (int k = 0; k < parts; k++) {
-            options[k] = singleWords(w.candidates(from + k, from + k + 1, table));
+            options[k] = singleWords(byPrior(w.candidates(from + k, from + k + 1, table)));
             changeable += options[k].length > 0 ? 1 : 0;
         }
         if (changeable == 0) {
@@ -468,6 +477,15 @@ final class LatticeBuilder {
         double weight = settings.compoundLogOdds() + channel - arcModel.trainingPriorLogOdds() + settings.arcBias()
                 - settings.lmWeight() * LN10 * bestContext;
         return new Arc(from, to, restored, weight, reading, 0, new Evidence.Gain(bestContext, bestContext, false));
+    }
+
+    /**
+     * The first {@code candidatePool} of a span's candidates by prior: what insertions and compounds
+     * read (the table keeps more when the evidence pool is chosen in context).
+     */
+    private PreparedCandidate[] byPrior(PreparedCandidate[] candidates) {
+        return candidates.length <= settings.candidatePool() ? candidates
+                : java.util.Arrays.copyOf(candidates, settings.candidatePool());
     }
 
     /** Next reading in odometer order; false after the last (the all-kept reading is skipped: it starts). */

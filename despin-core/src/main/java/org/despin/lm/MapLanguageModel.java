@@ -91,6 +91,21 @@ public final class MapLanguageModel implements LanguageModel {
         return result + backoff;
     }
 
+    @Override
+    public int matchedOrder(LmState in, int word) {
+        ContextState s = (ContextState) in;
+        int n = s.length;
+        int[] gram = new int[n + 1];
+        System.arraycopy(s.words, 0, gram, 0, n);
+        gram[n] = word;
+        for (int from = 0; from < n; from++) {
+            if (entries.containsKey(new NgramKey(gram, from, n + 1))) {
+                return n + 1 - from;
+            }
+        }
+        return 1;
+    }
+
     /** Reads an ARPA file (as written by SRILM or KenLM). */
     public static MapLanguageModel fromArpa(BufferedReader r) throws IOException {
         Builder b = null;

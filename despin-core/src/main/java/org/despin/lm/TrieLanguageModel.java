@@ -440,6 +440,105 @@ public final class TrieLanguageModel implements LanguageModel {
         return prob;
     }
 
+    /**
+     * As the interface says; after a context of one word (what the bigrams answer) first reads what
+     * the first round of each word's search reads, all of them before any search, so that their
+     * cache misses overlap (the searches do not depend on one another), then searches each word
+     * among the context's children: the stored bigram's probability, or the word's own plus the
+     * context's back-off weight, the floats {@link #score} gives. Longer contexts go through score.
+     */
+    @Override
+    public void scoreEach(LmState in, int[] words, int count, float[] out, LmState scratch) {
+        TrieState s = (TrieState) in;
+        if (s.length != 1) {
+            LanguageModel.super.scoreEach(in, words, count, out, scratch);
+            return;
+        }
+        Level level = levels[2];
+        long lo = s.childFrom[0];
+        long hi = s.childTo[0];
+        long sink = 0;
+        for (int k = 0; k < count; k++) {
+            sink += touchFirstRound(level, lo, hi, known(words[k]));
+        }
+        ((TrieState) scratch).touched[0] = sink;
+        float backoff = s.backoff[0];
+        for (int k = 0; k < count; k++) {
+            int w = known(words[k]);
+            long e = findIn(level, lo, hi, w);
+            out[k] = e >= 0 ? prob(2, e) : uniProb(w) + backoff;
+        }
+    }
+
+    /** As the interface says, through the bigrams as {@link #scoreEach} reads them. */
+    @Override
+    public void scoreAfterEach(int[] contexts, int count, int word, float[] out, LmState scratch) {
+        int w = known(word);
+        if (order == 1) {
+            for (int k = 0; k < count; k++) {
+                out[k] = uniProb(w);
+            }
+            return;
+        }
+        Level level = levels[2];
+        long sink = 0;
+        for (int k = 0; k < count; k++) {
+            int c = known(contexts[k]);
+            sink += touchFirstRound(level, uniChild(c), uniChild(c + 1), w);
+        }
+        ((TrieState) scratch).touched[0] = sink;
+        for (int k = 0; k < count; k++) {
+            int c = known(contexts[k]);
+            long e = findIn(level, uniChild(c), uniChild(c + 1), w);
+            // a context word with no children and no back-off weight is no context (score keeps none): + 0
+            out[k] = e >= 0 ? prob(2, e) : uniProb(w) + uniBackoff(c);
+        }
+    }
+
+    /** The entry of {@code w} among [lo, hi) of {@code level}, or -1: the search score makes. */
+    private long findIn(Level level, long lo, long hi, int w) {
+        if (level.samples != null && hi - lo > sampledLongerThan) {
+            long r = level.runStart(lo, hi, w, vocabularySize);
+            long end = Math.min(hi, ((r >>> level.sampleShift) + 1) << level.sampleShift);
+            return PackedSearch.scan(buf, level.at, level.bits, level.wordMask, r, end, w);
+        }
+        return PackedSearch.find(buf, level.at, level.bits, level.wordMask, lo, hi, w, vocabularySize);
+    }
+
+    private int known(int word) {
+        return word >= 0 && word < vocabularySize ? word : Vocabulary.UNKNOWN;
+    }
+
+    /** What the first round of a search for {@code w} among the entries [lo, hi) of {@code level} reads (as score does). */
+    private long touchFirstRound(Level level, long lo, long hi, int w) {
+        if (lo >= hi) {
+            return 0;
+        }
+        if (level.samples != null && hi - lo > sampledLongerThan) {
+            return PackedSearch.wordAt(buf, level.at, level.bits, level.wordMask, level.runStart(lo, hi, w, vocabularySize));
+        }
+        return PackedSearch.touch(buf, level.at, level.bits, level.wordMask, lo, hi, w, vocabularySize);
+    }
+
+    @Override
+    public int matchedOrder(LmState in, int word) {
+        TrieState s = (TrieState) in;
+        int w = word >= 0 && word < vocabularySize ? word : Vocabulary.UNKNOWN;
+        int matched = 1;
+        // shortest context first, as score() does: a longer n-gram is stored only if its suffix is
+        for (int i = 0; i < s.length; i++) {
+            Level level = levels[i + 2];
+            long lo = s.childFrom[i];
+            long hi = s.childTo[i];
+            long e = findIn(level, lo, hi, w);
+            if (e < 0) {
+                break;
+            }
+            matched = i + 2;
+        }
+        return matched;
+    }
+
     /** 64 bits of entry data of {@code level} from bit {@code bit + shift} of its entries (the field in the low bits). */
     private long word(Level level, long bit, int shift) {
         long at = bit + shift;

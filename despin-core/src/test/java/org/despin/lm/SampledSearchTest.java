@@ -102,6 +102,12 @@ class SampledSearchTest {
         assertSame(plain, model(new TrieLanguageModel.Sampling(2, 2, 4)), someContexts);
     }
 
+    @Test
+    void batchScoresThroughSamplesAreTheSingleScores() throws Exception {
+        TrieRoundTripTest.assertSameBatchScores(model(new TrieLanguageModel.Sampling(2, 2, 4)), SOURCE);
+        TrieRoundTripTest.assertSameBatchScores(model(TrieLanguageModel.Sampling.DEFAULT), SOURCE);
+    }
+
     @Property(tries = 25)
     void anySamplingScoresLikeNoSampling(@ForAll @IntRange(min = 1, max = 6) int stepBits,
             @ForAll @IntRange(min = 0, max = 200) int extra, @ForAll @IntRange(min = 2, max = 4) int maxOrder,
@@ -116,7 +122,7 @@ class SampledSearchTest {
         assertSame(model(TrieLanguageModel.Sampling.NONE), model(sampling), Arrays.asList(some));
     }
 
-    /** Every word of the vocabulary (and an unknown id) after every context: equal float bits and states. */
+    /** Every word of the vocabulary (and an unknown id) after every context: equal float bits, states and matched orders. */
     private static void assertSame(TrieLanguageModel expected, TrieLanguageModel actual, List<String[]> contexts) {
         TrieState se = expected.newState();
         TrieState sa = actual.newState();
@@ -130,6 +136,8 @@ class SampledSearchTest {
                 float pe = expected.score(se, w, oe);
                 float pa = actual.score(sa, w, oa);
                 int word = w;
+                assertEquals(expected.matchedOrder(se, w), actual.matchedOrder(sa, w),
+                        () -> "matched order of " + word + " | " + String.join(" ", context));
                 assertEquals(Float.floatToRawIntBits(pe), Float.floatToRawIntBits(pa),
                         () -> "p(" + word + " | " + String.join(" ", context) + ")");
                 if (!sameState(oe, oa)) {

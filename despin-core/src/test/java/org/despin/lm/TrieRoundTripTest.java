@@ -38,6 +38,15 @@ class TrieRoundTripTest {
 
     /** Scores every n-gram of the source and random word sequences with both models, word by word. */
     static void assertSameScores(LanguageModel expected, LanguageModel actual, BackoffSource src, double tolerance) throws IOException {
+        assertSameScores(expected, actual, src, tolerance, true);
+    }
+
+    /**
+     * As above; {@code sameNgrams} false when the trie stores n-grams the source lacks (the prefixes and
+     * suffixes it adds to a pruned model, which change no score but answer {@link LanguageModel#matchedOrder}).
+     */
+    static void assertSameScores(LanguageModel expected, LanguageModel actual, BackoffSource src, double tolerance,
+            boolean sameNgrams) throws IOException {
         List<String[]> probes = new ArrayList<>();
         for (int n = 1; n <= src.order(); n++) {
             src.forEach(n, (words, p, bo) -> probes.add(words.clone()));
@@ -68,6 +77,12 @@ class TrieRoundTripTest {
                 actual.emptyContext(sa);
             }
             for (int j = bos ? 1 : 0; j < seq.length; j++) {
+                int id = expected.vocabulary().id(seq[j]);
+                int pos = j;
+                if (sameNgrams) {
+                    assertEquals(expected.matchedOrder(se, id), actual.matchedOrder(sa, actual.vocabulary().id(seq[j])),
+                            () -> "matched order of " + seq[pos] + " in " + String.join(" ", seq));
+                }
                 float pe = expected.score(se, expected.vocabulary().id(seq[j]), se);
                 // alternate between in == out and separate states
                 float pa;
@@ -79,6 +94,54 @@ class TrieRoundTripTest {
                 }
                 assertEquals(pe, pa, tolerance, () -> "p(" + seq[seq.length - 1] + ") in " + String.join(" ", seq));
             }
+        }
+    }
+
+    /** scoreEach and scoreAfterEach give the floats of score, word by word, after every context of the probes. */
+    static void assertSameBatchScores(LanguageModel lm, BackoffSource src) throws IOException {
+        int size = lm.vocabulary().size();
+        int[] all = new int[size + 1];
+        for (int w = 0; w <= size; w++) {
+            all[w] = w; // the last one is no word of the model: scored as unknown
+        }
+        float[] batch = new float[all.length];
+        LmState scratch = lm.newState();
+        LmState in = lm.newState();
+        LmState one = lm.newState();
+        List<String[]> contexts = new ArrayList<>();
+        for (int n = 1; n < src.order(); n++) {
+            src.forEach(n, (words, p, bo) -> contexts.add(words.clone()));
+        }
+        int step = Math.max(1, contexts.size() / 300); // at most about 300 contexts: every word is scored after each
+        for (int i = 0; i < contexts.size(); i += step) {
+            String[] context = contexts.get(i);
+            lm.emptyContext(in);
+            for (String word : context) {
+                lm.score(in, lm.vocabulary().id(word), in);
+            }
+            lm.scoreEach(in, all, all.length, batch, scratch);
+            for (int w = 0; w < all.length; w++) {
+                assertEquals(Float.floatToRawIntBits(lm.score(in, all[w], one)), Float.floatToRawIntBits(batch[w]),
+                        "p(" + w + " | " + String.join(" ", context) + ")");
+            }
+        }
+        for (int word = 0; word <= size; word += Math.max(1, size / 300)) {
+            lm.scoreAfterEach(all, all.length, word, batch, scratch);
+            for (int c = 0; c < all.length; c++) {
+                lm.emptyContext(one);
+                lm.score(one, all[c], one);
+                assertEquals(Float.floatToRawIntBits(lm.score(one, word, one)), Float.floatToRawIntBits(batch[c]),
+                        "p(" + word + " | " + c + ")");
+            }
+        }
+    }
+
+    @Test
+    void batchScoresAreTheSingleScores() throws Exception {
+        for (int order = 1; order <= 4; order++) {
+            BackoffSource src = estimate(order);
+            assertSameBatchScores(writeAndRead(dir.resolve("batch" + order), src, LmFormat.Quantization.EXACT), src);
+            assertSameBatchScores(LmTestSupport.toMap(src), src);
         }
     }
 

@@ -96,6 +96,7 @@ public final class DetectorEvaluation {
             case "missed" -> missed(detector, thesaurus, long250);
             case "errors" -> ErrorAnalysis.run(detector, thesaurus, long250); // why edits are not restored exactly
             case "poolscreen" -> ErrorAnalysis.poolScreen(detector, thesaurus, long250); // other pool rankings, counted
+            case "poolctx" -> PoolContextScreen.run(detector, thesaurus, long250); // pools chosen in context, counted
             default -> eval(detector, thesaurus, labelled250, labelled150, mode);
         }
     }

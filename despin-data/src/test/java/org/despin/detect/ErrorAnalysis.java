@@ -36,6 +36,8 @@ final class ErrorAnalysis {
     private final CandidateTable uncapped;
     private final Morphology morphology;
     private final Evidence evidence;
+    /** The detector's pool chosen in context, or null: the pool is the best candidatePool by prior. */
+    private final ContextPool contextPool;
     private final Map<String, Integer> counts = new TreeMap<>();
     private final Map<String, List<String>> examples = new TreeMap<>();
     /** Right choices per rule (see {@link #choices}), and "spans": the spans counted. */
@@ -51,6 +53,8 @@ final class ErrorAnalysis {
                 detector.settings().with().candidatePool(100_000).build());
         this.morphology = Morphology.load();
         this.evidence = new Evidence(detector.model().lm());
+        DetectorSettings s = detector.settings();
+        this.contextPool = s.contextPool() > 0 ? new ContextPool(detector.model().lm(), s.contextPool(), s.contextReach()) : null;
     }
 
     static void run(Detector detector, SpinThesaurus thesaurus, List<String> passages) throws Exception {
@@ -379,6 +383,12 @@ final class ErrorAnalysis {
                     rank++;
                 }
                 boolean cut = rank >= detector.settings().candidatePool();
+                if (contextPool != null && lattice != null) {
+                    // the pool chosen in context (in the observed context; the refine pass reads the restored one)
+                    PreparedCandidate[] chosen = contextPool.choose(uncapped.candidates(observed), from > 0 ? lattice.ids[from - 1] : -1,
+                            to < lattice.size() ? lattice.ids[to] : org.despin.lm.Vocabulary.END_SENTENCE);
+                    cut = !java.util.Arrays.asList(chosen).contains(c);
+                }
                 String where = cut ? "cut by the pool" : "in the pool";
                 if (lattice == null) {
                     return where;
@@ -396,7 +406,7 @@ final class ErrorAnalysis {
                     return "in the pool, passed the gate, not among the span's best "
                             + detector.settings().maxCandidatesPerSpan() + " (or a name)";
                 }
-                return where + (cut ? ", rank " + (rank < 64 ? "32-63" : ">= 64") + ", " : ", failed the gate: ") + g;
+                return where + (cut ? ", rank " + (rank < 32 ? "0-31" : rank < 64 ? "32-63" : ">= 64") + ", " : ", failed the gate: ") + g;
             }
         }
         List<Candidate> raw = detector.model().lexicon().candidates(observed);

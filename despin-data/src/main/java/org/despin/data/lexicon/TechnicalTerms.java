@@ -94,6 +94,18 @@ public final class TechnicalTerms {
         return counts.terms(classes, limits);
     }
 
+    /**
+     * The terms of plain-text sentences or paragraphs (the same test as for the Debian HTML, with
+     * the limits given: a smaller corpus needs a lower count).
+     */
+    public static TreeSet<String> mineText(Iterable<String> texts, Map<String, Integer> classes, Limits limits) {
+        Counts counts = new Counts();
+        for (String text : texts) {
+            counts.add(text);
+        }
+        return counts.terms(classes, limits);
+    }
+
     /** Paragraph HTML to plain text: tags removed, the common entities decoded. */
     static String text(String html) {
         String plain = TAG.matcher(html).replaceAll(" ");

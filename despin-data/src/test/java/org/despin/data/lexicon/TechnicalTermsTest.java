@@ -48,6 +48,22 @@ class TechnicalTermsTest {
     }
 
     @Test
+    void plainSentencesAreMinedLikeParagraphs() {
+        List<String> sentences = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            sentences.add("A random forest of trees.");
+            sentences.add("The model ; data.");
+        }
+        // N = 32 words; "random forest" 4 times: log10(4 * 32 / (4 * 4)) = 0.903; "forest of trees":
+        // (log10 4 + 2 log10 32 - 3 log10 4) / 2 = 0.903; "model data" never (the break stands between
+        // them); at count 5 or PMI 0.91 nothing passes
+        assertEquals(List.of("forest of trees", "random forest"), List.copyOf(TechnicalTerms.mineText(sentences, CLASSES,
+                new TechnicalTerms.Limits(4, 0.9))));
+        assertEquals(List.of(), List.copyOf(TechnicalTerms.mineText(sentences, CLASSES, new TechnicalTerms.Limits(5, 0.9))));
+        assertEquals(List.of(), List.copyOf(TechnicalTerms.mineText(sentences, CLASSES, new TechnicalTerms.Limits(4, 0.91))));
+    }
+
+    @Test
     void aTermHasTwoContentWordsOfLetters() {
         assertTrue(TermBuild.qualifies("signal to noise"));
         assertFalse(TermBuild.qualifies("out of"));

@@ -1,0 +1,78 @@
+package org.despin.detect;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.Arrays;
+import org.despin.lexicon.Candidate;
+import org.despin.lm.MapLanguageModel;
+import org.despin.lm.Vocabulary;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pool chosen in context on a hand-made model: every word log10 -2 or -3 alone with no back-off
+ * weight, so an unstored bigram adds nothing, and two stored bigrams: "security council" (log10 P(council
+ * | security) = -0.5, PMI 1.5) and "the protection" (log10 P(protection | the) = -1.5, PMI 1.5). Keys
+ * = prior + ln10 * PMI: peace -1, safety -2, banana -3, security -4 + 3.45 = -0.55, protection -6 + 3.45
+ * = -2.55.
+ */
+class ContextPoolTest {
+    private static final MapLanguageModel LM = new MapLanguageModel.Builder(2)
+            .add(-1, 0, "the").add(-2, 0, "council").add(-2, 0, "peace").add(-2, 0, "safety").add(-2, 0, "banana")
+            .add(-3, 0, "security").add(-3, 0, "protection").add(-2, 0, "</s>").add(-99, 0, "<s>")
+            .add(-0.5f, 0, "security", "council").add(-1.5f, 0, "the", "protection")
+            .build();
+    /** Best prior first, as the candidate table lists them. */
+    private static final PreparedCandidate[] BY_PRIOR = {
+        candidate("peace", -1), candidate("safety", -2), candidate("banana", -3), candidate("security", -4),
+        candidate("protection", -6)};
+
+    private static PreparedCandidate candidate(String word, double prior) {
+        int id = LM.vocabulary().id(word);
+        float alone = word.equals("security") || word.equals("protection") ? -3 : -2;
+        return new PreparedCandidate(new Candidate(word, -1f, 1, "test"), new int[] {id}, alone, prior);
+    }
+
+    private static String[] pool(int size, int reach, String left, String right) {
+        Vocabulary v = LM.vocabulary();
+        PreparedCandidate[] chosen = new ContextPool(LM, size, reach).choose(BY_PRIOR, left == null ? -1 : v.id(left),
+                right == null ? Vocabulary.END_SENTENCE : v.id(right));
+        return Arrays.stream(chosen).map(PreparedCandidate::original).toArray(String[]::new);
+    }
+
+    @Test
+    void aCandidateWhoseBigramWithTheRightNeighbourIsStoredMovesUp() {
+        assertArrayEquals(new String[] {"peace", "security"}, pool(2, 5, "a", "council"));
+        assertArrayEquals(new String[] {"peace", "safety", "security"}, pool(3, 5, "a", "council"));
+    }
+
+    @Test
+    void soDoesOneWithTheLeftNeighbour() {
+        assertArrayEquals(new String[] {"peace", "safety", "protection"}, pool(3, 5, "the", "banana"));
+    }
+
+    @Test
+    void bothSidesAddUp() {
+        // "the [security] council": security -0.55; "the [protection] council": protection -2.55, behind safety (-2)
+        assertArrayEquals(new String[] {"peace", "safety", "security"}, pool(3, 5, "the", "council"));
+        assertArrayEquals(new String[] {"peace", "safety", "security", "protection"}, pool(4, 5, "the", "council"));
+    }
+
+    @Test
+    void withoutStoredNeighboursThePoolIsTheBestByPrior() {
+        assertArrayEquals(new String[] {"peace", "safety"}, pool(2, 5, null, null));
+        assertArrayEquals(new String[] {"peace", "safety", "banana"}, pool(3, 5, "a", "banana"));
+    }
+
+    @Test
+    void onlyTheFirstReachByPriorAreChosenFrom() {
+        assertArrayEquals(new String[] {"peace", "safety"}, pool(2, 3, "a", "council"));
+        assertArrayEquals(new String[] {"peace", "security"}, pool(2, 4, "a", "council"));
+    }
+
+    @Test
+    void aListNoLongerThanThePoolIsTestedWhole() {
+        PreparedCandidate[] two = Arrays.copyOf(BY_PRIOR, 2);
+        assertSame(two, new ContextPool(LM, 2, 5).choose(two, -1, Vocabulary.END_SENTENCE));
+    }
+}

@@ -1,0 +1,98 @@
+package org.despin.data.corpus;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.despin.DespinException;
+
+/**
+ * Technical prose that builds on any machine with Maven: the documentation comments of the source
+ * jars ({@code sources} classifier) of scientific, machine-learning, statistics and language-processing
+ * libraries, all Apache-2.0. The build copies the pinned jars into despin-data's own jar under
+ * {@value #FOLDER} (see despin-data's pom; versions in the parent pom), so they are read as resources
+ * like the Europarl sample. Each {@code .java} and {@code .scala} file goes through
+ * {@link DocCommentProse}; entries are read in the jar's order, so the same jars give the same
+ * sentences.
+ */
+public final class DocumentationJars {
+    /** Where the build puts the jars, inside despin-data's jar. */
+    public static final String FOLDER = "org/despin/data/docs/";
+
+    /**
+     * The source jars read, as Maven coordinates {@code group:artifact:version} (classifier
+     * {@code sources}); keep in step with despin-data's pom.
+     */
+    public static final List<String> ARTIFACTS = List.of(
+            "org.apache.spark:spark-mllib_2.13:4.0.1",
+            "org.apache.spark:spark-graphx_2.13:4.0.1",
+            "org.apache.commons:commons-math3:3.6.1",
+            "org.apache.opennlp:opennlp-tools:2.5.0",
+            "org.deeplearning4j:deeplearning4j-nn:1.0.0-M2.1",
+            "org.nd4j:nd4j-api:1.0.0-M2.1",
+            "org.tribuo:tribuo-core:4.3.1",
+            "org.tribuo:tribuo-math:4.3.1",
+            "org.tribuo:tribuo-classification-core:4.3.1",
+            "org.tribuo:tribuo-regression-core:4.3.1",
+            "org.tribuo:tribuo-clustering-kmeans:4.3.1");
+
+    private DocumentationJars() {
+    }
+
+    /** What the model records of its inputs: every jar's coordinate with the SHA-256 of its bytes. */
+    public static List<Provenance> provenance() throws DespinException {
+        List<Provenance> out = new ArrayList<>();
+        for (String coordinate : ARTIFACTS) {
+            out.add(resource(coordinate).provenance());
+        }
+        return out;
+    }
+
+    /** The resource of one coordinate: {@code FOLDER + artifact-version-sources.jar}. */
+    public static PackagedResource resource(String coordinate) {
+        String[] gav = coordinate.split(":");
+        return new PackagedResource(coordinate + ":sources", FOLDER + gav[1] + "-" + gav[2] + "-sources.jar");
+    }
+
+    /**
+     * The distinct prose sentences of all jars of {@link #ARTIFACTS}, in reading order. A sentence
+     * repeated word for word (the same description on every overload, generated parameter
+     * documentation: "Param for the column name.") counts once, so boilerplate does not pass for a
+     * frequent term.
+     */
+    public static List<String> distinctSentences() throws DespinException {
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        sentences(out::add);
+        return new ArrayList<>(out);
+    }
+
+    /** Every prose sentence of every jar of {@link #ARTIFACTS}, jar by jar. */
+    public static void sentences(Consumer<String> sink) throws DespinException {
+        for (String coordinate : ARTIFACTS) {
+            PackagedResource resource = resource(coordinate);
+            try (InputStream in = resource.open()) {
+                sentences(in, sink);
+            } catch (IOException e) {
+                throw new DespinException(DespinException.Kind.MODEL, "cannot read " + resource.path() + " of "
+                        + resource.artifact() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** The prose sentences of the Java and Scala files of one source jar. */
+    public static void sentences(InputStream jar, Consumer<String> sink) throws IOException {
+        ZipInputStream zip = new ZipInputStream(jar, StandardCharsets.UTF_8);
+        for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+            String name = e.getName();
+            if (!e.isDirectory() && (name.endsWith(".java") || name.endsWith(".scala"))) {
+                String source = new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                DocCommentProse.sentences(source).forEach(sink);
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.despin.data.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.despin.DespinException;
+import org.junit.jupiter.api.Test;
+
+class DocCommentProseTest {
+    private static final String JAVA = """
+            /*
+             * Licensed to the Apache Software Foundation (ASF) under one or more
+             * contributor license agreements.
+             */
+            package org.example;
+
+            /**
+             * Licensed under the Apache License, Version 2.0: a doc comment that is a licence header.
+             */
+            /**
+             * A <em>random forest</em> classifier: an ensemble of decision trees.
+             * Each tree is trained on a bootstrap sample of the data &amp; a random
+             * subset of the features.
+             *
+             * <p>The number of trees is set with {@code numTrees}; see {@link Forest#fit the fit method}
+             * or {@link Forest}.
+             * <pre>
+             *   Forest f = new Forest(10);
+             *   f.fit(data);
+             * </pre>
+             * Short one.
+             * @param numTrees the number of trees in the forest
+             * @return a new forest
+             */
+            public class Forest {
+                /** Returns the out-of-bag error, $\\frac{1}{n} \\sum_i e_i$ over all samples. */
+                double oob() { return 0; } /* not a doc comment: never read. */
+            }
+            """;
+
+    private static final String SCALA = """
+            /**
+             * :: Experimental ::
+             * Logistic regression with `elasticNetParam` and [[LinearModel]] features, e.g.
+             * {{{
+             *   val lr = new LogisticRegression()
+             * }}}
+             * Fits the model by gradient descent
+             * - with early stopping
+             */
+            class LogisticRegression
+            """;
+
+    @Test
+    void javadocKeepsTheSentencesOfProseOnly() {
+        assertEquals(List.of(
+                "A random forest classifier: an ensemble of decision trees.",
+                "Each tree is trained on a bootstrap sample of the data & a random subset of the features.",
+                "The number of trees is set with ; ; see the fit method or ; .",
+                "Returns the out-of-bag error, ; over all samples."), DocCommentProse.sentences(JAVA));
+    }
+
+    @Test
+    void scaladocLosesCodeBlocksBackticksAndLinks() {
+        assertEquals(List.of(
+                "Logistic regression with ; and ; features, e.g.",
+                "Fits the model by gradient descent - with early stopping"), DocCommentProse.sentences(SCALA));
+    }
+
+    @Test
+    void plainTextEndsAtTheFirstBlockTag() {
+        assertEquals("Sum of the values.\n", DocCommentProse.plain(" * Sum of the values.\n * @return the sum\n * more"));
+    }
+
+    @Test
+    void entitiesAreDecodedAndBadOnesBecomeSpaces() {
+        assertEquals("a < b \u2019 c   d", DocCommentProse.plain("a &lt; b &#8217; c &#99999999999; d"));
+    }
+
+    @Test
+    void aSourceJarGivesTheSentencesOfItsJavaAndScalaFilesInOrder() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            entry(zip, "META-INF/MANIFEST.MF", "Manifest-Version: 1.0\n");
+            entry(zip, "org/example/Forest.java", JAVA);
+            entry(zip, "org/example/notes.txt", "/** A doc comment in a text file is not read at all. */");
+            entry(zip, "org/example/LogisticRegression.scala", SCALA);
+        }
+        List<String> out = new ArrayList<>();
+        DocumentationJars.sentences(new ByteArrayInputStream(bytes.toByteArray()), out::add);
+        List<String> expected = new ArrayList<>(DocCommentProse.sentences(JAVA));
+        expected.addAll(DocCommentProse.sentences(SCALA));
+        assertEquals(expected, out);
+        assertEquals(6, out.size());
+    }
+
+    @Test
+    void everyListedJarIsInTheBuildOutput() throws DespinException {
+        // the pom copies the jars and DocumentationJars names them: the two lists must agree
+        for (String coordinate : DocumentationJars.ARTIFACTS) {
+            assertEquals(64, DocumentationJars.resource(coordinate).provenance().sha256().length(), coordinate);
+        }
+    }
+
+    private static void entry(ZipOutputStream zip, String name, String text) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(text.getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+    }
+}
