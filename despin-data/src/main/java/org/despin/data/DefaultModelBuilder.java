@@ -3,8 +3,11 @@ package org.despin.data;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.despin.DespinException;
+import org.despin.data.corpus.Corpus;
+import org.despin.data.corpus.DefaultCorpora;
 import org.despin.data.lexicon.DefaultLexiconBuild;
 import org.despin.data.lexicon.TechnicalTerms;
 import org.despin.data.lexicon.TermBuild;
@@ -28,9 +31,21 @@ public final class DefaultModelBuilder {
      *     ({@code scripts/fetch-debian-data --technical}): an optional model, never the default
      */
     public static void build(DataPaths paths, Path out, boolean technicalTerms) throws DespinException {
+        build(paths, out, technicalTerms, false);
+    }
+
+    /**
+     * @param technicalTerms as {@link #build(DataPaths, Path, boolean)}
+     * @param definitions also train the own language model on the WordNet definitions
+     *     ({@link DefaultCorpora#withDefinitions}): an optional model, measured and not adopted
+     *     (docs/benchmarks-corpora.md, "WordNet definitions")
+     */
+    public static void build(DataPaths paths, Path out, boolean technicalTerms, boolean definitions)
+            throws DespinException {
         // the optional data first: a missing package must not cost the minutes of the LM build
-        java.util.List<Path> technical = technicalTerms ? TechnicalTerms.packages(paths.cache()) : java.util.List.of();
-        ComponentBuild lm = DefaultLmBuild.build(paths);
+        List<Path> technical = technicalTerms ? TechnicalTerms.packages(paths.cache()) : List.of();
+        List<Corpus> lmCorpora = definitions ? DefaultCorpora.withDefinitions(paths) : DefaultCorpora.all(paths);
+        ComponentBuild lm = DefaultLmBuild.build(paths, lmCorpora);
         ComponentBuild lexicon = DefaultLexiconBuild.build(paths);
         ComponentBuild terms = TermBuild.build(TermBuild.Limits.DEFAULT, technical,
                 paths.npmPackage(DataPaths.MOBY).resolve("words.txt"));

@@ -18,6 +18,16 @@ public final class DefaultCorpora {
         return List.of(SotuCorpus.from(paths), BrownCorpus.from(paths), new EuroparlCorpus(), new WordNetExamples());
     }
 
+    /**
+     * {@link #all} and the WordNet definitions ({@link WordNetDefinitions}) last: an optional
+     * component of the language-model mix.
+     */
+    public static List<Corpus> withDefinitions(DataPaths paths) throws DespinException {
+        List<Corpus> out = new java.util.ArrayList<>(all(paths));
+        out.add(new WordNetDefinitions());
+        return List.copyOf(out);
+    }
+
     /** The documents a model may be trained on. */
     public static List<CorpusDocument> training(Corpus corpus) throws DespinException {
         return corpus.read().stream().filter(d -> !d.heldOut()).toList();

@@ -46,7 +46,12 @@ public final class DefaultLmBuild {
 
     /** The "lm" section of the default model and its build metadata. */
     public static ComponentBuild build(DataPaths paths) throws DespinException {
-        Components c = components(paths);
+        return build(paths, DefaultCorpora.all(paths));
+    }
+
+    /** The "lm" section built from the training documents of {@code corpora} (in this order). */
+    public static ComponentBuild build(DataPaths paths, List<Corpus> corpora) throws DespinException {
+        Components c = components(corpora);
         BackoffSource mixed;
         try {
             mixed = BackoffMixer.mix(c.own(), c.sphinx(), c.choice().lambda());
@@ -73,12 +78,17 @@ public final class DefaultLmBuild {
 
     /** Reads the corpora, trains the own model, reads the Sphinx model and chooses the weight. */
     public static Components components(DataPaths paths) throws DespinException {
+        return components(DefaultCorpora.all(paths));
+    }
+
+    /** As {@link #components(DataPaths)}, the own model trained on {@code corpora} (in this order). */
+    public static Components components(List<Corpus> corpora) throws DespinException {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("lm.order", Integer.toString(ORDER));
         meta.put("lm.smoothing", "interpolated modified Kneser-Ney, back-off form");
         KneserNeyEstimator estimator = new KneserNeyEstimator(ORDER);
         Map<String, List<String[]>> heldOut = new LinkedHashMap<>();
-        for (Corpus corpus : DefaultCorpora.all(paths)) {
+        for (Corpus corpus : corpora) {
             heldOut.put(corpus.name(), train(corpus, estimator, meta));
         }
         BackoffSource own = estimator.estimate();
