@@ -1,5 +1,6 @@
 package org.despin.detect;
 
+import java.util.Arrays;
 import org.despin.lm.LanguageModel;
 import org.despin.lm.LmState;
 import org.despin.lm.Vocabulary;
@@ -115,7 +116,7 @@ final class ContextPool {
             order[k] = order[best];
             order[best] = t;
         }
-        java.util.Arrays.sort(order, 0, size);
+        Arrays.sort(order, 0, size);
         PreparedCandidate[] pool = new PreparedCandidate[size];
         for (int k = 0; k < size; k++) {
             pool[k] = byPrior[order[k]];

@@ -1,6 +1,7 @@
 package org.despin.detect;
 
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.despin.model.Model;
 import org.despin.text.Document;
 
@@ -26,8 +27,7 @@ public final class Detector {
      * Idle lattice builders: a builder's LM states (the sentence prefixes of its evidence, dozens
      * of them) and arrays are made once per thread instead of once per call.
      */
-    private final java.util.concurrent.ConcurrentLinkedQueue<LatticeBuilder> builders =
-            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<LatticeBuilder> builders = new ConcurrentLinkedQueue<>();
     private static final int IDLE_BUILDERS = 2 * Runtime.getRuntime().availableProcessors();
 
     public Detector(Model model) {
