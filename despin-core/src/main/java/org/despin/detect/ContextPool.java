@@ -1,6 +1,5 @@
 package org.despin.detect;
 
-import java.util.Arrays;
 import org.despin.lm.LanguageModel;
 import org.despin.lm.LmState;
 import org.despin.lm.Vocabulary;
@@ -34,6 +33,7 @@ final class ContextPool {
     private final LmState scratch;
     private double[] key = new double[0];
     private int[] order = new int[0];
+    private boolean[] chosen = new boolean[0];
     /** Scratch: the candidates' first and last words, and their bigram scores with the neighbours. */
     private int[] first = new int[0];
     private int[] last = new int[0];
@@ -116,10 +116,20 @@ final class ContextPool {
             order[k] = order[best];
             order[best] = t;
         }
-        Arrays.sort(order, 0, size);
-        PreparedCandidate[] pool = new PreparedCandidate[size];
+        // the chosen in their order by prior: marked, then read in index order (no sort)
+        if (chosen.length < m) {
+            chosen = new boolean[m];
+        }
         for (int k = 0; k < size; k++) {
-            pool[k] = byPrior[order[k]];
+            chosen[order[k]] = true;
+        }
+        PreparedCandidate[] pool = new PreparedCandidate[size];
+        int k = 0;
+        for (int c = 0; c < m; c++) {
+            if (chosen[c]) {
+                chosen[c] = false;
+                pool[k++] = byPrior[c];
+            }
         }
         return pool;
     }
