@@ -1,10 +1,5 @@
 package org.despin.data.corpus;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.despin.DespinException;
@@ -34,26 +29,7 @@ public final class WordNetDefinitions implements Corpus {
 
     @Override
     public List<CorpusDocument> read() throws DespinException {
-        List<CorpusDocument> out = new ArrayList<>();
-        for (String part : WordNetExamples.PARTS) {
-            PackagedResource resource = WordNetExamples.resource(part);
-            List<String> pieces = new ArrayList<>();
-            try (InputStream in = resource.open();
-                    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    pieces.addAll(definitions(line));
-                }
-            } catch (IOException e) {
-                throw new DespinException(DespinException.Kind.MODEL, resource.path() + " (" + WordNetExamples.ARTIFACT
-                        + "): cannot read: " + e.getMessage(), e);
-            }
-            for (int from = 0, doc = 0; from < pieces.size(); from += PIECES_PER_DOCUMENT, doc++) {
-                List<String> group = pieces.subList(from, Math.min(pieces.size(), from + PIECES_PER_DOCUMENT));
-                out.add(new CorpusDocument(NAME, String.format("%s-%03d", part, doc), String.join("\n\n", group) + "\n"));
-            }
-        }
-        return out;
+        return WordNetExamples.readGlosses(NAME, WordNetDefinitions::definitions, PIECES_PER_DOCUMENT);
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
 import org.despin.DespinException;
 
 /**
@@ -35,23 +36,33 @@ public final class WordNetExamples implements Corpus {
 
     @Override
     public List<CorpusDocument> read() throws DespinException {
+        return readGlosses(NAME, WordNetExamples::examples, SENTENCES_PER_DOCUMENT);
+    }
+
+    /**
+     * The paragraphs that {@code ofLine} takes from each line of the four data files, in groups of
+     * {@code perDocument} per document, in file order, with ids {@code noun-000}, {@code noun-001}, ...
+     * (each paragraph separated by a blank line, so the tokeniser never runs two into one sentence).
+     */
+    static List<CorpusDocument> readGlosses(String corpus, Function<String, List<String>> ofLine, int perDocument)
+            throws DespinException {
         List<CorpusDocument> out = new ArrayList<>();
         for (String part : PARTS) {
             PackagedResource resource = resource(part);
-            List<String> examples = new ArrayList<>();
+            List<String> paragraphs = new ArrayList<>();
             try (InputStream in = resource.open();
                     BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
-                    examples.addAll(examples(line));
+                    paragraphs.addAll(ofLine.apply(line));
                 }
             } catch (IOException e) {
                 throw new DespinException(DespinException.Kind.MODEL, resource.path() + " (" + ARTIFACT + "): cannot read: "
                         + e.getMessage(), e);
             }
-            for (int from = 0, doc = 0; from < examples.size(); from += SENTENCES_PER_DOCUMENT, doc++) {
-                List<String> group = examples.subList(from, Math.min(examples.size(), from + SENTENCES_PER_DOCUMENT));
-                out.add(new CorpusDocument(NAME, String.format("%s-%03d", part, doc), String.join("\n\n", group) + "\n"));
+            for (int from = 0, doc = 0; from < paragraphs.size(); from += perDocument, doc++) {
+                List<String> group = paragraphs.subList(from, Math.min(paragraphs.size(), from + perDocument));
+                out.add(new CorpusDocument(corpus, String.format("%s-%03d", part, doc), String.join("\n\n", group) + "\n"));
             }
         }
         return out;
