@@ -127,8 +127,10 @@ public final class DetectorEvaluation {
             b.arcModel(new ArcModel(java.util.Arrays.stream(parts[0].split(",")).mapToDouble(v -> Double.parseDouble(v.trim()))
                     .toArray(), Double.parseDouble(parts[1])));
         }
-        String findings = System.getProperty("findingModel"); // "w0,...;bias", as fitfindings prints them
-        if (findings != null) {
+        String findings = System.getProperty("findingModel"); // "w0,...;bias" as fitfindings prints them, or "off"
+        if ("off".equals(findings)) {
+            b.findingModel(null); // the decode's posteriors decide, as before the finding model
+        } else if (findings != null) {
             String[] parts = findings.split(";");
             b.findingModel(new FindingModel(java.util.Arrays.stream(parts[0].split(",")).mapToDouble(v -> Double.parseDouble(v.trim()))
                     .toArray(), Double.parseDouble(parts[1])));

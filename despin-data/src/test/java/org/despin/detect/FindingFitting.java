@@ -71,6 +71,9 @@ final class FindingFitting {
                 List<Edit> edits = clean ? List.of() : s.edits();
                 Detector.Trace t = decide.trace(text, CheckOptions.DEFAULTS);
                 docs.add(new Decoded(t, edits, baseline.check(text, CheckOptions.DEFAULTS), clean, train));
+                if (boosted(base, t) && Boolean.getBoolean("findingNotSpun")) {
+                    continue; // -DfindingNotSpun=true: fit only where the model decides (documents the boost leaves)
+                }
                 FindingBuilder fb = new FindingBuilder(t.doc(), t.estimate(), null, t.report().spinScore());
                 for (FindingBuilder.Candidate c : fb.candidates(t.lattices())) {
                     Lattice lattice = t.lattices().get(c.lattice());
@@ -137,8 +140,13 @@ final class FindingFitting {
             }
             System.out.println(java.append('}'));
             calibration(w, testX, testY);
-            thresholds(w, docs);
+            thresholds(w, docs, base);
         }
+    }
+
+    /** Whether the detector decodes this document boosted, so that the finding model does not decide there. */
+    private static boolean boosted(DetectorSettings base, Detector.Trace t) {
+        return base.spunBoost() != 0 && t.report().spinScore() >= base.spunThreshold();
     }
 
     /** AUROC and predicted against observed by band of prediction, on the test half. */
@@ -168,13 +176,17 @@ final class FindingFitting {
         }
     }
 
-    /** Clean flags per 100 words and spun token P / R / F1, exact, on the test half, by threshold and for the baseline. */
-    private static void thresholds(double[] w, List<Decoded> docs) {
+    /**
+     * Clean flags per 100 words and spun token P / R / F1, exact, on the test half, by threshold and
+     * for the baseline; as the detector decides: the baseline's findings where it boosts, the model's elsewhere.
+     */
+    private static void thresholds(double[] w, List<Decoded> docs, DetectorSettings base) {
         System.out.println("threshold (bias)  clean flags/100   spun P      R     F1   exact (test half)");
         for (double t : THRESHOLDS) {
             FindingModel m = new FindingModel(w, -Math.log(t / (1 - t)));
-            print(String.format(Locale.ROOT, "%.2f (%5.2f)", t, m.bias()), docs, d -> new FindingBuilder(d.trace().doc(), d.trace().estimate(), m,
-                    d.trace().report().spinScore()).findings(d.trace().lattices(), 0));
+            print(String.format(Locale.ROOT, "%.2f (%5.2f)", t, m.bias()), docs, d -> boosted(base, d.trace())
+                    ? d.baseline().findings() : new FindingBuilder(d.trace().doc(), d.trace().estimate(), m,
+                    d.trace().report().spinScore()).findings(d.trace().lattices(), CheckOptions.DEFAULTS.minConfidence()));
         }
         print("baseline", docs, d -> d.baseline().findings());
     }
