@@ -179,7 +179,8 @@ final class TermCandidates {
         this.lexicon = lexicon;
         this.lm = lm;
         this.infos = new AtomicReferenceArray<>(terms.size());
-        this.termWordByOriginal = new AtomicIntegerArray(lexicon.originalIds());
+        // (no lexicon: a lattice builder without terms)
+        this.termWordByOriginal = new AtomicIntegerArray(lexicon == null ? 0 : lexicon.originalIds());
         this.secondStart = new int[terms.wordCount() + 1];
         this.bySecondWord = new int[terms.size()];
         for (int t = 0; t < terms.size(); t++) {
