@@ -39,7 +39,30 @@ public final class DocumentationJars {
             "org.tribuo:tribuo-math:4.3.1",
             "org.tribuo:tribuo-classification-core:4.3.1",
             "org.tribuo:tribuo-regression-core:4.3.1",
-            "org.tribuo:tribuo-clustering-kmeans:4.3.1");
+            "org.tribuo:tribuo-clustering-kmeans:4.3.1",
+            "org.boofcv:boofcv-ip:1.2.2",
+            "org.boofcv:boofcv-feature:1.2.2",
+            "org.boofcv:boofcv-geo:1.2.2",
+            "org.boofcv:boofcv-recognition:1.2.2",
+            "org.apache.commons:commons-statistics-descriptive:1.2",
+            "org.apache.commons:commons-statistics-distribution:1.3",
+            "org.apache.commons:commons-statistics-inference:1.2",
+            "org.ejml:ejml-core:0.46.1",
+            "org.ejml:ejml-ddense:0.46.1",
+            "org.ojalgo:ojalgo:57.1.0",
+            "io.jenetics:jenetics:9.0.0",
+            "ai.djl:api:0.38.0",
+            "org.apache.mahout:mahout-mr:0.13.0",
+            "org.apache.lucene:lucene-analysis-common:9.12.3",
+            "org.apache.calcite:calcite-core:1.42.0",
+            "org.apache.flink:flink-core:2.3.0",
+            "org.apache.hadoop:hadoop-common:3.5.0",
+            "org.bouncycastle:bcprov-jdk18on:1.80",
+            "org.locationtech.jts:jts-core:1.20.0",
+            "org.apache.sis.core:sis-referencing:1.4",
+            "org.orekit:orekit:13.1.8",
+            "com.github.samtools:htsjdk:4.3.0",
+            "org.ta4j:ta4j-core:0.18");
 
     private DocumentationJars() {
     }

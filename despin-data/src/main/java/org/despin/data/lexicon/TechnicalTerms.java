@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -165,8 +166,7 @@ public final class TechnicalTerms {
                 }
                 // log10 of c(gram) over its expected count N * prod P(word), per word beyond the first
                 double pmi = (Math.log10(c) + (w.length - 1) * Math.log10(words) - sumLog(w)) / (w.length - 1);
-                if (pmi >= limits.minPmiLog10() && can(classes, w[w.length - 1], WordClass.NOUN)
-                        && (can(classes, w[0], WordClass.NOUN) || can(classes, w[0], WordClass.ADJECTIVE))) {
+                if (pmi >= limits.minPmiLog10() && nounPhrase(w, classes)) {
                     out.add(gram);
                 }
             }
@@ -184,6 +184,66 @@ public final class TechnicalTerms {
             }
             return s;
         }
+    }
+
+    /**
+     * Prepositions, adverbs and quantifiers that {@link FunctionWords} lacks (it lists what a spinner
+     * never replaces): a term neither starts nor ends with one, and none stands inside it ("pixels
+     * outside", "along each axis", "works well", "more iterations"). The tagger dictionary's own
+     * function-word tags are too noisy for this (it allows "order" as an interjection and "nearest"
+     * as a preposition).
+     */
+    private static final Set<String> CLOSED = Set.of("inside", "outside", "along", "alongside", "behind", "beside",
+            "besides", "beneath", "beyond", "around", "throughout", "despite", "except", "versus", "well", "most", "more",
+            "less", "much", "many", "several", "few", "sure", "else", "instead", "rather", "always", "never", "often",
+            "sometimes", "perhaps", "maybe", "etc", "otherwise", "whatever", "whichever", "everything", "anything",
+            "nothing", "something");
+
+    /**
+     * Whether words mined from prose have the shape of a noun phrase, judged by the classes the
+     * tagger dictionary allows each word (no tagger in context): the last word can be a noun, the
+     * first a noun or adjective, and a middle word is "of" or can be a noun or adjective or is a
+     * gerund ("gradient boosting machine"). Since the
+     * classes are only what a word CAN be, a verb phrase or a phrase cut out of a sentence often
+     * passes that alone ("cause issues", "works well", "check to see", "array is empty", "coordinates
+     * of two", "pixels outside"), so also: no word is a number or one of {@link #CLOSED}, a middle
+     * word is no function word but "of", and the first word is no -s form of a verb ("makes sure",
+     * "compares two": the first noun of a compound term is singular, "feature extraction" not
+     * "features extraction").
+     */
+    static boolean nounPhrase(String[] w, Map<String, Integer> classes) {
+        String first = w[0];
+        String last = w[w.length - 1];
+        if (!can(classes, last, WordClass.NOUN) || !(can(classes, first, WordClass.NOUN)
+                || can(classes, first, WordClass.ADJECTIVE)) || closed(classes, first) || closed(classes, last)
+                || verbS(classes, first)) {
+            return false;
+        }
+        for (int k = 1; k < w.length - 1; k++) {
+            if (!w[k].equals("of") && (closed(classes, w[k]) || FunctionWords.contains(w[k])
+                    || !(can(classes, w[k], WordClass.NOUN) || can(classes, w[k], WordClass.ADJECTIVE)
+                            || w[k].endsWith("ing")))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean closed(Map<String, Integer> classes, String word) {
+        return CLOSED.contains(word) || can(classes, word, WordClass.NUMBER);
+    }
+
+    /**
+     * The -s form of a verb: a verb form ending in "s" whose stem without it ("makes" -> "make") or
+     * without "es" ("matches" -> "match") is a verb too ("bias", "focus", "process" are not).
+     */
+    private static boolean verbS(Map<String, Integer> classes, String word) {
+        if (!word.endsWith("s") || word.endsWith("ss") || !can(classes, word, WordClass.VERB)) {
+            return false;
+        }
+        String stem = word.substring(0, word.length() - 1);
+        return can(classes, stem, WordClass.VERB)
+                || (stem.endsWith("e") && can(classes, stem.substring(0, stem.length() - 1), WordClass.VERB));
     }
 
     private static boolean can(Map<String, Integer> classes, String word, WordClass c) {
