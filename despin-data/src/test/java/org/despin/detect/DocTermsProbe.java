@@ -33,28 +33,33 @@ final class DocTermsProbe {
         for (int t = 0; t < table.size(); t++) {
             known.add(table.text(t));
         }
-        LinkedHashSet<String> all = new LinkedHashSet<>(DocumentationJars.distinctSentences());
-        System.out.println("JAR packaged: " + all.size() + " sentences");
+        List<List<String>> sources = new ArrayList<>(DocumentationJars.distinctSentencesByProject());
+        LinkedHashSet<String> all = new LinkedHashSet<>();
+        sources.forEach(all::addAll);
+        System.out.println("JAR packaged: " + all.size() + " sentences in " + sources.size() + " projects");
         for (int k = 1; k < args.length; k++) {
             List<String> mine = new ArrayList<>();
             try (InputStream in = Files.newInputStream(Path.of(args[k]))) {
                 DocumentationJars.sentences(in, mine::add);
             }
-            int before = all.size();
+            List<String> fresh = new ArrayList<>();
             long words = 0;
             for (String s : mine) {
                 if (all.add(s)) {
+                    fresh.add(s);
                     words += s.split(" +").length;
                 }
             }
+            sources.add(fresh); // a candidate jar is a project of its own
             System.out.printf(Locale.ROOT, "JAR %s: %d new distinct sentences, %d words%n",
-                    Path.of(args[k]).getFileName(), all.size() - before, words);
+                    Path.of(args[k]).getFileName(), fresh.size(), words);
         }
         Map<String, Integer> classes = Morphology.load().wordClasses();
         TechnicalTerms.Limits limits = new TechnicalTerms.Limits(
                 Integer.getInteger("terms.docMinCount", TermBuild.DOCUMENTATION_LIMITS.minCount()),
-                Double.parseDouble(System.getProperty("terms.docMinPmi", "" + TermBuild.DOCUMENTATION_LIMITS.minPmiLog10())));
-        TreeSet<String> terms = TechnicalTerms.mineText(all, classes, limits);
+                Double.parseDouble(System.getProperty("terms.docMinPmi", "" + TermBuild.DOCUMENTATION_LIMITS.minPmiLog10())),
+                Integer.getInteger("terms.docMinSources", TermBuild.DOCUMENTATION_LIMITS.minSources()));
+        TreeSet<String> terms = TechnicalTerms.mineSources(sources, classes, limits);
         int fresh = 0;
         for (String t : terms) {
             if (Boolean.getBoolean("probe.all")) {

@@ -94,6 +94,31 @@ public final class DocumentationJars {
         return new ArrayList<>(out);
     }
 
+    /**
+     * The distinct prose sentences of all jars, grouped by project (the Maven group of the jar, so
+     * the four BoofCV jars are one source), projects in the order of {@link #ARTIFACTS}: the same
+     * sentences as {@link #distinctSentences}, each under the project that has it first.
+     */
+    public static List<List<String>> distinctSentencesByProject() throws DespinException {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.Map<String, List<String>> byGroup = new java.util.LinkedHashMap<>();
+        for (String coordinate : ARTIFACTS) {
+            List<String> group = byGroup.computeIfAbsent(coordinate.split(":")[0], g -> new ArrayList<>());
+            PackagedResource resource = resource(coordinate);
+            try (InputStream in = resource.open()) {
+                sentences(in, s -> {
+                    if (seen.add(s)) {
+                        group.add(s);
+                    }
+                });
+            } catch (IOException e) {
+                throw new DespinException(DespinException.Kind.MODEL, "cannot read " + resource.path() + " of "
+                        + resource.artifact() + ": " + e.getMessage(), e);
+            }
+        }
+        return new ArrayList<>(byGroup.values());
+    }
+
     /** Every prose sentence of every jar of {@link #ARTIFACTS}, jar by jar. */
     public static void sentences(Consumer<String> sink) throws DespinException {
         for (String coordinate : ARTIFACTS) {

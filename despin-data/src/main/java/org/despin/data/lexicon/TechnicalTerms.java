@@ -41,13 +41,20 @@ public final class TechnicalTerms {
     /**
      * @param minCount occurrences at least
      * @param minPmiLog10 log10 of observed over expected count, per word beyond the first, at least
+     * @param minSources in at least this many of the sources mined together ({@link #mineSources})
      */
-    public record Limits(int minCount, double minPmiLog10) {
+    public record Limits(int minCount, double minPmiLog10, int minSources) {
         public static final Limits DEFAULT = new Limits(8, 1.0);
+
+        /** Limits with no condition on the sources. */
+        public Limits(int minCount, double minPmiLog10) {
+            this(minCount, minPmiLog10, 1);
+        }
 
         @Override
         public String toString() {
-            return "minCount=" + minCount + ", minPmiLog10=" + minPmiLog10;
+            return "minCount=" + minCount + ", minPmiLog10=" + minPmiLog10
+                    + (minSources > 1 ? ", minSources=" + minSources : "");
         }
     }
 
@@ -107,6 +114,24 @@ public final class TechnicalTerms {
         return counts.terms(classes, limits);
     }
 
+    /**
+     * The terms of several sources of plain-text sentences (projects), each term in at least
+     * {@link Limits#minSources} of them: a phrase only one code base uses is its own naming habit
+     * ("attitude provider", "mate reference"), a phrase several independent projects use is the
+     * field's term. Counts and PMI are over all sources together.
+     */
+    public static TreeSet<String> mineSources(List<? extends Iterable<String>> sources, Map<String, Integer> classes,
+            Limits limits) {
+        Counts counts = new Counts();
+        for (Iterable<String> source : sources) {
+            counts.nextSource();
+            for (String text : source) {
+                counts.add(text);
+            }
+        }
+        return counts.terms(classes, limits);
+    }
+
     /** Paragraph HTML to plain text: tags removed, the common entities decoded. */
     static String text(String html) {
         String plain = TAG.matcher(html).replaceAll(" ");
@@ -131,8 +156,15 @@ public final class TechnicalTerms {
 
     /** n-gram counts of runs of words (no punctuation between them) within sentences. */
     static final class Counts {
+        /** Per n-gram: count, number of sources it occurs in, the last source it occurred in. */
         private final Map<String, int[]> grams = new HashMap<>();
         private long words;
+        private int source;
+
+        /** The texts added from now on are of a new source. */
+        void nextSource() {
+            source++;
+        }
 
         void add(String text) {
             Document doc = Document.parse(text);
@@ -145,7 +177,12 @@ public final class TechnicalTerms {
                         words++;
                         int n = run.size();
                         for (int k = 1; k <= 3 && k <= n; k++) {
-                            grams.computeIfAbsent(String.join(" ", run.subList(n - k, n)), x -> new int[1])[0]++;
+                            int[] c = grams.computeIfAbsent(String.join(" ", run.subList(n - k, n)), x -> new int[] {0, 0, -1});
+                            c[0]++;
+                            if (c[2] != source) {
+                                c[1]++;
+                                c[2] = source;
+                            }
                         }
                     } else if (tok.type() != TokenType.JOINER) {
                         run.clear();
@@ -160,7 +197,8 @@ public final class TechnicalTerms {
                 String gram = e.getKey();
                 int c = e.getValue()[0];
                 String[] w = gram.split(" ");
-                if (w.length < 2 || c < limits.minCount() || !TermBuild.qualifies(gram) || repeats(w)
+                if (w.length < 2 || c < limits.minCount() || e.getValue()[1] < limits.minSources()
+                        || !TermBuild.qualifies(gram) || repeats(w)
                         || FunctionWords.contains(w[0]) || FunctionWords.contains(w[w.length - 1])) {
                     continue;
                 }

@@ -91,8 +91,8 @@ public final class TermBuild {
         Map<String, Integer> classes = morphology.wordClasses();
         TreeSet<String> wordNet = wordNetTerms();
         TreeSet<String> mined = collocations(SphinxTrieModel.loadEnUs(), classes, limits);
-        List<String> prose = DocumentationJars.distinctSentences();
-        TreeSet<String> documentation = TechnicalTerms.mineText(prose, classes, documentationLimits);
+        List<List<String>> prose = DocumentationJars.distinctSentencesByProject();
+        TreeSet<String> documentation = TechnicalTerms.mineSources(prose, classes, documentationLimits);
         TreeSet<String> technical = technicalRoots.isEmpty() ? new TreeSet<>()
                 : TechnicalTerms.mine(technicalRoots, classes, TechnicalTerms.Limits.DEFAULT);
         TreeSet<String> all = new TreeSet<>(wordNet);
@@ -119,9 +119,9 @@ public final class TermBuild {
         for (Provenance p : DocumentationJars.provenance()) {
             jars.append(jars.isEmpty() ? "" : "; ").append(p.source()).append(" sha256 ").append(p.sha256());
         }
-        meta.put("terms.documentation.inputs", jars + " (doc comments, Apache-2.0)");
+        meta.put("terms.documentation.inputs", jars + " (doc comments; Apache-2.0, MIT or BSD-style)");
         meta.put("terms.documentation.limits", documentationLimits.toString());
-        meta.put("terms.documentation.sentences", Integer.toString(prose.size()));
+        meta.put("terms.documentation.sentences", Integer.toString(prose.stream().mapToInt(List::size).sum()));
         meta.put("terms.documentation", Integer.toString(documentation.size()));
         if (!technicalRoots.isEmpty()) {
             meta.put("terms.technical.inputs", "Debian " + String.join(", ", TechnicalTerms.PACKAGES)
@@ -138,7 +138,7 @@ public final class TermBuild {
         }
         LOG.info("terms: {} from WordNet, {} LM collocations, {} from doc comments ({} sentences), {} from technical"
                 + " prose, {} in all, links from {} observed forms ({} ms)", wordNet.size(), mined.size(),
-                documentation.size(), prose.size(), technical.size(), table.size(), links.observed().size(),
+                documentation.size(), prose.stream().mapToInt(List::size).sum(), technical.size(), table.size(), links.observed().size(),
                 (System.nanoTime() - t0) / 1_000_000);
         return new ComponentBuild(TermFormat.SECTION, TermFormat.section(table), meta);
     }
