@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -94,26 +98,37 @@ public final class DocumentationJars {
         return new ArrayList<>(out);
     }
 
+    /** Opens the source jar of a coordinate. */
+    @FunctionalInterface
+    public interface JarOpener {
+        InputStream open(String coordinate) throws DespinException, IOException;
+    }
+
     /**
-     * The distinct prose sentences of all jars, grouped by project (the Maven group of the jar, so
-     * the four BoofCV jars are one source), projects in the order of {@link #ARTIFACTS}: the same
-     * sentences as {@link #distinctSentences}, each under the project that has it first.
+     * The distinct prose sentences of all jars of {@link #ARTIFACTS}, grouped by project (the Maven
+     * group of the jar, so the four BoofCV jars are one source), projects in the order of the list:
+     * the same sentences as {@link #distinctSentences}, each under the project that has it first.
      */
     public static List<List<String>> distinctSentencesByProject() throws DespinException {
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        java.util.Map<String, List<String>> byGroup = new java.util.LinkedHashMap<>();
-        for (String coordinate : ARTIFACTS) {
+        return distinctSentencesByProject(ARTIFACTS, c -> resource(c).open());
+    }
+
+    /** As {@link #distinctSentencesByProject()}, for the jars of {@code coordinates} opened by {@code jars}. */
+    public static List<List<String>> distinctSentencesByProject(List<String> coordinates, JarOpener jars)
+            throws DespinException {
+        Set<String> seen = new HashSet<>();
+        Map<String, List<String>> byGroup = new LinkedHashMap<>();
+        for (String coordinate : coordinates) {
             List<String> group = byGroup.computeIfAbsent(coordinate.split(":")[0], g -> new ArrayList<>());
-            PackagedResource resource = resource(coordinate);
-            try (InputStream in = resource.open()) {
+            try (InputStream in = jars.open(coordinate)) {
                 sentences(in, s -> {
                     if (seen.add(s)) {
                         group.add(s);
                     }
                 });
             } catch (IOException e) {
-                throw new DespinException(DespinException.Kind.MODEL, "cannot read " + resource.path() + " of "
-                        + resource.artifact() + ": " + e.getMessage(), e);
+                throw new DespinException(DespinException.Kind.MODEL, "cannot read the source jar of " + coordinate + ": "
+                        + e.getMessage(), e);
             }
         }
         return new ArrayList<>(byGroup.values());

@@ -65,6 +65,22 @@ class TechnicalTermsTest {
     }
 
     @Test
+    void aTermCanBeRequiredInSeveralSources() {
+        List<String> a = List.of("A random forest of trees.", "A random forest of trees.", "The signal noise model.");
+        List<String> b = List.of("A random forest of trees.", "A random forest of trees.", "The signal noise model.",
+                "The signal noise model.");
+        List<String> c = List.of("The signal noise model.");
+        // over all three: N = 36 words; "random forest" and "forest of trees" 4 times (log10(4 * 36 / 16) = 0.95),
+        // in sources a and b; "signal noise", "noise model" and "signal noise model" 4 times, in all three
+        assertEquals(List.of("forest of trees", "noise model", "random forest", "signal noise", "signal noise model"),
+                List.copyOf(TechnicalTerms.mineSources(List.of(a, b, c), CLASSES, new TechnicalTerms.Limits(4, 0.8, 2))));
+        assertEquals(List.of("noise model", "signal noise", "signal noise model"),
+                List.copyOf(TechnicalTerms.mineSources(List.of(a, b, c), CLASSES, new TechnicalTerms.Limits(4, 0.8, 3))));
+        assertEquals("minCount=4, minPmiLog10=0.8, minSources=3", new TechnicalTerms.Limits(4, 0.8, 3).toString());
+        assertEquals("minCount=4, minPmiLog10=1.5", new TechnicalTerms.Limits(4, 1.5).toString());
+    }
+
+    @Test
     void nounPhrasesAreToldFromVerbPhrasesAndCutPhrases() {
         int verb = WordClass.VERB.bit();
         Map<String, Integer> classes = Map.ofEntries(Map.entry("feature", NOUN | verb), Map.entry("features", NOUN | verb),
