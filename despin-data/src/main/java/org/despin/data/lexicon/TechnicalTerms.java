@@ -22,13 +22,15 @@ import org.despin.text.Token;
 import org.despin.text.TokenType;
 
 /**
- * Multi-word terms of technical prose, for an optional model: the paragraphs ({@code <p>}) of the
- * HTML documentation in Debian's {@code python-sklearn-doc}, {@code python-scipy-doc} and
- * {@code python-statsmodels-doc} (BSD-licensed; fetched by {@code scripts/fetch-debian-data
- * --technical}), code excluded. A bigram or trigram of words is a term when it is frequent
- * ({@link Limits#minCount}), its words stick together ({@link Limits#minPmiLog10} per extra word),
- * it looks like a noun phrase (last word can be a noun, first a noun or adjective) and at least
- * two of its words are content words, none repeated. Files are read in sorted order: same packages, same terms.
+ * Multi-word terms of technical prose: the doc comments of source jars for the default model
+ * ({@link #mineSources}, see {@link TermBuild}) and, for an optional model, the paragraphs
+ * ({@code <p>}) of the HTML documentation in Debian's {@code python-sklearn-doc},
+ * {@code python-scipy-doc} and {@code python-statsmodels-doc} (BSD-licensed; fetched by
+ * {@code scripts/fetch-debian-data --technical}), code excluded. A bigram or trigram of words is a
+ * term when it is frequent ({@link Limits#minCount}), its words stick together
+ * ({@link Limits#minPmiLog10} per extra word), it has the shape of a noun phrase
+ * ({@link #nounPhrase}) and at least two of its words are content words, none repeated. Files are
+ * read in sorted order: same packages, same terms.
  */
 public final class TechnicalTerms {
     /** The Debian packages as {@code scripts/fetch-debian-data --technical} fetches them (versions pinned there). */
@@ -241,13 +243,13 @@ public final class TechnicalTerms {
      * Whether words mined from prose have the shape of a noun phrase, judged by the classes the
      * tagger dictionary allows each word (no tagger in context): the last word can be a noun, the
      * first a noun or adjective, and a middle word is "of" or can be a noun or adjective or is a
-     * gerund ("gradient boosting machine"). Since the
-     * classes are only what a word CAN be, a verb phrase or a phrase cut out of a sentence often
-     * passes that alone ("cause issues", "works well", "check to see", "array is empty", "coordinates
-     * of two", "pixels outside"), so also: no word is a number or one of {@link #CLOSED}, a middle
-     * word is no function word but "of", and the first word is no -s form of a verb ("makes sure",
-     * "compares two": the first noun of a compound term is singular, "feature extraction" not
-     * "features extraction").
+     * gerund ("gradient boosting machine"). Since the classes are only what a word CAN be, a verb
+     * phrase or a phrase cut out of a sentence often passes that alone ("works well", "check to see",
+     * "array is empty", "coordinates of two", "pixels outside"), so also: no word is a number or one
+     * of {@link #CLOSED}, a middle word is no function word but "of", and the first word is no -s
+     * form of a verb ("makes sure", "compares two": the first noun of a compound term is singular,
+     * "feature extraction" not "features extraction"). A verb phrase of words that are nouns too
+     * ("cause issues") still passes.
      */
     static boolean nounPhrase(String[] w, Map<String, Integer> classes) {
         String first = w[0];
