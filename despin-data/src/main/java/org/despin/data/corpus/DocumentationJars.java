@@ -17,8 +17,11 @@ import org.despin.DespinException;
 
 /**
  * Technical prose that builds on any machine with Maven: the documentation comments of the source
- * jars ({@code sources} classifier) of scientific, machine-learning, statistics and language-processing
- * libraries, all Apache-2.0. The build copies the pinned jars into despin-data's own jar under
+ * jars ({@code sources} classifier) of libraries of many fields of science and engineering, chosen by
+ * field and licence (Apache-2.0, MIT or BSD-style; never by the terms they hold): machine learning,
+ * statistics, numerics and optimisation, vision, language processing and retrieval, databases and
+ * distributed data, cryptography, geometry and geodesy, astrodynamics, sequencing data, finance (the
+ * fields and licences: docs/detector.md, "More fields of science and engineering"). The build copies the pinned jars into despin-data's own jar under
  * {@value #FOLDER} (see despin-data's pom; versions in the parent pom), so they are read as resources
  * like the Europarl sample. Each {@code .java} and {@code .scala} file goes through
  * {@link DocCommentProse}; entries are read in the jar's order, so the same jars give the same
@@ -30,7 +33,8 @@ public final class DocumentationJars {
 
     /**
      * The source jars read, as Maven coordinates {@code group:artifact:version} (classifier
-     * {@code sources}); keep in step with despin-data's pom.
+     * {@code sources}); keep in step with despin-data's pom. The first 11 are those of stop 11, the
+     * others of stop 12 (branch terms2).
      */
     public static final List<String> ARTIFACTS = List.of(
             "org.apache.spark:spark-mllib_2.13:4.0.1",
