@@ -35,14 +35,25 @@ final class CandidateTable {
     private final ConcurrentHashMap<String, PreparedCandidate[]> cache = new ConcurrentHashMap<>();
     /** The candidates of one-word spans by the word's LM id; null = not prepared yet. */
     private final AtomicReferenceArray<PreparedCandidate[]> byWord;
-    /** An original's LM ids and intrinsic score, shared by every span that lists it. */
+    /**
+     * An original's LM ids and intrinsic score, shared by every span that lists it: by the
+     * lexicon's original id (null = not computed yet), or by text when the lexicon numbers none.
+     */
+    private final AtomicReferenceArray<Original> byOriginalId;
     private final ConcurrentHashMap<String, Original> originals = new ConcurrentHashMap<>();
 
-    /** LM ids (null when the LM lacks a word) and intrinsic log10 probability of an original. */
+    /**
+     * What a span's list needs of an original, whichever span lists it: its LM ids (null when the
+     * LM lacks a word, or when it is only function words: never a candidate) and intrinsic log10
+     * probability.
+     */
     private record Original(int[] ids, float intrinsic) {
+        boolean usable() {
+            return ids != null;
+        }
     }
 
-    private static final Original UNKNOWN_ORIGINAL = new Original(null, 0f);
+    private static final Original UNUSABLE = new Original(null, 0f);
     /** Best prior first, then by original. */
     private static final Comparator<PreparedCandidate> BEST_PRIOR_FIRST = (x, y) -> {
         int c = Double.compare(y.prior(), x.prior());
@@ -57,6 +68,7 @@ final class CandidateTable {
                 : settings.candidatePool();
         this.channelScale = settings.channelScale();
         this.byWord = new AtomicReferenceArray<>(lm.vocabulary().size());
+        this.byOriginalId = new AtomicReferenceArray<>(lexicon.originalIds());
     }
 
     int maxSpanWords() {
@@ -112,12 +124,12 @@ final class CandidateTable {
         List<PreparedCandidate> out = new ArrayList<>(raw.size());
         LmState[] scratch = new LmState[2];
         for (Candidate c : raw) {
-            if (c.original().equals(observed) || FunctionWords.onlyFunctionWords(c.original())) {
+            if (c.original().equals(observed)) {
                 continue;
             }
-            Original o = original(c.original(), scratch);
-            if (o.ids() == null) {
-                continue; // a word the LM never saw gives no evidence either way
+            Original o = original(c, scratch);
+            if (!o.usable()) {
+                continue;
             }
             double prior = channelScale * c.logChannel() + Math.log(10) * o.intrinsic();
             // a copy of the ids next to the span's other candidates: the evidence test reads them all in turn
@@ -130,21 +142,40 @@ final class CandidateTable {
         return out.toArray(NONE);
     }
 
-    /** The LM ids and intrinsic score of an original (cached: common originals are listed by many spans). */
-    private Original original(String original, LmState[] scratch) {
-        Original o = originals.get(original);
-        if (o == null) {
-            int[] ids = ids(lm.vocabulary(), original);
-            if (ids != null && scratch[0] == null) {
-                scratch[0] = lm.newState();
-                scratch[1] = lm.newState();
+    /** The LM ids and intrinsic score of a candidate's original (cached: common originals are listed by many spans). */
+    private Original original(Candidate c, LmState[] scratch) {
+        int id = c.originalId();
+        if (id >= 0 && id < byOriginalId.length()) {
+            Original o = byOriginalId.get(id);
+            if (o == null) {
+                o = computeOriginal(c.original(), scratch);
+                byOriginalId.set(id, o); // a race only computes the same value twice
             }
-            o = ids == null ? UNKNOWN_ORIGINAL : new Original(ids, intrinsic(ids, scratch[0], scratch[1]));
+            return o;
+        }
+        Original o = originals.get(c.original());
+        if (o == null) {
+            o = computeOriginal(c.original(), scratch);
             if (originals.size() < MAX_CACHED) {
-                originals.putIfAbsent(original, o);
+                originals.putIfAbsent(c.original(), o);
             }
         }
         return o;
+    }
+
+    private Original computeOriginal(String original, LmState[] scratch) {
+        if (FunctionWords.onlyFunctionWords(original)) {
+            return UNUSABLE;
+        }
+        int[] ids = ids(lm.vocabulary(), original);
+        if (ids == null) {
+            return UNUSABLE; // a word the LM never saw gives no evidence either way
+        }
+        if (scratch[0] == null) {
+            scratch[0] = lm.newState();
+            scratch[1] = lm.newState();
+        }
+        return new Original(ids, intrinsic(ids, scratch[0], scratch[1]));
     }
 
     /** log10 of the phrase from an empty context: its first word's unigram, then the rest in turn. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.despin.lexicon.Candidate;
 import org.despin.lexicon.Lexicon;
@@ -146,6 +147,11 @@ final class TermCandidates {
     private final Lexicon lexicon;
     private final LanguageModel lm;
     private final ConcurrentHashMap<String, Reach> reach = new ConcurrentHashMap<>();
+    /**
+     * The term-word id of a one-word original by the lexicon's original id: 0 = not looked up yet,
+     * else the term table's {@link TermTable#wordId} + 2 (a race only looks it up twice).
+     */
+    private final AtomicIntegerArray termWordByOriginal;
     /** The terms' infos by term id (null = not made yet). */
     private final AtomicReferenceArray<TermInfo> infos;
     /** Observed span -> its LM cohesion (log10), +infinity when the span is itself a term. */
@@ -173,6 +179,8 @@ final class TermCandidates {
         this.lexicon = lexicon;
         this.lm = lm;
         this.infos = new AtomicReferenceArray<>(terms.size());
+        // (no lexicon: a lattice builder without terms)
+        this.termWordByOriginal = new AtomicIntegerArray(lexicon == null ? 0 : lexicon.originalIds());
         this.secondStart = new int[terms.wordCount() + 1];
         this.bySecondWord = new int[terms.size()];
         for (int t = 0; t < terms.size(); t++) {
@@ -544,6 +552,20 @@ final class TermCandidates {
         return r;
     }
 
+    /** The term-word id of a candidate's original, -1 when it is no one-word term word. */
+    private int termWord(Candidate c) {
+        int original = c.originalId();
+        if (original < 0 || original >= termWordByOriginal.length()) {
+            return c.original().indexOf(' ') < 0 ? terms.wordId(c.original()) : -1;
+        }
+        int known = termWordByOriginal.getPlain(original);
+        if (known == 0) {
+            known = (c.original().indexOf(' ') < 0 ? terms.wordId(c.original()) : -1) + 2;
+            termWordByOriginal.setPlain(original, known);
+        }
+        return known - 2;
+    }
+
     private Reach computeReach(String segment) {
         int[] words = new int[8];
         float[] channel = new float[8];
@@ -557,7 +579,7 @@ final class TermCandidates {
             }
         }
         for (Candidate c : lexicon.candidates(segment)) {
-            int id = c.original().indexOf(' ') < 0 ? terms.wordId(c.original()) : -1;
+            int id = termWord(c);
             if (id < 0 || FunctionWords.contains(c.original()) || c.original().equals(segment)) {
                 continue;
             }

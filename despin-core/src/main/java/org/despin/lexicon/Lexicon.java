@@ -38,4 +38,12 @@ public interface Lexicon {
     default Set<WordClass> wordClasses(String word) {
         return Set.of();
     }
+
+    /**
+     * How many original ids there are: every {@link Candidate#originalId()} this lexicon gives is
+     * below it; 0 when its candidates carry {@link Candidate#NO_ID}.
+     */
+    default int originalIds() {
+        return 0;
+    }
 }

@@ -208,6 +208,12 @@ final class MappedLexicon implements Lexicon {
         return cached;
     }
 
+    /** The originals' ids are the string table's: one per distinct text. */
+    @Override
+    public int originalIds() {
+        return stringCount;
+    }
+
     @Override
     public boolean hasCandidates(String observed) {
         int key = find(observed);
@@ -242,7 +248,7 @@ final class MappedLexicon implements Lexicon {
             int id = v & 0xFFFFFF;
             String original = string(id);
             out.add(new Candidate(original, weights.logChannel(f, observedWords, words(id, original), picks),
-                    f.hops(), f.source()));
+                    f.hops(), f.source(), id));
         }
         out.sort(MapLexicon.CANDIDATE_ORDER);
         return List.copyOf(out);

@@ -11,7 +11,7 @@ import org.despin.model.ModelFile;
 /**
  * Development shortcut: copies a built model's sections and metadata to a new file and adds a
  * freshly built terms section (seconds instead of a full model build). Usage: {@code AddTerms IN OUT};
- * {@code -Dterms.docMinCount=N -Dterms.docMinPmi=X} mine the doc-comment prose at other limits.
+ * {@code -Dterms.docMinCount=N -Dterms.docMinPmi=X -Dterms.docMinSources=S} mine the doc-comment prose at other limits.
  */
 final class AddTerms {
     private AddTerms() {
@@ -25,7 +25,8 @@ final class AddTerms {
                 new org.despin.data.lexicon.TechnicalTerms.Limits(
                         Integer.getInteger("terms.docMinCount", TermBuild.DOCUMENTATION_LIMITS.minCount()),
                         Double.parseDouble(System.getProperty("terms.docMinPmi",
-                                "" + TermBuild.DOCUMENTATION_LIMITS.minPmiLog10()))),
+                                "" + TermBuild.DOCUMENTATION_LIMITS.minPmiLog10())),
+                        Integer.getInteger("terms.docMinSources", TermBuild.DOCUMENTATION_LIMITS.minSources())),
                 Boolean.getBoolean("terms.technical")
                         ? org.despin.data.lexicon.TechnicalTerms.packages(org.despin.data.DataPaths.defaultCache())
                         : java.util.List.of(),

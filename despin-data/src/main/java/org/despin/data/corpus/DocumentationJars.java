@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -13,8 +17,11 @@ import org.despin.DespinException;
 
 /**
  * Technical prose that builds on any machine with Maven: the documentation comments of the source
- * jars ({@code sources} classifier) of scientific, machine-learning, statistics and language-processing
- * libraries, all Apache-2.0. The build copies the pinned jars into despin-data's own jar under
+ * jars ({@code sources} classifier) of libraries of many fields of science and engineering, chosen by
+ * field and licence (Apache-2.0, MIT or BSD-style; never by the terms they hold): machine learning,
+ * statistics, numerics and optimisation, vision, language processing and retrieval, databases and
+ * distributed data, cryptography, geometry and geodesy, astrodynamics, sequencing data, finance (the
+ * fields and licences: docs/detector.md, "More fields of science and engineering"). The build copies the pinned jars into despin-data's own jar under
  * {@value #FOLDER} (see despin-data's pom; versions in the parent pom), so they are read as resources
  * like the Europarl sample. Each {@code .java} and {@code .scala} file goes through
  * {@link DocCommentProse}; entries are read in the jar's order, so the same jars give the same
@@ -26,7 +33,8 @@ public final class DocumentationJars {
 
     /**
      * The source jars read, as Maven coordinates {@code group:artifact:version} (classifier
-     * {@code sources}); keep in step with despin-data's pom.
+     * {@code sources}); keep in step with despin-data's pom. The first 11 are those of stop 11, the
+     * others of stop 12 (branch terms2).
      */
     public static final List<String> ARTIFACTS = List.of(
             "org.apache.spark:spark-mllib_2.13:4.0.1",
@@ -39,7 +47,30 @@ public final class DocumentationJars {
             "org.tribuo:tribuo-math:4.3.1",
             "org.tribuo:tribuo-classification-core:4.3.1",
             "org.tribuo:tribuo-regression-core:4.3.1",
-            "org.tribuo:tribuo-clustering-kmeans:4.3.1");
+            "org.tribuo:tribuo-clustering-kmeans:4.3.1",
+            "org.boofcv:boofcv-ip:1.2.2",
+            "org.boofcv:boofcv-feature:1.2.2",
+            "org.boofcv:boofcv-geo:1.2.2",
+            "org.boofcv:boofcv-recognition:1.2.2",
+            "org.apache.commons:commons-statistics-descriptive:1.2",
+            "org.apache.commons:commons-statistics-distribution:1.3",
+            "org.apache.commons:commons-statistics-inference:1.2",
+            "org.ejml:ejml-core:0.46.1",
+            "org.ejml:ejml-ddense:0.46.1",
+            "org.ojalgo:ojalgo:57.1.0",
+            "io.jenetics:jenetics:9.0.0",
+            "ai.djl:api:0.38.0",
+            "org.apache.mahout:mahout-mr:0.13.0",
+            "org.apache.lucene:lucene-analysis-common:9.12.3",
+            "org.apache.calcite:calcite-core:1.42.0",
+            "org.apache.flink:flink-core:2.3.0",
+            "org.apache.hadoop:hadoop-common:3.5.0",
+            "org.bouncycastle:bcprov-jdk18on:1.80",
+            "org.locationtech.jts:jts-core:1.20.0",
+            "org.apache.sis.core:sis-referencing:1.4",
+            "org.orekit:orekit:13.1.8",
+            "com.github.samtools:htsjdk:4.3.0",
+            "org.ta4j:ta4j-core:0.18");
 
     private DocumentationJars() {
     }
@@ -69,6 +100,42 @@ public final class DocumentationJars {
         LinkedHashSet<String> out = new LinkedHashSet<>();
         sentences(out::add);
         return new ArrayList<>(out);
+    }
+
+    /** Opens the source jar of a coordinate. */
+    @FunctionalInterface
+    public interface JarOpener {
+        InputStream open(String coordinate) throws DespinException, IOException;
+    }
+
+    /**
+     * The distinct prose sentences of all jars of {@link #ARTIFACTS}, grouped by project (the Maven
+     * group of the jar, so the four BoofCV jars are one source), projects in the order of the list:
+     * the same sentences as {@link #distinctSentences}, each under the project that has it first.
+     */
+    public static List<List<String>> distinctSentencesByProject() throws DespinException {
+        return distinctSentencesByProject(ARTIFACTS, c -> resource(c).open());
+    }
+
+    /** As {@link #distinctSentencesByProject()}, for the jars of {@code coordinates} opened by {@code jars}. */
+    public static List<List<String>> distinctSentencesByProject(List<String> coordinates, JarOpener jars)
+            throws DespinException {
+        Set<String> seen = new HashSet<>();
+        Map<String, List<String>> byGroup = new LinkedHashMap<>();
+        for (String coordinate : coordinates) {
+            List<String> group = byGroup.computeIfAbsent(coordinate.split(":")[0], g -> new ArrayList<>());
+            try (InputStream in = jars.open(coordinate)) {
+                sentences(in, s -> {
+                    if (seen.add(s)) {
+                        group.add(s);
+                    }
+                });
+            } catch (IOException e) {
+                throw new DespinException(DespinException.Kind.MODEL, "cannot read the source jar of " + coordinate + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        return new ArrayList<>(byGroup.values());
     }
 
     /** Every prose sentence of every jar of {@link #ARTIFACTS}, jar by jar. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,13 +22,15 @@ import org.despin.text.Token;
 import org.despin.text.TokenType;
 
 /**
- * Multi-word terms of technical prose, for an optional model: the paragraphs ({@code <p>}) of the
- * HTML documentation in Debian's {@code python-sklearn-doc}, {@code python-scipy-doc} and
- * {@code python-statsmodels-doc} (BSD-licensed; fetched by {@code scripts/fetch-debian-data
- * --technical}), code excluded. A bigram or trigram of words is a term when it is frequent
- * ({@link Limits#minCount}), its words stick together ({@link Limits#minPmiLog10} per extra word),
- * it looks like a noun phrase (last word can be a noun, first a noun or adjective) and at least
- * two of its words are content words, none repeated. Files are read in sorted order: same packages, same terms.
+ * Multi-word terms of technical prose: the doc comments of source jars for the default model
+ * ({@link #mineSources}, see {@link TermBuild}) and, for an optional model, the paragraphs
+ * ({@code <p>}) of the HTML documentation in Debian's {@code python-sklearn-doc},
+ * {@code python-scipy-doc} and {@code python-statsmodels-doc} (BSD-licensed; fetched by
+ * {@code scripts/fetch-debian-data --technical}), code excluded. A bigram or trigram of words is a
+ * term when it is frequent ({@link Limits#minCount}), its words stick together
+ * ({@link Limits#minPmiLog10} per extra word), it has the shape of a noun phrase
+ * ({@link #nounPhrase}) and at least two of its words are content words, none repeated. Files are
+ * read in sorted order: same packages, same terms.
  */
 public final class TechnicalTerms {
     /** The Debian packages as {@code scripts/fetch-debian-data --technical} fetches them (versions pinned there). */
@@ -40,13 +43,20 @@ public final class TechnicalTerms {
     /**
      * @param minCount occurrences at least
      * @param minPmiLog10 log10 of observed over expected count, per word beyond the first, at least
+     * @param minSources in at least this many of the sources mined together ({@link #mineSources})
      */
-    public record Limits(int minCount, double minPmiLog10) {
+    public record Limits(int minCount, double minPmiLog10, int minSources) {
         public static final Limits DEFAULT = new Limits(8, 1.0);
+
+        /** Limits with no condition on the sources. */
+        public Limits(int minCount, double minPmiLog10) {
+            this(minCount, minPmiLog10, 1);
+        }
 
         @Override
         public String toString() {
-            return "minCount=" + minCount + ", minPmiLog10=" + minPmiLog10;
+            return "minCount=" + minCount + ", minPmiLog10=" + minPmiLog10
+                    + (minSources > 1 ? ", minSources=" + minSources : "");
         }
     }
 
@@ -106,6 +116,24 @@ public final class TechnicalTerms {
         return counts.terms(classes, limits);
     }
 
+    /**
+     * The terms of several sources of plain-text sentences (projects), each term in at least
+     * {@link Limits#minSources} of them: a phrase only one code base uses is its own naming habit
+     * ("attitude provider", "mate reference"), a phrase several independent projects use is the
+     * field's term. Counts and PMI are over all sources together.
+     */
+    public static TreeSet<String> mineSources(List<? extends Iterable<String>> sources, Map<String, Integer> classes,
+            Limits limits) {
+        Counts counts = new Counts();
+        for (Iterable<String> source : sources) {
+            counts.nextSource();
+            for (String text : source) {
+                counts.add(text);
+            }
+        }
+        return counts.terms(classes, limits);
+    }
+
     /** Paragraph HTML to plain text: tags removed, the common entities decoded. */
     static String text(String html) {
         String plain = TAG.matcher(html).replaceAll(" ");
@@ -130,8 +158,15 @@ public final class TechnicalTerms {
 
     /** n-gram counts of runs of words (no punctuation between them) within sentences. */
     static final class Counts {
+        /** Per n-gram: count, number of sources it occurs in, the last source it occurred in. */
         private final Map<String, int[]> grams = new HashMap<>();
         private long words;
+        private int source;
+
+        /** The texts added from now on are of a new source. */
+        void nextSource() {
+            source++;
+        }
 
         void add(String text) {
             Document doc = Document.parse(text);
@@ -144,7 +179,12 @@ public final class TechnicalTerms {
                         words++;
                         int n = run.size();
                         for (int k = 1; k <= 3 && k <= n; k++) {
-                            grams.computeIfAbsent(String.join(" ", run.subList(n - k, n)), x -> new int[1])[0]++;
+                            int[] c = grams.computeIfAbsent(String.join(" ", run.subList(n - k, n)), x -> new int[] {0, 0, -1});
+                            c[0]++;
+                            if (c[2] != source) {
+                                c[1]++;
+                                c[2] = source;
+                            }
                         }
                     } else if (tok.type() != TokenType.JOINER) {
                         run.clear();
@@ -159,14 +199,14 @@ public final class TechnicalTerms {
                 String gram = e.getKey();
                 int c = e.getValue()[0];
                 String[] w = gram.split(" ");
-                if (w.length < 2 || c < limits.minCount() || !TermBuild.qualifies(gram) || repeats(w)
+                if (w.length < 2 || c < limits.minCount() || e.getValue()[1] < limits.minSources()
+                        || !TermBuild.qualifies(gram) || repeats(w)
                         || FunctionWords.contains(w[0]) || FunctionWords.contains(w[w.length - 1])) {
                     continue;
                 }
                 // log10 of c(gram) over its expected count N * prod P(word), per word beyond the first
                 double pmi = (Math.log10(c) + (w.length - 1) * Math.log10(words) - sumLog(w)) / (w.length - 1);
-                if (pmi >= limits.minPmiLog10() && can(classes, w[w.length - 1], WordClass.NOUN)
-                        && (can(classes, w[0], WordClass.NOUN) || can(classes, w[0], WordClass.ADJECTIVE))) {
+                if (pmi >= limits.minPmiLog10() && nounPhrase(w, classes)) {
                     out.add(gram);
                 }
             }
@@ -184,6 +224,66 @@ public final class TechnicalTerms {
             }
             return s;
         }
+    }
+
+    /**
+     * Prepositions, adverbs and quantifiers that {@link FunctionWords} lacks (it lists what a spinner
+     * never replaces): a term neither starts nor ends with one, and none stands inside it ("pixels
+     * outside", "along each axis", "works well", "more iterations"). The tagger dictionary's own
+     * function-word tags are too noisy for this (it allows "order" as an interjection and "nearest"
+     * as a preposition).
+     */
+    private static final Set<String> CLOSED = Set.of("inside", "outside", "along", "alongside", "behind", "beside",
+            "besides", "beneath", "beyond", "around", "throughout", "despite", "except", "versus", "well", "most", "more",
+            "less", "much", "many", "several", "few", "sure", "else", "instead", "rather", "always", "never", "often",
+            "sometimes", "perhaps", "maybe", "etc", "otherwise", "whatever", "whichever", "everything", "anything",
+            "nothing", "something");
+
+    /**
+     * Whether words mined from prose have the shape of a noun phrase, judged by the classes the
+     * tagger dictionary allows each word (no tagger in context): the last word can be a noun, the
+     * first a noun or adjective, and a middle word is "of" or can be a noun or adjective or is a
+     * gerund ("gradient boosting machine"). Since the classes are only what a word CAN be, a verb
+     * phrase or a phrase cut out of a sentence often passes that alone ("works well", "check to see",
+     * "array is empty", "coordinates of two", "pixels outside"), so also: no word is a number or one
+     * of {@link #CLOSED}, a middle word is no function word but "of", and the first word is no -s
+     * form of a verb ("makes sure", "compares two": the first noun of a compound term is singular,
+     * "feature extraction" not "features extraction"). A verb phrase of words that are nouns too
+     * ("cause issues") still passes.
+     */
+    static boolean nounPhrase(String[] w, Map<String, Integer> classes) {
+        String first = w[0];
+        String last = w[w.length - 1];
+        if (!can(classes, last, WordClass.NOUN) || !(can(classes, first, WordClass.NOUN)
+                || can(classes, first, WordClass.ADJECTIVE)) || closed(classes, first) || closed(classes, last)
+                || verbS(classes, first)) {
+            return false;
+        }
+        for (int k = 1; k < w.length - 1; k++) {
+            if (!w[k].equals("of") && (closed(classes, w[k]) || FunctionWords.contains(w[k])
+                    || !(can(classes, w[k], WordClass.NOUN) || can(classes, w[k], WordClass.ADJECTIVE)
+                            || w[k].endsWith("ing")))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean closed(Map<String, Integer> classes, String word) {
+        return CLOSED.contains(word) || can(classes, word, WordClass.NUMBER);
+    }
+
+    /**
+     * The -s form of a verb: a verb form ending in "s" whose stem without it ("makes" -> "make") or
+     * without "es" ("matches" -> "match") is a verb too ("bias", "focus", "process" are not).
+     */
+    private static boolean verbS(Map<String, Integer> classes, String word) {
+        if (!word.endsWith("s") || word.endsWith("ss") || !can(classes, word, WordClass.VERB)) {
+            return false;
+        }
+        String stem = word.substring(0, word.length() - 1);
+        return can(classes, stem, WordClass.VERB)
+                || (stem.endsWith("e") && can(classes, stem.substring(0, stem.length() - 1), WordClass.VERB));
     }
 
     private static boolean can(Map<String, Integer> classes, String word, WordClass c) {

@@ -7,7 +7,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.despin.DespinException;
@@ -99,6 +101,29 @@ class DocCommentProseTest {
         expected.addAll(DocCommentProse.sentences(SCALA));
         assertEquals(expected, out);
         assertEquals(6, out.size());
+    }
+
+    @Test
+    void sentencesAreGroupedByProjectAndCountedOnce() throws DespinException {
+        Map<String, byte[]> jars = new HashMap<>();
+        jars.put("org.a:one:1", jar("/** Shared sentence in project a here. A random forest of trees grows. */ class A {}"));
+        jars.put("org.a:two:1", jar("/** A random forest of trees grows. Second jar of project a only. */ class B {}"));
+        jars.put("org.b:three:2", jar("/** Shared sentence in project a here. Project b says its own thing. */ class C {}"));
+        List<List<String>> byProject = DocumentationJars.distinctSentencesByProject(
+                List.of("org.a:one:1", "org.a:two:1", "org.b:three:2"), c -> new ByteArrayInputStream(jars.get(c)));
+        // the jars of a group are one project; a sentence seen before (in any project) is not repeated
+        assertEquals(List.of(List.of("Shared sentence in project a here.", "A random forest of trees grows.",
+                "Second jar of project a only."), List.of("Project b says its own thing.")), byProject);
+    }
+
+    private static byte[] jar(String java) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            entry(zip, "X.java", java);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     @Test
