@@ -37,6 +37,13 @@ public record FindingModel(double[] weights, double bias) {
     static final int SIZE = FEATURES.size();
     /** Spans whose readings together have less of the decode's mass are no candidates. */
     static final double FLOOR = 0.02;
+    /**
+     * Documents shorter than this are left to the decode's posteriors: the model was fitted and
+     * measured on texts of 100-300 words, and in a sentence or two the re-estimated rate is the
+     * prior's, which the model would read as evidence of spin (one-sentence carriers of tortured
+     * phrases: 6 of 200 clean ones flagged instead of 1, docs/detector.md "Finding model").
+     */
+    static final int MIN_WORDS = 100;
     private static final double LN10 = Math.log(10);
     private static final double MAX_LOGIT = 9;
 
@@ -67,6 +74,11 @@ public record FindingModel(double[] weights, double bias) {
     @Override
     public double[] weights() {
         return weights.clone();
+    }
+
+    /** Whether the model decides in a document of this many words (see {@link #MIN_WORDS}). */
+    static boolean decidesIn(int words) {
+        return words >= MIN_WORDS;
     }
 
     /** The fitted probability that the candidate with these features (see {@link #features}) is on a spinner's edit. */

@@ -38,4 +38,12 @@ class FindingModelTest {
         assertEquals(0.5, m.probability(new double[FindingModel.SIZE]), 0);
         assertEquals(new FindingModel(new double[FindingModel.SIZE + 1], 0.5), m);
     }
+
+    @Test
+    void theModelDecidesOnlyInDocumentsOfAHundredWordsOrMore() {
+        // in a sentence the re-estimated rate is the prior's, not evidence of spin
+        assertEquals(false, FindingModel.decidesIn(12));
+        assertEquals(false, FindingModel.decidesIn(99));
+        assertEquals(true, FindingModel.decidesIn(100));
+    }
 }
