@@ -53,9 +53,9 @@ package org.despin.detect;
  * @param contextReach how many candidates by prior {@code contextPool} chooses from (the candidate lists
  *     keep at least this many)
  * @param findingModel the decision which readings become findings, with the document's score, rate and
- *     neighbours in view ({@link FindingModel}), in every document the boosted decode does not decide
- *     (all of them when {@code spunBoost} is 0), or null: the decode's posteriors decide (best-path
- *     substitutions, then likely spans)
+ *     neighbours in view ({@link FindingModel}), in every document of at least 100 words the boosted
+ *     decode does not decide (all of those when {@code spunBoost} is 0), or null: the decode's
+ *     posteriors decide (best-path substitutions, then likely spans)
  */
 public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidatesPerSpan, double lmWeight, double frequencyDiscount,
         double channelScale, double channelOffset, double evidenceGate, double nameGate, double nameBonus,

@@ -8,9 +8,9 @@ import java.util.List;
  * regression over {@link #FEATURES} of a candidate finding (a substitution on the decode's best
  * path, or a span whose readings together have at least {@link #FLOOR} of the decode's mass),
  * fitted on decoded fit-fold text (FindingFitting in the test sources, docs/detector.md "Finding
- * model"). It stands in for the uniform {@code spunBoost}: instead of decoding a document called
- * spun once more with every substitution likelier, each candidate is weighed by the document's
- * score and rate, its neighbours and its own arc together. A candidate is a finding when its
+ * model"). Where the uniform {@code spunBoost} does not apply (documents not called spun, of at
+ * least {@link #MIN_WORDS} words), each candidate is weighed by the document's score and rate, its
+ * neighbours and its own arc together. A candidate is a finding when its
  * confidence, the model's probability shifted by the operating point {@code bias}, is at least one
  * half (and at least the caller's minimum confidence).
  *
