@@ -82,14 +82,18 @@ public final class Detector {
         }
         DocumentFeatures features = features(doc, lattices, estimate);
         double spinScore = scorer.score(features);
-        if (settings.spunBoost() != 0 && spinScore >= settings.spunThreshold()) {
+        boolean boost = settings.spunBoost() != 0 && spinScore >= settings.spunThreshold();
+        if (boost) {
             estimate = rateEstimator.decodeAgain(lattices.lattices(), boosted(estimate), decoder);
         }
         decoders.giveBack(decoder);
         if (builders.size() < IDLE_BUILDERS) {
             builders.offer(builder);
         }
-        FindingBuilder findingBuilder = new FindingBuilder(doc, estimate);
+        // the finding model decides where the boosted decode does not (everywhere when spunBoost is 0),
+        // in documents long enough for their score and rate to mean something
+        FindingModel decision = boost || !FindingModel.decidesIn(doc.wordCount()) ? null : settings.findingModel();
+        FindingBuilder findingBuilder = new FindingBuilder(doc, estimate, decision, spinScore);
         List<Finding> findings = findingBuilder.findings(lattices.lattices(), options.minConfidence());
         Report report = new Report(verdict(spinScore), spinScore, doc.wordCount(), findings, restore(text, findings));
         return new Trace(report, features, doc, lattices.lattices(), estimate);

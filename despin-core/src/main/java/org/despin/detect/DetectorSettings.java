@@ -52,13 +52,18 @@ package org.despin.detect;
  *     twelfth less time, docs/detector.md "Pool chosen in context")
  * @param contextReach how many candidates by prior {@code contextPool} chooses from (the candidate lists
  *     keep at least this many)
+ * @param findingModel the decision which readings become findings, with the document's score, rate and
+ *     neighbours in view ({@link FindingModel}), in every document of at least 100 words the boosted
+ *     decode does not decide (all of those when {@code spunBoost} is 0), or null: the decode's
+ *     posteriors decide (best-path substitutions, then likely spans)
  */
 public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidatesPerSpan, double lmWeight, double frequencyDiscount,
         double channelScale, double channelOffset, double evidenceGate, double nameGate, double nameBonus,
         double variantBonus, double artefactLogProb, double priorStrength, int emIterations, double minSpinRate,
         double spunThreshold, double cleanThreshold, DocumentScorer.Coefficients score, boolean restoredContextPass,
         ArcModel arcModel, double arcBias, double termBonus, double spunBoost, double insertionLogOdds,
-        TermEvidence termEvidence, double termGate, double compoundLogOdds, int contextPool, int contextReach) {
+        TermEvidence termEvidence, double termGate, double compoundLogOdds, int contextPool, int contextReach,
+        FindingModel findingModel) {
 
     /** {@code insertionLogOdds} that turns insertion arcs off. */
     public static final double INSERTION_OFF = Double.NEGATIVE_INFINITY;
@@ -67,7 +72,8 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
 
     public static final DetectorSettings DEFAULTS = new DetectorSettings(
             12, 32, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.93, 0.33,
-            DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.0, 3.0, 1.5, -2.0, TermEvidence.DEFAULTS, -1.5, 1.5, 16, 32);
+            DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.0, 3.0, 1.5, -2.0, TermEvidence.DEFAULTS, -1.5, 1.5, 16, 32,
+            FindingModel.DEFAULTS);
 
     public DetectorSettings {
         if (beamWidth < 1 || candidatePool < 1 || maxCandidatesPerSpan < 1 || emIterations < 0) {
@@ -126,6 +132,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         private double compoundLogOdds;
         private int contextPool;
         private int contextReach;
+        private FindingModel findingModel;
 
         private Builder(DetectorSettings s) {
             beamWidth = s.beamWidth;
@@ -157,6 +164,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
             compoundLogOdds = s.compoundLogOdds;
             contextPool = s.contextPool;
             contextReach = s.contextReach;
+            findingModel = s.findingModel;
         }
 
         public Builder beamWidth(int v) { beamWidth = v; return this; }
@@ -192,13 +200,15 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         public Builder compoundLogOdds(double v) { compoundLogOdds = v; return this; }
         public Builder contextPool(int v) { contextPool = v; return this; }
         public Builder contextReach(int v) { contextReach = v; return this; }
+        /** The finding model, or null: the decode's posteriors decide. */
+        public Builder findingModel(FindingModel v) { findingModel = v; return this; }
 
         public DetectorSettings build() {
             return new DetectorSettings(beamWidth, candidatePool, maxCandidatesPerSpan, lmWeight, frequencyDiscount, channelScale,
                     channelOffset, evidenceGate, nameGate, nameBonus, variantBonus, artefactLogProb, priorStrength,
                     emIterations, minSpinRate, spunThreshold, cleanThreshold, score, restoredContextPass,
                     arcModel, arcBias, termBonus, spunBoost, insertionLogOdds, termEvidence, termGate, compoundLogOdds,
-                    contextPool, contextReach);
+                    contextPool, contextReach, findingModel);
         }
     }
 }

@@ -29,10 +29,19 @@ final class FindingBuilder {
 
     private final Document doc;
     private final SpinRateEstimator.Estimate estimate;
+    /** The decision with the document in view, or null: the decode's posteriors decide (see {@link #findings}). */
+    private final FindingModel model;
+    private final double spinScore;
 
     FindingBuilder(Document doc, SpinRateEstimator.Estimate estimate) {
+        this(doc, estimate, null, 0);
+    }
+
+    FindingBuilder(Document doc, SpinRateEstimator.Estimate estimate, FindingModel model, double spinScore) {
         this.doc = doc;
         this.estimate = estimate;
+        this.model = model;
+        this.spinScore = spinScore;
     }
 
     /**
@@ -44,6 +53,18 @@ final class FindingBuilder {
         for (int l = 0; l < lattices.size(); l++) {
             Lattice lattice = lattices.get(l);
             Decoder.Decoded d = estimate.decodings().get(l);
+            if (model != null) {
+                // the finding model decides: its confidence must reach one half, as a best-path decision does
+                int before = parts.size();
+                for (Candidate c : candidates(l, lattice)) {
+                    double confidence = model.confidence(c.features());
+                    if (confidence >= Math.max(SPAN_DECISION, minConfidence)) {
+                        parts.add(part(lattice, c.arc(), d, confidence));
+                    }
+                }
+                parts.subList(before, parts.size()).sort(java.util.Comparator.comparingInt((Part p) -> p.start));
+                continue;
+            }
             boolean[] taken = new boolean[lattice.size()];
             int before = parts.size();
             for (int a = 0; a < lattice.arcs.length; a++) {
@@ -105,6 +126,74 @@ final class FindingBuilder {
     }
 
     /**
+     * A reading the finding model weighs: arc {@code arc} of lattice {@code lattice}, with the
+     * span's readings' posteriors summed ({@code mass}) and its {@link FindingModel#features}.
+     */
+    record Candidate(int lattice, int arc, double mass, double[] features) {
+    }
+
+    /** The candidates of every lattice (for the finding model's fit). */
+    List<Candidate> candidates(List<Lattice> lattices) {
+        List<Candidate> out = new ArrayList<>();
+        for (int l = 0; l < lattices.size(); l++) {
+            out.addAll(candidates(l, lattices.get(l)));
+        }
+        return out;
+    }
+
+    /**
+     * The finding model's candidates in one lattice: every span whose readings together reach
+     * {@link FindingModel#FLOOR}, or that the best path substitutes, likeliest first, each with the
+     * reading the best path takes or else its likeliest, never overlapping a candidate already
+     * taken (term arcs are not summed with their rivals, as in {@link #splitSpans}).
+     */
+    private List<Candidate> candidates(int l, Lattice lattice) {
+        Decoder.Decoded d = estimate.decodings().get(l);
+        java.util.Map<Long, SpanMass> spans = new java.util.HashMap<>();
+        for (int a = 0; a < lattice.arcs.length; a++) {
+            Arc arc = lattice.arcs[a];
+            if (!arc.isKeep() && d.posterior()[a] > 0) {
+                // a term arc is a span of its own (negative key), whatever other readings its words have
+                long key = isTerm(arc) ? -1 - a : ((long) arc.from() << 32) | arc.to();
+                spans.computeIfAbsent(key, k -> new SpanMass()).add(a, d.posterior()[a]);
+            }
+        }
+        List<SpanMass> order = new ArrayList<>();
+        for (SpanMass m : spans.values()) {
+            if (m.mass >= FindingModel.FLOOR || d.best()[m.chosen(d)]) {
+                order.add(m);
+            }
+        }
+        order.sort((x, y) -> x.mass != y.mass ? Double.compare(y.mass, x.mass) : Integer.compare(x.likeliest, y.likeliest));
+        boolean[] taken = new boolean[lattice.size()];
+        List<Candidate> out = new ArrayList<>();
+        for (SpanMass m : order) {
+            int a = m.chosen(d);
+            Arc arc = lattice.arcs[a];
+            boolean free = true;
+            for (int i = arc.from(); i < arc.to(); i++) {
+                free &= !taken[i];
+            }
+            if (!free) {
+                continue;
+            }
+            int likelyNear = 0;
+            for (SpanMass other : order) {
+                Arc o = lattice.arcs[other.likeliest];
+                likelyNear += other != m && other.mass >= SPAN_DECISION && (o.to() <= arc.from() || o.from() >= arc.to()) ? 1 : 0;
+            }
+            int readings = 0;
+            for (int b : m.arcs) {
+                readings += d.posterior()[b] >= MIN_ALTERNATIVE ? 1 : 0;
+            }
+            out.add(new Candidate(l, a, m.mass, FindingModel.features(lattice, d, a, m.mass, readings, likelyNear,
+                    spinScore, estimate.rate())));
+            java.util.Arrays.fill(taken, arc.from(), arc.to(), true);
+        }
+        return out;
+    }
+
+    /**
      * Term arcs stay out of the span decision: a span that reaches many terms by chance shares one
      * term bonus among them ({@link TermCandidates}: minus ln(rivals)), and summing the rivals
      * would give the bonus back ("feature extraction" reaches "film making", "movie house",
@@ -136,8 +225,20 @@ final class FindingBuilder {
         double mass;
         int likeliest = -1;
         double likeliestPosterior;
+        final List<Integer> arcs = new ArrayList<>(2);
+
+        /** The reading the best path takes, else the likeliest. */
+        int chosen(Decoder.Decoded d) {
+            for (int a : arcs) {
+                if (d.best()[a]) {
+                    return a;
+                }
+            }
+            return likeliest;
+        }
 
         void add(int arc, double posterior) {
+            arcs.add(arc);
             mass += posterior;
             if (likeliest < 0 || posterior > likeliestPosterior) {
                 likeliest = arc;

@@ -35,14 +35,22 @@ class FindingBuilderTest {
     private void substitute(int from, int to, String original, double posterior, boolean onBestPath, String source) {
         PreparedCandidate c = new PreparedCandidate(new Candidate(original, -1f, 1, source), new int[] {100 + arcs.size()},
                 -4f, 0);
-        arcs.add(new Arc(from, to, c.ids(), 0, c, 0, new Evidence.Gain(1.5, 2.0, false)));
+        arcs.add(new Arc(from, to, c.ids(), 0, c, 0, new Evidence.Gain(1.5, 2.0, false), new double[ArcFeatures.SIZE]));
         posteriors.add(posterior);
         best.add(onBestPath);
     }
 
     private List<Finding> findings(double minConfidence) {
+        return builder(null).findings(List.of(lattice()), minConfidence);
+    }
+
+    private Lattice lattice() {
         LatticeBuilder.SentenceWords words = LatticeBuilder.SentenceWords.of(DOC.tokens(), DOC.sentences().get(0));
-        Lattice lattice = new Lattice(words, new int[] {0, 1, 2, 3}, 4, arcs);
+        return new Lattice(words, new int[] {0, 1, 2, 3}, 4, arcs);
+    }
+
+    /** A finding builder over the arcs so far, decoded at rate 0.1, in a document of spin score 0.5. */
+    private FindingBuilder builder(FindingModel model) {
         double[] p = posteriors.stream().mapToDouble(Double::doubleValue).toArray();
         boolean[] b = new boolean[best.size()];
         for (int i = 0; i < b.length; i++) {
@@ -50,7 +58,14 @@ class FindingBuilderTest {
         }
         SpinRateEstimator.Estimate estimate = new SpinRateEstimator.Estimate(0.1, 1, List.of(new Decoder.Decoded(p, b, 0)),
                 Map.of());
-        return new FindingBuilder(DOC, estimate).findings(List.of(lattice), minConfidence);
+        return new FindingBuilder(DOC, estimate, model, 0.5);
+    }
+
+    /** A finding model whose probability is the span's summed posterior (weight 1 on its logit, nothing else). */
+    private static FindingModel spanMassModel(double bias) {
+        double[] w = new double[FindingModel.SIZE + 1];
+        w[1 + FindingModel.FEATURES.indexOf("spanMass")] = 1;
+        return new FindingModel(w, bias);
     }
 
     private static String describe(List<Finding> fs) {
@@ -132,5 +147,63 @@ class FindingBuilderTest {
         keep(2, 0.4, true);
         keep(3, 1, true);
         assertEquals(List.of(), findings(0.5));
+    }
+
+    @Test
+    void theFindingModelDecidesAndItsProbabilityIsTheConfidence() {
+        keep(0, 1, true);
+        keep(1, 0.3, true);
+        substitute(1, 2, "board", 0.4, false);
+        substitute(1, 2, "committee", 0.3, false);
+        keep(2, 0.6, true);
+        substitute(2, 3, "gathered", 0.4, false); // a span of its own, below the model's threshold
+        keep(3, 1, true);
+        List<Finding> fs = builder(spanMassModel(0)).findings(List.of(lattice()), 0);
+        assertEquals(1, fs.size(), describe(fs));
+        assertEquals("board", fs.get(0).suggestion());
+        assertEquals(0.7, fs.get(0).confidence(), 1e-9);
+        assertEquals(List.of(new Alternative("committee", 0.3)), fs.get(0).alternatives());
+        // an operating point that flags probabilities from 0.35 on takes "met" too (0.4), and raises the confidences
+        double bias = -Math.log(0.35 / 0.65);
+        fs = builder(spanMassModel(bias)).findings(List.of(lattice()), 0);
+        assertEquals(2, fs.size(), describe(fs));
+        assertEquals(0.8125, fs.get(0).confidence(), 1e-9); // odds 7/3 * 13/7
+        assertEquals("gathered", fs.get(1).suggestion());
+        // the caller's minimum confidence still applies
+        assertEquals(List.of(), builder(spanMassModel(bias)).findings(List.of(lattice()), 0.85));
+    }
+
+    @Test
+    void theFindingModelsCandidatesAndTheirFeatures() {
+        keep(0, 1, true);
+        keep(1, 0.2, false);
+        substitute(1, 2, "board", 0.6, true);
+        substitute(1, 2, "committee", 0.2, false);
+        keep(2, 0.3, false);
+        substitute(2, 3, "gathered", 0.7, true);
+        keep(3, 0.99, true);
+        substitute(3, 4, "now", 0.01, false); // below the floor, off the best path: no candidate
+        List<FindingBuilder.Candidate> cs = builder(null).candidates(List.of(lattice()));
+        assertEquals(2, cs.size());
+        // likeliest span first: "council" (0.6 + 0.2), then "met" (0.7)
+        assertEquals(2, cs.get(0).arc());
+        assertEquals(0.8, cs.get(0).mass(), 1e-12);
+        assertEquals(5, cs.get(1).arc());
+        double[] expected = {
+            0 + Math.log(10) * 2.0,   // arcLogOdds: fixed weight 0 plus the LM context ratio 10^2.0
+            Math.log(0.6 / 0.4),      // posterior of "board"
+            Math.log(0.8 / 0.2),      // the span's summed posterior
+            1,                        // on the best path
+            0,                        // spin score 0.5
+            Math.log(0.1 / 0.9),      // rate 0.1
+            1,                        // "met" is substituted too
+            1,                        // one other likely span
+            0, 0, 0, 0,               // a word arc, not a name
+            Math.log(3)};             // two readings
+        double[] x = cs.get(0).features();
+        assertEquals(FindingModel.SIZE, x.length);
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], x[i], 1e-12, FindingModel.FEATURES.get(i));
+        }
     }
 }

@@ -46,6 +46,10 @@ public final class DetectorEvaluation {
             ArcFitting.fit(model, detector.settings(), paths, passages);
             return;
         }
+        if (mode.equals("fitfindings")) {
+            FindingFitting.fit(model, detector.settings(), paths, passages);
+            return;
+        }
         if (mode.equals("exampleerrors")) { // the error analysis of `errors` on a spun file with its alignment
             Path spunFile = Path.of(args.length > 2 ? args[2] : "examples/spun-news.txt");
             Path tsv = Path.of(spunFile.toString().replaceAll("\\.txt$", ".alignment.tsv"));
@@ -121,6 +125,14 @@ public final class DetectorEvaluation {
         if (arcs != null) {
             String[] parts = arcs.split(";");
             b.arcModel(new ArcModel(java.util.Arrays.stream(parts[0].split(",")).mapToDouble(v -> Double.parseDouble(v.trim()))
+                    .toArray(), Double.parseDouble(parts[1])));
+        }
+        String findings = System.getProperty("findingModel"); // "w0,...;bias" as fitfindings prints them, or "off"
+        if ("off".equals(findings)) {
+            b.findingModel(null); // the decode's posteriors decide, as before the finding model
+        } else if (findings != null) {
+            String[] parts = findings.split(";");
+            b.findingModel(new FindingModel(java.util.Arrays.stream(parts[0].split(",")).mapToDouble(v -> Double.parseDouble(v.trim()))
                     .toArray(), Double.parseDouble(parts[1])));
         }
         String docScore = System.getProperty("docScore"); // "w0,...", as fit prints them

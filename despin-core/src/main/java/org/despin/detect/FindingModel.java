@@ -1,0 +1,179 @@
+package org.despin.detect;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The decision which readings become findings, made with the whole document in view: logistic
+ * regression over {@link #FEATURES} of a candidate finding (a substitution on the decode's best
+ * path, or a span whose readings together have at least {@link #FLOOR} of the decode's mass),
+ * fitted on decoded fit-fold text (FindingFitting in the test sources, docs/detector.md "Finding
+ * model"). Where the uniform {@code spunBoost} does not apply (documents not called spun, of at
+ * least {@link #MIN_WORDS} words), each candidate is weighed by the document's score and rate, its
+ * neighbours and its own arc together. A candidate is a finding when its
+ * confidence, the model's probability shifted by the operating point {@code bias}, is at least one
+ * half (and at least the caller's minimum confidence).
+ *
+ * @param weights intercept, then one weight per {@link #FEATURES} entry (the calibrated fit)
+ * @param bias nats added to the log-odds: the operating point, chosen for the clean-text flag budget
+ *     ({@code -logit(t)} flags the candidates whose fitted probability reaches t)
+ */
+public record FindingModel(double[] weights, double bias) {
+    /** What the model reads of a candidate, in the order of {@link #features}. */
+    public static final List<String> FEATURES = List.of(
+            "arcLogOdds",          // the arc's weight plus its LM context ratio (nats; the arc model's log-odds for word arcs)
+            "posterior",           // logit of the reading's posterior in the decode
+            "spanMass",            // logit of the span's readings' posteriors summed
+            "onBestPath",          // the decode's best path takes this reading
+            "spinScore",           // logit of the document's spin score
+            "rate",                // logit of the document's re-estimated spin rate
+            "neighboursRestored",  // words right before and after that the best path substitutes (0-2)
+            "likelySpansNear",     // other spans of the sentence whose readings sum to >= 0.5 (capped at 4)
+            "term",                // a phrase-level term arc
+            "insertion",           // "X and Y" read as X
+            "compound",            // a hyphen compound restored as a whole
+            "name",                // a title-case name restored
+            "lnReadings");         // ln(1 + readings of the span with posterior >= 0.01)
+    static final int SIZE = FEATURES.size();
+    /** Spans whose readings together have less of the decode's mass are no candidates. */
+    static final double FLOOR = 0.02;
+    /**
+     * Documents shorter than this are left to the decode's posteriors: the model was fitted and
+     * measured on texts of 100-300 words, and in a sentence or two the re-estimated rate is the
+     * prior's, which the model would read as evidence of spin (one-sentence carriers of tortured
+     * phrases: 6 of 200 clean ones flagged instead of 1, docs/detector.md "Finding model").
+     */
+    static final int MIN_WORDS = 100;
+    private static final double LN10 = Math.log(10);
+    private static final double MAX_LOGIT = 9;
+
+    /**
+     * Fitted by DetectorEvaluation {@code fitfindings} (docs/detector.md, "Finding model"): 600
+     * passages of 200-300 words from the arc model's fit fold of the TRAINING documents, read with
+     * the LM rebuilt without that fold, each decoded clean and spun once (rates 0.05-0.4, Moby and
+     * the WordNet training spinner), no spunBoost; label: the candidate overlaps a spinner's edit;
+     * logistic regression on the first half (13,747 candidates, 3,753 positive; L2 1.0), AUROC 0.869
+     * on the second. Bias 0.3228 = -logit(0.42): flags the candidates of fitted probability 0.42 and
+     * up, chosen on the first 100 held-out passages for the clean-flag level of before (0.19 against
+     * 0.20 flags per 100 words). {@code java -Xmx6g -cp $CP -DfoldLm=/tmp/arcs/fold-lm.dspm
+     * org.despin.detect.DetectorEvaluation MODEL fitfindings 600}
+     */
+    public static final FindingModel DEFAULTS = new FindingModel(new double[] {3.2884, 0.2259, -0.3230, 0.7847, 0.0406,
+        0.1005, 1.4598, -0.2803, -0.0737, -1.4045, 1.2147, -0.2830, -0.0941, 0.2048}, 0.3228);
+
+    public FindingModel {
+        if (weights.length != SIZE + 1) {
+            throw new IllegalArgumentException("a finding model needs " + (SIZE + 1) + " weights, got " + weights.length);
+        }
+        if (!Double.isFinite(bias)) {
+            throw new IllegalArgumentException("bias must be finite, got " + bias);
+        }
+        weights = weights.clone();
+    }
+
+    @Override
+    public double[] weights() {
+        return weights.clone();
+    }
+
+    /** Whether the model decides in a document of this many words (see {@link #MIN_WORDS}). */
+    static boolean decidesIn(int words) {
+        return words >= MIN_WORDS;
+    }
+
+    /** The fitted probability that the candidate with these features (see {@link #features}) is on a spinner's edit. */
+    double probability(double[] x) {
+        return 1 / (1 + Math.exp(-logOdds(x)));
+    }
+
+    /** The confidence of a candidate as a finding: the probability at the operating point; a finding needs one half. */
+    double confidence(double[] x) {
+        return 1 / (1 + Math.exp(-(logOdds(x) + bias)));
+    }
+
+    private double logOdds(double[] x) {
+        double z = weights[0];
+        for (int i = 0; i < x.length; i++) {
+            z += weights[i + 1] * x[i];
+        }
+        return z;
+    }
+
+    /**
+     * The features of one candidate finding: arc {@code a} of {@code lattice} read with the decode
+     * {@code d}; {@code mass} the span's readings' posteriors summed, {@code readings} how many of
+     * them reach 0.01, {@code likelyNear} the other likely spans of the sentence.
+     */
+    static double[] features(Lattice lattice, Decoder.Decoded d, int a, double mass, int readings, int likelyNear,
+            double spinScore, double rate) {
+        Arc arc = lattice.arcs[a];
+        Kind kind = kind(arc);
+        double[] x = new double[SIZE];
+        x[0] = clip(arc.fixedWeight() + LN10 * arc.evidence().contextLog10(), -15, 15);
+        x[1] = logit(d.posterior()[a]);
+        x[2] = logit(mass);
+        x[3] = d.best()[a] ? 1 : 0;
+        x[4] = logit(spinScore);
+        x[5] = logit(rate);
+        x[6] = (substitutedAt(lattice, d, arc.from() - 1) ? 1 : 0) + (substitutedAt(lattice, d, arc.to()) ? 1 : 0);
+        x[7] = Math.min(4, likelyNear);
+        x[8] = kind == Kind.TERM ? 1 : 0;
+        x[9] = kind == Kind.INSERTION ? 1 : 0;
+        x[10] = kind == Kind.COMPOUND ? 1 : 0;
+        x[11] = arc.isName() ? 1 : 0;
+        x[12] = Math.log1p(readings);
+        return x;
+    }
+
+    /** The kinds of substitution arcs, which the lattice builder makes in different ways. */
+    enum Kind { WORD, TERM, INSERTION, COMPOUND }
+
+    static Kind kind(Arc arc) {
+        if (TermCandidates.SOURCE.equals(arc.candidate().candidate().source())) {
+            return Kind.TERM;
+        }
+        if (arc.features() != null) {
+            return Kind.WORD; // the lattice builder's word and phrase arcs carry the arc model's features
+        }
+        // the other two: an insertion drops words ("X and Y" -> X), a compound keeps one word per part
+        return arc.out().length < arc.to() - arc.from() ? Kind.INSERTION : Kind.COMPOUND;
+    }
+
+    /** True when the best path substitutes a span covering word {@code i} of the lattice. */
+    private static boolean substitutedAt(Lattice lattice, Decoder.Decoded d, int i) {
+        if (i < 0 || i >= lattice.size()) {
+            return false;
+        }
+        for (int b = 0; b < lattice.arcs.length; b++) {
+            Arc other = lattice.arcs[b];
+            if (d.best()[b] && !other.isKeep() && other.from() <= i && i < other.to()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static double logit(double p) {
+        double q = Math.max(1e-4, Math.min(1 - 1e-4, p));
+        return clip(Math.log(q / (1 - q)), -MAX_LOGIT, MAX_LOGIT);
+    }
+
+    private static double clip(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FindingModel m && Arrays.equals(weights, m.weights) && bias == m.bias;
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(weights) * 31 + Double.hashCode(bias);
+    }
+
+    @Override
+    public String toString() {
+        return "FindingModel" + Arrays.toString(weights) + " bias " + bias;
+    }
+}
