@@ -568,13 +568,7 @@ public final class DetectorEvaluation {
     static void fit(Model model, DetectorSettings settings, SpinThesaurus thesaurus, DataPaths paths, int count)
             throws Exception {
         String foldLm = System.getProperty("foldLm");
-        Model fitModel = model;
-        if (foldLm != null) {
-            Model fold = FoldModel.load(model, paths, Path.of(foldLm));
-            fitModel = new Model(fold.lm(), model.lexicon(), fold.info(), model.terms());
-        } else {
-            System.out.println("WARNING: no -DfoldLm: training passages read with the LM that stored their n-grams");
-        }
+        Model fitModel = FoldModel.forFitting(model, paths);
         Detector detector = new Detector(fitModel, settings);
         List<String> passages = passages(ArcFitting.trainingText(paths, foldLm != null), 100, 150, count);
         List<double[]> x = new ArrayList<>();

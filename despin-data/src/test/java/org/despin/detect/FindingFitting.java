@@ -42,13 +42,7 @@ final class FindingFitting {
 
     static void fit(Model model, DetectorSettings base, DataPaths paths, int count) throws Exception {
         String foldLm = System.getProperty("foldLm");
-        Model fitModel = model;
-        if (foldLm != null) {
-            Model fold = FoldModel.load(model, paths, Path.of(foldLm));
-            fitModel = new Model(fold.lm(), model.lexicon(), fold.info(), model.terms());
-        } else {
-            System.out.println("WARNING: no -DfoldLm: training passages read with the LM that stored their n-grams");
-        }
+        Model fitModel = FoldModel.forFitting(model, paths);
         // no boosted decode; the candidates do not depend on the finding model's weights
         FindingModel none = new FindingModel(new double[FindingModel.SIZE + 1], 0);
         Detector decide = new Detector(fitModel, base.with().findingModel(none).spunBoost(0).build());

@@ -38,6 +38,21 @@ final class FoldModel {
         return !d.heldOut() && crc.getValue() % 5 == 0;
     }
 
+    /**
+     * The model a fit reads its training passages with: with {@code -DfoldLm=PATH} the model's
+     * lexicon and terms with the fold LM ({@link #load}); without it the model itself, after a
+     * warning (its LM stored the passages' n-grams, so the evidence looks stronger than on new text).
+     */
+    static Model forFitting(Model model, DataPaths paths) throws Exception {
+        String foldLm = System.getProperty("foldLm");
+        if (foldLm == null) {
+            System.out.println("WARNING: no -DfoldLm: training passages read with the LM that stored their n-grams");
+            return model;
+        }
+        Model fold = load(model, paths, Path.of(foldLm));
+        return new Model(fold.lm(), model.lexicon(), fold.info(), model.terms());
+    }
+
     /** The default model with its LM rebuilt without the fit fold (cached at {@code lmFile}). */
     static Model load(Model defaults, DataPaths paths, Path lmFile) throws Exception {
         if (!Files.exists(lmFile)) {
