@@ -27,7 +27,10 @@ import org.despin.text.Token;
  * token P / R / F1 and exact restorations by threshold t (a finding needs a fitted probability of
  * at least t: {@link FindingModel#bias} -logit(t)), beside those of the settings given (with their
  * spunBoost): the operating point is chosen there for the same clean-flag level. Prints the
- * coefficients as Java for {@link FindingModel}.
+ * coefficients as Java for {@link FindingModel}. With {@code -DfindingBoosted=true} it fits
+ * {@link FindingModel#SPUN} instead: rates 0.1-0.5, the settings' spunBoost kept, only the documents
+ * the score calls spun, their candidates read from the boosted decode (the thresholds then apply there,
+ * the other documents keep the settings' findings).
  */
 final class FindingFitting {
     private static final double[] RATES = {0.05, 0.1, 0.2, 0.3, 0.4};

@@ -18,8 +18,9 @@ import org.despin.spin.Spinner;
  * The finding model's operating points in one pass (DetectorEvaluation {@code findingpoints N}):
  * every held-out passage is decoded once with the settings given, then its findings are made again
  * for each threshold, t for documents the boost leaves ({@code -Dunboosted="0.36,0.42"}) and t for
- * documents called spun, where the model then decides over the boosted decode instead of the
- * posteriors ({@code -Dboosted="off,0.6,0.8"}; off = the posteriors, as the detector does). Prints
+ * documents called spun, decided over the boosted decode by the settings' {@code spunFindingModel}
+ * (or, when that is null, their {@code findingModel}) at that threshold ({@code -Dboosted="off,0.6,0.8"};
+ * off = the boosted decode's posteriors, the detector before branch {@code findings2}). Prints
  * clean flags/100 words (all, modern), spun 0.3 P / R / F1 and exact (the spinner of
  * {@code spun}), and the bundled example, for every pair; the figures match {@code cleanspun}.
  */
