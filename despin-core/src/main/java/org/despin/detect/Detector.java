@@ -90,9 +90,10 @@ public final class Detector {
         if (builders.size() < IDLE_BUILDERS) {
             builders.offer(builder);
         }
-        // the finding model decides where the boosted decode does not (everywhere when spunBoost is 0),
-        // in documents long enough for their score and rate to mean something
-        FindingModel decision = boost || !FindingModel.decidesIn(doc.wordCount()) ? null : settings.findingModel();
+        // a finding model decides in documents long enough for their score and rate to mean something:
+        // the one fitted on boosted decodes in a document called spun, the other one elsewhere
+        FindingModel decision = !FindingModel.decidesIn(doc.wordCount()) ? null
+                : boost ? settings.spunFindingModel() : settings.findingModel();
         FindingBuilder findingBuilder = new FindingBuilder(doc, estimate, decision, spinScore);
         List<Finding> findings = findingBuilder.findings(lattices.lattices(), options.minConfidence());
         Report report = new Report(verdict(spinScore), spinScore, doc.wordCount(), findings, restore(text, findings));

@@ -56,6 +56,9 @@ package org.despin.detect;
  *     neighbours in view ({@link FindingModel}), in every document of at least 100 words the boosted
  *     decode does not decide (all of those when {@code spunBoost} is 0), or null: the decode's
  *     posteriors decide (best-path substitutions, then likely spans)
+ * @param spunFindingModel the same decision over the boosted decode of a document called spun (of at least
+ *     100 words), fitted on such documents ({@link FindingModel#SPUN}), or null: the boosted decode's
+ *     posteriors decide
  */
 public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidatesPerSpan, double lmWeight, double frequencyDiscount,
         double channelScale, double channelOffset, double evidenceGate, double nameGate, double nameBonus,
@@ -63,7 +66,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         double spunThreshold, double cleanThreshold, DocumentScorer.Coefficients score, boolean restoredContextPass,
         ArcModel arcModel, double arcBias, double termBonus, double spunBoost, double insertionLogOdds,
         TermEvidence termEvidence, double termGate, double compoundLogOdds, int contextPool, int contextReach,
-        FindingModel findingModel) {
+        FindingModel findingModel, FindingModel spunFindingModel) {
 
     /** {@code insertionLogOdds} that turns insertion arcs off. */
     public static final double INSERTION_OFF = Double.NEGATIVE_INFINITY;
@@ -73,7 +76,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
     public static final DetectorSettings DEFAULTS = new DetectorSettings(
             12, 32, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.93, 0.33,
             DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.0, 3.0, 1.5, -2.0, TermEvidence.DEFAULTS, -1.5, 1.5, 16, 32,
-            FindingModel.DEFAULTS);
+            FindingModel.DEFAULTS, FindingModel.SPUN);
 
     public DetectorSettings {
         if (beamWidth < 1 || candidatePool < 1 || maxCandidatesPerSpan < 1 || emIterations < 0) {
@@ -133,6 +136,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         private int contextPool;
         private int contextReach;
         private FindingModel findingModel;
+        private FindingModel spunFindingModel;
 
         private Builder(DetectorSettings s) {
             beamWidth = s.beamWidth;
@@ -165,6 +169,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
             contextPool = s.contextPool;
             contextReach = s.contextReach;
             findingModel = s.findingModel;
+            spunFindingModel = s.spunFindingModel;
         }
 
         public Builder beamWidth(int v) { beamWidth = v; return this; }
@@ -202,13 +207,14 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         public Builder contextReach(int v) { contextReach = v; return this; }
         /** The finding model, or null: the decode's posteriors decide. */
         public Builder findingModel(FindingModel v) { findingModel = v; return this; }
+        public Builder spunFindingModel(FindingModel v) { spunFindingModel = v; return this; }
 
         public DetectorSettings build() {
             return new DetectorSettings(beamWidth, candidatePool, maxCandidatesPerSpan, lmWeight, frequencyDiscount, channelScale,
                     channelOffset, evidenceGate, nameGate, nameBonus, variantBonus, artefactLogProb, priorStrength,
                     emIterations, minSpinRate, spunThreshold, cleanThreshold, score, restoredContextPass,
                     arcModel, arcBias, termBonus, spunBoost, insertionLogOdds, termEvidence, termGate, compoundLogOdds,
-                    contextPool, contextReach, findingModel);
+                    contextPool, contextReach, findingModel, spunFindingModel);
         }
     }
 }

@@ -8,9 +8,10 @@ import java.util.List;
  * regression over {@link #FEATURES} of a candidate finding (a substitution on the decode's best
  * path, or a span whose readings together have at least {@link #FLOOR} of the decode's mass),
  * fitted on decoded fit-fold text (FindingFitting in the test sources, docs/detector.md "Finding
- * model"). Where the uniform {@code spunBoost} does not apply (documents not called spun, of at
- * least {@link #MIN_WORDS} words), each candidate is weighed by the document's score and rate, its
- * neighbours and its own arc together. A candidate is a finding when its
+ * model"). In every document of at least {@link #MIN_WORDS} words each candidate is weighed by the
+ * document's score and rate, its neighbours and its own arc together: by {@link #DEFAULTS} where the
+ * uniform {@code spunBoost} does not apply, by {@link #SPUN} over the boosted decode of a document
+ * called spun. A candidate is a finding when its
  * confidence, the model's probability shifted by the operating point {@code bias}, is at least one
  * half (and at least the caller's minimum confidence).
  *
@@ -33,7 +34,14 @@ public record FindingModel(double[] weights, double bias) {
             "insertion",           // "X and Y" read as X
             "compound",            // a hyphen compound restored as a whole
             "name",                // a title-case name restored
-            "lnReadings");         // ln(1 + readings of the span with posterior >= 0.01)
+            "lnReadings",          // ln(1 + readings of the span with posterior >= 0.01)
+            // how the observed words themselves fit (word arcs; 0 for the other kinds): a confident clean
+            // collocation inside a spun text ("calls for") against a restoration
+            "observedFit",         // the arc model's observedFit: log10 P(obs right | left) - log10 P(obs)
+            "observedLeftFit",     // log10 P(obs | left) - log10 P(obs)
+            "observedUnigram",     // log10 P(observed span) per word
+            "candidateUnigram",    // log10 P(candidate) per word
+            "gain");               // the evidence gain (log10)
     static final int SIZE = FEATURES.size();
     /** Spans whose readings together have less of the decode's mass are no candidates. */
     static final double FLOOR = 0.02;
@@ -45,6 +53,11 @@ public record FindingModel(double[] weights, double bias) {
      */
     static final int MIN_WORDS = 100;
     private static final double LN10 = Math.log(10);
+    private static final int OBSERVED_FIT = ArcFeatures.NAMES.indexOf("observedFit");
+    private static final int OBSERVED_LEFT_FIT = ArcFeatures.NAMES.indexOf("observedLeftFit");
+    private static final int OBSERVED_UNIGRAM = ArcFeatures.NAMES.indexOf("observedUnigram");
+    private static final int CANDIDATE_UNIGRAM = ArcFeatures.NAMES.indexOf("candidateUnigram");
+    private static final int GAIN = ArcFeatures.NAMES.indexOf("gain");
     private static final double MAX_LOGIT = 9;
 
     /**
@@ -53,13 +66,31 @@ public record FindingModel(double[] weights, double bias) {
      * the LM rebuilt without that fold, each decoded clean and spun once (rates 0.05-0.4, Moby and
      * the WordNet training spinner), no spunBoost; label: the candidate overlaps a spinner's edit;
      * logistic regression on the first half (13,747 candidates, 3,753 positive; L2 1.0), AUROC 0.869
-     * on the second. Bias 0.3228 = -logit(0.42): flags the candidates of fitted probability 0.42 and
-     * up, chosen on the first 100 held-out passages for the clean-flag level of before (0.19 against
-     * 0.20 flags per 100 words). {@code java -Xmx6g -cp $CP -DfoldLm=/tmp/arcs/fold-lm.dspm
-     * org.despin.detect.DetectorEvaluation MODEL fitfindings 600}
+     * on the second; fitted before the observed words' features, which keep weight 0 here. Bias
+     * 0.4055 = -logit(0.40): flags the candidates of fitted probability 0.40 and up (branch
+     * {@code arcfit}: 0.42; branch {@code findings2} spent the clean-flag budget left on recall,
+     * docs/detector.md "Finding model in documents called spun"). {@code java -Xmx6g -cp $CP
+     * -DfoldLm=/tmp/arcs/fold-lm.dspm org.despin.detect.DetectorEvaluation MODEL fitfindings 600}
      */
     public static final FindingModel DEFAULTS = new FindingModel(new double[] {3.2884, 0.2259, -0.3230, 0.7847, 0.0406,
-        0.1005, 1.4598, -0.2803, -0.0737, -1.4045, 1.2147, -0.2830, -0.0941, 0.2048}, 0.3228);
+        0.1005, 1.4598, -0.2803, -0.0737, -1.4045, 1.2147, -0.2830, -0.0941, 0.2048, 0, 0, 0, 0, 0}, 0.4055);
+
+    /**
+     * The model for documents called spun (the document score's {@code spunThreshold}), over their
+     * boosted decode ({@code spunBoost}), where the decode's posteriors decided before: fitted like
+     * {@link #DEFAULTS} but with {@code -DfindingBoosted=true}: passages spun at 0.1-0.5 (Moby and the
+     * WordNet training spinner), only the documents the score calls spun, their candidates read from
+     * the boosted decode, exactly as the detector then decides. Inside a spun text the observed words'
+     * own fit separates a clean collocation from a restoration a little (observedLeftFit -0.27,
+     * gain -0.21: test-half AUROC 0.814 with them, 0.805 without). Bias -0.2412 = -logit(0.56): the
+     * threshold at which the bundled example keeps at most 5 false flags (first 100 held-out
+     * passages, docs/detector.md "Finding model in documents called spun"). {@code java -Xmx6g -cp $CP
+     * -DfoldLm=/tmp/arcs/fold-lm.dspm -DfindingBoosted=true org.despin.detect.DetectorEvaluation MODEL
+     * fitfindings 600}
+     */
+    public static final FindingModel SPUN = new FindingModel(new double[] {-0.7577, 0.3300, -0.2467, 0.5835, 0.3020,
+        0.0014, 0.4381, 0.0021, -0.0429, 0.9412, 2.0088, 0.9679, -0.1609, 0.1349, -0.0126, -0.2718, -0.1135, -0.1787,
+        -0.2055}, -0.2412);
 
     public FindingModel {
         if (weights.length != SIZE + 1) {
@@ -122,6 +153,14 @@ public record FindingModel(double[] weights, double bias) {
         x[10] = kind == Kind.COMPOUND ? 1 : 0;
         x[11] = arc.isName() ? 1 : 0;
         x[12] = Math.log1p(readings);
+        if (kind == Kind.WORD) {
+            double[] f = arc.features();
+            x[13] = f[OBSERVED_FIT];
+            x[14] = f[OBSERVED_LEFT_FIT];
+            x[15] = f[OBSERVED_UNIGRAM];
+            x[16] = f[CANDIDATE_UNIGRAM];
+            x[17] = f[GAIN];
+        }
         return x;
     }
 

@@ -35,7 +35,11 @@ class FindingBuilderTest {
     private void substitute(int from, int to, String original, double posterior, boolean onBestPath, String source) {
         PreparedCandidate c = new PreparedCandidate(new Candidate(original, -1f, 1, source), new int[] {100 + arcs.size()},
                 -4f, 0);
-        arcs.add(new Arc(from, to, c.ids(), 0, c, 0, new Evidence.Gain(1.5, 2.0, false), new double[ArcFeatures.SIZE]));
+        double[] features = new double[ArcFeatures.SIZE];
+        for (int k = 0; k < features.length; k++) {
+            features[k] = -0.25 * (k + 1); // distinct values, so that the finding model's copies can be told apart
+        }
+        arcs.add(new Arc(from, to, c.ids(), 0, c, 0, new Evidence.Gain(1.5, 2.0, false), features));
         posteriors.add(posterior);
         best.add(onBestPath);
     }
@@ -199,7 +203,12 @@ class FindingBuilderTest {
             1,                        // "met" is substituted too
             1,                        // one other likely span
             0, 0, 0, 0,               // a word arc, not a name
-            Math.log(3)};             // two readings
+            Math.log(3),              // two readings
+            -1.25,                    // the arc model's observedFit (its 5th feature)
+            -1.5,                     // observedLeftFit (6th)
+            -1.75,                    // observedUnigram (7th)
+            -2.0,                     // candidateUnigram (8th)
+            -0.25};                   // gain (1st)
         double[] x = cs.get(0).features();
         assertEquals(FindingModel.SIZE, x.length);
         for (int i = 0; i < expected.length; i++) {

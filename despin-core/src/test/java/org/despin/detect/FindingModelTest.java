@@ -3,6 +3,7 @@ package org.despin.detect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FindingModelTest {
@@ -37,6 +38,25 @@ class FindingModelTest {
         w[0] = 5;
         assertEquals(0.5, m.probability(new double[FindingModel.SIZE]), 0);
         assertEquals(new FindingModel(new double[FindingModel.SIZE + 1], 0.5), m);
+    }
+
+    @Test
+    void theDefaultsDecideInBothKindsOfDocument() {
+        // the model of before did not read the observed words' fit; the one for documents called spun does
+        double[] w = FindingModel.DEFAULTS.weights();
+        for (String f : List.of("observedFit", "observedLeftFit", "observedUnigram", "candidateUnigram", "gain")) {
+            assertEquals(0, w[FindingModel.FEATURES.indexOf(f) + 1], f);
+        }
+        assertEquals(-0.2718, FindingModel.SPUN.weights()[FindingModel.FEATURES.indexOf("observedLeftFit") + 1]);
+        assertEquals(FindingModel.DEFAULTS, DetectorSettings.DEFAULTS.findingModel());
+        assertEquals(FindingModel.SPUN, DetectorSettings.DEFAULTS.spunFindingModel());
+        // the operating points: fitted probability 0.40 where the boost does not apply, 0.56 where it does
+        double[] x = new double[FindingModel.SIZE];
+        double[] none = new double[FindingModel.SIZE + 1];
+        none[0] = Math.log(0.40 / 0.60);
+        assertEquals(0.5, new FindingModel(none, FindingModel.DEFAULTS.bias()).confidence(x), 1e-4);
+        none[0] = Math.log(0.56 / 0.44);
+        assertEquals(0.5, new FindingModel(none, FindingModel.SPUN.bias()).confidence(x), 1e-4);
     }
 
     @Test

@@ -101,6 +101,8 @@ public final class DetectorEvaluation {
             case "errors" -> ErrorAnalysis.run(detector, thesaurus, long250); // why edits are not restored exactly
             case "poolscreen" -> ErrorAnalysis.poolScreen(detector, thesaurus, long250); // other pool rankings, counted
             case "poolctx" -> PoolContextScreen.run(detector, thesaurus, long250); // pools chosen in context, counted
+            case "findingpoints" -> FindingOperatingPoints.run(detector, thesaurus, labelled250, long250,
+                    Path.of("examples/spun-news.txt")); // the finding model's thresholds in one pass
             default -> eval(detector, thesaurus, labelled250, labelled150, mode);
         }
     }
@@ -134,6 +136,12 @@ public final class DetectorEvaluation {
             String[] parts = findings.split(";");
             b.findingModel(new FindingModel(java.util.Arrays.stream(parts[0].split(",")).mapToDouble(v -> Double.parseDouble(v.trim()))
                     .toArray(), Double.parseDouble(parts[1])));
+        }
+        String spunFindings = System.getProperty("spunFindingModel"); // the same for documents called spun
+        if (spunFindings != null) {
+            String[] parts = spunFindings.split(";");
+            b.spunFindingModel("off".equals(spunFindings) ? null : new FindingModel(java.util.Arrays.stream(parts[0].split(","))
+                    .mapToDouble(v -> Double.parseDouble(v.trim())).toArray(), Double.parseDouble(parts[1])));
         }
         String docScore = System.getProperty("docScore"); // "w0,...", as fit prints them
         if (docScore != null) {

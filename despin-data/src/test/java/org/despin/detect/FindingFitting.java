@@ -27,10 +27,15 @@ import org.despin.text.Token;
  * token P / R / F1 and exact restorations by threshold t (a finding needs a fitted probability of
  * at least t: {@link FindingModel#bias} -logit(t)), beside those of the settings given (with their
  * spunBoost): the operating point is chosen there for the same clean-flag level. Prints the
- * coefficients as Java for {@link FindingModel}.
+ * coefficients as Java for {@link FindingModel}. With {@code -DfindingBoosted=true} it fits
+ * {@link FindingModel#SPUN} instead: rates 0.1-0.5, the settings' spunBoost kept, only the documents
+ * the score calls spun, their candidates read from the boosted decode (the thresholds then apply there,
+ * the other documents keep the settings' findings).
  */
 final class FindingFitting {
     private static final double[] RATES = {0.05, 0.1, 0.2, 0.3, 0.4};
+    /** Rates of the fit for documents called spun ({@code -DfindingBoosted=true}): heavily spun ones too. */
+    private static final double[] SPUN_RATES = {0.1, 0.2, 0.3, 0.4, 0.5};
     private static final double[] THRESHOLDS = {0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8};
 
     private FindingFitting() {
@@ -45,7 +50,11 @@ final class FindingFitting {
         Model fitModel = FoldModel.forFitting(model, paths);
         // no boosted decode; the candidates do not depend on the finding model's weights
         FindingModel none = new FindingModel(new double[FindingModel.SIZE + 1], 0);
-        Detector decide = new Detector(fitModel, base.with().findingModel(none).spunBoost(0).build());
+        // -DfindingBoosted=true: fit the model for documents called spun, on their boosted decodes
+        boolean spunFit = Boolean.getBoolean("findingBoosted");
+        double[] rates = spunFit ? SPUN_RATES : RATES;
+        Detector decide = new Detector(fitModel, spunFit ? base.with().findingModel(none).spunFindingModel(none).build()
+                : base.with().findingModel(none).spunBoost(0).build());
         Detector baseline = new Detector(fitModel, base);
         List<String> passages = DetectorEvaluation.passages(ArcFitting.trainingText(paths, foldLm != null), 200, 300, count);
         Spinner moby = new Spinner(SpinThesauri.load(SpinThesauri.MOBY, paths), SpinOptions.of(0.1, 1));
@@ -57,15 +66,15 @@ final class FindingFitting {
         List<Boolean> inTrain = new ArrayList<>();
         for (int i = 0; i < passages.size(); i++) {
             boolean train = i < passages.size() / 2;
-            double rate = RATES[i % RATES.length];
-            Spinner spinner = (i / RATES.length) % 2 == 0 ? moby : wordNet;
+            double rate = rates[i % rates.length];
+            Spinner spinner = (i / rates.length) % 2 == 0 ? moby : wordNet;
             SpinResult s = spinner.withOptions(SpinOptions.of(rate, 7000 + i)).spin(passages.get(i));
             for (boolean clean : new boolean[] {true, false}) {
                 String text = clean ? passages.get(i) : s.spunText();
                 List<Edit> edits = clean ? List.of() : s.edits();
                 Detector.Trace t = decide.trace(text, CheckOptions.DEFAULTS);
                 docs.add(new Decoded(t, edits, baseline.check(text, CheckOptions.DEFAULTS), clean, train));
-                if (boosted(base, t) && Boolean.getBoolean("findingNotSpun")) {
+                if (boosted(base, t) && Boolean.getBoolean("findingNotSpun") || spunFit && !boosted(base, t)) {
                     continue; // -DfindingNotSpun=true: fit only where the model decides (documents the boost leaves)
                 }
                 FindingBuilder fb = new FindingBuilder(t.doc(), t.estimate(), null, t.report().spinScore());
@@ -134,7 +143,7 @@ final class FindingFitting {
             }
             System.out.println(java.append('}'));
             calibration(w, testX, testY);
-            thresholds(w, docs, base);
+            thresholds(w, docs, base, spunFit);
         }
     }
 
@@ -174,11 +183,11 @@ final class FindingFitting {
      * Clean flags per 100 words and spun token P / R / F1, exact, on the test half, by threshold and
      * for the baseline; as the detector decides: the baseline's findings where it boosts, the model's elsewhere.
      */
-    private static void thresholds(double[] w, List<Decoded> docs, DetectorSettings base) {
+    private static void thresholds(double[] w, List<Decoded> docs, DetectorSettings base, boolean spunFit) {
         System.out.println("threshold (bias)  clean flags/100   spun P      R     F1   exact (test half)");
         for (double t : THRESHOLDS) {
             FindingModel m = new FindingModel(w, -Math.log(t / (1 - t)));
-            print(String.format(Locale.ROOT, "%.2f (%5.2f)", t, m.bias()), docs, d -> boosted(base, d.trace())
+            print(String.format(Locale.ROOT, "%.2f (%5.2f)", t, m.bias()), docs, d -> boosted(base, d.trace()) != spunFit
                     ? d.baseline().findings() : new FindingBuilder(d.trace().doc(), d.trace().estimate(), m,
                     d.trace().report().spinScore()).findings(d.trace().lattices(), CheckOptions.DEFAULTS.minConfidence()));
         }
