@@ -92,8 +92,11 @@ public final class Detector {
         }
         // a finding model decides in documents long enough for their score and rate to mean something:
         // the one fitted on boosted decodes in a document called spun, the other one elsewhere
-        FindingModel decision = !FindingModel.decidesIn(doc.wordCount()) ? null
-                : boost ? settings.spunFindingModel() : settings.findingModel();
+        // (a short one the boost leaves by a model fitted on short texts, if the settings have one: in a
+        // sentence the re-estimated rate is the prior's, which the long-text model would take for spin)
+        boolean isShort = !FindingModel.decidesIn(doc.wordCount());
+        FindingModel decision = boost ? (isShort ? null : settings.spunFindingModel())
+                : isShort ? settings.shortFindingModel() : settings.findingModel();
         FindingBuilder findingBuilder = new FindingBuilder(doc, estimate, decision, spinScore);
         List<Finding> findings = findingBuilder.findings(lattices.lattices(), options.minConfidence());
         Report report = new Report(verdict(spinScore), spinScore, doc.wordCount(), findings, restore(text, findings));

@@ -59,6 +59,9 @@ package org.despin.detect;
  * @param spunFindingModel the same decision over the boosted decode of a document called spun (of at least
  *     100 words), fitted on such documents ({@link FindingModel#SPUN}), or null: the boosted decode's
  *     posteriors decide
+ * @param shortFindingModel the decision in documents shorter than 100 words the boosted decode does not
+ *     decide, fitted on short texts (FindingFitting {@code -DfitWords=10-60}), or null (default): the
+ *     decode's posteriors decide there (a fitted one was no better, docs/detector.md "Short documents")
  */
 public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidatesPerSpan, double lmWeight, double frequencyDiscount,
         double channelScale, double channelOffset, double evidenceGate, double nameGate, double nameBonus,
@@ -66,7 +69,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         double spunThreshold, double cleanThreshold, DocumentScorer.Coefficients score, boolean restoredContextPass,
         ArcModel arcModel, double arcBias, double termBonus, double spunBoost, double insertionLogOdds,
         TermEvidence termEvidence, double termGate, double compoundLogOdds, int contextPool, int contextReach,
-        FindingModel findingModel, FindingModel spunFindingModel) {
+        FindingModel findingModel, FindingModel spunFindingModel, FindingModel shortFindingModel) {
 
     /** {@code insertionLogOdds} that turns insertion arcs off. */
     public static final double INSERTION_OFF = Double.NEGATIVE_INFINITY;
@@ -76,7 +79,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
     public static final DetectorSettings DEFAULTS = new DetectorSettings(
             12, 32, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.93, 0.33,
             DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.0, 3.0, 1.5, -2.0, TermEvidence.DEFAULTS, -1.5, 1.5, 16, 32,
-            FindingModel.DEFAULTS, FindingModel.SPUN);
+            FindingModel.DEFAULTS, FindingModel.SPUN, null);
 
     public DetectorSettings {
         if (beamWidth < 1 || candidatePool < 1 || maxCandidatesPerSpan < 1 || emIterations < 0) {
@@ -137,6 +140,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         private int contextReach;
         private FindingModel findingModel;
         private FindingModel spunFindingModel;
+        private FindingModel shortFindingModel;
 
         private Builder(DetectorSettings s) {
             beamWidth = s.beamWidth;
@@ -170,6 +174,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
             contextReach = s.contextReach;
             findingModel = s.findingModel;
             spunFindingModel = s.spunFindingModel;
+            shortFindingModel = s.shortFindingModel;
         }
 
         public Builder beamWidth(int v) { beamWidth = v; return this; }
@@ -208,13 +213,15 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         /** The finding model, or null: the decode's posteriors decide. */
         public Builder findingModel(FindingModel v) { findingModel = v; return this; }
         public Builder spunFindingModel(FindingModel v) { spunFindingModel = v; return this; }
+        /** The finding model of short documents, or null: the decode's posteriors decide there. */
+        public Builder shortFindingModel(FindingModel v) { shortFindingModel = v; return this; }
 
         public DetectorSettings build() {
             return new DetectorSettings(beamWidth, candidatePool, maxCandidatesPerSpan, lmWeight, frequencyDiscount, channelScale,
                     channelOffset, evidenceGate, nameGate, nameBonus, variantBonus, artefactLogProb, priorStrength,
                     emIterations, minSpinRate, spunThreshold, cleanThreshold, score, restoredContextPass,
                     arcModel, arcBias, termBonus, spunBoost, insertionLogOdds, termEvidence, termGate, compoundLogOdds,
-                    contextPool, contextReach, findingModel, spunFindingModel);
+                    contextPool, contextReach, findingModel, spunFindingModel, shortFindingModel);
         }
     }
 }

@@ -43,6 +43,29 @@ class DetectorTest {
     }
 
     @Test
+    void aShortDocumentIsDecidedByTheShortFindingModelWhenTheSettingsHaveOne() {
+        String text = "The Secretary-Common told reporters that the talks had failed.";
+        DetectorSettings unboosted = ToyModel.SETTINGS.with().spunBoost(0).build();
+        // null (the default): the decode's posteriors decide, as before
+        assertEquals(List.of("Secretary-General"), suggestions(new Detector(MODEL, unboosted), text));
+        // a model that rejects every candidate, and one that takes every candidate (weights 0, bias -/+20)
+        FindingModel none = new FindingModel(new double[FindingModel.SIZE + 1], -20);
+        assertEquals(List.of(), suggestions(new Detector(MODEL, unboosted.with().shortFindingModel(none).build()), text));
+        FindingModel all = new FindingModel(new double[FindingModel.SIZE + 1], 20);
+        Report r = new Detector(MODEL, unboosted.with().shortFindingModel(all).build()).check(text, CheckOptions.DEFAULTS);
+        assertEquals(List.of("Secretary-General"), r.findings().stream().map(Finding::suggestion).toList());
+        assertEquals(1.0, r.findings().get(0).confidence(), 1e-8);
+        // documents of 100 words and more keep the long-text model: the short one does not reach them
+        String longText = (text + " ").repeat(10).trim();
+        assertEquals(java.util.Collections.nCopies(10, "Secretary-General"),
+                suggestions(new Detector(MODEL, unboosted.with().shortFindingModel(none).build()), longText));
+    }
+
+    private static List<String> suggestions(Detector d, String text) {
+        return d.check(text, CheckOptions.DEFAULTS).findings().stream().map(Finding::suggestion).toList();
+    }
+
+    @Test
     void lowerCaseInputGetsLowerCaseSuggestions() {
         Report r = DETECTOR.check("the secretary-common told reporters that the talks had failed.", CheckOptions.DEFAULTS);
         assertEquals(List.of("secretary-general"), r.findings().stream().map(Finding::suggestion).toList());

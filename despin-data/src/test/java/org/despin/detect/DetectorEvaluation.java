@@ -95,6 +95,12 @@ public final class DetectorEvaluation {
                     }
                 }
             }
+            case "shortclean" -> { // -Dwords=10-60: clean held-out passages of that many words (sentences joined)
+                String[] range = System.getProperty("words", "10-60").split("-");
+                List<Labelled> shortClean = labelledPassages(heldOut, Integer.parseInt(range[0]), Integer.parseInt(range[1]),
+                        skip + passages);
+                clean(detector, shortClean.subList(Math.min(skip, shortClean.size()), shortClean.size()));
+            }
             case "speed" -> speed(detector, long250);
             case "show" -> show(detector, thesaurus, long250);
             case "missed" -> missed(detector, thesaurus, long250);
@@ -141,6 +147,12 @@ public final class DetectorEvaluation {
         if (spunFindings != null) {
             String[] parts = spunFindings.split(";");
             b.spunFindingModel("off".equals(spunFindings) ? null : new FindingModel(java.util.Arrays.stream(parts[0].split(","))
+                    .mapToDouble(v -> Double.parseDouble(v.trim())).toArray(), Double.parseDouble(parts[1])));
+        }
+        String shortFindings = System.getProperty("shortFindingModel"); // the same for documents under 100 words
+        if (shortFindings != null) {
+            String[] parts = shortFindings.split(";");
+            b.shortFindingModel("off".equals(shortFindings) ? null : new FindingModel(java.util.Arrays.stream(parts[0].split(","))
                     .mapToDouble(v -> Double.parseDouble(v.trim())).toArray(), Double.parseDouble(parts[1])));
         }
         String docScore = System.getProperty("docScore"); // "w0,...", as fit prints them

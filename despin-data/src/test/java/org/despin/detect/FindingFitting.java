@@ -56,7 +56,10 @@ final class FindingFitting {
         Detector decide = new Detector(fitModel, spunFit ? base.with().findingModel(none).spunFindingModel(none).build()
                 : base.with().findingModel(none).spunBoost(0).build());
         Detector baseline = new Detector(fitModel, base);
-        List<String> passages = DetectorEvaluation.passages(ArcFitting.trainingText(paths, foldLm != null), 200, 300, count);
+        // -DfitWords=10-60: passages of that many words (the model for short documents), else 200-300
+        String[] words = System.getProperty("fitWords", "200-300").split("-");
+        List<String> passages = DetectorEvaluation.passages(ArcFitting.trainingText(paths, foldLm != null),
+                Integer.parseInt(words[0]), Integer.parseInt(words[1]), count);
         Spinner moby = new Spinner(SpinThesauri.load(SpinThesauri.MOBY, paths), SpinOptions.of(0.1, 1));
         Spinner wordNet = new Spinner(WordNetSpinThesaurus.load(), SpinOptions.of(0.1, 1));
         List<Decoded> docs = new ArrayList<>();
@@ -101,8 +104,8 @@ final class FindingFitting {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "%d passages of 200-300 words (%s), each clean and spun; %d candidates, "
-                + "%d exact, %d on an edit%n", passages.size(), foldLm != null ? "fit fold, fold LM" : "all training documents",
+        System.out.printf(Locale.ROOT, "%d passages of %s-%s words (%s), each clean and spun; %d candidates, "
+                + "%d exact, %d on an edit%n", passages.size(), words[0], words[1], foldLm != null ? "fit fold, fold LM" : "all training documents",
                 x.size(), exact.stream().mapToInt(Integer::intValue).sum(), onEdit.stream().mapToInt(Integer::intValue).sum());
         double l2 = Double.parseDouble(System.getProperty("l2", "1.0"));
         // -DfindingDrop="a,b;c": also fit (label onEdit) without those features (zero columns keep zero weights)
