@@ -91,17 +91,9 @@ final class ArcFitting {
                 test.x.size(), test.positives);
         double l2 = Double.parseDouble(System.getProperty("l2", "1.0"));
         double[] w = Logistic.fit(train.x, train.y, l2);
-        StringBuilder java = new StringBuilder("new ArcModel(new double[] {");
-        for (int k = 0; k < w.length; k++) {
-            java.append(k == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.4f", w[k]));
-        }
-        java.append(String.format(Locale.ROOT, "}, %.4f)", train.rate()));
         System.out.println("weights:");
-        System.out.printf(Locale.ROOT, "  %-18s %8.4f%n", "intercept", w[0]);
-        for (int k = 0; k < ArcFeatures.SIZE; k++) {
-            System.out.printf(Locale.ROOT, "  %-18s %8.4f%n", ArcFeatures.NAMES.get(k), w[k + 1]);
-        }
-        System.out.println(java);
+        String java = Logistic.printWeights(w, ArcFeatures.NAMES);
+        System.out.println("new ArcModel(" + java + String.format(Locale.ROOT, ", %.4f)", train.rate()));
         report(w, test);
     }
 

@@ -136,15 +136,7 @@ final class FindingFitting {
             double[] w = Logistic.fit(trainX, trainY, l2);
             System.out.printf(Locale.ROOT, "%n## label %s: %d training candidates, %d positive%n", label, trainX.size(),
                     trainY.stream().mapToInt(Integer::intValue).sum());
-            System.out.printf(Locale.ROOT, "  %-20s %8.4f%n", "intercept", w[0]);
-            for (int k = 0; k < FindingModel.SIZE; k++) {
-                System.out.printf(Locale.ROOT, "  %-20s %8.4f%n", FindingModel.FEATURES.get(k), w[k + 1]);
-            }
-            StringBuilder java = new StringBuilder("new double[] {");
-            for (int k = 0; k < w.length; k++) {
-                java.append(k == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.4f", w[k]));
-            }
-            System.out.println(java.append('}'));
+            System.out.println(Logistic.printWeights(w, FindingModel.FEATURES));
             calibration(w, testX, testY);
             thresholds(w, docs, base, spunFit);
         }

@@ -15,6 +15,19 @@ final class Logistic {
         return 1 / (1 + Math.exp(-z));
     }
 
+    /** Prints fitted weights one per line by name (intercept first), and returns them as Java array text. */
+    static String printWeights(double[] w, List<String> names) {
+        System.out.printf(java.util.Locale.ROOT, "  %-20s %8.4f%n", "intercept", w[0]);
+        for (int k = 0; k < names.size(); k++) {
+            System.out.printf(java.util.Locale.ROOT, "  %-20s %8.4f%n", names.get(k), w[k + 1]);
+        }
+        StringBuilder text = new StringBuilder("new double[] {");
+        for (int k = 0; k < w.length; k++) {
+            text.append(k == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%.4f", w[k]));
+        }
+        return text.append('}').toString();
+    }
+
     static double[] fit(List<double[]> xs, List<Integer> ys, double l2) {
         int d = xs.get(0).length;
         double[] w = new double[d];

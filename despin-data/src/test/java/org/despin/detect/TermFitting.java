@@ -80,15 +80,7 @@ final class TermFitting {
                 reached, 100.0 * reached / Math.max(1, spun), train.x.size(), train.positives, test.x.size(),
                 test.positives);
         double[] w = Logistic.fit(train.x, train.y, Double.parseDouble(System.getProperty("l2", "1.0")));
-        System.out.printf(Locale.ROOT, "  %-18s %8.4f%n", "intercept", w[0]);
-        for (int k = 0; k < TermArcModel.SIZE; k++) {
-            System.out.printf(Locale.ROOT, "  %-18s %8.4f%n", TermArcModel.NAMES.get(k), w[k + 1]);
-        }
-        StringBuilder java = new StringBuilder("new TermArcModel(new double[] {");
-        for (int k = 0; k < w.length; k++) {
-            java.append(k == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.4f", w[k]));
-        }
-        System.out.println(java.append("})"));
+        System.out.println("new TermArcModel(" + Logistic.printWeights(w, TermArcModel.NAMES) + ")");
         report(w, test);
     }
 
