@@ -38,11 +38,7 @@ final class TermArcStudy {
         int wanted = Integer.parseInt(args[2]);
         DataPaths paths = new DataPaths(DataPaths.defaultCache());
         String foldLm = System.getProperty("foldLm");
-        Model model = base;
-        if (foldLm != null) {
-            Model fold = FoldModel.load(base, paths, Path.of(foldLm));
-            model = new Model(fold.lm(), base.lexicon(), fold.info(), base.terms());
-        }
+        Model model = FoldModel.forFitting(base, paths);
         Detector detector = new Detector(model, DetectorEvaluation.settingsFromProperties());
         List<String> training = ArcFitting.trainingText(paths, foldLm != null);
         System.out.println("kind\tobserved\tterm\tconf\t" + String.join("\t", TermCandidates.ArcFacts.NAMES));

@@ -46,11 +46,7 @@ final class TermFitting {
         int wanted = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         DataPaths paths = new DataPaths(DataPaths.defaultCache());
         String foldLm = System.getProperty("foldLm");
-        Model model = base;
-        if (foldLm != null) {
-            Model fold = FoldModel.load(base, paths, Path.of(foldLm));
-            model = new Model(fold.lm(), base.lexicon(), fold.info(), base.terms());
-        }
+        Model model = FoldModel.forFitting(base, paths);
         String thesaurusName = System.getProperty("fitSpinner", SpinThesauri.MOBY);
         SpinThesaurus thesaurus = SpinThesauri.load(thesaurusName, paths);
         List<Occurrence> occurrences = occurrences(ArcFitting.trainingText(paths, foldLm != null), model, wanted);
