@@ -17,7 +17,10 @@ import org.despin.model.Models;
  * Counts the language-model calls of {@code Detector.check} per word, by the part of the pipeline
  * that makes them (a wrapper over the model's LM that walks the stack on every call: slow, for
  * counting only). Runs the passages of {@code DetectorEvaluation speed} twice with one detector
- * and prints the counts of each pass (the first fills the caches, the second is the warm pass).
+ * and prints the counts of each pass (the first fills the caches, the second is the warm pass):
+ * calls per word, those with a context (at least one word before the scored one) and those whose
+ * bigram (the context's last word, the scored word) the model stores; a call with a context whose
+ * bigram is not stored needs no search beyond the bigram level (and none with the bigram filter).
  *
  * <pre>
  * java -Xmx5g -cp $CP org.despin.detect.DetectorCallCount MODEL 200
@@ -64,7 +67,14 @@ final class DetectorCallCount {
 
         @Override
         public float score(LmState in, int word, LmState out) {
-            counts.computeIfAbsent(caller(), k -> new long[1])[0]++;
+            long[] c = counts.computeIfAbsent(caller(), k -> new long[3]);
+            c[0]++;
+            if (in.length() > 0) {
+                c[1]++;
+                if (lm.matchedOrder(in, word) >= 2) {
+                    c[2]++;
+                }
+            }
             return lm.score(in, word, out);
         }
 
@@ -119,8 +129,11 @@ final class DetectorCallCount {
             }
             System.out.printf(Locale.ROOT, "pass %d: %d words, %d LM calls, %.2f per word%n", pass, words, total,
                     total / (double) words);
+            System.out.println("  per word  with context  stored bigram  caller");
             for (Map.Entry<String, long[]> e : new TreeMap<>(lm.counts).entrySet()) {
-                System.out.printf(Locale.ROOT, "  %8.3f  %s%n", e.getValue()[0] / (double) words, e.getKey());
+                long[] c = e.getValue();
+                System.out.printf(Locale.ROOT, "  %8.3f  %8.3f  %8.3f  %s%n", c[0] / (double) words, c[1] / (double) words,
+                        c[2] / (double) words, e.getKey());
             }
         }
     }
