@@ -393,7 +393,9 @@ public final class TrieLanguageModel implements LanguageModel {
             long[] touched = o.touched;
             long[] runFrom = o.runFrom;
             long[] runTo = o.runTo;
-            for (int i = 0; i < contextLength; i++) {
+            // no longer n-gram ends with w when the bigram does not (the trie is suffix-closed)
+            int searched = contextLength > 0 && !bigrams.mayContain(s.words[0], w) ? 0 : contextLength;
+            for (int i = 0; i < searched; i++) {
                 Level level = levels[i + 2];
                 long lo = childFrom[i];
                 long hi = childTo[i];
@@ -408,7 +410,7 @@ public final class TrieLanguageModel implements LanguageModel {
                     touched[i] = PackedSearch.touch(b, level.at, level.bits, level.wordMask, lo, hi, w, vocabularySize);
                 }
             }
-            for (int i = 0; i < contextLength; i++) {
+            for (int i = 0; i < searched; i++) {
                 int n = i + 2;
                 Level level = levels[n];
                 long hi = runTo[i];
@@ -494,6 +496,9 @@ public final class TrieLanguageModel implements LanguageModel {
         // the bigrams the filter rules out score without a search; the others are marked, then searched
         long sink = 0;
         for (int k = 0; k < count; k++) {
+            sink += bigrams.touch(left, known(words[k]));
+        }
+        for (int k = 0; k < count; k++) {
             int w = known(words[k]);
             if (bigrams.mayContain(left, w)) {
                 sink += touchFirstRound(level, lo, hi, w);
@@ -525,6 +530,9 @@ public final class TrieLanguageModel implements LanguageModel {
         }
         Level level = levels[2];
         long sink = 0;
+        for (int k = 0; k < count; k++) {
+            sink += bigrams.touch(known(contexts[k]), w);
+        }
         for (int k = 0; k < count; k++) {
             int c = known(contexts[k]);
             if (bigrams.mayContain(c, w)) {
