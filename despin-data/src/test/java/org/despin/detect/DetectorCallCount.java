@@ -85,6 +85,10 @@ final class DetectorCallCount {
 
         /** The phase (outermost detector step) and the nearest detector method. */
         private static String caller() {
+            // the batch queries' default methods (which call score) name the caller's bulk read
+            String batch = WALKER.walk(s -> s.skip(2)
+                    .filter(f -> f.getClassName().equals("org.despin.lm.LanguageModel"))
+                    .map(f -> " " + f.getMethodName()).findFirst().orElse(""));
             List<String> frames = WALKER.walk(s -> s.skip(2)
                     .filter(f -> f.getClassName().startsWith("org.despin.detect"))
                     .map(f -> f.getClassName().substring("org.despin.detect.".length()) + "." + f.getMethodName())
@@ -105,7 +109,7 @@ final class DetectorCallCount {
                     via += " via " + f;
                 }
             }
-            return String.format(Locale.ROOT, "%-32s %s%s", phase, nearest, via);
+            return String.format(Locale.ROOT, "%-32s %s%s%s", phase, nearest, batch, via);
         }
     }
 
