@@ -38,12 +38,8 @@ public final class TrieLanguageModel implements LanguageModel {
     private final long[] unigrams;
     private final Level[] levels;  // per order n >= 2 (index n)
     private final long sampledLongerThan;
-    /** The stored bigrams, built at load: most bigram searches of the batch queries are skipped through it. */
-    private final BigramFilter bigrams;
     /** How many samples {@link Level#runStart} walks from its guess before it binary-searches. */
     private static final int WALK = 8;
-    /** Marks a batch query's word still to search (no log10 probability is positive). */
-    private static final float SEARCH = Float.POSITIVE_INFINITY;
 
     /**
      * Which searches go through samples (see the class comment): the orders 2..{@code maxOrder}
@@ -163,19 +159,10 @@ public final class TrieLanguageModel implements LanguageModel {
     }
 
     TrieLanguageModel(ByteBuffer section, String name) throws DataFormatException {
-        this(section, name, Sampling.DEFAULT, BigramFilter.BITS_PER_PAIR);
+        this(section, name, Sampling.DEFAULT);
     }
 
     TrieLanguageModel(ByteBuffer section, String name, Sampling sampling) throws DataFormatException {
-        this(section, name, sampling, BigramFilter.BITS_PER_PAIR);
-    }
-
-    /**
-     * The model of {@code section}, its long ranges searched through {@code sampling}, its bigrams
-     * in a filter of {@code filterBitsPerPair} bits a bigram (0: no filter, every bigram searched).
-     */
-    TrieLanguageModel(ByteBuffer section, String name, Sampling sampling, int filterBitsPerPair)
-            throws DataFormatException {
         this.sampledLongerThan = sampling.longerThan();
         ByteBuffer b = section.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         this.buf = b;
@@ -277,25 +264,6 @@ public final class TrieLanguageModel implements LanguageModel {
             }
         }
         vocabulary = new TrieVocabulary(b, vocabularySize, hashCapacity, (int) at[0], offsetsAt, (int) at[2]);
-        bigrams = order < 2 || filterBitsPerPair == 0 ? BigramFilter.EVERY_PAIR
-                : BigramFilter.of(count[2], filterBitsPerPair, this::forEachBigram);
-    }
-
-    /** The filter of the stored bigrams (for tests and measurements). */
-    BigramFilter bigramFilter() {
-        return bigrams;
-    }
-
-    /** Every stored bigram, in stored order: one pass over the bigram entries. */
-    private void forEachBigram(BigramFilter.Sink sink) {
-        Level level = levels[2];
-        long e = 0;
-        for (int left = 0; left < vocabularySize; left++) {
-            long end = uniChild(left + 1);
-            for (; e < end; e++) {
-                sink.add(left, (int) PackedSearch.wordAt(buf, level.at, level.bits, level.wordMask, e));
-            }
-        }
     }
 
     private static boolean codebookSizeOk(int size, int bits) {
@@ -393,9 +361,7 @@ public final class TrieLanguageModel implements LanguageModel {
             long[] touched = o.touched;
             long[] runFrom = o.runFrom;
             long[] runTo = o.runTo;
-            // no longer n-gram ends with w when the bigram does not (the trie is suffix-closed)
-            int searched = contextLength > 0 && !bigrams.mayContain(s.words[0], w) ? 0 : contextLength;
-            for (int i = 0; i < searched; i++) {
+            for (int i = 0; i < contextLength; i++) {
                 Level level = levels[i + 2];
                 long lo = childFrom[i];
                 long hi = childTo[i];
@@ -410,7 +376,7 @@ public final class TrieLanguageModel implements LanguageModel {
                     touched[i] = PackedSearch.touch(b, level.at, level.bits, level.wordMask, lo, hi, w, vocabularySize);
                 }
             }
-            for (int i = 0; i < searched; i++) {
+            for (int i = 0; i < contextLength; i++) {
                 int n = i + 2;
                 Level level = levels[n];
                 long hi = runTo[i];
@@ -491,32 +457,18 @@ public final class TrieLanguageModel implements LanguageModel {
         Level level = levels[2];
         long lo = s.childFrom[0];
         long hi = s.childTo[0];
-        int left = s.words[0];
-        float backoff = s.backoff[0];
-        // the bigrams the filter rules out score without a search; the others are marked, then searched
         long sink = 0;
         for (int k = 0; k < count; k++) {
-            sink += bigrams.touch(left, known(words[k]));
-        }
-        for (int k = 0; k < count; k++) {
-            int w = known(words[k]);
-            if (bigrams.mayContain(left, w)) {
-                sink += touchFirstRound(level, lo, hi, w);
-                out[k] = SEARCH;
-            } else {
-                out[k] = uniProb(w) + backoff;
-            }
+            sink += touchFirstRound(level, lo, hi, known(words[k]));
         }
         ((TrieState) scratch).touched[0] = sink;
+        float backoff = s.backoff[0];
         for (int k = 0; k < count; k++) {
-            if (out[k] == SEARCH) {
-                int w = known(words[k]);
-                long e = findIn(level, lo, hi, w);
-                out[k] = e >= 0 ? prob(2, e) : uniProb(w) + backoff;
-            }
+            int w = known(words[k]);
+            long e = findIn(level, lo, hi, w);
+            out[k] = e >= 0 ? prob(2, e) : uniProb(w) + backoff;
         }
     }
-
 
     /** As the interface says, through the bigrams as {@link #scoreEach} reads them. */
     @Override
@@ -531,25 +483,15 @@ public final class TrieLanguageModel implements LanguageModel {
         Level level = levels[2];
         long sink = 0;
         for (int k = 0; k < count; k++) {
-            sink += bigrams.touch(known(contexts[k]), w);
-        }
-        for (int k = 0; k < count; k++) {
             int c = known(contexts[k]);
-            if (bigrams.mayContain(c, w)) {
-                sink += touchFirstRound(level, uniChild(c), uniChild(c + 1), w);
-                out[k] = SEARCH;
-            } else {
-                // a context word with no children and no back-off weight is no context (score keeps none): + 0
-                out[k] = uniProb(w) + uniBackoff(c);
-            }
+            sink += touchFirstRound(level, uniChild(c), uniChild(c + 1), w);
         }
         ((TrieState) scratch).touched[0] = sink;
         for (int k = 0; k < count; k++) {
-            if (out[k] == SEARCH) {
-                int c = known(contexts[k]);
-                long e = findIn(level, uniChild(c), uniChild(c + 1), w);
-                out[k] = e >= 0 ? prob(2, e) : uniProb(w) + uniBackoff(c);
-            }
+            int c = known(contexts[k]);
+            long e = findIn(level, uniChild(c), uniChild(c + 1), w);
+            // a context word with no children and no back-off weight is no context (score keeps none): + 0
+            out[k] = e >= 0 ? prob(2, e) : uniProb(w) + uniBackoff(c);
         }
     }
 

@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
  * words have long child ranges (hundreds of entries), for any sampling step and threshold.
  */
 class SampledSearchTest {
-    static final BackoffSource SOURCE = zipfModel();
-    static final ByteBuffer SECTION = section(SOURCE);
-    static final List<String[]> CONTEXTS = LmTestSupport.contexts(SOURCE);
+    private static final BackoffSource SOURCE = zipfModel();
+    private static final ByteBuffer SECTION = section(SOURCE);
+    private static final List<String[]> CONTEXTS = LmTestSupport.contexts(SOURCE);
 
     /** 1,500 sentences over 200 words drawn with Zipfian frequencies (fixed seed). */
     private static BackoffSource zipfModel() {
@@ -123,7 +123,7 @@ class SampledSearchTest {
     }
 
     /** Every word of the vocabulary (and an unknown id) after every context: equal float bits, states and matched orders. */
-    static void assertSame(TrieLanguageModel expected, TrieLanguageModel actual, List<String[]> contexts) {
+    private static void assertSame(TrieLanguageModel expected, TrieLanguageModel actual, List<String[]> contexts) {
         TrieState se = expected.newState();
         TrieState sa = actual.newState();
         TrieState oe = expected.newState();
@@ -162,7 +162,7 @@ class SampledSearchTest {
     }
 
     /** Sets {@code s} to {@code context} (from {@code <s>} when it starts with it). */
-    static void enter(TrieLanguageModel lm, String[] context, TrieState s) {
+    private static void enter(TrieLanguageModel lm, String[] context, TrieState s) {
         boolean bos = context.length > 0 && context[0].equals("<s>");
         if (bos) {
             lm.beginSentence(s);
