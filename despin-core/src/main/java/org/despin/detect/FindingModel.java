@@ -41,7 +41,12 @@ public record FindingModel(double[] weights, double bias) {
             "observedLeftFit",     // log10 P(obs | left) - log10 P(obs)
             "observedUnigram",     // log10 P(observed span) per word
             "candidateUnigram",    // log10 P(candidate) per word
-            "gain");               // the evidence gain (log10)
+            "gain",                // the evidence gain (log10)
+            // the document itself (DocumentWords): the original standing unspun elsewhere in the text, the
+            // observed words used again by the writer, the same original restored elsewhere
+            "candidateElsewhere",  // ln(1 + the candidate's content words elsewhere in the document, capped at 5), mean over its words
+            "observedElsewhere",   // the same for the observed span's content words
+            "restoredElsewhere");  // ln(1 + other best-path restorations of the same original, capped at 3)
     static final int SIZE = FEATURES.size();
     /** Spans whose readings together have less of the decode's mass are no candidates. */
     static final double FLOOR = 0.02;
@@ -73,7 +78,7 @@ public record FindingModel(double[] weights, double bias) {
      * -DfoldLm=/tmp/arcs/fold-lm.dspm org.despin.detect.DetectorEvaluation MODEL fitfindings 600}
      */
     public static final FindingModel DEFAULTS = new FindingModel(new double[] {3.2884, 0.2259, -0.3230, 0.7847, 0.0406,
-        0.1005, 1.4598, -0.2803, -0.0737, -1.4045, 1.2147, -0.2830, -0.0941, 0.2048, 0, 0, 0, 0, 0}, 0.4055);
+        0.1005, 1.4598, -0.2803, -0.0737, -1.4045, 1.2147, -0.2830, -0.0941, 0.2048, 0, 0, 0, 0, 0, 0, 0, 0}, 0.4055);
 
     /**
      * The model for documents called spun (the document score's {@code spunThreshold}), over their
@@ -90,7 +95,7 @@ public record FindingModel(double[] weights, double bias) {
      */
     public static final FindingModel SPUN = new FindingModel(new double[] {-0.7577, 0.3300, -0.2467, 0.5835, 0.3020,
         0.0014, 0.4381, 0.0021, -0.0429, 0.9412, 2.0088, 0.9679, -0.1609, 0.1349, -0.0126, -0.2718, -0.1135, -0.1787,
-        -0.2055}, -0.2412);
+        -0.2055, 0, 0, 0}, -0.2412);
 
     public FindingModel {
         if (weights.length != SIZE + 1) {
@@ -133,10 +138,11 @@ public record FindingModel(double[] weights, double bias) {
     /**
      * The features of one candidate finding: arc {@code a} of {@code lattice} read with the decode
      * {@code d}; {@code mass} the span's readings' posteriors summed, {@code readings} how many of
-     * them reach 0.01, {@code likelyNear} the other likely spans of the sentence.
+     * them reach 0.01, {@code likelyNear} the other likely spans of the sentence, {@code words} the
+     * document's own words.
      */
     static double[] features(Lattice lattice, Decoder.Decoded d, int a, double mass, int readings, int likelyNear,
-            double spinScore, double rate) {
+            double spinScore, double rate, DocumentWords words) {
         Arc arc = lattice.arcs[a];
         Kind kind = kind(arc);
         double[] x = new double[SIZE];
@@ -161,6 +167,10 @@ public record FindingModel(double[] weights, double bias) {
             x[16] = f[CANDIDATE_UNIGRAM];
             x[17] = f[GAIN];
         }
+        String original = arc.candidate().original();
+        x[18] = words.elsewhere(original, lattice.normal, arc.from(), arc.to());
+        x[19] = words.elsewhere(lattice.observed(arc.from(), arc.to()), lattice.normal, arc.from(), arc.to());
+        x[20] = words.restoredElsewhere(original, d.best()[a]);
         return x;
     }
 
