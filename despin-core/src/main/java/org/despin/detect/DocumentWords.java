@@ -14,7 +14,9 @@ import org.despin.text.TokenType;
  * same text ("Security Council" early, "Protection Council" later), while a word the writer uses
  * again and again is seldom a spinner's one-off pick. Words are counted by a crude {@link #stem}
  * ("councils", "council"), function words not at all. Also counted: the originals the decode's best
- * paths restore, since a spinner that rewrote a word once often rewrote it again.
+ * paths restore; the same original restored twice is a spinner's repeated rewrite or a writer's
+ * repeated word read the same wrong way each time (in clean text mostly the latter: the fitted
+ * weight is negative where the boost does not apply).
  */
 final class DocumentWords {
     /** Counts above this say nothing more (a topic word of a long text). */
