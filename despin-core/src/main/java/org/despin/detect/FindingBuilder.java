@@ -50,13 +50,15 @@ final class FindingBuilder {
      */
     List<Finding> findings(List<Lattice> lattices, double minConfidence) {
         List<Part> parts = new ArrayList<>();
+        // the document's own words, counted once for the finding model's candidates
+        DocumentWords words = model != null ? DocumentWords.of(doc, lattices, estimate.decodings()) : null;
         for (int l = 0; l < lattices.size(); l++) {
             Lattice lattice = lattices.get(l);
             Decoder.Decoded d = estimate.decodings().get(l);
             if (model != null) {
                 // the finding model decides: its confidence must reach one half, as a best-path decision does
                 int before = parts.size();
-                for (Candidate c : candidates(l, lattice)) {
+                for (Candidate c : candidates(l, lattice, words)) {
                     double confidence = model.confidence(c.features());
                     if (confidence >= Math.max(SPAN_DECISION, minConfidence)) {
                         parts.add(part(lattice, c.arc(), d, confidence));
@@ -135,8 +137,9 @@ final class FindingBuilder {
     /** The candidates of every lattice (for the finding model's fit). */
     List<Candidate> candidates(List<Lattice> lattices) {
         List<Candidate> out = new ArrayList<>();
+        DocumentWords words = DocumentWords.of(doc, lattices, estimate.decodings());
         for (int l = 0; l < lattices.size(); l++) {
-            out.addAll(candidates(l, lattices.get(l)));
+            out.addAll(candidates(l, lattices.get(l), words));
         }
         return out;
     }
@@ -145,9 +148,10 @@ final class FindingBuilder {
      * The finding model's candidates in one lattice: every span whose readings together reach
      * {@link FindingModel#FLOOR}, or that the best path substitutes, likeliest first, each with the
      * reading the best path takes or else its likeliest, never overlapping a candidate already
-     * taken (term arcs are not summed with their rivals, as in {@link #splitSpans}).
+     * taken (term arcs are not summed with their rivals, as in {@link #splitSpans}); {@code words} the
+     * document's own words, for the candidates' features.
      */
-    private List<Candidate> candidates(int l, Lattice lattice) {
+    private List<Candidate> candidates(int l, Lattice lattice, DocumentWords words) {
         Decoder.Decoded d = estimate.decodings().get(l);
         java.util.Map<Long, SpanMass> spans = new java.util.HashMap<>();
         for (int a = 0; a < lattice.arcs.length; a++) {
@@ -187,7 +191,7 @@ final class FindingBuilder {
                 readings += d.posterior()[b] >= MIN_ALTERNATIVE ? 1 : 0;
             }
             out.add(new Candidate(l, a, m.mass, FindingModel.features(lattice, d, a, m.mass, readings, likelyNear,
-                    spinScore, estimate.rate())));
+                    spinScore, estimate.rate(), words)));
             java.util.Arrays.fill(taken, arc.from(), arc.to(), true);
         }
         return out;

@@ -41,7 +41,12 @@ public record FindingModel(double[] weights, double bias) {
             "observedLeftFit",     // log10 P(obs | left) - log10 P(obs)
             "observedUnigram",     // log10 P(observed span) per word
             "candidateUnigram",    // log10 P(candidate) per word
-            "gain");               // the evidence gain (log10)
+            "gain",                // the evidence gain (log10)
+            // the document itself (DocumentWords): the original standing unspun elsewhere in the text, the
+            // observed words used again by the writer, the same original restored elsewhere
+            "candidateElsewhere",  // ln(1 + the candidate's content words elsewhere in the document, capped at 5), mean over its words
+            "observedElsewhere",   // the same for the observed span's content words
+            "restoredElsewhere");  // ln(1 + other best-path restorations of the same original, capped at 3)
     static final int SIZE = FEATURES.size();
     /** Spans whose readings together have less of the decode's mass are no candidates. */
     static final double FLOOR = 0.02;
@@ -65,15 +70,20 @@ public record FindingModel(double[] weights, double bias) {
      * passages of 200-300 words from the arc model's fit fold of the TRAINING documents, read with
      * the LM rebuilt without that fold, each decoded clean and spun once (rates 0.05-0.4, Moby and
      * the WordNet training spinner), no spunBoost; label: the candidate overlaps a spinner's edit;
-     * logistic regression on the first half (13,747 candidates, 3,753 positive; L2 1.0), AUROC 0.869
-     * on the second; fitted before the observed words' features, which keep weight 0 here. Bias
-     * 0.4055 = -logit(0.40): flags the candidates of fitted probability 0.40 and up (branch
-     * {@code arcfit}: 0.42; branch {@code findings2} spent the clean-flag budget left on recall,
-     * docs/detector.md "Finding model in documents called spun"). {@code java -Xmx6g -cp $CP
-     * -DfoldLm=/tmp/arcs/fold-lm.dspm org.despin.detect.DetectorEvaluation MODEL fitfindings 600}
+     * logistic regression on the first half (13,666 candidates, 3,749 positive; L2 1.0), AUROC 0.887
+     * on the second (0.871 without the document's own words). A word the writer uses elsewhere in
+     * the text is seldom a spinner's pick (observedElsewhere -1.74), an original that stands unspun
+     * elsewhere is likelier restored (candidateElsewhere +0.60), and an original the best paths
+     * restore again elsewhere is likelier a writer's repeated word read the same wrong way each time
+     * (restoredElsewhere -1.07). Bias 0.2412 = -logit(0.44): flags the candidates of fitted
+     * probability 0.44 and up, the threshold whose clean-text flags stay at or below those of the
+     * model before on every held-out set (branch {@code doccontext}, docs/detector.md "The
+     * document's own words"). {@code java -Xmx6g -cp $CP -DfoldLm=/tmp/arcs/fold-lm.dspm
+     * org.despin.detect.DetectorEvaluation MODEL fitfindings 600}
      */
-    public static final FindingModel DEFAULTS = new FindingModel(new double[] {3.2884, 0.2259, -0.3230, 0.7847, 0.0406,
-        0.1005, 1.4598, -0.2803, -0.0737, -1.4045, 1.2147, -0.2830, -0.0941, 0.2048, 0, 0, 0, 0, 0}, 0.4055);
+    public static final FindingModel DEFAULTS = new FindingModel(new double[] {3.3773, 0.1663, -0.1836, 0.6769, 0.1306,
+        0.0839, 1.5744, -0.3754, -0.0846, -0.5240, 1.8502, 0.5607, 0.0287, 0.1556, -0.0052, -0.4103, -0.0352, -0.1490,
+        -0.1213, 0.5986, -1.7445, -1.0738}, 0.2412);
 
     /**
      * The model for documents called spun (the document score's {@code spunThreshold}), over their
@@ -81,16 +91,17 @@ public record FindingModel(double[] weights, double bias) {
      * {@link #DEFAULTS} but with {@code -DfindingBoosted=true}: passages spun at 0.1-0.5 (Moby and the
      * WordNet training spinner), only the documents the score calls spun, their candidates read from
      * the boosted decode, exactly as the detector then decides. Inside a spun text the observed words'
-     * own fit separates a clean collocation from a restoration a little (observedLeftFit -0.27,
-     * gain -0.21: test-half AUROC 0.814 with them, 0.805 without). Bias -0.2412 = -logit(0.56): the
-     * threshold at which the bundled example keeps at most 5 false flags (first 100 held-out
-     * passages, docs/detector.md "Finding model in documents called spun"). {@code java -Xmx6g -cp $CP
-     * -DfoldLm=/tmp/arcs/fold-lm.dspm -DfindingBoosted=true org.despin.detect.DetectorEvaluation MODEL
-     * fitfindings 600}
+     * own fit separates a clean collocation from a restoration a little (observedLeftFit -0.30, gain
+     * -0.20), the document's own words more (observedElsewhere -1.71, candidateElsewhere +0.51):
+     * test-half AUROC 0.834 (0.814 without the document's words, 0.805 without either). Bias 0.0400 =
+     * -logit(0.49): the lowest threshold at which the bundled example keeps at most 5 false flags
+     * (first 100 held-out passages, docs/detector.md "The document's own words"). {@code java -Xmx6g
+     * -cp $CP -DfoldLm=/tmp/arcs/fold-lm.dspm -DfindingBoosted=true org.despin.detect.DetectorEvaluation
+     * MODEL fitfindings 600}
      */
-    public static final FindingModel SPUN = new FindingModel(new double[] {-0.7577, 0.3300, -0.2467, 0.5835, 0.3020,
-        0.0014, 0.4381, 0.0021, -0.0429, 0.9412, 2.0088, 0.9679, -0.1609, 0.1349, -0.0126, -0.2718, -0.1135, -0.1787,
-        -0.2055}, -0.2412);
+    public static final FindingModel SPUN = new FindingModel(new double[] {-0.5462, 0.3083, -0.2614, 0.5763, 0.3461,
+        -0.0124, 0.4198, 0.0134, -0.0464, 1.1145, 1.9923, 1.0940, 0.0755, 0.0961, -0.0104, -0.2984, -0.0700, -0.2268,
+        -0.2001, 0.5052, -1.7136, 0.0996}, 0.0400);
 
     public FindingModel {
         if (weights.length != SIZE + 1) {
@@ -133,10 +144,11 @@ public record FindingModel(double[] weights, double bias) {
     /**
      * The features of one candidate finding: arc {@code a} of {@code lattice} read with the decode
      * {@code d}; {@code mass} the span's readings' posteriors summed, {@code readings} how many of
-     * them reach 0.01, {@code likelyNear} the other likely spans of the sentence.
+     * them reach 0.01, {@code likelyNear} the other likely spans of the sentence, {@code words} the
+     * document's own words.
      */
     static double[] features(Lattice lattice, Decoder.Decoded d, int a, double mass, int readings, int likelyNear,
-            double spinScore, double rate) {
+            double spinScore, double rate, DocumentWords words) {
         Arc arc = lattice.arcs[a];
         Kind kind = kind(arc);
         double[] x = new double[SIZE];
@@ -161,6 +173,10 @@ public record FindingModel(double[] weights, double bias) {
             x[16] = f[CANDIDATE_UNIGRAM];
             x[17] = f[GAIN];
         }
+        String original = arc.candidate().original();
+        x[18] = words.elsewhere(original, lattice.normal, arc.from(), arc.to());
+        x[19] = words.elsewhere(lattice.observed(arc.from(), arc.to()), lattice.normal, arc.from(), arc.to());
+        x[20] = words.restoredElsewhere(original, d.best()[a]);
         return x;
     }
 

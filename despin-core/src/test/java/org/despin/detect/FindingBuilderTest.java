@@ -208,11 +208,34 @@ class FindingBuilderTest {
             -1.5,                     // observedLeftFit (6th)
             -1.75,                    // observedUnigram (7th)
             -2.0,                     // candidateUnigram (8th)
-            -0.25};                   // gain (1st)
+            -0.25,                    // gain (1st)
+            0,                        // "board" is nowhere else in the document
+            0,                        // nor is "council"
+            0};                       // "board" is restored only here
         double[] x = cs.get(0).features();
         assertEquals(FindingModel.SIZE, x.length);
         for (int i = 0; i < expected.length; i++) {
             assertEquals(expected[i], x[i], 1e-12, FindingModel.FEATURES.get(i));
         }
+    }
+
+    @Test
+    void theDocumentsOwnWordsAreFeaturesOfACandidate() {
+        // "council" read as "today", which the document has elsewhere, and so is "met": the same
+        // original restored twice on the best path
+        keep(0, 1, true);
+        keep(1, 0.4, false);
+        substitute(1, 2, "today", 0.6, true);
+        keep(2, 0.3, false);
+        substitute(2, 3, "today", 0.7, true);
+        keep(3, 1, true);
+        List<FindingBuilder.Candidate> cs = builder(null).candidates(List.of(lattice()));
+        assertEquals(2, cs.size());
+        assertEquals(4, cs.get(0).arc()); // "met" (0.7) first
+        double[] x = cs.get(1).features();
+        assertEquals(2, cs.get(1).arc());
+        assertEquals(Math.log(2), x[FindingModel.FEATURES.indexOf("candidateElsewhere")], 1e-15); // "today" once
+        assertEquals(0, x[FindingModel.FEATURES.indexOf("observedElsewhere")], 1e-15); // "council" only here
+        assertEquals(Math.log(2), x[FindingModel.FEATURES.indexOf("restoredElsewhere")], 1e-15); // "met" -> "today"
     }
 }

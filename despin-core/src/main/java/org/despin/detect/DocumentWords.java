@@ -1,0 +1,133 @@
+package org.despin.detect;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.despin.text.Document;
+import org.despin.text.Normalizer;
+import org.despin.text.Token;
+import org.despin.text.TokenType;
+
+/**
+ * The document's own words, counted once per document for the finding model: a spinner rewrites
+ * only a share of the words, so the original of a spun word often stands unspun elsewhere in the
+ * same text ("Security Council" early, "Protection Council" later), while a word the writer uses
+ * again and again is seldom a spinner's one-off pick. Words are counted by a crude {@link #stem}
+ * ("councils", "council"), function words not at all. Also counted: the originals the decode's best
+ * paths restore; the same original restored twice is a spinner's repeated rewrite or a writer's
+ * repeated word read the same wrong way each time (in clean text mostly the latter: the fitted
+ * weight is negative where the boost does not apply).
+ */
+final class DocumentWords {
+    /** Counts above this say nothing more (a topic word of a long text). */
+    static final int CAP = 5;
+    /** Restorations of the same original elsewhere: more than this say nothing more. */
+    static final int RESTORED_CAP = 3;
+
+    private final Map<String, Integer> counts = new HashMap<>();
+    private final Map<String, Integer> restorations = new HashMap<>();
+
+    private DocumentWords() {
+    }
+
+    /**
+     * Counts the content words of the document (word tokens that are no function words) and the
+     * originals of the substitutions on the best paths of its lattices.
+     */
+    static DocumentWords of(Document doc, List<Lattice> lattices, List<Decoder.Decoded> decodings) {
+        DocumentWords w = new DocumentWords();
+        for (Token t : doc.tokens()) {
+            if (t.type() == TokenType.WORD) {
+                w.add(Normalizer.lmForm(t.text()));
+            }
+        }
+        for (int l = 0; l < lattices.size(); l++) {
+            Lattice lattice = lattices.get(l);
+            boolean[] best = decodings.get(l).best();
+            for (int a = 0; a < lattice.arcs.length; a++) {
+                if (best[a] && !lattice.arcs[a].isKeep()) {
+                    w.restorations.merge(lattice.arcs[a].candidate().original(), 1, Integer::sum);
+                }
+            }
+        }
+        return w;
+    }
+
+    /** The counts of the given normalised words, and no restorations (for tests). */
+    static DocumentWords of(List<String> words) {
+        DocumentWords w = new DocumentWords();
+        words.forEach(w::add);
+        return w;
+    }
+
+    /**
+     * ln(1 + the best paths' other restorations of this original), capped at {@link #RESTORED_CAP};
+     * {@code onBestPath} says whether the candidate's own is one of them.
+     */
+    double restoredElsewhere(String original, boolean onBestPath) {
+        int n = restorations.getOrDefault(original, 0) - (onBestPath ? 1 : 0);
+        return Math.log1p(Math.min(RESTORED_CAP, Math.max(0, n)));
+    }
+
+    private void add(String word) {
+        if (!FunctionWords.contains(word)) {
+            counts.merge(stem(word), 1, Integer::sum);
+        }
+    }
+
+    /**
+     * How often the content words of {@code phrase} (space-separated, normalised) occur in the document
+     * outside {@code span} (the observed words of the candidate's span: their own occurrences do not
+     * count): ln(1 + count), count capped at {@link #CAP}, averaged over the phrase's content words; 0
+     * when it has none.
+     */
+    double elsewhere(String phrase, String[] span, int from, int to) {
+        double sum = 0;
+        int words = 0;
+        int at = 0;
+        while (at <= phrase.length()) {
+            int space = phrase.indexOf(' ', at);
+            int end = space < 0 ? phrase.length() : space;
+            String word = phrase.substring(at, end);
+            at = end + 1;
+            if (word.isEmpty() || FunctionWords.contains(word)) {
+                continue;
+            }
+            String stem = stem(word);
+            int n = counts.getOrDefault(stem, 0);
+            for (int i = from; i < to; i++) {
+                n -= !FunctionWords.contains(span[i]) && stem(span[i]).equals(stem) ? 1 : 0;
+            }
+            sum += Math.log1p(Math.min(CAP, Math.max(0, n)));
+            words++;
+        }
+        return words == 0 ? 0 : sum / words;
+    }
+
+    /**
+     * A crude stem, enough to find "councils" for "council" and "required" for "requires": the regular
+     * suffixes -ies, -ing, -ed, -es, -s and a final silent e are cut; irregular forms stay apart.
+     */
+    static String stem(String w) {
+        int n = w.length();
+        if (n <= 3) {
+            return w;
+        }
+        String s = w;
+        if (s.endsWith("ies") && n >= 5) {
+            s = s.substring(0, n - 3) + "y";
+        } else if (s.endsWith("ing") && n >= 6) {
+            s = s.substring(0, n - 3);
+        } else if (s.endsWith("ed") && n >= 5) {
+            s = s.substring(0, n - 2);
+        } else if (s.endsWith("es") && n >= 5) {
+            s = s.substring(0, n - 1);
+        } else if (s.endsWith("s") && !s.endsWith("ss") && !s.endsWith("us") && !s.endsWith("is")) {
+            s = s.substring(0, n - 1);
+        }
+        if (s.length() > 3 && s.endsWith("e")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s;
+    }
+}
