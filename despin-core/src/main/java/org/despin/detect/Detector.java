@@ -159,7 +159,46 @@ public final class Detector {
         double per100 = words == 0 ? 0 : 100.0 / words;
         return new DocumentFeatures(words, lattices.eligibleWords(), estimate.rate(),
                 estimate.expectedSubstitutions(), confidence * per100, Artefacts.count(doc) * per100, names,
-                estimate.variants().size(), arcs.positiveSpans * per100, arcs.expectedRestorations * per100);
+                estimate.variants().size(), arcs.positiveSpans * per100, arcs.expectedRestorations * per100,
+                topFindingProbabilities(doc, ls, estimate));
+    }
+
+    /** How many of the finding model's highest candidate probabilities the score sums. */
+    private static final int TOP_FINDINGS = 3;
+    /**
+     * The rate the score's finding-model probabilities are read at (the arc model's training prior,
+     * rounded): the document's own rate is a feature of the score, and in a short text it is the
+     * prior's, which the finding model would read as spin (see {@link FindingModel#MIN_WORDS}).
+     */
+    static final double REFERENCE_RATE = 0.05;
+
+    /**
+     * The sum of the {@value #TOP_FINDINGS} highest probabilities the settings' finding model (its
+     * defaults when the settings have none) gives the candidate findings of this decode, at
+     * {@link #REFERENCE_RATE} and a neutral spin score of one half (the score is what it feeds). A
+     * per-candidate decision, better calibrated than the decode's posteriors: one or two sure
+     * restorations tell a lightly spun text from a clean one better than sums over every span.
+     */
+    private double topFindingProbabilities(Document doc, List<Lattice> lattices, SpinRateEstimator.Estimate estimate) {
+        FindingModel model = settings.findingModel() != null ? settings.findingModel() : FindingModel.DEFAULTS;
+        SpinRateEstimator.Estimate reference = new SpinRateEstimator.Estimate(REFERENCE_RATE,
+                estimate.expectedSubstitutions(), estimate.decodings(), estimate.variants());
+        double[] top = new double[TOP_FINDINGS];
+        for (FindingBuilder.Candidate c : new FindingBuilder(doc, reference, null, 0.5).candidates(lattices)) {
+            double p = model.probability(c.features());
+            for (int k = 0; k < top.length; k++) {
+                if (p > top[k]) {
+                    double moved = top[k];
+                    top[k] = p;
+                    p = moved;
+                }
+            }
+        }
+        double sum = 0;
+        for (double p : top) {
+            sum += p;
+        }
+        return sum;
     }
 
     /**

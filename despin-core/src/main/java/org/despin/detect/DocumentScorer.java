@@ -9,14 +9,15 @@ import java.util.List;
 public final class DocumentScorer {
     /** The features the model reads, in the order of {@link #vector} and {@link Coefficients#of}. */
     public static final List<String> FEATURES = List.of("spinRate", "confidencePer100", "artefactsPer100", "names",
-            "variants", "positiveSpansPer100", "expectedRestorationsPer100");
+            "variants", "positiveSpansPer100", "expectedRestorationsPer100", "topFindingProbabilities");
 
     /**
      * Logistic coefficients, one per {@link #FEATURES} entry after the intercept. Counts are capped
      * at 3 so that one long document does not swamp the score with names or variants alone.
      */
     public record Coefficients(double intercept, double spinRate, double confidencePer100, double artefactsPer100,
-            double names, double variants, double positiveSpansPer100, double expectedRestorationsPer100) {
+            double names, double variants, double positiveSpansPer100, double expectedRestorationsPer100,
+            double topFindingProbabilities) {
         /**
          * Fitted by DetectorEvaluation "fit" (docs/detector.md) on 400 100-150-word passages of the
          * arc model's fit fold of the TRAINING documents, read with the LM rebuilt without that fold,
@@ -29,20 +30,20 @@ public final class DocumentScorer {
          * -DfoldLm=/tmp/arcs/fold-lm.dspm org.despin.detect.DetectorEvaluation MODEL fit 400}.
          */
         public static final Coefficients DEFAULTS = new Coefficients(-1.828, 0.093, 0.263, 1.212, 0.887, 0.002,
-                0.837, 1.331);
+                0.837, 1.331, 0);
 
         /** Coefficients from the intercept and one weight per {@link #FEATURES} entry, as the fit prints them. */
         public static Coefficients of(double[] w) {
             if (w.length != FEATURES.size() + 1) {
                 throw new IllegalArgumentException("document score needs " + (FEATURES.size() + 1) + " weights, got " + w.length);
             }
-            return new Coefficients(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]);
+            return new Coefficients(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8]);
         }
 
         double logit(DocumentFeatures f) {
             double[] x = vector(f);
             double[] w = {spinRate, confidencePer100, artefactsPer100, names, variants, positiveSpansPer100,
-                expectedRestorationsPer100};
+                expectedRestorationsPer100, topFindingProbabilities};
             double z = intercept;
             for (int i = 0; i < x.length; i++) {
                 z += w[i] * x[i];
@@ -60,7 +61,8 @@ public final class DocumentScorer {
     /** The features of a document as the model reads them, in {@link #FEATURES} order (counts capped at 3). */
     public static double[] vector(DocumentFeatures f) {
         return new double[] {f.spinRate(), f.confidencePer100(), f.artefactsPer100(), Math.min(3, f.nameFindings()),
-            Math.min(3, f.variantGroups()), f.positiveSpansPer100(), f.expectedRestorationsPer100()};
+            Math.min(3, f.variantGroups()), f.positiveSpansPer100(), f.expectedRestorationsPer100(),
+            f.topFindingProbabilities()};
     }
 
     double score(DocumentFeatures f) {

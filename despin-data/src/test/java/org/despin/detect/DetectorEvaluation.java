@@ -107,6 +107,8 @@ public final class DetectorEvaluation {
             case "errors" -> ErrorAnalysis.run(detector, thesaurus, long250); // why edits are not restored exactly
             case "poolscreen" -> ErrorAnalysis.poolScreen(detector, thesaurus, long250); // other pool rankings, counted
             case "poolctx" -> PoolContextScreen.run(detector, thesaurus, long250); // pools chosen in context, counted
+            case "docstudy" -> DocumentFeatureStudy.run(model, detector.settings(), thesaurus, labelled150, paths,
+                    passages); // candidate document-score features as TSV (-Dstudy=fit: the fit fold)
             case "findingpoints" -> FindingOperatingPoints.run(detector, thesaurus, labelled250, long250,
                     Path.of("examples/spun-news.txt")); // the finding model's thresholds in one pass
             default -> eval(detector, thesaurus, labelled250, labelled150, mode);
@@ -594,7 +596,12 @@ public final class DetectorEvaluation {
         List<double[]> x = new ArrayList<>();
         List<Integer> y = new ArrayList<>();
         List<Double> rateOf = new ArrayList<>();
-        Spinner spinner = new Spinner(thesaurus, SpinOptions.of(0.1, 1));
+        // the training spinners (Moby and the WordNet one, alternately by group of four rates), never
+        // MyThes, the held-out evaluation's; -DfitSpinner=mythes: the fit of before the branch docscore
+        boolean mythes = "mythes".equals(System.getProperty("fitSpinner"));
+        Spinner moby = new Spinner(mythes ? thesaurus : org.despin.data.spin.SpinThesauri.load(
+                org.despin.data.spin.SpinThesauri.MOBY, paths), SpinOptions.of(0.1, 1));
+        Spinner wordNet = mythes ? moby : new Spinner(WordNetSpinThesaurus.load(), SpinOptions.of(0.1, 1));
         double[] rates = {0.05, 0.1, 0.2, 0.3};
         int seed = 1000;
         for (int i = 0; i < passages.size(); i++) {
@@ -603,6 +610,7 @@ public final class DetectorEvaluation {
             y.add(0);
             rateOf.add(0.0);
             double rate = rates[i % rates.length];
+            Spinner spinner = (i / rates.length) % 2 == 0 ? moby : wordNet;
             SpinResult s = spinner.withOptions(SpinOptions.of(rate, ++seed)).spin(p);
             x.add(DocumentScorer.vector(detector.analyse(s.spunText(), CheckOptions.DEFAULTS).features()));
             y.add(1);
@@ -626,6 +634,7 @@ public final class DetectorEvaluation {
         java.util.LinkedHashMap<String, List<String>> subsets = new java.util.LinkedHashMap<>();
         subsets.put("all", names);
         subsets.put("baseline", names.subList(0, 5));
+        subsets.put("before docscore", names.subList(0, 7));
         for (String drop : names) {
             subsets.put("all - " + drop, names.stream().filter(n -> !n.equals(drop)).toList());
         }
