@@ -19,18 +19,20 @@ public final class DocumentScorer {
             double names, double variants, double positiveSpansPer100, double expectedRestorationsPer100,
             double topFindingProbabilities) {
         /**
-         * Fitted by DetectorEvaluation "fit" (docs/detector.md) on 400 100-150-word passages of the
-         * arc model's fit fold of the TRAINING documents, read with the LM rebuilt without that fold,
-         * each clean and spun once (rates 0.05/0.1/0.2/0.3 in turn, MyThes spinner), with the arc
-         * model at arcBias 0.0 and spunBoost 1.5: logistic regression on the first half, L2 1.0;
-         * AUROC 0.846 on the second half (0.785 at rate 0.1), 0.791 on 400 held-out passages spun at
-         * 0.1. Refitted for the joint operating point of the term evidence gate and the span
-         * decision (branch pool16; before: arcBias 0.4, (-1.814, 0.120, 0.144, 1.249, 0.536, 0.221,
-         * 0.928, 1.288)): {@code java -cp $CP -Dd.arcBias=0.0 -Dd.spunBoost=1.5
-         * -DfoldLm=/tmp/arcs/fold-lm.dspm org.despin.detect.DetectorEvaluation MODEL fit 400}.
+         * Fitted by DetectorEvaluation "fit" (docs/detector.md, "Document score: the finding model's
+         * surest candidates") on 1200 100-150-word passages of the arc model's fit fold of the
+         * TRAINING documents, read with the LM rebuilt without that fold, each clean and spun once
+         * (rates 0.05/0.1/0.2/0.3 in turn, the Moby and the WordNet training spinner alternately,
+         * never MyThes) at the default settings: logistic regression on the first half, L2 1.0; AUROC
+         * 0.845 on the second half (0.822 at rate 0.1; the seven features of before 0.835 / 0.807),
+         * 0.804 on 400 held-out passages MyThes-spun at 0.1 (before 0.792). Branch docscore added
+         * topFindingProbabilities (before, fitted on MyThes-spun fit-fold passages: (-1.828, 0.093,
+         * 0.263, 1.212, 0.887, 0.002, 0.837, 1.331)). {@code java -Xmx5g -cp $CP
+         * -DfoldLm=/tmp/arcs/fold-lm.dspm org.despin.detect.DetectorEvaluation MODEL fit 1200}, the
+         * "all" line.
          */
-        public static final Coefficients DEFAULTS = new Coefficients(-1.828, 0.093, 0.263, 1.212, 0.887, 0.002,
-                0.837, 1.331, 0);
+        public static final Coefficients DEFAULTS = new Coefficients(-2.902, 0.125, -0.054, 1.858, 0.415, 0.013,
+                0.415, 0.698, 1.853);
 
         /** Coefficients from the intercept and one weight per {@link #FEATURES} entry, as the fit prints them. */
         public static Coefficients of(double[] w) {

@@ -145,6 +145,27 @@ class DetectorTest {
     }
 
     @Test
+    void theScoreReadsTheFindingModelsThreeSurestCandidatesAtTheReferenceRate() {
+        String clean = "The Security Council met on Tuesday. The Secretary-General told reporters that the talks had failed. "
+                + "The Permanent Mission of France issued a statement.";
+        String spun = "The Protection Council met on Tuesday. The Secretary-Common advised reporters that the talks had failed. "
+                + "The Lasting Mission of France issued a statement.";
+        Detector.Analysis c = DETECTOR.analyse(clean, CheckOptions.DEFAULTS);
+        Detector.Analysis s = DETECTOR.analyse(spun, CheckOptions.DEFAULTS);
+        assertEquals(0.0, c.features().topFindingProbabilities(), 0); // no candidate finding
+        // three restorations ("Protection", "Secretary-Common", "Lasting"), each about 0.94 at the reference rate
+        assertEquals(2.81411948016195, s.features().topFindingProbabilities(), 1e-12);
+        // the score's weight on it is what lifts the spun text: without it the same score is lower
+        DocumentScorer.Coefficients d = DocumentScorer.Coefficients.DEFAULTS;
+        DocumentScorer without = new DocumentScorer(new DocumentScorer.Coefficients(d.intercept(), d.spinRate(),
+                d.confidencePer100(), d.artefactsPer100(), d.names(), d.variants(), d.positiveSpansPer100(),
+                d.expectedRestorationsPer100(), 0));
+        double z = Math.log(s.report().spinScore() / (1 - s.report().spinScore()));
+        double zWithout = Math.log(without.score(s.features()) / (1 - without.score(s.features())));
+        assertEquals(d.topFindingProbabilities() * 2.81411948016195, z - zWithout, 1e-6);
+    }
+
+    @Test
     void aSecondLookInTheRestoredContextFindsTheNeighbourOfASpunWord() {
         // "advised" has no evidence next to "correspondents" (a word the LM never saw); once
         // "correspondents" is read as "reporters", "told reporters" is a stored collocation
