@@ -145,16 +145,19 @@ class DetectorTest {
     }
 
     @Test
-    void theScoreReadsTheFindingModelsThreeSurestCandidatesAtTheReferenceRate() {
+    void theScoreReadsTheFindingModelsSurestCandidatesOnePerFortyWords() {
         String clean = "The Security Council met on Tuesday. The Secretary-General told reporters that the talks had failed. "
                 + "The Permanent Mission of France issued a statement.";
         String spun = "The Protection Council met on Tuesday. The Secretary-Common advised reporters that the talks had failed. "
                 + "The Lasting Mission of France issued a statement.";
         Detector.Analysis c = DETECTOR.analyse(clean, CheckOptions.DEFAULTS);
         Detector.Analysis s = DETECTOR.analyse(spun, CheckOptions.DEFAULTS);
-        assertEquals(0.0, c.features().topFindingProbabilities(), 0); // no candidate finding
-        // three restorations ("Protection", "Secretary-Common", "Lasting"), each about 0.94 at the reference rate
-        assertEquals(2.81411948016195, s.features().topFindingProbabilities(), 1e-12);
+        assertEquals(0.0, c.features().topFindingProbability(), 0); // no candidate finding
+        // 23 words: one candidate read (one per 40 words), the surest restoration
+        assertEquals(0.9867930435717558, s.features().topFindingProbability(), 1e-12);
+        // with two clean copies after it (69 words): the mean of the two surest, all in the spun part
+        Detector.Analysis s3 = DETECTOR.analyse(spun + " " + clean + " " + clean, CheckOptions.DEFAULTS);
+        assertEquals(0.9687558753856317, s3.features().topFindingProbability(), 1e-12);
         // the score's weight on it is what lifts the spun text: without it the same score is lower
         DocumentScorer.Coefficients d = DocumentScorer.Coefficients.DEFAULTS;
         DocumentScorer without = new DocumentScorer(new DocumentScorer.Coefficients(d.intercept(), d.spinRate(),
@@ -162,7 +165,7 @@ class DetectorTest {
                 d.expectedRestorationsPer100(), 0));
         double z = Math.log(s.report().spinScore() / (1 - s.report().spinScore()));
         double zWithout = Math.log(without.score(s.features()) / (1 - without.score(s.features())));
-        assertEquals(d.topFindingProbabilities() * 2.81411948016195, z - zWithout, 1e-6);
+        assertEquals(d.topFindingProbability() * 0.9867930435717558, z - zWithout, 1e-6);
     }
 
     @Test

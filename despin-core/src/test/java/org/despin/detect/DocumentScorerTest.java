@@ -13,7 +13,7 @@ class DocumentScorerTest {
     @Test
     void theVectorFollowsTheFeatureListWithCountsCappedAtThree() {
         assertEquals(java.util.List.of("spinRate", "confidencePer100", "artefactsPer100", "names", "variants",
-                "positiveSpansPer100", "expectedRestorationsPer100", "topFindingProbabilities"), DocumentScorer.FEATURES);
+                "positiveSpansPer100", "expectedRestorationsPer100", "topFindingProbability"), DocumentScorer.FEATURES);
         assertArrayEquals(new double[] {0.04, 0.6, 0.8, 3, 1, 0.9, 1.7, 1.25}, DocumentScorer.vector(FEATURES), 0);
     }
 
@@ -30,7 +30,7 @@ class DocumentScorerTest {
     @Test
     void coefficientsNeedOneWeightPerFeatureAndTheIntercept() {
         assertThrows(IllegalArgumentException.class, () -> DocumentScorer.Coefficients.of(new double[8]));
-        assertEquals(1.853, DocumentScorer.Coefficients.DEFAULTS.topFindingProbabilities());
+        assertEquals(2.718, DocumentScorer.Coefficients.DEFAULTS.topFindingProbability());
         assertEquals(DocumentScorer.Coefficients.DEFAULTS, DetectorSettings.DEFAULTS.score());
     }
 }

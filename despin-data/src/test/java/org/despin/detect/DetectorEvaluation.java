@@ -581,8 +581,9 @@ public final class DetectorEvaluation {
     /**
      * Fits the document-score coefficients by logistic regression (Newton's method, a small L2
      * penalty) on 100-150-word passages of the TRAINING documents (never the held-out ones): each
-     * clean and spun once at 0.05, 0.1, 0.2, 0.3 in turn; the first half trains, the second half
-     * tests. With {@code -DfoldLm=PATH} only the arc model's fit fold is read, with the LM rebuilt
+     * clean and spun once at 0.05, 0.1, 0.2, 0.3 in turn, by the Moby and the WordNet training
+     * spinners alternately (never MyThes, the held-out evaluation's; before branch docscore MyThes,
+     * {@code -DfitSpinner=mythes}); the first half trains, the second half tests. With {@code -DfoldLm=PATH} only the arc model's fit fold is read, with the LM rebuilt
      * without it ({@link FoldModel}), so that the evidence is as weak as on unseen text. Fits the
      * full feature set, the features of before ("baseline"), each feature left out, and
      * {@code -DdocFeatures=a,b,c} if given; prints each as the weights {@code -DdocScore} takes.
