@@ -158,14 +158,13 @@ class DetectorTest {
         // with two clean copies after it (69 words): the mean of the two surest, all in the spun part
         Detector.Analysis s3 = DETECTOR.analyse(spun + " " + clean + " " + clean, CheckOptions.DEFAULTS);
         assertEquals(0.9687558753856317, s3.features().topFindingProbability(), 1e-12);
-        // the score's weight on it is what lifts the spun text: without it the same score is lower
+        // the score's log-odds carry it with the feature's weight
         DocumentScorer.Coefficients d = DocumentScorer.Coefficients.DEFAULTS;
-        DocumentScorer without = new DocumentScorer(new DocumentScorer.Coefficients(d.intercept(), d.spinRate(),
+        DocumentScorer.Coefficients without = new DocumentScorer.Coefficients(d.intercept(), d.spinRate(),
                 d.confidencePer100(), d.artefactsPer100(), d.names(), d.variants(), d.positiveSpansPer100(),
-                d.expectedRestorationsPer100(), 0));
-        double z = Math.log(s.report().spinScore() / (1 - s.report().spinScore()));
-        double zWithout = Math.log(without.score(s.features()) / (1 - without.score(s.features())));
-        assertEquals(d.topFindingProbability() * 0.9867930435717558, z - zWithout, 1e-6);
+                d.expectedRestorationsPer100(), 0);
+        assertEquals(d.topFindingProbability() * 0.9867930435717558, d.logit(s.features()) - without.logit(s.features()),
+                1e-12);
     }
 
     @Test
