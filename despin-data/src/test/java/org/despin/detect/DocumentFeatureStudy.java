@@ -22,8 +22,8 @@ import org.despin.text.Sentence;
 
 /**
  * Candidate document-score features beyond {@link DocumentFeatures}, written as TSV for offline
- * fits (DetectorEvaluation {@code docstudy N}, docs/detector.md "Document score: second-stage and
- * LM features"). Every passage is traced with spunBoost 0, so that the lattices and the decode are
+ * fits (DetectorEvaluation {@code docstudy N}, docs/detector.md "Document score: the finding model's
+ * surest candidates"). Every passage is traced with spunBoost 0, so that the lattices and the decode are
  * those the score is computed from (the boost only follows the score).
  *
  * <p>{@code -Dstudy=fit}: N 100-150-word passages of the fit fold of the TRAINING documents, read
