@@ -49,6 +49,7 @@ final class DocumentFeatureStudy {
                 c.add(kind + "Iso" + b);
             }
         }
+        c.addAll(List.of("edits", "candidatesOnEdits", "bestOnEdit"));
         return c;
     }
 
@@ -69,8 +70,8 @@ final class DocumentFeatureStudy {
                 Spinner spinner = (i / rates.length) % 2 == 0 ? moby : wordNet;
                 SpinResult s = spinner.withOptions(SpinOptions.of(rate, 1001 + i)).spin(passages.get(i));
                 boolean train = i < passages.size() / 2;
-                row(out, detector, passages.get(i), 0, 0, "fit", false, train);
-                row(out, detector, s.spunText(), 1, rate, "fit", false, train);
+                row(out, detector, passages.get(i), List.of(), 0, 0, "fit", false, train);
+                row(out, detector, s.spunText(), s.edits(), 1, rate, "fit", false, train);
             }
         } else {
             Spinner spinner = new Spinner(heldOutThesaurus, SpinOptions.of(0.1, 7));
@@ -79,8 +80,8 @@ final class DocumentFeatureStudy {
                 SpinResult s = spinner.withOptions(SpinOptions.of(0.1, ++seed)).spin(p.text());
                 String group = String.valueOf(p.group());
                 boolean modern = p.group() != null && p.group().modern;
-                row(out, detector, p.text(), 0, 0, group, modern, false);
-                row(out, detector, s.spunText(), 1, 0.1, group, modern, false);
+                row(out, detector, p.text(), List.of(), 0, 0, group, modern, false);
+                row(out, detector, s.spunText(), s.edits(), 1, 0.1, group, modern, false);
             }
         }
         Path file = Path.of(System.getProperty("studyOut", "/tmp/docstudy.tsv"));
@@ -88,8 +89,8 @@ final class DocumentFeatureStudy {
         System.out.println("wrote " + file);
     }
 
-    private static void row(StringBuilder out, Detector detector, String text, int label, double rate, String group,
-            boolean modern, boolean train) {
+    private static void row(StringBuilder out, Detector detector, String text, List<org.despin.spin.Edit> edits, int label,
+            double rate, String group, boolean modern, boolean train) {
         Detector.Trace t = detector.trace(text, CheckOptions.DEFAULTS);
         out.append(label).append('\t').append(rate).append('\t').append(group).append('\t').append(modern)
                 .append('\t').append(train);
@@ -99,6 +100,26 @@ final class DocumentFeatureStudy {
         for (double v : extra(detector, t)) {
             out.append('\t').append(String.format(Locale.ROOT, "%.6g", v));
         }
+        // reach: the spinner's edits, and the candidate findings on one (and their best probability)
+        int onEdit = 0;
+        double bestOnEdit = 0;
+        FindingBuilder fb = new FindingBuilder(t.doc(), t.estimate(), null, 0.5);
+        for (FindingBuilder.Candidate c : fb.candidates(t.lattices())) {
+            Lattice lattice = t.lattices().get(c.lattice());
+            Arc arc = lattice.arcs[c.arc()];
+            int start = t.doc().tokens().get(lattice.tokenIndex[arc.from()]).start();
+            int end = t.doc().tokens().get(lattice.tokenIndex[arc.to() - 1]).end();
+            boolean hit = false;
+            for (org.despin.spin.Edit e : edits) {
+                hit |= e.start() < end && start < e.end();
+            }
+            if (hit) {
+                onEdit++;
+                bestOnEdit = Math.max(bestOnEdit, FindingModel.DEFAULTS.probability(c.features()));
+            }
+        }
+        out.append('\t').append(edits.size()).append('\t').append(onEdit).append('\t')
+                .append(String.format(Locale.ROOT, "%.6g", bestOnEdit));
         out.append('\n');
     }
 
