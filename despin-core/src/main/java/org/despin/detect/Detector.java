@@ -159,7 +159,49 @@ public final class Detector {
         double per100 = words == 0 ? 0 : 100.0 / words;
         return new DocumentFeatures(words, lattices.eligibleWords(), estimate.rate(),
                 estimate.expectedSubstitutions(), confidence * per100, Artefacts.count(doc) * per100, names,
-                estimate.variants().size(), arcs.positiveSpans * per100, arcs.expectedRestorations * per100);
+                estimate.variants().size(), arcs.positiveSpans * per100, arcs.expectedRestorations * per100,
+                topFindingProbability(doc, ls, estimate));
+    }
+
+    /** The score reads the finding model's surest candidates, one per this many words (three in 100-139 words). */
+    private static final double WORDS_PER_TOP_FINDING = 40;
+    /**
+     * The rate the score's finding-model probabilities are read at (the arc model's training prior,
+     * rounded): the document's own rate is a feature of the score, and in a short text it is the
+     * prior's, which the finding model would read as spin (see {@link FindingModel#MIN_WORDS}).
+     */
+    static final double REFERENCE_RATE = 0.05;
+
+    /**
+     * The mean of the highest probabilities the settings' finding model (its defaults when the
+     * settings have none) gives the candidate findings of this decode, one per
+     * {@value #WORDS_PER_TOP_FINDING} words (at least one; a missing candidate counts 0), read at
+     * {@link #REFERENCE_RATE} and a neutral spin score of one half (the score is what it feeds). A
+     * per-candidate decision, better calibrated than the decode's posteriors: a few sure
+     * restorations tell a lightly spun text from a clean one better than sums over every span. The
+     * number of candidates read grows with the text, so that a long clean text, which has more
+     * chances of one confident false candidate, is not read as spun.
+     */
+    private double topFindingProbability(Document doc, List<Lattice> lattices, SpinRateEstimator.Estimate estimate) {
+        FindingModel model = settings.findingModel() != null ? settings.findingModel() : FindingModel.DEFAULTS;
+        SpinRateEstimator.Estimate reference = new SpinRateEstimator.Estimate(REFERENCE_RATE,
+                estimate.expectedSubstitutions(), estimate.decodings(), estimate.variants());
+        double[] top = new double[(int) Math.max(1, Math.round(doc.wordCount() / WORDS_PER_TOP_FINDING))];
+        for (FindingBuilder.Candidate c : new FindingBuilder(doc, reference, null, 0.5).candidates(lattices)) {
+            double p = model.probability(c.features());
+            for (int k = 0; k < top.length && p > 0; k++) {
+                if (p > top[k]) {
+                    double moved = top[k];
+                    top[k] = p;
+                    p = moved;
+                }
+            }
+        }
+        double sum = 0;
+        for (double p : top) {
+            sum += p;
+        }
+        return sum / top.length;
     }
 
     /**

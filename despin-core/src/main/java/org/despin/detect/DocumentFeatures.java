@@ -21,8 +21,13 @@ package org.despin.detect;
  * @param positiveSpansPer100 spans whose best candidate has positive arc log-odds, per 100 words
  * @param expectedRestorationsPer100 per 100 words: the sum over spans of the best candidate's
  *     arc-model probability, a soft count of restorations before decoding
+ * @param topFindingProbability the second stage's view: the mean of the {@link FindingModel}'s
+ *     highest probabilities among the candidate findings of the (unboosted) decode, one per 40 words
+ *     (three in a text of 100-139 words), each read at a fixed reference rate and a neutral spin
+ *     score, so that it adds what the candidates' own evidence, posteriors and neighbours say to the
+ *     document's rate (which the score reads apart)
  */
 public record DocumentFeatures(int words, int eligibleWords, double spinRate, double expectedSubstitutions,
         double confidencePer100, double artefactsPer100, int nameFindings, int variantGroups,
-        double positiveSpansPer100, double expectedRestorationsPer100) {
+        double positiveSpansPer100, double expectedRestorationsPer100, double topFindingProbability) {
 }

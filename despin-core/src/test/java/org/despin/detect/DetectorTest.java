@@ -145,6 +145,29 @@ class DetectorTest {
     }
 
     @Test
+    void theScoreReadsTheFindingModelsSurestCandidatesOnePerFortyWords() {
+        String clean = "The Security Council met on Tuesday. The Secretary-General told reporters that the talks had failed. "
+                + "The Permanent Mission of France issued a statement.";
+        String spun = "The Protection Council met on Tuesday. The Secretary-Common advised reporters that the talks had failed. "
+                + "The Lasting Mission of France issued a statement.";
+        Detector.Analysis c = DETECTOR.analyse(clean, CheckOptions.DEFAULTS);
+        Detector.Analysis s = DETECTOR.analyse(spun, CheckOptions.DEFAULTS);
+        assertEquals(0.0, c.features().topFindingProbability(), 0); // no candidate finding
+        // 23 words: one candidate read (one per 40 words), the surest restoration
+        assertEquals(0.9867930435717558, s.features().topFindingProbability(), 1e-12);
+        // with two clean copies after it (69 words): the mean of the two surest, all in the spun part
+        Detector.Analysis s3 = DETECTOR.analyse(spun + " " + clean + " " + clean, CheckOptions.DEFAULTS);
+        assertEquals(0.9687558753856317, s3.features().topFindingProbability(), 1e-12);
+        // the score's log-odds carry it with the feature's weight
+        DocumentScorer.Coefficients d = DocumentScorer.Coefficients.DEFAULTS;
+        DocumentScorer.Coefficients without = new DocumentScorer.Coefficients(d.intercept(), d.spinRate(),
+                d.confidencePer100(), d.artefactsPer100(), d.names(), d.variants(), d.positiveSpansPer100(),
+                d.expectedRestorationsPer100(), 0);
+        assertEquals(d.topFindingProbability() * 0.9867930435717558, d.logit(s.features()) - without.logit(s.features()),
+                1e-12);
+    }
+
+    @Test
     void aSecondLookInTheRestoredContextFindsTheNeighbourOfASpunWord() {
         // "advised" has no evidence next to "correspondents" (a word the LM never saw); once
         // "correspondents" is read as "reporters", "told reporters" is a stored collocation

@@ -107,6 +107,8 @@ public final class DetectorEvaluation {
             case "errors" -> ErrorAnalysis.run(detector, thesaurus, long250); // why edits are not restored exactly
             case "poolscreen" -> ErrorAnalysis.poolScreen(detector, thesaurus, long250); // other pool rankings, counted
             case "poolctx" -> PoolContextScreen.run(detector, thesaurus, long250); // pools chosen in context, counted
+            case "docstudy" -> DocumentFeatureStudy.run(model, detector.settings(), thesaurus, labelled150, paths,
+                    passages); // candidate document-score features as TSV (-Dstudy=fit: the fit fold)
             case "findingpoints" -> FindingOperatingPoints.run(detector, thesaurus, labelled250, long250,
                     Path.of("examples/spun-news.txt")); // the finding model's thresholds in one pass
             default -> eval(detector, thesaurus, labelled250, labelled150, mode);
@@ -579,8 +581,9 @@ public final class DetectorEvaluation {
     /**
      * Fits the document-score coefficients by logistic regression (Newton's method, a small L2
      * penalty) on 100-150-word passages of the TRAINING documents (never the held-out ones): each
-     * clean and spun once at 0.05, 0.1, 0.2, 0.3 in turn; the first half trains, the second half
-     * tests. With {@code -DfoldLm=PATH} only the arc model's fit fold is read, with the LM rebuilt
+     * clean and spun once at 0.05, 0.1, 0.2, 0.3 in turn, by the Moby and the WordNet training
+     * spinners alternately (never MyThes, the held-out evaluation's; before branch docscore MyThes,
+     * {@code -DfitSpinner=mythes}); the first half trains, the second half tests. With {@code -DfoldLm=PATH} only the arc model's fit fold is read, with the LM rebuilt
      * without it ({@link FoldModel}), so that the evidence is as weak as on unseen text. Fits the
      * full feature set, the features of before ("baseline"), each feature left out, and
      * {@code -DdocFeatures=a,b,c} if given; prints each as the weights {@code -DdocScore} takes.
@@ -594,7 +597,12 @@ public final class DetectorEvaluation {
         List<double[]> x = new ArrayList<>();
         List<Integer> y = new ArrayList<>();
         List<Double> rateOf = new ArrayList<>();
-        Spinner spinner = new Spinner(thesaurus, SpinOptions.of(0.1, 1));
+        // the training spinners (Moby and the WordNet one, alternately by group of four rates), never
+        // MyThes, the held-out evaluation's; -DfitSpinner=mythes: the fit of before the branch docscore
+        boolean mythes = "mythes".equals(System.getProperty("fitSpinner"));
+        Spinner moby = new Spinner(mythes ? thesaurus : org.despin.data.spin.SpinThesauri.load(
+                org.despin.data.spin.SpinThesauri.MOBY, paths), SpinOptions.of(0.1, 1));
+        Spinner wordNet = mythes ? moby : new Spinner(WordNetSpinThesaurus.load(), SpinOptions.of(0.1, 1));
         double[] rates = {0.05, 0.1, 0.2, 0.3};
         int seed = 1000;
         for (int i = 0; i < passages.size(); i++) {
@@ -603,6 +611,7 @@ public final class DetectorEvaluation {
             y.add(0);
             rateOf.add(0.0);
             double rate = rates[i % rates.length];
+            Spinner spinner = (i / rates.length) % 2 == 0 ? moby : wordNet;
             SpinResult s = spinner.withOptions(SpinOptions.of(rate, ++seed)).spin(p);
             x.add(DocumentScorer.vector(detector.analyse(s.spunText(), CheckOptions.DEFAULTS).features()));
             y.add(1);
@@ -626,6 +635,7 @@ public final class DetectorEvaluation {
         java.util.LinkedHashMap<String, List<String>> subsets = new java.util.LinkedHashMap<>();
         subsets.put("all", names);
         subsets.put("baseline", names.subList(0, 5));
+        subsets.put("before docscore", names.subList(0, 7));
         for (String drop : names) {
             subsets.put("all - " + drop, names.stream().filter(n -> !n.equals(drop)).toList());
         }
