@@ -69,7 +69,8 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         double spunThreshold, double cleanThreshold, DocumentScorer.Coefficients score, boolean restoredContextPass,
         ArcModel arcModel, double arcBias, double termBonus, double spunBoost, double insertionLogOdds,
         TermEvidence termEvidence, double termGate, double compoundLogOdds, int contextPool, int contextReach,
-        FindingModel findingModel, FindingModel spunFindingModel, FindingModel shortFindingModel) {
+        FindingModel findingModel, FindingModel spunFindingModel, FindingModel shortFindingModel,
+        double spunEvidenceGate, int spunContextPool) {
 
     /** {@code insertionLogOdds} that turns insertion arcs off. */
     public static final double INSERTION_OFF = Double.NEGATIVE_INFINITY;
@@ -79,7 +80,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
     public static final DetectorSettings DEFAULTS = new DetectorSettings(
             12, 32, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.93, 0.33,
             DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.0, 3.0, 1.5, -2.0, TermEvidence.DEFAULTS, -1.5, 1.5, 16, 32,
-            FindingModel.DEFAULTS, FindingModel.SPUN, null);
+            FindingModel.DEFAULTS, FindingModel.SPUN, null, Double.NaN, 0);
 
     public DetectorSettings {
         if (beamWidth < 1 || candidatePool < 1 || maxCandidatesPerSpan < 1 || emIterations < 0) {
@@ -87,6 +88,9 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         }
         if (contextPool < 0 || (contextPool > 0 && contextReach < contextPool)) {
             throw new IllegalArgumentException("contextPool must be >= 0 and at most contextReach");
+        }
+        if (spunContextPool < 0 || spunContextPool > contextReach) {
+            throw new IllegalArgumentException("spunContextPool must be >= 0 and at most contextReach");
         }
         if (!(minSpinRate > 0 && minSpinRate < 0.5) || !(cleanThreshold <= spunThreshold)
                 || !(frequencyDiscount >= 0 && frequencyDiscount <= 1)) {
@@ -141,6 +145,8 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         private FindingModel findingModel;
         private FindingModel spunFindingModel;
         private FindingModel shortFindingModel;
+        private double spunEvidenceGate;
+        private int spunContextPool;
 
         private Builder(DetectorSettings s) {
             beamWidth = s.beamWidth;
@@ -175,6 +181,8 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
             findingModel = s.findingModel;
             spunFindingModel = s.spunFindingModel;
             shortFindingModel = s.shortFindingModel;
+            spunEvidenceGate = s.spunEvidenceGate;
+            spunContextPool = s.spunContextPool;
         }
 
         public Builder beamWidth(int v) { beamWidth = v; return this; }
@@ -215,13 +223,16 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         public Builder spunFindingModel(FindingModel v) { spunFindingModel = v; return this; }
         /** The finding model of short documents, or null: the decode's posteriors decide there. */
         public Builder shortFindingModel(FindingModel v) { shortFindingModel = v; return this; }
+        /** The evidence gate of the boosted decode's widened lattices, or NaN: no widening. */
+        public Builder spunEvidenceGate(double v) { spunEvidenceGate = v; return this; }
+        public Builder spunContextPool(int v) { spunContextPool = v; return this; }
 
         public DetectorSettings build() {
             return new DetectorSettings(beamWidth, candidatePool, maxCandidatesPerSpan, lmWeight, frequencyDiscount, channelScale,
                     channelOffset, evidenceGate, nameGate, nameBonus, variantBonus, artefactLogProb, priorStrength,
                     emIterations, minSpinRate, spunThreshold, cleanThreshold, score, restoredContextPass,
                     arcModel, arcBias, termBonus, spunBoost, insertionLogOdds, termEvidence, termGate, compoundLogOdds,
-                    contextPool, contextReach, findingModel, spunFindingModel, shortFindingModel);
+                    contextPool, contextReach, findingModel, spunFindingModel, shortFindingModel, spunEvidenceGate, spunContextPool);
         }
     }
 }
