@@ -62,6 +62,14 @@ package org.despin.detect;
  * @param shortFindingModel the decision in documents shorter than 100 words the boosted decode does not
  *     decide, fitted on short texts (FindingFitting {@code -DfitWords=10-60}), or null (default): the
  *     decode's posteriors decide there (a fitted one was no better, docs/detector.md "Short documents")
+ * @param spunEvidenceGate the evidence gate of the boosted decode of a document called spun: before that decode
+ *     the lattices are widened with the candidates whose gain reaches this gate (in the context the last decode
+ *     restored), so that {@code spunFindingModel} can weigh originals with little evidence in a text that is
+ *     spun as a whole; NaN: the boosted decode reads the same lattices as the others (default 0, with
+ *     {@link FindingModel#SPUN} fitted on such decodes: docs/detector.md "A lower evidence gate in documents
+ *     called spun")
+ * @param spunContextPool how many candidates per span the widening tests in context (see {@code contextPool});
+ *     0 (default): as many as {@code contextPool} (32 of 32 was no better than 16)
  */
 public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidatesPerSpan, double lmWeight, double frequencyDiscount,
         double channelScale, double channelOffset, double evidenceGate, double nameGate, double nameBonus,
@@ -80,7 +88,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
     public static final DetectorSettings DEFAULTS = new DetectorSettings(
             12, 32, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.93, 0.33,
             DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.0, 3.0, 1.5, -2.0, TermEvidence.DEFAULTS, -1.5, 1.5, 16, 32,
-            FindingModel.DEFAULTS, FindingModel.SPUN, null, Double.NaN, 0);
+            FindingModel.DEFAULTS, FindingModel.SPUN, null, 0.0, 0);
 
     public DetectorSettings {
         if (beamWidth < 1 || candidatePool < 1 || maxCandidatesPerSpan < 1 || emIterations < 0) {

@@ -77,20 +77,20 @@ public record FindingModel(double[] weights, double bias) {
 
     /**
      * The model for documents called spun (the document score's {@code spunThreshold}), over their
-     * boosted decode ({@code spunBoost}), where the decode's posteriors decided before: fitted like
-     * {@link #DEFAULTS} but with {@code -DfindingBoosted=true}: passages spun at 0.1-0.5 (Moby and the
-     * WordNet training spinner), only the documents the score calls spun, their candidates read from
-     * the boosted decode, exactly as the detector then decides. Inside a spun text the observed words'
-     * own fit separates a clean collocation from a restoration a little (observedLeftFit -0.27,
-     * gain -0.21: test-half AUROC 0.814 with them, 0.805 without). Bias -0.2412 = -logit(0.56): the
-     * threshold at which the bundled example keeps at most 5 false flags (first 100 held-out
-     * passages, docs/detector.md "Finding model in documents called spun"). {@code java -Xmx6g -cp $CP
-     * -DfoldLm=/tmp/arcs/fold-lm.dspm -DfindingBoosted=true org.despin.detect.DetectorEvaluation MODEL
-     * fitfindings 600}
+     * boosted decode ({@code spunBoost}) of lattices widened with {@code spunEvidenceGate} 0, where the
+     * decode's posteriors decided before: fitted like {@link #DEFAULTS} but with {@code
+     * -DfindingBoosted=true}: passages spun at 0.1-0.5 (Moby and the WordNet training spinner), only the
+     * documents the score calls spun, their candidates read from the boosted decode, exactly as the
+     * detector then decides. Inside a spun text the observed words' own fit separates a clean collocation
+     * from a restoration a little (observedLeftFit -0.19, gain -0.22, observedUnigram -0.16; test-half
+     * AUROC 0.835). Bias 0 = -logit(0.50): the lowest threshold at which the bundled example keeps at most
+     * 5 false flags (first 100 held-out passages, docs/detector.md "A lower evidence gate in documents
+     * called spun"). {@code java -Xmx6g -cp $CP -DfoldLm=/tmp/arcs/fold-lm.dspm -DfindingBoosted=true
+     * -Dd.spunEvidenceGate=0 org.despin.detect.DetectorEvaluation MODEL fitfindings 600}
      */
-    public static final FindingModel SPUN = new FindingModel(new double[] {-0.7577, 0.3300, -0.2467, 0.5835, 0.3020,
-        0.0014, 0.4381, 0.0021, -0.0429, 0.9412, 2.0088, 0.9679, -0.1609, 0.1349, -0.0126, -0.2718, -0.1135, -0.1787,
-        -0.2055}, -0.2412);
+    public static final FindingModel SPUN = new FindingModel(new double[] {-1.2290, 0.2928, -0.4286, 0.8299, 0.3249,
+        0.0199, 0.1957, 0.0687, -0.0254, 1.0850, 2.2264, 1.0085, 0.1474, 0.2404, -0.0031, -0.1872, -0.1609, -0.0779,
+        -0.2234}, 0.0);
 
     public FindingModel {
         if (weights.length != SIZE + 1) {

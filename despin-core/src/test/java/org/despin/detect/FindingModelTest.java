@@ -47,15 +47,15 @@ class FindingModelTest {
         for (String f : List.of("observedFit", "observedLeftFit", "observedUnigram", "candidateUnigram", "gain")) {
             assertEquals(0, w[FindingModel.FEATURES.indexOf(f) + 1], f);
         }
-        assertEquals(-0.2718, FindingModel.SPUN.weights()[FindingModel.FEATURES.indexOf("observedLeftFit") + 1]);
+        assertEquals(-0.1872, FindingModel.SPUN.weights()[FindingModel.FEATURES.indexOf("observedLeftFit") + 1]);
         assertEquals(FindingModel.DEFAULTS, DetectorSettings.DEFAULTS.findingModel());
         assertEquals(FindingModel.SPUN, DetectorSettings.DEFAULTS.spunFindingModel());
-        // the operating points: fitted probability 0.40 where the boost does not apply, 0.56 where it does
+        // the operating points: fitted probability 0.40 where the boost does not apply, 0.50 where it does
         double[] x = new double[FindingModel.SIZE];
         double[] none = new double[FindingModel.SIZE + 1];
         none[0] = Math.log(0.40 / 0.60);
         assertEquals(0.5, new FindingModel(none, FindingModel.DEFAULTS.bias()).confidence(x), 1e-4);
-        none[0] = Math.log(0.56 / 0.44);
+        none[0] = Math.log(0.50 / 0.50);
         assertEquals(0.5, new FindingModel(none, FindingModel.SPUN.bias()).confidence(x), 1e-4);
     }
 

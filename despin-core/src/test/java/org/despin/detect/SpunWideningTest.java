@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
  */
 class SpunWideningTest {
     private static final String TEXT = "The general problem is money.";
-    /** Every document called spun: the spin score, a probability, always reaches 0. */
-    private static final DetectorSettings SPUN = ToyModel.SETTINGS.with().cleanThreshold(0).spunThreshold(0).build();
+    /** Every document called spun (the spin score, a probability, always reaches 0), no widening. */
+    private static final DetectorSettings SPUN = ToyModel.SETTINGS.with().cleanThreshold(0).spunThreshold(0)
+            .spunEvidenceGate(Double.NaN).build();
 
     @Test
     void aCandidateBelowTheGateEntersOnlyTheWidenedLatticeOfADocumentCalledSpun() {
@@ -27,6 +28,9 @@ class SpunWideningTest {
         assertEquals(List.of(), arcs(model, SPUN.with().spunEvidenceGate(0.9).build()));
         assertEquals(List.of("general -> common gain 0.8976 behind 0.0000 admitted 1"),
                 arcs(model, SPUN.with().spunEvidenceGate(0.5).build()));
+        // the default gate 0
+        assertEquals(List.of("general -> common gain 0.8976 behind 0.0000 admitted 1"),
+                arcs(model, ToyModel.SETTINGS.with().cleanThreshold(0).spunThreshold(0).build()));
         // not called spun (no boosted decode): the lattice of the evidence gate
         assertEquals(List.of(), arcs(model, SPUN.with().spunEvidenceGate(0.5).spunBoost(0).build()));
     }
