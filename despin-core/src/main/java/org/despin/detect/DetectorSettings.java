@@ -69,7 +69,7 @@ package org.despin.detect;
  *     {@link FindingModel#SPUN} fitted on such decodes: docs/detector.md "A lower evidence gate in documents
  *     called spun")
  * @param spunContextPool how many candidates per span the widening tests in context (see {@code contextPool});
- *     0 (default): as many as {@code contextPool} (32 of 32 was no better than 16)
+ *     0: as many as {@code contextPool}; default 4 (the 4 best in context: as good as 8, 16 or 32, and the cheapest)
  */
 public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidatesPerSpan, double lmWeight, double frequencyDiscount,
         double channelScale, double channelOffset, double evidenceGate, double nameGate, double nameBonus,
@@ -88,7 +88,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
     public static final DetectorSettings DEFAULTS = new DetectorSettings(
             12, 32, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.93, 0.33,
             DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.0, 3.0, 1.5, -2.0, TermEvidence.DEFAULTS, -1.5, 1.5, 16, 32,
-            FindingModel.DEFAULTS, FindingModel.SPUN, null, 0.0, 0);
+            FindingModel.DEFAULTS, FindingModel.SPUN, null, 0.0, 4);
 
     public DetectorSettings {
         if (beamWidth < 1 || candidatePool < 1 || maxCandidatesPerSpan < 1 || emIterations < 0) {
