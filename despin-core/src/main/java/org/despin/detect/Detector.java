@@ -95,7 +95,9 @@ public final class Detector {
         double spinScore = scorer.score(features);
         boolean boost = settings.spunBoost() != 0 && spinScore >= settings.spunThreshold();
         if (boost) {
-            if (spunBuilders != null) {
+            // widened only where the spun finding model decides: it weighs the readings with little
+            // evidence, the posteriors of a short document would take them as they come
+            if (spunBuilders != null && settings.spunFindingModel() != null && FindingModel.decidesIn(doc.wordCount())) {
                 lattices = widen(doc, lattices, estimate);
             }
             estimate = rateEstimator.decodeAgain(lattices.lattices(), boosted(estimate), decoder);

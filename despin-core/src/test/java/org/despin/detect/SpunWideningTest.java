@@ -12,11 +12,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The boosted decode of a document called spun reads lattices widened with {@code spunEvidenceGate}
  * ({@link LatticeBuilder#widen}): a candidate whose context gain is below the evidence gate but reaches
- * the spun gate enters there and only there. On the toy corpus, "The general problem is money." reads
- * "general" -> "common" with gain 0.8976 ("a common problem", "The basic problem is money" are stored).
+ * the spun gate enters there and only there, in a document of at least 100 words (where the spun finding
+ * model decides). On the toy corpus, "The general problem is money." reads "general" -> "common" with gain
+ * 0.8976 ("a common problem", "The basic problem is money" are stored); the sentences after it have no
+ * candidate and make the document 101 words long.
  */
 class SpunWideningTest {
-    private static final String TEXT = "The general problem is money.";
+    private static final String SENTENCE = "The general problem is money.";
+    private static final String TEXT = SENTENCE + " Then the storm hit the town at night.".repeat(12);
     /** Every document called spun (the spin score, a probability, always reaches 0), no widening. */
     private static final DetectorSettings SPUN = ToyModel.SETTINGS.with().cleanThreshold(0).spunThreshold(0)
             .spunEvidenceGate(Double.NaN).build();
@@ -33,6 +36,8 @@ class SpunWideningTest {
                 arcs(model, ToyModel.SETTINGS.with().cleanThreshold(0).spunThreshold(0).build()));
         // not called spun (no boosted decode): the lattice of the evidence gate
         assertEquals(List.of(), arcs(model, SPUN.with().spunEvidenceGate(0.5).spunBoost(0).build()));
+        // called spun but under 100 words, where the decode's posteriors decide: not widened either
+        assertEquals(List.of(), arcs(model, SPUN.with().spunEvidenceGate(0.5).build(), SENTENCE));
     }
 
     @Test
@@ -49,7 +54,11 @@ class SpunWideningTest {
 
     /** The substitution arcs of the lattices the report came from, with their gain and span features. */
     private static List<String> arcs(Model model, DetectorSettings settings) {
-        Detector.Trace t = new Detector(model, settings).trace(TEXT, CheckOptions.DEFAULTS);
+        return arcs(model, settings, TEXT);
+    }
+
+    private static List<String> arcs(Model model, DetectorSettings settings, String text) {
+        Detector.Trace t = new Detector(model, settings).trace(text, CheckOptions.DEFAULTS);
         List<String> out = new ArrayList<>();
         for (Lattice l : t.lattices()) {
             for (Arc a : l.arcs) {
