@@ -62,7 +62,8 @@ package org.despin.detect;
  * @param shortFindingModel the decision in documents shorter than 100 words the boosted decode does not
  *     decide, fitted on short texts (FindingFitting {@code -DfitWords=10-60}), or null (default): the
  *     decode's posteriors decide there (a fitted one was no better, docs/detector.md "Short documents")
- * @param spunEvidenceGate the evidence gate of the boosted decode of a document called spun: before that decode
+ * @param spunEvidenceGate the evidence gate of the boosted decode of a document called spun (of at least 100 words,
+ *     where {@code spunFindingModel} decides): before that decode
  *     the lattices are widened with the candidates whose gain reaches this gate (in the context the last decode
  *     restored), so that {@code spunFindingModel} can weigh originals with little evidence in a text that is
  *     spun as a whole; NaN: the boosted decode reads the same lattices as the others (default 0, with
