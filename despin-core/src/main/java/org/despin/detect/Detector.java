@@ -29,6 +29,12 @@ public final class Detector {
      */
     private final ConcurrentLinkedQueue<LatticeBuilder> builders = new ConcurrentLinkedQueue<>();
     private static final int IDLE_BUILDERS = 2 * Runtime.getRuntime().availableProcessors();
+    /**
+     * The settings of the lattice builders that widen the lattices of a document called spun (their gate
+     * and context pool), and the idle ones of those builders; both null when the settings do not widen.
+     */
+    private final DetectorSettings spunSettings;
+    private final ConcurrentLinkedQueue<LatticeBuilder> spunBuilders;
 
     public Detector(Model model) {
         this(model, DetectorSettings.DEFAULTS);
@@ -41,6 +47,11 @@ public final class Detector {
         this.terms = new TermCandidates(model.terms(), model.lexicon(), model.lm());
         this.scorer = new DocumentScorer(settings.score());
         this.decoders = new Decoder.Pool(model.lm(), settings.beamWidth(), settings.lmWeight());
+        boolean widens = !Double.isNaN(settings.spunEvidenceGate());
+        this.spunSettings = widens ? settings.with().evidenceGate(settings.spunEvidenceGate())
+                .contextPool(settings.spunContextPool() > 0 ? settings.spunContextPool() : settings.contextPool()).build()
+                : null;
+        this.spunBuilders = widens ? new ConcurrentLinkedQueue<>() : null;
     }
 
     /** The phrase-level term candidates (for the evaluation's diagnostics). */
@@ -84,6 +95,11 @@ public final class Detector {
         double spinScore = scorer.score(features);
         boolean boost = settings.spunBoost() != 0 && spinScore >= settings.spunThreshold();
         if (boost) {
+            // widened only where the spun finding model decides: it weighs the readings with little
+            // evidence, the posteriors of a short document would take them as they come
+            if (spunBuilders != null && settings.spunFindingModel() != null && FindingModel.decidesIn(doc.wordCount())) {
+                lattices = widen(doc, lattices, estimate);
+            }
             estimate = rateEstimator.decodeAgain(lattices.lattices(), boosted(estimate), decoder);
         }
         decoders.giveBack(decoder);
@@ -114,6 +130,28 @@ public final class Detector {
         double rate = 1 / (1 + Math.exp(-(Math.log(r / (1 - r)) + settings.spunBoost())));
         return new SpinRateEstimator.Estimate(rate, estimate.expectedSubstitutions(), estimate.decodings(),
                 estimate.variants());
+    }
+
+    /**
+     * The lattices of a document called spun widened with the settings' {@code spunEvidenceGate} (and
+     * {@code spunContextPool}), read in the context the last decode restored: in a text spun as a whole an
+     * original with little evidence is likelier right than in the others, and the spun finding model, which
+     * has the gain in view, weighs it.
+     */
+    private LatticeBuilder.Result widen(Document doc, LatticeBuilder.Result lattices, SpinRateEstimator.Estimate estimate) {
+        LatticeBuilder builder = spunBuilders.poll();
+        if (builder == null) {
+            builder = new LatticeBuilder(model.lm(), candidates, terms, spunSettings);
+        }
+        List<int[]> contexts = new java.util.ArrayList<>(lattices.lattices().size());
+        for (int l = 0; l < lattices.lattices().size(); l++) {
+            contexts.add(lattices.lattices().get(l).restoredContext(estimate.decodings().get(l).best()));
+        }
+        LatticeBuilder.Result wide = builder.widen(doc, lattices, contexts);
+        if (spunBuilders.size() < IDLE_BUILDERS) {
+            spunBuilders.offer(builder);
+        }
+        return wide;
     }
 
     /** Second look at the evidence, in the context the first decode restored (see {@link LatticeBuilder#refine}). */

@@ -62,6 +62,15 @@ package org.despin.detect;
  * @param shortFindingModel the decision in documents shorter than 100 words the boosted decode does not
  *     decide, fitted on short texts (FindingFitting {@code -DfitWords=10-60}), or null (default): the
  *     decode's posteriors decide there (a fitted one was no better, docs/detector.md "Short documents")
+ * @param spunEvidenceGate the evidence gate of the boosted decode of a document called spun (of at least 100 words,
+ *     where {@code spunFindingModel} decides): before that decode
+ *     the lattices are widened with the candidates whose gain reaches this gate (in the context the last decode
+ *     restored), so that {@code spunFindingModel} can weigh originals with little evidence in a text that is
+ *     spun as a whole; NaN: the boosted decode reads the same lattices as the others (default 0, with
+ *     {@link FindingModel#SPUN} fitted on such decodes: docs/detector.md "A lower evidence gate in documents
+ *     called spun")
+ * @param spunContextPool how many candidates per span the widening tests in context (see {@code contextPool});
+ *     0: as many as {@code contextPool}; default 4 (the 4 best in context: as good as 8, 16 or 32, and the cheapest)
  */
 public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidatesPerSpan, double lmWeight, double frequencyDiscount,
         double channelScale, double channelOffset, double evidenceGate, double nameGate, double nameBonus,
@@ -69,7 +78,8 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         double spunThreshold, double cleanThreshold, DocumentScorer.Coefficients score, boolean restoredContextPass,
         ArcModel arcModel, double arcBias, double termBonus, double spunBoost, double insertionLogOdds,
         TermEvidence termEvidence, double termGate, double compoundLogOdds, int contextPool, int contextReach,
-        FindingModel findingModel, FindingModel spunFindingModel, FindingModel shortFindingModel) {
+        FindingModel findingModel, FindingModel spunFindingModel, FindingModel shortFindingModel,
+        double spunEvidenceGate, int spunContextPool) {
 
     /** {@code insertionLogOdds} that turns insertion arcs off. */
     public static final double INSERTION_OFF = Double.NEGATIVE_INFINITY;
@@ -79,7 +89,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
     public static final DetectorSettings DEFAULTS = new DetectorSettings(
             12, 32, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.89, 0.27,
             DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.0, 3.0, 1.5, -2.0, TermEvidence.DEFAULTS, -1.5, 1.5, 16, 32,
-            FindingModel.DEFAULTS, FindingModel.SPUN, null);
+            FindingModel.DEFAULTS, FindingModel.SPUN, null, 0.0, 4);
 
     public DetectorSettings {
         if (beamWidth < 1 || candidatePool < 1 || maxCandidatesPerSpan < 1 || emIterations < 0) {
@@ -87,6 +97,9 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         }
         if (contextPool < 0 || (contextPool > 0 && contextReach < contextPool)) {
             throw new IllegalArgumentException("contextPool must be >= 0 and at most contextReach");
+        }
+        if (spunContextPool < 0 || spunContextPool > contextReach) {
+            throw new IllegalArgumentException("spunContextPool must be >= 0 and at most contextReach");
         }
         if (!(minSpinRate > 0 && minSpinRate < 0.5) || !(cleanThreshold <= spunThreshold)
                 || !(frequencyDiscount >= 0 && frequencyDiscount <= 1)) {
@@ -141,6 +154,8 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         private FindingModel findingModel;
         private FindingModel spunFindingModel;
         private FindingModel shortFindingModel;
+        private double spunEvidenceGate;
+        private int spunContextPool;
 
         private Builder(DetectorSettings s) {
             beamWidth = s.beamWidth;
@@ -175,6 +190,8 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
             findingModel = s.findingModel;
             spunFindingModel = s.spunFindingModel;
             shortFindingModel = s.shortFindingModel;
+            spunEvidenceGate = s.spunEvidenceGate;
+            spunContextPool = s.spunContextPool;
         }
 
         public Builder beamWidth(int v) { beamWidth = v; return this; }
@@ -215,13 +232,16 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         public Builder spunFindingModel(FindingModel v) { spunFindingModel = v; return this; }
         /** The finding model of short documents, or null: the decode's posteriors decide there. */
         public Builder shortFindingModel(FindingModel v) { shortFindingModel = v; return this; }
+        /** The evidence gate of the boosted decode's widened lattices, or NaN: no widening. */
+        public Builder spunEvidenceGate(double v) { spunEvidenceGate = v; return this; }
+        public Builder spunContextPool(int v) { spunContextPool = v; return this; }
 
         public DetectorSettings build() {
             return new DetectorSettings(beamWidth, candidatePool, maxCandidatesPerSpan, lmWeight, frequencyDiscount, channelScale,
                     channelOffset, evidenceGate, nameGate, nameBonus, variantBonus, artefactLogProb, priorStrength,
                     emIterations, minSpinRate, spunThreshold, cleanThreshold, score, restoredContextPass,
                     arcModel, arcBias, termBonus, spunBoost, insertionLogOdds, termEvidence, termGate, compoundLogOdds,
-                    contextPool, contextReach, findingModel, spunFindingModel, shortFindingModel);
+                    contextPool, contextReach, findingModel, spunFindingModel, shortFindingModel, spunEvidenceGate, spunContextPool);
         }
     }
 }

@@ -90,16 +90,29 @@ final class LatticeBuilder {
     /**
      * Completes the features that compare a candidate with the span's other admitted ones, and
      * gives the span's arcs their weights under the arc model.
+     *
+     * @param alongside a lattice whose word arcs over the same span count as admitted rivals (the arcs a
+     *     widening adds are compared with those already there, as if all had passed one gate), or null
      */
-    private void scoreSpan(int admitted) {
+    private void scoreSpan(int admitted, Lattice alongside, int from, int to) {
         double bestGain = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < admitted; k++) {
             bestGain = Math.max(bestGain, pending[k].evidence().gainLog10());
         }
+        int rivals = admitted;
+        if (alongside != null) {
+            for (int a = alongside.firstArc[from]; a < alongside.firstArc[from + 1]; a++) {
+                Arc old = alongside.arcs[a];
+                if (old.to() == to && old.features() != null) {
+                    bestGain = Math.max(bestGain, old.evidence().gainLog10());
+                    rivals++;
+                }
+            }
+        }
         for (int k = 0; k < admitted; k++) {
             Arc a = pending[k];
             double[] f = a.features();
-            ArcFeatures.setSpanFeatures(f, a.evidence().gainLog10() - bestGain, admitted);
+            ArcFeatures.setSpanFeatures(f, a.evidence().gainLog10() - bestGain, rivals);
             double weight = modelWeight(f, a.evidence().contextLog10());
             pending[k] = new Arc(a.from(), a.to(), a.out(), weight, a.candidate(), 0, a.evidence(), f);
             rank[k] = LN10 * a.evidence().contextLog10() + weight;
@@ -165,7 +178,7 @@ final class LatticeBuilder {
             if (words.size() == 0) {
                 continue;
             }
-            Lattice lattice = sentence(words, null, null);
+            Lattice lattice = sentence(words, null, null, false);
             eligible += lattice == null ? words.eligible : lattice.eligibleWords;
             if (lattice != null) {
                 lattices.add(lattice);
@@ -182,8 +195,39 @@ final class LatticeBuilder {
      * context are added.
      */
     Lattice refine(Lattice first, int[] context) {
-        Lattice second = sentence(first.words, context, first);
+        Lattice second = sentence(first.words, context, first, false);
         return second == null ? first : second;
+    }
+
+    /**
+     * The lattices widened with this builder's gate and context pool (a lower gate, in a document called
+     * spun): every arc of {@code narrow} stays, and the candidates that pass here and are not there yet are
+     * added, their span features read alongside the arcs already there. The evidence reads the context the
+     * last decode restored ({@code contexts.get(l)} for {@code narrow.lattices().get(l)}, null: the observed
+     * words); a sentence {@code narrow} has no lattice for gets one if a candidate passes here.
+     */
+    Result widen(Document doc, Result narrow, List<int[]> contexts) {
+        List<Lattice> previous = narrow.lattices();
+        List<Lattice> out = new ArrayList<>(previous.size());
+        int l = 0;
+        for (Sentence s : doc.sentences()) {
+            SentenceWords words = SentenceWords.of(doc.tokens(), s);
+            if (words.size() == 0) {
+                continue;
+            }
+            if (l < previous.size() && previous.get(l).tokenIndex[0] == words.tokenIndex[0]) {
+                Lattice first = previous.get(l);
+                Lattice wide = sentence(first.words, contexts.get(l), first, true);
+                out.add(wide == null ? first : wide);
+                l++;
+            } else {
+                Lattice wide = sentence(words, null, null, false);
+                if (wide != null) {
+                    out.add(wide);
+                }
+            }
+        }
+        return new Result(out, narrow.eligibleWords());
     }
 
     /**
@@ -191,8 +235,10 @@ final class LatticeBuilder {
      *
      * @param context LM ids the evidence reads as neighbours, or null for the observed words
      * @param previous a lattice of the same sentence whose arcs are kept, or null
+     * @param alongsidePrevious whether the span features of the arcs added count the previous lattice's arcs
+     *     over the same span as admitted rivals
      */
-    private Lattice sentence(SentenceWords w, int[] context, Lattice previous) {
+    private Lattice sentence(SentenceWords w, int[] context, Lattice previous, boolean alongsidePrevious) {
         int n = w.size();
         int[] ids = w.ids(vocabulary);
         boolean[] eligible = new boolean[n];
@@ -254,7 +300,7 @@ final class LatticeBuilder {
                 }
                 if (admitted > 0) {
                     if (arcModel != null) {
-                        scoreSpan(admitted);
+                        scoreSpan(admitted, alongsidePrevious ? previous : null, i, j);
                     }
                     if (subs == null) {
                         subs = new ArrayList<>();

@@ -172,7 +172,8 @@ class DetectorTest {
         // "advised" has no evidence next to "correspondents" (a word the LM never saw); once
         // "correspondents" is read as "reporters", "told reporters" is a stored collocation
         String text = "He advised correspondents that the council would meet.";
-        Report once = new Detector(MODEL, ToyModel.SETTINGS.with().restoredContextPass(false).build())
+        // (without the widening of a document called spun either: it reads the restored context too)
+        Report once = new Detector(MODEL, ToyModel.SETTINGS.with().restoredContextPass(false).spunEvidenceGate(Double.NaN).build())
                 .check(text, CheckOptions.DEFAULTS);
         assertEquals("He advised reporters that the council would meet.", once.restored(),
                 DetectorExamplesTest.describe(once));

@@ -101,7 +101,7 @@ public final class DetectorEvaluation {
                         skip + passages);
                 clean(detector, shortClean.subList(Math.min(skip, shortClean.size()), shortClean.size()));
             }
-            case "speed" -> speed(detector, long250);
+            case "speed" -> speed(detector, speedPassages(thesaurus, long250)); // -DspeedSpun=0.3: spun passages
             case "show" -> show(detector, thesaurus, long250);
             case "missed" -> missed(detector, thesaurus, long250);
             case "errors" -> ErrorAnalysis.run(detector, thesaurus, long250); // why edits are not restored exactly
@@ -362,6 +362,24 @@ public final class DetectorEvaluation {
     }
 
     /** Words per second of CPU time on this thread, after one warm-up pass over the same passages. */
+    /**
+     * The passages of the speed mode: as they are, or with {@code -DspeedSpun=R} spun at rate R (MyThes, the
+     * seeds of the spun set), to time what only documents called spun pay for (a widened boosted decode).
+     */
+    static List<String> speedPassages(SpinThesaurus thesaurus, List<String> passages) {
+        String rate = System.getProperty("speedSpun");
+        if (rate == null) {
+            return passages;
+        }
+        Spinner spinner = new Spinner(thesaurus, SpinOptions.of(Double.parseDouble(rate), 7));
+        List<String> out = new ArrayList<>(passages.size());
+        int seed = 0;
+        for (String p : passages) {
+            out.add(spinner.withOptions(SpinOptions.of(Double.parseDouble(rate), ++seed)).spin(p).spunText());
+        }
+        return out;
+    }
+
     static void speed(Detector detector, List<String> passages) {
         java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int pass = 0; pass < 3; pass++) {

@@ -23,6 +23,8 @@ import org.despin.data.DataPaths;
  * machine spread up to 2x; these ratios within about 10 %. (Thread CPU time leaves out the
  * garbage collector's threads.)
  *
+ * <p>{@code -DspeedSpun=0.3}: the passages spun at that rate with MyThes (most are then called spun).
+ *
  * <p>{@code -Dcold=true}: every round loads the model again and makes new detectors, so that each
  * round fills the caches (the lexicon's candidate lists, the detector's candidate and term caches)
  * with the code already compiled: the cost of the first pass over new text, without the JIT's.
@@ -54,8 +56,10 @@ final class DetectorSpeedAB {
         Path model = Path.of(args[0]);
         int count = Integer.parseInt(args[1]);
         int rounds = Integer.parseInt(args[2]);
-        List<String> passages = DetectorEvaluation.passages(
-                DetectorEvaluation.heldOutText(new DataPaths(DataPaths.defaultCache())), 200, 300, count);
+        DataPaths paths = new DataPaths(DataPaths.defaultCache());
+        // -DspeedSpun=R: the passages spun at rate R (MyThes), to time what documents called spun pay for
+        List<String> passages = DetectorEvaluation.speedPassages(DevMyThes.load(paths.cache()),
+                DetectorEvaluation.passages(DetectorEvaluation.heldOutText(paths), 200, 300, count));
         URL slf4j = org.slf4j.LoggerFactory.class.getProtectionDomain().getCodeSource().getLocation();
         List<Variant> variants = new ArrayList<>();
         for (int i = 3; i < args.length; i++) {

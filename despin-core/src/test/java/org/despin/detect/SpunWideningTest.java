@@ -1,0 +1,75 @@
+package org.despin.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.despin.lexicon.MapLexicon;
+import org.despin.model.Model;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The boosted decode of a document called spun reads lattices widened with {@code spunEvidenceGate}
+ * ({@link LatticeBuilder#widen}): a candidate whose context gain is below the evidence gate but reaches
+ * the spun gate enters there and only there, in a document of at least 100 words (where the spun finding
+ * model decides). On the toy corpus, "The general problem is money." reads "general" -> "common" with gain
+ * 0.8976 ("a common problem", "The basic problem is money" are stored); the sentences after it have no
+ * candidate and make the document 101 words long.
+ */
+class SpunWideningTest {
+    private static final String SENTENCE = "The general problem is money.";
+    private static final String TEXT = SENTENCE + " Then the storm hit the town at night.".repeat(12);
+    /** Every document called spun (the spin score, a probability, always reaches 0), no widening. */
+    private static final DetectorSettings SPUN = ToyModel.SETTINGS.with().cleanThreshold(0).spunThreshold(0)
+            .spunEvidenceGate(Double.NaN).build();
+
+    @Test
+    void aCandidateBelowTheGateEntersOnlyTheWidenedLatticeOfADocumentCalledSpun() {
+        Model model = ToyModel.news();
+        assertEquals(List.of(), arcs(model, SPUN));
+        assertEquals(List.of(), arcs(model, SPUN.with().spunEvidenceGate(0.9).build()));
+        assertEquals(List.of("general -> common gain 0.8976 behind 0.0000 admitted 1"),
+                arcs(model, SPUN.with().spunEvidenceGate(0.5).build()));
+        // the default gate 0
+        assertEquals(List.of("general -> common gain 0.8976 behind 0.0000 admitted 1"),
+                arcs(model, ToyModel.SETTINGS.with().cleanThreshold(0).spunThreshold(0).build()));
+        // not called spun (no boosted decode): the lattice of the evidence gate
+        assertEquals(List.of(), arcs(model, SPUN.with().spunEvidenceGate(0.5).spunBoost(0).build()));
+        // called spun but under 100 words, where the decode's posteriors decide: not widened either
+        assertEquals(List.of(), arcs(model, SPUN.with().spunEvidenceGate(0.5).build(), SENTENCE));
+    }
+
+    @Test
+    void aWidenedArcIsScoredAlongsideTheArcsOfItsSpan() {
+        // "general" may be "basic" too, with a gain above the gate: the added "common" is behind it
+        MapLexicon lexicon = new MapLexicon.Builder().add("general", "basic", -1.0f).add("general", "common", -1.0f).build();
+        Model model = ToyModel.model(ToyModel.lm(4, ToyModel.NEWS), lexicon);
+        assertEquals(List.of("general -> basic gain 3.4420 behind 0.0000 admitted 1"), arcs(model, SPUN));
+        // (the added arc first: the lattice keeps the arcs of a position in the order they were made)
+        assertEquals(List.of("general -> common gain 0.8976 behind -2.5444 admitted 2",
+                "general -> basic gain 3.4420 behind 0.0000 admitted 1"),
+                arcs(model, SPUN.with().spunEvidenceGate(0.5).build()));
+    }
+
+    /** The substitution arcs of the lattices the report came from, with their gain and span features. */
+    private static List<String> arcs(Model model, DetectorSettings settings) {
+        return arcs(model, settings, TEXT);
+    }
+
+    private static List<String> arcs(Model model, DetectorSettings settings, String text) {
+        Detector.Trace t = new Detector(model, settings).trace(text, CheckOptions.DEFAULTS);
+        List<String> out = new ArrayList<>();
+        for (Lattice l : t.lattices()) {
+            for (Arc a : l.arcs) {
+                if (!a.isKeep()) {
+                    double[] f = a.features();
+                    out.add(String.format(Locale.ROOT, "%s -> %s gain %.4f behind %.4f admitted %.0f", l.observed(a.from(), a.to()),
+                            a.candidate().original(), a.evidence().gainLog10(),
+                            f[ArcFeatures.NAMES.indexOf("behindBestGain")], Math.exp(f[ArcFeatures.NAMES.indexOf("lnAdmitted")])));
+                }
+            }
+        }
+        return out;
+    }
+}
