@@ -20,19 +20,20 @@ public final class DocumentScorer {
             double topFindingProbability) {
         /**
          * Fitted by DetectorEvaluation "fit" (docs/detector.md, "Document score: the finding model's
-         * surest candidates") on 1200 100-150-word passages of the arc model's fit fold of the
-         * TRAINING documents, read with the LM rebuilt without that fold, each clean and spun once
-         * (rates 0.05/0.1/0.2/0.3 in turn, the Moby and the WordNet training spinner alternately,
-         * never MyThes) at the default settings: logistic regression on the first half, L2 1.0; AUROC
-         * 0.842 on the second half (0.817 at rate 0.1; the seven features of before 0.835 / 0.807),
-         * 0.800 on 400 held-out passages MyThes-spun at 0.1 (before 0.792). Branch docscore added
-         * topFindingProbability (before, fitted on MyThes-spun fit-fold passages: (-1.828, 0.093,
-         * 0.263, 1.212, 0.887, 0.002, 0.837, 1.331)). {@code java -Xmx5g -cp $CP
-         * -DfoldLm=/tmp/arcs/fold-lm.dspm org.despin.detect.DetectorEvaluation MODEL fit 1200}, the
-         * "all" line.
+         * surest candidates", refitted in "Joint refit after doccontext, spungate and docscore") on
+         * 1200 100-150-word passages of the arc model's fit fold of the TRAINING documents, read with
+         * the LM rebuilt without that fold, each clean and spun once (rates 0.05/0.1/0.2/0.3 in turn,
+         * the Moby and the WordNet training spinner alternately, never MyThes) at the default
+         * settings: logistic regression on the first half, L2 1.0; AUROC 0.852 on the second half
+         * (0.833 at rate 0.1; the seven features without topFindingProbability 0.835 / 0.807). Branch
+         * docscore added topFindingProbability (its fit over the FindingModel.DEFAULTS of before:
+         * (-2.559, 0.179, 0.195, 1.989, 0.458, 0.088, 0.431, 1.122, 2.718)); branch joint refitted it
+         * over doccontext's FindingModel.DEFAULTS (the document's own words), which the feature reads.
+         * {@code java -Xmx5g -cp $CP -DfoldLm=/tmp/arcs/fold-lm.dspm
+         * org.despin.detect.DetectorEvaluation MODEL fit 1200}, the "all" line.
          */
-        public static final Coefficients DEFAULTS = new Coefficients(-2.559, 0.179, 0.195, 1.989, 0.458, 0.088,
-                0.431, 1.122, 2.718);
+        public static final Coefficients DEFAULTS = new Coefficients(-2.772, 0.146, 0.127, 1.963, 0.441, 0.125,
+                0.411, 0.898, 3.878);
 
         /** Coefficients from the intercept and one weight per {@link #FEATURES} entry, as the fit prints them. */
         public static Coefficients of(double[] w) {
