@@ -87,21 +87,24 @@ public record FindingModel(double[] weights, double bias) {
 
     /**
      * The model for documents called spun (the document score's {@code spunThreshold}), over their
-     * boosted decode ({@code spunBoost}), where the decode's posteriors decided before: fitted like
-     * {@link #DEFAULTS} but with {@code -DfindingBoosted=true}: passages spun at 0.1-0.5 (Moby and the
-     * WordNet training spinner), only the documents the score calls spun, their candidates read from
-     * the boosted decode, exactly as the detector then decides. Inside a spun text the observed words'
-     * own fit separates a clean collocation from a restoration a little (observedLeftFit -0.30, gain
-     * -0.20), the document's own words more (observedElsewhere -1.71, candidateElsewhere +0.51):
-     * test-half AUROC 0.834 (0.814 without the document's words, 0.805 without either). Bias 0.0400 =
-     * -logit(0.49): the lowest threshold at which the bundled example keeps at most 5 false flags
-     * (first 100 held-out passages, docs/detector.md "The document's own words"). {@code java -Xmx6g
-     * -cp $CP -DfoldLm=/tmp/arcs/fold-lm.dspm -DfindingBoosted=true org.despin.detect.DetectorEvaluation
-     * MODEL fitfindings 600}
+     * boosted decode ({@code spunBoost}) of lattices widened to the context gain
+     * {@code spunEvidenceGate} 0 ({@code spunContextPool} 4), where the decode's posteriors decided
+     * before: fitted like {@link #DEFAULTS} but with {@code -DfindingBoosted=true}: passages spun at
+     * 0.1-0.5 (Moby and the WordNet training spinner), only the documents the score calls spun, their
+     * candidates read from the widened boosted decode, exactly as the detector then decides. Inside a
+     * spun text the observed words' own fit separates a clean collocation from a restoration a little
+     * (observedLeftFit -0.19, gain -0.21), the document's own words more (observedElsewhere -1.64,
+     * candidateElsewhere +0.46): test-half AUROC 0.850 (doccontext's fit on unwidened decodes 0.834,
+     * spungate's without the document's words 0.835). Bias -0.2007 = -logit(0.55): the lowest
+     * threshold at which the bundled example keeps at most 5 false flags (0.54: 7; first 100 held-out
+     * passages, docs/detector.md "Joint refit after doccontext, spungate and docscore"). {@code java
+     * -Xmx6g -cp $CP -DfoldLm=/tmp/arcs/fold-lm.dspm -DfindingBoosted=true
+     * org.despin.detect.DetectorEvaluation MODEL fitfindings 600} (at the default widening and the
+     * refitted document score of branch joint).
      */
-    public static final FindingModel SPUN = new FindingModel(new double[] {-0.5462, 0.3083, -0.2614, 0.5763, 0.3461,
-        -0.0124, 0.4198, 0.0134, -0.0464, 1.1145, 1.9923, 1.0940, 0.0755, 0.0961, -0.0104, -0.2984, -0.0700, -0.2268,
-        -0.2001, 0.5052, -1.7136, 0.0996}, 0.0400);
+    public static final FindingModel SPUN = new FindingModel(new double[] {-1.0775, 0.3672, -0.4610, 0.8359, 0.1695,
+        0.0416, 0.1255, 0.0127, -0.0222, 0.9653, 2.1363, 1.0395, 0.3228, 0.1665, 0.0054, -0.1888, -0.0886, -0.1558,
+        -0.2120, 0.4586, -1.6429, 0.2148}, -0.2007);
 
     public FindingModel {
         if (weights.length != SIZE + 1) {
