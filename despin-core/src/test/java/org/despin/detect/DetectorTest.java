@@ -125,14 +125,16 @@ class DetectorTest {
         assertTrue(f2.evidence().contains("'general' also appears spun as 'basic'"), f2.evidence());
     }
 
+    /** Three sentences of news and the same spun in a name, a compound and a verb (the score's tests). */
+    private static final String CLEAN_NEWS = "The Security Council met on Tuesday. The Secretary-General told reporters that "
+            + "the talks had failed. The Permanent Mission of France issued a statement.";
+    private static final String SPUN_NEWS = "The Protection Council met on Tuesday. The Secretary-Common advised reporters that "
+            + "the talks had failed. The Lasting Mission of France issued a statement.";
+
     @Test
     void aCleanDocumentEndsWithALowSpinRateAndAScoreBelowASpunOne() {
-        String clean = "The Security Council met on Tuesday. The Secretary-General told reporters that the talks had failed. "
-                + "The Permanent Mission of France issued a statement.";
-        String spun = "The Protection Council met on Tuesday. The Secretary-Common advised reporters that the talks had failed. "
-                + "The Lasting Mission of France issued a statement.";
-        Detector.Analysis c = DETECTOR.analyse(clean, CheckOptions.DEFAULTS);
-        Detector.Analysis s = DETECTOR.analyse(spun, CheckOptions.DEFAULTS);
+        Detector.Analysis c = DETECTOR.analyse(CLEAN_NEWS, CheckOptions.DEFAULTS);
+        Detector.Analysis s = DETECTOR.analyse(SPUN_NEWS, CheckOptions.DEFAULTS);
         assertEquals(0, c.report().findings().size(), DetectorExamplesTest.describe(c.report()));
         assertEquals(4, s.report().findings().size(), DetectorExamplesTest.describe(s.report()));
         assertTrue(c.features().spinRate() < CheckOptions.DEFAULTS.spinRatePrior(), "clean rate " + c.features());
@@ -146,17 +148,13 @@ class DetectorTest {
 
     @Test
     void theScoreReadsTheFindingModelsSurestCandidatesOnePerFortyWords() {
-        String clean = "The Security Council met on Tuesday. The Secretary-General told reporters that the talks had failed. "
-                + "The Permanent Mission of France issued a statement.";
-        String spun = "The Protection Council met on Tuesday. The Secretary-Common advised reporters that the talks had failed. "
-                + "The Lasting Mission of France issued a statement.";
-        Detector.Analysis c = DETECTOR.analyse(clean, CheckOptions.DEFAULTS);
-        Detector.Analysis s = DETECTOR.analyse(spun, CheckOptions.DEFAULTS);
+        Detector.Analysis c = DETECTOR.analyse(CLEAN_NEWS, CheckOptions.DEFAULTS);
+        Detector.Analysis s = DETECTOR.analyse(SPUN_NEWS, CheckOptions.DEFAULTS);
         assertEquals(0.0, c.features().topFindingProbability(), 0); // no candidate finding
         // 23 words: one candidate read (one per 40 words), the surest restoration
         assertEquals(0.9932592579239193, s.features().topFindingProbability(), 1e-12);
         // with two clean copies after it (69 words): the mean of the two surest, all in the spun part
-        Detector.Analysis s3 = DETECTOR.analyse(spun + " " + clean + " " + clean, CheckOptions.DEFAULTS);
+        Detector.Analysis s3 = DETECTOR.analyse(SPUN_NEWS + " " + CLEAN_NEWS + " " + CLEAN_NEWS, CheckOptions.DEFAULTS);
         assertEquals(0.984511603414529, s3.features().topFindingProbability(), 1e-12);
         // the score's log-odds carry it with the feature's weight
         DocumentScorer.Coefficients d = DocumentScorer.Coefficients.DEFAULTS;
