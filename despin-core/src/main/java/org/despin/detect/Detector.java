@@ -224,22 +224,15 @@ public final class Detector {
         FindingModel model = settings.findingModel() != null ? settings.findingModel() : FindingModel.DEFAULTS;
         SpinRateEstimator.Estimate reference = new SpinRateEstimator.Estimate(REFERENCE_RATE,
                 estimate.expectedSubstitutions(), estimate.decodings(), estimate.variants());
-        double[] top = new double[(int) Math.max(1, Math.round(doc.wordCount() / WORDS_PER_TOP_FINDING))];
-        for (FindingBuilder.Candidate c : new FindingBuilder(doc, reference, null, 0.5).candidates(lattices)) {
-            double p = model.probability(c.features());
-            for (int k = 0; k < top.length && p > 0; k++) {
-                if (p > top[k]) {
-                    double moved = top[k];
-                    top[k] = p;
-                    p = moved;
-                }
-            }
-        }
+        int read = (int) Math.max(1, Math.round(doc.wordCount() / WORDS_PER_TOP_FINDING));
+        // sorted, not kept in a running top list: a long text has as many candidates as it has words
+        double[] probabilities = new FindingBuilder(doc, reference, null, 0.5).candidates(lattices).stream()
+                .mapToDouble(c -> model.probability(c.features())).sorted().toArray();
         double sum = 0;
-        for (double p : top) {
-            sum += p;
+        for (int k = 1; k <= read && k <= probabilities.length; k++) {
+            sum += probabilities[probabilities.length - k]; // surest first
         }
-        return sum / top.length;
+        return sum / read;
     }
 
     /**
