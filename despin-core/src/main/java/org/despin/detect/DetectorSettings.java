@@ -71,6 +71,9 @@ package org.despin.detect;
  *     called spun")
  * @param spunContextPool how many candidates per span the widening tests in context (see {@code contextPool});
  *     0: as many as {@code contextPool}; default 4 (the 4 best in context: as good as 8, 16 or 32, and the cheapest)
+ * @param oneWordTermGate the least {@code termEvidence} score of a term arc from ONE observed word whose lexicon
+ *     candidate is the whole term ("computing" -> "artificial intelligence", {@link TermCandidates}); NaN: no
+ *     such arcs
  */
 public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidatesPerSpan, double lmWeight, double frequencyDiscount,
         double channelScale, double channelOffset, double evidenceGate, double nameGate, double nameBonus,
@@ -79,7 +82,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         ArcModel arcModel, double arcBias, double termBonus, double spunBoost, double insertionLogOdds,
         TermEvidence termEvidence, double termGate, double compoundLogOdds, int contextPool, int contextReach,
         FindingModel findingModel, FindingModel spunFindingModel, FindingModel shortFindingModel,
-        double spunEvidenceGate, int spunContextPool) {
+        double spunEvidenceGate, int spunContextPool, double oneWordTermGate) {
 
     /** {@code insertionLogOdds} that turns insertion arcs off. */
     public static final double INSERTION_OFF = Double.NEGATIVE_INFINITY;
@@ -89,7 +92,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
     public static final DetectorSettings DEFAULTS = new DetectorSettings(
             12, 32, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.86, 0.28,
             DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.0, 3.0, 1.5, -2.0, TermEvidence.DEFAULTS, -1.5, 1.5, 16, 32,
-            FindingModel.DEFAULTS, FindingModel.SPUN, null, 0.0, 4);
+            FindingModel.DEFAULTS, FindingModel.SPUN, null, 0.0, 4, Double.NaN);
 
     public DetectorSettings {
         if (beamWidth < 1 || candidatePool < 1 || maxCandidatesPerSpan < 1 || emIterations < 0) {
@@ -148,6 +151,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         private double insertionLogOdds;
         private TermEvidence termEvidence;
         private double termGate;
+        private double oneWordTermGate;
         private double compoundLogOdds;
         private int contextPool;
         private int contextReach;
@@ -192,6 +196,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
             shortFindingModel = s.shortFindingModel;
             spunEvidenceGate = s.spunEvidenceGate;
             spunContextPool = s.spunContextPool;
+            oneWordTermGate = s.oneWordTermGate;
         }
 
         public Builder beamWidth(int v) { beamWidth = v; return this; }
@@ -235,13 +240,16 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         /** The evidence gate of the boosted decode's widened lattices, or NaN: no widening. */
         public Builder spunEvidenceGate(double v) { spunEvidenceGate = v; return this; }
         public Builder spunContextPool(int v) { spunContextPool = v; return this; }
+        /** The gate of one-word term arcs, or NaN: none. */
+        public Builder oneWordTermGate(double v) { oneWordTermGate = v; return this; }
 
         public DetectorSettings build() {
             return new DetectorSettings(beamWidth, candidatePool, maxCandidatesPerSpan, lmWeight, frequencyDiscount, channelScale,
                     channelOffset, evidenceGate, nameGate, nameBonus, variantBonus, artefactLogProb, priorStrength,
                     emIterations, minSpinRate, spunThreshold, cleanThreshold, score, restoredContextPass,
                     arcModel, arcBias, termBonus, spunBoost, insertionLogOdds, termEvidence, termGate, compoundLogOdds,
-                    contextPool, contextReach, findingModel, spunFindingModel, shortFindingModel, spunEvidenceGate, spunContextPool);
+                    contextPool, contextReach, findingModel, spunFindingModel, shortFindingModel, spunEvidenceGate, spunContextPool,
+                    oneWordTermGate);
         }
     }
 }

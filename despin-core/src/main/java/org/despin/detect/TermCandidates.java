@@ -51,12 +51,19 @@ final class TermCandidates {
     static final double LENGTH_PENALTY = -0.5;
     /** log10 PMI above which an observed span is a collocation in its own right (the writer's phrase). */
     static final double COLLOCATION_LOG10 = 1.0;
+    /**
+     * log10: a one-word span is read as a whole term only when its word is rarer than every word of the
+     * term by this much (a spinner writes "lyceum" for "high school", "computing" for "artificial
+     * intelligence"; clean text writes "study", "paper", "chancellor" as often as their terms' words).
+     */
+    static final double ONE_WORD_RARITY = 0.5;
     /** The lexicon's source name on term arcs, shown in the evidence. */
     static final String SOURCE = "term";
     private static final int MAX_CACHED = 400_000;
     /** Positions are packed in 16 bits (a longer run without a sentence end is no prose). */
     private static final int MAX_SENTENCE_WORDS = 0xFFFF;
-    private static final Reach NONE = new Reach(new int[0], new float[0], new int[0], new long[0], new int[0], new long[0]);
+    private static final Reach NONE = new Reach(new int[0], new float[0], new int[0], new long[0], new int[0], new long[0],
+            new int[0], new float[0]);
 
     /**
      * The term words an observed segment reaches, sorted by id, with the best channel weight of
@@ -81,14 +88,23 @@ final class TermCandidates {
         final long[] startedSecondWords;
         final int[] continued;
         final long[] continuedFirstWords;
+        /**
+         * Whole terms a one-word segment stands for as a lexicon candidate ("computing" -> "artificial
+         * intelligence", "lyceum" -> "high school": a spinner's thesaurus lists broader, narrower and
+         * related words of a term as one word), with the candidate's channel weight; sorted by term id.
+         */
+        final int[] wholeTerms;
+        final float[] wholeChannels;
         /** slots[h] = 1 + index of a word whose hash probes to h, 0 = empty; size a power of two. */
         private final int[] slots;
         /** One bit per word ({@link #bit}): a word whose bit is clear is not here, known without the probe. */
         private final long signature;
 
         Reach(int[] words, float[] logChannel, int[] started, long[] startedSecondWords, int[] continued,
-                long[] continuedFirstWords) {
+                long[] continuedFirstWords, int[] wholeTerms, float[] wholeChannels) {
             this.words = words;
+            this.wholeTerms = wholeTerms;
+            this.wholeChannels = wholeChannels;
             this.logChannel = logChannel;
             this.started = started;
             this.startedSecondWords = startedSecondWords;
@@ -152,6 +168,11 @@ final class TermCandidates {
      * else the term table's {@link TermTable#wordId} + 2 (a race only looks it up twice).
      */
     private final AtomicIntegerArray termWordByOriginal;
+    /**
+     * The term id of a multi-word original by the lexicon's original id: 0 = not looked up yet, else
+     * the term's id in the table + 2 (-1 + 2 when the original is no term).
+     */
+    private final AtomicIntegerArray termByOriginal;
     /** The terms' infos by term id (null = not made yet). */
     private final AtomicReferenceArray<TermInfo> infos;
     /** Observed span -> its LM cohesion (log10), +infinity when the span is itself a term. */
@@ -181,6 +202,7 @@ final class TermCandidates {
         this.infos = new AtomicReferenceArray<>(terms.size());
         // (no lexicon: a lattice builder without terms)
         this.termWordByOriginal = new AtomicIntegerArray(lexicon == null ? 0 : lexicon.originalIds());
+        this.termByOriginal = new AtomicIntegerArray(lexicon == null ? 0 : lexicon.originalIds());
         this.secondStart = new int[terms.wordCount() + 1];
         this.bySecondWord = new int[terms.size()];
         for (int t = 0; t < terms.size(); t++) {
@@ -224,7 +246,7 @@ final class TermCandidates {
                     break;
                 }
                 segments[i][a] = reach(w.span(i, i + a));
-                anything |= segments[i][a].words.length > 0;
+                anything |= segments[i][a].words.length > 0 || segments[i][a].wholeTerms.length > 0;
             }
         }
         if (!anything) {
@@ -232,6 +254,12 @@ final class TermCandidates {
         }
         boolean[] breakBefore = w.breakBefore;
         Hits hits = new Hits();
+        for (int i = 0; i < n; i++) {
+            Reach r = segments[i][1];
+            for (int k = 0; k < r.wholeTerms.length; k++) {
+                hits.add(i, i + 1, r.wholeTerms[k], r.wholeChannels[k]); // one word for a whole term
+            }
+        }
         int[] ends = new int[16];
         float[] channels = new float[16];
         for (int i = 0; i + 1 < n; i++) {
@@ -472,6 +500,9 @@ final class TermCandidates {
      * lacks a word, +infinity when the span is itself a known term.
      */
     private float observedCohesion(LatticeBuilder.SentenceWords w, int from, int to) {
+        if (to - from == 1) {
+            return 0f; // a word predicts itself exactly as much as it is likely (and is no term)
+        }
         String observed = w.span(from, to);
         Float c = spanCohesion.get(observed);
         if (c == null) {
@@ -578,7 +609,26 @@ final class TermCandidates {
                 channel[k++] = 0f;
             }
         }
+        boolean oneWord = segment.indexOf(' ') < 0;
+        int[] whole = null;
+        float[] wholeChannel = null;
+        int wholeCount = 0;
         for (Candidate c : lexicon.candidates(segment)) {
+            if (oneWord && c.original().indexOf(' ') > 0) {
+                if (FunctionWords.contains(segment)) {
+                    continue; // "in" -> "hoosier state"
+                }
+                int term = wholeTerm(c, segment);
+                if (term >= 0) {
+                    if (whole == null || wholeCount == whole.length) {
+                        whole = whole == null ? new int[4] : Arrays.copyOf(whole, 2 * wholeCount);
+                        wholeChannel = wholeChannel == null ? new float[4] : Arrays.copyOf(wholeChannel, 2 * wholeCount);
+                    }
+                    whole[wholeCount] = term;
+                    wholeChannel[wholeCount++] = c.logChannel();
+                }
+                continue;
+            }
             int id = termWord(c);
             if (id < 0 || FunctionWords.contains(c.original()) || c.original().equals(segment)) {
                 continue;
@@ -598,8 +648,33 @@ final class TermCandidates {
             words[k] = TermTable.linkWord(link);
             channel[k++] = linkChannel(link, segment);
         }
+        int[] wholeTerms = new int[0];
+        float[] wholeChannels = new float[0];
+        if (wholeCount > 0) {
+            long[] order = new long[wholeCount];
+            for (int i = 0; i < wholeCount; i++) {
+                order[i] = (long) whole[i] << 32 | i;
+            }
+            Arrays.sort(order);
+            wholeTerms = new int[wholeCount];
+            wholeChannels = new float[wholeCount];
+            int m = 0;
+            for (int i = 0; i < wholeCount; i++) {
+                int o = (int) order[i];
+                if (m > 0 && wholeTerms[m - 1] == whole[o]) {
+                    wholeChannels[m - 1] = Math.max(wholeChannels[m - 1], wholeChannel[o]);
+                } else {
+                    wholeTerms[m] = whole[o];
+                    wholeChannels[m++] = wholeChannel[o];
+                }
+            }
+            wholeTerms = Arrays.copyOf(wholeTerms, m);
+            wholeChannels = Arrays.copyOf(wholeChannels, m);
+        }
         if (k == 0) {
-            return NONE;
+            return wholeTerms.length == 0 ? NONE
+                    : new Reach(new int[0], new float[0], new int[0], new long[0], new int[0], new long[0], wholeTerms,
+                            wholeChannels);
         }
         // sort by id, keeping the best channel of each word (word ids and positions are non-negative ints)
         long[] order = new long[k];
@@ -633,7 +708,53 @@ final class TermCandidates {
             continuedFirstWords[i] = firstWordsOfContinued[word];
         }
         return new Reach(Arrays.copyOf(outWords, m), Arrays.copyOf(outChannel, m), started, startedSecondWords,
-                continued, continuedFirstWords);
+                continued, continuedFirstWords, wholeTerms, wholeChannels);
+    }
+
+    /**
+     * The table's id of a multi-word candidate's original, -1 when it is no term or when it holds the
+     * observed word itself (or its plural or singular): "rate" -> "interest rate" adds a word to a
+     * word that stands as it is, which is no rewrite (and every "rate" of clean text would be a candidate).
+     */
+    private int wholeTerm(Candidate c, String observed) {
+        int original = c.originalId();
+        int term;
+        if (original < 0 || original >= termByOriginal.length()) {
+            term = termOf(c.original());
+        } else {
+            term = termByOriginal.getPlain(original) - 2;
+            if (term == -2) {
+                term = termOf(c.original());
+                termByOriginal.setPlain(original, term + 2);
+            }
+        }
+        if (term < 0) {
+            return -1;
+        }
+        for (int k = 0; k < terms.length(term); k++) {
+            String word = terms.wordText(terms.word(term, k));
+            if (word.equals(observed) || word.equals(observed + "s") || observed.equals(word + "s")
+                    || word.equals(observed + "es") || observed.equals(word + "es")) {
+                return -1;
+            }
+        }
+        return term;
+    }
+
+    /** The id of the term with this text (normalised words joined by single spaces), or -1. */
+    private int termOf(String text) {
+        String[] words = text.split(" ");
+        if (words.length < 2 || words.length > TermTable.MAX_WORDS) {
+            return -1;
+        }
+        int[] ids = new int[words.length];
+        for (int k = 0; k < words.length; k++) {
+            ids[k] = terms.wordId(words[k]);
+            if (ids[k] < 0) {
+                return -1;
+            }
+        }
+        return terms.find(ids, 0, ids.length);
     }
 
     /**
@@ -739,21 +860,38 @@ final class TermCandidates {
             List<Arc> out, boolean[] eligible) {
         TermEvidence gate = settings.termEvidence();
         ObservedSpan observed = null;
+        double oneWordGate = settings.oneWordTermGate();
+        List<Arc> oneWordArcs = new ArrayList<>(); // of one span: they share the bonus once all are known
         for (Match m : matches) {
+            if (!oneWordArcs.isEmpty() && oneWordArcs.get(0).from() != m.from()) {
+                shareBonus(oneWordArcs, out);
+            }
             int i = m.from();
             int j = m.to();
             PreparedCandidate c = m.candidate();
+            boolean oneWord = j - i == 1; // a lexicon candidate that is a whole term (word-by-word matches span two words at least)
+            if (oneWord && (Double.isNaN(oneWordGate)
+                    || evidence.unigram(w.ids(lm.vocabulary())[i]) > m.term().rarest() - ONE_WORD_RARITY)) {
+                continue; // a spinner writes a rarer word for a term, never a commoner one (and no LM call for the rest)
+            }
             if (observed == null || observed.from() != i || observed.to() != j) {
                 observed = observed(i, j, w, evidence); // the matches of one span stand together
             }
-            for (int k = i; k < j; k++) {
+            for (int k = i; k < j && !oneWord; k++) {
                 eligible[k] = true; // words with a candidate, admitted or not (as for the lexicon's candidates)
             }
             // not the substitution arcs' gain gate (a carrier sentence says little about a term beyond its
             // frequency) but a score of its own: see TermEvidence
             ArcFacts facts = facts(m, observed, evidence);
-            if (gate != null && gate.score(facts) < settings.termGate()) {
+            if (oneWord ? facts.values()[ArcFacts.CONTEXT] < oneWordGate
+                    : gate != null && gate.score(facts) < settings.termGate()) {
+                // one word for a whole term: the link is the lexicon's own, so the word-by-word score's chance
+                // terms (fan-out of the term words) say nothing; what must hold is positive evidence, the term
+                // explaining its context better than the word it replaces
                 continue;
+            }
+            if (oneWord) {
+                eligible[i] = true;
             }
             double gain = facts.values()[ArcFacts.GAIN];
             double context = facts.values()[ArcFacts.CONTEXT];
@@ -763,12 +901,26 @@ final class TermCandidates {
             // shares it among them. (A calibrated model over the span's features, fitted on our spinner's
             // tortured terms in training sentences, did no better at the clean-text budget: docs/detector.md.)
             double weight = settings.channelScale() * c.candidate().logChannel() + settings.channelOffset()
-                    + settings.termBonus() - Math.log(m.rivals())
+                    + settings.termBonus() - (oneWord ? 0 : Math.log(m.rivals()))
                     - settings.frequencyDiscount() * Math.log(10) * (c.intrinsicLog10() - obsIntrinsic);
             if (w.articleMismatchBefore(i, c.original())) {
                 weight += settings.artefactLogProb();
             }
-            out.add(new Arc(i, j, c.ids(), weight, c, 0, new Evidence.Gain(gain, context, false)));
+            (oneWord ? oneWordArcs : out).add(new Arc(i, j, c.ids(), weight, c, 0, new Evidence.Gain(gain, context, false)));
         }
+        shareBonus(oneWordArcs, out);
+    }
+
+    /**
+     * Adds the one-word term arcs of one span to {@code out}, the bonus shared among those that passed
+     * the gate (the word's other term candidates have no evidence: they are no rival readings), and
+     * empties the list.
+     */
+    private static void shareBonus(List<Arc> oneWordArcs, List<Arc> out) {
+        double share = Math.log(Math.max(1, oneWordArcs.size()));
+        for (Arc a : oneWordArcs) {
+            out.add(new Arc(a.from(), a.to(), a.out(), a.fixedWeight() - share, a.candidate(), 0, a.evidence()));
+        }
+        oneWordArcs.clear();
     }
 }

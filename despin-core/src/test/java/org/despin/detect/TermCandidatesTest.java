@@ -167,4 +167,75 @@ class TermCandidatesTest {
             assertEquals(1, m.get(0).rivals());
         }
     }
+
+    /** One word for a whole term: "lyceum" -> "high school" (a thesaurus lists narrower and related words). */
+    private static final MapLexicon ONE_WORD_LEXICON = new MapLexicon.Builder()
+            .add("lyceum", "high school", -2.5f)
+            .add("lyceum", "dance hall", -2.0f)
+            .add("lyceum", "academy", -1.0f)
+            .add("rate", "interest rate", -2.5f)
+            .add("rates", "interest rate", -2.5f)
+            .add("in", "air lock", -1.0f)
+            .build();
+    private static final TermTable ONE_WORD_TERMS = TermTable.of(List.of("high school", "dance hall", "interest rate", "air lock"));
+    private static final MapLanguageModel ONE_WORD_LM = ToyModel.lm(3, List.of(
+            "We study high school in detail.", "The high school was new.", "She went to high school.",
+            "Her high school was far.", "His high school was near.", "They left high school early.",
+            "The dance hall was old.", "A dance hall was open.", "The dance hall was full.", "Our dance hall was big.",
+            "The rate was low.", "We study the rate in detail.", "A lyceum was built."));
+
+    private static LatticeBuilder.SentenceWords words(String text) {
+        org.despin.text.Document doc = org.despin.text.Document.parse(text);
+        return LatticeBuilder.SentenceWords.of(doc.tokens(), doc.sentences().get(0));
+    }
+
+    @Test
+    void oneWordWhoseCandidateIsAWholeTermMatchesIt() {
+        TermCandidates terms = new TermCandidates(ONE_WORD_TERMS, ONE_WORD_LEXICON, ONE_WORD_LM);
+        List<TermCandidates.Match> m = terms.matches(words("We study lyceum at the rate in detail."));
+        // "academy" is one word (no term); "rate" -> "interest rate" keeps the observed word (no rewrite);
+        // "in" is a function word
+        assertEquals(2, m.size(), m.toString());
+        assertEquals("dance hall", m.get(0).candidate().original());
+        assertEquals("high school", m.get(1).candidate().original());
+        for (TermCandidates.Match x : m) {
+            assertEquals(2, x.from());
+            assertEquals(3, x.to());
+            assertEquals(2, x.rivals());
+        }
+        assertEquals(-2.0f, m.get(0).candidate().candidate().logChannel());
+        assertEquals(-2.5f, m.get(1).candidate().candidate().logChannel());
+        assertEquals(List.of(), terms.matches(words("We study the rates in detail.")));
+    }
+
+    /** The arcs addArcs makes of the sentence's term matches under {@code settings}. */
+    private static List<Arc> oneWordArcs(String text, DetectorSettings settings) {
+        TermCandidates terms = new TermCandidates(ONE_WORD_TERMS, ONE_WORD_LEXICON, ONE_WORD_LM);
+        LatticeBuilder.SentenceWords w = words(text);
+        int[] ids = w.ids(ONE_WORD_LM.vocabulary());
+        Evidence evidence = new Evidence(ONE_WORD_LM);
+        evidence.sentence(ids, ids);
+        List<Arc> out = new java.util.ArrayList<>();
+        terms.addArcs(terms.matches(w), w, evidence, settings, out, new boolean[w.size()]);
+        return out;
+    }
+
+    @Test
+    void oneWordTermArcsAreOffByDefaultAndNeedPositiveEvidence() {
+        String text = "We study lyceum in detail.";
+        assertEquals(List.of(), oneWordArcs(text, ToyModel.SETTINGS));
+        // gate far below: both terms enter and share the bonus (-ln 2 each, against the arc alone)
+        List<Arc> both = oneWordArcs(text, ToyModel.SETTINGS.with().oneWordTermGate(-100).build());
+        assertEquals(2, both.size());
+        // gate at 0: only "high school", which the context prefers to "lyceum", keeps its arc, the bonus whole
+        List<Arc> one = oneWordArcs(text, ToyModel.SETTINGS.with().oneWordTermGate(0).build());
+        assertEquals(1, one.size());
+        Arc highSchool = both.get(0).candidate().original().equals("high school") ? both.get(0) : both.get(1);
+        assertEquals("high school", one.get(0).candidate().original());
+        assertEquals(one.get(0).fixedWeight() - Math.log(2), highSchool.fixedWeight(), 1e-9);
+        assertTrue(one.get(0).evidence().contextLog10() > 0, one.get(0).evidence().toString());
+        // a gate above the term's evidence: no arc
+        double context = one.get(0).evidence().contextLog10();
+        assertEquals(List.of(), oneWordArcs(text, ToyModel.SETTINGS.with().oneWordTermGate(context + 0.01).build()));
+    }
 }
