@@ -71,9 +71,13 @@ package org.despin.detect;
  *     called spun")
  * @param spunContextPool how many candidates per span the widening tests in context (see {@code contextPool});
  *     0: as many as {@code contextPool}; default 4 (the 4 best in context: as good as 8, 16 or 32, and the cheapest)
- * @param oneWordTermGate the least {@code termEvidence} score of a term arc from ONE observed word whose lexicon
- *     candidate is the whole term ("computing" -> "artificial intelligence", {@link TermCandidates}); NaN: no
- *     such arcs
+ * @param oneWordTermGate the least evidence of a term arc from ONE observed word whose lexicon candidate is the
+ *     whole term ("lyceum" -> "high school", {@link TermCandidates}): the log10 LM ratio of the term to the word
+ *     in context (a restoration needs positive evidence); NaN: no such arcs (default 1.3, docs/detector.md
+ *     "One word back to a term")
+ * @param oneWordTermBonus nats added to such an arc in place of {@code termBonus}, shared among the span's arcs
+ *     that pass the gate (default 5: with termBonus alone such arcs restore nothing; docs/detector.md "One word
+ *     back to a term")
  */
 public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidatesPerSpan, double lmWeight, double frequencyDiscount,
         double channelScale, double channelOffset, double evidenceGate, double nameGate, double nameBonus,
@@ -82,7 +86,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         ArcModel arcModel, double arcBias, double termBonus, double spunBoost, double insertionLogOdds,
         TermEvidence termEvidence, double termGate, double compoundLogOdds, int contextPool, int contextReach,
         FindingModel findingModel, FindingModel spunFindingModel, FindingModel shortFindingModel,
-        double spunEvidenceGate, int spunContextPool, double oneWordTermGate) {
+        double spunEvidenceGate, int spunContextPool, double oneWordTermGate, double oneWordTermBonus) {
 
     /** {@code insertionLogOdds} that turns insertion arcs off. */
     public static final double INSERTION_OFF = Double.NEGATIVE_INFINITY;
@@ -92,7 +96,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
     public static final DetectorSettings DEFAULTS = new DetectorSettings(
             12, 32, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.86, 0.28,
             DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.0, 3.0, 1.5, -2.0, TermEvidence.DEFAULTS, -1.5, 1.5, 16, 32,
-            FindingModel.DEFAULTS, FindingModel.SPUN, null, 0.0, 4, Double.NaN);
+            FindingModel.DEFAULTS, FindingModel.SPUN, null, 0.0, 4, 1.3, 5.0);
 
     public DetectorSettings {
         if (beamWidth < 1 || candidatePool < 1 || maxCandidatesPerSpan < 1 || emIterations < 0) {
@@ -152,6 +156,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         private TermEvidence termEvidence;
         private double termGate;
         private double oneWordTermGate;
+        private double oneWordTermBonus;
         private double compoundLogOdds;
         private int contextPool;
         private int contextReach;
@@ -197,6 +202,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
             spunEvidenceGate = s.spunEvidenceGate;
             spunContextPool = s.spunContextPool;
             oneWordTermGate = s.oneWordTermGate;
+            oneWordTermBonus = s.oneWordTermBonus;
         }
 
         public Builder beamWidth(int v) { beamWidth = v; return this; }
@@ -242,6 +248,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         public Builder spunContextPool(int v) { spunContextPool = v; return this; }
         /** The gate of one-word term arcs, or NaN: none. */
         public Builder oneWordTermGate(double v) { oneWordTermGate = v; return this; }
+        public Builder oneWordTermBonus(double v) { oneWordTermBonus = v; return this; }
 
         public DetectorSettings build() {
             return new DetectorSettings(beamWidth, candidatePool, maxCandidatesPerSpan, lmWeight, frequencyDiscount, channelScale,
@@ -249,7 +256,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
                     emIterations, minSpinRate, spunThreshold, cleanThreshold, score, restoredContextPass,
                     arcModel, arcBias, termBonus, spunBoost, insertionLogOdds, termEvidence, termGate, compoundLogOdds,
                     contextPool, contextReach, findingModel, spunFindingModel, shortFindingModel, spunEvidenceGate, spunContextPool,
-                    oneWordTermGate);
+                    oneWordTermGate, oneWordTermBonus);
         }
     }
 }

@@ -362,7 +362,8 @@ final class LatticeBuilder {
             }
         }
         // phrase-level candidates: known terms a span reaches word by word (context-free, so only once)
-        List<TermCandidates.Match> termMatches = previous == null ? terms.matches(w) : List.of();
+        List<TermCandidates.Match> termMatches = previous == null
+                ? terms.matches(w, !Double.isNaN(settings.oneWordTermGate())) : List.of();
         if (!termMatches.isEmpty()) {
             if (!prefixReady) {
                 evidence.sentence(ids, context == null ? ids : context);

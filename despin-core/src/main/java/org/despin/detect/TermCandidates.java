@@ -232,8 +232,16 @@ final class TermCandidates {
         return terms.size() > 0;
     }
 
-    /** The terms the sentence's spans reach word by word; empty when none. */
+    /** The terms the sentence's spans reach word by word, and those one word stands for; empty when none. */
     List<Match> matches(LatticeBuilder.SentenceWords w) {
+        return matches(w, true);
+    }
+
+    /**
+     * The terms the sentence's spans reach word by word, and with {@code oneWord} those a single word's
+     * lexicon candidates name whole ("lyceum" -> "high school"); empty when none.
+     */
+    List<Match> matches(LatticeBuilder.SentenceWords w, boolean oneWord) {
         int n = w.size();
         if (n < 2 || n > MAX_SENTENCE_WORDS || !enabled()) {
             return List.of();
@@ -246,7 +254,7 @@ final class TermCandidates {
                     break;
                 }
                 segments[i][a] = reach(w.span(i, i + a));
-                anything |= segments[i][a].words.length > 0 || segments[i][a].wholeTerms.length > 0;
+                anything |= segments[i][a].words.length > 0 || (oneWord && segments[i][a].wholeTerms.length > 0);
             }
         }
         if (!anything) {
@@ -254,7 +262,7 @@ final class TermCandidates {
         }
         boolean[] breakBefore = w.breakBefore;
         Hits hits = new Hits();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < n && oneWord; i++) {
             Reach r = segments[i][1];
             for (int k = 0; k < r.wholeTerms.length; k++) {
                 hits.add(i, i + 1, r.wholeTerms[k], r.wholeChannels[k]); // one word for a whole term
@@ -901,7 +909,7 @@ final class TermCandidates {
             // shares it among them. (A calibrated model over the span's features, fitted on our spinner's
             // tortured terms in training sentences, did no better at the clean-text budget: docs/detector.md.)
             double weight = settings.channelScale() * c.candidate().logChannel() + settings.channelOffset()
-                    + settings.termBonus() - (oneWord ? 0 : Math.log(m.rivals()))
+                    + (oneWord ? settings.oneWordTermBonus() : settings.termBonus() - Math.log(m.rivals()))
                     - settings.frequencyDiscount() * Math.log(10) * (c.intrinsicLog10() - obsIntrinsic);
             if (w.articleMismatchBefore(i, c.original())) {
                 weight += settings.artefactLogProb();

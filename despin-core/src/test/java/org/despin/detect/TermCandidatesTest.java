@@ -221,9 +221,9 @@ class TermCandidatesTest {
     }
 
     @Test
-    void oneWordTermArcsAreOffByDefaultAndNeedPositiveEvidence() {
+    void oneWordTermArcsNeedPositiveEvidenceAndCanBeTurnedOff() {
         String text = "We study lyceum in detail.";
-        assertEquals(List.of(), oneWordArcs(text, ToyModel.SETTINGS));
+        assertEquals(List.of(), oneWordArcs(text, ToyModel.SETTINGS.with().oneWordTermGate(Double.NaN).build()));
         // gate far below: both terms enter and share the bonus (-ln 2 each, against the arc alone)
         List<Arc> both = oneWordArcs(text, ToyModel.SETTINGS.with().oneWordTermGate(-100).build());
         assertEquals(2, both.size());
