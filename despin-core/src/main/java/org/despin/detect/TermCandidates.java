@@ -29,6 +29,13 @@ import org.despin.lm.LmState;
  * arc must pass the term evidence gate ({@link TermEvidence}: the term explains its context far
  * better than the observed words, its words are not broad ones that hundreds of forms link to).
  *
+ * <p>A thesaurus also writes ONE word for a whole term, a broader, narrower or related one ("lyceum" for
+ * "high school", "fallouts" for "side effects"); the lexicon lists such terms among the word's candidates.
+ * A one-word span whose candidate is a table term (not holding the word itself) is a match too, but
+ * nothing about it is a coincidence, so its arc needs a gate of its own: the word rarer than every word
+ * of the term by {@value #ONE_WORD_RARITY} (log10) and the term explaining its context better than the
+ * word by {@link DetectorSettings#oneWordTermGate()}, with {@link DetectorSettings#oneWordTermBonus()}.
+ *
  * <p>Thread-safe: one instance per {@link Detector}; the caches (per segment, term and span) are
  * bounded concurrent maps of pure functions of the model, so a race only computes an entry twice.
  */
@@ -617,15 +624,13 @@ final class TermCandidates {
                 channel[k++] = 0f;
             }
         }
-        boolean oneWord = segment.indexOf(' ') < 0;
+        // one word for a whole term; not a function word ("in" -> "hoosier state")
+        boolean oneWord = segment.indexOf(' ') < 0 && !FunctionWords.contains(segment);
         int[] whole = null;
         float[] wholeChannel = null;
         int wholeCount = 0;
         for (Candidate c : lexicon.candidates(segment)) {
             if (oneWord && c.original().indexOf(' ') > 0) {
-                if (FunctionWords.contains(segment)) {
-                    continue; // "in" -> "hoosier state"
-                }
                 int term = wholeTerm(c, segment);
                 if (term >= 0) {
                     if (whole == null || wholeCount == whole.length) {
