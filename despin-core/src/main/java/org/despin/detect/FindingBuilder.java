@@ -15,7 +15,8 @@ import org.despin.text.TokenType;
  * posterior reaches the minimum confidence, and every other span whose readings together are
  * likely spun (their posteriors summed, see {@link #splitSpans}), with its suggestion cased like
  * the input, the other readings of the same span, and the evidence in words. A finding inside a hyphen compound covers
- * the whole compound ("Secretary-Common" -> "Secretary-General").
+ * the whole compound ("Secretary-Common" -> "Secretary-General"); a reading that would repeat the word before
+ * "and" is read as the spinner's inserted "and Y" ("combined and conflated" -> "combined").
  */
 final class FindingBuilder {
     /** Alternatives below this posterior are noise, not readings worth showing. */
@@ -64,7 +65,7 @@ final class FindingBuilder {
                         parts.add(part(lattice, c.arc(), d, confidence));
                     }
                 }
-                parts.subList(before, parts.size()).sort(java.util.Comparator.comparingInt((Part p) -> p.start));
+                settle(parts.subList(before, parts.size()));
                 continue;
             }
             boolean[] taken = new boolean[lattice.size()];
@@ -78,7 +79,7 @@ final class FindingBuilder {
                 java.util.Arrays.fill(taken, arc.from(), arc.to(), true);
             }
             splitSpans(lattice, d, Math.max(SPAN_DECISION, minConfidence), taken, parts);
-            parts.subList(before, parts.size()).sort(java.util.Comparator.comparingInt((Part p) -> p.start));
+            settle(parts.subList(before, parts.size()));
         }
         List<Finding> out = new ArrayList<>(parts.size());
         int i = 0;
@@ -92,6 +93,26 @@ final class FindingBuilder {
             i = j;
         }
         return out;
+    }
+
+    /**
+     * One sentence's parts in input order; a part read as an inserted "and Y" that would overlap
+     * another part (the word it keeps is restored itself) is a plain substitution again.
+     */
+    private static void settle(List<Part> sentence) {
+        for (int k = 0; k < sentence.size(); k++) {
+            Part p = sentence.get(k);
+            if (p.plain == null) {
+                continue;
+            }
+            for (Part q : sentence) {
+                if (q != p && q.wideStart < p.wideEnd && p.wideStart < q.wideEnd) {
+                    sentence.set(k, p.plain);
+                    break;
+                }
+            }
+        }
+        sentence.sort(java.util.Comparator.comparingInt((Part p) -> p.start));
     }
 
     /**
@@ -261,9 +282,17 @@ final class FindingBuilder {
         final double confidence;
         final List<Alternative> alternatives;
         final String evidence;
+        /** For a part read as an inserted "and Y": the plain substitution of Y it replaces, else null. */
+        final Part plain;
 
         Part(int start, int end, int wideStart, int wideEnd, String reading, double confidence,
                 List<Alternative> alternatives, String evidence) {
+            this(start, end, wideStart, wideEnd, reading, confidence, alternatives, evidence, null);
+        }
+
+        Part(int start, int end, int wideStart, int wideEnd, String reading, double confidence,
+                List<Alternative> alternatives, String evidence, Part plain) {
+            this.plain = plain;
             this.start = start;
             this.end = end;
             this.wideStart = wideStart;
@@ -302,6 +331,7 @@ final class FindingBuilder {
         int last = lattice.tokenIndex[arc.to() - 1];
         int start = tokens.get(first).start();
         int end = tokens.get(last).end();
+
         // widen to the whole hyphen compound, keeping the other parts as they stand
         int cFirst = first;
         while (cFirst >= 2 && tokens.get(cFirst - 1).type() == TokenType.JOINER) {
@@ -330,8 +360,43 @@ final class FindingBuilder {
         if (alternatives.size() > MAX_ALTERNATIVES) {
             alternatives = new ArrayList<>(alternatives.subList(0, MAX_ALTERNATIVES));
         }
-        return new Part(start, end, wideStart, wideEnd, reading, confidence, alternatives,
-                evidence(lattice, arc));
+        Part plain = new Part(start, end, wideStart, wideEnd, reading, confidence, alternatives, evidence(lattice, arc));
+        int repeated = repeatedConjunct(lattice, arc);
+        if (repeated == 0 || cFirst != first || cLast != last) {
+            return plain;
+        }
+        // "combined and conflated" read as "combined and combined": no writer says that, a spinner that
+        // inserts "and" with a synonym does; the pair is read as that insertion, the writer's word kept
+        int x = lattice.tokenIndex[arc.from() - 1 - repeated];
+        if (x > 0 && tokens.get(x - 1).type() == TokenType.JOINER) {
+            return plain;
+        }
+        int xStart = tokens.get(x).start();
+        String kept = text.substring(xStart, tokens.get(lattice.tokenIndex[arc.from() - 2]).end());
+        String evidence = String.format(Locale.ROOT, "'%s' inserted beside '%s' (its reading repeats it); %s",
+                lattice.observed(arc.from(), arc.to()), arc.candidate().original(), plain.evidence);
+        return new Part(xStart, end, xStart, end, kept, confidence, List.of(), evidence, plain);
+    }
+
+    /**
+     * The number of words before "and" that the arc's reading repeats ("combined and conflated" with
+     * "conflated" read as "combined": 1), or 0: the reading is not the words right before an "and"
+     * right before the arc, or punctuation or a hyphen stands between them.
+     */
+    static int repeatedConjunct(Lattice lattice, Arc arc) {
+        String[] reading = arc.candidate().original().split(" ");
+        int k = reading.length;
+        int and = arc.from() - 1;
+        if (and - k < 0 || !lattice.normal[and].equals("and")
+                || lattice.tokenIndex[arc.from()] - lattice.tokenIndex[and - k] != k + 1) {
+            return 0;
+        }
+        for (int i = 0; i < k; i++) {
+            if (!lattice.normal[and - k + i].equals(reading[i])) {
+                return 0;
+            }
+        }
+        return k;
     }
 
     /** The original cased like the observed span: every word capitalised in a name, else like the first word. */
