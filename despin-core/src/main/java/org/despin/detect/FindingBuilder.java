@@ -59,7 +59,8 @@ final class FindingBuilder {
             if (model != null) {
                 // the finding model decides: its confidence must reach one half, as a best-path decision does
                 int before = parts.size();
-                for (Candidate c : candidates(l, lattice, words)) {
+                double decision = Math.max(SPAN_DECISION, minConfidence);
+                for (Candidate c : candidates(l, lattice, words, decision)) {
                     double confidence = model.confidence(c.features());
                     if (confidence >= Math.max(SPAN_DECISION, minConfidence)) {
                         parts.add(part(lattice, c.arc(), d, confidence));
@@ -160,7 +161,7 @@ final class FindingBuilder {
         List<Candidate> out = new ArrayList<>();
         DocumentWords words = DocumentWords.of(doc, lattices, estimate.decodings());
         for (int l = 0; l < lattices.size(); l++) {
-            out.addAll(candidates(l, lattices.get(l), words));
+            out.addAll(candidates(l, lattices.get(l), words, Double.NaN));
         }
         return out;
     }
@@ -171,8 +172,13 @@ final class FindingBuilder {
      * reading the best path takes or else its likeliest, never overlapping a candidate already
      * taken (term arcs are not summed with their rivals, as in {@link #splitSpans}); {@code words} the
      * document's own words, for the candidates' features.
+     * <p>
+     * With a {@code decision} (the confidence a finding needs; NaN for every candidate as the model was
+     * fitted on, and the document score reads), the word spans come first and a term arc is a candidate
+     * unless the model flags a word span under it: a term arc reached over a spun word and a clean
+     * neighbour ("considerable unrestricted" -> "grand total") no longer hides the word's own reading.
      */
-    private List<Candidate> candidates(int l, Lattice lattice, DocumentWords words) {
+    private List<Candidate> candidates(int l, Lattice lattice, DocumentWords words, double decision) {
         Decoder.Decoded d = estimate.decodings().get(l);
         java.util.Map<Long, SpanMass> spans = new java.util.HashMap<>();
         for (int a = 0; a < lattice.arcs.length; a++) {
@@ -190,14 +196,19 @@ final class FindingBuilder {
             }
         }
         order.sort((x, y) -> x.mass != y.mass ? Double.compare(y.mass, x.mass) : Integer.compare(x.likeliest, y.likeliest));
+        boolean deciding = !Double.isNaN(decision);
+        if (deciding) {
+            order.sort((x, y) -> Boolean.compare(isTerm(lattice.arcs[x.likeliest]), isTerm(lattice.arcs[y.likeliest])));
+        }
         boolean[] taken = new boolean[lattice.size()];
+        boolean[] flagged = new boolean[lattice.size()];
         List<Candidate> out = new ArrayList<>();
         for (SpanMass m : order) {
             int a = m.chosen(d);
             Arc arc = lattice.arcs[a];
             boolean free = true;
             for (int i = arc.from(); i < arc.to(); i++) {
-                free &= !taken[i];
+                free &= !(deciding && isTerm(arc) ? flagged[i] : taken[i]);
             }
             if (!free) {
                 continue;
@@ -211,9 +222,13 @@ final class FindingBuilder {
             for (int b : m.arcs) {
                 readings += d.posterior()[b] >= MIN_ALTERNATIVE ? 1 : 0;
             }
-            out.add(new Candidate(l, a, m.mass, FindingModel.features(lattice, d, a, m.mass, readings, likelyNear,
-                    spinScore, estimate.rate(), words)));
+            Candidate c = new Candidate(l, a, m.mass, FindingModel.features(lattice, d, a, m.mass, readings, likelyNear,
+                    spinScore, estimate.rate(), words));
+            out.add(c);
             java.util.Arrays.fill(taken, arc.from(), arc.to(), true);
+            if (deciding && model.confidence(c.features()) >= decision) {
+                java.util.Arrays.fill(flagged, arc.from(), arc.to(), true);
+            }
         }
         return out;
     }

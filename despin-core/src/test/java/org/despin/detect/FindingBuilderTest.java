@@ -299,4 +299,32 @@ class FindingBuilderTest {
         assertEquals(0, FindingBuilder.repeatedConjunct(lattice, lattice.arcs[2]));
         assertEquals(1, FindingBuilder.repeatedConjunct(lattice, lattice.arcs[3]));
     }
+
+    @Test
+    void aWordReadingTheModelFlagsIsPreferredToATermArcOverIt() {
+        // "council met" reaches a term by chance; "council" alone is likely spun, "met" is clean
+        keep(0, 1, true);
+        keep(1, 0.1, false);
+        substitute(1, 2, "board", 0.6, false);
+        substitute(1, 3, "board meeting", 0.3, true, TermCandidates.SOURCE);
+        keep(2, 0.7, true);
+        keep(3, 1, true);
+        List<Finding> fs = builder(spanMassModel(0)).findings(List.of(lattice()), 0);
+        assertEquals("council@4-11 -> board 0.60 []; ", describe(fs));
+        // the candidates as the model was fitted on them, and the document score reads them: likeliest span first
+        List<FindingBuilder.Candidate> cs = builder(null).candidates(List.of(lattice()));
+        assertEquals(List.of(2), cs.stream().map(FindingBuilder.Candidate::arc).toList());
+    }
+
+    @Test
+    void aTermArcOverWordsTheModelDoesNotFlagIsWeighedAsBefore() {
+        keep(0, 1, true);
+        keep(1, 0.1, false);
+        substitute(1, 2, "board", 0.3, false);
+        substitute(1, 3, "board meeting", 0.6, true, TermCandidates.SOURCE);
+        keep(2, 0.4, true);
+        keep(3, 1, true);
+        List<Finding> fs = builder(spanMassModel(0)).findings(List.of(lattice()), 0);
+        assertEquals("council met@4-15 -> board meeting 0.60 []; ", describe(fs));
+    }
 }
