@@ -117,7 +117,10 @@ final class ErrorAnalysis {
     /**
      * For an edit flagged at exactly its span whose original is among the span's admitted readings:
      * which reading each choice rule would restore (the decode's likeliest; the best evidence gain;
-     * the best LM context ratio; the arc model's log-odds).
+     * the best LM context ratio; the arc model's log-odds; the deciding finding model's probability of
+     * each reading, alone and times the posterior; the posterior's logit plus the document's own words
+     * (DocumentWords: the reading elsewhere, restored elsewhere), half the arc log-odds, or one nat for a
+     * reading sharing the observed word's first four letters), and "finding (now)": the finding's own.
      */
     private void choices(Edit e, Detector.Trace t, DocumentWords words) {
         List<Finding> hits = overlapping(t.report().findings(), e);
@@ -162,7 +165,7 @@ final class ErrorAnalysis {
                 double[] score = {p, arc.evidence().gainLog10(), arc.evidence().contextLog10(),
                     arc.features() == null ? Double.NEGATIVE_INFINITY : detector.settings().arcModel().logOdds(arc.features()),
                     model == null ? p : model.probability(x), logitP + x[18] + x[20],
-                    model == null ? p : model.probability(x) * 0 + logitP + Math.log(model.probability(x)),
+                    model == null ? p : logitP + Math.log(model.probability(x)),
                     logitP + x[18], logitP + x[20],
                     logitP + (arc.features() == null ? 0 : 0.5 * detector.settings().arcModel().logOdds(arc.features())),
                     logitP + (sharedPrefix(lattice.observed(from, to), arc.candidate().original()) >= 4 ? 1 : 0),
