@@ -1,8 +1,13 @@
 package org.despin.detect;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.despin.lm.LanguageModel;
+import org.despin.lm.LmState;
+import org.despin.lm.Vocabulary;
 import org.despin.text.Document;
 import org.despin.text.Normalizer;
 import org.despin.text.Token;
@@ -24,10 +29,25 @@ final class DocumentWords {
     /** Restorations of the same original elsewhere: more than this say nothing more. */
     static final int RESTORED_CAP = 3;
 
-    private final Map<String, Integer> counts = new HashMap<>();
-    private final Map<String, Integer> restorations = new HashMap<>();
+    /** The crude stem (see {@link #stem}): the key words are counted by unless a caller gives lemmas. */
+    static final UnaryOperator<String> STEMS = DocumentWords::stem;
 
-    private DocumentWords() {
+    /** The document's topic: its most frequent content words (at least twice in the text), at most this many. */
+    static final int TOPIC_WORDS = 8;
+    /** Association above this (log10) says nothing more. */
+    static final double TOPIC_CAP = 3;
+
+    private final Map<String, Integer> counts = new HashMap<>();
+    /** The first surface form of every key, in order of first occurrence (the topic words' LM forms). */
+    private final Map<String, String> forms = new java.util.LinkedHashMap<>();
+    /** The topic's LM side, or null without a language model (then {@link #topicGain} is 0). */
+    private Topic topic;
+    private final Map<String, Integer> restorations = new HashMap<>();
+    /** What a normalised content word is counted as: its crude stem, or its lemma's. */
+    private final UnaryOperator<String> key;
+
+    private DocumentWords(UnaryOperator<String> key) {
+        this.key = key;
     }
 
     /**
@@ -35,7 +55,19 @@ final class DocumentWords {
      * originals of the substitutions on the best paths of its lattices.
      */
     static DocumentWords of(Document doc, List<Lattice> lattices, List<Decoder.Decoded> decodings) {
-        DocumentWords w = new DocumentWords();
+        return of(doc, lattices, decodings, STEMS);
+    }
+
+    /** The same, each content word counted as {@code key} of it (its lemma's stem, say). */
+    static DocumentWords of(Document doc, List<Lattice> lattices, List<Decoder.Decoded> decodings,
+            UnaryOperator<String> key) {
+        return of(doc, lattices, decodings, key, null);
+    }
+
+    /** The same, with the document's topic words read in {@code lm} (null: no topic feature). */
+    static DocumentWords of(Document doc, List<Lattice> lattices, List<Decoder.Decoded> decodings,
+            UnaryOperator<String> key, LanguageModel lm) {
+        DocumentWords w = new DocumentWords(key);
         for (Token t : doc.tokens()) {
             if (t.type() == TokenType.WORD) {
                 w.add(Normalizer.lmForm(t.text()));
@@ -50,12 +82,15 @@ final class DocumentWords {
                 }
             }
         }
+        if (lm != null) {
+            w.topic = w.new Topic(lm);
+        }
         return w;
     }
 
     /** The counts of the given normalised words, and no restorations (for tests). */
     static DocumentWords of(List<String> words) {
-        DocumentWords w = new DocumentWords();
+        DocumentWords w = new DocumentWords(STEMS);
         words.forEach(w::add);
         return w;
     }
@@ -71,7 +106,9 @@ final class DocumentWords {
 
     private void add(String word) {
         if (!FunctionWords.contains(word)) {
-            counts.merge(stem(word), 1, Integer::sum);
+            String k = key.apply(word);
+            counts.merge(k, 1, Integer::sum);
+            forms.putIfAbsent(k, word);
         }
     }
 
@@ -93,10 +130,10 @@ final class DocumentWords {
             if (word.isEmpty() || FunctionWords.contains(word)) {
                 continue;
             }
-            String stem = stem(word);
+            String stem = key.apply(word);
             int n = counts.getOrDefault(stem, 0);
             for (int i = from; i < to; i++) {
-                n -= !FunctionWords.contains(span[i]) && stem(span[i]).equals(stem) ? 1 : 0;
+                n -= !FunctionWords.contains(span[i]) && key.apply(span[i]).equals(stem) ? 1 : 0;
             }
             sum += Math.log1p(Math.min(CAP, Math.max(0, n)));
             words++;
@@ -129,5 +166,89 @@ final class DocumentWords {
             s = s.substring(0, s.length() - 1);
         }
         return s;
+    }
+
+    /**
+     * How much more the candidate's content words go with the document's topic than the observed
+     * span's do: for a word, its strongest association with a topic word (the larger of log10 P(w | t)
+     * - log10 P(w) and log10 P(t | w) - log10 P(t), at least 0, at most {@link #TOPIC_CAP}; topic words
+     * of the word's own key left out), averaged over the phrase's content words; the candidate's less
+     * the observed span's. 0 without a language model or a topic.
+     */
+    double topicGain(String candidate, String observed) {
+        return topic == null ? 0 : topic.fit(candidate) - topic.fit(observed);
+    }
+
+    /** The topic words' ids, unigram log-probabilities and states, and each word's association, cached. */
+    private final class Topic {
+        private final LanguageModel lm;
+        private final Vocabulary vocabulary;
+        private final List<String> keys = new ArrayList<>();
+        private final int[] ids;
+        private final float[] unigram;
+        private final LmState[] after;
+        private final LmState scratch;
+        private final LmState wordState;
+        private final Map<String, Double> association = new HashMap<>();
+
+        Topic(LanguageModel lm) {
+            this.lm = lm;
+            this.vocabulary = lm.vocabulary();
+            List<Map.Entry<String, String>> ranked = new ArrayList<>(forms.entrySet());
+            // most frequent first; the sort is stable, so ties keep the order of first occurrence
+            ranked.sort((x, y) -> Integer.compare(counts.get(y.getKey()), counts.get(x.getKey())));
+            List<Integer> topicIds = new ArrayList<>();
+            for (Map.Entry<String, String> e : ranked) {
+                if (keys.size() == TOPIC_WORDS || counts.get(e.getKey()) < 2) {
+                    break;
+                }
+                int id = vocabulary.id(e.getValue());
+                if (id != Vocabulary.UNKNOWN) {
+                    keys.add(e.getKey());
+                    topicIds.add(id);
+                }
+            }
+            ids = topicIds.stream().mapToInt(Integer::intValue).toArray();
+            unigram = new float[ids.length];
+            after = new LmState[ids.length];
+            scratch = lm.newState();
+            wordState = lm.newState();
+            for (int t = 0; t < ids.length; t++) {
+                after[t] = lm.newState();
+                lm.emptyContext(after[t]);
+                unigram[t] = lm.score(after[t], ids[t], after[t]);
+            }
+        }
+
+        double fit(String phrase) {
+            double sum = 0;
+            int words = 0;
+            for (String word : phrase.split(" ")) {
+                if (!word.isEmpty() && !FunctionWords.contains(word)) {
+                    sum += association.computeIfAbsent(word, this::association);
+                    words++;
+                }
+            }
+            return words == 0 ? 0 : sum / words;
+        }
+
+        private double association(String word) {
+            int id = vocabulary.id(word);
+            if (id == Vocabulary.UNKNOWN || ids.length == 0) {
+                return 0;
+            }
+            String k = key.apply(word);
+            lm.emptyContext(wordState);
+            float wordUnigram = lm.score(wordState, id, wordState);
+            double best = 0;
+            for (int t = 0; t < ids.length; t++) {
+                if (keys.get(t).equals(k)) {
+                    continue;
+                }
+                best = Math.max(best, lm.score(after[t], id, scratch) - wordUnigram); // "topic word"
+                best = Math.max(best, lm.score(wordState, ids[t], scratch) - unigram[t]); // "word topic"
+            }
+            return Math.min(TOPIC_CAP, best);
+        }
     }
 }

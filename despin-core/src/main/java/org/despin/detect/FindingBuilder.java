@@ -136,8 +136,19 @@ final class FindingBuilder {
 
     /** The candidates of every lattice (for the finding model's fit). */
     List<Candidate> candidates(List<Lattice> lattices) {
+        return candidates(lattices, DocumentWords.STEMS);
+    }
+
+    /** The same, the document's words counted by {@code wordKey} (for the fit of other word keys). */
+    List<Candidate> candidates(List<Lattice> lattices, java.util.function.UnaryOperator<String> wordKey) {
+        return candidates(lattices, wordKey, null);
+    }
+
+    /** The same, with the document's topic read in {@code lm} (null: no topic feature; for the fit). */
+    List<Candidate> candidates(List<Lattice> lattices, java.util.function.UnaryOperator<String> wordKey,
+            org.despin.lm.LanguageModel lm) {
         List<Candidate> out = new ArrayList<>();
-        DocumentWords words = DocumentWords.of(doc, lattices, estimate.decodings());
+        DocumentWords words = DocumentWords.of(doc, lattices, estimate.decodings(), wordKey, lm);
         for (int l = 0; l < lattices.size(); l++) {
             out.addAll(candidates(l, lattices.get(l), words));
         }

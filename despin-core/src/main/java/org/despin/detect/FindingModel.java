@@ -46,7 +46,8 @@ public record FindingModel(double[] weights, double bias) {
             // observed words used again by the writer, the same original restored elsewhere
             "candidateElsewhere",  // ln(1 + the candidate's content words elsewhere in the document, capped at 5), mean over its words
             "observedElsewhere",   // the same for the observed span's content words
-            "restoredElsewhere");  // ln(1 + other best-path restorations of the same original, capped at 3)
+            "restoredElsewhere",   // ln(1 + other best-path restorations of the same original, capped at 3)
+            "topicGain");          // the candidate's LM association with the document's frequent words less the observed span's
     static final int SIZE = FEATURES.size();
     /** Spans whose readings together have less of the decode's mass are no candidates. */
     static final double FLOOR = 0.02;
@@ -83,7 +84,7 @@ public record FindingModel(double[] weights, double bias) {
      */
     public static final FindingModel DEFAULTS = new FindingModel(new double[] {3.3773, 0.1663, -0.1836, 0.6769, 0.1306,
         0.0839, 1.5744, -0.3754, -0.0846, -0.5240, 1.8502, 0.5607, 0.0287, 0.1556, -0.0052, -0.4103, -0.0352, -0.1490,
-        -0.1213, 0.5986, -1.7445, -1.0738}, 0.2412);
+        -0.1213, 0.5986, -1.7445, -1.0738, 0}, 0.2412);
 
     /**
      * The model for documents called spun (the document score's {@code spunThreshold}), over their
@@ -104,7 +105,7 @@ public record FindingModel(double[] weights, double bias) {
      */
     public static final FindingModel SPUN = new FindingModel(new double[] {-1.0775, 0.3672, -0.4610, 0.8359, 0.1695,
         0.0416, 0.1255, 0.0127, -0.0222, 0.9653, 2.1363, 1.0395, 0.3228, 0.1665, 0.0054, -0.1888, -0.0886, -0.1558,
-        -0.2120, 0.4586, -1.6429, 0.2148}, -0.2007);
+        -0.2120, 0.4586, -1.6429, 0.2148, 0}, -0.2007);
 
     public FindingModel {
         if (weights.length != SIZE + 1) {
@@ -180,6 +181,7 @@ public record FindingModel(double[] weights, double bias) {
         x[18] = words.elsewhere(original, lattice.normal, arc.from(), arc.to());
         x[19] = words.elsewhere(lattice.observed(arc.from(), arc.to()), lattice.normal, arc.from(), arc.to());
         x[20] = words.restoredElsewhere(original, d.best()[a]);
+        x[21] = words.topicGain(original, lattice.observed(arc.from(), arc.to()));
         return x;
     }
 
