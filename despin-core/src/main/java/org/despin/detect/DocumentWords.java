@@ -1,13 +1,9 @@
 package org.despin.detect;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.despin.lm.LanguageModel;
-import org.despin.lm.LmState;
-import org.despin.lm.Vocabulary;
 import org.despin.text.Document;
 import org.despin.text.Normalizer;
 import org.despin.text.Token;
@@ -29,19 +25,14 @@ final class DocumentWords {
     /** Restorations of the same original elsewhere: more than this say nothing more. */
     static final int RESTORED_CAP = 3;
 
-    /** The crude stem (see {@link #stem}): the key words are counted by unless a caller gives lemmas. */
+    /**
+     * The key words are counted by: the crude {@link #stem}. Lemmas (LanguageTool's tagger, so that
+     * "went" counts for "go") were measured in its place and fit no better (docs/detector.md, "Lemmas
+     * and a second DEFAULTS refit"); the model holds no lemma table at run time either.
+     */
     static final UnaryOperator<String> STEMS = DocumentWords::stem;
 
-    /** The document's topic: its most frequent content words (at least twice in the text), at most this many. */
-    static final int TOPIC_WORDS = 8;
-    /** Association above this (log10) says nothing more. */
-    static final double TOPIC_CAP = 3;
-
     private final Map<String, Integer> counts = new HashMap<>();
-    /** The first surface form of every key, in order of first occurrence (the topic words' LM forms). */
-    private final Map<String, String> forms = new java.util.LinkedHashMap<>();
-    /** The topic's LM side, or null without a language model (then {@link #topicGain} is 0). */
-    private Topic topic;
     private final Map<String, Integer> restorations = new HashMap<>();
     /** What a normalised content word is counted as: its crude stem, or its lemma's. */
     private final UnaryOperator<String> key;
@@ -61,12 +52,6 @@ final class DocumentWords {
     /** The same, each content word counted as {@code key} of it (its lemma's stem, say). */
     static DocumentWords of(Document doc, List<Lattice> lattices, List<Decoder.Decoded> decodings,
             UnaryOperator<String> key) {
-        return of(doc, lattices, decodings, key, null);
-    }
-
-    /** The same, with the document's topic words read in {@code lm} (null: no topic feature). */
-    static DocumentWords of(Document doc, List<Lattice> lattices, List<Decoder.Decoded> decodings,
-            UnaryOperator<String> key, LanguageModel lm) {
         DocumentWords w = new DocumentWords(key);
         for (Token t : doc.tokens()) {
             if (t.type() == TokenType.WORD) {
@@ -81,9 +66,6 @@ final class DocumentWords {
                     w.restorations.merge(lattice.arcs[a].candidate().original(), 1, Integer::sum);
                 }
             }
-        }
-        if (lm != null) {
-            w.topic = w.new Topic(lm);
         }
         return w;
     }
@@ -106,9 +88,7 @@ final class DocumentWords {
 
     private void add(String word) {
         if (!FunctionWords.contains(word)) {
-            String k = key.apply(word);
-            counts.merge(k, 1, Integer::sum);
-            forms.putIfAbsent(k, word);
+            counts.merge(key.apply(word), 1, Integer::sum);
         }
     }
 
@@ -166,89 +146,5 @@ final class DocumentWords {
             s = s.substring(0, s.length() - 1);
         }
         return s;
-    }
-
-    /**
-     * How much more the candidate's content words go with the document's topic than the observed
-     * span's do: for a word, its strongest association with a topic word (the larger of log10 P(w | t)
-     * - log10 P(w) and log10 P(t | w) - log10 P(t), at least 0, at most {@link #TOPIC_CAP}; topic words
-     * of the word's own key left out), averaged over the phrase's content words; the candidate's less
-     * the observed span's. 0 without a language model or a topic.
-     */
-    double topicGain(String candidate, String observed) {
-        return topic == null ? 0 : topic.fit(candidate) - topic.fit(observed);
-    }
-
-    /** The topic words' ids, unigram log-probabilities and states, and each word's association, cached. */
-    private final class Topic {
-        private final LanguageModel lm;
-        private final Vocabulary vocabulary;
-        private final List<String> keys = new ArrayList<>();
-        private final int[] ids;
-        private final float[] unigram;
-        private final LmState[] after;
-        private final LmState scratch;
-        private final LmState wordState;
-        private final Map<String, Double> association = new HashMap<>();
-
-        Topic(LanguageModel lm) {
-            this.lm = lm;
-            this.vocabulary = lm.vocabulary();
-            List<Map.Entry<String, String>> ranked = new ArrayList<>(forms.entrySet());
-            // most frequent first; the sort is stable, so ties keep the order of first occurrence
-            ranked.sort((x, y) -> Integer.compare(counts.get(y.getKey()), counts.get(x.getKey())));
-            List<Integer> topicIds = new ArrayList<>();
-            for (Map.Entry<String, String> e : ranked) {
-                if (keys.size() == TOPIC_WORDS || counts.get(e.getKey()) < 2) {
-                    break;
-                }
-                int id = vocabulary.id(e.getValue());
-                if (id != Vocabulary.UNKNOWN) {
-                    keys.add(e.getKey());
-                    topicIds.add(id);
-                }
-            }
-            ids = topicIds.stream().mapToInt(Integer::intValue).toArray();
-            unigram = new float[ids.length];
-            after = new LmState[ids.length];
-            scratch = lm.newState();
-            wordState = lm.newState();
-            for (int t = 0; t < ids.length; t++) {
-                after[t] = lm.newState();
-                lm.emptyContext(after[t]);
-                unigram[t] = lm.score(after[t], ids[t], after[t]);
-            }
-        }
-
-        double fit(String phrase) {
-            double sum = 0;
-            int words = 0;
-            for (String word : phrase.split(" ")) {
-                if (!word.isEmpty() && !FunctionWords.contains(word)) {
-                    sum += association.computeIfAbsent(word, this::association);
-                    words++;
-                }
-            }
-            return words == 0 ? 0 : sum / words;
-        }
-
-        private double association(String word) {
-            int id = vocabulary.id(word);
-            if (id == Vocabulary.UNKNOWN || ids.length == 0) {
-                return 0;
-            }
-            String k = key.apply(word);
-            lm.emptyContext(wordState);
-            float wordUnigram = lm.score(wordState, id, wordState);
-            double best = 0;
-            for (int t = 0; t < ids.length; t++) {
-                if (keys.get(t).equals(k)) {
-                    continue;
-                }
-                best = Math.max(best, lm.score(after[t], id, scratch) - wordUnigram); // "topic word"
-                best = Math.max(best, lm.score(wordState, ids[t], scratch) - unigram[t]); // "word topic"
-            }
-            return Math.min(TOPIC_CAP, best);
-        }
     }
 }

@@ -141,14 +141,8 @@ final class FindingBuilder {
 
     /** The same, the document's words counted by {@code wordKey} (for the fit of other word keys). */
     List<Candidate> candidates(List<Lattice> lattices, java.util.function.UnaryOperator<String> wordKey) {
-        return candidates(lattices, wordKey, null);
-    }
-
-    /** The same, with the document's topic read in {@code lm} (null: no topic feature; for the fit). */
-    List<Candidate> candidates(List<Lattice> lattices, java.util.function.UnaryOperator<String> wordKey,
-            org.despin.lm.LanguageModel lm) {
         List<Candidate> out = new ArrayList<>();
-        DocumentWords words = DocumentWords.of(doc, lattices, estimate.decodings(), wordKey, lm);
+        DocumentWords words = DocumentWords.of(doc, lattices, estimate.decodings(), wordKey);
         for (int l = 0; l < lattices.size(); l++) {
             out.addAll(candidates(l, lattices.get(l), words));
         }

@@ -70,8 +70,6 @@ final class FindingFitting {
         // -DfindingLemmas=true: also the features with the document's words counted by lemma (LemmaWordKey)
         LemmaWordKey lemmas = Boolean.getBoolean("findingLemmas") ? LemmaWordKey.load() : null;
         List<double[]> xLemmas = new ArrayList<>();
-        // -DfindingTopic=true: the document's topic read in the fit model's LM (feature topicGain; 0 otherwise)
-        org.despin.lm.LanguageModel topicLm = Boolean.getBoolean("findingTopic") ? fitModel.lm() : null;
         for (int i = 0; i < passages.size(); i++) {
             boolean train = i < passages.size() / 2;
             double rate = rates[i % rates.length];
@@ -94,7 +92,7 @@ final class FindingFitting {
                         xLemmas.add(row);
                     }
                 }
-                for (FindingBuilder.Candidate c : fb.candidates(t.lattices(), DocumentWords.STEMS, topicLm)) {
+                for (FindingBuilder.Candidate c : fb.candidates(t.lattices())) {
                     Lattice lattice = t.lattices().get(c.lattice());
                     Arc arc = lattice.arcs[c.arc()];
                     List<Token> tokens = t.doc().tokens();
