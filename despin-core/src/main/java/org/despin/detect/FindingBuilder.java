@@ -158,8 +158,13 @@ final class FindingBuilder {
 
     /** The candidates of every lattice (for the finding model's fit). */
     List<Candidate> candidates(List<Lattice> lattices) {
+        return candidates(lattices, DocumentWords.STEMS);
+    }
+
+    /** The same, the document's words counted by {@code wordKey} (for the fit of other word keys). */
+    List<Candidate> candidates(List<Lattice> lattices, java.util.function.UnaryOperator<String> wordKey) {
         List<Candidate> out = new ArrayList<>();
-        DocumentWords words = DocumentWords.of(doc, lattices, estimate.decodings());
+        DocumentWords words = DocumentWords.of(doc, lattices, estimate.decodings(), wordKey);
         for (int l = 0; l < lattices.size(); l++) {
             out.addAll(candidates(l, lattices.get(l), words, Double.NaN));
         }
