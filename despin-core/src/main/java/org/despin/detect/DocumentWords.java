@@ -3,6 +3,7 @@ package org.despin.detect;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.despin.text.Document;
 import org.despin.text.Normalizer;
 import org.despin.text.Token;
@@ -24,10 +25,20 @@ final class DocumentWords {
     /** Restorations of the same original elsewhere: more than this say nothing more. */
     static final int RESTORED_CAP = 3;
 
+    /**
+     * The key words are counted by: the crude {@link #stem}. Lemmas (LanguageTool's tagger, so that
+     * "went" counts for "go") were measured in its place and fit no better (docs/detector.md, "Lemmas
+     * and a second DEFAULTS refit"); the model holds no lemma table at run time either.
+     */
+    static final UnaryOperator<String> STEMS = DocumentWords::stem;
+
     private final Map<String, Integer> counts = new HashMap<>();
     private final Map<String, Integer> restorations = new HashMap<>();
+    /** What a normalised content word is counted as: its crude stem, or its lemma's. */
+    private final UnaryOperator<String> key;
 
-    private DocumentWords() {
+    private DocumentWords(UnaryOperator<String> key) {
+        this.key = key;
     }
 
     /**
@@ -35,7 +46,13 @@ final class DocumentWords {
      * originals of the substitutions on the best paths of its lattices.
      */
     static DocumentWords of(Document doc, List<Lattice> lattices, List<Decoder.Decoded> decodings) {
-        DocumentWords w = new DocumentWords();
+        return of(doc, lattices, decodings, STEMS);
+    }
+
+    /** The same, each content word counted as {@code key} of it (its lemma's stem, say). */
+    static DocumentWords of(Document doc, List<Lattice> lattices, List<Decoder.Decoded> decodings,
+            UnaryOperator<String> key) {
+        DocumentWords w = new DocumentWords(key);
         for (Token t : doc.tokens()) {
             if (t.type() == TokenType.WORD) {
                 w.add(Normalizer.lmForm(t.text()));
@@ -55,7 +72,7 @@ final class DocumentWords {
 
     /** The counts of the given normalised words, and no restorations (for tests). */
     static DocumentWords of(List<String> words) {
-        DocumentWords w = new DocumentWords();
+        DocumentWords w = new DocumentWords(STEMS);
         words.forEach(w::add);
         return w;
     }
@@ -71,7 +88,7 @@ final class DocumentWords {
 
     private void add(String word) {
         if (!FunctionWords.contains(word)) {
-            counts.merge(stem(word), 1, Integer::sum);
+            counts.merge(key.apply(word), 1, Integer::sum);
         }
     }
 
@@ -93,10 +110,10 @@ final class DocumentWords {
             if (word.isEmpty() || FunctionWords.contains(word)) {
                 continue;
             }
-            String stem = stem(word);
+            String stem = key.apply(word);
             int n = counts.getOrDefault(stem, 0);
             for (int i = from; i < to; i++) {
-                n -= !FunctionWords.contains(span[i]) && stem(span[i]).equals(stem) ? 1 : 0;
+                n -= !FunctionWords.contains(span[i]) && key.apply(span[i]).equals(stem) ? 1 : 0;
             }
             sum += Math.log1p(Math.min(CAP, Math.max(0, n)));
             words++;

@@ -15,7 +15,8 @@ import org.despin.text.TokenType;
  * posterior reaches the minimum confidence, and every other span whose readings together are
  * likely spun (their posteriors summed, see {@link #splitSpans}), with its suggestion cased like
  * the input, the other readings of the same span, and the evidence in words. A finding inside a hyphen compound covers
- * the whole compound ("Secretary-Common" -> "Secretary-General").
+ * the whole compound ("Secretary-Common" -> "Secretary-General"); a reading that would repeat the word before
+ * "and" is read as the spinner's inserted "and Y" ("combined and conflated" -> "combined").
  */
 final class FindingBuilder {
     /** Alternatives below this posterior are noise, not readings worth showing. */
@@ -58,13 +59,14 @@ final class FindingBuilder {
             if (model != null) {
                 // the finding model decides: its confidence must reach one half, as a best-path decision does
                 int before = parts.size();
-                for (Candidate c : candidates(l, lattice, words)) {
+                double decision = Math.max(SPAN_DECISION, minConfidence);
+                for (Candidate c : candidates(l, lattice, words, decision)) {
                     double confidence = model.confidence(c.features());
                     if (confidence >= Math.max(SPAN_DECISION, minConfidence)) {
                         parts.add(part(lattice, c.arc(), d, confidence));
                     }
                 }
-                parts.subList(before, parts.size()).sort(java.util.Comparator.comparingInt((Part p) -> p.start));
+                settle(parts.subList(before, parts.size()));
                 continue;
             }
             boolean[] taken = new boolean[lattice.size()];
@@ -78,7 +80,7 @@ final class FindingBuilder {
                 java.util.Arrays.fill(taken, arc.from(), arc.to(), true);
             }
             splitSpans(lattice, d, Math.max(SPAN_DECISION, minConfidence), taken, parts);
-            parts.subList(before, parts.size()).sort(java.util.Comparator.comparingInt((Part p) -> p.start));
+            settle(parts.subList(before, parts.size()));
         }
         List<Finding> out = new ArrayList<>(parts.size());
         int i = 0;
@@ -92,6 +94,26 @@ final class FindingBuilder {
             i = j;
         }
         return out;
+    }
+
+    /**
+     * One sentence's parts in input order; a part read as an inserted "and Y" that would overlap
+     * another part (the word it keeps is restored itself) is a plain substitution again.
+     */
+    private static void settle(List<Part> sentence) {
+        for (int k = 0; k < sentence.size(); k++) {
+            Part p = sentence.get(k);
+            if (p.plain == null) {
+                continue;
+            }
+            for (Part q : sentence) {
+                if (q != p && q.wideStart < p.wideEnd && p.wideStart < q.wideEnd) {
+                    sentence.set(k, p.plain);
+                    break;
+                }
+            }
+        }
+        sentence.sort(java.util.Comparator.comparingInt((Part p) -> p.start));
     }
 
     /**
@@ -136,10 +158,15 @@ final class FindingBuilder {
 
     /** The candidates of every lattice (for the finding model's fit). */
     List<Candidate> candidates(List<Lattice> lattices) {
+        return candidates(lattices, DocumentWords.STEMS);
+    }
+
+    /** The same, the document's words counted by {@code wordKey} (for the fit of other word keys). */
+    List<Candidate> candidates(List<Lattice> lattices, java.util.function.UnaryOperator<String> wordKey) {
         List<Candidate> out = new ArrayList<>();
-        DocumentWords words = DocumentWords.of(doc, lattices, estimate.decodings());
+        DocumentWords words = DocumentWords.of(doc, lattices, estimate.decodings(), wordKey);
         for (int l = 0; l < lattices.size(); l++) {
-            out.addAll(candidates(l, lattices.get(l), words));
+            out.addAll(candidates(l, lattices.get(l), words, Double.NaN));
         }
         return out;
     }
@@ -150,8 +177,13 @@ final class FindingBuilder {
      * reading the best path takes or else its likeliest, never overlapping a candidate already
      * taken (term arcs are not summed with their rivals, as in {@link #splitSpans}); {@code words} the
      * document's own words, for the candidates' features.
+     * <p>
+     * With a {@code decision} (the confidence a finding needs; NaN for every candidate as the model was
+     * fitted on, and the document score reads), the word spans come first and a term arc is a candidate
+     * unless the model flags a word span under it: a term arc reached over a spun word and a clean
+     * neighbour ("considerable unrestricted" -> "grand total") no longer hides the word's own reading.
      */
-    private List<Candidate> candidates(int l, Lattice lattice, DocumentWords words) {
+    private List<Candidate> candidates(int l, Lattice lattice, DocumentWords words, double decision) {
         Decoder.Decoded d = estimate.decodings().get(l);
         java.util.Map<Long, SpanMass> spans = new java.util.HashMap<>();
         for (int a = 0; a < lattice.arcs.length; a++) {
@@ -169,14 +201,19 @@ final class FindingBuilder {
             }
         }
         order.sort((x, y) -> x.mass != y.mass ? Double.compare(y.mass, x.mass) : Integer.compare(x.likeliest, y.likeliest));
+        boolean deciding = !Double.isNaN(decision);
+        if (deciding) {
+            order.sort((x, y) -> Boolean.compare(isTerm(lattice.arcs[x.likeliest]), isTerm(lattice.arcs[y.likeliest])));
+        }
         boolean[] taken = new boolean[lattice.size()];
+        boolean[] flagged = new boolean[lattice.size()];
         List<Candidate> out = new ArrayList<>();
         for (SpanMass m : order) {
             int a = m.chosen(d);
             Arc arc = lattice.arcs[a];
             boolean free = true;
             for (int i = arc.from(); i < arc.to(); i++) {
-                free &= !taken[i];
+                free &= !(deciding && isTerm(arc) ? flagged[i] : taken[i]);
             }
             if (!free) {
                 continue;
@@ -190,9 +227,13 @@ final class FindingBuilder {
             for (int b : m.arcs) {
                 readings += d.posterior()[b] >= MIN_ALTERNATIVE ? 1 : 0;
             }
-            out.add(new Candidate(l, a, m.mass, FindingModel.features(lattice, d, a, m.mass, readings, likelyNear,
-                    spinScore, estimate.rate(), words)));
+            Candidate c = new Candidate(l, a, m.mass, FindingModel.features(lattice, d, a, m.mass, readings, likelyNear,
+                    spinScore, estimate.rate(), words));
+            out.add(c);
             java.util.Arrays.fill(taken, arc.from(), arc.to(), true);
+            if (deciding && model.confidence(c.features()) >= decision) {
+                java.util.Arrays.fill(flagged, arc.from(), arc.to(), true);
+            }
         }
         return out;
     }
@@ -261,9 +302,17 @@ final class FindingBuilder {
         final double confidence;
         final List<Alternative> alternatives;
         final String evidence;
+        /** For a part read as an inserted "and Y": the plain substitution of Y it replaces, else null. */
+        final Part plain;
 
         Part(int start, int end, int wideStart, int wideEnd, String reading, double confidence,
                 List<Alternative> alternatives, String evidence) {
+            this(start, end, wideStart, wideEnd, reading, confidence, alternatives, evidence, null);
+        }
+
+        Part(int start, int end, int wideStart, int wideEnd, String reading, double confidence,
+                List<Alternative> alternatives, String evidence, Part plain) {
+            this.plain = plain;
             this.start = start;
             this.end = end;
             this.wideStart = wideStart;
@@ -302,6 +351,7 @@ final class FindingBuilder {
         int last = lattice.tokenIndex[arc.to() - 1];
         int start = tokens.get(first).start();
         int end = tokens.get(last).end();
+
         // widen to the whole hyphen compound, keeping the other parts as they stand
         int cFirst = first;
         while (cFirst >= 2 && tokens.get(cFirst - 1).type() == TokenType.JOINER) {
@@ -330,8 +380,43 @@ final class FindingBuilder {
         if (alternatives.size() > MAX_ALTERNATIVES) {
             alternatives = new ArrayList<>(alternatives.subList(0, MAX_ALTERNATIVES));
         }
-        return new Part(start, end, wideStart, wideEnd, reading, confidence, alternatives,
-                evidence(lattice, arc));
+        Part plain = new Part(start, end, wideStart, wideEnd, reading, confidence, alternatives, evidence(lattice, arc));
+        int repeated = repeatedConjunct(lattice, arc);
+        if (repeated == 0 || cFirst != first || cLast != last) {
+            return plain;
+        }
+        // "combined and conflated" read as "combined and combined": no writer says that, a spinner that
+        // inserts "and" with a synonym does; the pair is read as that insertion, the writer's word kept
+        int x = lattice.tokenIndex[arc.from() - 1 - repeated];
+        if (x > 0 && tokens.get(x - 1).type() == TokenType.JOINER) {
+            return plain;
+        }
+        int xStart = tokens.get(x).start();
+        String kept = text.substring(xStart, tokens.get(lattice.tokenIndex[arc.from() - 2]).end());
+        String evidence = String.format(Locale.ROOT, "'%s' inserted beside '%s' (its reading repeats it); %s",
+                lattice.observed(arc.from(), arc.to()), arc.candidate().original(), plain.evidence);
+        return new Part(xStart, end, xStart, end, kept, confidence, List.of(), evidence, plain);
+    }
+
+    /**
+     * The number of words before "and" that the arc's reading repeats ("combined and conflated" with
+     * "conflated" read as "combined": 1), or 0: the reading is not the words right before an "and"
+     * right before the arc, or punctuation or a hyphen stands between them.
+     */
+    static int repeatedConjunct(Lattice lattice, Arc arc) {
+        String[] reading = arc.candidate().original().split(" ");
+        int k = reading.length;
+        int and = arc.from() - 1;
+        if (and - k < 0 || !lattice.normal[and].equals("and")
+                || lattice.tokenIndex[arc.from()] - lattice.tokenIndex[and - k] != k + 1) {
+            return 0;
+        }
+        for (int i = 0; i < k; i++) {
+            if (!lattice.normal[and - k + i].equals(reading[i])) {
+                return 0;
+            }
+        }
+        return k;
     }
 
     /** The original cased like the observed span: every word capitalised in a name, else like the first word. */

@@ -72,18 +72,20 @@ public record FindingModel(double[] weights, double bias) {
      * the WordNet training spinner), no spunBoost; label: the candidate overlaps a spinner's edit;
      * logistic regression on the first half (13,666 candidates, 3,749 positive; L2 1.0), AUROC 0.887
      * on the second (0.871 without the document's own words). A word the writer uses elsewhere in
-     * the text is seldom a spinner's pick (observedElsewhere -1.74), an original that stands unspun
+     * the text is seldom a spinner's pick (observedElsewhere -1.75), an original that stands unspun
      * elsewhere is likelier restored (candidateElsewhere +0.60), and an original the best paths
      * restore again elsewhere is likelier a writer's repeated word read the same wrong way each time
-     * (restoredElsewhere -1.07). Bias 0.2412 = -logit(0.44): flags the candidates of fitted
-     * probability 0.44 and up, the threshold whose clean-text flags stay at or below those of the
-     * model before on every held-out set (branch {@code doccontext}, docs/detector.md "The
-     * document's own words"). {@code java -Xmx6g -cp $CP -DfoldLm=/tmp/arcs/fold-lm.dspm
-     * org.despin.detect.DetectorEvaluation MODEL fitfindings 600}
+     * (restoredElsewhere -1.07). Refitted on the merged code of branch {@code joint} (its document
+     * score is the spinScore feature) in branch {@code defaults2}: the weights moved by at most 0.12.
+     * Bias 0.7082 = -logit(0.33): flags the candidates of fitted probability 0.33 and up, the lowest
+     * threshold whose clean-text flags stay under 0.42 per 100 words (budget 0.5) on each of three
+     * held-out sets, all text and modern (docs/detector.md "Lemmas and a second DEFAULTS refit").
+     * {@code java -Xmx6g -cp $CP -DfoldLm=/tmp/arcs/fold-lm.dspm org.despin.detect.DetectorEvaluation
+     * MODEL fitfindings 600}
      */
-    public static final FindingModel DEFAULTS = new FindingModel(new double[] {3.3773, 0.1663, -0.1836, 0.6769, 0.1306,
-        0.0839, 1.5744, -0.3754, -0.0846, -0.5240, 1.8502, 0.5607, 0.0287, 0.1556, -0.0052, -0.4103, -0.0352, -0.1490,
-        -0.1213, 0.5986, -1.7445, -1.0738}, 0.2412);
+    public static final FindingModel DEFAULTS = new FindingModel(new double[] {3.4943, 0.1702, -0.1876, 0.6770, 0.1357,
+        0.1124, 1.6227, -0.3809, -0.0842, -0.5469, 1.8386, 0.5405, 0.0358, 0.1576, -0.0049, -0.4092, -0.0339, -0.1479,
+        -0.1199, 0.6007, -1.7526, -1.0727}, 0.7082);
 
     /**
      * The model for documents called spun (the document score's {@code spunThreshold}), over their

@@ -51,4 +51,17 @@ class DocumentWordsTest {
         assertEquals("class", DocumentWords.stem("class"));
         assertEquals("met", DocumentWords.stem("met"));
     }
+
+    @Test
+    void anotherKeyJoinsWhatTheStemKeepsApart() {
+        // "met" and "meet" stay apart under the stem; a key that maps "met" to "meet" joins them
+        Document doc = Document.parse("They met in May. They meet again in June.");
+        String[] first = {"they", "met", "in", "may"};
+        DocumentWords stems = DocumentWords.of(doc, List.of(), List.of());
+        assertEquals(0, stems.elsewhere("met", first, 1, 2), 1e-15); // only in the span itself
+        assertEquals(Math.log(2), stems.elsewhere("meet", first, 1, 2), 1e-15);
+        DocumentWords lemmas = DocumentWords.of(doc, List.of(), List.of(), w -> w.equals("met") ? "meet" : DocumentWords.stem(w));
+        assertEquals(Math.log(2), lemmas.elsewhere("met", first, 1, 2), 1e-15); // the other "meet"
+        assertEquals(Math.log(2), lemmas.elsewhere("meet", first, 1, 2), 1e-15); // the span's "met" is not elsewhere
+    }
 }

@@ -21,6 +21,8 @@ class FindingBuilderTest {
     private final List<Arc> arcs = new ArrayList<>();
     private final List<Double> posteriors = new ArrayList<>();
     private final List<Boolean> best = new ArrayList<>();
+    /** The document the arcs are read over. */
+    private Document doc = DOC;
 
     private void keep(int at, double posterior, boolean onBestPath) {
         arcs.add(new Arc(at, at + 1, new int[] {at}, 0, null, 1, null));
@@ -49,8 +51,9 @@ class FindingBuilderTest {
     }
 
     private Lattice lattice() {
-        LatticeBuilder.SentenceWords words = LatticeBuilder.SentenceWords.of(DOC.tokens(), DOC.sentences().get(0));
-        return new Lattice(words, new int[] {0, 1, 2, 3}, 4, arcs);
+        LatticeBuilder.SentenceWords words = LatticeBuilder.SentenceWords.of(doc.tokens(), doc.sentences().get(0));
+        int[] ids = java.util.stream.IntStream.range(0, words.normal.length).toArray();
+        return new Lattice(words, ids, ids.length, arcs);
     }
 
     /** A finding builder over the arcs so far, decoded at rate 0.1, in a document of spin score 0.5. */
@@ -62,7 +65,7 @@ class FindingBuilderTest {
         }
         SpinRateEstimator.Estimate estimate = new SpinRateEstimator.Estimate(0.1, 1, List.of(new Decoder.Decoded(p, b, 0)),
                 Map.of());
-        return new FindingBuilder(DOC, estimate, model, 0.5);
+        return new FindingBuilder(doc, estimate, model, 0.5);
     }
 
     /** A finding model whose probability is the span's summed posterior (weight 1 on its logit, nothing else). */
@@ -237,5 +240,91 @@ class FindingBuilderTest {
         assertEquals(Math.log(2), x[FindingModel.FEATURES.indexOf("candidateElsewhere")], 1e-15); // "today" once
         assertEquals(0, x[FindingModel.FEATURES.indexOf("observedElsewhere")], 1e-15); // "council" only here
         assertEquals(Math.log(2), x[FindingModel.FEATURES.indexOf("restoredElsewhere")], 1e-15); // "met" -> "today"
+    }
+
+    @Test
+    void aReadingThatRepeatsTheWordBeforeAndIsReadAsAnInsertion() {
+        // "conflated" read as "combined" would give "combined and combined": the spinner inserted "and conflated"
+        String text = "They Combined and conflated the plans.";
+        doc = Document.parse(text);
+        keep(0, 1, true);
+        keep(1, 1, true);
+        keep(2, 1, true);
+        keep(3, 0.2, false);
+        substitute(3, 4, "combined", 0.7, true);
+        substitute(3, 4, "merged", 0.1, false);
+        keep(4, 1, true);
+        keep(5, 1, true);
+        List<Finding> fs = findings(0.5);
+        assertEquals(1, fs.size(), describe(fs));
+        Finding f = fs.get(0);
+        assertEquals("Combined and conflated", f.text());
+        assertEquals(text.indexOf("Combined"), f.start());
+        assertEquals(text.indexOf(" the"), f.end());
+        assertEquals("Combined", f.suggestion()); // the writer's word as written
+        assertEquals(0.7, f.confidence(), 1e-9);
+        assertEquals(List.of(), f.alternatives());
+        assertEquals(true, f.evidence().startsWith("'conflated' inserted beside 'combined' (its reading repeats it); LM: "),
+                f.evidence());
+        assertEquals("They Combined the plans.", Detector.restore(text, fs));
+    }
+
+    @Test
+    void aRepeatedWordThatIsRestoredItselfKeepsThePlainSubstitution() {
+        // "combined" is read as "merged" too: the pair is no insertion, each word keeps its own reading
+        doc = Document.parse("They combined and conflated the plans.");
+        keep(0, 1, true);
+        keep(1, 0.2, false);
+        substitute(1, 2, "merged", 0.8, true);
+        keep(2, 1, true);
+        keep(3, 0.2, false);
+        substitute(3, 4, "combined", 0.8, true);
+        keep(4, 1, true);
+        keep(5, 1, true);
+        List<Finding> fs = findings(0.5);
+        assertEquals("combined@5-13 -> merged 0.80 []; conflated@18-27 -> combined 0.80 []; ", describe(fs));
+    }
+
+    @Test
+    void repeatedConjunctNeedsTheSameWordsRightBeforeAnAnd() {
+        doc = Document.parse("They made and or conflated, and go through plans.");
+        // words: they(0) made(1) and(2) or(3) conflated(4) and(5) go(6) through(7) plans(8)
+        substitute(4, 5, "or", 0.5, true);          // the word before is "or", not "and"
+        substitute(4, 5, "made", 0.5, true);        // "made" stands before "and or", not right before
+        substitute(6, 8, "conflated", 0.5, true);   // "conflated, and go through": a comma stands between
+        substitute(3, 4, "made", 0.5, true);        // "made and or" read as "made and made"
+        Lattice lattice = lattice();
+        assertEquals(0, FindingBuilder.repeatedConjunct(lattice, lattice.arcs[0]));
+        assertEquals(0, FindingBuilder.repeatedConjunct(lattice, lattice.arcs[1]));
+        assertEquals(0, FindingBuilder.repeatedConjunct(lattice, lattice.arcs[2]));
+        assertEquals(1, FindingBuilder.repeatedConjunct(lattice, lattice.arcs[3]));
+    }
+
+    @Test
+    void aWordReadingTheModelFlagsIsPreferredToATermArcOverIt() {
+        // "council met" reaches a term by chance; "council" alone is likely spun, "met" is clean
+        keep(0, 1, true);
+        keep(1, 0.1, false);
+        substitute(1, 2, "board", 0.6, false);
+        substitute(1, 3, "board meeting", 0.3, true, TermCandidates.SOURCE);
+        keep(2, 0.7, true);
+        keep(3, 1, true);
+        List<Finding> fs = builder(spanMassModel(0)).findings(List.of(lattice()), 0);
+        assertEquals("council@4-11 -> board 0.60 []; ", describe(fs));
+        // the candidates as the model was fitted on them, and the document score reads them: likeliest span first
+        List<FindingBuilder.Candidate> cs = builder(null).candidates(List.of(lattice()));
+        assertEquals(List.of(2), cs.stream().map(FindingBuilder.Candidate::arc).toList());
+    }
+
+    @Test
+    void aTermArcOverWordsTheModelDoesNotFlagIsWeighedAsBefore() {
+        keep(0, 1, true);
+        keep(1, 0.1, false);
+        substitute(1, 2, "board", 0.3, false);
+        substitute(1, 3, "board meeting", 0.6, true, TermCandidates.SOURCE);
+        keep(2, 0.4, true);
+        keep(3, 1, true);
+        List<Finding> fs = builder(spanMassModel(0)).findings(List.of(lattice()), 0);
+        assertEquals("council met@4-15 -> board meeting 0.60 []; ", describe(fs));
     }
 }

@@ -46,6 +46,8 @@ final class ErrorAnalysis {
     private final int maxExamples = Integer.getInteger("examples", 6);
     private int edits;
     private final Map<String, Integer> findings = new TreeMap<>();
+    /** Edits not flagged, by what the finding model made of their span (see {@link #decision}). */
+    private final Map<String, Integer> decisions = new TreeMap<>();
 
     ErrorAnalysis(Detector detector) throws Exception {
         this.detector = detector;
@@ -80,10 +82,11 @@ final class ErrorAnalysis {
 
     void add(String spunText, List<Edit> spunEdits) {
         Detector.Trace t = detector.trace(spunText, CheckOptions.DEFAULTS);
+        DocumentWords words = DocumentWords.of(t.doc(), t.lattices(), t.estimate().decodings());
         for (Edit e : spunEdits) {
             edits++;
             String cause = cause(spunText, e, t);
-            choices(e, t);
+            choices(e, t, words);
             counts.merge(cause, 1, Integer::sum);
             List<Finding> hits = overlapping(t.report().findings(), e);
             String line = String.format(Locale.ROOT, "%s <- %s : %s", e.spun(), e.original(),
@@ -114,15 +117,19 @@ final class ErrorAnalysis {
     /**
      * For an edit flagged at exactly its span whose original is among the span's admitted readings:
      * which reading each choice rule would restore (the decode's likeliest; the best evidence gain;
-     * the best LM context ratio; the arc model's log-odds).
+     * the best LM context ratio; the arc model's log-odds; the deciding finding model's probability of
+     * each reading, alone and times the posterior; the posterior's logit plus the document's own words
+     * (DocumentWords: the reading elsewhere, restored elsewhere), half the arc log-odds, or one nat for a
+     * reading sharing the observed word's first four letters), and "finding (now)": the finding's own.
      */
-    private void choices(Edit e, Detector.Trace t) {
+    private void choices(Edit e, Detector.Trace t, DocumentWords words) {
         List<Finding> hits = overlapping(t.report().findings(), e);
         if (hits.size() != 1 || hits.get(0).start() != e.start() || hits.get(0).end() != e.end()) {
             return;
         }
         String orig = normal(e.original());
         List<Token> tokens = t.doc().tokens();
+        FindingModel model = decisionModel(t);
         for (int l = 0; l < t.lattices().size(); l++) {
             Lattice lattice = t.lattices().get(l);
             int[] range = positions(lattice, tokens, e);
@@ -132,8 +139,17 @@ final class ErrorAnalysis {
             int from = range[0];
             int to = range[1];
             Decoder.Decoded d = t.estimate().decodings().get(l);
-            String[] best = new String[4];
-            double[] top = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+            double mass = 0;
+            for (int a = lattice.firstArc[from]; a < lattice.firstArc[from + 1]; a++) {
+                Arc arc = lattice.arcs[a];
+                mass += !arc.isKeep() && arc.to() == to ? d.posterior()[a] : 0;
+            }
+            String[] rules = {"posterior", "gain", "context", "arc log-odds", "finding model", "posterior + elsewhere",
+                "finding model on posterior", "posterior + candidateElsewhere", "posterior + restoredElsewhere",
+                "posterior + arc log-odds / 2", "posterior + shared prefix", "posterior + 2 candidateElsewhere"};
+            String[] best = new String[rules.length];
+            double[] top = new double[rules.length];
+            java.util.Arrays.fill(top, Double.NEGATIVE_INFINITY);
             boolean has = false;
             int admitted = 0;
             for (int a = lattice.firstArc[from]; a < lattice.firstArc[from + 1]; a++) {
@@ -143,9 +159,18 @@ final class ErrorAnalysis {
                 }
                 admitted++;
                 has |= arc.candidate().original().equals(orig);
-                double[] score = {d.posterior()[a], arc.evidence().gainLog10(), arc.evidence().contextLog10(),
-                        arc.features() == null ? Double.NEGATIVE_INFINITY : detector.settings().arcModel().logOdds(arc.features())};
-                for (int r = 0; r < 4; r++) {
+                double[] x = FindingModel.features(lattice, d, a, mass, 1, 0, t.report().spinScore(), t.estimate().rate(), words);
+                double p = d.posterior()[a];
+                double logitP = Math.log(Math.max(1e-6, p) / Math.max(1e-6, 1 - p));
+                double[] score = {p, arc.evidence().gainLog10(), arc.evidence().contextLog10(),
+                    arc.features() == null ? Double.NEGATIVE_INFINITY : detector.settings().arcModel().logOdds(arc.features()),
+                    model == null ? p : model.probability(x), logitP + x[18] + x[20],
+                    model == null ? p : logitP + Math.log(model.probability(x)),
+                    logitP + x[18], logitP + x[20],
+                    logitP + (arc.features() == null ? 0 : 0.5 * detector.settings().arcModel().logOdds(arc.features())),
+                    logitP + (sharedPrefix(lattice.observed(from, to), arc.candidate().original()) >= 4 ? 1 : 0),
+                    logitP + 2 * x[18]};
+                for (int r = 0; r < rules.length; r++) {
                     if (score[r] > top[r]) {
                         top[r] = score[r];
                         best[r] = arc.candidate().original();
@@ -155,13 +180,30 @@ final class ErrorAnalysis {
             if (!has || admitted < 2) {
                 return;
             }
-            String[] rules = {"posterior", "gain", "context", "arc log-odds"};
-            for (int r = 0; r < 4; r++) {
+            for (int r = 0; r < rules.length; r++) {
                 choices.merge(rules[r], orig.equals(best[r]) ? 1 : 0, Integer::sum);
             }
+            choices.merge("finding (now)", orig.equals(normal(hits.get(0).suggestion())) ? 1 : 0, Integer::sum);
             choices.merge("spans", 1, Integer::sum);
             return;
         }
+    }
+
+    private static int sharedPrefix(String a, String b) {
+        int n = 0;
+        while (n < a.length() && n < b.length() && a.charAt(n) == b.charAt(n)) {
+            n++;
+        }
+        return n;
+    }
+
+    /** The finding model that decided in this document (see Detector.trace), or null. */
+    private FindingModel decisionModel(Detector.Trace t) {
+        if (!FindingModel.decidesIn(t.doc().wordCount())) {
+            return null;
+        }
+        return t.report().spinScore() >= detector.settings().spunThreshold() && detector.settings().spunBoost() != 0
+                ? detector.settings().spunFindingModel() : detector.settings().findingModel();
     }
 
     /**
@@ -270,6 +312,9 @@ final class ErrorAnalysis {
         System.out.println("edits flagged at their span, original among >= 2 admitted readings; right choices by rule: " + choices);
         System.out.println("findings by kind and outcome: " + findings);
         System.out.printf(Locale.ROOT, "error analysis: %d edits%n", edits);
+        for (Map.Entry<String, Integer> c : decisions.entrySet()) {
+            System.out.printf(Locale.ROOT, "not flagged, %-80s %5d %5.1f %%%n", c.getKey(), c.getValue(), 100.0 * c.getValue() / edits);
+        }
         Map<String, Integer> groups = new TreeMap<>();
         for (Map.Entry<String, Integer> c : counts.entrySet()) {
             groups.merge(c.getKey().substring(0, c.getKey().indexOf(':')), c.getValue(), Integer::sum);
@@ -314,7 +359,46 @@ final class ErrorAnalysis {
                             ? "finding inside the edit" : "finding shifted";
             return "2 flagged, wrong: span differs (" + how + ")";
         }
-        return "3 not flagged:" + status(e, t, orig, " ");
+        String status = status(e, t, orig, " ");
+        String admitted = status.contains("admitted, not on") || status.contains("on the best path") ? "original admitted" : "original not admitted";
+        decisions.merge(admitted + decision(e, t, orig), 1, Integer::sum);
+        return "3 not flagged:" + status;
+    }
+
+    /**
+     * Under a finding model, what it made of the edit's span (for an edit not flagged): the span a
+     * candidate with the original as its reading, or with another reading while the original was
+     * admitted, or under a candidate over other words as well; with the candidate's confidence.
+     */
+    private String decision(Edit e, Detector.Trace t, String orig) {
+        FindingModel model = decisionModel(t);
+        if (model == null) {
+            return " | the decode's posteriors decide";
+        }
+        List<FindingBuilder.Candidate> cands = new FindingBuilder(t.doc(), t.estimate(), model, t.report().spinScore())
+                .candidates(t.lattices());
+        List<Token> tokens = t.doc().tokens();
+        for (FindingBuilder.Candidate c : cands) {
+            Lattice lattice = t.lattices().get(c.lattice());
+            int[] range = positions(lattice, tokens, e);
+            if (range == null) {
+                continue;
+            }
+            Arc arc = lattice.arcs[c.arc()];
+            if (arc.to() <= range[0] || arc.from() >= range[1]) {
+                continue;
+            }
+            double conf = model.confidence(c.features());
+            String band = conf >= 0.4 ? "0.4-0.5" : conf >= 0.25 ? "0.25-0.4" : "< 0.25";
+            boolean same = arc.from() == range[0] && arc.to() == range[1];
+            String kind = FindingModel.kind(arc).name().toLowerCase(Locale.ROOT);
+            if (!same) {
+                return " | under a " + kind + " candidate over other words, confidence " + band;
+            }
+            return arc.candidate().original().equals(orig) ? " | candidate with the original, confidence " + band
+                    : " | candidate with another reading, confidence " + band;
+        }
+        return " | no candidate";
     }
 
     /** The lattice positions {from, to} of the tokens the edit overlaps, or null when it has none in this lattice. */

@@ -67,6 +67,9 @@ final class FindingFitting {
         List<Integer> exact = new ArrayList<>();
         List<Integer> onEdit = new ArrayList<>();
         List<Boolean> inTrain = new ArrayList<>();
+        // -DfindingLemmas=true: also the features with the document's words counted by lemma (LemmaWordKey)
+        LemmaWordKey lemmas = Boolean.getBoolean("findingLemmas") ? LemmaWordKey.load() : null;
+        List<double[]> xLemmas = new ArrayList<>();
         for (int i = 0; i < passages.size(); i++) {
             boolean train = i < passages.size() / 2;
             double rate = rates[i % rates.length];
@@ -81,6 +84,14 @@ final class FindingFitting {
                     continue; // -DfindingNotSpun=true: fit only where the model decides (documents the boost leaves)
                 }
                 FindingBuilder fb = new FindingBuilder(t.doc(), t.estimate(), null, t.report().spinScore());
+                if (lemmas != null) {
+                    for (FindingBuilder.Candidate c : fb.candidates(t.lattices(), lemmas)) {
+                        double[] row = new double[FindingModel.SIZE + 1];
+                        row[0] = 1;
+                        System.arraycopy(c.features(), 0, row, 1, FindingModel.SIZE);
+                        xLemmas.add(row);
+                    }
+                }
                 for (FindingBuilder.Candidate c : fb.candidates(t.lattices())) {
                     Lattice lattice = t.lattices().get(c.lattice());
                     Arc arc = lattice.arcs[c.arc()];
@@ -110,6 +121,9 @@ final class FindingFitting {
         double l2 = Double.parseDouble(System.getProperty("l2", "1.0"));
         // -DfindingDrop="a,b;c": also fit (label onEdit) without those features (zero columns keep zero weights)
         List<String> variants = new ArrayList<>(List.of("exact", "onEdit"));
+        if (lemmas != null) {
+            variants.add("onEdit lemmas");
+        }
         for (String drop : System.getProperty("findingDrop", "").split(";")) {
             if (!drop.isBlank()) {
                 variants.add("onEdit without " + drop);
@@ -126,7 +140,7 @@ final class FindingFitting {
             List<double[]> testX = new ArrayList<>();
             List<Integer> testY = new ArrayList<>();
             for (int n = 0; n < x.size(); n++) {
-                double[] row = x.get(n).clone();
+                double[] row = (label.equals("onEdit lemmas") ? xLemmas : x).get(n).clone();
                 for (int k : dropped) {
                     row[k] = 0;
                 }
@@ -138,6 +152,9 @@ final class FindingFitting {
                     trainY.stream().mapToInt(Integer::intValue).sum());
             System.out.println(Logistic.printWeights(w, FindingModel.FEATURES));
             calibration(w, testX, testY);
+            if (label.equals("onEdit lemmas")) {
+                continue; // the thresholds' findings count the document's words by the detector's stems
+            }
             thresholds(w, docs, base, spunFit);
         }
     }
