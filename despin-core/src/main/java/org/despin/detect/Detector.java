@@ -80,7 +80,9 @@ public final class Detector {
         if (builder == null) {
             builder = new LatticeBuilder(model.lm(), candidates, terms, settings);
         }
-        LatticeBuilder.Result lattices = builder.build(doc);
+        // a document that may be widened keeps the first pass's near misses: the widening then reads them
+        // instead of testing again where the context it reads is the observed one
+        LatticeBuilder.Result lattices = builder.build(doc, mayWiden(doc));
         Decoder decoder = decoders.take();
         SpinRateEstimator rateEstimator = new SpinRateEstimator(settings);
         SpinRateEstimator.Estimate estimate = rateEstimator.estimate(lattices, options.spinRatePrior(), decoder);
@@ -97,7 +99,7 @@ public final class Detector {
         if (boost) {
             // widened only where the spun finding model decides: it weighs the readings with little
             // evidence, the posteriors of a short document would take them as they come
-            if (spunBuilders != null && settings.spunFindingModel() != null && FindingModel.decidesIn(doc.wordCount())) {
+            if (mayWiden(doc)) {
                 lattices = widen(doc, lattices, estimate);
             }
             estimate = rateEstimator.decodeAgain(lattices.lattices(), boosted(estimate), decoder);
@@ -117,6 +119,12 @@ public final class Detector {
         List<Finding> findings = findingBuilder.findings(lattices.lattices(), options.minConfidence());
         Report report = new Report(verdict(spinScore), spinScore, doc.wordCount(), findings, restore(text, findings));
         return new Trace(report, features, doc, lattices.lattices(), estimate);
+    }
+
+    /** Whether the lattices of this document are widened if it is called spun. */
+    private boolean mayWiden(Document doc) {
+        return spunBuilders != null && settings.spunBoost() != 0 && settings.spunFindingModel() != null
+                && FindingModel.decidesIn(doc.wordCount());
     }
 
     /**
