@@ -270,13 +270,15 @@ final class LatticeBuilder {
         List<Arc> subs = null;
         boolean prefixReady = false;
         int maxSpan = table.maxSpanWords();
-        // the first pass keeps what a widening would read in the observed context; a widening reads it
-        NearMisses nearMisses = keepNearMisses && previous == null && context == null
-                ? new NearMisses(n, maxSpan, settings.spunEvidenceGate(), settings.nameGate(), widenPoolSize(),
-                        contextPool == null || widenPoolSize() <= contextPool.size())
+        // the first pass keeps what it tested and left out; the later passes read it where their context is the observed one
+        NearMisses nearMisses = previous == null && context == null ? new NearMisses(n, maxSpan, settings.evidenceGate(),
+                keepNearMisses ? Math.min(settings.spunEvidenceGate(), settings.evidenceGate()) : settings.evidenceGate(),
+                settings.nameGate(), contextPool == null ? 0 : contextPool.size(), widenPoolSize(), settings.contextReach())
                 : null;
-        NearMisses known = alongsidePrevious && previous.nearMisses != null
-                && previous.nearMisses.covers(settings.evidenceGate(), settings.nameGate()) ? previous.nearMisses : null;
+        NearMisses known = previous != null && previous.nearMisses != null
+                && previous.nearMisses.covers(settings.evidenceGate(), settings.nameGate(),
+                        contextPool == null ? 0 : contextPool.size(), settings.contextReach())
+                ? previous.nearMisses : null;
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j <= n && j - i <= maxSpan; j++) {
                 if (j > i + 1 && w.breakBefore[j - 1]) {
@@ -300,15 +302,15 @@ final class LatticeBuilder {
                 int rightWord = j < n ? neighbours[j] : Vocabulary.END_SENTENCE;
                 boolean observedNeighbours = (i == 0 || neighbours[i - 1] == ids[i - 1]) && (j == n || neighbours[j] == ids[j]);
                 int admitted = 0;
-                if (known != null && !known.undecided(known.slot(i, j)) && (context == null || observedAround(context, ids, i, j))) {
-                    // a widening where the evidence reads the observed context: what the first pass kept, no LM call
+                if (known != null && !known.undecided(known.slot(i, j), gate)
+                        && (context == null || observedAround(context, ids, i, j))) {
+                    // the evidence reads the observed context: what the first pass kept, no LM call
                     int slot = known.slot(i, j);
                     Arc[] misses = known.misses(slot);
                     if (misses == null) {
-                        continue; // every candidate of the pool is in the lattice or far below the gate
+                        continue; // every candidate of the pool is in the lattice or below the gate
                     }
-                    PreparedCandidate[] cands = contextPool == null ? listed
-                            : widenPool(known, slot, listed, leftWord, rightWord);
+                    PreparedCandidate[] cands = observedPool(known, slot, listed, leftWord, rightWord);
                     for (PreparedCandidate c : cands) {
                         if (previous.hasArc(i, j, c)) {
                             continue;
@@ -336,11 +338,11 @@ final class LatticeBuilder {
                     if (contextPool == null) {
                         cands = listed;
                     } else if (known != null && observedNeighbours) {
-                        cands = widenPool(known, slot, listed, leftWord, rightWord); // the pool chooses by the neighbours only
+                        cands = observedPool(known, slot, listed, leftWord, rightWord); // the pool reads the neighbours only
                     } else {
                         cands = contextPool.choose(listed, leftWord, rightWord);
                         if (nearMisses != null) {
-                            nearMisses.setWidenPool(slot, contextPool.smallerPool(nearMisses.widenPoolSize()));
+                            nearMisses.setPools(slot, cands, contextPool.smallerPool(nearMisses.widenPoolSize()));
                         }
                     }
                     // the arc model was fitted with lists cut at candidatePool by prior: its lnCandidates counts so
@@ -372,7 +374,7 @@ final class LatticeBuilder {
                     }
                     int inLattice = addBest(subs, admitted);
                     if (nearMisses != null) {
-                        // admitted but beyond the lattice's limit per span: a widening would admit them too
+                        // admitted but beyond the lattice's limit per span: a later pass admits them again
                         for (int k = inLattice; k < admitted; k++) {
                             nearMisses.add(nearMisses.slot(i, j), pending[k]);
                         }
@@ -498,7 +500,7 @@ final class LatticeBuilder {
     private void keepNearMiss(NearMisses keep, int slot, SentenceWords w, int[] ids, int i, int j, PreparedCandidate c,
             double gain, boolean name, int listedCount, float obsContext, float obsLeft, float obsPartial,
             float obsIntrinsic) {
-        double lowGate = keep.gate(name);
+        double lowGate = keep.keptGate(name);
         if (gain == Double.NEGATIVE_INFINITY) {
             // the same stop as Evidence.gain's at the lower gate, in the same float arithmetic
             double frequency = c.intrinsicLog10() - obsIntrinsic;
@@ -511,12 +513,17 @@ final class LatticeBuilder {
     }
 
     /**
-     * The widening's pool of a span whose neighbours are the observed ones: the candidates the first
-     * pass ranked into it, or chosen here when it did not rank them (as {@link ContextPool#choose} would).
+     * This pass's pool of a span whose neighbours are the observed ones (the pool reads no other word):
+     * the first pass's, or the candidates the first pass ranked into a widening's smaller pool, or chosen
+     * here when it did neither (as {@link ContextPool#choose} would choose them).
      */
-    private PreparedCandidate[] widenPool(NearMisses known, int slot, PreparedCandidate[] listed, int leftWord, int rightWord) {
-        if (listed.length <= contextPool.size()) {
+    private PreparedCandidate[] observedPool(NearMisses known, int slot, PreparedCandidate[] listed, int leftWord,
+            int rightWord) {
+        if (contextPool == null || listed.length <= contextPool.size()) {
             return listed;
+        }
+        if (contextPool.size() == known.firstPoolSize() && known.firstPool(slot) != null) {
+            return known.firstPool(slot);
         }
         long bits = known.widenPoolSize() == contextPool.size() ? known.widenPool(slot) : 0;
         if (bits == 0) {
