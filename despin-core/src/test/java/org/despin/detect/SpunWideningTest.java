@@ -83,6 +83,31 @@ class SpunWideningTest {
         assertEquals(expected, arcs(lower.widen(doc, kept, observed).lattices()));
     }
 
+    @Test
+    void aCandidateTheLimitPerSpanCutIsReadFromTheFirstPassAsIfTestedAgain() {
+        MapLexicon lexicon = new MapLexicon.Builder().add("general", "basic", -1.0f).add("general", "common", -1.0f).build();
+        Model model = ToyModel.model(ToyModel.lm(4, ToyModel.NEWS), lexicon);
+        // gate 0.5 admits both readings of "general", the limit 1 keeps "basic" and cuts "common"
+        DetectorSettings settings = SPUN.with().evidenceGate(0.5).maxCandidatesPerSpan(1).build();
+        CandidateTable table = new CandidateTable(model.lexicon(), model.lm(), settings);
+        LatticeBuilder builder = new LatticeBuilder(model.lm(), table, settings);
+        Document doc = Document.parse(TEXT);
+        Lattice first = builder.build(doc, false).lattices().get(0);
+        assertEquals(List.of("general -> basic gain 3.4420 behind 0.0000 admitted 2"), arcs(List.of(first)));
+        NearMisses near = first.nearMisses;
+        assertEquals(List.of("common 0.8976"), describe(near.misses(near.slot(1, 2))));
+        Lattice stripped = new Lattice(first.words, first.ids, first.eligibleWords, java.util.Arrays.asList(first.arcs));
+        int[] observed = first.ids.clone();
+        int[] restored = first.ids.clone();
+        restored[2] = model.lm().vocabulary().id("money"); // the window of "general" changed: tested again
+        // the second look admits the cut reading again (scored among the readings it adds)
+        List<String> again = List.of("general -> common gain 0.8976 behind 0.0000 admitted 1",
+                "general -> basic gain 3.4420 behind 0.0000 admitted 2");
+        assertEquals(again, arcs(List.of(builder.refine(first, observed))));
+        assertEquals(again, arcs(List.of(builder.refine(stripped, observed))));
+        assertEquals(arcs(List.of(builder.refine(stripped, restored))), arcs(List.of(builder.refine(first, restored))));
+    }
+
     private static List<String> describe(Arc[] misses) {
         List<String> out = new ArrayList<>();
         for (Arc a : misses) {
