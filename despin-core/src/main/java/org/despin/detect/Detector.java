@@ -89,6 +89,7 @@ public final class Detector {
         if (settings.restoredContextPass()) {
             LatticeBuilder.Result refined = refine(builder, lattices, estimate);
             if (refined != lattices) {
+                inherit(decoder, lattices, refined);
                 lattices = refined;
                 estimate = rateEstimator.decodeAgain(lattices.lattices(), estimate, decoder);
             }
@@ -100,7 +101,9 @@ public final class Detector {
             // widened only where the spun finding model decides: it weighs the readings with little
             // evidence, the posteriors of a short document would take them as they come
             if (mayWiden(doc)) {
-                lattices = widen(doc, lattices, estimate);
+                LatticeBuilder.Result wide = widen(doc, lattices, estimate);
+                inherit(decoder, lattices, wide);
+                lattices = wide;
             }
             estimate = rateEstimator.decodeAgain(lattices.lattices(), boosted(estimate), decoder);
         }
@@ -160,6 +163,24 @@ public final class Detector {
             spunBuilders.offer(builder);
         }
         return wide;
+    }
+
+    /**
+     * Lets each rebuilt lattice start from the LM transitions its sentence's previous lattice met in the
+     * decodes so far (see {@link Decoder#inherit}); the lattices are in sentence order, and a sentence may
+     * have a lattice only after.
+     */
+    private static void inherit(Decoder decoder, LatticeBuilder.Result before, LatticeBuilder.Result after) {
+        List<Lattice> old = before.lattices();
+        int k = 0;
+        for (Lattice rebuilt : after.lattices()) {
+            while (k < old.size() && old.get(k).tokenIndex[0] < rebuilt.tokenIndex[0]) {
+                k++;
+            }
+            if (k < old.size() && old.get(k).tokenIndex[0] == rebuilt.tokenIndex[0]) {
+                decoder.inherit(rebuilt, old.get(k));
+            }
+        }
     }
 
     /** Second look at the evidence, in the context the first decode restored (see {@link LatticeBuilder#refine}). */
