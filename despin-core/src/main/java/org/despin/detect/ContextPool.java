@@ -34,6 +34,8 @@ final class ContextPool {
     private double[] key = new double[0];
     private int[] order = new int[0];
     private boolean[] chosen = new boolean[0];
+    /** Whether the last {@link #choose} ranked the candidates by key (it does not when all of them are chosen). */
+    private boolean ranked;
     /** Scratch: the candidates' first and last words, and their bigram scores with the neighbours. */
     private int[] first = new int[0];
     private int[] last = new int[0];
@@ -59,6 +61,28 @@ final class ContextPool {
         return reach;
     }
 
+    /** The size of the pool. */
+    int size() {
+        return size;
+    }
+
+    /**
+     * The pool a smaller one ({@code smaller} <= {@link #size()}) would have chosen in the last {@link #choose}:
+     * bit c set for {@code byPrior[c]}; 0 when that call did not rank the candidates (it chose them all).
+     * The best {@code smaller} keys are the first ones this pool's selection took, so this is exactly
+     * what {@code new ContextPool(lm, smaller, reach).choose(byPrior, leftWord, rightWord)} returns.
+     */
+    long smallerPool(int smaller) {
+        if (!ranked || smaller > size || reach > Long.SIZE) {
+            return 0;
+        }
+        long bits = 0;
+        for (int k = 0; k < smaller; k++) {
+            bits |= 1L << order[k];
+        }
+        return bits;
+    }
+
     /**
      * The candidates of a span to test, best prior first.
      *
@@ -68,8 +92,10 @@ final class ContextPool {
      */
     PreparedCandidate[] choose(PreparedCandidate[] byPrior, int leftWord, int rightWord) {
         if (byPrior.length <= size) {
+            ranked = false;
             return byPrior;
         }
+        ranked = true;
         int m = Math.min(reach, byPrior.length);
         if (key.length < m) {
             key = new double[m];

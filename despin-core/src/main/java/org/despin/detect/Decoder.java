@@ -163,6 +163,22 @@ final class Decoder {
         return slab[slabUsed++];
     }
 
+    /**
+     * Lets {@code rebuilt}, a lattice of the same sentence made from {@code decoded} by a later pass (the
+     * second look, the widening: every arc of {@code decoded} is in it), start from what the decodes of
+     * {@code decoded} learnt of the LM: its interned states, the edges of the arcs both have (an arc's LM
+     * part depends only on its span and words), the sentence ends. The scores are the same floats as
+     * computing them again, and hypotheses and their order do not depend on state ids, so the decode is
+     * the same; only the arcs the later pass added are scored.
+     */
+    void inherit(Lattice rebuilt, Lattice decoded) {
+        Transitions old = transitions.get(decoded);
+        if (old == null || rebuilt == decoded || transitions.containsKey(rebuilt)) {
+            return;
+        }
+        transitions.put(rebuilt, new Transitions(rebuilt, decoded, old));
+    }
+
     /** Drops the transitions of the lattices decoded so far: the next lattices are another document's. */
     void forgetDocument() {
         transitions.clear();
@@ -344,6 +360,33 @@ final class Decoder {
             count = new int[n + 1];
             target = new int[lattice.arcs.length][];
             log10 = new double[lattice.arcs.length][];
+        }
+
+        /** The transitions of {@code old}'s lattice {@code decoded} for {@code rebuilt}: see {@link Decoder#inherit}. */
+        Transitions(Lattice rebuilt, Lattice decoded, Transitions old) {
+            this(rebuilt);
+            int n = rebuilt.size();
+            for (int p = 0; p <= n; p++) {
+                if (old.states[p] != null) {
+                    states[p] = old.states[p].clone(); // the state objects are never changed once interned
+                    hashes[p] = old.hashes[p].clone();
+                    count[p] = old.count[p];
+                }
+            }
+            for (int a = 0; a < rebuilt.arcs.length; a++) {
+                Arc arc = rebuilt.arcs[a];
+                for (int b = decoded.firstArc[arc.from()]; b < decoded.firstArc[arc.from() + 1]; b++) {
+                    Arc was = decoded.arcs[b];
+                    if (was.to() == arc.to() && Arrays.equals(was.out(), arc.out())) {
+                        if (old.target[b] != null) {
+                            target[a] = old.target[b].clone();
+                            log10[a] = old.log10[b].clone();
+                        }
+                        break;
+                    }
+                }
+            }
+            end = old.end.clone();
         }
 
         /** The id of {@code s} among the states at position p (a copy is kept when it is new). */

@@ -80,13 +80,16 @@ public final class Detector {
         if (builder == null) {
             builder = new LatticeBuilder(model.lm(), candidates, terms, settings);
         }
-        LatticeBuilder.Result lattices = builder.build(doc);
+        // a document that may be widened keeps the first pass's near misses: the widening then reads them
+        // instead of testing again where the context it reads is the observed one
+        LatticeBuilder.Result lattices = builder.build(doc, mayWiden(doc));
         Decoder decoder = decoders.take();
         SpinRateEstimator rateEstimator = new SpinRateEstimator(settings);
         SpinRateEstimator.Estimate estimate = rateEstimator.estimate(lattices, options.spinRatePrior(), decoder);
         if (settings.restoredContextPass()) {
             LatticeBuilder.Result refined = refine(builder, lattices, estimate);
             if (refined != lattices) {
+                inherit(decoder, lattices, refined);
                 lattices = refined;
                 estimate = rateEstimator.decodeAgain(lattices.lattices(), estimate, decoder);
             }
@@ -97,8 +100,10 @@ public final class Detector {
         if (boost) {
             // widened only where the spun finding model decides: it weighs the readings with little
             // evidence, the posteriors of a short document would take them as they come
-            if (spunBuilders != null && settings.spunFindingModel() != null && FindingModel.decidesIn(doc.wordCount())) {
-                lattices = widen(doc, lattices, estimate);
+            if (mayWiden(doc)) {
+                LatticeBuilder.Result wide = widen(doc, lattices, estimate);
+                inherit(decoder, lattices, wide);
+                lattices = wide;
             }
             estimate = rateEstimator.decodeAgain(lattices.lattices(), boosted(estimate), decoder);
         }
@@ -117,6 +122,12 @@ public final class Detector {
         List<Finding> findings = findingBuilder.findings(lattices.lattices(), options.minConfidence());
         Report report = new Report(verdict(spinScore), spinScore, doc.wordCount(), findings, restore(text, findings));
         return new Trace(report, features, doc, lattices.lattices(), estimate);
+    }
+
+    /** Whether the lattices of this document are widened if it is called spun. */
+    private boolean mayWiden(Document doc) {
+        return spunBuilders != null && settings.spunBoost() != 0 && settings.spunFindingModel() != null
+                && FindingModel.decidesIn(doc.wordCount());
     }
 
     /**
@@ -152,6 +163,24 @@ public final class Detector {
             spunBuilders.offer(builder);
         }
         return wide;
+    }
+
+    /**
+     * Lets each rebuilt lattice start from the LM transitions its sentence's previous lattice met in the
+     * decodes so far (see {@link Decoder#inherit}); the lattices are in sentence order, and a sentence may
+     * have a lattice only after.
+     */
+    private static void inherit(Decoder decoder, LatticeBuilder.Result before, LatticeBuilder.Result after) {
+        List<Lattice> old = before.lattices();
+        int k = 0;
+        for (Lattice rebuilt : after.lattices()) {
+            while (k < old.size() && old.get(k).tokenIndex[0] < rebuilt.tokenIndex[0]) {
+                k++;
+            }
+            if (k < old.size() && old.get(k).tokenIndex[0] == rebuilt.tokenIndex[0]) {
+                decoder.inherit(rebuilt, old.get(k));
+            }
+        }
     }
 
     /** Second look at the evidence, in the context the first decode restored (see {@link LatticeBuilder#refine}). */

@@ -24,7 +24,18 @@ final class Lattice {
     /** The sentence's words, for rebuilding the lattice with another context. */
     final LatticeBuilder.SentenceWords words;
 
+    /**
+     * What the first pass of this sentence learnt in the observed context and left out of the lattice, for a
+     * widening to read instead of asking the LM again; null when it was not kept.
+     */
+    final NearMisses nearMisses;
+
     Lattice(LatticeBuilder.SentenceWords words, int[] ids, int eligibleWords, List<Arc> sortedArcs) {
+        this(words, ids, eligibleWords, sortedArcs, null);
+    }
+
+    Lattice(LatticeBuilder.SentenceWords words, int[] ids, int eligibleWords, List<Arc> sortedArcs, NearMisses nearMisses) {
+        this.nearMisses = nearMisses;
         this.words = words;
         this.tokenIndex = words.tokenIndex;
         this.normal = words.normal;

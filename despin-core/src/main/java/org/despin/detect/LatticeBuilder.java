@@ -65,6 +65,13 @@ final class LatticeBuilder {
     private final LmState unigramState;
     /** Chooses the candidates to test in context, or null: the best {@code candidatePool} by prior. */
     private final ContextPool contextPool;
+    /**
+     * How far the evidence of a span reads its context on either side (the LM's order - 1): where the
+     * context a later pass reads equals the observed words that far around a span, so does the evidence.
+     */
+    private final int contextReach;
+    /** Whether the current {@link #build} keeps each sentence's {@link NearMisses} for a widening. */
+    private boolean keepNearMisses;
 
     /** A builder without phrase-level term candidates. */
     LatticeBuilder(LanguageModel lm, CandidateTable table, DetectorSettings settings) {
@@ -82,6 +89,7 @@ final class LatticeBuilder {
         this.evidence = new Evidence(lm);
         this.arcModel = settings.arcModel();
         this.contextPool = settings.contextPool() > 0 ? new ContextPool(lm, settings.contextPool(), settings.contextReach()) : null;
+        this.contextReach = Math.max(1, lm.order() - 1);
         int tested = Math.max(settings.candidatePool(), settings.contextPool());
         this.pending = new Arc[tested];
         this.rank = new double[tested];
@@ -150,8 +158,11 @@ final class LatticeBuilder {
         return false;
     }
 
-    /** Moves the best {@code maxCandidatesPerSpan} of the admitted arcs to {@code out}, best first. */
-    private void addBest(List<Arc> out, int admitted) {
+    /**
+     * Moves the best {@code maxCandidatesPerSpan} of the admitted arcs to {@code out}, best first, and
+     * returns how many (the others stay in {@code pending} after them).
+     */
+    private int addBest(List<Arc> out, int admitted) {
         int keep = Math.min(admitted, settings.maxCandidatesPerSpan());
         for (int k = 0; k < keep; k++) {
             int best = k;
@@ -168,9 +179,22 @@ final class LatticeBuilder {
             rank[k] = r;
             out.add(a);
         }
+        return keep;
     }
 
     Result build(Document doc) {
+        return build(doc, false);
+    }
+
+    /**
+     * The first pass over every sentence.
+     *
+     * @param keepNearMisses whether to keep, beside each lattice, what a widening with this builder's
+     *     {@code spunEvidenceGate} and {@code spunContextPool} would read of it in the observed context
+     *     ({@link NearMisses}; no more LM calls, a few arrays per sentence)
+     */
+    Result build(Document doc, boolean keepNearMisses) {
+        this.keepNearMisses = keepNearMisses && !Double.isNaN(settings.spunEvidenceGate());
         List<Lattice> lattices = new ArrayList<>();
         int eligible = 0;
         for (Sentence s : doc.sentences()) {
@@ -207,6 +231,7 @@ final class LatticeBuilder {
      * words); a sentence {@code narrow} has no lattice for gets one if a candidate passes here.
      */
     Result widen(Document doc, Result narrow, List<int[]> contexts) {
+        keepNearMisses = false;
         List<Lattice> previous = narrow.lattices();
         List<Lattice> out = new ArrayList<>(previous.size());
         int l = 0;
@@ -245,6 +270,15 @@ final class LatticeBuilder {
         List<Arc> subs = null;
         boolean prefixReady = false;
         int maxSpan = table.maxSpanWords();
+        // the first pass keeps what it tested and left out; the later passes read it where their context is the observed one
+        NearMisses nearMisses = previous == null && context == null ? new NearMisses(n, maxSpan, settings.evidenceGate(),
+                keepNearMisses ? Math.min(settings.spunEvidenceGate(), settings.evidenceGate()) : settings.evidenceGate(),
+                settings.nameGate(), contextPool == null ? 0 : contextPool.size(), widenPoolSize(), settings.contextReach())
+                : null;
+        NearMisses known = previous != null && previous.nearMisses != null
+                && previous.nearMisses.covers(settings.evidenceGate(), settings.nameGate(),
+                        contextPool == null ? 0 : contextPool.size(), settings.contextReach())
+                ? previous.nearMisses : null;
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j <= n && j - i <= maxSpan; j++) {
                 if (j > i + 1 && w.breakBefore[j - 1]) {
@@ -261,42 +295,75 @@ final class LatticeBuilder {
                 for (int k = i; k < j; k++) {
                     eligible[k] = true;
                 }
-                if (!prefixReady) {
-                    evidence.sentence(ids, context == null ? ids : context);
-                    prefixReady = true;
-                }
-                float obsContext = evidence.inContext(i, j, null);
-                float obsLeft = evidence.spanPart();
-                float obsPartial = evidence.partial();
-                float obsIntrinsic = evidence.observedIntrinsic(i, j);
                 boolean name = kind == SpanKind.NAME;
                 double gate = name ? settings.nameGate() : settings.evidenceGate();
                 int[] neighbours = context == null ? ids : context;
-                PreparedCandidate[] cands = contextPool == null ? listed
-                        : contextPool.choose(listed, i > 0 ? neighbours[i - 1] : -1, j < n ? neighbours[j] : Vocabulary.END_SENTENCE);
-                // the arc model was fitted with lists cut at candidatePool by prior: its lnCandidates counts so
-                int listedCount = Math.min(listed.length, settings.candidatePool());
+                int leftWord = i > 0 ? neighbours[i - 1] : -1;
+                int rightWord = j < n ? neighbours[j] : Vocabulary.END_SENTENCE;
+                boolean observedNeighbours = (i == 0 || neighbours[i - 1] == ids[i - 1]) && (j == n || neighbours[j] == ids[j]);
                 int admitted = 0;
-                for (PreparedCandidate c : cands) {
-                    if (previous != null && previous.hasArc(i, j, c)) {
-                        continue;
+                if (known != null && !known.undecided(known.slot(i, j), gate)
+                        && (context == null || observedAround(context, ids, i, j))) {
+                    // the evidence reads the observed context: what the first pass kept, no LM call
+                    int slot = known.slot(i, j);
+                    Arc[] misses = known.misses(slot);
+                    if (misses == null) {
+                        continue; // every candidate of the pool is in the lattice or below the gate
                     }
-                    double gain = evidence.gain(i, j, c, obsContext, obsPartial, obsIntrinsic, gate, EARLY_STOP_SLACK);
-                    if (gain < gate) {
-                        continue;
+                    PreparedCandidate[] cands = observedPool(known, slot, listed, leftWord, rightWord);
+                    for (PreparedCandidate c : cands) {
+                        if (previous.hasArc(i, j, c)) {
+                            continue;
+                        }
+                        Arc miss = NearMisses.find(misses, c);
+                        if (miss == null || miss.evidence().gainLog10() < gate) {
+                            continue;
+                        }
+                        pending[admitted] = new Arc(i, j, c.ids(), miss.fixedWeight(), c, 0, miss.evidence(),
+                                miss.features().clone());
+                        rank[admitted] = LN10 * miss.evidence().contextLog10() + (arcModel == null ? miss.fixedWeight() : 0);
+                        admitted++;
                     }
-                    boolean article = w.articleMismatchBefore(i, c.original());
-                    double leftGain = (evidence.spanPart() - c.intrinsicLog10()) - (obsLeft - obsIntrinsic);
-                    double[] features = ArcFeatures.of(gain, leftGain, evidence.lastContext(), obsContext, obsLeft,
-                            obsIntrinsic, j - i, c.intrinsicLog10(), c.ids().length, c.candidate().logChannel(),
-                            c.candidate().hops(), listedCount, unknownObserved(ids, i, j), name, i == 0, article,
-                            c.candidate().source().startsWith(LinkFeatures.RELATED_SOURCE));
-                    // under the arc model the weight waits for the span's other candidates (scoreSpan)
-                    double weight = arcModel == null ? handSetWeight(c, obsIntrinsic, name, article) : 0;
-                    pending[admitted] = new Arc(i, j, c.ids(), weight, c, 0,
-                            new Evidence.Gain(gain, evidence.lastContext(), name), features);
-                    rank[admitted] = LN10 * evidence.lastContext() + weight;
-                    admitted++;
+                } else {
+                    if (!prefixReady) {
+                        evidence.sentence(ids, context == null ? ids : context);
+                        prefixReady = true;
+                    }
+                    float obsContext = evidence.inContext(i, j, null);
+                    float obsLeft = evidence.spanPart();
+                    float obsPartial = evidence.partial();
+                    float obsIntrinsic = evidence.observedIntrinsic(i, j);
+                    int slot = nearMisses != null ? nearMisses.slot(i, j) : known != null ? known.slot(i, j) : -1;
+                    PreparedCandidate[] cands;
+                    if (contextPool == null) {
+                        cands = listed;
+                    } else if (known != null && observedNeighbours) {
+                        cands = observedPool(known, slot, listed, leftWord, rightWord); // the pool reads the neighbours only
+                    } else {
+                        cands = contextPool.choose(listed, leftWord, rightWord);
+                        if (nearMisses != null) {
+                            nearMisses.setPools(slot, cands, contextPool.smallerPool(nearMisses.widenPoolSize()));
+                        }
+                    }
+                    // the arc model was fitted with lists cut at candidatePool by prior: its lnCandidates counts so
+                    int listedCount = Math.min(listed.length, settings.candidatePool());
+                    for (PreparedCandidate c : cands) {
+                        if (previous != null && previous.hasArc(i, j, c)) {
+                            continue;
+                        }
+                        double gain = evidence.gain(i, j, c, obsContext, obsPartial, obsIntrinsic, gate, EARLY_STOP_SLACK);
+                        if (gain < gate) {
+                            if (nearMisses != null) {
+                                keepNearMiss(nearMisses, slot, w, ids, i, j, c, gain, name, listedCount, obsContext, obsLeft,
+                                        obsPartial, obsIntrinsic);
+                            }
+                            continue;
+                        }
+                        pending[admitted] = candidateArc(w, ids, i, j, c, gain, name, listedCount, obsContext, obsLeft,
+                                obsIntrinsic);
+                        rank[admitted] = LN10 * evidence.lastContext() + pending[admitted].fixedWeight();
+                        admitted++;
+                    }
                 }
                 if (admitted > 0) {
                     if (arcModel != null) {
@@ -305,7 +372,13 @@ final class LatticeBuilder {
                     if (subs == null) {
                         subs = new ArrayList<>();
                     }
-                    addBest(subs, admitted);
+                    int inLattice = addBest(subs, admitted);
+                    if (nearMisses != null) {
+                        // admitted but beyond the lattice's limit per span: a later pass admits them again
+                        for (int k = inLattice; k < admitted; k++) {
+                            nearMisses.add(nearMisses.slot(i, j), pending[k]);
+                        }
+                    }
                 }
             }
         }
@@ -400,7 +473,86 @@ final class LatticeBuilder {
                 arcs.add(subs.get(s++));
             }
         }
-        return new Lattice(w, ids, eligibleCount, arcs);
+        return new Lattice(w, ids, eligibleCount, arcs, nearMisses != null ? nearMisses : previous != null ? previous.nearMisses : null);
+    }
+
+    /**
+     * The substitution arc of a candidate that passed the evidence test (its gain just computed by
+     * {@link #evidence}); under the arc model its weight waits for the span's other candidates
+     * ({@link #scoreSpan}).
+     */
+    private Arc candidateArc(SentenceWords w, int[] ids, int i, int j, PreparedCandidate c, double gain, boolean name,
+            int listedCount, float obsContext, float obsLeft, float obsIntrinsic) {
+        boolean article = w.articleMismatchBefore(i, c.original());
+        double leftGain = (evidence.spanPart() - c.intrinsicLog10()) - (obsLeft - obsIntrinsic);
+        double[] features = ArcFeatures.of(gain, leftGain, evidence.lastContext(), obsContext, obsLeft,
+                obsIntrinsic, j - i, c.intrinsicLog10(), c.ids().length, c.candidate().logChannel(),
+                c.candidate().hops(), listedCount, unknownObserved(ids, i, j), name, i == 0, article,
+                c.candidate().source().startsWith(LinkFeatures.RELATED_SOURCE));
+        double weight = arcModel == null ? handSetWeight(c, obsIntrinsic, name, article) : 0;
+        return new Arc(i, j, c.ids(), weight, c, 0, new Evidence.Gain(gain, evidence.lastContext(), name), features);
+    }
+
+    /**
+     * Keeps a candidate the first pass's gate left out for a widening: with its evidence and features
+     * when its gain reaches the widening's gate, or the span as undecided when the candidate was given
+     * up early and the widening's lower gate would have read it to the end.
+     */
+    private void keepNearMiss(NearMisses keep, int slot, SentenceWords w, int[] ids, int i, int j, PreparedCandidate c,
+            double gain, boolean name, int listedCount, float obsContext, float obsLeft, float obsPartial,
+            float obsIntrinsic) {
+        double lowGate = keep.keptGate(name);
+        if (gain == Double.NEGATIVE_INFINITY) {
+            // the same stop as Evidence.gain's at the lower gate, in the same float arithmetic
+            double frequency = c.intrinsicLog10() - obsIntrinsic;
+            if (evidence.partial() >= (float) (obsPartial + frequency + lowGate - EARLY_STOP_SLACK)) {
+                keep.setUndecided(slot);
+            }
+        } else if (gain >= lowGate) {
+            keep.add(slot, candidateArc(w, ids, i, j, c, gain, name, listedCount, obsContext, obsLeft, obsIntrinsic));
+        }
+    }
+
+    /**
+     * This pass's pool of a span whose neighbours are the observed ones (the pool reads no other word):
+     * the first pass's, or the candidates the first pass ranked into a widening's smaller pool, or chosen
+     * here when it did neither (as {@link ContextPool#choose} would choose them).
+     */
+    private PreparedCandidate[] observedPool(NearMisses known, int slot, PreparedCandidate[] listed, int leftWord,
+            int rightWord) {
+        if (contextPool == null || listed.length <= contextPool.size()) {
+            return listed;
+        }
+        if (contextPool.size() == known.firstPoolSize() && known.firstPool(slot) != null) {
+            return known.firstPool(slot);
+        }
+        long bits = known.widenPoolSize() == contextPool.size() ? known.widenPool(slot) : 0;
+        if (bits == 0) {
+            return contextPool.choose(listed, leftWord, rightWord);
+        }
+        PreparedCandidate[] pool = new PreparedCandidate[Long.bitCount(bits)];
+        int k = 0;
+        for (int c = 0; c < listed.length && k < pool.length; c++) {
+            if ((bits & (1L << c)) != 0) {
+                pool[k++] = listed[c];
+            }
+        }
+        return pool;
+    }
+
+    /** The size of the context pool of a widening with these settings (as {@code Detector} makes it). */
+    private int widenPoolSize() {
+        return settings.spunContextPool() > 0 ? settings.spunContextPool() : settings.contextPool();
+    }
+
+    /** True when {@code context} equals the observed words as far around {@code from..to} as the evidence reads. */
+    private boolean observedAround(int[] context, int[] ids, int from, int to) {
+        for (int k = Math.max(0, from - contextReach); k < Math.min(ids.length, to + contextReach); k++) {
+            if (context[k] != ids[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "X and Y" at {@code i}: plain lower-case words, nothing between them, two different words. */

@@ -1,6 +1,7 @@
 package org.despin.detect;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.Arrays;
@@ -68,6 +69,20 @@ class ContextPoolTest {
     void onlyTheFirstReachByPriorAreChosenFrom() {
         assertArrayEquals(new String[] {"peace", "safety"}, pool(2, 3, "a", "council"));
         assertArrayEquals(new String[] {"peace", "security"}, pool(2, 4, "a", "council"));
+    }
+
+    @Test
+    void aSmallerPoolIsTheBestKeysOfTheLastChoice() {
+        Vocabulary v = LM.vocabulary();
+        ContextPool four = new ContextPool(LM, 4, 5);
+        four.choose(BY_PRIOR, v.id("the"), v.id("council"));
+        // as pool(2, 5, "the", "council") and pool(3, ...) choose: security -0.55, peace -1, safety -2
+        assertEquals(0b01001, four.smallerPool(2));
+        assertEquals(0b01011, four.smallerPool(3));
+        assertArrayEquals(new String[] {"peace", "security"}, pool(2, 5, "the", "council"));
+        assertEquals(0, four.smallerPool(5)); // larger than the pool: not ranked
+        four.choose(Arrays.copyOf(BY_PRIOR, 4), v.id("the"), v.id("council"));
+        assertEquals(0, four.smallerPool(2)); // all chosen, none ranked
     }
 
     @Test

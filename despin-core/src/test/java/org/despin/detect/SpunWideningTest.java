@@ -1,12 +1,14 @@
 package org.despin.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.despin.lexicon.MapLexicon;
 import org.despin.model.Model;
+import org.despin.text.Document;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,15 +54,80 @@ class SpunWideningTest {
                 arcs(model, SPUN.with().spunEvidenceGate(0.5).build()));
     }
 
+    @Test
+    void theWideningReadsTheFirstPassesNearMissesWhereTheContextIsTheObservedOne() {
+        MapLexicon lexicon = new MapLexicon.Builder().add("general", "basic", -1.0f).add("general", "common", -1.0f).build();
+        Model model = ToyModel.model(ToyModel.lm(4, ToyModel.NEWS), lexicon);
+        DetectorSettings settings = SPUN.with().spunEvidenceGate(0.5).build();
+        CandidateTable table = new CandidateTable(model.lexicon(), model.lm(), settings);
+        Document doc = Document.parse(TEXT);
+        // the first pass keeps "common", below the gate 1 and above the widening's 0.5, beside the lattice
+        LatticeBuilder.Result kept = new LatticeBuilder(model.lm(), table, settings).build(doc, true);
+        NearMisses near = kept.lattices().get(0).nearMisses;
+        assertEquals(List.of("common 0.8976"), describe(near.misses(near.slot(1, 2))));
+        assertNull(near.misses(near.slot(2, 3)));
+        LatticeBuilder.Result notKept = new LatticeBuilder(model.lm(), table, settings).build(doc, false);
+        // without a widening in view only the candidates the limit per span cut are kept (none here)
+        NearMisses cut = notKept.lattices().get(0).nearMisses;
+        assertNull(cut.misses(cut.slot(1, 2)));
+        // the widening as Detector makes it: read from the kept near misses, or tested again, the same lattice
+        LatticeBuilder widening = new LatticeBuilder(model.lm(), table, settings.with().evidenceGate(0.5).contextPool(4).build());
+        List<int[]> observed = new ArrayList<>();
+        observed.add(null);
+        List<String> expected = List.of("general -> common gain 0.8976 behind -2.5444 admitted 2",
+                "general -> basic gain 3.4420 behind 0.0000 admitted 1");
+        assertEquals(expected, arcs(widening.widen(doc, kept, observed).lattices()));
+        assertEquals(expected, arcs(widening.widen(doc, notKept, observed).lattices()));
+        // a widening with a gate below the kept ones' tests again: "common" is there at 0.5 as before
+        LatticeBuilder lower = new LatticeBuilder(model.lm(), table, settings.with().evidenceGate(0.2).contextPool(4).build());
+        assertEquals(expected, arcs(lower.widen(doc, kept, observed).lattices()));
+    }
+
+    @Test
+    void aCandidateTheLimitPerSpanCutIsReadFromTheFirstPassAsIfTestedAgain() {
+        MapLexicon lexicon = new MapLexicon.Builder().add("general", "basic", -1.0f).add("general", "common", -1.0f).build();
+        Model model = ToyModel.model(ToyModel.lm(4, ToyModel.NEWS), lexicon);
+        // gate 0.5 admits both readings of "general", the limit 1 keeps "basic" and cuts "common"
+        DetectorSettings settings = SPUN.with().evidenceGate(0.5).maxCandidatesPerSpan(1).build();
+        CandidateTable table = new CandidateTable(model.lexicon(), model.lm(), settings);
+        LatticeBuilder builder = new LatticeBuilder(model.lm(), table, settings);
+        Document doc = Document.parse(TEXT);
+        Lattice first = builder.build(doc, false).lattices().get(0);
+        assertEquals(List.of("general -> basic gain 3.4420 behind 0.0000 admitted 2"), arcs(List.of(first)));
+        NearMisses near = first.nearMisses;
+        assertEquals(List.of("common 0.8976"), describe(near.misses(near.slot(1, 2))));
+        Lattice stripped = new Lattice(first.words, first.ids, first.eligibleWords, java.util.Arrays.asList(first.arcs));
+        int[] observed = first.ids.clone();
+        int[] restored = first.ids.clone();
+        restored[2] = model.lm().vocabulary().id("money"); // the window of "general" changed: tested again
+        // the second look admits the cut reading again (scored among the readings it adds)
+        List<String> again = List.of("general -> common gain 0.8976 behind 0.0000 admitted 1",
+                "general -> basic gain 3.4420 behind 0.0000 admitted 2");
+        assertEquals(again, arcs(List.of(builder.refine(first, observed))));
+        assertEquals(again, arcs(List.of(builder.refine(stripped, observed))));
+        assertEquals(arcs(List.of(builder.refine(stripped, restored))), arcs(List.of(builder.refine(first, restored))));
+    }
+
+    private static List<String> describe(Arc[] misses) {
+        List<String> out = new ArrayList<>();
+        for (Arc a : misses) {
+            out.add(String.format(Locale.ROOT, "%s %.4f", a.candidate().original(), a.evidence().gainLog10()));
+        }
+        return out;
+    }
+
     /** The substitution arcs of the lattices the report came from, with their gain and span features. */
     private static List<String> arcs(Model model, DetectorSettings settings) {
         return arcs(model, settings, TEXT);
     }
 
     private static List<String> arcs(Model model, DetectorSettings settings, String text) {
-        Detector.Trace t = new Detector(model, settings).trace(text, CheckOptions.DEFAULTS);
+        return arcs(new Detector(model, settings).trace(text, CheckOptions.DEFAULTS).lattices());
+    }
+
+    private static List<String> arcs(List<Lattice> lattices) {
         List<String> out = new ArrayList<>();
-        for (Lattice l : t.lattices()) {
+        for (Lattice l : lattices) {
             for (Arc a : l.arcs) {
                 if (!a.isKeep()) {
                     double[] f = a.features();

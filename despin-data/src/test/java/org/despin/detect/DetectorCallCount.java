@@ -24,6 +24,7 @@ import org.despin.model.Models;
  *
  * <pre>
  * java -Xmx5g -cp $CP org.despin.detect.DetectorCallCount MODEL 200
+ * java -Xmx5g -cp $CP -DspeedSpun=0.3 org.despin.detect.DetectorCallCount MODEL 60   # spun text (widened)
  * </pre>
  */
 final class DetectorCallCount {
@@ -97,6 +98,7 @@ final class DetectorCallCount {
             String phase = "?";
             for (String f : frames) {
                 if (f.startsWith("LatticeBuilder.build") || f.startsWith("LatticeBuilder.refine")
+                        || f.startsWith("LatticeBuilder.widen")
                         || f.startsWith("SpinRateEstimator.estimate") || f.startsWith("SpinRateEstimator.decodeAgain")
                         || f.startsWith("FindingBuilder") || f.startsWith("Detector.features")) {
                     phase = f;
@@ -117,9 +119,10 @@ final class DetectorCallCount {
         Model loaded = Models.load(Path.of(args[0]));
         Counting lm = new Counting(loaded.lm());
         Model model = new Model(lm, loaded.lexicon(), loaded.info(), loaded.terms());
-        List<String> passages = DetectorEvaluation.passages(
-                DetectorEvaluation.heldOutText(new DataPaths(DataPaths.defaultCache())), 200, 300,
-                Integer.parseInt(args[1]));
+        DataPaths paths = new DataPaths(DataPaths.defaultCache());
+        // -DspeedSpun=R: the passages spun at rate R (MyThes), as DetectorEvaluation speed reads them
+        List<String> passages = DetectorEvaluation.speedPassages(DevMyThes.load(paths.cache()),
+                DetectorEvaluation.passages(DetectorEvaluation.heldOutText(paths), 200, 300, Integer.parseInt(args[1])));
         Detector detector = new Detector(model);
         for (int pass = 0; pass < 2; pass++) {
             lm.counts.clear();

@@ -1,0 +1,136 @@
+package org.despin.detect;
+
+/**
+ * What the first lattice pass of a sentence learnt about each span in the observed context and did not
+ * put in the lattice, kept so that a later pass over the same sentence (the second look,
+ * {@link LatticeBuilder#refine}, and the widening of a document called spun, {@link LatticeBuilder#widen})
+ * need not ask the language model again where the context it reads is the observed one:
+ * <ul>
+ * <li>the candidates it tested that are not in the lattice and whose gain reaches the lower of its own gate
+ * and the widening's (those the lattice's limit per span cut, and the near misses below the evidence gate
+ * when a widening may follow), with their evidence and features;</li>
+ * <li>the spans where a candidate was given up early that the widening's lower gate would have read to
+ * the end ("undecided": a pass with a gate below the first pass's tests those spans again);</li>
+ * <li>the pool the first pass tested, and which of its candidates the widening's smaller context pool
+ * would choose, where the first pass ranked them (a bit per candidate of the span's list by prior).</li>
+ * </ul>
+ * Spans are addressed by slot {@code from * maxSpan + (to - from - 1)}. Made by one lattice pass and
+ * read-only afterwards.
+ */
+final class NearMisses {
+    private final int maxSpan;
+    private final double firstGate;
+    private final double keptGate;
+    private final double nameGate;
+    private final int firstPoolSize;
+    private final int widenPoolSize;
+    private final int contextReach;
+    private final PreparedCandidate[][] firstPool;
+    private final long[] widenPool;
+    private final boolean[] undecided;
+    private final Arc[][] misses;
+
+    /**
+     * @param firstGate the first pass's evidence gate
+     * @param keptGate the lowest gain of a candidate kept here (at most {@code firstGate}); {@code nameGate}
+     *     the gate of names, the same for every pass
+     * @param firstPoolSize the first pass's context pool (0: none, every listed candidate was tested)
+     * @param widenPoolSize the context pool of a widening (see {@link #widenPool})
+     * @param contextReach how many candidates by prior the pools choose from
+     */
+    NearMisses(int words, int maxSpan, double firstGate, double keptGate, double nameGate, int firstPoolSize,
+            int widenPoolSize, int contextReach) {
+        this.maxSpan = maxSpan;
+        this.firstGate = firstGate;
+        this.keptGate = keptGate;
+        this.nameGate = nameGate;
+        this.firstPoolSize = firstPoolSize;
+        this.widenPoolSize = widenPoolSize;
+        this.contextReach = contextReach;
+        this.firstPool = new PreparedCandidate[words * maxSpan][];
+        this.widenPool = new long[words * maxSpan];
+        this.undecided = new boolean[words * maxSpan];
+        this.misses = new Arc[words * maxSpan][];
+    }
+
+    /**
+     * Whether a pass with these gates and pool finds here every candidate it would admit where it reads
+     * the observed context: its gates no lower than what was kept, and its pool among the first pass's.
+     */
+    boolean covers(double evidenceGate, double nameGate, int poolSize, int contextReach) {
+        boolean poolCovered = firstPoolSize == 0 || (poolSize > 0 && poolSize <= firstPoolSize && contextReach == this.contextReach);
+        return poolCovered && evidenceGate >= keptGate && nameGate >= this.nameGate;
+    }
+
+    /** The gain a candidate must reach to be kept. */
+    double keptGate(boolean name) {
+        return name ? nameGate : keptGate;
+    }
+
+    int slot(int from, int to) {
+        return from * maxSpan + (to - from - 1);
+    }
+
+    /** Whether a pass with this gate (for a span that is not a name) must test the span again. */
+    boolean undecided(int slot, double gate) {
+        return undecided[slot] && gate < firstGate;
+    }
+
+    /** The candidates the first pass tested, as its context pool chose them, or null: not chosen (the whole list). */
+    PreparedCandidate[] firstPool(int slot) {
+        return firstPool[slot];
+    }
+
+    int firstPoolSize() {
+        return firstPoolSize;
+    }
+
+    /** The widening's pool of the span as a bit set over its candidates by prior, or 0: not known. */
+    long widenPool(int slot) {
+        return widenPool[slot];
+    }
+
+    int widenPoolSize() {
+        return widenPoolSize;
+    }
+
+    /** The span's kept candidates (arcs with evidence and features, not in the lattice), or null: none. */
+    Arc[] misses(int slot) {
+        return misses[slot];
+    }
+
+    /** The kept arc reading {@code c} (by identity, then by value), or null. */
+    static Arc find(Arc[] misses, PreparedCandidate c) {
+        for (Arc a : misses) {
+            if (a.candidate() == c) {
+                return a;
+            }
+        }
+        for (Arc a : misses) {
+            if (a.candidate().candidate().equals(c.candidate())) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    void setPools(int slot, PreparedCandidate[] first, long widen) {
+        firstPool[slot] = first;
+        widenPool[slot] = widen;
+    }
+
+    void setUndecided(int slot) {
+        undecided[slot] = true;
+    }
+
+    void add(int slot, Arc arc) {
+        Arc[] old = misses[slot];
+        if (old == null) {
+            misses[slot] = new Arc[] {arc};
+        } else {
+            Arc[] grown = java.util.Arrays.copyOf(old, old.length + 1);
+            grown[old.length] = arc;
+            misses[slot] = grown;
+        }
+    }
+}
