@@ -77,17 +77,17 @@ public record FindingModel(double[] weights, double bias) {
      * restore again elsewhere is likelier a writer's repeated word read the same wrong way each time
      * (restoredElsewhere -1.07). Refitted on the merged code of branch {@code joint} (its document
      * score is the spinScore feature) in branch {@code defaults2}: the weights moved by at most 0.12.
-     * Bias 0.4895 = -logit(0.38): flags the candidates of fitted probability 0.38 and up. 0.33 kept
+     * Bias 0.4055 = -logit(0.40): flags the candidates of fitted probability 0.40 and up. 0.33 kept
      * the clean-text flags under 0.42 per 100 words on each of three held-out sets (budget 0.5) for
-     * +0.004 F1 more, too thin a margin for text unlike ours; at 0.38 they stay at or under 0.30
-     * before the one-word term arcs (docs/detector.md "Lemmas and a second DEFAULTS refit", and
-     * "Merged: DEFAULTS at 0.38").
+     * +0.007 F1 more, too thin a margin for text unlike ours; with the one-word term arcs 0.40 keeps
+     * them at 0.20-0.28 (modern 0.18-0.30) per 100 words (docs/detector.md "Lemmas and a second
+     * DEFAULTS refit" and "Stop 14: the merged operating point").
      * {@code java -Xmx6g -cp $CP -DfoldLm=/tmp/arcs/fold-lm.dspm org.despin.detect.DetectorEvaluation
      * MODEL fitfindings 600}
      */
     public static final FindingModel DEFAULTS = new FindingModel(new double[] {3.4943, 0.1702, -0.1876, 0.6770, 0.1357,
         0.1124, 1.6227, -0.3809, -0.0842, -0.5469, 1.8386, 0.5405, 0.0358, 0.1576, -0.0049, -0.4092, -0.0339, -0.1479,
-        -0.1199, 0.6007, -1.7526, -1.0727}, 0.4895);
+        -0.1199, 0.6007, -1.7526, -1.0727}, 0.4055);
 
     /**
      * The model for documents called spun (the document score's {@code spunThreshold}), over their
