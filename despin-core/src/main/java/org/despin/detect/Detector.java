@@ -35,6 +35,9 @@ public final class Detector {
      */
     private final DetectorSettings spunSettings;
     private final ConcurrentLinkedQueue<LatticeBuilder> spunBuilders;
+    /** The same for a document not called spun ({@code unspunEvidenceGate}); both null when it is NaN. */
+    private final DetectorSettings unspunSettings;
+    private final ConcurrentLinkedQueue<LatticeBuilder> unspunBuilders;
 
     public Detector(Model model) {
         this(model, DetectorSettings.DEFAULTS);
@@ -52,6 +55,11 @@ public final class Detector {
                 .contextPool(settings.spunContextPool() > 0 ? settings.spunContextPool() : settings.contextPool()).build()
                 : null;
         this.spunBuilders = widens ? new ConcurrentLinkedQueue<>() : null;
+        boolean widensUnspun = !Double.isNaN(settings.unspunEvidenceGate());
+        this.unspunSettings = widensUnspun ? settings.with().evidenceGate(settings.unspunEvidenceGate())
+                .contextPool(settings.spunContextPool() > 0 ? settings.spunContextPool() : settings.contextPool()).build()
+                : null;
+        this.unspunBuilders = widensUnspun ? new ConcurrentLinkedQueue<>() : null;
     }
 
     /** The phrase-level term candidates (for the evaluation's diagnostics). */
@@ -82,7 +90,7 @@ public final class Detector {
         }
         // a document that may be widened keeps the first pass's near misses: the widening then reads them
         // instead of testing again where the context it reads is the observed one
-        LatticeBuilder.Result lattices = builder.build(doc, mayWiden(doc));
+        LatticeBuilder.Result lattices = builder.build(doc, mayWiden(doc) || mayWidenUnspun(doc));
         Decoder decoder = decoders.take();
         SpinRateEstimator rateEstimator = new SpinRateEstimator(settings);
         SpinRateEstimator.Estimate estimate = rateEstimator.estimate(lattices, options.spinRatePrior(), decoder);
@@ -101,11 +109,20 @@ public final class Detector {
             // widened only where the spun finding model decides: it weighs the readings with little
             // evidence, the posteriors of a short document would take them as they come
             if (mayWiden(doc)) {
-                LatticeBuilder.Result wide = widen(doc, lattices, estimate);
+                LatticeBuilder.Result wide = widen(doc, lattices, estimate, spunSettings, spunBuilders);
                 inherit(decoder, lattices, wide);
                 lattices = wide;
             }
             estimate = rateEstimator.decodeAgain(lattices.lattices(), boosted(estimate), decoder);
+        } else if (mayWidenUnspun(doc)) {
+            // the same widening where the unspun finding model decides (it too has the gain in view), at the
+            // unboosted rate
+            LatticeBuilder.Result wide = widen(doc, lattices, estimate, unspunSettings, unspunBuilders);
+            if (wide != lattices) {
+                inherit(decoder, lattices, wide);
+                lattices = wide;
+                estimate = rateEstimator.decodeAgain(lattices.lattices(), estimate, decoder);
+            }
         }
         decoders.giveBack(decoder);
         if (builders.size() < IDLE_BUILDERS) {
@@ -130,6 +147,11 @@ public final class Detector {
                 && FindingModel.decidesIn(doc.wordCount());
     }
 
+    /** Whether the lattices of this document are widened if it is not called spun. */
+    private boolean mayWidenUnspun(Document doc) {
+        return unspunBuilders != null && settings.findingModel() != null && FindingModel.decidesIn(doc.wordCount());
+    }
+
     /**
      * The estimate with the spin rate's odds raised by {@code spunBoost} nats: for a one-word span
      * the same as adding the boost to every substitution's log-odds. The document score said the
@@ -149,18 +171,19 @@ public final class Detector {
      * original with little evidence is likelier right than in the others, and the spun finding model, which
      * has the gain in view, weighs it.
      */
-    private LatticeBuilder.Result widen(Document doc, LatticeBuilder.Result lattices, SpinRateEstimator.Estimate estimate) {
-        LatticeBuilder builder = spunBuilders.poll();
+    private LatticeBuilder.Result widen(Document doc, LatticeBuilder.Result lattices, SpinRateEstimator.Estimate estimate,
+            DetectorSettings wideSettings, ConcurrentLinkedQueue<LatticeBuilder> idle) {
+        LatticeBuilder builder = idle.poll();
         if (builder == null) {
-            builder = new LatticeBuilder(model.lm(), candidates, terms, spunSettings);
+            builder = new LatticeBuilder(model.lm(), candidates, terms, wideSettings);
         }
         List<int[]> contexts = new java.util.ArrayList<>(lattices.lattices().size());
         for (int l = 0; l < lattices.lattices().size(); l++) {
             contexts.add(lattices.lattices().get(l).restoredContext(estimate.decodings().get(l).best()));
         }
         LatticeBuilder.Result wide = builder.widen(doc, lattices, contexts);
-        if (spunBuilders.size() < IDLE_BUILDERS) {
-            spunBuilders.offer(builder);
+        if (idle.size() < IDLE_BUILDERS) {
+            idle.offer(builder);
         }
         return wide;
     }

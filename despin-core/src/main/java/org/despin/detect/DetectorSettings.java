@@ -78,6 +78,10 @@ package org.despin.detect;
  * @param oneWordTermBonus nats added to such an arc in place of {@code termBonus}, shared among the span's arcs
  *     that pass the gate (default 5: with termBonus alone such arcs restore nothing; docs/detector.md "One word
  *     back to a term")
+ * @param unspunEvidenceGate the same widening as {@code spunEvidenceGate} (and its {@code spunContextPool}) in a
+ *     document of at least 100 words NOT called spun, where {@code findingModel} decides, followed by the
+ *     unboosted decode once more; NaN (default): those documents keep their lattices (docs/detector.md
+ *     "Widening where DEFAULTS decides")
  */
 public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidatesPerSpan, double lmWeight, double frequencyDiscount,
         double channelScale, double channelOffset, double evidenceGate, double nameGate, double nameBonus,
@@ -86,7 +90,8 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         ArcModel arcModel, double arcBias, double termBonus, double spunBoost, double insertionLogOdds,
         TermEvidence termEvidence, double termGate, double compoundLogOdds, int contextPool, int contextReach,
         FindingModel findingModel, FindingModel spunFindingModel, FindingModel shortFindingModel,
-        double spunEvidenceGate, int spunContextPool, double oneWordTermGate, double oneWordTermBonus) {
+        double spunEvidenceGate, int spunContextPool, double oneWordTermGate, double oneWordTermBonus,
+        double unspunEvidenceGate) {
 
     /** {@code insertionLogOdds} that turns insertion arcs off. */
     public static final double INSERTION_OFF = Double.NEGATIVE_INFINITY;
@@ -96,7 +101,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
     public static final DetectorSettings DEFAULTS = new DetectorSettings(
             12, 32, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.86, 0.28,
             DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.0, 3.0, 1.5, -2.0, TermEvidence.DEFAULTS, -1.5, 1.5, 16, 32,
-            FindingModel.DEFAULTS, FindingModel.SPUN, null, 0.0, 4, 1.3, 5.0);
+            FindingModel.DEFAULTS, FindingModel.SPUN, null, 0.0, 4, 1.3, 5.0, Double.NaN);
 
     public DetectorSettings {
         if (beamWidth < 1 || candidatePool < 1 || maxCandidatesPerSpan < 1 || emIterations < 0) {
@@ -165,6 +170,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         private FindingModel shortFindingModel;
         private double spunEvidenceGate;
         private int spunContextPool;
+        private double unspunEvidenceGate;
 
         private Builder(DetectorSettings s) {
             beamWidth = s.beamWidth;
@@ -203,6 +209,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
             spunContextPool = s.spunContextPool;
             oneWordTermGate = s.oneWordTermGate;
             oneWordTermBonus = s.oneWordTermBonus;
+            unspunEvidenceGate = s.unspunEvidenceGate;
         }
 
         public Builder beamWidth(int v) { beamWidth = v; return this; }
@@ -249,6 +256,8 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         /** The gate of one-word term arcs, or NaN: none. */
         public Builder oneWordTermGate(double v) { oneWordTermGate = v; return this; }
         public Builder oneWordTermBonus(double v) { oneWordTermBonus = v; return this; }
+        /** The evidence gate of the widened lattices of a document not called spun, or NaN: no widening there. */
+        public Builder unspunEvidenceGate(double v) { unspunEvidenceGate = v; return this; }
 
         public DetectorSettings build() {
             return new DetectorSettings(beamWidth, candidatePool, maxCandidatesPerSpan, lmWeight, frequencyDiscount, channelScale,
@@ -256,7 +265,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
                     emIterations, minSpinRate, spunThreshold, cleanThreshold, score, restoredContextPass,
                     arcModel, arcBias, termBonus, spunBoost, insertionLogOdds, termEvidence, termGate, compoundLogOdds,
                     contextPool, contextReach, findingModel, spunFindingModel, shortFindingModel, spunEvidenceGate, spunContextPool,
-                    oneWordTermGate, oneWordTermBonus);
+                    oneWordTermGate, oneWordTermBonus, unspunEvidenceGate);
         }
     }
 }

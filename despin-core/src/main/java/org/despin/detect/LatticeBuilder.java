@@ -186,6 +186,13 @@ final class LatticeBuilder {
         return build(doc, false);
     }
 
+    /** The lowest gate a widening of this builder's lattices reads (of documents called spun or not), or NaN: none. */
+    private double widestGate() {
+        double spun = settings.spunEvidenceGate();
+        double unspun = settings.unspunEvidenceGate();
+        return Double.isNaN(spun) ? unspun : Double.isNaN(unspun) ? spun : Math.min(spun, unspun);
+    }
+
     /**
      * The first pass over every sentence.
      *
@@ -194,7 +201,7 @@ final class LatticeBuilder {
      *     ({@link NearMisses}; no more LM calls, a few arrays per sentence)
      */
     Result build(Document doc, boolean keepNearMisses) {
-        this.keepNearMisses = keepNearMisses && !Double.isNaN(settings.spunEvidenceGate());
+        this.keepNearMisses = keepNearMisses && !Double.isNaN(widestGate());
         List<Lattice> lattices = new ArrayList<>();
         int eligible = 0;
         for (Sentence s : doc.sentences()) {
@@ -272,7 +279,7 @@ final class LatticeBuilder {
         int maxSpan = table.maxSpanWords();
         // the first pass keeps what it tested and left out; the later passes read it where their context is the observed one
         NearMisses nearMisses = previous == null && context == null ? new NearMisses(n, maxSpan, settings.evidenceGate(),
-                keepNearMisses ? Math.min(settings.spunEvidenceGate(), settings.evidenceGate()) : settings.evidenceGate(),
+                keepNearMisses ? Math.min(widestGate(), settings.evidenceGate()) : settings.evidenceGate(),
                 settings.nameGate(), contextPool == null ? 0 : contextPool.size(), widenPoolSize(), settings.contextReach())
                 : null;
         NearMisses known = previous != null && previous.nearMisses != null

@@ -43,6 +43,23 @@ class SpunWideningTest {
     }
 
     @Test
+    void aDocumentNotCalledSpunIsWidenedOnlyWithTheUnspunGate() {
+        Model model = ToyModel.news();
+        // never called spun (no boost): the spun gate widens nothing, the unspun one does
+        DetectorSettings unspun = ToyModel.SETTINGS.with().spunBoost(0).build();
+        assertEquals(List.of(), arcs(model, unspun));
+        assertEquals(List.of("general -> common gain 0.8976 behind 0.0000 admitted 1"),
+                arcs(model, unspun.with().unspunEvidenceGate(0.5).build()));
+        assertEquals(List.of(), arcs(model, unspun.with().unspunEvidenceGate(0.9).build()));
+        // under 100 words, where the decode's posteriors decide: not widened
+        assertEquals(List.of(), arcs(model, unspun.with().unspunEvidenceGate(0.5).build(), SENTENCE));
+        // without a finding model the posteriors decide everywhere: not widened either
+        assertEquals(List.of(), arcs(model, unspun.with().unspunEvidenceGate(0.5).findingModel(null).build()));
+        // a document called spun keeps the spun gate (NaN: no widening) whatever the unspun one
+        assertEquals(List.of(), arcs(model, SPUN.with().unspunEvidenceGate(0.5).build()));
+    }
+
+    @Test
     void aWidenedArcIsScoredAlongsideTheArcsOfItsSpan() {
         // "general" may be "basic" too, with a gain above the gate: the added "common" is behind it
         MapLexicon lexicon = new MapLexicon.Builder().add("general", "basic", -1.0f).add("general", "common", -1.0f).build();
