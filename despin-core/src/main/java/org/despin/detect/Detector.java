@@ -117,12 +117,11 @@ public final class Detector {
         } else if (mayWidenUnspun(doc)) {
             // the same widening where the unspun finding model decides (it too has the gain in view), at the
             // unboosted rate
+            // (at the same rate: a sentence the widening left as it was keeps its decode)
             LatticeBuilder.Result wide = widen(doc, lattices, estimate, unspunSettings, unspunBuilders);
-            if (wide != lattices) {
-                inherit(decoder, lattices, wide);
-                lattices = wide;
-                estimate = rateEstimator.decodeAgain(lattices.lattices(), estimate, decoder);
-            }
+            inherit(decoder, lattices, wide);
+            estimate = rateEstimator.decodeChanged(lattices.lattices(), wide.lattices(), estimate, decoder);
+            lattices = wide;
         }
         decoders.giveBack(decoder);
         if (builders.size() < IDLE_BUILDERS) {

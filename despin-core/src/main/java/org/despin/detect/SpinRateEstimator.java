@@ -63,6 +63,24 @@ final class SpinRateEstimator {
         return new Estimate(estimate.rate(), expectedSubstitutions(lattices, decoded), decoded, estimate.variants());
     }
 
+    /**
+     * {@link #decodeAgain} of lattices some of which are the very lattices {@code before} whose decodes the
+     * estimate holds: those decodes are taken as they are (the same lattice, rate and variants decode the
+     * same), only the others are decoded (a widening that added nothing to most sentences).
+     */
+    Estimate decodeChanged(List<Lattice> before, List<Lattice> lattices, Estimate estimate, Decoder decoder) {
+        Map<Lattice, Decoder.Decoded> known = new java.util.IdentityHashMap<>();
+        for (int l = 0; l < before.size(); l++) {
+            known.put(before.get(l), estimate.decodings().get(l));
+        }
+        List<Decoder.Decoded> decoded = new ArrayList<>(lattices.size());
+        for (Lattice lattice : lattices) {
+            Decoder.Decoded d = known.get(lattice);
+            decoded.add(d != null ? d : decodeAll(List.of(lattice), estimate.rate(), estimate.variants(), decoder).get(0));
+        }
+        return new Estimate(estimate.rate(), expectedSubstitutions(lattices, decoded), decoded, estimate.variants());
+    }
+
     private List<Decoder.Decoded> decodeAll(List<Lattice> lattices, double r, Map<String, Set<String>> variants,
             Decoder decoder) {
         double keep = Math.log1p(-r);
