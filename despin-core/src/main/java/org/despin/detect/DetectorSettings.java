@@ -79,7 +79,8 @@ package org.despin.detect;
  *     that pass the gate (default 5: with termBonus alone such arcs restore nothing; docs/detector.md "One word
  *     back to a term")
  * @param unspunEvidenceGate the same widening as {@code spunEvidenceGate} (and its {@code spunContextPool}) in a
- *     document of at least 100 words NOT called spun, where {@code findingModel} decides, followed by the
+ *     document of at least 100 words called neither spun nor clean (spinScore in [cleanThreshold, spunThreshold)),
+ *     where {@code findingModel} decides, followed by the
  *     unboosted decode once more; NaN (default): those documents keep their lattices (docs/detector.md
  *     "Widening where DEFAULTS decides")
  */

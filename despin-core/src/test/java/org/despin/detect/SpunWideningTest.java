@@ -45,8 +45,8 @@ class SpunWideningTest {
     @Test
     void aDocumentNotCalledSpunIsWidenedOnlyWithTheUnspunGate() {
         Model model = ToyModel.news();
-        // never called spun (no boost): the spun gate widens nothing, the unspun one does
-        DetectorSettings unspun = ToyModel.SETTINGS.with().spunBoost(0).build();
+        // never called spun (no boost) nor clean (cleanThreshold 0): the spun gate widens nothing, the unspun one does
+        DetectorSettings unspun = ToyModel.SETTINGS.with().spunBoost(0).cleanThreshold(0).build();
         assertEquals(List.of(), arcs(model, unspun));
         assertEquals(List.of("general -> common gain 0.8976 behind 0.0000 admitted 1"),
                 arcs(model, unspun.with().unspunEvidenceGate(0.5).build()));
@@ -55,6 +55,8 @@ class SpunWideningTest {
         assertEquals(List.of(), arcs(model, unspun.with().unspunEvidenceGate(0.5).build(), SENTENCE));
         // without a finding model the posteriors decide everywhere: not widened either
         assertEquals(List.of(), arcs(model, unspun.with().unspunEvidenceGate(0.5).findingModel(null).build()));
+        // a document called clean (every score below cleanThreshold 1): not widened
+        assertEquals(List.of(), arcs(model, unspun.with().unspunEvidenceGate(0.5).cleanThreshold(1).spunThreshold(1).build()));
         // a document called spun keeps the spun gate (NaN: no widening) whatever the unspun one
         assertEquals(List.of(), arcs(model, SPUN.with().unspunEvidenceGate(0.5).build()));
     }
