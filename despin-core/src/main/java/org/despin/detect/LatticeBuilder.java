@@ -1,7 +1,6 @@
 package org.despin.detect;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.despin.lexicon.LinkFeatures;
 import org.despin.lm.LanguageModel;
@@ -50,10 +49,6 @@ final class LatticeBuilder {
      * than apart, and this much more so than the observed compound's words.
      */
     private static final double COMPOUND_COHESION = 1.0;
-    /** log10: an observed title-case name this cohesive (its words this much likelier together) is a stored name. */
-    static final double KNOWN_NAME_COHESION = 1.0;
-    /** log10: a stored name is read as another only when that one is this much more cohesive. */
-    static final double KNOWN_NAME_MARGIN = 1.0;
 
     private final CandidateTable table;
     private final TermCandidates terms;
@@ -302,8 +297,6 @@ final class LatticeBuilder {
                 }
                 boolean name = kind == SpanKind.NAME;
                 double gate = name ? settings.nameGate() : settings.evidenceGate();
-                // a name that is itself a stored collocation is read as another only for a far better-known one
-                double knownName = name ? knownNameCohesion(w, ids, i, j) : Double.NaN;
                 int[] neighbours = context == null ? ids : context;
                 int leftWord = i > 0 ? neighbours[i - 1] : -1;
                 int rightWord = j < n ? neighbours[j] : Vocabulary.END_SENTENCE;
@@ -319,7 +312,7 @@ final class LatticeBuilder {
                     }
                     PreparedCandidate[] cands = observedPool(known, slot, listed, leftWord, rightWord);
                     for (PreparedCandidate c : cands) {
-                        if (previous.hasArc(i, j, c) || belowKnownName(knownName, w, ids, i, j, c)) {
+                        if (previous.hasArc(i, j, c)) {
                             continue;
                         }
                         Arc miss = NearMisses.find(misses, c);
@@ -355,7 +348,7 @@ final class LatticeBuilder {
                     // the arc model was fitted with lists cut at candidatePool by prior: its lnCandidates counts so
                     int listedCount = Math.min(listed.length, settings.candidatePool());
                     for (PreparedCandidate c : cands) {
-                        if (previous != null && previous.hasArc(i, j, c) || belowKnownName(knownName, w, ids, i, j, c)) {
+                        if (previous != null && previous.hasArc(i, j, c)) {
                             continue;
                         }
                         double gain = evidence.gain(i, j, c, obsContext, obsPartial, obsIntrinsic, gate, EARLY_STOP_SLACK);
@@ -751,52 +744,6 @@ final class LatticeBuilder {
             apart += lm.score(unigramState, id, unigramState);
         }
         return together(words) - apart;
-    }
-
-    /**
-     * The cohesion ({@link #cohesion(int[])}, log10) of the observed name around span [i, j): the span with
-     * the title-case word right before and after it in the sentence; NaN when some two neighbouring words
-     * of it are less than {@link #KNOWN_NAME_COHESION} likelier together than apart: not a name the LM
-     * stores as a whole ("Security Administrative Body" holds the stored "administrative body" but is
-     * no stored name), so any reading may be tried.
-     */
-    private double knownNameCohesion(SentenceWords w, int[] ids, int i, int j) {
-        int from = nameRunStart(w, i);
-        int to = nameRunEnd(w, j);
-        for (int k = from; k + 1 < to; k++) {
-            if (cohesion(new int[] {ids[k], ids[k + 1]}) < KNOWN_NAME_COHESION) {
-                return Double.NaN;
-            }
-        }
-        return cohesion(Arrays.copyOfRange(ids, from, to));
-    }
-
-    /**
-     * Whether candidate {@code c} of a name span is left out: the observed name is stored
-     * ({@code knownName} its cohesion, NaN when not) and the name the candidate makes with the same
-     * neighbours is not {@link #KNOWN_NAME_MARGIN} more cohesive ("Permanent Mission" is not read as
-     * "Permanent Responsibility", "Allied Nations" still as "United Nations").
-     */
-    private boolean belowKnownName(double knownName, SentenceWords w, int[] ids, int i, int j, PreparedCandidate c) {
-        if (Double.isNaN(knownName)) {
-            return false;
-        }
-        int from = nameRunStart(w, i);
-        int to = nameRunEnd(w, j);
-        int[] cand = c.ids();
-        int[] run = new int[(i - from) + cand.length + (to - j)];
-        System.arraycopy(ids, from, run, 0, i - from);
-        System.arraycopy(cand, 0, run, i - from, cand.length);
-        System.arraycopy(ids, j, run, i - from + cand.length, to - j);
-        return cohesion(run) < knownName + KNOWN_NAME_MARGIN;
-    }
-
-    private static int nameRunStart(SentenceWords w, int i) {
-        return i > 0 && !w.breakBefore[i] && w.titleLike(i - 1) ? i - 1 : i;
-    }
-
-    private static int nameRunEnd(SentenceWords w, int j) {
-        return j < w.size() && !w.breakBefore[j] && w.titleLike(j) ? j + 1 : j;
     }
 
     /** log10 P(word) from an empty context. */
