@@ -31,8 +31,8 @@ final class ReadingChoice {
     private static final double MAX_LOGIT = 9;
 
     /** Fitted by ReadingChoiceFitting (see docs/detector.md, "A fitted choice among a span's readings"). */
-    static final ReadingChoice DEFAULT = new ReadingChoice(new double[] {0.3306, 0.3308, 0.4788, -0.2669, 0.6231, 0.2702,
-            -0.1341, 0.0000, 0.3511, 1.3194, 0.9108, 0.1868, -0.7692});
+    static final ReadingChoice DEFAULT = new ReadingChoice(new double[] {0.3765, 0.4249, 0.4957, -0.5125, 0.5652, -0.1248,
+            -0.3147, 0.0000, 0.1135, 1.6588, 1.2794, -0.1032, -0.0575});
 
     private final double[] weights;
 

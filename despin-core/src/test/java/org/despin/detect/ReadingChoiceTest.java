@@ -91,7 +91,7 @@ class ReadingChoiceTest {
     @Test
     void theDefaultWeightsAndTheirCount() {
         assertEquals(13, ReadingChoice.SIZE);
-        assertEquals(1.3194, ReadingChoice.DEFAULT.weights()[ReadingChoice.FEATURES.indexOf("candidateElsewhere")], 1e-12);
+        assertEquals(1.6588, ReadingChoice.DEFAULT.weights()[ReadingChoice.FEATURES.indexOf("candidateElsewhere")], 1e-12);
         assertThrows(IllegalArgumentException.class, () -> new ReadingChoice(new double[3]));
     }
 }
