@@ -25,14 +25,20 @@ final class ReadingChoice {
             "candidateElsewhere", // the reading's words standing elsewhere in the document (DocumentWords)
             "restoredElsewhere",  // the same original restored elsewhere on the best path
             "onBestPath",         // the decode's best path takes this reading
-            "readingWords");      // words in the reading
+            "readingWords",       // words in the reading
+            "relatedLink",        // the lexicon link is only a WordNet related word (ArcFeatures; 0 for other arcs)
+            "leftGain",           // the part of the gain from the left context alone (ArcFeatures; 0 for other arcs)
+            "sameInflection");    // the reading ends like the observed word (-ing, -ed, -ly, -s, or none of them)
     static final int SIZE = FEATURES.size();
     private static final double LN10 = Math.log(10);
     private static final double MAX_LOGIT = 9;
+    private static final int RELATED_LINK = ArcFeatures.NAMES.indexOf("relatedLink");
+    private static final int LEFT_GAIN = ArcFeatures.NAMES.indexOf("leftGain");
+    private static final String[] INFLECTIONS = {"ing", "ed", "ly", "s"};
 
     /** Fitted by ReadingChoiceFitting (see docs/detector.md, "A fitted choice among a span's readings"). */
-    static final ReadingChoice DEFAULT = new ReadingChoice(new double[] {0.3765, 0.4249, 0.4957, -0.5125, 0.5652, -0.1248,
-            -0.3147, 0.0000, 0.1135, 1.6588, 1.2794, -0.1032, -0.0575});
+    static final ReadingChoice DEFAULT = new ReadingChoice(new double[] {0.3652, -0.1053, 0.9410, 0.1495, 1.5362, -0.0086,
+            0.1118, 0.0000, 0.1401, 1.6595, 1.2863, -0.1327, -1.4583, 3.1012, -0.1271, 0.1280});
 
     private final double[] weights;
 
@@ -74,6 +80,11 @@ final class ReadingChoice {
         x[10] = words.restoredElsewhere(original, d.best()[a]);
         x[11] = d.best()[a] ? 1 : 0;
         x[12] = readingWords;
+        if (arc.features() != null) {
+            x[13] = arc.features()[RELATED_LINK];
+            x[14] = clip(arc.features()[LEFT_GAIN], -10, 10);
+        }
+        x[15] = inflection(observed).equals(inflection(original)) ? 1 : 0;
         return x;
     }
 
@@ -100,6 +111,16 @@ final class ReadingChoice {
             }
         }
         return best;
+    }
+
+    /** The regular inflection the word ends with, or "" (the spinner re-inflects its replacements alike). */
+    private static String inflection(String w) {
+        for (String suffix : INFLECTIONS) {
+            if (w.endsWith(suffix)) {
+                return suffix;
+            }
+        }
+        return "";
     }
 
     static int sharedPrefix(String a, String b) {

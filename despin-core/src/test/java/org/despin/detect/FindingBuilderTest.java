@@ -337,8 +337,8 @@ class FindingBuilderTest {
         for (int k = 2; k < 7; k++) {
             keep(k, 1, true);
         }
-        // ReadingChoice.DEFAULT: board - committee = 0.3765 (logit 0.3 - logit 0.45) - 0.1032 (off the best
-        // path) + 1.6588 ln 2 (elsewhere once) = +1.01; the span and its confidence are the model's as before
+        // ReadingChoice.DEFAULT: board - committee = 0.3652 (logit 0.3 - logit 0.45) + 0.1327 (off the best
+        // path) + 1.6595 ln 2 (elsewhere once) = +1.05; the span and its confidence are the model's as before
         List<Finding> fs = builder(spanMassModel(0)).findings(List.of(lattice()), 0);
         assertEquals("council@4-11 -> board 0.75 [Alternative[text=committee, confidence=0.45]]; ", describe(fs));
         // the decode's posteriors (no finding model) keep the best path's reading

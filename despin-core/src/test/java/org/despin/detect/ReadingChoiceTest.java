@@ -61,10 +61,25 @@ class ReadingChoiceTest {
     void theFeaturesOfAReading() {
         Lattice lattice = council();
         DocumentWords words = DocumentWords.of(DOC, List.of(), List.of());
-        assertArrayEquals(new double[] {Math.log(0.4 / 0.6), 0.5 + 2 * Math.log(10), 2, 1.5, -1, 0, -4, 0, 0, 0, 0, 0, 1},
+        assertArrayEquals(new double[] {Math.log(0.4 / 0.6), 0.5 + 2 * Math.log(10), 2, 1.5, -1, 0, -4, 0, 0, 0, 0, 0, 1, 0, 0, 1},
                 ReadingChoice.features(lattice, decoded(), 2, words), 1e-9);
-        assertArrayEquals(new double[] {Math.log(0.2 / 0.8), 0.5 + 2 * Math.log(10), 2, 0.5, -3, 1, -4, 0, 1, 0, 0, 0, 1},
+        assertArrayEquals(new double[] {Math.log(0.2 / 0.8), 0.5 + 2 * Math.log(10), 2, 0.5, -3, 1, -4, 0, 1, 0, 0, 0, 1, 0, 0, 1},
                 ReadingChoice.features(lattice, decoded(), 3, words), 1e-9);
+    }
+
+    @Test
+    void theLinkKindAndTheInflectionOfAReading() {
+        keep(0, 1);
+        keep(1, 0.4);
+        substitute("boards", 0.6, 1, -1f, 1.5);
+        double[] f = arcs.get(2).features();
+        f[ArcFeatures.NAMES.indexOf("relatedLink")] = 1;
+        f[ArcFeatures.NAMES.indexOf("leftGain")] = 0.75;
+        keep(2, 1);
+        keep(3, 1);
+        double[] x = ReadingChoice.features(lattice(), decoded(), 2, DocumentWords.of(DOC, List.of(), List.of()));
+        // a related-word link, its left gain, and "boards" (-s) not inflected like "council"
+        assertArrayEquals(new double[] {1, 0.75, 0}, java.util.Arrays.copyOfRange(x, 13, 16), 1e-12);
     }
 
     @Test
@@ -90,8 +105,8 @@ class ReadingChoiceTest {
 
     @Test
     void theDefaultWeightsAndTheirCount() {
-        assertEquals(13, ReadingChoice.SIZE);
-        assertEquals(1.6588, ReadingChoice.DEFAULT.weights()[ReadingChoice.FEATURES.indexOf("candidateElsewhere")], 1e-12);
+        assertEquals(16, ReadingChoice.SIZE);
+        assertEquals(1.6595, ReadingChoice.DEFAULT.weights()[ReadingChoice.FEATURES.indexOf("candidateElsewhere")], 1e-12);
         assertThrows(IllegalArgumentException.class, () -> new ReadingChoice(new double[3]));
     }
 }
