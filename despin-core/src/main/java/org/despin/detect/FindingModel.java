@@ -99,16 +99,19 @@ public record FindingModel(double[] weights, double bias) {
      * spun text the observed words' own fit separates a clean collocation from a restoration a little
      * (observedLeftFit -0.19, gain -0.21), the document's own words more (observedElsewhere -1.64,
      * candidateElsewhere +0.46): test-half AUROC 0.850 (doccontext's fit on unwidened decodes 0.834,
-     * spungate's without the document's words 0.835). Bias -0.2007 = -logit(0.55): the lowest
-     * threshold at which the bundled example keeps at most 5 false flags (0.54: 7; first 100 held-out
-     * passages, docs/detector.md "Joint refit after doccontext, spungate and docscore"). {@code java
+     * spungate's without the document's words 0.835). Bias -0.0800 = -logit(0.52): the lowest
+     * threshold at which the bundled example keeps at most 5 false flags since a title-case span is
+     * restored only to a name the LM stores (branch spunpoint: 0.50 gives 6; before that rule 0.55,
+     * 0.54 gave 7; docs/detector.md "SPUN's operating point after the merges"). A refit on the merged
+     * code (branch spunpoint: weights within 0.10, rate 0.13 -> 0.22) was no better held out and is not
+     * adopted. {@code java
      * -Xmx6g -cp $CP -DfoldLm=/tmp/arcs/fold-lm.dspm -DfindingBoosted=true
      * org.despin.detect.DetectorEvaluation MODEL fitfindings 600} (at the default widening and the
      * refitted document score of branch joint).
      */
     public static final FindingModel SPUN = new FindingModel(new double[] {-1.0775, 0.3672, -0.4610, 0.8359, 0.1695,
         0.0416, 0.1255, 0.0127, -0.0222, 0.9653, 2.1363, 1.0395, 0.3228, 0.1665, 0.0054, -0.1888, -0.0886, -0.1558,
-        -0.2120, 0.4586, -1.6429, 0.2148}, -0.2007);
+        -0.2120, 0.4586, -1.6429, 0.2148}, -0.0800);
 
     public FindingModel {
         if (weights.length != SIZE + 1) {

@@ -20,8 +20,9 @@ import org.despin.text.TokenType;
  * <li>positive evidence from the context ({@link Evidence}), so frequency alone never restores;</li>
  * <li>names: an acronym is never a candidate; a capitalised word inside a sentence is one only
  * when it stands next to another capitalised word (it may be part of a name the spinner broke,
- * "Protection Council") and the candidate passes the name gate; a lone capitalised word ("Smith")
- * is a plain name and never a candidate;</li>
+ * "Protection Council") and the candidate passes the name gate and makes, with the title-case words
+ * beside it, a name the LM stores ("Security Council", not "Permanent Responsibility"); a lone
+ * capitalised word ("Smith") is a plain name and never a candidate;</li>
  * <li>article artefacts: after "a"/"an" that does not fit the observed word, reading the word as
  * kept costs {@code artefactLogProb}, since writers rarely make that slip and spinners often do.</li>
  * <li>hyphen compounds: the parts restored together, when only the whole is a stored collocation
@@ -49,6 +50,8 @@ final class LatticeBuilder {
      * than apart, and this much more so than the observed compound's words.
      */
     private static final double COMPOUND_COHESION = 1.0;
+    /** log10: a title-case reading this cohesive with its title-case neighbours is a name the LM stores. */
+    static final double KNOWN_NAME_COHESION = 1.0;
 
     private final CandidateTable table;
     private final TermCandidates terms;
@@ -312,7 +315,7 @@ final class LatticeBuilder {
                     }
                     PreparedCandidate[] cands = observedPool(known, slot, listed, leftWord, rightWord);
                     for (PreparedCandidate c : cands) {
-                        if (previous.hasArc(i, j, c)) {
+                        if (previous.hasArc(i, j, c) || name && !makesKnownName(w, ids, i, j, c)) {
                             continue;
                         }
                         Arc miss = NearMisses.find(misses, c);
@@ -348,7 +351,7 @@ final class LatticeBuilder {
                     // the arc model was fitted with lists cut at candidatePool by prior: its lnCandidates counts so
                     int listedCount = Math.min(listed.length, settings.candidatePool());
                     for (PreparedCandidate c : cands) {
-                        if (previous != null && previous.hasArc(i, j, c)) {
+                        if (previous != null && previous.hasArc(i, j, c) || name && !makesKnownName(w, ids, i, j, c)) {
                             continue;
                         }
                         double gain = evidence.gain(i, j, c, obsContext, obsPartial, obsIntrinsic, gate, EARLY_STOP_SLACK);
@@ -744,6 +747,23 @@ final class LatticeBuilder {
             apart += lm.score(unigramState, id, unigramState);
         }
         return together(words) - apart;
+    }
+
+    /**
+     * Whether candidate {@code c} of a name span makes, with the title-case words right before and after
+     * the span, a name the LM stores: its words at least {@link #KNOWN_NAME_COHESION} likelier together
+     * than apart ("Protection Council" -> "Security Council"). A broken name is restored to a known
+     * one; a reading that is no stored name ("Permanent Mission" -> "Permanent Responsibility") is left out.
+     */
+    private boolean makesKnownName(SentenceWords w, int[] ids, int i, int j, PreparedCandidate c) {
+        int from = i > 0 && !w.breakBefore[i] && w.titleLike(i - 1) ? i - 1 : i;
+        int to = j < w.size() && !w.breakBefore[j] && w.titleLike(j) ? j + 1 : j;
+        int[] cand = c.ids();
+        int[] run = new int[(i - from) + cand.length + (to - j)];
+        System.arraycopy(ids, from, run, 0, i - from);
+        System.arraycopy(cand, 0, run, i - from, cand.length);
+        System.arraycopy(ids, j, run, i - from + cand.length, to - j);
+        return run.length < 2 || cohesion(run) >= KNOWN_NAME_COHESION;
     }
 
     /** log10 P(word) from an empty context. */

@@ -103,6 +103,31 @@ class DetectorTest {
     }
 
     @Test
+    void aNameIsRestoredOnlyToANameTheLmStores() {
+        // "permanent responsibility" is no stored bigram of the toy LM, so the candidate "Responsibility" of
+        // the title-case "Mission" is left out of the lattice even where substitutions are cheap and every
+        // gain passes (without the rule this input reads "The Permanent Responsibility of France issued a
+        // statement."); "permanent mission" is stored, so "Lasting Mission" is still restored
+        List<String> corpus = new java.util.ArrayList<>(ToyModel.NEWS);
+        corpus.add("The responsibility of France is clear.");
+        corpus.add("The responsibility of the council is peace.");
+        org.despin.lexicon.MapLexicon lexicon = new org.despin.lexicon.MapLexicon.Builder()
+                .add("mission", "responsibility", -1.0f)
+                .add("lasting", "permanent", -1.0f)
+                .build();
+        Model model = ToyModel.model(ToyModel.lm(4, corpus), lexicon);
+        DetectorSettings cheap = ToyModel.SETTINGS.with().channelScale(1.0).channelOffset(3.0).arcBias(8.0)
+                .nameGate(-100).build();
+        Detector detector = new Detector(model, cheap);
+        String known = "The Permanent Mission of France issued a statement.";
+        Report kept = detector.check(known, CheckOptions.DEFAULTS.withMinConfidence(0));
+        assertEquals(0, kept.findings().size(), DetectorExamplesTest.describe(kept));
+        // a broken name the LM does not store is still restored to the stored one (default toy settings)
+        Report broken = new Detector(model, ToyModel.SETTINGS).check("The Lasting Mission of France issued a statement.", CheckOptions.DEFAULTS);
+        assertEquals(known, broken.restored(), DetectorExamplesTest.describe(broken));
+    }
+
+    @Test
     void anArticleThatDoesNotFitIsEvidenceForTheSubstitution() {
         Report spun = DETECTOR.check("She met a individual who spoke French.", CheckOptions.DEFAULTS);
         assertEquals("She met a person who spoke French.", spun.restored(), DetectorExamplesTest.describe(spun));

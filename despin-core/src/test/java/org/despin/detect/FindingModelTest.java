@@ -52,12 +52,12 @@ class FindingModelTest {
         assertEquals(-0.1888, FindingModel.SPUN.weights()[FindingModel.FEATURES.indexOf("observedLeftFit") + 1]);
         assertEquals(FindingModel.DEFAULTS, DetectorSettings.DEFAULTS.findingModel());
         assertEquals(FindingModel.SPUN, DetectorSettings.DEFAULTS.spunFindingModel());
-        // the operating points: fitted probability 0.40 where the boost does not apply, 0.55 where it does
+        // the operating points: fitted probability 0.40 where the boost does not apply, 0.52 where it does
         double[] x = new double[FindingModel.SIZE];
         double[] none = new double[FindingModel.SIZE + 1];
         none[0] = Math.log(0.40 / 0.60);
         assertEquals(0.5, new FindingModel(none, FindingModel.DEFAULTS.bias()).confidence(x), 1e-4);
-        none[0] = Math.log(0.55 / 0.45);
+        none[0] = Math.log(0.52 / 0.48);
         assertEquals(0.5, new FindingModel(none, FindingModel.SPUN.bias()).confidence(x), 1e-4);
     }
 
