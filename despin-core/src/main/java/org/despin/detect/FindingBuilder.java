@@ -27,6 +27,8 @@ final class FindingBuilder {
      * keeps it: more likely substituted than not, the decision the best path makes for one reading.
      */
     private static final double SPAN_DECISION = 0.5;
+    /** Which of a span the finding model flags' readings to suggest (see {@link ReadingChoice}). */
+    private static final ReadingChoice CHOICE = ReadingChoice.DEFAULT;
 
     private final Document doc;
     private final SpinRateEstimator.Estimate estimate;
@@ -63,7 +65,8 @@ final class FindingBuilder {
                 for (Candidate c : candidates(l, lattice, words, decision)) {
                     double confidence = model.confidence(c.features());
                     if (confidence >= Math.max(SPAN_DECISION, minConfidence)) {
-                        parts.add(part(lattice, c.arc(), d, confidence));
+                        // the span is decided; which of its readings to suggest is the reading choice's
+                        parts.add(part(lattice, CHOICE.choose(lattice, d, c.arc(), words), d, confidence, words));
                     }
                 }
                 settle(parts.subList(before, parts.size()));
@@ -345,6 +348,14 @@ final class FindingBuilder {
     }
 
     private Part part(Lattice lattice, int a, Decoder.Decoded d, double confidence) {
+        return part(lattice, a, d, confidence, null);
+    }
+
+    /**
+     * The part for arc {@code a}; with the document's {@code words} (the reading chosen by {@link #CHOICE})
+     * its alternatives are ordered by the reading choice's score, else by posterior.
+     */
+    private Part part(Lattice lattice, int a, Decoder.Decoded d, double confidence, DocumentWords words) {
         Arc arc = lattice.arcs[a];
         List<Token> tokens = doc.tokens();
         int first = lattice.tokenIndex[arc.from()];
@@ -367,6 +378,7 @@ final class FindingBuilder {
         String reading = cased(lattice, arc.from(), arc.to(), arc.candidate().original());
 
         List<Alternative> alternatives = new ArrayList<>();
+        List<Double> order = new ArrayList<>();
         for (int b = lattice.firstArc[arc.from()]; b < lattice.firstArc[arc.from() + 1]; b++) {
             Arc other = lattice.arcs[b];
             if (b == a || other.isKeep() || other.to() != arc.to() || d.posterior()[b] < MIN_ALTERNATIVE) {
@@ -375,8 +387,18 @@ final class FindingBuilder {
             String alt = text.substring(wideStart, start) + cased(lattice, other.from(), other.to(),
                     other.candidate().original()) + text.substring(end, wideEnd);
             alternatives.add(new Alternative(alt, d.posterior()[b]));
+            order.add(words == null ? d.posterior()[b] : CHOICE.score(ReadingChoice.features(lattice, d, b, words)));
         }
-        alternatives.sort((x, y) -> Double.compare(y.confidence(), x.confidence()));
+        Integer[] byOrder = new Integer[alternatives.size()];
+        for (int k = 0; k < byOrder.length; k++) {
+            byOrder[k] = k;
+        }
+        java.util.Arrays.sort(byOrder, (x, y) -> Double.compare(order.get(y), order.get(x)));
+        List<Alternative> sorted = new ArrayList<>(byOrder.length);
+        for (int k : byOrder) {
+            sorted.add(alternatives.get(k));
+        }
+        alternatives = sorted;
         if (alternatives.size() > MAX_ALTERNATIVES) {
             alternatives = new ArrayList<>(alternatives.subList(0, MAX_ALTERNATIVES));
         }

@@ -327,4 +327,22 @@ class FindingBuilderTest {
         List<Finding> fs = builder(spanMassModel(0)).findings(List.of(lattice()), 0);
         assertEquals("council met@4-15 -> board meeting 0.60 []; ", describe(fs));
     }
+    @Test
+    void whereTheModelDecidesTheReadingChoiceSuggestsAReadingTheDocumentUsesElsewhere() {
+        doc = Document.parse("The council met today, the board said.");
+        keep(0, 1, true);
+        keep(1, 0.25, false);
+        substitute(1, 2, "committee", 0.45, true);
+        substitute(1, 2, "board", 0.3, false); // "board" stands later in the sentence: the writer's word
+        for (int k = 2; k < 7; k++) {
+            keep(k, 1, true);
+        }
+        // ReadingChoice.DEFAULT: board - committee = 0.3652 (logit 0.3 - logit 0.45) + 0.1327 (off the best
+        // path) + 1.6595 ln 2 (elsewhere once) = +1.05; the span and its confidence are the model's as before
+        List<Finding> fs = builder(spanMassModel(0)).findings(List.of(lattice()), 0);
+        assertEquals("council@4-11 -> board 0.75 [Alternative[text=committee, confidence=0.45]]; ", describe(fs));
+        // the decode's posteriors (no finding model) keep the best path's reading
+        assertEquals("council@4-11 -> committee 0.45 [Alternative[text=board, confidence=0.3]]; ",
+                describe(builder(null).findings(List.of(lattice()), 0.4)));
+    }
 }

@@ -50,6 +50,10 @@ public final class DetectorEvaluation {
             FindingFitting.fit(model, detector.settings(), paths, passages);
             return;
         }
+        if (mode.equals("fitchoice")) { // the reading choice among a flagged span's readings (ReadingChoice)
+            ReadingChoiceFitting.fit(model, detector.settings(), paths, passages);
+            return;
+        }
         if (mode.equals("exampleerrors")) { // the error analysis of `errors` on a spun file with its alignment
             Path spunFile = Path.of(args.length > 2 ? args[2] : "examples/spun-news.txt");
             Path tsv = Path.of(spunFile.toString().replaceAll("\\.txt$", ".alignment.tsv"));

@@ -1,0 +1,151 @@
+package org.despin.detect;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Which of a flagged span's readings to suggest: a conditional logit (a softmax over the span's
+ * substitution readings) over {@link #FEATURES} of each reading, fitted on decoded fit-fold passages
+ * whose span is an edit's and whose original is among the readings (ReadingChoiceFitting in the data
+ * module's test sources). It only orders the readings of a span the decision has already flagged;
+ * which spans are flagged is not its business (the finding model's, see {@link FindingModel}).
+ * Immutable.
+ */
+final class ReadingChoice {
+    static final List<String> FEATURES = List.of(
+            "posterior",          // logit of the reading's posterior in the final decode
+            "arcLogOdds",         // the arc's fixed weight plus its LM context ratio (nats), as the finding model reads it
+            "context",            // log10 LM ratio of the reading against the observed words in their context
+            "gain",               // the evidence gain (log10: PMI of the reading with its context minus the observed's)
+            "channel",            // the lexicon's ln P(observed | original)
+            "twoHops",            // a synonym of a synonym
+            "frequency",          // log10 P(reading) per word, from an empty context
+            "term",               // a term arc (a phrase reached word by word)
+            "sharedPrefix",       // the reading shares the observed word's first four letters ("northerly" -> "northern")
+            "candidateElsewhere", // the reading's words standing elsewhere in the document (DocumentWords)
+            "restoredElsewhere",  // the same original restored elsewhere on the best path
+            "onBestPath",         // the decode's best path takes this reading
+            "readingWords",       // words in the reading
+            "relatedLink",        // the lexicon link is only a WordNet related word (ArcFeatures; 0 for other arcs)
+            "leftGain",           // the part of the gain from the left context alone (ArcFeatures; 0 for other arcs)
+            "sameInflection");    // the reading ends like the observed word (-ing, -ed, -ly, -s, or none of them)
+    static final int SIZE = FEATURES.size();
+    private static final double LN10 = Math.log(10);
+    private static final double MAX_LOGIT = 9;
+    private static final int RELATED_LINK = ArcFeatures.NAMES.indexOf("relatedLink");
+    private static final int LEFT_GAIN = ArcFeatures.NAMES.indexOf("leftGain");
+    private static final String[] INFLECTIONS = {"ing", "ed", "ly", "s"};
+
+    /** Fitted by ReadingChoiceFitting (see docs/detector.md, "A fitted choice among a span's readings"). */
+    static final ReadingChoice DEFAULT = new ReadingChoice(new double[] {0.3652, -0.1053, 0.9410, 0.1495, 1.5362, -0.0086,
+            0.1118, 0.0000, 0.1401, 1.6595, 1.2863, -0.1327, -1.4583, 3.1012, -0.1271, 0.1280});
+
+    private final double[] weights;
+
+    /** @param weights one weight per {@link #FEATURES} entry (no intercept: it cancels in the softmax) */
+    ReadingChoice(double[] weights) {
+        if (weights.length != SIZE) {
+            throw new IllegalArgumentException("expected " + SIZE + " weights, got " + weights.length);
+        }
+        this.weights = weights.clone();
+    }
+
+    /** The reading's score; the span's readings are chosen by the highest (softmax: exp(score) normalised). */
+    double score(double[] features) {
+        double s = 0;
+        for (int i = 0; i < SIZE; i++) {
+            s += weights[i] * features[i];
+        }
+        return s;
+    }
+
+    /** The features of substitution arc {@code a} of {@code lattice} read with the decode {@code d}. */
+    static double[] features(Lattice lattice, Decoder.Decoded d, int a, DocumentWords words) {
+        Arc arc = lattice.arcs[a];
+        String original = arc.candidate().original();
+        String observed = lattice.observed(arc.from(), arc.to());
+        int readingWords = original.split(" ").length;
+        double[] x = new double[SIZE];
+        double p = Math.max(1e-4, Math.min(1 - 1e-4, d.posterior()[a]));
+        x[0] = clip(Math.log(p / (1 - p)), -MAX_LOGIT, MAX_LOGIT);
+        x[1] = clip(arc.fixedWeight() + LN10 * arc.evidence().contextLog10(), -15, 15);
+        x[2] = clip(arc.evidence().contextLog10(), -10, 10);
+        x[3] = clip(arc.evidence().gainLog10(), -10, 10);
+        x[4] = clip(arc.candidate().candidate().logChannel(), -15, 0);
+        x[5] = arc.candidate().candidate().hops() > 1 ? 1 : 0;
+        x[6] = clip(arc.candidate().intrinsicLog10() / readingWords, -10, 0);
+        x[7] = FindingModel.kind(arc) == FindingModel.Kind.TERM ? 1 : 0;
+        x[8] = sharedPrefix(observed, original) >= 4 ? 1 : 0;
+        x[9] = words.elsewhere(original, lattice.normal, arc.from(), arc.to());
+        x[10] = words.restoredElsewhere(original, d.best()[a]);
+        x[11] = d.best()[a] ? 1 : 0;
+        x[12] = readingWords;
+        if (arc.features() != null) {
+            x[13] = arc.features()[RELATED_LINK];
+            x[14] = clip(arc.features()[LEFT_GAIN], -10, 10);
+        }
+        x[15] = inflection(observed).equals(inflection(original)) ? 1 : 0;
+        return x;
+    }
+
+    /**
+     * The best-scored of arc {@code chosen}'s rivals: the substitution arcs over the same span with a
+     * posterior above zero (term arcs only among term arcs, word readings among the others, as the
+     * decision keeps them apart), or {@code chosen} itself when none scores higher.
+     */
+    int choose(Lattice lattice, Decoder.Decoded d, int chosen, DocumentWords words) {
+        Arc arc = lattice.arcs[chosen];
+        boolean term = FindingModel.kind(arc) == FindingModel.Kind.TERM;
+        int best = chosen;
+        double top = score(features(lattice, d, chosen, words));
+        for (int b = lattice.firstArc[arc.from()]; b < lattice.firstArc[arc.from() + 1]; b++) {
+            Arc other = lattice.arcs[b];
+            if (b == chosen || other.isKeep() || other.to() != arc.to() || d.posterior()[b] <= 0
+                    || (FindingModel.kind(other) == FindingModel.Kind.TERM) != term) {
+                continue;
+            }
+            double s = score(features(lattice, d, b, words));
+            if (s > top) {
+                top = s;
+                best = b;
+            }
+        }
+        return best;
+    }
+
+    /** The regular inflection the word ends with, or "" (the spinner re-inflects its replacements alike). */
+    private static String inflection(String w) {
+        for (String suffix : INFLECTIONS) {
+            if (w.endsWith(suffix)) {
+                return suffix;
+            }
+        }
+        return "";
+    }
+
+    static int sharedPrefix(String a, String b) {
+        int n = 0;
+        while (n < a.length() && n < b.length() && a.charAt(n) == b.charAt(n)) {
+            n++;
+        }
+        return n;
+    }
+
+    private static double clip(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+
+    double[] weights() {
+        return weights.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ReadingChoice c && Arrays.equals(weights, c.weights);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(weights);
+    }
+}

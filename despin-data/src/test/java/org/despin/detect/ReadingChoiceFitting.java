@@ -1,0 +1,236 @@
+package org.despin.detect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.despin.data.DataPaths;
+import org.despin.data.spin.SpinThesauri;
+import org.despin.model.Model;
+import org.despin.spin.Edit;
+import org.despin.spin.SpinOptions;
+import org.despin.spin.SpinResult;
+import org.despin.spin.Spinner;
+import org.despin.text.Token;
+
+/**
+ * Fits the {@link ReadingChoice} (DetectorEvaluation {@code fitchoice N}): N passages of 200-300 words
+ * from the arc model's fit fold of the TRAINING documents, read with the fold LM ({@code -DfoldLm}, as
+ * {@code fitfindings}), spun at 0.1-0.4 by Moby and the WordNet training spinner in turn (never MyThes),
+ * each decoded once by the detector with the given settings (the boosted decode in a document called
+ * spun, as the findings are made). A group is an edit's span with at least two substitution readings
+ * of posterior above zero (word readings; term arcs only where the span has no other) the original
+ * among them; label: the reading equals the original. Conditional logit (Newton, L2 {@code -Dl2},
+ * default 1) on the groups of the first half of the passages; on the second half the right choices of
+ * the decode (the best path's reading, else the likeliest, as FindingBuilder suggests) and of the
+ * model, over all groups and over the groups the detector flagged at exactly the edit's span.
+ */
+final class ReadingChoiceFitting {
+    private static final double[] RATES = {0.1, 0.2, 0.3, 0.4};
+
+    private ReadingChoiceFitting() {
+    }
+
+    /** One span's readings: their features, which is the original, the decode's choice, whether it was flagged. */
+    record Group(double[][] x, int original, int decoded, boolean flagged, boolean train) {
+    }
+
+    static void fit(Model model, DetectorSettings base, DataPaths paths, int count) throws Exception {
+        Model fitModel = FoldModel.forFitting(model, paths);
+        Detector detector = new Detector(fitModel, base);
+        List<String> passages = DetectorEvaluation.passages(ArcFitting.trainingText(paths, System.getProperty("foldLm") != null),
+                200, 300, count);
+        Spinner moby = new Spinner(SpinThesauri.load(SpinThesauri.MOBY, paths), SpinOptions.of(0.1, 1));
+        Spinner wordNet = new Spinner(WordNetSpinThesaurus.load(), SpinOptions.of(0.1, 1));
+        List<Group> groups = new ArrayList<>();
+        for (int i = 0; i < passages.size(); i++) {
+            boolean train = i < passages.size() / 2;
+            Spinner spinner = (i / RATES.length) % 2 == 0 ? moby : wordNet;
+            SpinResult s = spinner.withOptions(SpinOptions.of(RATES[i % RATES.length], 9000 + i)).spin(passages.get(i));
+            Detector.Trace t = detector.trace(s.spunText(), CheckOptions.DEFAULTS);
+            groups.addAll(groups(t, s.edits(), train));
+        }
+        long trainGroups = groups.stream().filter(Group::train).count();
+        System.out.printf(Locale.ROOT, "%d passages, %d groups (%d training), %d flagged at their span%n",
+                passages.size(), groups.size(), trainGroups, groups.stream().filter(Group::flagged).count());
+        double l2 = Double.parseDouble(System.getProperty("l2", "1.0"));
+        for (boolean flaggedFit : new boolean[] {false, true}) {
+            List<Group> trainSet = groups.stream().filter(g -> g.train() && (g.flagged() || !flaggedFit)).toList();
+            System.out.printf(Locale.ROOT, "%n## fitted on %s training groups (%d)%n", flaggedFit ? "the flagged" : "all",
+                    trainSet.size());
+            report(fit(trainSet, l2), groups);
+        }
+    }
+
+    /** The weights, and the right choices of the decode and of the model on both halves. */
+    private static void report(double[] w, List<Group> groups) {
+        System.out.println(print(w));
+        for (String half : new String[] {"training half", "test half"}) {
+            List<Group> set = groups.stream().filter(g -> g.train() == half.startsWith("training")).toList();
+            for (boolean flaggedOnly : new boolean[] {false, true}) {
+                int n = 0;
+                int decode = 0;
+                int fitted = 0;
+                for (Group g : set) {
+                    if (flaggedOnly && !g.flagged()) {
+                        continue;
+                    }
+                    n++;
+                    decode += g.decoded() == g.original() ? 1 : 0;
+                    fitted += argmax(w, g) == g.original() ? 1 : 0;
+                }
+                System.out.printf(Locale.ROOT, "%s, %s: %d groups; decode right %d (%.1f %%), model right %d (%.1f %%)%n",
+                        half, flaggedOnly ? "flagged at the span" : "all", n, decode, 100.0 * decode / Math.max(1, n),
+                        fitted, 100.0 * fitted / Math.max(1, n));
+            }
+        }
+    }
+
+    /** The groups of one decoded spun passage. */
+    static List<Group> groups(Detector.Trace t, List<Edit> edits, boolean train) {
+        List<Group> out = new ArrayList<>();
+        DocumentWords words = DocumentWords.of(t.doc(), t.lattices(), t.estimate().decodings());
+        List<Token> tokens = t.doc().tokens();
+        for (Edit e : edits) {
+            String orig = ArcFitting.normal(e.original());
+            boolean flagged = t.report().findings().stream().anyMatch(f -> f.start() == e.start() && f.end() == e.end());
+            for (int l = 0; l < t.lattices().size(); l++) {
+                Lattice lattice = t.lattices().get(l);
+                int from = -1;
+                int to = -1;
+                for (int k = 0; k < lattice.size(); k++) {
+                    Token tok = tokens.get(lattice.tokenIndex[k]);
+                    if (tok.start() < e.end() && e.start() < tok.end()) {
+                        from = from < 0 ? k : from;
+                        to = k + 1;
+                    }
+                }
+                if (from < 0) {
+                    continue;
+                }
+                Decoder.Decoded d = t.estimate().decodings().get(l);
+                List<Integer> readings = new ArrayList<>();
+                boolean words0 = false;
+                for (int a = lattice.firstArc[from]; a < lattice.firstArc[from + 1]; a++) {
+                    Arc arc = lattice.arcs[a];
+                    if (!arc.isKeep() && arc.to() == to && d.posterior()[a] > 0) {
+                        readings.add(a);
+                        words0 |= FindingModel.kind(arc) != FindingModel.Kind.TERM;
+                    }
+                }
+                final boolean hasWords = words0;
+                readings.removeIf(a -> hasWords && FindingModel.kind(lattice.arcs[a]) == FindingModel.Kind.TERM);
+                int original = -1;
+                int decoded = -1;
+                int likeliest = -1;
+                double[][] x = new double[readings.size()][];
+                for (int r = 0; r < readings.size(); r++) {
+                    int a = readings.get(r);
+                    x[r] = ReadingChoice.features(lattice, d, a, words);
+                    original = lattice.arcs[a].candidate().original().equals(orig) ? r : original;
+                    decoded = d.best()[a] ? r : decoded;
+                    likeliest = likeliest < 0 || d.posterior()[a] > d.posterior()[readings.get(likeliest)] ? r : likeliest;
+                }
+                if (readings.size() >= 2 && original >= 0) {
+                    out.add(new Group(x, original, decoded >= 0 ? decoded : likeliest, flagged, train));
+                }
+                break;
+            }
+        }
+        return out;
+    }
+
+    static int argmax(double[] w, Group g) {
+        int best = 0;
+        double top = Double.NEGATIVE_INFINITY;
+        for (int r = 0; r < g.x().length; r++) {
+            double s = dot(w, g.x()[r]);
+            if (s > top) {
+                top = s;
+                best = r;
+            }
+        }
+        return best;
+    }
+
+    /** Conditional logit by Newton's method: maximise sum ln softmax(w.x)[original] - l2/2 |w|^2. */
+    static double[] fit(List<Group> groups, double l2) {
+        int n = ReadingChoice.SIZE;
+        double[] w = new double[n];
+        for (int iter = 0; iter < 50; iter++) {
+            double[] grad = new double[n];
+            double[][] hess = new double[n][n];
+            for (int i = 0; i < n; i++) {
+                grad[i] = -l2 * w[i];
+                hess[i][i] = l2;
+            }
+            for (Group g : groups) {
+                double[] p = softmax(w, g);
+                double[] mean = new double[n];
+                for (int r = 0; r < p.length; r++) {
+                    for (int i = 0; i < n; i++) {
+                        mean[i] += p[r] * g.x()[r][i];
+                    }
+                }
+                for (int i = 0; i < n; i++) {
+                    grad[i] += g.x()[g.original()][i] - mean[i];
+                }
+                for (int r = 0; r < p.length; r++) {
+                    for (int i = 0; i < n; i++) {
+                        double di = g.x()[r][i] - mean[i];
+                        for (int j = 0; j < n; j++) {
+                            hess[i][j] += p[r] * di * (g.x()[r][j] - mean[j]);
+                        }
+                    }
+                }
+            }
+            double[] step = Logistic.solve(hess, grad);
+            double max = 0;
+            for (int i = 0; i < n; i++) {
+                w[i] += step[i];
+                max = Math.max(max, Math.abs(step[i]));
+            }
+            if (max < 1e-8) {
+                break;
+            }
+        }
+        return w;
+    }
+
+    static double[] softmax(double[] w, Group g) {
+        double[] s = new double[g.x().length];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int r = 0; r < s.length; r++) {
+            s[r] = dot(w, g.x()[r]);
+            max = Math.max(max, s[r]);
+        }
+        double sum = 0;
+        for (int r = 0; r < s.length; r++) {
+            s[r] = Math.exp(s[r] - max);
+            sum += s[r];
+        }
+        for (int r = 0; r < s.length; r++) {
+            s[r] /= sum;
+        }
+        return s;
+    }
+
+    private static double dot(double[] w, double[] x) {
+        double s = 0;
+        for (int i = 0; i < w.length; i++) {
+            s += w[i] * x[i];
+        }
+        return s;
+    }
+
+    static String print(double[] w) {
+        StringBuilder sb = new StringBuilder("weights:");
+        for (int i = 0; i < w.length; i++) {
+            sb.append(String.format(Locale.ROOT, "%n  %-20s %9.4f", ReadingChoice.FEATURES.get(i), w[i]));
+        }
+        sb.append("\nnew double[] {");
+        for (int i = 0; i < w.length; i++) {
+            sb.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.4f", w[i]));
+        }
+        return sb.append('}').toString();
+    }
+}
