@@ -402,7 +402,7 @@ final class ErrorAnalysis {
     }
 
     /** The lattice positions {from, to} of the tokens the edit overlaps, or null when it has none in this lattice. */
-    private static int[] positions(Lattice lattice, List<Token> tokens, Edit e) {
+    static int[] positions(Lattice lattice, List<Token> tokens, Edit e) {
         int from = -1;
         int to = -1;
         for (int k = 0; k < lattice.size(); k++) {

@@ -95,18 +95,12 @@ final class ReadingChoiceFitting {
             boolean flagged = t.report().findings().stream().anyMatch(f -> f.start() == e.start() && f.end() == e.end());
             for (int l = 0; l < t.lattices().size(); l++) {
                 Lattice lattice = t.lattices().get(l);
-                int from = -1;
-                int to = -1;
-                for (int k = 0; k < lattice.size(); k++) {
-                    Token tok = tokens.get(lattice.tokenIndex[k]);
-                    if (tok.start() < e.end() && e.start() < tok.end()) {
-                        from = from < 0 ? k : from;
-                        to = k + 1;
-                    }
-                }
-                if (from < 0) {
+                int[] span = ErrorAnalysis.positions(lattice, tokens, e);
+                if (span == null) {
                     continue;
                 }
+                int from = span[0];
+                int to = span[1];
                 Decoder.Decoded d = t.estimate().decodings().get(l);
                 List<Integer> readings = new ArrayList<>();
                 boolean words0 = false;
