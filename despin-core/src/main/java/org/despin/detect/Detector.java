@@ -50,16 +50,10 @@ public final class Detector {
         this.terms = new TermCandidates(model.terms(), model.lexicon(), model.lm());
         this.scorer = new DocumentScorer(settings.score());
         this.decoders = new Decoder.Pool(model.lm(), settings.beamWidth(), settings.lmWeight());
-        boolean widens = !Double.isNaN(settings.spunEvidenceGate());
-        this.spunSettings = widens ? settings.with().evidenceGate(settings.spunEvidenceGate())
-                .contextPool(settings.spunContextPool() > 0 ? settings.spunContextPool() : settings.contextPool()).build()
-                : null;
-        this.spunBuilders = widens ? new ConcurrentLinkedQueue<>() : null;
-        boolean widensUnspun = !Double.isNaN(settings.unspunEvidenceGate());
-        this.unspunSettings = widensUnspun ? settings.with().evidenceGate(settings.unspunEvidenceGate())
-                .contextPool(settings.spunContextPool() > 0 ? settings.spunContextPool() : settings.contextPool()).build()
-                : null;
-        this.unspunBuilders = widensUnspun ? new ConcurrentLinkedQueue<>() : null;
+        this.spunSettings = widenSettings(settings, settings.spunEvidenceGate());
+        this.spunBuilders = spunSettings != null ? new ConcurrentLinkedQueue<>() : null;
+        this.unspunSettings = widenSettings(settings, settings.unspunEvidenceGate());
+        this.unspunBuilders = unspunSettings != null ? new ConcurrentLinkedQueue<>() : null;
     }
 
     /** The phrase-level term candidates (for the evaluation's diagnostics). */
@@ -139,6 +133,12 @@ public final class Detector {
         List<Finding> findings = findingBuilder.findings(lattices.lattices(), options.minConfidence());
         Report report = new Report(verdict(spinScore), spinScore, doc.wordCount(), findings, restore(text, findings));
         return new Trace(report, features, doc, lattices.lattices(), estimate);
+    }
+
+    /** The settings of the lattice builders of a widening with this gate, or null when the gate is NaN (no widening). */
+    private static DetectorSettings widenSettings(DetectorSettings settings, double gate) {
+        return Double.isNaN(gate) ? null
+                : settings.with().evidenceGate(gate).contextPool(settings.widenContextPool()).build();
     }
 
     /** Whether the lattices of this document are widened if it is called spun. */

@@ -120,6 +120,11 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         }
     }
 
+    /** The context pool of a widening: {@code spunContextPool}, or {@code contextPool} when that is 0. */
+    int widenContextPool() {
+        return spunContextPool > 0 ? spunContextPool : contextPool;
+    }
+
     /** A copy to change one setting at a time: {@code s.with().evidenceGate(2).build()}. */
     public Builder with() {
         return new Builder(this);

@@ -283,7 +283,7 @@ final class LatticeBuilder {
         // the first pass keeps what it tested and left out; the later passes read it where their context is the observed one
         NearMisses nearMisses = previous == null && context == null ? new NearMisses(n, maxSpan, settings.evidenceGate(),
                 keepNearMisses ? Math.min(widestGate(), settings.evidenceGate()) : settings.evidenceGate(),
-                settings.nameGate(), contextPool == null ? 0 : contextPool.size(), widenPoolSize(), settings.contextReach())
+                settings.nameGate(), contextPool == null ? 0 : contextPool.size(), settings.widenContextPool(), settings.contextReach())
                 : null;
         NearMisses known = previous != null && previous.nearMisses != null
                 && previous.nearMisses.covers(settings.evidenceGate(), settings.nameGate(),
@@ -548,11 +548,6 @@ final class LatticeBuilder {
             }
         }
         return pool;
-    }
-
-    /** The size of the context pool of a widening with these settings (as {@code Detector} makes it). */
-    private int widenPoolSize() {
-        return settings.spunContextPool() > 0 ? settings.spunContextPool() : settings.contextPool();
     }
 
     /** True when {@code context} equals the observed words as far around {@code from..to} as the evidence reads. */

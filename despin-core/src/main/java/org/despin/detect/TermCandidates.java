@@ -664,55 +664,22 @@ final class TermCandidates {
         int[] wholeTerms = new int[0];
         float[] wholeChannels = new float[0];
         if (wholeCount > 0) {
-            long[] order = new long[wholeCount];
-            for (int i = 0; i < wholeCount; i++) {
-                order[i] = (long) whole[i] << 32 | i;
-            }
-            Arrays.sort(order);
-            wholeTerms = new int[wholeCount];
-            wholeChannels = new float[wholeCount];
-            int m = 0;
-            for (int i = 0; i < wholeCount; i++) {
-                int o = (int) order[i];
-                if (m > 0 && wholeTerms[m - 1] == whole[o]) {
-                    wholeChannels[m - 1] = Math.max(wholeChannels[m - 1], wholeChannel[o]);
-                } else {
-                    wholeTerms[m] = whole[o];
-                    wholeChannels[m++] = wholeChannel[o];
-                }
-            }
-            wholeTerms = Arrays.copyOf(wholeTerms, m);
-            wholeChannels = Arrays.copyOf(wholeChannels, m);
+            int m = sortKeepingBest(whole, wholeChannel, wholeCount);
+            wholeTerms = Arrays.copyOf(whole, m);
+            wholeChannels = Arrays.copyOf(wholeChannel, m);
         }
         if (k == 0) {
             return wholeTerms.length == 0 ? NONE
                     : new Reach(new int[0], new float[0], new int[0], new long[0], new int[0], new long[0], wholeTerms,
                             wholeChannels);
         }
-        // sort by id, keeping the best channel of each word (word ids and positions are non-negative ints)
-        long[] order = new long[k];
-        for (int i = 0; i < k; i++) {
-            order[i] = (long) words[i] << 32 | i;
-        }
-        Arrays.sort(order);
-        int[] outWords = new int[k];
-        float[] outChannel = new float[k];
-        int m = 0;
-        for (int i = 0; i < k; i++) {
-            int o = (int) order[i];
-            if (m > 0 && outWords[m - 1] == words[o]) {
-                outChannel[m - 1] = Math.max(outChannel[m - 1], channel[o]);
-            } else {
-                outWords[m] = words[o];
-                outChannel[m++] = channel[o];
-            }
-        }
+        int m = sortKeepingBest(words, channel, k);
         int[] started = new int[2 * m];
         long[] startedSecondWords = new long[m];
         int[] continued = new int[2 * m];
         long[] continuedFirstWords = new long[m];
         for (int i = 0; i < m; i++) {
-            int word = outWords[i];
+            int word = words[i];
             started[2 * i] = terms.firstStartingWith(word);
             started[2 * i + 1] = Math.max(started[2 * i], terms.endStartingWith(word));
             startedSecondWords[i] = secondWordsOfStarted[word];
@@ -720,8 +687,35 @@ final class TermCandidates {
             continued[2 * i + 1] = secondStart[word + 1];
             continuedFirstWords[i] = firstWordsOfContinued[word];
         }
-        return new Reach(Arrays.copyOf(outWords, m), Arrays.copyOf(outChannel, m), started, startedSecondWords,
+        return new Reach(Arrays.copyOf(words, m), Arrays.copyOf(channel, m), started, startedSecondWords,
                 continued, continuedFirstWords, wholeTerms, wholeChannels);
+    }
+
+    /**
+     * Sorts the first {@code count} ids (non-negative ints: word or term ids) in place, each once with the
+     * best of its channels, and returns how many distinct ones there are.
+     */
+    private static int sortKeepingBest(int[] ids, float[] channels, int count) {
+        long[] order = new long[count];
+        for (int i = 0; i < count; i++) {
+            order[i] = (long) ids[i] << 32 | i;
+        }
+        Arrays.sort(order);
+        int[] sortedIds = new int[count];
+        float[] sortedChannels = new float[count];
+        int m = 0;
+        for (int i = 0; i < count; i++) {
+            int o = (int) order[i];
+            if (m > 0 && sortedIds[m - 1] == ids[o]) {
+                sortedChannels[m - 1] = Math.max(sortedChannels[m - 1], channels[o]);
+            } else {
+                sortedIds[m] = ids[o];
+                sortedChannels[m++] = channels[o];
+            }
+        }
+        System.arraycopy(sortedIds, 0, ids, 0, m);
+        System.arraycopy(sortedChannels, 0, channels, 0, m);
+        return m;
     }
 
     /**
