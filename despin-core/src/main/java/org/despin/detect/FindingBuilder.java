@@ -64,7 +64,7 @@ final class FindingBuilder {
                 double decision = Math.max(SPAN_DECISION, minConfidence);
                 for (Candidate c : candidates(l, lattice, words, decision)) {
                     double confidence = model.confidence(c.features());
-                    if (confidence >= Math.max(SPAN_DECISION, minConfidence)) {
+                    if (confidence >= decision) {
                         // the span is decided; which of its readings to suggest is the reading choice's
                         parts.add(part(lattice, CHOICE.choose(lattice, d, c.arc(), words), d, confidence, words));
                     }
@@ -347,6 +347,10 @@ final class FindingBuilder {
         }
     }
 
+    /** An alternative reading and what orders it among the span's others (highest first). */
+    private record RankedAlternative(Alternative alternative, double rank) {
+    }
+
     private Part part(Lattice lattice, int a, Decoder.Decoded d, double confidence) {
         return part(lattice, a, d, confidence, null);
     }
@@ -362,7 +366,6 @@ final class FindingBuilder {
         int last = lattice.tokenIndex[arc.to() - 1];
         int start = tokens.get(first).start();
         int end = tokens.get(last).end();
-
         // widen to the whole hyphen compound, keeping the other parts as they stand
         int cFirst = first;
         while (cFirst >= 2 && tokens.get(cFirst - 1).type() == TokenType.JOINER) {
@@ -377,8 +380,7 @@ final class FindingBuilder {
         int wideEnd = tokens.get(cLast).end();
         String reading = cased(lattice, arc.from(), arc.to(), arc.candidate().original());
 
-        List<Alternative> alternatives = new ArrayList<>();
-        List<Double> order = new ArrayList<>();
+        List<RankedAlternative> ranked = new ArrayList<>();
         for (int b = lattice.firstArc[arc.from()]; b < lattice.firstArc[arc.from() + 1]; b++) {
             Arc other = lattice.arcs[b];
             if (b == a || other.isKeep() || other.to() != arc.to() || d.posterior()[b] < MIN_ALTERNATIVE) {
@@ -386,21 +388,13 @@ final class FindingBuilder {
             }
             String alt = text.substring(wideStart, start) + cased(lattice, other.from(), other.to(),
                     other.candidate().original()) + text.substring(end, wideEnd);
-            alternatives.add(new Alternative(alt, d.posterior()[b]));
-            order.add(words == null ? d.posterior()[b] : CHOICE.score(ReadingChoice.features(lattice, d, b, words)));
+            ranked.add(new RankedAlternative(new Alternative(alt, d.posterior()[b]),
+                    words == null ? d.posterior()[b] : CHOICE.score(ReadingChoice.features(lattice, d, b, words))));
         }
-        Integer[] byOrder = new Integer[alternatives.size()];
-        for (int k = 0; k < byOrder.length; k++) {
-            byOrder[k] = k;
-        }
-        java.util.Arrays.sort(byOrder, (x, y) -> Double.compare(order.get(y), order.get(x)));
-        List<Alternative> sorted = new ArrayList<>(byOrder.length);
-        for (int k : byOrder) {
-            sorted.add(alternatives.get(k));
-        }
-        alternatives = sorted;
-        if (alternatives.size() > MAX_ALTERNATIVES) {
-            alternatives = new ArrayList<>(alternatives.subList(0, MAX_ALTERNATIVES));
+        ranked.sort((x, y) -> Double.compare(y.rank(), x.rank())); // stable: ties stay in lattice order
+        List<Alternative> alternatives = new ArrayList<>(Math.min(ranked.size(), MAX_ALTERNATIVES));
+        for (int k = 0; k < ranked.size() && k < MAX_ALTERNATIVES; k++) {
+            alternatives.add(ranked.get(k).alternative());
         }
         Part plain = new Part(start, end, wideStart, wideEnd, reading, confidence, alternatives, evidence(lattice, arc));
         int repeated = repeatedConjunct(lattice, arc);
