@@ -622,9 +622,10 @@ public final class DetectorEvaluation {
         // the training spinners (Moby and the WordNet one, alternately by group of four rates), never
         // MyThes, the held-out evaluation's; -DfitSpinner=mythes: the fit of before the branch docscore
         boolean mythes = "mythes".equals(System.getProperty("fitSpinner"));
-        Spinner moby = new Spinner(mythes ? thesaurus : org.despin.data.spin.SpinThesauri.load(
-                org.despin.data.spin.SpinThesauri.MOBY, paths), SpinOptions.of(0.1, 1));
-        Spinner wordNet = mythes ? moby : new Spinner(WordNetSpinThesaurus.load(), SpinOptions.of(0.1, 1));
+        // -DtrainSpin: the training spinners' variant (TrainingSpinners; default plain Moby and WordNet)
+        Spinner[] training = mythes ? null : TrainingSpinners.load(paths, model.lm());
+        Spinner moby = mythes ? new Spinner(thesaurus, SpinOptions.of(0.1, 1)) : training[0];
+        Spinner wordNet = mythes ? moby : training[1];
         double[] rates = {0.05, 0.1, 0.2, 0.3};
         int seed = 1000;
         for (int i = 0; i < passages.size(); i++) {

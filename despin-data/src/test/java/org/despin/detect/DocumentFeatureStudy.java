@@ -62,8 +62,9 @@ final class DocumentFeatureStudy {
         if (fit) {
             List<String> passages = DetectorEvaluation.passages(ArcFitting.trainingText(paths,
                     System.getProperty("foldLm") != null), 100, 150, count);
-            Spinner moby = new Spinner(SpinThesauri.load(SpinThesauri.MOBY, paths), SpinOptions.of(0.1, 1));
-            Spinner wordNet = new Spinner(WordNetSpinThesaurus.load(), SpinOptions.of(0.1, 1));
+            Spinner[] training = TrainingSpinners.load(paths, model.lm()); // -DtrainSpin: the variant
+            Spinner moby = training[0];
+            Spinner wordNet = training[1];
             double[] rates = {0.05, 0.1, 0.2, 0.3};
             for (int i = 0; i < passages.size(); i++) {
                 double rate = rates[i % rates.length];

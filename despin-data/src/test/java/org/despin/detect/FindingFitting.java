@@ -60,8 +60,9 @@ final class FindingFitting {
         String[] words = System.getProperty("fitWords", "200-300").split("-");
         List<String> passages = DetectorEvaluation.passages(ArcFitting.trainingText(paths, foldLm != null),
                 Integer.parseInt(words[0]), Integer.parseInt(words[1]), count);
-        Spinner moby = new Spinner(SpinThesauri.load(SpinThesauri.MOBY, paths), SpinOptions.of(0.1, 1));
-        Spinner wordNet = new Spinner(WordNetSpinThesaurus.load(), SpinOptions.of(0.1, 1));
+        Spinner[] training = TrainingSpinners.load(paths, model.lm()); // -DtrainSpin: the variant
+        Spinner moby = training[0];
+        Spinner wordNet = training[1];
         List<Decoded> docs = new ArrayList<>();
         List<double[]> x = new ArrayList<>();
         List<Integer> exact = new ArrayList<>();
