@@ -624,8 +624,9 @@ public final class DetectorEvaluation {
         boolean mythes = "mythes".equals(System.getProperty("fitSpinner"));
         // -DtrainSpin: the training spinners' variant (TrainingSpinners; default plain Moby and WordNet)
         Spinner[] training = mythes ? null : TrainingSpinners.load(paths, model.lm());
-        Spinner moby = mythes ? new Spinner(thesaurus, SpinOptions.of(0.1, 1)) : training[0];
-        Spinner wordNet = mythes ? moby : training[1];
+        if (mythes) {
+            training = new Spinner[] {new Spinner(thesaurus, SpinOptions.of(0.1, 1))};
+        }
         double[] rates = {0.05, 0.1, 0.2, 0.3};
         int seed = 1000;
         for (int i = 0; i < passages.size(); i++) {
@@ -634,7 +635,7 @@ public final class DetectorEvaluation {
             y.add(0);
             rateOf.add(0.0);
             double rate = rates[i % rates.length];
-            Spinner spinner = (i / rates.length) % 2 == 0 ? moby : wordNet;
+            Spinner spinner = training[(i / rates.length) % training.length];
             SpinResult s = spinner.withOptions(SpinOptions.of(rate, ++seed)).spin(p);
             x.add(DocumentScorer.vector(detector.analyse(s.spunText(), CheckOptions.DEFAULTS).features()));
             y.add(1);

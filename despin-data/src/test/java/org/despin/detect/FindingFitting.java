@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.despin.data.DataPaths;
-import org.despin.data.spin.SpinThesauri;
 import org.despin.eval.Metrics;
 import org.despin.model.Model;
 import org.despin.spin.Edit;
@@ -61,8 +60,6 @@ final class FindingFitting {
         List<String> passages = DetectorEvaluation.passages(ArcFitting.trainingText(paths, foldLm != null),
                 Integer.parseInt(words[0]), Integer.parseInt(words[1]), count);
         Spinner[] training = TrainingSpinners.load(paths, model.lm()); // -DtrainSpin: the variant
-        Spinner moby = training[0];
-        Spinner wordNet = training[1];
         List<Decoded> docs = new ArrayList<>();
         List<double[]> x = new ArrayList<>();
         List<Integer> exact = new ArrayList<>();
@@ -74,7 +71,7 @@ final class FindingFitting {
         for (int i = 0; i < passages.size(); i++) {
             boolean train = i < passages.size() / 2;
             double rate = rates[i % rates.length];
-            Spinner spinner = (i / rates.length) % 2 == 0 ? moby : wordNet;
+            Spinner spinner = training[(i / rates.length) % training.length];
             SpinResult s = spinner.withOptions(SpinOptions.of(rate, 7000 + i)).spin(passages.get(i));
             for (boolean clean : new boolean[] {true, false}) {
                 String text = clean ? passages.get(i) : s.spunText();

@@ -50,8 +50,9 @@ public final class SpinnerComparison {
             spinners.put("wordnet " + v, pair[1]);
         }
         System.out.printf(Locale.ROOT, "%d fit-fold passages of 100-150 words, rate 0.3, seeds 1..%d%n", passages.size(), n);
-        System.out.println("| spinner | edits/100 words | phrase edits | insertions | lexicon lists it | as synonym | as related word | in pool | replacement log10 P (median) | original log10 P (median) | replacement 10x rarer | replacement unknown to LM |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        Senses senses = Senses.load();
+        System.out.println("| spinner | edits/100 words | phrase edits | insertions | lexicon lists it | as synonym | as related word | in pool | replacement log10 P (median) | original log10 P (median) | replacement 10x rarer | replacement unknown to LM | WordNet sense: first | later | none |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         DetectorSettings settings = DetectorSettings.DEFAULTS;
         CandidateTable pool = new CandidateTable(model.lexicon(), model.lm(), settings);
         for (Map.Entry<String, Spinner> e : spinners.entrySet()) {
@@ -65,6 +66,7 @@ public final class SpinnerComparison {
             int inPool = 0;
             int rarer = 0;
             int unknown = 0;
+            int[] sense = new int[3];
             List<Double> repl = new ArrayList<>();
             List<Double> orig = new ArrayList<>();
             int seed = 0;
@@ -99,6 +101,7 @@ public final class SpinnerComparison {
                             break;
                         }
                     }
+                    sense[senses.pick(or, sp)]++;
                     double r = unigram.applyAsDouble(sp);
                     double o = unigram.applyAsDouble(or);
                     if (r == Double.NEGATIVE_INFINITY) {
@@ -114,10 +117,95 @@ public final class SpinnerComparison {
                 }
             }
             double words1 = repl.size();
-            System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f %% | %.1f %% | %.1f %% | %.1f %% | %.1f %% | %.1f %% | %.2f | %.2f | %.1f %% | %.1f %% |%n",
+            int sensed = sense[0] + sense[1] + sense[2];
+            System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f %% | %.1f %% | %.1f %% | %.1f %% | %.1f %% | %.1f %% | %.2f | %.2f | %.1f %% | %.1f %% | %.1f %% | %.1f %% | %.1f %% |%n",
                     e.getKey(), 100.0 * edits / words, pct(phrase, edits), pct(insertion, edits), pct(listed, edits),
                     pct(synonym, edits), pct(related, edits), pct(inPool, edits), median(repl), median(orig),
-                    pct(rarer, (int) words1), pct(unknown, edits));
+                    pct(rarer, (int) words1), pct(unknown, edits), pct(sense[0], sensed), pct(sense[1], sensed),
+                    pct(sense[2], sensed));
+        }
+    }
+
+    /**
+     * Which WordNet sense of the original a replacement comes from: WordNet's index lists a lemma's
+     * synsets most frequent sense first, so an edit whose replacement shares the original's first
+     * synset took the commonest sense, one that shares only a later synset a rarer sense, and "none"
+     * is a replacement that shares no synset with it (a related word, a phrase, another thesaurus's
+     * synonym). Both sides are tried as written and as the inflector's lemmas.
+     */
+    static final class Senses {
+        private final Map<String, List<Integer>> sensesOf = new java.util.HashMap<>(); // "pos lemma" -> synset ids
+        private final List<java.util.Set<String>> synsets = new ArrayList<>();
+        private final org.despin.spin.Inflector inflector = org.despin.spin.RuleInflector.DEFAULT;
+
+        static Senses load() throws Exception {
+            Senses s = new Senses();
+            Map<String, Integer> byPlace = new java.util.HashMap<>();
+            org.despin.data.lexicon.WordNetReader.readAll(syn -> {
+                byPlace.put(syn.pos() + syn.offset(), s.synsets.size());
+                s.synsets.add(new java.util.HashSet<>(syn.lemmas()));
+            });
+            for (String pos : org.despin.data.lexicon.WordNetReader.POS) {
+                String name = "/net/sf/extjwnl/data/wordnet/wn31/index." + pos;
+                try (java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(
+                        Senses.class.getResourceAsStream(name), java.nio.charset.StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = r.readLine()) != null) {
+                        if (line.startsWith(" ")) {
+                            continue;
+                        }
+                        String[] f = line.split(" ");
+                        int count = Integer.parseInt(f[2]);
+                        List<Integer> ids = new ArrayList<>(count);
+                        for (int k = f.length - count; k < f.length; k++) {
+                            Integer id = byPlace.get(pos + Integer.parseInt(f[k]));
+                            if (id != null) {
+                                ids.add(id);
+                            }
+                        }
+                        s.sensesOf.merge(pos + " " + f[0].replace('_', ' ').toLowerCase(Locale.ROOT), ids, (a, b) -> {
+                            List<Integer> m = new ArrayList<>(a);
+                            m.addAll(b);
+                            return m;
+                        });
+                    }
+                }
+            }
+            return s;
+        }
+
+        /** 0 first sense, 1 a later sense, 2 no shared synset. */
+        int pick(String original, String replacement) {
+            java.util.Set<String> repl = forms(replacement);
+            int best = 2;
+            for (String o : forms(original)) {
+                for (String pos : org.despin.data.lexicon.WordNetReader.POS) {
+                    List<Integer> ids = sensesOf.getOrDefault(pos + " " + o, List.of());
+                    for (int k = 0; k < ids.size() && best > 0; k++) {
+                        java.util.Set<String> lemmas = synsets.get(ids.get(k));
+                        for (String r : repl) {
+                            if (lemmas.contains(r)) {
+                                best = Math.min(best, k == 0 ? 0 : 1);
+                            }
+                        }
+                    }
+                }
+            }
+            return best;
+        }
+
+        private java.util.Set<String> forms(String phrase) {
+            java.util.Set<String> out = new java.util.HashSet<>();
+            out.add(phrase);
+            String[] w = phrase.split(" ");
+            for (int end : new int[] {0, w.length - 1}) {
+                for (org.despin.spin.Inflector.Analysis a : inflector.analyse(w[end])) {
+                    String[] c = w.clone();
+                    c[end] = a.lemma();
+                    out.add(String.join(" ", c));
+                }
+            }
+            return out;
         }
     }
 

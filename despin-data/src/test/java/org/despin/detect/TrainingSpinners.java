@@ -16,20 +16,34 @@ import org.despin.spin.Synonym;
 
 /**
  * The training spinners of the fits (never the held-out evaluation's MyThes), by name
- * ({@code -DtrainSpin}): "plain" = Moby and the WordNet spinner as they were; "rare" = the same
- * thesauri with each synonym's weight multiplied by {@link RarerSynonyms} (rarer replacements
- * picked more often). Every fit that spins (the document score, the finding models) draws its
- * spinner for passage i as {@code pair[(i / rates) % 2]}.
+ * ({@code -DtrainSpin}): "plain" = Moby and the WordNet spinner as they were; "wordnet" = WordNet
+ * twice; "rare:A" or "rare:A/B" = the same thesauri with each synonym's weight multiplied by
+ * {@link RarerSynonyms} (A > 0 rarer replacements picked more often, A < 0 commoner ones); "mix" =
+ * four spinners, see {@link #load}. Every fit that spins (the document score, the finding models,
+ * the document-feature study) draws its spinner for passage i as
+ * {@code spinners[(i / rates) % spinners.length]}.
  */
 final class TrainingSpinners {
     private TrainingSpinners() {
     }
 
-    /** The two training spinners, Moby first, for the variant named by {@code -DtrainSpin} (default "plain"). */
+    /**
+     * The training spinners for the variant named by {@code -DtrainSpin} (default "plain"), in the
+     * order the fits cycle through them (passage i: {@code spinners[(i / rates) % spinners.length]}):
+     * two (Moby, WordNet) or, for "mix", four: Moby leaning commoner (alpha -0.3: its replacements'
+     * frequency then matches MyThes's), plain WordNet (which matches MyThes already), Moby and
+     * WordNet leaning rarer (alpha 0.5), so that the fit sees the spread of rarity a real spinner's
+     * thesaurus may have rather than one thesaurus's.
+     */
     static Spinner[] load(DataPaths paths, LanguageModel lm) throws DespinException {
         String name = System.getProperty("trainSpin", "plain");
         SpinThesaurus moby = SpinThesauri.load(SpinThesauri.MOBY, paths);
         SpinThesaurus wordNet = WordNetSpinThesaurus.load();
+        if (name.equals("mix")) {
+            ToDoubleFunction<String> unigram = unigrams(lm);
+            return new Spinner[] {spinner(new RarerSynonyms(moby, unigram, -0.3)), spinner(wordNet),
+                    spinner(new RarerSynonyms(moby, unigram, 0.5)), spinner(new RarerSynonyms(wordNet, unigram, 0.5))};
+        }
         if (name.equals("wordnet")) { // both slots the WordNet spinner (the thesaurus MyThes was made from)
             moby = wordNet;
         } else if (name.startsWith("rare:")) { // "rare:ALPHA" both, "rare:MOBY_ALPHA/WORDNET_ALPHA" each its own
@@ -41,9 +55,13 @@ final class TrainingSpinners {
             wordNet = wordNetAlpha == 0 ? wordNet : new RarerSynonyms(wordNet, unigram, wordNetAlpha);
         } else if (!name.equals("plain")) {
             throw new IllegalArgumentException("unknown -DtrainSpin " + name
-                    + "; expected plain, wordnet, rare:ALPHA or rare:MOBY_ALPHA/WORDNET_ALPHA");
+                    + "; expected plain, mix, wordnet, rare:ALPHA or rare:MOBY_ALPHA/WORDNET_ALPHA");
         }
-        return new Spinner[] {new Spinner(moby, SpinOptions.of(0.1, 1)), new Spinner(wordNet, SpinOptions.of(0.1, 1))};
+        return new Spinner[] {spinner(moby), spinner(wordNet)};
+    }
+
+    private static Spinner spinner(SpinThesaurus t) {
+        return new Spinner(t, SpinOptions.of(0.1, 1));
     }
 
     /** log10 P(phrase) from an empty context, word by word; -Infinity for a phrase with a word the LM does not know. */
