@@ -294,7 +294,8 @@ public final class DetectorEvaluation {
     static void example(Detector detector, Path spunFile) throws Exception {
         String text = java.nio.file.Files.readString(spunFile, java.nio.charset.StandardCharsets.UTF_8);
         Path tsv = Path.of(spunFile.toString().replaceAll("\\.txt$", ".alignment.tsv"));
-        List<Edit> edits = org.despin.spin.Alignment.parse(
+        // a clean example has no alignment file: no edits, the verdict and score are what it is read for
+        List<Edit> edits = !java.nio.file.Files.exists(tsv) ? List.of() : org.despin.spin.Alignment.parse(
                 java.nio.file.Files.readString(tsv, java.nio.charset.StandardCharsets.UTF_8), tsv.toString());
         Report r = detector.check(text, CheckOptions.DEFAULTS);
         long flagged = edits.stream().filter(e -> r.findings().stream()
@@ -304,8 +305,8 @@ public final class DetectorEvaluation {
         int exact = org.despin.eval.Metrics.exactRestorations(text, edits, r.findings());
         System.out.printf(Locale.ROOT, "%s: %d words, %d edits; %d findings; edits flagged %d (%.1f %%), false flags %d, "
                 + "exact restorations %d (%.1f %% of edits); verdict %s, score %.2f%n", spunFile, r.tokens(), edits.size(),
-                r.findings().size(), flagged, 100.0 * flagged / edits.size(), falseFlags, exact,
-                100.0 * exact / edits.size(), r.verdict(), r.spinScore());
+                r.findings().size(), flagged, 100.0 * flagged / Math.max(1, edits.size()), falseFlags, exact,
+                100.0 * exact / Math.max(1, edits.size()), r.verdict(), r.spinScore());
         for (Finding f : r.findings()) {
             System.out.printf(Locale.ROOT, "  %s -> %s %.2f%n", f.text(), f.suggestion(), f.confidence());
         }
