@@ -294,7 +294,8 @@ public final class DetectorEvaluation {
     static void example(Detector detector, Path spunFile) throws Exception {
         String text = java.nio.file.Files.readString(spunFile, java.nio.charset.StandardCharsets.UTF_8);
         Path tsv = Path.of(spunFile.toString().replaceAll("\\.txt$", ".alignment.tsv"));
-        List<Edit> edits = org.despin.spin.Alignment.parse(
+        // a clean example has no alignment file: no edits, the verdict and score are what it is read for
+        List<Edit> edits = !java.nio.file.Files.exists(tsv) ? List.of() : org.despin.spin.Alignment.parse(
                 java.nio.file.Files.readString(tsv, java.nio.charset.StandardCharsets.UTF_8), tsv.toString());
         Report r = detector.check(text, CheckOptions.DEFAULTS);
         long flagged = edits.stream().filter(e -> r.findings().stream()
@@ -304,8 +305,8 @@ public final class DetectorEvaluation {
         int exact = org.despin.eval.Metrics.exactRestorations(text, edits, r.findings());
         System.out.printf(Locale.ROOT, "%s: %d words, %d edits; %d findings; edits flagged %d (%.1f %%), false flags %d, "
                 + "exact restorations %d (%.1f %% of edits); verdict %s, score %.2f%n", spunFile, r.tokens(), edits.size(),
-                r.findings().size(), flagged, 100.0 * flagged / edits.size(), falseFlags, exact,
-                100.0 * exact / edits.size(), r.verdict(), r.spinScore());
+                r.findings().size(), flagged, 100.0 * flagged / Math.max(1, edits.size()), falseFlags, exact,
+                100.0 * exact / Math.max(1, edits.size()), r.verdict(), r.spinScore());
         for (Finding f : r.findings()) {
             System.out.printf(Locale.ROOT, "  %s -> %s %.2f%n", f.text(), f.suggestion(), f.confidence());
         }
@@ -622,9 +623,11 @@ public final class DetectorEvaluation {
         // the training spinners (Moby and the WordNet one, alternately by group of four rates), never
         // MyThes, the held-out evaluation's; -DfitSpinner=mythes: the fit of before the branch docscore
         boolean mythes = "mythes".equals(System.getProperty("fitSpinner"));
-        Spinner moby = new Spinner(mythes ? thesaurus : org.despin.data.spin.SpinThesauri.load(
-                org.despin.data.spin.SpinThesauri.MOBY, paths), SpinOptions.of(0.1, 1));
-        Spinner wordNet = mythes ? moby : new Spinner(WordNetSpinThesaurus.load(), SpinOptions.of(0.1, 1));
+        // -DtrainSpin: the training spinners' variant (TrainingSpinners; default plain Moby and WordNet)
+        Spinner[] training = mythes ? null : TrainingSpinners.load(paths, model.lm());
+        if (mythes) {
+            training = new Spinner[] {new Spinner(thesaurus, SpinOptions.of(0.1, 1))};
+        }
         double[] rates = {0.05, 0.1, 0.2, 0.3};
         int seed = 1000;
         for (int i = 0; i < passages.size(); i++) {
@@ -633,7 +636,7 @@ public final class DetectorEvaluation {
             y.add(0);
             rateOf.add(0.0);
             double rate = rates[i % rates.length];
-            Spinner spinner = (i / rates.length) % 2 == 0 ? moby : wordNet;
+            Spinner spinner = training[(i / rates.length) % training.length];
             SpinResult s = spinner.withOptions(SpinOptions.of(rate, ++seed)).spin(p);
             x.add(DocumentScorer.vector(detector.analyse(s.spunText(), CheckOptions.DEFAULTS).features()));
             y.add(1);

@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.despin.data.DataPaths;
-import org.despin.data.spin.SpinThesauri;
 import org.despin.lm.LanguageModel;
 import org.despin.lm.LmState;
 import org.despin.lm.Vocabulary;
@@ -62,12 +61,11 @@ final class DocumentFeatureStudy {
         if (fit) {
             List<String> passages = DetectorEvaluation.passages(ArcFitting.trainingText(paths,
                     System.getProperty("foldLm") != null), 100, 150, count);
-            Spinner moby = new Spinner(SpinThesauri.load(SpinThesauri.MOBY, paths), SpinOptions.of(0.1, 1));
-            Spinner wordNet = new Spinner(WordNetSpinThesaurus.load(), SpinOptions.of(0.1, 1));
+            Spinner[] training = TrainingSpinners.load(paths, model.lm()); // -DtrainSpin: the variant
             double[] rates = {0.05, 0.1, 0.2, 0.3};
             for (int i = 0; i < passages.size(); i++) {
                 double rate = rates[i % rates.length];
-                Spinner spinner = (i / rates.length) % 2 == 0 ? moby : wordNet;
+                Spinner spinner = training[(i / rates.length) % training.length];
                 SpinResult s = spinner.withOptions(SpinOptions.of(rate, 1001 + i)).spin(passages.get(i));
                 boolean train = i < passages.size() / 2;
                 row(out, detector, passages.get(i), List.of(), 0, 0, "fit", false, train);

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.despin.data.DataPaths;
-import org.despin.data.spin.SpinThesauri;
 import org.despin.eval.Metrics;
 import org.despin.model.Model;
 import org.despin.spin.Edit;
@@ -60,8 +59,7 @@ final class FindingFitting {
         String[] words = System.getProperty("fitWords", "200-300").split("-");
         List<String> passages = DetectorEvaluation.passages(ArcFitting.trainingText(paths, foldLm != null),
                 Integer.parseInt(words[0]), Integer.parseInt(words[1]), count);
-        Spinner moby = new Spinner(SpinThesauri.load(SpinThesauri.MOBY, paths), SpinOptions.of(0.1, 1));
-        Spinner wordNet = new Spinner(WordNetSpinThesaurus.load(), SpinOptions.of(0.1, 1));
+        Spinner[] training = TrainingSpinners.load(paths, model.lm()); // -DtrainSpin: the variant
         List<Decoded> docs = new ArrayList<>();
         List<double[]> x = new ArrayList<>();
         List<Integer> exact = new ArrayList<>();
@@ -73,7 +71,7 @@ final class FindingFitting {
         for (int i = 0; i < passages.size(); i++) {
             boolean train = i < passages.size() / 2;
             double rate = rates[i % rates.length];
-            Spinner spinner = (i / rates.length) % 2 == 0 ? moby : wordNet;
+            Spinner spinner = training[(i / rates.length) % training.length];
             SpinResult s = spinner.withOptions(SpinOptions.of(rate, 7000 + i)).spin(passages.get(i));
             for (boolean clean : new boolean[] {true, false}) {
                 String text = clean ? passages.get(i) : s.spunText();

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.despin.data.DataPaths;
-import org.despin.data.spin.SpinThesauri;
 import org.despin.model.Model;
 import org.despin.spin.Edit;
 import org.despin.spin.SpinOptions;
@@ -39,12 +38,11 @@ final class ReadingChoiceFitting {
         Detector detector = new Detector(fitModel, base);
         List<String> passages = DetectorEvaluation.passages(ArcFitting.trainingText(paths, System.getProperty("foldLm") != null),
                 200, 300, count);
-        Spinner moby = new Spinner(SpinThesauri.load(SpinThesauri.MOBY, paths), SpinOptions.of(0.1, 1));
-        Spinner wordNet = new Spinner(WordNetSpinThesaurus.load(), SpinOptions.of(0.1, 1));
+        Spinner[] training = TrainingSpinners.load(paths, model.lm()); // -DtrainSpin: the variant
         List<Group> groups = new ArrayList<>();
         for (int i = 0; i < passages.size(); i++) {
             boolean train = i < passages.size() / 2;
-            Spinner spinner = (i / RATES.length) % 2 == 0 ? moby : wordNet;
+            Spinner spinner = training[(i / RATES.length) % training.length];
             SpinResult s = spinner.withOptions(SpinOptions.of(RATES[i % RATES.length], 9000 + i)).spin(passages.get(i));
             Detector.Trace t = detector.trace(s.spunText(), CheckOptions.DEFAULTS);
             groups.addAll(groups(t, s.edits(), train));
