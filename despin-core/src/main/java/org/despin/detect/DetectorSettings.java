@@ -83,6 +83,15 @@ package org.despin.detect;
  *     where {@code findingModel} decides, followed by the
  *     unboosted decode once more; NaN (default): those documents keep their lattices (docs/detector.md
  *     "Widening where DEFAULTS decides")
+ * @param termSpanDecision where the decode's posteriors decide (documents under 100 words), a span's TERM readings
+ *     together, their posteriors summed, flag the span when the sum reaches this (and one half): a span that reaches
+ *     several terms has the term bonus shared among them, so the best path may keep the span although it is
+ *     surely a rewritten term; NaN (default): term readings stay out of the span decision (docs/detector.md
+ *     "Tortured phrases again")
+ * @param termToTermGate the least evidence (log10 LM ratio in context, as {@code oneWordTermGate}) of an arc from a
+ *     span that is itself a table term to another table term that is its lexicon candidate and shares no word with it
+ *     ("vital sign" -> "blood pressure"), with {@code oneWordTermBonus}; NaN (default): a term is never rewritten
+ *     (docs/detector.md "Tortured phrases again")
  */
 public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidatesPerSpan, double lmWeight, double frequencyDiscount,
         double channelScale, double channelOffset, double evidenceGate, double nameGate, double nameBonus,
@@ -92,7 +101,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         TermEvidence termEvidence, double termGate, double compoundLogOdds, int contextPool, int contextReach,
         FindingModel findingModel, FindingModel spunFindingModel, FindingModel shortFindingModel,
         double spunEvidenceGate, int spunContextPool, double oneWordTermGate, double oneWordTermBonus,
-        double unspunEvidenceGate) {
+        double unspunEvidenceGate, double termSpanDecision, double termToTermGate) {
 
     /** {@code insertionLogOdds} that turns insertion arcs off. */
     public static final double INSERTION_OFF = Double.NEGATIVE_INFINITY;
@@ -102,7 +111,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
     public static final DetectorSettings DEFAULTS = new DetectorSettings(
             12, 32, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.86, 0.28,
             DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.0, 3.0, 1.5, -2.0, TermEvidence.DEFAULTS, -1.5, 1.5, 16, 32,
-            FindingModel.DEFAULTS, FindingModel.SPUN, null, 0.0, 4, 1.3, 5.0, Double.NaN);
+            FindingModel.DEFAULTS, FindingModel.SPUN, null, 0.0, 4, 1.3, 5.0, Double.NaN, Double.NaN, Double.NaN);
 
     public DetectorSettings {
         if (beamWidth < 1 || candidatePool < 1 || maxCandidatesPerSpan < 1 || emIterations < 0) {
@@ -177,6 +186,8 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         private double spunEvidenceGate;
         private int spunContextPool;
         private double unspunEvidenceGate;
+        private double termSpanDecision;
+        private double termToTermGate;
 
         private Builder(DetectorSettings s) {
             beamWidth = s.beamWidth;
@@ -216,6 +227,8 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
             oneWordTermGate = s.oneWordTermGate;
             oneWordTermBonus = s.oneWordTermBonus;
             unspunEvidenceGate = s.unspunEvidenceGate;
+            termSpanDecision = s.termSpanDecision;
+            termToTermGate = s.termToTermGate;
         }
 
         public Builder beamWidth(int v) { beamWidth = v; return this; }
@@ -264,6 +277,8 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         public Builder oneWordTermBonus(double v) { oneWordTermBonus = v; return this; }
         /** The evidence gate of the widened lattices of a document not called spun, or NaN: no widening there. */
         public Builder unspunEvidenceGate(double v) { unspunEvidenceGate = v; return this; }
+        public Builder termSpanDecision(double v) { termSpanDecision = v; return this; }
+        public Builder termToTermGate(double v) { termToTermGate = v; return this; }
 
         public DetectorSettings build() {
             return new DetectorSettings(beamWidth, candidatePool, maxCandidatesPerSpan, lmWeight, frequencyDiscount, channelScale,
@@ -271,7 +286,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
                     emIterations, minSpinRate, spunThreshold, cleanThreshold, score, restoredContextPass,
                     arcModel, arcBias, termBonus, spunBoost, insertionLogOdds, termEvidence, termGate, compoundLogOdds,
                     contextPool, contextReach, findingModel, spunFindingModel, shortFindingModel, spunEvidenceGate, spunContextPool,
-                    oneWordTermGate, oneWordTermBonus, unspunEvidenceGate);
+                    oneWordTermGate, oneWordTermBonus, unspunEvidenceGate, termSpanDecision, termToTermGate);
         }
     }
 }
