@@ -70,6 +70,13 @@ final class TermCandidates {
      * intelligence"; clean text writes "study", "paper", "chancellor" as often as their terms' words).
      */
     static final double ONE_WORD_RARITY = 0.5;
+    /**
+     * log10: a word-by-word match the term evidence gate turns away still gets its arc (with
+     * {@link DetectorSettings#rareSpanTermGate()}) only when every content word of the span is rarer than every
+     * word of the term by this much, an order of magnitude (0.5 let clean prose's rare pairs in: "stacking
+     * bodies" -> "holding hands"; docs/detector.md "Tortured phrases again").
+     */
+    static final double RARE_SPAN_MARGIN = 1.0;
     /** The lexicon's source name on term arcs, shown in the evidence. */
     static final String SOURCE = "term";
     private static final int MAX_CACHED = 400_000;
@@ -915,7 +922,9 @@ final class TermCandidates {
             if (oneWord ? facts.values()[ArcFacts.CONTEXT] < wholeGate
                     // a term for a term: the spinner's phrase is the rarer one, as a spinner's word is
                     || (j - i > 1 && facts.values()[ArcFacts.FREQUENCY] < ONE_WORD_RARITY)
-                    : gate != null && gate.score(facts) < settings.termGate()) {
+                    : gate != null && gate.score(facts) < settings.termGate()
+                            && !(facts.values()[ArcFacts.CONTEXT] >= settings.rareSpanTermGate()
+                                    && rarerThroughout(i, j, m.term(), w, evidence))) {
                 // one word for a whole term: the link is the lexicon's own, so the word-by-word score's chance
                 // terms (fan-out of the term words) say nothing; what must hold is positive evidence, the term
                 // explaining its context better than the word it replaces
@@ -940,6 +949,23 @@ final class TermCandidates {
             (oneWord ? oneWordArcs : out).add(new Arc(i, j, c.ids(), weight, c, 0, new Evidence.Gain(gain, context, false)));
         }
         shareBonus(oneWordArcs, out);
+    }
+
+    /**
+     * True when every content word of the observed span {@code i..j} is rarer (unigram) than every word of the
+     * term by {@link #RARE_SPAN_MARGIN}: a spinner writes a rare synonym for each word ("artful ascertaining" for "deep learning"), while a
+     * clean span that reaches a term by chance holds words as common as the term's ("discuss passing" for "air
+     * conditioning"). What the word-by-word evidence score ({@link TermEvidence}) does not weigh: its observed
+     * rarity is the rarest word's alone.
+     */
+    private boolean rarerThroughout(int i, int j, TermInfo term, LatticeBuilder.SentenceWords w, Evidence evidence) {
+        int[] ids = w.ids(lm.vocabulary());
+        for (int k = i; k < j; k++) {
+            if (!FunctionWords.contains(w.normal[k]) && evidence.unigram(ids[k]) >= term.rarest() - RARE_SPAN_MARGIN) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
