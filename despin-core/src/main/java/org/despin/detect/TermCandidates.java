@@ -913,6 +913,9 @@ final class TermCandidates {
             if (observed == null || observed.from() != i || observed.to() != j) {
                 observed = observed(i, j, w, evidence); // the matches of one span stand together
             }
+            if (oneWord && j - i > 1 && c.intrinsicLog10() - observed.intrinsic() < ONE_WORD_RARITY) {
+                continue; // a term for a term: the spinner's phrase is the rarer one (known before the facts' LM calls)
+            }
             for (int k = i; k < j && !oneWord; k++) {
                 eligible[k] = true; // words with a candidate, admitted or not (as for the lexicon's candidates)
             }
@@ -920,8 +923,6 @@ final class TermCandidates {
             // frequency) but a score of its own: see TermEvidence
             ArcFacts facts = facts(m, observed, evidence);
             if (oneWord ? facts.values()[ArcFacts.CONTEXT] < wholeGate
-                    // a term for a term: the spinner's phrase is the rarer one, as a spinner's word is
-                    || (j - i > 1 && facts.values()[ArcFacts.FREQUENCY] < ONE_WORD_RARITY)
                     : gate != null && gate.score(facts) < settings.termGate()
                             && !(facts.values()[ArcFacts.CONTEXT] >= settings.rareSpanTermGate()
                                     && rarerThroughout(i, j, m.term(), w, evidence))) {
