@@ -35,6 +35,11 @@ import org.despin.lm.LmState;
  * nothing about it is a coincidence, so its arc needs a gate of its own: the word rarer than every word
  * of the term by {@value #ONE_WORD_RARITY} (log10) and the term explaining its context better than the
  * word by {@link DetectorSettings#oneWordTermGate()}, with {@link DetectorSettings#oneWordTermBonus()}.
+ * A span that is itself a table term ("vital sign") stands whole for another table term that is its lexicon
+ * candidate and shares no word with it ("blood pressure"), under {@link DetectorSettings#termToTermGate()} and
+ * only when the other term is the more frequent phrase. And a word-by-word match the evidence gate turns away
+ * still gets its arc when every content word of the span is ten times rarer than every word of the term (a
+ * spinner's rare synonyms: "artful ascertaining") and the context agrees ({@link DetectorSettings#rareSpanTermGate()}).
  *
  * <p>Thread-safe: one instance per {@link Detector}; the caches (per segment, term and span) are
  * bounded concurrent maps of pure functions of the model, so a race only computes an entry twice.
