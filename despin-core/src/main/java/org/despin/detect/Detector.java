@@ -129,7 +129,7 @@ public final class Detector {
         boolean isShort = !FindingModel.decidesIn(doc.wordCount());
         FindingModel decision = boost ? (isShort ? null : settings.spunFindingModel())
                 : isShort ? settings.shortFindingModel() : settings.findingModel();
-        FindingBuilder findingBuilder = new FindingBuilder(doc, estimate, decision, spinScore);
+        FindingBuilder findingBuilder = new FindingBuilder(doc, estimate, decision, spinScore, settings.termSpanDecision());
         List<Finding> findings = findingBuilder.findings(lattices.lattices(), options.minConfidence());
         Report report = new Report(verdict(spinScore), spinScore, doc.wordCount(), findings, restore(text, findings));
         return new Trace(report, features, doc, lattices.lattices(), estimate);

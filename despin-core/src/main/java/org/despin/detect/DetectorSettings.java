@@ -83,6 +83,21 @@ package org.despin.detect;
  *     where {@code findingModel} decides, followed by the
  *     unboosted decode once more; NaN (default): those documents keep their lattices (docs/detector.md
  *     "Widening where DEFAULTS decides")
+ * @param termSpanDecision where the decode's posteriors decide (documents under 100 words), a span's TERM readings
+ *     together, their posteriors summed, flag the span when the sum reaches this (and one half): a span that reaches
+ *     several terms has the term bonus shared among them, so the best path may keep the span although it is
+ *     surely a rewritten term; default 0.5 (the span decision itself); NaN: term readings stay out of the span
+ *     decision, as before (docs/detector.md "Tortured phrases again")
+ * @param termToTermGate the least evidence (log10 LM ratio in context, as {@code oneWordTermGate}) of an arc from a
+ *     span that is itself a table term to another table term that is its lexicon candidate and shares no word with it
+ *     ("vital sign" -> "blood pressure") and is more frequent by 0.5 log10, with {@code oneWordTermBonus}; default 2.5
+ *     (1.3-2 cost clean short texts 3 flags more for nothing on the tortured sets); NaN: a term is never
+ *     rewritten (docs/detector.md "Tortured phrases again")
+ * @param rareSpanTermGate a word-by-word term match that the term evidence gate ({@code termGate}) turns away still
+ *     gets its arc when every content word of the observed span is rarer than every word of the term by ten times
+ *     ({@link TermCandidates#RARE_SPAN_MARGIN}: a spinner's rare synonyms) and the term explains its context better by this much (log10 LM ratio, as
+ *     {@code oneWordTermGate}; default 2, the same figures from 1 to 3); NaN: the evidence gate alone decides
+ *     (docs/detector.md "Tortured phrases again")
  */
 public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidatesPerSpan, double lmWeight, double frequencyDiscount,
         double channelScale, double channelOffset, double evidenceGate, double nameGate, double nameBonus,
@@ -92,7 +107,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         TermEvidence termEvidence, double termGate, double compoundLogOdds, int contextPool, int contextReach,
         FindingModel findingModel, FindingModel spunFindingModel, FindingModel shortFindingModel,
         double spunEvidenceGate, int spunContextPool, double oneWordTermGate, double oneWordTermBonus,
-        double unspunEvidenceGate) {
+        double unspunEvidenceGate, double termSpanDecision, double termToTermGate, double rareSpanTermGate) {
 
     /** {@code insertionLogOdds} that turns insertion arcs off. */
     public static final double INSERTION_OFF = Double.NEGATIVE_INFINITY;
@@ -102,7 +117,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
     public static final DetectorSettings DEFAULTS = new DetectorSettings(
             12, 32, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.86, 0.26,
             DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.0, 3.0, 1.5, -2.0, TermEvidence.DEFAULTS, -1.5, 1.5, 16, 32,
-            FindingModel.DEFAULTS, FindingModel.SPUN, null, 0.0, 4, 1.3, 5.0, Double.NaN);
+            FindingModel.DEFAULTS, FindingModel.SPUN, null, 0.0, 4, 1.3, 5.0, Double.NaN, 0.5, 2.5, 2.0);
 
     public DetectorSettings {
         if (beamWidth < 1 || candidatePool < 1 || maxCandidatesPerSpan < 1 || emIterations < 0) {
@@ -177,6 +192,9 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         private double spunEvidenceGate;
         private int spunContextPool;
         private double unspunEvidenceGate;
+        private double termSpanDecision;
+        private double termToTermGate;
+        private double rareSpanTermGate;
 
         private Builder(DetectorSettings s) {
             beamWidth = s.beamWidth;
@@ -216,6 +234,9 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
             oneWordTermGate = s.oneWordTermGate;
             oneWordTermBonus = s.oneWordTermBonus;
             unspunEvidenceGate = s.unspunEvidenceGate;
+            termSpanDecision = s.termSpanDecision;
+            termToTermGate = s.termToTermGate;
+            rareSpanTermGate = s.rareSpanTermGate;
         }
 
         public Builder beamWidth(int v) { beamWidth = v; return this; }
@@ -264,6 +285,9 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         public Builder oneWordTermBonus(double v) { oneWordTermBonus = v; return this; }
         /** The evidence gate of the widened lattices of a document not called spun, or NaN: no widening there. */
         public Builder unspunEvidenceGate(double v) { unspunEvidenceGate = v; return this; }
+        public Builder termSpanDecision(double v) { termSpanDecision = v; return this; }
+        public Builder termToTermGate(double v) { termToTermGate = v; return this; }
+        public Builder rareSpanTermGate(double v) { rareSpanTermGate = v; return this; }
 
         public DetectorSettings build() {
             return new DetectorSettings(beamWidth, candidatePool, maxCandidatesPerSpan, lmWeight, frequencyDiscount, channelScale,
@@ -271,7 +295,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
                     emIterations, minSpinRate, spunThreshold, cleanThreshold, score, restoredContextPass,
                     arcModel, arcBias, termBonus, spunBoost, insertionLogOdds, termEvidence, termGate, compoundLogOdds,
                     contextPool, contextReach, findingModel, spunFindingModel, shortFindingModel, spunEvidenceGate, spunContextPool,
-                    oneWordTermGate, oneWordTermBonus, unspunEvidenceGate);
+                    oneWordTermGate, oneWordTermBonus, unspunEvidenceGate, termSpanDecision, termToTermGate, rareSpanTermGate);
         }
     }
 }

@@ -446,7 +446,7 @@ final class LatticeBuilder {
         }
         // phrase-level candidates: known terms a span reaches word by word (context-free, so only once)
         List<TermCandidates.Match> termMatches = previous == null
-                ? terms.matches(w, !Double.isNaN(settings.oneWordTermGate())) : List.of();
+                ? terms.matches(w, !Double.isNaN(settings.oneWordTermGate()) || !Double.isNaN(settings.termToTermGate())) : List.of();
         if (!termMatches.isEmpty()) {
             if (!prefixReady) {
                 evidence.sentence(ids, context == null ? ids : context);

@@ -35,6 +35,11 @@ import org.despin.lm.LmState;
  * nothing about it is a coincidence, so its arc needs a gate of its own: the word rarer than every word
  * of the term by {@value #ONE_WORD_RARITY} (log10) and the term explaining its context better than the
  * word by {@link DetectorSettings#oneWordTermGate()}, with {@link DetectorSettings#oneWordTermBonus()}.
+ * A span that is itself a table term ("vital sign") stands whole for another table term that is its lexicon
+ * candidate and shares no word with it ("blood pressure"), under {@link DetectorSettings#termToTermGate()} and
+ * only when the other term is the more frequent phrase. And a word-by-word match the evidence gate turns away
+ * still gets its arc when every content word of the span is ten times rarer than every word of the term (a
+ * spinner's rare synonyms: "artful ascertaining") and the context agrees ({@link DetectorSettings#rareSpanTermGate()}).
  *
  * <p>Thread-safe: one instance per {@link Detector}; the caches (per segment, term and span) are
  * bounded concurrent maps of pure functions of the model, so a race only computes an entry twice.
@@ -44,8 +49,14 @@ final class TermCandidates {
      * A term that observed words {@code from..to} reach word by word.
      *
      * @param rivals how many terms the same span reaches (1 when only this one)
+     * @param whole the span stands for the term as a whole (one word, or a term of the table, whose lexicon
+     *     candidate the term is), not word by word
      */
-    record Match(int from, int to, PreparedCandidate candidate, int rivals, TermInfo term) {
+    record Match(int from, int to, PreparedCandidate candidate, int rivals, TermInfo term, boolean whole) {
+        /** A word-by-word match. */
+        Match(int from, int to, PreparedCandidate candidate, int rivals, TermInfo term) {
+            this(from, to, candidate, rivals, term, false);
+        }
     }
 
     /** Observed words per term word, at most ("motion picture show" for "feature"). */
@@ -64,9 +75,18 @@ final class TermCandidates {
      * intelligence"; clean text writes "study", "paper", "chancellor" as often as their terms' words).
      */
     static final double ONE_WORD_RARITY = 0.5;
+    /**
+     * log10: a word-by-word match the term evidence gate turns away still gets its arc (with
+     * {@link DetectorSettings#rareSpanTermGate()}) only when every content word of the span is rarer than every
+     * word of the term by this much, an order of magnitude (0.5 let clean prose's rare pairs in: "stacking
+     * bodies" -> "holding hands"; docs/detector.md "Tortured phrases again").
+     */
+    static final double RARE_SPAN_MARGIN = 1.0;
     /** The lexicon's source name on term arcs, shown in the evidence. */
     static final String SOURCE = "term";
     private static final int MAX_CACHED = 400_000;
+    /** The bit of a hit's term field that marks a whole-term hit (term ids are below 2^31). */
+    private static final int WHOLE = 1 << 31;
     /** Positions are packed in 16 bits (a longer run without a sentence end is no prose). */
     private static final int MAX_SENTENCE_WORDS = 0xFFFF;
     private static final Reach NONE = new Reach(new int[0], new float[0], new int[0], new long[0], new int[0], new long[0],
@@ -270,9 +290,12 @@ final class TermCandidates {
         boolean[] breakBefore = w.breakBefore;
         Hits hits = new Hits();
         for (int i = 0; i < n && oneWord; i++) {
-            Reach r = segments[i][1];
-            for (int k = 0; k < r.wholeTerms.length; k++) {
-                hits.add(i, i + 1, r.wholeTerms[k], r.wholeChannels[k]); // one word for a whole term
+            for (int a = 1; a <= MAX_SEGMENT && segments[i][a] != null; a++) {
+                Reach r = segments[i][a];
+                for (int k = 0; k < r.wholeTerms.length; k++) {
+                    // one word, or a term of the table, for a whole term
+                    hits.add(i, i + a, r.wholeTerms[k] | WHOLE, r.wholeChannels[k]);
+                }
             }
         }
         int[] ends = new int[16];
@@ -405,7 +428,7 @@ final class TermCandidates {
                 keys = Arrays.copyOf(keys, 2 * size);
                 channels = Arrays.copyOf(channels, 2 * size);
             }
-            keys[size] = (long) from << 48 | (long) to << 32 | term;
+            keys[size] = (long) from << 48 | (long) to << 32 | (term & 0xFFFFFFFFL); // (the WHOLE bit must not spread)
             channels[size++] = channel;
         }
     }
@@ -429,27 +452,32 @@ final class TermCandidates {
             int to = (int) (span & 0xFFFF);
             int spanStart = out.size();
             boolean open = spanMayBeATerm(w, from, to);
+            // a span that is a term stands for another term only as a whole, never word by word
+            boolean wholeOpen = to - from == 1 ? open
+                    : w.kind(from, to) == LatticeBuilder.SpanKind.PLAIN && terms.contains(w.span(from, to));
             while (k < order.length && keys[order[k]] >>> 32 == span) {
-                int term = (int) keys[order[k]];
+                int raw = (int) keys[order[k]];
+                boolean whole = (raw & WHOLE) != 0;
+                int term = raw & ~WHOLE;
                 float channel = hits.channels[order[k]];
                 k++;
                 while (k < order.length && keys[order[k]] == keys[order[k - 1]]) {
                     channel = Math.max(channel, hits.channels[order[k]]);
                     k++;
                 }
-                if (open) {
+                if (whole ? wholeOpen : open) {
                     TermInfo info = info(term);
                     if (info != TermInfo.UNKNOWN) {
                         Candidate c = new Candidate(info.text, channel, 1, SOURCE);
                         out.add(new Match(from, to, new PreparedCandidate(c, info.ids, info.intrinsic,
-                                channel + Math.log(10) * info.intrinsic), 1, info));
+                                channel + Math.log(10) * info.intrinsic), 1, info, whole));
                     }
                 }
             }
             int rivals = out.size() - spanStart;
             for (int m = spanStart; m < out.size() && rivals > 1; m++) {
                 Match x = out.get(m);
-                out.set(m, new Match(x.from(), x.to(), x.candidate(), rivals, x.term()));
+                out.set(m, new Match(x.from(), x.to(), x.candidate(), rivals, x.term(), x.whole()));
             }
         }
         return out;
@@ -624,8 +652,9 @@ final class TermCandidates {
                 channel[k++] = 0f;
             }
         }
-        // one word for a whole term; not a function word ("in" -> "hoosier state")
-        boolean oneWord = segment.indexOf(' ') < 0 && !FunctionWords.contains(segment);
+        // one word for a whole term; not a function word ("in" -> "hoosier state"); or a term for another
+        // term ("vital sign" -> "blood pressure": a thesaurus lists related terms of a term)
+        boolean oneWord = segment.indexOf(' ') < 0 ? !FunctionWords.contains(segment) : terms.contains(segment);
         int[] whole = null;
         float[] wholeChannel = null;
         int wholeCount = 0;
@@ -740,9 +769,12 @@ final class TermCandidates {
         }
         for (int k = 0; k < terms.length(term); k++) {
             String word = terms.wordText(terms.word(term, k));
-            if (word.equals(observed) || word.equals(observed + "s") || observed.equals(word + "s")
-                    || word.equals(observed + "es") || observed.equals(word + "es")) {
-                return -1;
+            for (String o : observed.split(" ")) {
+                // (a term for a term: no word in common, every word rewritten)
+                if (word.equals(o) || word.equals(o + "s") || o.equals(word + "s") || word.equals(o + "es")
+                        || o.equals(word + "es")) {
+                    return -1;
+                }
             }
         }
         return term;
@@ -870,19 +902,24 @@ final class TermCandidates {
         double oneWordGate = settings.oneWordTermGate();
         List<Arc> oneWordArcs = new ArrayList<>(); // of one span: they share the bonus once all are known
         for (Match m : matches) {
-            if (!oneWordArcs.isEmpty() && oneWordArcs.get(0).from() != m.from()) {
+            if (!oneWordArcs.isEmpty() && (oneWordArcs.get(0).from() != m.from() || oneWordArcs.get(0).to() != m.to())) {
                 shareBonus(oneWordArcs, out);
             }
             int i = m.from();
             int j = m.to();
             PreparedCandidate c = m.candidate();
-            boolean oneWord = j - i == 1; // a lexicon candidate that is a whole term (word-by-word matches span two words at least)
-            if (oneWord && (Double.isNaN(oneWordGate)
-                    || evidence.unigram(w.ids(lm.vocabulary())[i]) > m.term().rarest() - ONE_WORD_RARITY)) {
+            // a lexicon candidate that is a whole term, of one word or of a span that is itself a term
+            boolean oneWord = m.whole();
+            double wholeGate = j - i == 1 ? oneWordGate : settings.termToTermGate();
+            if (oneWord && (Double.isNaN(wholeGate)
+                    || (j - i == 1 && evidence.unigram(w.ids(lm.vocabulary())[i]) > m.term().rarest() - ONE_WORD_RARITY))) {
                 continue; // a spinner writes a rarer word for a term, never a commoner one (and no LM call for the rest)
             }
             if (observed == null || observed.from() != i || observed.to() != j) {
                 observed = observed(i, j, w, evidence); // the matches of one span stand together
+            }
+            if (oneWord && j - i > 1 && c.intrinsicLog10() - observed.intrinsic() < ONE_WORD_RARITY) {
+                continue; // a term for a term: the spinner's phrase is the rarer one (known before the facts' LM calls)
             }
             for (int k = i; k < j && !oneWord; k++) {
                 eligible[k] = true; // words with a candidate, admitted or not (as for the lexicon's candidates)
@@ -890,15 +927,17 @@ final class TermCandidates {
             // not the substitution arcs' gain gate (a carrier sentence says little about a term beyond its
             // frequency) but a score of its own: see TermEvidence
             ArcFacts facts = facts(m, observed, evidence);
-            if (oneWord ? facts.values()[ArcFacts.CONTEXT] < oneWordGate
-                    : gate != null && gate.score(facts) < settings.termGate()) {
+            if (oneWord ? facts.values()[ArcFacts.CONTEXT] < wholeGate
+                    : gate != null && gate.score(facts) < settings.termGate()
+                            && !(facts.values()[ArcFacts.CONTEXT] >= settings.rareSpanTermGate()
+                                    && rarerThroughout(i, j, m.term(), w, evidence))) {
                 // one word for a whole term: the link is the lexicon's own, so the word-by-word score's chance
                 // terms (fan-out of the term words) say nothing; what must hold is positive evidence, the term
                 // explaining its context better than the word it replaces
                 continue;
             }
-            if (oneWord) {
-                eligible[i] = true;
+            for (int k = i; k < j && oneWord; k++) {
+                eligible[k] = true;
             }
             double gain = facts.values()[ArcFacts.GAIN];
             double context = facts.values()[ArcFacts.CONTEXT];
@@ -916,6 +955,23 @@ final class TermCandidates {
             (oneWord ? oneWordArcs : out).add(new Arc(i, j, c.ids(), weight, c, 0, new Evidence.Gain(gain, context, false)));
         }
         shareBonus(oneWordArcs, out);
+    }
+
+    /**
+     * True when every content word of the observed span {@code i..j} is rarer (unigram) than every word of the
+     * term by {@link #RARE_SPAN_MARGIN}: a spinner writes a rare synonym for each word ("artful ascertaining" for "deep learning"), while a
+     * clean span that reaches a term by chance holds words as common as the term's ("discuss passing" for "air
+     * conditioning"). What the word-by-word evidence score ({@link TermEvidence}) does not weigh: its observed
+     * rarity is the rarest word's alone.
+     */
+    private boolean rarerThroughout(int i, int j, TermInfo term, LatticeBuilder.SentenceWords w, Evidence evidence) {
+        int[] ids = w.ids(lm.vocabulary());
+        for (int k = i; k < j; k++) {
+            if (!FunctionWords.contains(w.normal[k]) && evidence.unigram(ids[k]) >= term.rarest() - RARE_SPAN_MARGIN) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

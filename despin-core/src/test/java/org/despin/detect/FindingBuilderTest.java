@@ -58,6 +58,11 @@ class FindingBuilderTest {
 
     /** A finding builder over the arcs so far, decoded at rate 0.1, in a document of spin score 0.5. */
     private FindingBuilder builder(FindingModel model) {
+        return builder(model, Double.NaN);
+    }
+
+    /** The same with {@link DetectorSettings#termSpanDecision()} {@code termSpanDecision}. */
+    private FindingBuilder builder(FindingModel model, double termSpanDecision) {
         double[] p = posteriors.stream().mapToDouble(Double::doubleValue).toArray();
         boolean[] b = new boolean[best.size()];
         for (int i = 0; i < b.length; i++) {
@@ -65,7 +70,7 @@ class FindingBuilderTest {
         }
         SpinRateEstimator.Estimate estimate = new SpinRateEstimator.Estimate(0.1, 1, List.of(new Decoder.Decoded(p, b, 0)),
                 Map.of());
-        return new FindingBuilder(doc, estimate, model, 0.5);
+        return new FindingBuilder(doc, estimate, model, 0.5, termSpanDecision);
     }
 
     /** A finding model whose probability is the span's summed posterior (weight 1 on its logit, nothing else). */
@@ -154,6 +159,25 @@ class FindingBuilderTest {
         keep(2, 0.4, true);
         keep(3, 1, true);
         assertEquals(List.of(), findings(0.5));
+    }
+
+    @Test
+    void withTermSpanDecisionATermSpansReadingsAreSummedApartFromItsWordReadings() {
+        keep(0, 1, true);
+        keep(1, 0.25, true);
+        substitute(1, 3, "board meeting", 0.35, false, TermCandidates.SOURCE);
+        substitute(1, 3, "panel session", 0.25, false, TermCandidates.SOURCE);
+        substitute(1, 3, "council met", 0.15, false); // a word reading of the same span: not summed with the terms
+        keep(2, 0.25, true);
+        keep(3, 1, true);
+        List<Finding> fs = builder(null, 0.5).findings(List.of(lattice()), 0.5);
+        assertEquals(1, fs.size(), describe(fs));
+        assertEquals("council met", fs.get(0).text());
+        assertEquals("board meeting", fs.get(0).suggestion());
+        assertEquals(0.6, fs.get(0).confidence(), 1e-9);
+        // a stricter term decision than the sum: nothing; off (NaN): nothing, as rivalTermsAreNotSummed
+        assertEquals(List.of(), builder(null, 0.61).findings(List.of(lattice()), 0.5));
+        assertEquals(List.of(), builder(null, Double.NaN).findings(List.of(lattice()), 0.5));
     }
 
     @Test

@@ -238,4 +238,102 @@ class TermCandidatesTest {
         double context = one.get(0).evidence().contextLog10();
         assertEquals(List.of(), oneWordArcs(text, ToyModel.SETTINGS.with().oneWordTermGate(context + 0.01).build()));
     }
+
+    /** A term for another term: "vital sign" (a table term) for "blood pressure" (a thesaurus lists related terms). */
+    private static final MapLexicon TERM_LEXICON = new MapLexicon.Builder()
+            .add("vital sign", "blood pressure", -2.0f)
+            .add("vital sign", "sign language", -2.0f) // shares "sign": no rewrite
+            .build();
+    private static final TermTable TERM_TERMS = TermTable.of(List.of("vital sign", "blood pressure", "sign language"));
+    private static final MapLanguageModel TERM_LM = ToyModel.lm(3, List.of(
+            "We study blood pressure in detail.", "The blood pressure was high.", "His blood pressure was low.",
+            "Her blood pressure fell.", "A vital sign was taken.", "The sign language was new."));
+
+    private static List<Arc> arcs(TermTable table, MapLexicon lexicon, MapLanguageModel lm, String text,
+            DetectorSettings settings) {
+        TermCandidates terms = new TermCandidates(table, lexicon, lm);
+        LatticeBuilder.SentenceWords w = words(text);
+        int[] ids = w.ids(lm.vocabulary());
+        Evidence evidence = new Evidence(lm);
+        evidence.sentence(ids, ids);
+        List<Arc> out = new java.util.ArrayList<>();
+        terms.addArcs(terms.matches(w), w, evidence, settings, out, new boolean[w.size()]);
+        return out;
+    }
+
+    @Test
+    void aTermWhoseCandidateIsAnotherTermMatchesItWhole() {
+        TermCandidates terms = new TermCandidates(TERM_TERMS, TERM_LEXICON, TERM_LM);
+        List<TermCandidates.Match> m = terms.matches(words("We study vital sign in detail."));
+        assertEquals(1, m.size(), m.toString());
+        assertEquals("blood pressure", m.get(0).candidate().original());
+        assertEquals(2, m.get(0).from());
+        assertEquals(4, m.get(0).to());
+        assertTrue(m.get(0).whole());
+        assertEquals(-2.0f, m.get(0).candidate().candidate().logChannel());
+        // the same words capitalised are a name, no candidate
+        assertEquals(List.of(), terms.matches(words("We study Vital Sign in detail.")));
+    }
+
+    @Test
+    void termToTermArcsNeedTheGateAndCanBeTurnedOff() {
+        String text = "We study vital sign in detail.";
+        assertEquals(List.of(), arcs(TERM_TERMS, TERM_LEXICON, TERM_LM, text,
+                ToyModel.SETTINGS.with().termToTermGate(Double.NaN).build()));
+        List<Arc> a = arcs(TERM_TERMS, TERM_LEXICON, TERM_LM, text, ToyModel.SETTINGS.with().termToTermGate(0).build());
+        assertEquals(1, a.size());
+        Arc arc = a.get(0);
+        assertEquals("blood pressure", arc.candidate().original());
+        assertEquals(2, arc.from());
+        assertEquals(4, arc.to());
+        double context = arc.evidence().contextLog10();
+        assertTrue(context > 0, arc.evidence().toString());
+        // the one-word bonus in place of termBonus: the weight moves with it one for one
+        List<Arc> more = arcs(TERM_TERMS, TERM_LEXICON, TERM_LM, text,
+                ToyModel.SETTINGS.with().termToTermGate(0).oneWordTermBonus(ToyModel.SETTINGS.oneWordTermBonus() + 1).build());
+        assertEquals(arc.fixedWeight() + 1, more.get(0).fixedWeight(), 1e-9);
+        assertEquals(List.of(), arcs(TERM_TERMS, TERM_LEXICON, TERM_LM, text,
+                ToyModel.SETTINGS.with().termToTermGate(context + 0.01).build()));
+        // the clean term in the same place is never read as the rarer one (no candidate that way)
+        assertEquals(List.of(), arcs(TERM_TERMS, TERM_LEXICON, TERM_LM, "We study blood pressure in detail.",
+                ToyModel.SETTINGS.with().termToTermGate(-100).build()));
+    }
+
+    /** A term rewritten word by word into rare words ("artful ascertaining" for "deep learning"). */
+    private static final MapLexicon RARE_LEXICON = new MapLexicon.Builder()
+            .add("artful", "deep", -2.0f)
+            .add("ascertaining", "learning", -2.0f)
+            .add("study", "deep", -2.0f)
+            .build();
+    private static final TermTable RARE_TERMS = TermTable.of(List.of("deep learning"));
+    /** "deep", "learning" and "study" some 20 times as frequent as "artful" and "ascertaining" (once each). */
+    private static final MapLanguageModel RARE_LM = ToyModel.lm(3, rareCorpus());
+
+    private static List<String> rareCorpus() {
+        List<String> corpus = new java.util.ArrayList<>(List.of("An artful man.", "Ascertaining it.",
+                "We study the learning in detail."));
+        for (int k = 0; k < 20; k++) {
+            corpus.add("We study deep learning in detail.");
+        }
+        return corpus;
+    }
+
+    @Test
+    void aSpanOfWordsAllRarerThanTheTermsGetsItsArcPastTheEvidenceGateWithRareSpanTermGate() {
+        String text = "We artful ascertaining in detail.";
+        // the evidence gate set out of reach: no arc, unless every observed word is rarer than the term's words
+        DetectorSettings closed = ToyModel.SETTINGS.with().termGate(100).rareSpanTermGate(Double.NaN).build();
+        assertEquals(List.of(), arcs(RARE_TERMS, RARE_LEXICON, RARE_LM, text, closed));
+        List<Arc> a = arcs(RARE_TERMS, RARE_LEXICON, RARE_LM, text, closed.with().rareSpanTermGate(-100).build());
+        assertEquals(1, a.size());
+        assertEquals("deep learning", a.get(0).candidate().original());
+        assertEquals(1, a.get(0).from());
+        assertEquals(3, a.get(0).to());
+        double context = a.get(0).evidence().contextLog10();
+        assertEquals(List.of(), arcs(RARE_TERMS, RARE_LEXICON, RARE_LM, text,
+                closed.with().rareSpanTermGate(context + 0.01).build()));
+        // "study learning": "study" is as common as "deep", so not the spinner's rare synonyms
+        assertEquals(List.of(), arcs(RARE_TERMS, RARE_LEXICON, RARE_LM, "We study ascertaining in detail.",
+                closed.with().rareSpanTermGate(-100).build()));
+    }
 }

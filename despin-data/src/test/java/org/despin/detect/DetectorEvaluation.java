@@ -448,6 +448,11 @@ public final class DetectorEvaluation {
             Report r = detector.check(p.text(), CheckOptions.DEFAULTS);
             scores.add(r.spinScore());
             total.add(r);
+            if (Boolean.getBoolean("showFlags")) { // -DshowFlags=true: every clean flag, to see what a change adds
+                for (Finding f : r.findings()) {
+                    System.out.println("FLAG " + f.text() + " -> " + f.suggestion() + " | " + f.evidence());
+                }
+            }
             if (p.group() != null) {
                 byGroup.computeIfAbsent(p.group(), g -> new CleanCounts()).add(r);
                 if (p.group().modern) {

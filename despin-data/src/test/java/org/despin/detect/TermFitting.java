@@ -185,6 +185,7 @@ final class TermFitting {
      */
     static List<Occurrence> occurrences(List<String> documents, Model model, int wanted) {
         Set<String> evaluation = new HashSet<>(TorturedPhrases.TERMS);
+        evaluation.addAll(TorturedPhrases.SECOND_TERMS);
         Map<String, Integer> perTerm = new HashMap<>();
         List<Occurrence> out = new ArrayList<>();
         // every third document first, then the rest: spread over corpora and authors

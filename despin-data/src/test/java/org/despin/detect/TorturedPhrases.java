@@ -30,16 +30,37 @@ final class TorturedPhrases {
             "Recent work on %s has grown quickly.",
             "We give a short overview of %s and its uses.",
             "Many researchers have studied %s over the last decade.");
+    /**
+     * A second, confirmation list (-Dterms=second), chosen by hand from the everyday vocabulary of
+     * several fields (statistics, computing, physics, chemistry, biology, medicine, environment), not
+     * from any published list of tortured phrases, and with carriers of its own: settings tuned on
+     * the first list must hold here too. Neither list is added to any term table.
+     */
+    static final List<String> SECOND_TERMS = List.of(
+            "gradient descent", "loss function", "hidden layer", "training set", "error rate",
+            "time series", "sample size", "confidence interval", "null hypothesis", "correlation coefficient",
+            "probability distribution", "random variable", "linear algebra", "hash function", "binary search",
+            "computer network", "packet loss", "speech recognition", "pattern recognition", "feature selection",
+            "magnetic field", "electric current", "power supply", "solar cell", "heat transfer",
+            "fluid dynamics", "thermal conductivity", "chemical reaction", "carbon dioxide", "immune system",
+            "cell membrane", "gene expression", "nervous system", "blood vessel", "clinical trial",
+            "drug resistance", "water quality", "soil erosion", "air pollution", "mobile phone");
+    static final List<String> SECOND_CARRIERS = List.of(
+            "This section describes %s briefly.",
+            "Our experiments suggest that %s matters a great deal.",
+            "The authors discuss %s at some length.",
+            "We review the literature on %s and open questions.",
+            "Earlier studies of %s reached mixed conclusions.");
 
     private TorturedPhrases() {
     }
 
     /** Diagnostic (-DtermReach=true): does the spun form's span reach the term, and among how many terms. */
-    private static void reach(Detector detector, String term, String tortured) {
-        String text = String.format(Locale.ROOT, CARRIERS.get(0), tortured);
+    private static void reach(Detector detector, String carrier, String term, String tortured) {
+        String text = String.format(Locale.ROOT, carrier, tortured);
         org.despin.text.Document doc = org.despin.text.Document.parse(text);
         LatticeBuilder.SentenceWords w = LatticeBuilder.SentenceWords.of(doc.tokens(), doc.sentences().get(0));
-        int at = CARRIERS.get(0).indexOf("%s");
+        int at = carrier.indexOf("%s");
         String verdict = "not reached";
         for (TermCandidates.Match m : detector.termCandidates().matches(w)) {
             if (doc.tokens().get(w.tokenIndex[m.from()]).start() == at && m.candidate().original().equals(term)) {
@@ -49,14 +70,61 @@ final class TorturedPhrases {
         System.out.println("REACH " + term + " <- " + tortured + ": " + verdict);
     }
 
+    /**
+     * Diagnostic (-Dwhy=true): the term arcs of the lattice that overlap the spun span, with their
+     * weight (nats), posterior and whether the best path takes them; a case with none was gated or unreached.
+     */
+    private static void why(Detector detector, String spun, int at, int end, boolean flagged) {
+        Detector.Trace t = detector.trace(spun, CheckOptions.DEFAULTS);
+        StringBuilder b = new StringBuilder();
+        for (int l = 0; l < t.lattices().size(); l++) {
+            Lattice lattice = t.lattices().get(l);
+            Decoder.Decoded d = t.estimate().decodings().get(l);
+            for (int a = 0; a < lattice.arcs.length; a++) {
+                Arc arc = lattice.arcs[a];
+                if (arc.isKeep() || !TermCandidates.SOURCE.equals(arc.candidate().candidate().source())) {
+                    continue;
+                }
+                int s = t.doc().tokens().get(lattice.tokenIndex[arc.from()]).start();
+                int e = t.doc().tokens().get(lattice.tokenIndex[arc.to() - 1]).end();
+                if (s < end && at < e) {
+                    b.append(String.format(Locale.ROOT, " [%s -> %s w %.2f ctx %.2f post %.3f%s]", spun.substring(s, e),
+                            arc.candidate().original(), arc.fixedWeight(), arc.evidence().contextLog10(), d.posterior()[a],
+                            d.best()[a] ? " best" : ""));
+                }
+            }
+        }
+        if (b.length() == 0) {
+            // why not: the matches over the span, with the gate's score (word by word) or the LM context (one word)
+            LatticeBuilder.SentenceWords w = LatticeBuilder.SentenceWords.of(t.doc().tokens(), t.doc().sentences().get(0));
+            b.append(" [no term arc]");
+            for (TermCandidates.Match m : detector.termCandidates().matches(w)) {
+                int s = t.doc().tokens().get(w.tokenIndex[m.from()]).start();
+                int e = t.doc().tokens().get(w.tokenIndex[m.to() - 1]).end();
+                if (s < end && at < e) {
+                    TermCandidates.ArcFacts f = detector.termCandidates().facts(m, w);
+                    b.append(String.format(Locale.ROOT, " {%s -> %s rivals %d score %.2f ctx %.2f rarest %.2f/%.2f}",
+                            spun.substring(s, e), m.candidate().original(), m.rivals(),
+                            detector.settings().termEvidence().score(f), f.get("context"), f.get("observedRarest"),
+                            f.get("termRarest")));
+                }
+            }
+        }
+        System.out.println("WHY " + (flagged ? "flagged " : "missed  ") + spun + b);
+    }
+
     static void evaluate(Detector detector, SpinThesaurus thesaurus) {
+        boolean second = "second".equals(System.getProperty("terms"));
+        List<String> terms = second ? SECOND_TERMS : TERMS;
+        List<String> carriers = second ? SECOND_CARRIERS : CARRIERS;
+        System.out.println("tortured phrases: " + (second ? "second (confirmation) list" : "first list (TERMS)"));
         int cases = 0;
         int flagged = 0;
         int restored = 0;
         int cleanSentences = 0;
         int cleanFlagged = 0;
         int seed = 0;
-        for (String term : TERMS) {
+        for (String term : terms) {
             String tortured = null;
             for (int attempt = 0; attempt < 5 && tortured == null; attempt++) {
                 SpinResult s = new Spinner(thesaurus, SpinOptions.of(1.0, ++seed).withInsertionRate(0)).spin(term);
@@ -65,9 +133,9 @@ final class TorturedPhrases {
                 }
             }
             if (tortured != null && Boolean.getBoolean("termReach")) {
-                reach(detector, term, tortured);
+                reach(detector, carriers.get(0), term, tortured);
             }
-            for (String carrier : CARRIERS) {
+            for (String carrier : carriers) {
                 String clean = String.format(Locale.ROOT, carrier, term);
                 cleanSentences++;
                 Report cr = detector.check(clean, CheckOptions.DEFAULTS);
@@ -90,6 +158,9 @@ final class TorturedPhrases {
                 }
                 if (Boolean.getBoolean("verbose")) {
                     System.out.println("SPUN " + spun + " -> " + r.restored());
+                }
+                if (Boolean.getBoolean("why")) {
+                    why(detector, spun, at, end, r.findings().stream().anyMatch(f -> f.start() < end && at < f.end()));
                 }
                 if (r.restored().equals(clean)) {
                     restored++;
