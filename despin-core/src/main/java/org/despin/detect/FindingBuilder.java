@@ -54,7 +54,7 @@ final class FindingBuilder {
     List<Finding> findings(List<Lattice> lattices, double minConfidence) {
         List<Part> parts = new ArrayList<>();
         // the document's own words, counted once for the finding model's candidates
-        DocumentWords words = model != null ? DocumentWords.of(doc, lattices, estimate.decodings()) : null;
+        DocumentWords words = DocumentWords.of(doc, lattices, estimate.decodings());
         for (int l = 0; l < lattices.size(); l++) {
             Lattice lattice = lattices.get(l);
             Decoder.Decoded d = estimate.decodings().get(l);
@@ -66,7 +66,7 @@ final class FindingBuilder {
                     double confidence = model.confidence(c.features());
                     if (confidence >= decision) {
                         // the span is decided; which of its readings to suggest is the reading choice's
-                        parts.add(part(lattice, CHOICE.choose(lattice, d, c.arc(), words), d, confidence, words));
+                        parts.add(part(lattice, CHOICE.choose(lattice, d, c.arc(), words), d, confidence, words, true));
                     }
                 }
                 settle(parts.subList(before, parts.size()));
@@ -79,10 +79,11 @@ final class FindingBuilder {
                 if (arc.isKeep() || !d.best()[a] || d.posterior()[a] < minConfidence) {
                     continue;
                 }
-                parts.add(part(lattice, a, d, d.posterior()[a]));
+                // the best path decides the span (with its reading's posterior); the reading choice which reading
+                parts.add(part(lattice, shortChoice(lattice, d, a, words), d, d.posterior()[a], words, !isTerm(arc)));
                 java.util.Arrays.fill(taken, arc.from(), arc.to(), true);
             }
-            splitSpans(lattice, d, Math.max(SPAN_DECISION, minConfidence), taken, parts);
+            splitSpans(lattice, d, Math.max(SPAN_DECISION, minConfidence), taken, parts, words);
             settle(parts.subList(before, parts.size()));
         }
         List<Finding> out = new ArrayList<>(parts.size());
@@ -128,7 +129,8 @@ final class FindingBuilder {
      * are taken likeliest first and never overlap a finding already made, nor a substitution of
      * the best path over other words.
      */
-    private void splitSpans(Lattice lattice, Decoder.Decoded d, double decision, boolean[] taken, List<Part> parts) {
+    private void splitSpans(Lattice lattice, Decoder.Decoded d, double decision, boolean[] taken, List<Part> parts,
+            DocumentWords words) {
         java.util.Map<Long, SpanMass> spans = new java.util.HashMap<>();
         for (int a = 0; a < lattice.arcs.length; a++) {
             Arc arc = lattice.arcs[a];
@@ -146,7 +148,7 @@ final class FindingBuilder {
         for (SpanMass m : likely) {
             Arc arc = lattice.arcs[m.likeliest];
             if (free(lattice, d, arc, taken)) {
-                parts.add(part(lattice, m.likeliest, d, Math.min(1, m.mass)));
+                parts.add(part(lattice, shortChoice(lattice, d, m.likeliest, words), d, Math.min(1, m.mass), words, true));
                 java.util.Arrays.fill(taken, arc.from(), arc.to(), true);
             }
         }
@@ -351,15 +353,22 @@ final class FindingBuilder {
     private record RankedAlternative(Alternative alternative, double rank) {
     }
 
-    private Part part(Lattice lattice, int a, Decoder.Decoded d, double confidence) {
-        return part(lattice, a, d, confidence, null);
+    /**
+     * Where the posteriors decide (documents under {@link FindingModel#MIN_WORDS} words): the reading
+     * {@link #CHOICE} chooses among a word span's readings, or the decode's own for a term arc. The fit saw
+     * term arcs among term arcs hardly ever (a span with word readings is a group of those), and in the
+     * tortured-phrase carriers two terms often tie ("social media", "social services" for "multiethnic
+     * businesses"), where the choice has nothing to go on.
+     */
+    private static int shortChoice(Lattice lattice, Decoder.Decoded d, int a, DocumentWords words) {
+        return isTerm(lattice.arcs[a]) ? a : CHOICE.choose(lattice, d, a, words);
     }
 
     /**
-     * The part for arc {@code a}; with the document's {@code words} (the reading chosen by {@link #CHOICE})
-     * its alternatives are ordered by the reading choice's score, else by posterior.
+     * The part for arc {@code a}, its alternatives ordered by the reading choice's score ({@code byChoice},
+     * with the document's {@code words} in view) or else by posterior.
      */
-    private Part part(Lattice lattice, int a, Decoder.Decoded d, double confidence, DocumentWords words) {
+    private Part part(Lattice lattice, int a, Decoder.Decoded d, double confidence, DocumentWords words, boolean byChoice) {
         Arc arc = lattice.arcs[a];
         List<Token> tokens = doc.tokens();
         int first = lattice.tokenIndex[arc.from()];
@@ -389,7 +398,7 @@ final class FindingBuilder {
             String alt = text.substring(wideStart, start) + cased(lattice, other.from(), other.to(),
                     other.candidate().original()) + text.substring(end, wideEnd);
             ranked.add(new RankedAlternative(new Alternative(alt, d.posterior()[b]),
-                    words == null ? d.posterior()[b] : CHOICE.score(ReadingChoice.features(lattice, d, b, words))));
+                    byChoice ? CHOICE.score(ReadingChoice.features(lattice, d, b, words)) : d.posterior()[b]));
         }
         ranked.sort((x, y) -> Double.compare(y.rank(), x.rank())); // stable: ties stay in lattice order
         List<Alternative> alternatives = new ArrayList<>(Math.min(ranked.size(), MAX_ALTERNATIVES));

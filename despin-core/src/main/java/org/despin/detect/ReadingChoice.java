@@ -28,17 +28,25 @@ final class ReadingChoice {
             "readingWords",       // words in the reading
             "relatedLink",        // the lexicon link is only a WordNet related word (ArcFeatures; 0 for other arcs)
             "leftGain",           // the part of the gain from the left context alone (ArcFeatures; 0 for other arcs)
-            "sameInflection");    // the reading ends like the observed word (-ing, -ed, -ly, -s, or none of them)
+            "sameInflection",     // the reading ends like the observed word (-ing, -ed, -ly, -s, or none of them)
+            "wordNetLink",        // WordNet has the reading and the observed word in one synset (the lexicon link's source)
+            "mobyLink",           // Moby lists them as synonyms (the lexicon link's source)
+            "articleMismatch",    // "a"/"an" before the span fits the reading no better than the observed word (ArcFeatures)
+            "gainAbove2",         // max(0, gain - 2): a stored collocation, not only a better fit (ArcFeatures)
+            "genericLink");       // the observed word is only a WordNet hypernym of the reading ("vehicle" for "truck")
     static final int SIZE = FEATURES.size();
     private static final double LN10 = Math.log(10);
     private static final double MAX_LOGIT = 9;
     private static final int RELATED_LINK = ArcFeatures.NAMES.indexOf("relatedLink");
     private static final int LEFT_GAIN = ArcFeatures.NAMES.indexOf("leftGain");
+    private static final int ARTICLE_MISMATCH = ArcFeatures.NAMES.indexOf("articleMismatch");
+    private static final int GAIN_ABOVE_2 = ArcFeatures.NAMES.indexOf("gainAbove2");
     private static final String[] INFLECTIONS = {"ing", "ed", "ly", "s"};
 
     /** Fitted by ReadingChoiceFitting (see docs/detector.md, "A fitted choice among a span's readings"). */
-    static final ReadingChoice DEFAULT = new ReadingChoice(new double[] {0.3652, -0.1053, 0.9410, 0.1495, 1.5362, -0.0086,
-            0.1118, 0.0000, 0.1401, 1.6595, 1.2863, -0.1327, -1.4583, 3.1012, -0.1271, 0.1280});
+    static final ReadingChoice DEFAULT = new ReadingChoice(new double[] {0.3682, -0.2183, 0.9004, 0.5544, 1.1762, -1.0124,
+            0.2355, 0.0000, -0.0807, 1.6371, 1.2272, -0.1417, -1.5409, 1.9353, -0.1310, 0.0915, 1.2872, -0.0731, -1.2089,
+            -0.2946, 1.5355});
 
     private final double[] weights;
 
@@ -83,8 +91,14 @@ final class ReadingChoice {
         if (arc.features() != null) {
             x[13] = arc.features()[RELATED_LINK];
             x[14] = clip(arc.features()[LEFT_GAIN], -10, 10);
+            x[18] = arc.features()[ARTICLE_MISMATCH];
+            x[19] = arc.features()[GAIN_ABOVE_2];
         }
         x[15] = inflection(observed).equals(inflection(original)) ? 1 : 0;
+        String source = arc.candidate().candidate().source();
+        x[16] = source.contains("wordnet") && !source.startsWith(org.despin.lexicon.LinkFeatures.RELATED_SOURCE) ? 1 : 0;
+        x[17] = source.contains("moby") ? 1 : 0;
+        x[20] = source.equals(org.despin.lexicon.LinkFeatures.RELATED_SOURCE + "generic") ? 1 : 0;
         return x;
     }
 
