@@ -27,7 +27,7 @@ final class FindingBuilder {
      * keeps it: more likely substituted than not, the decision the best path makes for one reading.
      */
     private static final double SPAN_DECISION = 0.5;
-    /** Which of a span the finding model flags' readings to suggest (see {@link ReadingChoice}). */
+    /** Which of a flagged span's readings to suggest, whoever flagged it (see {@link ReadingChoice}). */
     private static final ReadingChoice CHOICE = ReadingChoice.DEFAULT;
 
     private final Document doc;
@@ -125,7 +125,7 @@ final class FindingBuilder {
      * has several readings ("steps", "measures", "values" for "valuates"), the decode's mass for
      * "this span was substituted" is split among them: none of them, nor the best path, may reach
      * the decision while their sum does (term arcs aside, see {@link #isTerm}). Such a span is flagged with that sum as its confidence
-     * (the probability that the span is spun) and its likeliest reading as the suggestion. Spans
+     * (the probability that the span is spun) and the reading {@link #CHOICE} picks among its readings as the suggestion. Spans
      * are taken likeliest first and never overlap a finding already made, nor a substitution of
      * the best path over other words.
      */

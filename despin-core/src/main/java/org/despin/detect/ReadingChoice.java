@@ -8,7 +8,8 @@ import java.util.List;
  * substitution readings) over {@link #FEATURES} of each reading, fitted on decoded fit-fold passages
  * whose span is an edit's and whose original is among the readings (ReadingChoiceFitting in the data
  * module's test sources). It only orders the readings of a span the decision has already flagged;
- * which spans are flagged is not its business (the finding model's, see {@link FindingModel}).
+ * which spans are flagged is not its business (the finding model's, see {@link FindingModel}, or in
+ * documents under {@link FindingModel#MIN_WORDS} words the decode's posteriors'; the same weights serve both).
  * Immutable.
  */
 final class ReadingChoice {

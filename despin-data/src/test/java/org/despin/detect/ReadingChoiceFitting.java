@@ -83,6 +83,18 @@ final class ReadingChoiceFitting {
         System.out.printf(Locale.ROOT, "%n## the weights in use (ReadingChoice.DEFAULT)%n");
         report(ReadingChoice.DEFAULT.weights(), groups);
         showWrong(ReadingChoice.DEFAULT.weights(), groups, Integer.getInteger("showWrong", 0));
+        // -DchoiceDrop=a,b: fit without these features (their column zeroed, so their weight stays 0)
+        for (String drop : System.getProperty("choiceDrop", "").split(",")) {
+            int k = ReadingChoice.FEATURES.indexOf(drop.trim());
+            if (!drop.isBlank() && k < 0) {
+                throw new IllegalArgumentException("no reading-choice feature " + drop);
+            }
+            for (Group g : groups) {
+                for (double[] x : k < 0 ? new double[0][] : g.x()) {
+                    x[k] = 0;
+                }
+            }
+        }
         double l2 = Double.parseDouble(System.getProperty("l2", "1.0"));
         for (boolean flaggedFit : new boolean[] {false, true}) {
             List<Group> trainSet = groups.stream().filter(g -> g.train() && (g.flagged() || !flaggedFit)).toList();
