@@ -34,7 +34,9 @@ final class ReadingChoice {
             "mobyLink",           // Moby lists them as synonyms (the lexicon link's source)
             "articleMismatch",    // "a"/"an" before the span fits the reading no better than the observed word (ArcFeatures)
             "gainAbove2",         // max(0, gain - 2): a stored collocation, not only a better fit (ArcFeatures)
-            "genericLink");       // the observed word is only a WordNet hypernym of the reading ("vehicle" for "truck")
+            "genericLink",        // the observed word is only a WordNet hypernym of the reading ("vehicle" for "truck")
+            "wordNetInDocument",  // wordNetLink times the share of the document's restorations with a WordNet link
+            "mobyInDocument");    // mobyLink times the share of the document's restorations with a Moby link
     static final int SIZE = FEATURES.size();
     private static final double LN10 = Math.log(10);
     private static final double MAX_LOGIT = 9;
@@ -45,9 +47,9 @@ final class ReadingChoice {
     private static final String[] INFLECTIONS = {"ing", "ed", "ly", "s"};
 
     /** Fitted by ReadingChoiceFitting (see docs/detector.md, "A fitted choice among a span's readings"). */
-    static final ReadingChoice DEFAULT = new ReadingChoice(new double[] {0.3682, -0.2183, 0.9004, 0.5544, 1.1762, -1.0124,
-            0.2355, 0.0000, -0.0807, 1.6371, 1.2272, -0.1417, -1.5409, 1.9353, -0.1310, 0.0915, 1.2872, -0.0731, -1.2089,
-            -0.2946, 1.5355});
+    static final ReadingChoice DEFAULT = new ReadingChoice(new double[] {0.3607, -0.2107, 0.9070, 0.5365, 1.1940, -1.0170,
+            0.2284, 0.0000, -0.0882, 1.6227, 1.1969, -0.1755, -1.5128, 2.1553, -0.1344, 0.1012, -0.2145, -0.8836, -1.2005,
+            -0.2787, 1.6634, 5.0533, 1.5759});
 
     private final double[] weights;
 
@@ -97,10 +99,17 @@ final class ReadingChoice {
         }
         x[15] = inflection(observed).equals(inflection(original)) ? 1 : 0;
         String source = arc.candidate().candidate().source();
-        x[16] = source.contains("wordnet") && !source.startsWith(org.despin.lexicon.LinkFeatures.RELATED_SOURCE) ? 1 : 0;
+        x[16] = isWordNetSynonym(source) ? 1 : 0;
         x[17] = source.contains("moby") ? 1 : 0;
         x[20] = source.equals(org.despin.lexicon.LinkFeatures.RELATED_SOURCE + "generic") ? 1 : 0;
+        x[21] = x[16] * words.wordNetShare();
+        x[22] = x[17] * words.mobyShare();
         return x;
+    }
+
+    /** Whether a lexicon link of this source has WordNet's synonym link (not only a related word's). */
+    static boolean isWordNetSynonym(String source) {
+        return source.contains("wordnet") && !source.startsWith(org.despin.lexicon.LinkFeatures.RELATED_SOURCE);
     }
 
     /**

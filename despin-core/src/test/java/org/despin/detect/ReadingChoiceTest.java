@@ -65,10 +65,11 @@ class ReadingChoiceTest {
     void theFeaturesOfAReading() {
         Lattice lattice = council();
         DocumentWords words = DocumentWords.of(DOC, List.of(), List.of());
+        // no restorations counted: the document's link shares are (0 + 1) / (0 + 2)
         assertArrayEquals(new double[] {Math.log(0.4 / 0.6), 0.5 + 2 * Math.log(10), 2, 1.5, -1, 0, -4, 0, 0, 0, 0, 0, 1, 0, 0, 1,
-                0, 1, 0, 0, 0}, ReadingChoice.features(lattice, decoded(), 2, words), 1e-9);
+                0, 1, 0, 0, 0, 0, 0.5}, ReadingChoice.features(lattice, decoded(), 2, words), 1e-9);
         assertArrayEquals(new double[] {Math.log(0.2 / 0.8), 0.5 + 2 * Math.log(10), 2, 0.5, -3, 1, -4, 0, 1, 0, 0, 0, 1, 0, 0, 1,
-                0, 1, 0, 0, 0}, ReadingChoice.features(lattice, decoded(), 3, words), 1e-9);
+                0, 1, 0, 0, 0, 0, 0.5}, ReadingChoice.features(lattice, decoded(), 3, words), 1e-9);
     }
 
     @Test
@@ -99,20 +100,25 @@ class ReadingChoiceTest {
         f[ArcFeatures.NAMES.indexOf("gainAbove2")] = 1.25;
         keep(2, 1);
         keep(3, 1);
-        Lattice lattice = lattice();
-        DocumentWords words = DocumentWords.of(DOC, List.of(), List.of());
         int from = ReadingChoice.FEATURES.indexOf("wordNetLink");
-        assertEquals(List.of("wordNetLink", "mobyLink", "articleMismatch", "gainAbove2", "genericLink"),
-                ReadingChoice.FEATURES.subList(from, ReadingChoice.SIZE));
-        // wordNetLink, mobyLink, articleMismatch, gainAbove2, genericLink
-        assertArrayEquals(new double[] {1, 1, 0, 0, 0},
-                java.util.Arrays.copyOfRange(ReadingChoice.features(lattice, decoded(), 2, words), from, ReadingChoice.SIZE), 0);
-        assertArrayEquals(new double[] {1, 0, 1, 1.25, 0},
-                java.util.Arrays.copyOfRange(ReadingChoice.features(lattice, decoded(), 3, words), from, ReadingChoice.SIZE), 0);
+        assertEquals(List.of("wordNetLink", "mobyLink", "articleMismatch", "gainAbove2", "genericLink", "wordNetInDocument",
+                "mobyInDocument"), ReadingChoice.FEATURES.subList(from, ReadingChoice.SIZE));
+        // the document's best path restores one word, over a WordNet-only link: shares 2/3 (WordNet), 1/3 (Moby)
+        Lattice lattice = lattice();
+        best.set(3, true); // "panel"
+        DocumentWords words = DocumentWords.of(DOC, List.of(lattice), List.of(decoded()));
+        best.set(3, false);
+        assertEquals(2.0 / 3, words.wordNetShare(), 1e-12);
+        assertEquals(1.0 / 3, words.mobyShare(), 1e-12);
+        // wordNetLink, mobyLink, articleMismatch, gainAbove2, genericLink, wordNetInDocument, mobyInDocument
+        assertArrayEquals(new double[] {1, 1, 0, 0, 0, 2.0 / 3, 1.0 / 3},
+                java.util.Arrays.copyOfRange(ReadingChoice.features(lattice, decoded(), 2, words), from, ReadingChoice.SIZE), 1e-12);
+        assertArrayEquals(new double[] {1, 0, 1, 1.25, 0, 2.0 / 3, 0},
+                java.util.Arrays.copyOfRange(ReadingChoice.features(lattice, decoded(), 3, words), from, ReadingChoice.SIZE), 1e-12);
         // a related-word link is no synonym link of WordNet's; only the hypernym is the generic link
-        assertArrayEquals(new double[] {0, 0, 0, 0, 1},
+        assertArrayEquals(new double[] {0, 0, 0, 0, 1, 0, 0},
                 java.util.Arrays.copyOfRange(ReadingChoice.features(lattice, decoded(), 4, words), from, ReadingChoice.SIZE), 0);
-        assertArrayEquals(new double[] {0, 0, 0, 0, 0},
+        assertArrayEquals(new double[] {0, 0, 0, 0, 0, 0, 0},
                 java.util.Arrays.copyOfRange(ReadingChoice.features(lattice, decoded(), 5, words), from, ReadingChoice.SIZE), 0);
     }
 
@@ -139,9 +145,9 @@ class ReadingChoiceTest {
 
     @Test
     void theDefaultWeightsAndTheirCount() {
-        assertEquals(21, ReadingChoice.SIZE);
-        assertEquals(1.6371, ReadingChoice.DEFAULT.weights()[ReadingChoice.FEATURES.indexOf("candidateElsewhere")], 1e-12);
-        assertEquals(1.5355, ReadingChoice.DEFAULT.weights()[ReadingChoice.FEATURES.indexOf("genericLink")], 1e-12);
+        assertEquals(23, ReadingChoice.SIZE);
+        assertEquals(1.6227, ReadingChoice.DEFAULT.weights()[ReadingChoice.FEATURES.indexOf("candidateElsewhere")], 1e-12);
+        assertEquals(5.0533, ReadingChoice.DEFAULT.weights()[ReadingChoice.FEATURES.indexOf("wordNetInDocument")], 1e-12);
         assertThrows(IllegalArgumentException.class, () -> new ReadingChoice(new double[3]));
     }
 }
