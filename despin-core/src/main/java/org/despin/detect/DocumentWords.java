@@ -34,6 +34,10 @@ final class DocumentWords {
 
     private final Map<String, Integer> counts = new HashMap<>();
     private final Map<String, Integer> restorations = new HashMap<>();
+    /** The best paths' substitutions, and those of them whose lexicon link has WordNet, and Moby. */
+    private int substitutions;
+    private int wordNetLinks;
+    private int mobyLinks;
     /** What a normalised content word is counted as: its crude stem, or its lemma's. */
     private final UnaryOperator<String> key;
 
@@ -64,6 +68,10 @@ final class DocumentWords {
             for (int a = 0; a < lattice.arcs.length; a++) {
                 if (best[a] && !lattice.arcs[a].isKeep()) {
                     w.restorations.merge(lattice.arcs[a].candidate().original(), 1, Integer::sum);
+                    String source = lattice.arcs[a].candidate().candidate().source();
+                    w.substitutions++;
+                    w.wordNetLinks += ReadingChoice.isWordNetSynonym(source) ? 1 : 0;
+                    w.mobyLinks += source.contains("moby") ? 1 : 0;
                 }
             }
         }
@@ -81,6 +89,19 @@ final class DocumentWords {
      * ln(1 + the best paths' other restorations of this original), capped at {@link #RESTORED_CAP};
      * {@code onBestPath} says whether the candidate's own is one of them.
      */
+    /**
+     * The share of the best paths' substitutions whose link has WordNet (smoothed: (n + 1) / (all + 2)): which
+     * thesaurus the document's spinner reads, as far as the decode's restorations tell.
+     */
+    double wordNetShare() {
+        return (wordNetLinks + 1.0) / (substitutions + 2.0);
+    }
+
+    /** The same for Moby's links. */
+    double mobyShare() {
+        return (mobyLinks + 1.0) / (substitutions + 2.0);
+    }
+
     double restoredElsewhere(String original, boolean onBestPath) {
         int n = restorations.getOrDefault(original, 0) - (onBestPath ? 1 : 0);
         return Math.log1p(Math.min(RESTORED_CAP, Math.max(0, n)));

@@ -27,7 +27,7 @@ final class FindingBuilder {
      * keeps it: more likely substituted than not, the decision the best path makes for one reading.
      */
     private static final double SPAN_DECISION = 0.5;
-    /** Which of a span the finding model flags' readings to suggest (see {@link ReadingChoice}). */
+    /** Which of a flagged span's readings to suggest, whoever flagged it (see {@link ReadingChoice}). */
     private static final ReadingChoice CHOICE = ReadingChoice.DEFAULT;
 
     private final Document doc;
@@ -62,7 +62,7 @@ final class FindingBuilder {
     List<Finding> findings(List<Lattice> lattices, double minConfidence) {
         List<Part> parts = new ArrayList<>();
         // the document's own words, counted once for the finding model's candidates
-        DocumentWords words = model != null ? DocumentWords.of(doc, lattices, estimate.decodings()) : null;
+        DocumentWords words = DocumentWords.of(doc, lattices, estimate.decodings());
         for (int l = 0; l < lattices.size(); l++) {
             Lattice lattice = lattices.get(l);
             Decoder.Decoded d = estimate.decodings().get(l);
@@ -74,7 +74,7 @@ final class FindingBuilder {
                     double confidence = model.confidence(c.features());
                     if (confidence >= decision) {
                         // the span is decided; which of its readings to suggest is the reading choice's
-                        parts.add(part(lattice, CHOICE.choose(lattice, d, c.arc(), words), d, confidence, words));
+                        parts.add(part(lattice, CHOICE.choose(lattice, d, c.arc(), words), d, confidence, words, true));
                     }
                 }
                 settle(parts.subList(before, parts.size()));
@@ -87,10 +87,11 @@ final class FindingBuilder {
                 if (arc.isKeep() || !d.best()[a] || d.posterior()[a] < minConfidence) {
                     continue;
                 }
-                parts.add(part(lattice, a, d, d.posterior()[a]));
+                // the best path decides the span (with its reading's posterior); the reading choice which reading
+                parts.add(part(lattice, shortChoice(lattice, d, a, words), d, d.posterior()[a], words, !isTerm(arc)));
                 java.util.Arrays.fill(taken, arc.from(), arc.to(), true);
             }
-            splitSpans(lattice, d, Math.max(SPAN_DECISION, minConfidence), taken, parts);
+            splitSpans(lattice, d, Math.max(SPAN_DECISION, minConfidence), taken, parts, words);
             settle(parts.subList(before, parts.size()));
         }
         List<Finding> out = new ArrayList<>(parts.size());
@@ -132,11 +133,12 @@ final class FindingBuilder {
      * has several readings ("steps", "measures", "values" for "valuates"), the decode's mass for
      * "this span was substituted" is split among them: none of them, nor the best path, may reach
      * the decision while their sum does (term arcs aside, see {@link #isTerm}). Such a span is flagged with that sum as its confidence
-     * (the probability that the span is spun) and its likeliest reading as the suggestion. Spans
+     * (the probability that the span is spun) and the reading {@link #CHOICE} picks among its readings as the suggestion. Spans
      * are taken likeliest first and never overlap a finding already made, nor a substitution of
      * the best path over other words.
      */
-    private void splitSpans(Lattice lattice, Decoder.Decoded d, double decision, boolean[] taken, List<Part> parts) {
+    private void splitSpans(Lattice lattice, Decoder.Decoded d, double decision, boolean[] taken, List<Part> parts,
+            DocumentWords words) {
         java.util.Map<Long, SpanMass> spans = new java.util.HashMap<>();
         // a span's term readings apart: their mass is "this span is a rewritten term", which the bonus shared
         // among them (minus ln rivals) splits however many terms the span reaches
@@ -164,7 +166,7 @@ final class FindingBuilder {
         for (SpanMass m : likely) {
             Arc arc = lattice.arcs[m.likeliest];
             if (free(lattice, d, arc, taken)) {
-                parts.add(part(lattice, m.likeliest, d, Math.min(1, m.mass)));
+                parts.add(part(lattice, shortChoice(lattice, d, m.likeliest, words), d, Math.min(1, m.mass), words, true));
                 java.util.Arrays.fill(taken, arc.from(), arc.to(), true);
             }
         }
@@ -372,15 +374,22 @@ final class FindingBuilder {
     private record RankedAlternative(Alternative alternative, double rank) {
     }
 
-    private Part part(Lattice lattice, int a, Decoder.Decoded d, double confidence) {
-        return part(lattice, a, d, confidence, null);
+    /**
+     * Where the posteriors decide (documents under {@link FindingModel#MIN_WORDS} words): the reading
+     * {@link #CHOICE} chooses among a word span's readings, or the decode's own for a term arc. The fit saw
+     * term arcs among term arcs hardly ever (a span with word readings is a group of those), and in the
+     * tortured-phrase carriers two terms often tie ("social media", "social services" for "multiethnic
+     * businesses"), where the choice has nothing to go on.
+     */
+    private static int shortChoice(Lattice lattice, Decoder.Decoded d, int a, DocumentWords words) {
+        return isTerm(lattice.arcs[a]) ? a : CHOICE.choose(lattice, d, a, words);
     }
 
     /**
-     * The part for arc {@code a}; with the document's {@code words} (the reading chosen by {@link #CHOICE})
-     * its alternatives are ordered by the reading choice's score, else by posterior.
+     * The part for arc {@code a}, its alternatives ordered by the reading choice's score ({@code byChoice},
+     * with the document's {@code words} in view) or else by posterior.
      */
-    private Part part(Lattice lattice, int a, Decoder.Decoded d, double confidence, DocumentWords words) {
+    private Part part(Lattice lattice, int a, Decoder.Decoded d, double confidence, DocumentWords words, boolean byChoice) {
         Arc arc = lattice.arcs[a];
         List<Token> tokens = doc.tokens();
         int first = lattice.tokenIndex[arc.from()];
@@ -410,7 +419,7 @@ final class FindingBuilder {
             String alt = text.substring(wideStart, start) + cased(lattice, other.from(), other.to(),
                     other.candidate().original()) + text.substring(end, wideEnd);
             ranked.add(new RankedAlternative(new Alternative(alt, d.posterior()[b]),
-                    words == null ? d.posterior()[b] : CHOICE.score(ReadingChoice.features(lattice, d, b, words))));
+                    byChoice ? CHOICE.score(ReadingChoice.features(lattice, d, b, words)) : d.posterior()[b]));
         }
         ranked.sort((x, y) -> Double.compare(y.rank(), x.rank())); // stable: ties stay in lattice order
         List<Alternative> alternatives = new ArrayList<>(Math.min(ranked.size(), MAX_ALTERNATIVES));

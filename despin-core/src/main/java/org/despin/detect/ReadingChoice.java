@@ -8,7 +8,8 @@ import java.util.List;
  * substitution readings) over {@link #FEATURES} of each reading, fitted on decoded fit-fold passages
  * whose span is an edit's and whose original is among the readings (ReadingChoiceFitting in the data
  * module's test sources). It only orders the readings of a span the decision has already flagged;
- * which spans are flagged is not its business (the finding model's, see {@link FindingModel}).
+ * which spans are flagged is not its business (the finding model's, see {@link FindingModel}, or in
+ * documents under {@link FindingModel#MIN_WORDS} words the decode's posteriors'; the same weights serve both).
  * Immutable.
  */
 final class ReadingChoice {
@@ -28,17 +29,27 @@ final class ReadingChoice {
             "readingWords",       // words in the reading
             "relatedLink",        // the lexicon link is only a WordNet related word (ArcFeatures; 0 for other arcs)
             "leftGain",           // the part of the gain from the left context alone (ArcFeatures; 0 for other arcs)
-            "sameInflection");    // the reading ends like the observed word (-ing, -ed, -ly, -s, or none of them)
+            "sameInflection",     // the reading ends like the observed word (-ing, -ed, -ly, -s, or none of them)
+            "wordNetLink",        // WordNet has the reading and the observed word in one synset (the lexicon link's source)
+            "mobyLink",           // Moby lists them as synonyms (the lexicon link's source)
+            "articleMismatch",    // "a"/"an" before the span fits the reading no better than the observed word (ArcFeatures)
+            "gainAbove2",         // max(0, gain - 2): a stored collocation, not only a better fit (ArcFeatures)
+            "genericLink",        // the observed word is only a WordNet hypernym of the reading ("vehicle" for "truck")
+            "wordNetInDocument",  // wordNetLink times the share of the document's restorations with a WordNet link
+            "mobyInDocument");    // mobyLink times the share of the document's restorations with a Moby link
     static final int SIZE = FEATURES.size();
     private static final double LN10 = Math.log(10);
     private static final double MAX_LOGIT = 9;
     private static final int RELATED_LINK = ArcFeatures.NAMES.indexOf("relatedLink");
     private static final int LEFT_GAIN = ArcFeatures.NAMES.indexOf("leftGain");
+    private static final int ARTICLE_MISMATCH = ArcFeatures.NAMES.indexOf("articleMismatch");
+    private static final int GAIN_ABOVE_2 = ArcFeatures.NAMES.indexOf("gainAbove2");
     private static final String[] INFLECTIONS = {"ing", "ed", "ly", "s"};
 
     /** Fitted by ReadingChoiceFitting (see docs/detector.md, "A fitted choice among a span's readings"). */
-    static final ReadingChoice DEFAULT = new ReadingChoice(new double[] {0.3652, -0.1053, 0.9410, 0.1495, 1.5362, -0.0086,
-            0.1118, 0.0000, 0.1401, 1.6595, 1.2863, -0.1327, -1.4583, 3.1012, -0.1271, 0.1280});
+    static final ReadingChoice DEFAULT = new ReadingChoice(new double[] {0.3607, -0.2107, 0.9070, 0.5365, 1.1940, -1.0170,
+            0.2284, 0.0000, -0.0882, 1.6227, 1.1969, -0.1755, -1.5128, 2.1553, -0.1344, 0.1012, -0.2145, -0.8836, -1.2005,
+            -0.2787, 1.6634, 5.0533, 1.5759});
 
     private final double[] weights;
 
@@ -83,9 +94,22 @@ final class ReadingChoice {
         if (arc.features() != null) {
             x[13] = arc.features()[RELATED_LINK];
             x[14] = clip(arc.features()[LEFT_GAIN], -10, 10);
+            x[18] = arc.features()[ARTICLE_MISMATCH];
+            x[19] = arc.features()[GAIN_ABOVE_2];
         }
         x[15] = inflection(observed).equals(inflection(original)) ? 1 : 0;
+        String source = arc.candidate().candidate().source();
+        x[16] = isWordNetSynonym(source) ? 1 : 0;
+        x[17] = source.contains("moby") ? 1 : 0;
+        x[20] = source.equals(org.despin.lexicon.LinkFeatures.RELATED_SOURCE + "generic") ? 1 : 0;
+        x[21] = x[16] * words.wordNetShare();
+        x[22] = x[17] * words.mobyShare();
         return x;
+    }
+
+    /** Whether a lexicon link of this source has WordNet's synonym link (not only a related word's). */
+    static boolean isWordNetSynonym(String source) {
+        return source.contains("wordnet") && !source.startsWith(org.despin.lexicon.LinkFeatures.RELATED_SOURCE);
     }
 
     /**

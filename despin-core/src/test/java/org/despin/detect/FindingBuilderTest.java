@@ -361,12 +361,35 @@ class FindingBuilderTest {
         for (int k = 2; k < 7; k++) {
             keep(k, 1, true);
         }
-        // ReadingChoice.DEFAULT: board - committee = 0.3652 (logit 0.3 - logit 0.45) + 0.1327 (off the best
-        // path) + 1.6595 ln 2 (elsewhere once) = +1.05; the span and its confidence are the model's as before
+        // ReadingChoice.DEFAULT: board - committee = 0.3607 (logit 0.3 - logit 0.45) + 0.1755 (off the best
+        // path) + 1.6227 ln 2 (elsewhere once) = +1.07; the span and its confidence are the model's as before
         List<Finding> fs = builder(spanMassModel(0)).findings(List.of(lattice()), 0);
         assertEquals("council@4-11 -> board 0.75 [Alternative[text=committee, confidence=0.45]]; ", describe(fs));
-        // the decode's posteriors (no finding model) keep the best path's reading
-        assertEquals("council@4-11 -> committee 0.45 [Alternative[text=board, confidence=0.3]]; ",
+        // where the decode's posteriors decide (no finding model: a short document) the best path flags the span
+        // with its reading's posterior, and the reading choice picks the reading all the same
+        assertEquals("council@4-11 -> board 0.45 [Alternative[text=committee, confidence=0.45]]; ",
                 describe(builder(null).findings(List.of(lattice()), 0.4)));
+        // as it does for a span whose readings together are likely
+        posteriors.set(2, 0.3);
+        best.set(1, true);
+        best.set(2, false);
+        posteriors.set(1, 0.25);
+        assertEquals("council@4-11 -> board 0.60 [Alternative[text=committee, confidence=0.3]]; ",
+                describe(builder(null).findings(List.of(lattice()), 0.4)));
+    }
+
+    @Test
+    void whereThePosteriorsDecideATermArcKeepsTheDecodesReading() {
+        doc = Document.parse("The council met today, the board said.");
+        keep(0, 1, true);
+        keep(1, 0.1, false);
+        substitute(1, 3, "board meeting", 0.3, false, TermCandidates.SOURCE);
+        substitute(1, 3, "committee meeting", 0.6, true, TermCandidates.SOURCE); // "board" stands elsewhere: no matter
+        keep(2, 0.1, false);
+        for (int k = 3; k < 7; k++) {
+            keep(k, 1, true);
+        }
+        assertEquals("council met@4-15 -> committee meeting 0.60 [Alternative[text=board meeting, confidence=0.3]]; ",
+                describe(builder(null).findings(List.of(lattice()), 0.5)));
     }
 }

@@ -24,7 +24,11 @@ class ReadingChoiceTest {
     }
 
     private void substitute(String original, double posterior, int hops, float channel, double gain) {
-        PreparedCandidate c = new PreparedCandidate(new Candidate(original, channel, hops, "moby"), new int[] {100 + arcs.size()},
+        substitute(original, posterior, hops, channel, gain, "moby");
+    }
+
+    private void substitute(String original, double posterior, int hops, float channel, double gain, String source) {
+        PreparedCandidate c = new PreparedCandidate(new Candidate(original, channel, hops, source), new int[] {100 + arcs.size()},
                 -4f, 0);
         arcs.add(new Arc(1, 2, c.ids(), 0.5, c, 0, new Evidence.Gain(gain, 2.0, false), new double[ArcFeatures.SIZE]));
         posteriors.add(posterior);
@@ -61,10 +65,11 @@ class ReadingChoiceTest {
     void theFeaturesOfAReading() {
         Lattice lattice = council();
         DocumentWords words = DocumentWords.of(DOC, List.of(), List.of());
-        assertArrayEquals(new double[] {Math.log(0.4 / 0.6), 0.5 + 2 * Math.log(10), 2, 1.5, -1, 0, -4, 0, 0, 0, 0, 0, 1, 0, 0, 1},
-                ReadingChoice.features(lattice, decoded(), 2, words), 1e-9);
-        assertArrayEquals(new double[] {Math.log(0.2 / 0.8), 0.5 + 2 * Math.log(10), 2, 0.5, -3, 1, -4, 0, 1, 0, 0, 0, 1, 0, 0, 1},
-                ReadingChoice.features(lattice, decoded(), 3, words), 1e-9);
+        // no restorations counted: the document's link shares are (0 + 1) / (0 + 2)
+        assertArrayEquals(new double[] {Math.log(0.4 / 0.6), 0.5 + 2 * Math.log(10), 2, 1.5, -1, 0, -4, 0, 0, 0, 0, 0, 1, 0, 0, 1,
+                0, 1, 0, 0, 0, 0, 0.5}, ReadingChoice.features(lattice, decoded(), 2, words), 1e-9);
+        assertArrayEquals(new double[] {Math.log(0.2 / 0.8), 0.5 + 2 * Math.log(10), 2, 0.5, -3, 1, -4, 0, 1, 0, 0, 0, 1, 0, 0, 1,
+                0, 1, 0, 0, 0, 0, 0.5}, ReadingChoice.features(lattice, decoded(), 3, words), 1e-9);
     }
 
     @Test
@@ -80,6 +85,41 @@ class ReadingChoiceTest {
         double[] x = ReadingChoice.features(lattice(), decoded(), 2, DocumentWords.of(DOC, List.of(), List.of()));
         // a related-word link, its left gain, and "boards" (-s) not inflected like "council"
         assertArrayEquals(new double[] {1, 0.75, 0}, java.util.Arrays.copyOfRange(x, 13, 16), 1e-12);
+    }
+
+    @Test
+    void theLinkSourcesAndTheArticleOfAReading() {
+        keep(0, 1);
+        keep(1, 0.2);
+        substitute("board", 0.2, 1, -1f, 1.5, "moby+wordnet");
+        substitute("panel", 0.2, 1, -1f, 1.5, "wordnet");
+        substitute("body", 0.2, 1, -1f, 1.5, "wordnet-generic");
+        substitute("group", 0.2, 1, -1f, 1.5, "wordnet-similar");
+        double[] f = arcs.get(3).features();
+        f[ArcFeatures.NAMES.indexOf("articleMismatch")] = 1;
+        f[ArcFeatures.NAMES.indexOf("gainAbove2")] = 1.25;
+        keep(2, 1);
+        keep(3, 1);
+        int from = ReadingChoice.FEATURES.indexOf("wordNetLink");
+        assertEquals(List.of("wordNetLink", "mobyLink", "articleMismatch", "gainAbove2", "genericLink", "wordNetInDocument",
+                "mobyInDocument"), ReadingChoice.FEATURES.subList(from, ReadingChoice.SIZE));
+        // the document's best path restores one word, over a WordNet-only link: shares 2/3 (WordNet), 1/3 (Moby)
+        Lattice lattice = lattice();
+        best.set(3, true); // "panel"
+        DocumentWords words = DocumentWords.of(DOC, List.of(lattice), List.of(decoded()));
+        best.set(3, false);
+        assertEquals(2.0 / 3, words.wordNetShare(), 1e-12);
+        assertEquals(1.0 / 3, words.mobyShare(), 1e-12);
+        // wordNetLink, mobyLink, articleMismatch, gainAbove2, genericLink, wordNetInDocument, mobyInDocument
+        assertArrayEquals(new double[] {1, 1, 0, 0, 0, 2.0 / 3, 1.0 / 3},
+                java.util.Arrays.copyOfRange(ReadingChoice.features(lattice, decoded(), 2, words), from, ReadingChoice.SIZE), 1e-12);
+        assertArrayEquals(new double[] {1, 0, 1, 1.25, 0, 2.0 / 3, 0},
+                java.util.Arrays.copyOfRange(ReadingChoice.features(lattice, decoded(), 3, words), from, ReadingChoice.SIZE), 1e-12);
+        // a related-word link is no synonym link of WordNet's; only the hypernym is the generic link
+        assertArrayEquals(new double[] {0, 0, 0, 0, 1, 0, 0},
+                java.util.Arrays.copyOfRange(ReadingChoice.features(lattice, decoded(), 4, words), from, ReadingChoice.SIZE), 0);
+        assertArrayEquals(new double[] {0, 0, 0, 0, 0, 0, 0},
+                java.util.Arrays.copyOfRange(ReadingChoice.features(lattice, decoded(), 5, words), from, ReadingChoice.SIZE), 0);
     }
 
     @Test
@@ -105,8 +145,9 @@ class ReadingChoiceTest {
 
     @Test
     void theDefaultWeightsAndTheirCount() {
-        assertEquals(16, ReadingChoice.SIZE);
-        assertEquals(1.6595, ReadingChoice.DEFAULT.weights()[ReadingChoice.FEATURES.indexOf("candidateElsewhere")], 1e-12);
+        assertEquals(23, ReadingChoice.SIZE);
+        assertEquals(1.6227, ReadingChoice.DEFAULT.weights()[ReadingChoice.FEATURES.indexOf("candidateElsewhere")], 1e-12);
+        assertEquals(5.0533, ReadingChoice.DEFAULT.weights()[ReadingChoice.FEATURES.indexOf("wordNetInDocument")], 1e-12);
         assertThrows(IllegalArgumentException.class, () -> new ReadingChoice(new double[3]));
     }
 }

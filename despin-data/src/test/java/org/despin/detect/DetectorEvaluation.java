@@ -105,6 +105,12 @@ public final class DetectorEvaluation {
                         skip + passages);
                 clean(detector, shortClean.subList(Math.min(skip, shortClean.size()), shortClean.size()));
             }
+            case "shortspun" -> { // -Dwords=20-60: held-out passages of that many words, spun at 0.3 (P / R / F1, exact)
+                String[] range = System.getProperty("words", "20-60").split("-");
+                List<Labelled> shortText = labelledPassages(heldOut, Integer.parseInt(range[0]), Integer.parseInt(range[1]),
+                        skip + passages);
+                spun(detector, thesaurus, texts(shortText.subList(Math.min(skip, shortText.size()), shortText.size())));
+            }
             case "speed" -> speed(detector, speedPassages(thesaurus, long250)); // -DspeedSpun=0.3: spun passages
             case "show" -> show(detector, thesaurus, long250);
             case "missed" -> missed(detector, thesaurus, long250);

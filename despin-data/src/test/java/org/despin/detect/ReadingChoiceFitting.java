@@ -30,14 +30,42 @@ final class ReadingChoiceFitting {
     }
 
     /** One span's readings: their features, which is the original, the decode's choice, whether it was flagged. */
-    record Group(double[][] x, int original, int decoded, boolean flagged, boolean train) {
+    record Group(double[][] x, int original, int decoded, boolean flagged, boolean train, String observed, String[] readings,
+            String context) {
+    }
+
+    /** The first {@code n} groups of the test half the weights choose wrongly: the readings with their features. */
+    private static void showWrong(double[] w, List<Group> groups, int n) {
+        int shown = 0;
+        for (Group g : groups) {
+            if (shown >= n) {
+                break;
+            }
+            int chosen = argmax(w, g);
+            if (g.train() || chosen == g.original()) {
+                continue;
+            }
+            shown++;
+            System.out.printf(Locale.ROOT, "WRONG '%s' in '%s': chose '%s', original '%s'%s%n", g.observed(), g.context(),
+                    g.readings()[chosen], g.readings()[g.original()], g.flagged() ? " (flagged)" : "");
+            for (int r = 0; r < g.x().length; r++) {
+                StringBuilder sb = new StringBuilder();
+                for (double v : g.x()[r]) {
+                    sb.append(String.format(Locale.ROOT, " %.2f", v));
+                }
+                System.out.printf(Locale.ROOT, "   %s %-24s score %.2f |%s%n", r == g.original() ? "*" : r == chosen ? ">" : " ",
+                        g.readings()[r], dot(w, g.x()[r]), sb);
+            }
+        }
     }
 
     static void fit(Model model, DetectorSettings base, DataPaths paths, int count) throws Exception {
         Model fitModel = FoldModel.forFitting(model, paths);
         Detector detector = new Detector(fitModel, base);
+        // -DfitWords=20-99: passages of that many words (documents the finding model leaves to the posteriors)
+        String[] range = System.getProperty("fitWords", "200-300").split("-");
         List<String> passages = DetectorEvaluation.passages(ArcFitting.trainingText(paths, System.getProperty("foldLm") != null),
-                200, 300, count);
+                Integer.parseInt(range[0]), Integer.parseInt(range[1]), count);
         Spinner[] training = TrainingSpinners.load(paths, model.lm()); // -DtrainSpin: the variant
         List<Group> groups = new ArrayList<>();
         for (int i = 0; i < passages.size(); i++) {
@@ -50,6 +78,21 @@ final class ReadingChoiceFitting {
         long trainGroups = groups.stream().filter(Group::train).count();
         System.out.printf(Locale.ROOT, "%d passages, %d groups (%d training), %d flagged at their span%n",
                 passages.size(), groups.size(), trainGroups, groups.stream().filter(Group::flagged).count());
+        System.out.printf(Locale.ROOT, "%n## the weights in use (ReadingChoice.DEFAULT)%n");
+        report(ReadingChoice.DEFAULT.weights(), groups);
+        showWrong(ReadingChoice.DEFAULT.weights(), groups, Integer.getInteger("showWrong", 0));
+        // -DchoiceDrop=a,b: fit without these features (their column zeroed, so their weight stays 0)
+        for (String drop : System.getProperty("choiceDrop", "").split(",")) {
+            int k = ReadingChoice.FEATURES.indexOf(drop.trim());
+            if (!drop.isBlank() && k < 0) {
+                throw new IllegalArgumentException("no reading-choice feature " + drop);
+            }
+            for (Group g : groups) {
+                for (double[] x : k < 0 ? new double[0][] : g.x()) {
+                    x[k] = 0;
+                }
+            }
+        }
         double l2 = Double.parseDouble(System.getProperty("l2", "1.0"));
         for (boolean flaggedFit : new boolean[] {false, true}) {
             List<Group> trainSet = groups.stream().filter(g -> g.train() && (g.flagged() || !flaggedFit)).toList();
@@ -115,15 +158,20 @@ final class ReadingChoiceFitting {
                 int decoded = -1;
                 int likeliest = -1;
                 double[][] x = new double[readings.size()][];
+                String[] names = new String[readings.size()];
                 for (int r = 0; r < readings.size(); r++) {
                     int a = readings.get(r);
                     x[r] = ReadingChoice.features(lattice, d, a, words);
+                    names[r] = lattice.arcs[a].candidate().original();
                     original = lattice.arcs[a].candidate().original().equals(orig) ? r : original;
                     decoded = d.best()[a] ? r : decoded;
                     likeliest = likeliest < 0 || d.posterior()[a] > d.posterior()[readings.get(likeliest)] ? r : likeliest;
                 }
                 if (readings.size() >= 2 && original >= 0) {
-                    out.add(new Group(x, original, decoded >= 0 ? decoded : likeliest, flagged, train));
+                    String context = String.join(" ", java.util.Arrays.copyOfRange(lattice.normal, Math.max(0, from - 4),
+                            Math.min(lattice.size(), to + 4)));
+                    out.add(new Group(x, original, decoded >= 0 ? decoded : likeliest, flagged, train,
+                            lattice.observed(from, to), names, context));
                 }
                 break;
             }
