@@ -30,7 +30,7 @@ class DocumentScorerTest {
     @Test
     void coefficientsNeedOneWeightPerFeatureAndTheIntercept() {
         assertThrows(IllegalArgumentException.class, () -> DocumentScorer.Coefficients.of(new double[8]));
-        assertEquals(5.356, DocumentScorer.Coefficients.DEFAULTS.topFindingProbability());
+        assertEquals(3.892, DocumentScorer.Coefficients.DEFAULTS.topFindingProbability());
         assertEquals(DocumentScorer.Coefficients.DEFAULTS, DetectorSettings.DEFAULTS.score());
     }
 }
