@@ -42,6 +42,8 @@ import org.despin.lm.LmState;
  * only when the other term is the more frequent phrase. And a word-by-word match the evidence gate turns away
  * still gets its arc when every content word of the span is ten times rarer than every word of the term (a
  * spinner's rare synonyms: "artful ascertaining") and the context agrees ({@link DetectorSettings#rareSpanTermGate()}).
+ * These three kinds of arc are for noun terms: the term must be a noun phrase and a one-word span a word that can
+ * be a noun ({@link #NOUN_TERMS_ONLY}), or a verb would be read as a phrasal verb ("drains" -> "takes away").
  *
  * <p>Thread-safe: one instance per {@link Detector}; the caches (per segment, term and span) are
  * bounded concurrent maps of pure functions of the model, so a race only computes an entry twice.
