@@ -3,12 +3,14 @@ package org.despin.detect;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.despin.lexicon.Candidate;
 import org.despin.lexicon.Lexicon;
 import org.despin.lexicon.TermTable;
+import org.despin.lexicon.WordClass;
 import org.despin.lm.LanguageModel;
 import org.despin.lm.LmState;
 
@@ -40,6 +42,8 @@ import org.despin.lm.LmState;
  * only when the other term is the more frequent phrase. And a word-by-word match the evidence gate turns away
  * still gets its arc when every content word of the span is ten times rarer than every word of the term (a
  * spinner's rare synonyms: "artful ascertaining") and the context agrees ({@link DetectorSettings#rareSpanTermGate()}).
+ * These three kinds of arc are for noun terms: the term must be a noun phrase and a one-word span a word that can
+ * be a noun ({@link #NOUN_TERMS_ONLY}), or a verb would be read as a phrasal verb ("drains" -> "takes away").
  *
  * <p>Thread-safe: one instance per {@link Detector}; the caches (per segment, term and span) are
  * bounded concurrent maps of pure functions of the model, so a race only computes an entry twice.
@@ -82,6 +86,21 @@ final class TermCandidates {
      * bodies" -> "holding hands"; docs/detector.md "Tortured phrases again").
      */
     static final double RARE_SPAN_MARGIN = 1.0;
+    /**
+     * Word-class agreement of the arcs that read a span as a whole term or past the evidence gate (one word for
+     * a term, a term for a term, rare words for a term): they were made for technical noun terms, so the term
+     * must be a noun phrase and a one-word span a word that can be a noun. Off (false) gives the arcs of
+     * before. docs/detector.md "Word-class agreement for term arcs".
+     */
+    static final boolean NOUN_TERMS_ONLY = true;
+    /**
+     * Adverb particles: a table phrase that ends in one is a verb phrase ("takes away", "set aside", "comes
+     * back", mined as a collocation or a WordNet noun made from a phrasal verb), whatever the tagger dictionary
+     * says of its last word ("away" and "back" can be nouns there, as can "up", "out" and "in").
+     */
+    static final Set<String> PARTICLES = Set.of("away", "back", "out", "up", "down", "off", "on", "in", "over",
+            "around", "about", "forth", "aside", "along", "apart", "ahead", "behind", "forward", "forwards",
+            "backward", "backwards", "together", "through", "across", "by", "ashore", "astray", "abroad");
     /** The lexicon's source name on term arcs, shown in the evidence. */
     static final String SOURCE = "term";
     private static final int MAX_CACHED = 400_000;
@@ -661,7 +680,8 @@ final class TermCandidates {
         for (Candidate c : lexicon.candidates(segment)) {
             if (oneWord && c.original().indexOf(' ') > 0) {
                 int term = wholeTerm(c, segment);
-                if (term >= 0) {
+                if (term >= 0 && (!NOUN_TERMS_ONLY || (canBeNoun(segment.substring(segment.lastIndexOf(' ') + 1))
+                        && nounPhrase(c.original())))) {
                     if (whole == null || wholeCount == whole.length) {
                         whole = whole == null ? new int[4] : Arrays.copyOf(whole, 2 * wholeCount);
                         wholeChannel = wholeChannel == null ? new float[4] : Arrays.copyOf(wholeChannel, 2 * wholeCount);
@@ -930,7 +950,8 @@ final class TermCandidates {
             if (oneWord ? facts.values()[ArcFacts.CONTEXT] < wholeGate
                     : gate != null && gate.score(facts) < settings.termGate()
                             && !(facts.values()[ArcFacts.CONTEXT] >= settings.rareSpanTermGate()
-                                    && rarerThroughout(i, j, m.term(), w, evidence))) {
+                                    && rarerThroughout(i, j, m.term(), w, evidence)
+                                    && (!NOUN_TERMS_ONLY || nounPhrase(c.candidate().original())))) {
                 // one word for a whole term: the link is the lexicon's own, so the word-by-word score's chance
                 // terms (fan-out of the term words) say nothing; what must hold is positive evidence, the term
                 // explaining its context better than the word it replaces
@@ -972,6 +993,23 @@ final class TermCandidates {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether {@code phrase} (normalised words joined by single spaces) can be a noun phrase: its last word is no
+     * adverb particle ({@link #PARTICLES}) and can be a noun. The lexicon's classes come from a tagger dictionary
+     * that gives most words several ("drains", "takes": noun and verb), so this can only rule out, never confirm;
+     * a word it does not know passes.
+     */
+    boolean nounPhrase(String phrase) {
+        String last = phrase.substring(phrase.lastIndexOf(' ') + 1);
+        return !PARTICLES.contains(last) && canBeNoun(last);
+    }
+
+    /** Whether the lexicon's dictionary lets {@code word} be a noun, or does not know it. */
+    private boolean canBeNoun(String word) {
+        Set<WordClass> classes = lexicon.wordClasses(word);
+        return classes.isEmpty() || classes.contains(WordClass.NOUN);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.despin.lexicon.MapLexicon;
 import org.despin.lexicon.TermTable;
+import org.despin.lexicon.WordClass;
 import org.despin.lm.MapLanguageModel;
 import org.despin.model.Model;
 import org.despin.model.ModelInfo;
@@ -206,6 +207,55 @@ class TermCandidatesTest {
         assertEquals(-2.0f, m.get(0).candidate().candidate().logChannel());
         assertEquals(-2.5f, m.get(1).candidate().candidate().logChannel());
         assertEquals(List.of(), terms.matches(words("We study the rates in detail.")));
+    }
+
+    /**
+     * Word classes as the tagger dictionary gives them (broad: "drains", "takes" noun and verb, "away" a noun too);
+     * "lyceum" and "school" unknown to it.
+     */
+    private static final MapLexicon CLASS_LEXICON = new MapLexicon.Builder()
+            .add("drains", "takes away", -1.5f)
+            .add("drains", "waste pipes", -0.2f)
+            .add("prevailing", "taking place", -1.0f)
+            .add("lyceum", "high school", -2.5f)
+            .knownWord("drains", java.util.EnumSet.of(WordClass.NOUN, WordClass.VERB))
+            .knownWord("takes", java.util.EnumSet.of(WordClass.NOUN, WordClass.VERB))
+            .knownWord("away", java.util.EnumSet.of(WordClass.NOUN, WordClass.ADJECTIVE, WordClass.ADVERB,
+                    WordClass.FUNCTION_WORD))
+            .knownWord("waste", java.util.EnumSet.of(WordClass.NOUN, WordClass.VERB, WordClass.ADJECTIVE))
+            .knownWord("pipes", java.util.EnumSet.of(WordClass.NOUN, WordClass.VERB))
+            .knownWord("prevailing", java.util.EnumSet.of(WordClass.VERB, WordClass.ADJECTIVE))
+            .knownWord("taking", java.util.EnumSet.of(WordClass.NOUN, WordClass.VERB))
+            .knownWord("place", java.util.EnumSet.of(WordClass.NOUN, WordClass.VERB))
+            .knownWord("beyond", java.util.EnumSet.of(WordClass.ADJECTIVE, WordClass.FUNCTION_WORD))
+            .knownWord("well", java.util.EnumSet.of(WordClass.NOUN, WordClass.VERB, WordClass.ADVERB))
+            .build();
+    private static final TermTable CLASS_TERMS = TermTable.of(List.of("takes away", "waste pipes", "taking place",
+            "high school"));
+    private static final MapLanguageModel CLASS_LM = ToyModel.lm(3, List.of("The lake drains it.", "The waste pipes were old.",
+            "The view is prevailing now.", "We study lyceum here.", "The high school was new.", "It takes away the rest.",
+            "It was taking place."));
+
+    @Test
+    void aWholeTermIsANounPhraseForAWordThatCanBeANoun() {
+        TermCandidates terms = new TermCandidates(CLASS_TERMS, CLASS_LEXICON, CLASS_LM);
+        // "takes away" ends in a particle (a verb phrase, though "away" can be a noun): only "waste pipes"
+        List<TermCandidates.Match> m = terms.matches(words("The lake drains it."));
+        assertEquals(1, m.size(), m.toString());
+        assertEquals("waste pipes", m.get(0).candidate().original());
+        assertEquals(2, m.get(0).from());
+        assertEquals(1, m.get(0).rivals());
+        // "prevailing" cannot be a noun: no noun term for it
+        assertEquals(List.of(), terms.matches(words("The view is prevailing now.")));
+        // a word the dictionary does not know passes
+        assertEquals("high school", terms.matches(words("We study lyceum here.")).get(0).candidate().original());
+
+        assertEquals(false, terms.nounPhrase("takes away"));
+        assertEquals(false, terms.nounPhrase("goes beyond")); // "beyond" cannot be a noun
+        assertEquals(false, terms.nounPhrase("set aside")); // a particle the lexicon does not know
+        assertEquals(true, terms.nounPhrase("oil well")); // "well" can be an adverb, but a noun too
+        assertEquals(true, terms.nounPhrase("high school"));
+        assertEquals(true, terms.nounPhrase("taking place")); // (the observed word decides that one)
     }
 
     /** The arcs addArcs makes of the sentence's term matches under {@code settings}. */
