@@ -920,34 +920,34 @@ final class TermCandidates {
         TermEvidence gate = settings.termEvidence();
         ObservedSpan observed = null;
         double oneWordGate = settings.oneWordTermGate();
-        List<Arc> oneWordArcs = new ArrayList<>(); // of one span: they share the bonus once all are known
+        List<Arc> wholeArcs = new ArrayList<>(); // of one span: they share the bonus once all are known
         for (Match m : matches) {
-            if (!oneWordArcs.isEmpty() && (oneWordArcs.get(0).from() != m.from() || oneWordArcs.get(0).to() != m.to())) {
-                shareBonus(oneWordArcs, out);
+            if (!wholeArcs.isEmpty() && (wholeArcs.get(0).from() != m.from() || wholeArcs.get(0).to() != m.to())) {
+                shareBonus(wholeArcs, out);
             }
             int i = m.from();
             int j = m.to();
             PreparedCandidate c = m.candidate();
             // a lexicon candidate that is a whole term, of one word or of a span that is itself a term
-            boolean oneWord = m.whole();
+            boolean whole = m.whole();
             double wholeGate = j - i == 1 ? oneWordGate : settings.termToTermGate();
-            if (oneWord && (Double.isNaN(wholeGate)
+            if (whole && (Double.isNaN(wholeGate)
                     || (j - i == 1 && evidence.unigram(w.ids(lm.vocabulary())[i]) > m.term().rarest() - ONE_WORD_RARITY))) {
                 continue; // a spinner writes a rarer word for a term, never a commoner one (and no LM call for the rest)
             }
             if (observed == null || observed.from() != i || observed.to() != j) {
                 observed = observed(i, j, w, evidence); // the matches of one span stand together
             }
-            if (oneWord && j - i > 1 && c.intrinsicLog10() - observed.intrinsic() < ONE_WORD_RARITY) {
+            if (whole && j - i > 1 && c.intrinsicLog10() - observed.intrinsic() < ONE_WORD_RARITY) {
                 continue; // a term for a term: the spinner's phrase is the rarer one (known before the facts' LM calls)
             }
-            for (int k = i; k < j && !oneWord; k++) {
+            for (int k = i; k < j && !whole; k++) {
                 eligible[k] = true; // words with a candidate, admitted or not (as for the lexicon's candidates)
             }
             // not the substitution arcs' gain gate (a carrier sentence says little about a term beyond its
             // frequency) but a score of its own: see TermEvidence
             ArcFacts facts = facts(m, observed, evidence);
-            if (oneWord ? facts.values()[ArcFacts.CONTEXT] < wholeGate
+            if (whole ? facts.values()[ArcFacts.CONTEXT] < wholeGate
                     : gate != null && gate.score(facts) < settings.termGate()
                             && !(facts.values()[ArcFacts.CONTEXT] >= settings.rareSpanTermGate()
                                     && rarerThroughout(i, j, m.term(), w, evidence)
@@ -957,7 +957,7 @@ final class TermCandidates {
                 // explaining its context better than the word it replaces
                 continue;
             }
-            for (int k = i; k < j && oneWord; k++) {
+            for (int k = i; k < j && whole; k++) {
                 eligible[k] = true;
             }
             double gain = facts.values()[ArcFacts.GAIN];
@@ -968,14 +968,14 @@ final class TermCandidates {
             // shares it among them. (A calibrated model over the span's features, fitted on our spinner's
             // tortured terms in training sentences, did no better at the clean-text budget: docs/detector.md.)
             double weight = settings.channelScale() * c.candidate().logChannel() + settings.channelOffset()
-                    + (oneWord ? settings.oneWordTermBonus() : settings.termBonus() - Math.log(m.rivals()))
+                    + (whole ? settings.oneWordTermBonus() : settings.termBonus() - Math.log(m.rivals()))
                     - settings.frequencyDiscount() * Math.log(10) * (c.intrinsicLog10() - obsIntrinsic);
             if (w.articleMismatchBefore(i, c.original())) {
                 weight += settings.artefactLogProb();
             }
-            (oneWord ? oneWordArcs : out).add(new Arc(i, j, c.ids(), weight, c, 0, new Evidence.Gain(gain, context, false)));
+            (whole ? wholeArcs : out).add(new Arc(i, j, c.ids(), weight, c, 0, new Evidence.Gain(gain, context, false)));
         }
-        shareBonus(oneWordArcs, out);
+        shareBonus(wholeArcs, out);
     }
 
     /**
@@ -1017,11 +1017,11 @@ final class TermCandidates {
      * the gate (the word's other term candidates have no evidence: they are no rival readings), and
      * empties the list.
      */
-    private static void shareBonus(List<Arc> oneWordArcs, List<Arc> out) {
-        double share = Math.log(Math.max(1, oneWordArcs.size()));
-        for (Arc a : oneWordArcs) {
+    private static void shareBonus(List<Arc> wholeArcs, List<Arc> out) {
+        double share = Math.log(Math.max(1, wholeArcs.size()));
+        for (Arc a : wholeArcs) {
             out.add(new Arc(a.from(), a.to(), a.out(), a.fixedWeight() - share, a.candidate(), 0, a.evidence()));
         }
-        oneWordArcs.clear();
+        wholeArcs.clear();
     }
 }
