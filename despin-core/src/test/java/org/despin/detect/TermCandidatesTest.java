@@ -260,14 +260,7 @@ class TermCandidatesTest {
 
     /** The arcs addArcs makes of the sentence's term matches under {@code settings}. */
     private static List<Arc> oneWordArcs(String text, DetectorSettings settings) {
-        TermCandidates terms = new TermCandidates(ONE_WORD_TERMS, ONE_WORD_LEXICON, ONE_WORD_LM);
-        LatticeBuilder.SentenceWords w = words(text);
-        int[] ids = w.ids(ONE_WORD_LM.vocabulary());
-        Evidence evidence = new Evidence(ONE_WORD_LM);
-        evidence.sentence(ids, ids);
-        List<Arc> out = new java.util.ArrayList<>();
-        terms.addArcs(terms.matches(w), w, evidence, settings, out, new boolean[w.size()]);
-        return out;
+        return arcs(ONE_WORD_TERMS, ONE_WORD_LEXICON, ONE_WORD_LM, text, settings);
     }
 
     @Test
