@@ -71,7 +71,7 @@ final class DocumentWords {
                     String source = lattice.arcs[a].candidate().candidate().source();
                     w.substitutions++;
                     w.wordNetLinks += ReadingChoice.isWordNetSynonym(source) ? 1 : 0;
-                    w.mobyLinks += source.contains("moby") ? 1 : 0;
+                    w.mobyLinks += ReadingChoice.isMobySynonym(source) ? 1 : 0;
                 }
             }
         }
@@ -86,10 +86,6 @@ final class DocumentWords {
     }
 
     /**
-     * ln(1 + the best paths' other restorations of this original), capped at {@link #RESTORED_CAP};
-     * {@code onBestPath} says whether the candidate's own is one of them.
-     */
-    /**
      * The share of the best paths' substitutions whose link has WordNet (smoothed: (n + 1) / (all + 2)): which
      * thesaurus the document's spinner reads, as far as the decode's restorations tell.
      */
@@ -102,6 +98,10 @@ final class DocumentWords {
         return (mobyLinks + 1.0) / (substitutions + 2.0);
     }
 
+    /**
+     * ln(1 + the best paths' other restorations of this original), capped at {@link #RESTORED_CAP};
+     * {@code onBestPath} says whether the candidate's own is one of them.
+     */
     double restoredElsewhere(String original, boolean onBestPath) {
         int n = restorations.getOrDefault(original, 0) - (onBestPath ? 1 : 0);
         return Math.log1p(Math.min(RESTORED_CAP, Math.max(0, n)));

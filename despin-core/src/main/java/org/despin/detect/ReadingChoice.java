@@ -100,11 +100,16 @@ final class ReadingChoice {
         x[15] = inflection(observed).equals(inflection(original)) ? 1 : 0;
         String source = arc.candidate().candidate().source();
         x[16] = isWordNetSynonym(source) ? 1 : 0;
-        x[17] = source.contains("moby") ? 1 : 0;
+        x[17] = isMobySynonym(source) ? 1 : 0;
         x[20] = source.equals(org.despin.lexicon.LinkFeatures.RELATED_SOURCE + "generic") ? 1 : 0;
         x[21] = x[16] * words.wordNetShare();
         x[22] = x[17] * words.mobyShare();
         return x;
+    }
+
+    /** Whether a lexicon link of this source has Moby's synonym link. */
+    static boolean isMobySynonym(String source) {
+        return source.contains("moby");
     }
 
     /** Whether a lexicon link of this source has WordNet's synonym link (not only a related word's). */
