@@ -674,14 +674,15 @@ final class TermCandidates {
         // one word for a whole term; not a function word ("in" -> "hoosier state"); or a term for another
         // term ("vital sign" -> "blood pressure": a thesaurus lists related terms of a term)
         boolean oneWord = segment.indexOf(' ') < 0 ? !FunctionWords.contains(segment) : terms.contains(segment);
+        // word-class agreement (NOUN_TERMS_ONLY): the span's last word must be able to be a noun; once per segment
+        boolean nounSpan = oneWord && (!NOUN_TERMS_ONLY || canBeNoun(segment.substring(segment.lastIndexOf(' ') + 1)));
         int[] whole = null;
         float[] wholeChannel = null;
         int wholeCount = 0;
         for (Candidate c : lexicon.candidates(segment)) {
             if (oneWord && c.original().indexOf(' ') > 0) {
                 int term = wholeTerm(c, segment);
-                if (term >= 0 && (!NOUN_TERMS_ONLY || (canBeNoun(segment.substring(segment.lastIndexOf(' ') + 1))
-                        && nounPhrase(c.original())))) {
+                if (term >= 0 && nounSpan && (!NOUN_TERMS_ONLY || nounPhrase(c.original()))) {
                     if (whole == null || wholeCount == whole.length) {
                         whole = whole == null ? new int[4] : Arrays.copyOf(whole, 2 * wholeCount);
                         wholeChannel = wholeChannel == null ? new float[4] : Arrays.copyOf(wholeChannel, 2 * wholeCount);
