@@ -351,6 +351,7 @@ class FindingBuilderTest {
         List<Finding> fs = builder(spanMassModel(0)).findings(List.of(lattice()), 0);
         assertEquals("council met@4-15 -> board meeting 0.60 []; ", describe(fs));
     }
+
     @Test
     void whereTheModelDecidesTheReadingChoiceSuggestsAReadingTheDocumentUsesElsewhere() {
         doc = Document.parse("The council met today, the board said.");
