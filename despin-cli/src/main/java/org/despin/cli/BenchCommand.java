@@ -9,15 +9,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.despin.DespinException;
 import org.despin.cli.render.ReportJson;
 import org.despin.data.DataPaths;
 import org.despin.data.spin.BenchDocuments;
 import org.despin.detect.CheckOptions;
+import org.despin.detect.Report;
 import org.despin.eval.Bench;
 import org.despin.eval.BenchOptions;
 import org.despin.eval.BenchResult;
+import org.despin.eval.MemoryUse;
 import org.despin.eval.Passages;
+import org.despin.eval.Throughput;
+import org.despin.lm.LanguageModel;
 import org.despin.spin.SpinOptions;
 import org.despin.spin.Spinner;
 import picocli.CommandLine.Command;
@@ -59,6 +64,14 @@ final class BenchCommand implements Callable<Integer> {
             description = "use at most N passages (default ${DEFAULT-VALUE})")
     int maxDocs;
 
+    @Option(names = "--speed-rounds", paramLabel = "N", defaultValue = "3",
+            description = "after the quality run, check the clean passages N more times on one thread and N times with "
+                    + "--threads threads, for the warm speed figures; 0 skips them (default ${DEFAULT-VALUE})")
+    int speedRounds;
+
+    @Option(names = "--threads", paramLabel = "N", description = "threads for the parallel speed figure (default: the number of cores)")
+    Integer threads;
+
     @Option(names = "--json", paramLabel = "FILE", description = "also write the figures as JSON to FILE")
     Path json;
 
@@ -78,13 +91,26 @@ final class BenchCommand implements Callable<Integer> {
         if (maxDocs < 1) {
             throw new DespinException(DespinException.Kind.USAGE, "--max-docs must be at least 1, got " + maxDocs);
         }
+        if (speedRounds < 0) {
+            throw new DespinException(DespinException.Kind.USAGE, "--speed-rounds must be at least 0, got " + speedRounds);
+        }
+        int threadCount = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (threadCount < 1) {
+            throw new DespinException(DespinException.Kind.USAGE, "--threads must be at least 1, got " + threadCount);
+        }
+        long loadStart = System.nanoTime();
         CliEnvironment.TextChecker checker = env.checkers().load(model.resolve(env));
+        double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
         List<String> passages = evenly(passages(words[0], words[1]), maxDocs);
         if (passages.isEmpty()) {
             throw new DespinException(DespinException.Kind.INPUT, "no passage of " + passageWords + " words in the documents");
         }
         Spinner spinner = new Spinner(thesaurus.load(), SpinOptions.DEFAULTS);
-        BenchResult result = new Bench(text -> checker.check(text, CheckOptions.DEFAULTS), spinner, options).run(passages);
+        Function<String, Report> detector = text -> checker.check(text, CheckOptions.DEFAULTS);
+        BenchResult result = new Bench(detector, spinner, options).run(passages);
+        if (speedRounds > 0) {
+            result = result.withPerformance(performance(checker, detector, passages, loadSeconds, threadCount));
+        }
         env.out().print(result.toTable());
         env.out().flush();
         if (json != null) {
@@ -95,6 +121,16 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         return ExitCode.OK;
+    }
+
+    /** The warm figures on the clean passages (the quality run has just warmed the code and the model's pages). */
+    private BenchResult.Performance performance(CliEnvironment.TextChecker checker, Function<String, Report> detector,
+            List<String> passages, double loadSeconds, int threadCount) {
+        Throughput.Warm warm = Throughput.warm(detector, passages, speedRounds);
+        Throughput.Parallel parallel = Throughput.parallel(detector, passages, speedRounds, threadCount);
+        LanguageModel lm = checker.languageModel();
+        double lookups = lm == null ? Double.NaN : Throughput.lmLookups(lm, passages, 1.0);
+        return new BenchResult.Performance(loadSeconds, warm, parallel, lookups, MemoryUse.peaks());
     }
 
     private int[] passageWords() throws DespinException {

@@ -8,6 +8,7 @@ import org.despin.DespinException;
 import org.despin.detect.CheckOptions;
 import org.despin.detect.Detector;
 import org.despin.detect.Report;
+import org.despin.lm.LanguageModel;
 import org.despin.model.Models;
 
 /**
@@ -29,6 +30,11 @@ public record CliEnvironment(InputStream stdin, PrintWriter out, PrintWriter err
     @FunctionalInterface
     public interface TextChecker {
         Report check(String text, CheckOptions options);
+
+        /** The checker's language model, for the bench's LM figures; null when it has none to show. */
+        default LanguageModel languageModel() {
+            return null;
+        }
     }
 
     /** Loads the model at a path and gives a checker over it. */
@@ -38,7 +44,20 @@ public record CliEnvironment(InputStream stdin, PrintWriter out, PrintWriter err
     }
 
     /** The real factory: a memory-mapped model file and the detector. */
-    public static final CheckerFactory MODEL_FILES = model -> new Detector(Models.load(model))::check;
+    public static final CheckerFactory MODEL_FILES = model -> {
+        Detector detector = new Detector(Models.load(model));
+        return new TextChecker() {
+            @Override
+            public Report check(String text, CheckOptions options) {
+                return detector.check(text, options);
+            }
+
+            @Override
+            public LanguageModel languageModel() {
+                return detector.model().lm();
+            }
+        };
+    };
 
     /** Colour on standard output: only on a terminal, and never when NO_COLOR is set or TERM is dumb. */
     public boolean colour() {

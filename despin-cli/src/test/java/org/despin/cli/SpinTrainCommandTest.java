@@ -75,13 +75,30 @@ class SpinTrainCommandTest {
         Path docs = Files.writeString(dir.resolve("held-out.txt"), text.toString());
         Path json = dir.resolve("bench.json");
         CliRun r = cli().run("bench", "--docs", docs.toString(), "--thesaurus", "moby", "--thesaurus-file", moby().toString(),
-                "--rates", "0.3", "--seeds", "1", "--passage-words", "20-40", "--json", json.toString());
+                "--rates", "0.3", "--seeds", "1", "--passage-words", "20-40", "--threads", "2", "--json", json.toString());
         assertEquals(0, r.exitCode, r.toString());
         assertTrue(r.out.contains("0.3"), r.out);
         com.fasterxml.jackson.databind.JsonNode n = org.despin.cli.render.ReportJson.MAPPER.readTree(json.toFile());
         assertEquals(1, n.get("rates").size(), n.toString());
         assertEquals(0.3, n.get("rates").get(0).get("rate").asDouble());
         assertTrue(n.get("clean").get("documents").asInt() >= 3, n.toString());
+        com.fasterxml.jackson.databind.JsonNode perf = n.get("performance");
+        long cleanWords = n.get("clean").get("words").asLong();
+        assertEquals(3, perf.get("warm").get("rounds").asInt(), perf.toString());
+        assertEquals(3 * cleanWords, perf.get("warm").get("words").asLong(), perf.toString());
+        assertEquals(2, perf.get("parallel").get("threads").asInt(), perf.toString());
+        assertEquals(3 * cleanWords, perf.get("parallel").get("words").asLong(), perf.toString());
+        assertEquals("NaN", perf.get("lmLookupsPerSecond").asText(), "the fake checker has no LM");
+        assertTrue(r.out.contains("\nwarm, clean passages, one core: "), r.out);
+        assertTrue(r.out.contains("\nwarm, clean passages, 2 threads: "), r.out);
+        assertTrue(r.out.contains("\npeak memory: heap "), r.out);
+        CliRun quick = cli().run("bench", "--docs", docs.toString(), "--thesaurus", "moby", "--thesaurus-file", moby().toString(),
+                "--rates", "0.3", "--seeds", "1", "--passage-words", "20-40", "--speed-rounds", "0", "--json", json.toString());
+        assertEquals(0, quick.exitCode, quick.toString());
+        assertTrue(!quick.out.contains("warm, clean passages") && quick.out.contains("(one thread, first pass, wall)"), quick.out);
+        assertTrue(org.despin.cli.render.ReportJson.MAPPER.readTree(json.toFile()).get("performance").isNull());
+        assertError(cli().run("bench", "--docs", docs.toString(), "--threads", "0"),
+                ExitCode.USAGE, "despin: --threads must be at least 1, got 0");
         assertError(cli().run("bench", "--docs", docs.toString(), "--rates", "0", "--thesaurus", "moby", "--thesaurus-file", moby().toString()),
                 ExitCode.USAGE, "despin: spin rate must be in (0, 1], got 0.0");
         assertError(cli().run("bench", "--docs", docs.toString(), "--passage-words", "lots"),

@@ -11,13 +11,25 @@ import java.util.Locale;
  * @param clean the detector on the clean documents
  * @param rates one row per spin rate
  * @param thresholds precision and recall per confidence threshold, over the spun documents of every rate pooled
- * @param speed the detector's throughput in this run
+ * @param speed the detector's throughput in this run (its first pass over the texts)
+ * @param performance warm speed, model load time, LM lookups and memory, when measured (else null)
  */
 public record BenchResult(String spinThesaurus, CleanFigures clean, List<RateFigures> rates,
-        List<ThresholdFigures> thresholds, Speed speed) {
+        List<ThresholdFigures> thresholds, Speed speed, Performance performance) {
     public BenchResult {
         rates = List.copyOf(rates);
         thresholds = List.copyOf(thresholds);
+    }
+
+    /** The figures of a run without the performance measurements. */
+    public BenchResult(String spinThesaurus, CleanFigures clean, List<RateFigures> rates, List<ThresholdFigures> thresholds,
+            Speed speed) {
+        this(spinThesaurus, clean, rates, thresholds, speed, null);
+    }
+
+    /** These figures with {@code p} as their performance measurements. */
+    public BenchResult withPerformance(Performance p) {
+        return new BenchResult(spinThesaurus, clean, rates, thresholds, speed, p);
     }
 
     /**
@@ -66,13 +78,28 @@ public record BenchResult(String spinThesaurus, CleanFigures clean, List<RateFig
     }
 
     /**
-     * Throughput of the detector function, measured around its calls (one thread).
+     * Throughput of the detector function in the quality run, measured around its calls (one
+     * thread, wall time): the first pass over every text, so it includes the JIT's warm-up and the
+     * first reads of the model. {@link Performance} has the warm figures.
      *
      * @param words word and number tokens checked
      * @param seconds time spent inside the detector
      * @param wordsPerSecond words / seconds
      */
     public record Speed(long words, double seconds, double wordsPerSecond) {
+    }
+
+    /**
+     * What {@code despin bench} measures about speed and memory besides the quality run.
+     *
+     * @param modelLoadSeconds wall time to load the model and make the detector
+     * @param warm the clean texts checked again on one thread (words per CPU second: one core)
+     * @param parallel the clean texts checked by several threads sharing the detector
+     * @param lmLookupsPerSecond LM lookups per CPU second, a sliding window over the clean texts, or NaN if not measured
+     * @param memory the process's peak memory at the end of the run
+     */
+    public record Performance(double modelLoadSeconds, Throughput.Warm warm, Throughput.Parallel parallel,
+            double lmLookupsPerSecond, MemoryUse memory) {
     }
 
     /** The figures as a plain-text table. */
@@ -94,8 +121,34 @@ public record BenchResult(String spinThesaurus, CleanFigures clean, List<RateFig
             sb.append(String.format(Locale.ROOT, "%-6.2f %6.3f %6.3f %6.3f %8.3f %10.3f%n", t.threshold(), t.precision(),
                     t.recall(), t.f1(), t.exactRestorations(), t.falseFlagsPer100Words()));
         }
-        sb.append(String.format(Locale.ROOT, "speed: %d words in %.2f s, %.0f words/s (one thread)%n", speed.words(),
-                speed.seconds(), speed.wordsPerSecond()));
+        sb.append(String.format(Locale.ROOT, "speed: %d words in %.2f s, %.0f words/s (one thread, first pass, wall)%n",
+                speed.words(), speed.seconds(), speed.wordsPerSecond()));
+        if (performance != null) {
+            appendPerformance(sb, performance);
+        }
         return sb.toString();
+    }
+
+    private static void appendPerformance(StringBuilder sb, Performance p) {
+        sb.append(String.format(Locale.ROOT, "model load: %.2f s%n", p.modelLoadSeconds()));
+        Throughput.Warm w = p.warm();
+        if (w != null) {
+            sb.append(String.format(Locale.ROOT,
+                    "warm, clean passages, one core: %.0f words/s (%.2f MB/s) of CPU time, median of %d rounds (%.0f-%.0f), %d words%n",
+                    w.medianWordsPerCpuSecond(), w.medianMegabytesPerCpuSecond(), w.rounds(), w.minWordsPerCpuSecond(),
+                    w.maxWordsPerCpuSecond(), w.words()));
+        }
+        Throughput.Parallel t = p.parallel();
+        if (t != null) {
+            sb.append(String.format(Locale.ROOT, "warm, clean passages, %d threads: %.0f words/s wall, %.0f words/s of their CPU time, %d words%n",
+                    t.threads(), t.wordsPerSecond(), t.wordsPerCpuSecond(), t.words()));
+        }
+        if (!Double.isNaN(p.lmLookupsPerSecond())) {
+            sb.append(String.format(Locale.ROOT, "LM lookups: %.2f M/s of CPU time (sliding window over the clean texts)%n",
+                    p.lmLookupsPerSecond() / 1e6));
+        }
+        MemoryUse m = p.memory();
+        sb.append(String.format(Locale.ROOT, "peak memory: heap %.0f MB, resident %s%n", m.peakHeapBytes() / 1e6,
+                m.peakResidentBytes() < 0 ? "unknown" : String.format(Locale.ROOT, "%.0f MB", m.peakResidentBytes() / 1e6)));
     }
 }
