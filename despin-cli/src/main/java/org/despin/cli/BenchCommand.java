@@ -46,6 +46,12 @@ final class BenchCommand implements Callable<Integer> {
             description = "clean UTF-8 text files to use instead of the held-out corpora (they must not be in the model's training data)")
     List<String> docs;
 
+    @Option(names = "--technical",
+            description = "instead of the default held-out corpora, the prose of Debian's scikit-learn, SciPy and statsmodels "
+                    + "documentation (scripts/fetch-debian-data --technical): figures on technical writing, a domain the "
+                    + "default model's language model has not read")
+    boolean technical;
+
     @Mixin
     SpinThesaurusOption thesaurus;
 
@@ -147,8 +153,20 @@ final class BenchCommand implements Callable<Integer> {
         throw new DespinException(DespinException.Kind.USAGE, "--passage-words must look like 100-150, got " + passageWords);
     }
 
-    /** Passages of {@code --docs}, or the held-out passages of the default corpora (the same set the evaluation harness uses). */
+    /**
+     * Passages of {@code --docs}, of the technical documentation ({@code --technical}), or the held-out passages of the
+     * default corpora (the same set the evaluation harness uses).
+     */
     private List<String> passages(int min, int max) throws DespinException {
+        if (technical && docs != null) {
+            throw new DespinException(DespinException.Kind.USAGE, "--technical and --docs name different texts: give one");
+        }
+        if (technical) {
+            List<String> prose = BenchDocuments.technicalPassages(new DataPaths(DataPaths.defaultCache()), min, max, maxDocs);
+            env.err().println(String.format(Locale.ROOT, "bench: %d passages of %d-%d words of technical documentation",
+                    prose.size(), min, max));
+            return prose;
+        }
         if (docs == null) {
             List<String> heldOut = BenchDocuments.heldOutPassages(new DataPaths(DataPaths.defaultCache()), min, max, maxDocs);
             env.err().println(String.format(Locale.ROOT, "bench: %d held-out passages of %d-%d words", heldOut.size(), min, max));

@@ -99,6 +99,8 @@ class SpinTrainCommandTest {
         assertTrue(org.despin.cli.render.ReportJson.MAPPER.readTree(json.toFile()).get("performance").isNull());
         assertError(cli().run("bench", "--docs", docs.toString(), "--threads", "0"),
                 ExitCode.USAGE, "despin: --threads must be at least 1, got 0");
+        assertError(cli().run("bench", "--docs", docs.toString(), "--technical", "--thesaurus", "moby", "--thesaurus-file",
+                moby().toString()), ExitCode.USAGE, "despin: --technical and --docs name different texts: give one");
         assertError(cli().run("bench", "--docs", docs.toString(), "--rates", "0", "--thesaurus", "moby", "--thesaurus-file", moby().toString()),
                 ExitCode.USAGE, "despin: spin rate must be in (0, 1], got 0.0");
         assertError(cli().run("bench", "--docs", docs.toString(), "--passage-words", "lots"),

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +40,9 @@ public final class TechnicalTerms {
     private static final Pattern PARAGRAPH = Pattern.compile("<p>(.*?)</p>", Pattern.DOTALL);
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Pattern ENTITY = Pattern.compile("&(#\\d+|#x[0-9a-fA-F]+|[a-z]+);");
+    /** Markup of code or maths, or a link's address, inside a paragraph's HTML. */
+    private static final Pattern NOT_PROSE = Pattern.compile(
+            "<code|<tt|<pre|<span class=\"math|<math|\\\\\\(|\\\\\\[|\\$|https?:|://");
 
     /**
      * @param minCount occurrences at least
@@ -132,6 +136,49 @@ public final class TechnicalTerms {
             }
         }
         return counts.terms(classes, limits);
+    }
+
+    /**
+     * The prose paragraphs of the HTML files under {@code root}, one list per file (files in
+     * sorted order, paragraphs in document order, each once in the whole tree): the {@code <p>}
+     * paragraphs of at least {@code minWords} whitespace-separated words with no code, inline
+     * markup of code or maths ({@code <code>}, {@code <tt>}, {@code <span class="math">}, TeX
+     * delimiters) or URL, as plain text on one line. Technical writing without the snippets a
+     * text checker is not meant for: {@code despin bench --technical} reads it.
+     */
+    public static List<List<String>> proseParagraphs(Path root, int minWords) throws DespinException {
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(root)) {
+            files = s.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+        } catch (IOException e) {
+            throw new DespinException(DespinException.Kind.INPUT, root + ": cannot list: " + e.getMessage(), e);
+        }
+        Set<String> seen = new HashSet<>();
+        List<List<String>> out = new ArrayList<>();
+        for (Path f : files) {
+            String html;
+            try {
+                html = Files.readString(f, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new DespinException(DespinException.Kind.INPUT, f + ": cannot read: " + e.getMessage(), e);
+            }
+            List<String> paragraphs = new ArrayList<>();
+            Matcher m = PARAGRAPH.matcher(html);
+            while (m.find()) {
+                String raw = m.group(1);
+                if (NOT_PROSE.matcher(raw).find()) {
+                    continue;
+                }
+                String plain = String.join(" ", text(raw).strip().split("\\s+"));
+                if (plain.split(" ").length >= minWords && seen.add(plain)) {
+                    paragraphs.add(plain);
+                }
+            }
+            if (!paragraphs.isEmpty()) {
+                out.add(paragraphs);
+            }
+        }
+        return out;
     }
 
     /** Paragraph HTML to plain text: tags removed, the common entities decoded. */

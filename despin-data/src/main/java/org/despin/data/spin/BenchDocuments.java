@@ -1,5 +1,6 @@
 package org.despin.data.spin;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.despin.DespinException;
@@ -10,6 +11,7 @@ import org.despin.data.corpus.CorpusDocument;
 import org.despin.data.corpus.DefaultCorpora;
 import org.despin.data.corpus.EuroparlCorpus;
 import org.despin.data.corpus.SotuCorpus;
+import org.despin.data.lexicon.TechnicalTerms;
 import org.despin.eval.Passages;
 
 /**
@@ -19,6 +21,9 @@ import org.despin.eval.Passages;
  * English Europarl lines; the WordNet examples are single sentences and left out.
  */
 public final class BenchDocuments {
+    /** Shorter paragraphs of the technical documentation are mostly captions, notes and API one-liners. */
+    static final int MIN_PARAGRAPH_WORDS = 25;
+
     private BenchDocuments() {
     }
 
@@ -40,10 +45,36 @@ public final class BenchDocuments {
             }
             perCorpus.add(passages);
         }
+        return inTurn(perCorpus, limit);
+    }
+
+    /**
+     * Up to {@code limit} passages of {@code minWords} to {@code maxWords} words of technical prose:
+     * the paragraphs of the Debian documentation of scikit-learn, SciPy and statsmodels that hold
+     * no code or maths ({@link TechnicalTerms#proseParagraphs}), each page's paragraphs joined and
+     * cut into passages, taken from the three packages in turn. No model's language model is built
+     * from them; the optional technical model mines its terms from them, so its figures here are
+     * not held out. Needs {@code scripts/fetch-debian-data --technical}.
+     */
+    public static List<String> technicalPassages(DataPaths paths, int minWords, int maxWords, int limit)
+            throws DespinException {
+        List<List<String>> perPackage = new ArrayList<>();
+        for (Path root : TechnicalTerms.packages(paths.cache())) {
+            List<String> passages = new ArrayList<>();
+            for (List<String> page : TechnicalTerms.proseParagraphs(root, MIN_PARAGRAPH_WORDS)) {
+                passages.addAll(Passages.split(String.join("\n\n", page), minWords, maxWords));
+            }
+            perPackage.add(passages);
+        }
+        return inTurn(perPackage, limit);
+    }
+
+    /** Up to {@code limit} passages, one from each source in turn. */
+    private static List<String> inTurn(List<List<String>> perSource, int limit) {
         List<String> out = new ArrayList<>(limit);
         for (int round = 0; out.size() < limit; round++) {
             boolean any = false;
-            for (List<String> passages : perCorpus) {
+            for (List<String> passages : perSource) {
                 if (round < passages.size() && out.size() < limit) {
                     out.add(passages.get(round));
                     any = true;

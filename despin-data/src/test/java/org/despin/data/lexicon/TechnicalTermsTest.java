@@ -30,6 +30,29 @@ class TechnicalTermsTest {
     }
 
     @Test
+    void proseParagraphsLeaveOutCodeMathLinksShortOnesAndRepeats() throws Exception {
+        String prose = "<p>A random forest averages the votes of many decision trees, each grown on a sample of "
+                + "the rows, so that their errors cancel out.</p>\n";
+        String other = "<p>The signal to noise ratio of the <em>filtered</em> data is higher than that of the raw "
+                + "data &amp; the model fits better.</p>\n";
+        Files.createDirectories(dir.resolve("sub"));
+        Files.writeString(dir.resolve("sub/b.html"), prose + other, StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("a.html"), String.join("\n",
+                "<p>Call <code>fit</code> with the training data, then the model predicts the labels of new rows.</p>",
+                "<p>The estimate converges at the rate \\(n^{-1/2}\\) as the number of samples grows without any bound.</p>",
+                "<p>See https://example.org/guide for the full description of every parameter of the model here.</p>",
+                "<p>Too short to be prose.</p>",
+                prose), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("c.txt"), prose, StandardCharsets.UTF_8);
+        List<List<String>> pages = TechnicalTerms.proseParagraphs(dir, 12);
+        assertEquals(List.of(
+                List.of("A random forest averages the votes of many decision trees, each grown on a sample of the rows, "
+                        + "so that their errors cancel out."),
+                List.of("The signal to noise ratio of the filtered data is higher than that of the raw data & the model "
+                        + "fits better.")), pages, "a.html first; b.html's repeat of a.html's paragraph dropped");
+    }
+
+    @Test
     void frequentCohesiveNounPhrasesOfParagraphsAreTerms() throws Exception {
         StringBuilder html = new StringBuilder("<html><pre>random forest random forest</pre>");
         for (int i = 0; i < 10; i++) {
