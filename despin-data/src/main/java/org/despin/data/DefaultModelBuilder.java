@@ -44,7 +44,7 @@ public final class DefaultModelBuilder {
             throws DespinException {
         // the optional data first: a missing package must not cost the minutes of the LM build
         List<Path> technical = technicalTerms ? TechnicalTerms.packages(paths.cache()) : List.of();
-        List<Corpus> lmCorpora = definitions ? DefaultCorpora.withDefinitions(paths) : DefaultCorpora.all(paths);
+        List<Corpus> lmCorpora = definitions ? DefaultCorpora.withDefinitions(paths) : DefaultCorpora.languageModel(paths);
         ComponentBuild lm = DefaultLmBuild.build(paths, lmCorpora);
         ComponentBuild lexicon = DefaultLexiconBuild.build(paths);
         ComponentBuild terms = TermBuild.build(TermBuild.Limits.DEFAULT, technical,

@@ -1,5 +1,6 @@
 package org.despin.data.corpus;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.despin.DespinException;
 import org.despin.data.DataPaths;
@@ -13,17 +14,32 @@ public final class DefaultCorpora {
     private DefaultCorpora() {
     }
 
-    /** State of the Union, Brown, Europarl (English lines), WordNet examples, in this order. */
+    /**
+     * The corpora of running English: State of the Union, Brown, Europarl (English lines), WordNet
+     * examples, in this order. Their held-out documents are the evaluation text; the language
+     * model reads their training documents and {@link #languageModel more}.
+     */
     public static List<Corpus> all(DataPaths paths) throws DespinException {
         return List.of(SotuCorpus.from(paths), BrownCorpus.from(paths), new EuroparlCorpus(), new WordNetExamples());
     }
 
     /**
-     * {@link #all} and the WordNet definitions ({@link WordNetDefinitions}) last: an optional
-     * component of the language-model mix.
+     * The corpora of the default model's language model: {@link #all} and the doc-comment prose of
+     * the source jars ({@link DocCommentCorpus}) last, so that the model knows technical prose too
+     * (docs/benchmarks-corpora.md, "Doc comments in the language model").
+     */
+    public static List<Corpus> languageModel(DataPaths paths) throws DespinException {
+        List<Corpus> out = new ArrayList<>(all(paths));
+        out.add(new DocCommentCorpus());
+        return List.copyOf(out);
+    }
+
+    /**
+     * {@link #languageModel} and the WordNet definitions ({@link WordNetDefinitions}) last: an
+     * optional component of the language-model mix.
      */
     public static List<Corpus> withDefinitions(DataPaths paths) throws DespinException {
-        List<Corpus> out = new java.util.ArrayList<>(all(paths));
+        List<Corpus> out = new ArrayList<>(languageModel(paths));
         out.add(new WordNetDefinitions());
         return List.copyOf(out);
     }
