@@ -14,33 +14,31 @@ public final class DefaultCorpora {
     private DefaultCorpora() {
     }
 
-    /**
-     * The corpora of running English: State of the Union, Brown, Europarl (English lines), WordNet
-     * examples, in this order. Their held-out documents are the evaluation text; the language
-     * model reads their training documents and {@link #languageModel more}.
-     */
+    /** State of the Union, Brown, Europarl (English lines), WordNet examples, in this order. */
     public static List<Corpus> all(DataPaths paths) throws DespinException {
         return List.of(SotuCorpus.from(paths), BrownCorpus.from(paths), new EuroparlCorpus(), new WordNetExamples());
     }
 
     /**
-     * The corpora of the default model's language model: {@link #all} and the doc-comment prose of
-     * the source jars ({@link DocCommentCorpus}) last, so that the model knows technical prose too
-     * (docs/benchmarks-corpora.md, "Doc comments in the language model").
+     * {@link #all} and the WordNet definitions ({@link WordNetDefinitions}) last: an optional
+     * component of the language-model mix.
      */
-    public static List<Corpus> languageModel(DataPaths paths) throws DespinException {
-        List<Corpus> out = new ArrayList<>(all(paths));
-        out.add(new DocCommentCorpus());
-        return List.copyOf(out);
+    public static List<Corpus> withDefinitions(DataPaths paths) throws DespinException {
+        return with(all(paths), new WordNetDefinitions());
     }
 
     /**
-     * {@link #languageModel} and the WordNet definitions ({@link WordNetDefinitions}) last: an
-     * optional component of the language-model mix.
+     * {@link #all} and the doc-comment prose of the source jars ({@link DocCommentCorpus}) last: an
+     * optional language-model corpus of technical writing, measured and not adopted
+     * (docs/benchmarks-corpora.md, "Doc comments in the language model").
      */
-    public static List<Corpus> withDefinitions(DataPaths paths) throws DespinException {
-        List<Corpus> out = new ArrayList<>(languageModel(paths));
-        out.add(new WordNetDefinitions());
+    public static List<Corpus> withDocComments(DataPaths paths) throws DespinException {
+        return with(all(paths), new DocCommentCorpus());
+    }
+
+    private static List<Corpus> with(List<Corpus> corpora, Corpus last) {
+        List<Corpus> out = new ArrayList<>(corpora);
+        out.add(last);
         return List.copyOf(out);
     }
 

@@ -46,7 +46,7 @@ public final class DefaultLmBuild {
 
     /** The "lm" section of the default model and its build metadata. */
     public static ComponentBuild build(DataPaths paths) throws DespinException {
-        return build(paths, DefaultCorpora.languageModel(paths));
+        return build(paths, DefaultCorpora.all(paths));
     }
 
     /** The "lm" section built from the training documents of {@code corpora} (in this order). */
@@ -78,7 +78,7 @@ public final class DefaultLmBuild {
 
     /** Reads the corpora, trains the own model, reads the Sphinx model and chooses the weight. */
     public static Components components(DataPaths paths) throws DespinException {
-        return components(DefaultCorpora.languageModel(paths));
+        return components(DefaultCorpora.all(paths));
     }
 
     /** As {@link #components(DataPaths)}, the own model trained on {@code corpora} (in this order). */
