@@ -42,9 +42,18 @@ public final class DefaultModelBuilder {
      */
     public static void build(DataPaths paths, Path out, boolean technicalTerms, boolean definitions)
             throws DespinException {
+        build(paths, out, technicalTerms, definitions ? DefaultCorpora.withDefinitions(paths) : DefaultCorpora.all(paths));
+    }
+
+    /**
+     * As {@link #build(DataPaths, Path, boolean)}, the language model trained on {@code lmCorpora}
+     * (the default is {@link DefaultCorpora#all}; the optional variants are
+     * {@link DefaultCorpora#withDefinitions} and {@link DefaultCorpora#withDocComments}).
+     */
+    public static void build(DataPaths paths, Path out, boolean technicalTerms, List<Corpus> lmCorpora)
+            throws DespinException {
         // the optional data first: a missing package must not cost the minutes of the LM build
         List<Path> technical = technicalTerms ? TechnicalTerms.packages(paths.cache()) : List.of();
-        List<Corpus> lmCorpora = definitions ? DefaultCorpora.withDefinitions(paths) : DefaultCorpora.all(paths);
         ComponentBuild lm = DefaultLmBuild.build(paths, lmCorpora);
         ComponentBuild lexicon = DefaultLexiconBuild.build(paths);
         ComponentBuild terms = TermBuild.build(TermBuild.Limits.DEFAULT, technical,

@@ -5,11 +5,14 @@ import java.util.Arrays;
 import java.util.List;
 import org.despin.data.DataPaths;
 import org.despin.data.DefaultModelBuilder;
+import org.despin.data.corpus.Corpus;
+import org.despin.data.corpus.DefaultCorpora;
 
 /**
  * Builds the default model to the given path, for development runs of {@link DetectorEvaluation};
  * {@code --technical} adds the terms of the Debian technical documentation (an optional model),
- * {@code --definitions} the WordNet definitions to the language model's corpora.
+ * {@code --definitions} the WordNet definitions to the language model's corpora, {@code --doc-comments}
+ * the doc-comment prose of the source jars ({@code DefaultCorpora.withDocComments}).
  */
 final class BuildModel {
     private BuildModel() {
@@ -18,7 +21,8 @@ final class BuildModel {
     public static void main(String[] args) throws Exception {
         DataPaths paths = new DataPaths(DataPaths.defaultCache());
         List<String> options = Arrays.asList(args).subList(1, args.length);
-        DefaultModelBuilder.build(paths, Path.of(args[0]), options.contains("--technical"),
-                options.contains("--definitions"));
+        List<Corpus> lm = options.contains("--definitions") ? DefaultCorpora.withDefinitions(paths)
+                : options.contains("--doc-comments") ? DefaultCorpora.withDocComments(paths) : DefaultCorpora.all(paths);
+        DefaultModelBuilder.build(paths, Path.of(args[0]), options.contains("--technical"), lm);
     }
 }

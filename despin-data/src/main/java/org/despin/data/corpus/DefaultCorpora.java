@@ -1,5 +1,6 @@
 package org.despin.data.corpus;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.despin.DespinException;
 import org.despin.data.DataPaths;
@@ -23,8 +24,21 @@ public final class DefaultCorpora {
      * component of the language-model mix.
      */
     public static List<Corpus> withDefinitions(DataPaths paths) throws DespinException {
-        List<Corpus> out = new java.util.ArrayList<>(all(paths));
-        out.add(new WordNetDefinitions());
+        return with(all(paths), new WordNetDefinitions());
+    }
+
+    /**
+     * {@link #all} and the doc-comment prose of the source jars ({@link DocCommentCorpus}) last: an
+     * optional language-model corpus of technical writing, measured and not adopted
+     * (docs/benchmarks-corpora.md, "Doc comments in the language model").
+     */
+    public static List<Corpus> withDocComments(DataPaths paths) throws DespinException {
+        return with(all(paths), new DocCommentCorpus());
+    }
+
+    private static List<Corpus> with(List<Corpus> corpora, Corpus last) {
+        List<Corpus> out = new ArrayList<>(corpora);
+        out.add(last);
         return List.copyOf(out);
     }
 
