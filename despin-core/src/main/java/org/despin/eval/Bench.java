@@ -89,7 +89,7 @@ public final class Bench {
             verdicts.add(c.report().verdict());
         }
         return new BenchResult.CleanFigures(clean.size(), words, findings, Metrics.per100Words(findings, words),
-                Metrics.calledSpun(verdicts));
+                Metrics.calledSpun(verdicts), Metrics.share(verdicts, Verdict.UNCERTAIN));
     }
 
     private static BenchResult.RateFigures rateFigures(double rate, List<Checked> spun, List<Checked> clean) {

@@ -40,8 +40,10 @@ public record BenchResult(String spinThesaurus, CleanFigures clean, List<RateFig
      * @param findings findings on them, all of them false flags
      * @param falseFlagsPer100Words findings per 100 words
      * @param calledSpun share of clean documents with verdict spun
+     * @param calledUncertain share of clean documents with verdict uncertain
      */
-    public record CleanFigures(int documents, long words, long findings, double falseFlagsPer100Words, double calledSpun) {
+    public record CleanFigures(int documents, long words, long findings, double falseFlagsPer100Words, double calledSpun,
+            double calledUncertain) {
     }
 
     /**
@@ -106,8 +108,10 @@ public record BenchResult(String spinThesaurus, CleanFigures clean, List<RateFig
     public String toTable() {
         StringBuilder sb = new StringBuilder(2048);
         sb.append("spinner thesaurus: ").append(spinThesaurus).append('\n');
-        sb.append(String.format(Locale.ROOT, "clean: %d documents, %d words, %.2f false flags per 100 words, %.1f %% called spun%n",
-                clean.documents(), clean.words(), clean.falseFlagsPer100Words(), 100 * clean.calledSpun()));
+        sb.append(String.format(Locale.ROOT,
+                "clean: %d documents, %d words, %.2f false flags per 100 words, %.1f %% called spun, %.1f %% uncertain%n",
+                clean.documents(), clean.words(), clean.falseFlagsPer100Words(), 100 * clean.calledSpun(),
+                100 * clean.calledUncertain()));
         sb.append(String.format(Locale.ROOT, "%-6s %5s %6s %6s %6s %6s %8s %8s %6s %7s %7s%n", "rate", "docs", "edits",
                 "P", "R", "F1", "exact", "cleanChg", "AUROC", "vrdF1", "spun%"));
         for (RateFigures r : rates) {

@@ -229,7 +229,12 @@ public final class Metrics {
 
     /** Share of {@code verdicts} that are {@link Verdict#SPUN}; 0 for none. */
     public static double calledSpun(List<Verdict> verdicts) {
-        return verdicts.isEmpty() ? 0.0 : (double) verdicts.stream().filter(v -> v == Verdict.SPUN).count() / verdicts.size();
+        return share(verdicts, Verdict.SPUN);
+    }
+
+    /** Share of {@code verdicts} equal to {@code verdict}; 0 for none. */
+    public static double share(List<Verdict> verdicts, Verdict verdict) {
+        return verdicts.isEmpty() ? 0.0 : (double) verdicts.stream().filter(v -> v == verdict).count() / verdicts.size();
     }
 
     /** Findings per 100 words. */

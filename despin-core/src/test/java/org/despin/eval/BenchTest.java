@@ -58,7 +58,7 @@ class BenchTest {
     void anOracleScoresPerfectly() {
         BenchResult r = new Bench(oracle(), SPINNER, OPTIONS).run(DOCS);
         assertEquals("bench-test", r.spinThesaurus());
-        assertEquals(new BenchResult.CleanFigures(3, 31, 0, 0.0, 0.0), r.clean());
+        assertEquals(new BenchResult.CleanFigures(3, 31, 0, 0.0, 0.0, 0.0), r.clean());
         assertEquals(2, r.rates().size());
         for (BenchResult.RateFigures f : r.rates()) {
             assertTrue(f.documents() > 0 && f.edits() > 0, f.toString());
@@ -90,7 +90,7 @@ class BenchTest {
             assertEquals(0.5, f.auroc(), 0);
             assertEquals(0.0, f.verdictF1(), 0);
         }
-        assertEquals(new BenchResult.CleanFigures(3, 31, 0, 0.0, 0.0), r.clean());
+        assertEquals(new BenchResult.CleanFigures(3, 31, 0, 0.0, 0.0, 1.0), r.clean());
     }
 
     @Test
