@@ -41,7 +41,11 @@ public final class DetectorEvaluation {
         int passages = args.length > 2 && !mode.startsWith("example") ? Integer.parseInt(args[2]) : 200;
         DataPaths paths = new DataPaths(DataPaths.defaultCache());
         Model model = args[0].equals("dev") ? DevModel.load(Path.of("/tmp/despin-dev")) : Models.load(modelPath);
-        Detector detector = new Detector(model, settingsFromProperties());
+        // -DtitleNames=FILE (TitleCasePairs): a title-case span is restored only to a pair written as a name there
+        String titleNames = System.getProperty("titleNames");
+        Detector detector = titleNames == null ? new Detector(model, settingsFromProperties())
+                : new Detector(model, settingsFromProperties(), TitleCasePairs.read(Path.of(titleNames),
+                        Integer.getInteger("titleNamesMin", 1)));
         if (mode.equals("fitarcs")) {
             ArcFitting.fit(model, detector.settings(), paths, passages);
             return;
@@ -314,7 +318,14 @@ public final class DetectorEvaluation {
                 r.findings().size(), flagged, 100.0 * flagged / Math.max(1, edits.size()), falseFlags, exact,
                 100.0 * exact / Math.max(1, edits.size()), r.verdict(), r.spinScore());
         for (Finding f : r.findings()) {
-            System.out.printf(Locale.ROOT, "  %s -> %s %.2f%n", f.text(), f.suggestion(), f.confidence());
+            // -DexampleWhy=true: each finding marked FALSE (on no edit) or with the edit's original, and its evidence
+            if (Boolean.getBoolean("exampleWhy")) {
+                Edit on = edits.stream().filter(e -> f.start() < e.end() && e.start() < f.end()).findFirst().orElse(null);
+                System.out.printf(Locale.ROOT, "  %s -> %s %.2f %s | %s%n", f.text(), f.suggestion(), f.confidence(),
+                        on == null ? "FALSE" : "[" + on.original() + "]", f.evidence());
+            } else {
+                System.out.printf(Locale.ROOT, "  %s -> %s %.2f%n", f.text(), f.suggestion(), f.confidence());
+            }
         }
     }
 
