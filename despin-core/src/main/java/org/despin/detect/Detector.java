@@ -64,6 +64,11 @@ public final class Detector {
         this.unspunBuilders = unspunSettings != null ? new ConcurrentLinkedQueue<>() : null;
     }
 
+    /** The language model (for the evaluation's tools). */
+    org.despin.lm.LanguageModel lm() {
+        return model.lm();
+    }
+
     /** The phrase-level term candidates (for the evaluation's diagnostics). */
     TermCandidates termCandidates() {
         return terms;
@@ -137,7 +142,7 @@ public final class Detector {
         boolean isShort = !FindingModel.decidesIn(doc.wordCount());
         FindingModel decision = boost ? (isShort ? null : settings.spunFindingModel())
                 : isShort ? settings.shortFindingModel() : settings.findingModel();
-        FindingBuilder findingBuilder = new FindingBuilder(doc, estimate, decision, spinScore, settings.termSpanDecision());
+        FindingBuilder findingBuilder = new FindingBuilder(doc, estimate, decision, spinScore, settings.termSpanDecision(), model.lm());
         List<Finding> findings = findingBuilder.findings(lattices.lattices(), options.minConfidence());
         Report report = new Report(verdict(spinScore), spinScore, doc.wordCount(), findings, restore(text, findings));
         return new Trace(report, features, doc, lattices.lattices(), estimate);
