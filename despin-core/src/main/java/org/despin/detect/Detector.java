@@ -142,7 +142,9 @@ public final class Detector {
         boolean isShort = !FindingModel.decidesIn(doc.wordCount());
         FindingModel decision = boost ? (isShort ? null : settings.spunFindingModel())
                 : isShort ? settings.shortFindingModel() : settings.findingModel();
-        FindingBuilder findingBuilder = new FindingBuilder(doc, estimate, decision, spinScore, settings.termSpanDecision(), model.lm());
+        // the stored orders cost LM calls per candidate: read only by a model that weighs them (neither default does)
+        FindingBuilder findingBuilder = new FindingBuilder(doc, estimate, decision, spinScore, settings.termSpanDecision(),
+                decision != null && decision.readsStoredOrder() ? model.lm() : null);
         List<Finding> findings = findingBuilder.findings(lattices.lattices(), options.minConfidence());
         Report report = new Report(verdict(spinScore), spinScore, doc.wordCount(), findings, restore(text, findings));
         return new Trace(report, features, doc, lattices.lattices(), estimate);

@@ -133,6 +133,11 @@ public record FindingModel(double[] weights, double bias) {
         return weights.clone();
     }
 
+    /** Whether the stored orders have a weight (else they need not be computed: see {@link #storedOrder}). */
+    boolean readsStoredOrder() {
+        return weights[FEATURES.indexOf("observedStored") + 1] != 0 || weights[FEATURES.indexOf("candidateStored") + 1] != 0;
+    }
+
     /** Whether the model decides in a document of this many words (see {@link #MIN_WORDS}). */
     static boolean decidesIn(int words) {
         return words >= MIN_WORDS;

@@ -82,5 +82,11 @@ class FindingModelTest {
         assertEquals(1.0 / 3, FindingModel.storedOrder(lm, ids, 1, 2, new int[] {v.id("council")}), 1e-12);
         // at the sentence's end the end marker is read: "met </s>" after "security council" (2)
         assertEquals(2.0, FindingModel.storedOrder(lm, ids, 3, 4, new int[] {v.id("met")}), 1e-12);
+        // neither default weighs them, so the detector does not compute them
+        assertEquals(false, FindingModel.DEFAULTS.readsStoredOrder());
+        assertEquals(false, FindingModel.SPUN.readsStoredOrder());
+        double[] w = new double[FindingModel.SIZE + 1];
+        w[FindingModel.FEATURES.indexOf("candidateStored") + 1] = 0.5;
+        assertEquals(true, new FindingModel(w, 0).readsStoredOrder());
     }
 }
