@@ -33,6 +33,8 @@ public final class Detector {
      * The settings of the lattice builders that widen the lattices of a document called spun (their gate
      * and context pool), and the idle ones of those builders; both null when the settings do not widen.
      */
+    /** Word pairs seen written as names, or {@link TitleCaseNames#UNKNOWN}. */
+    private final TitleCaseNames names;
     private final DetectorSettings spunSettings;
     private final ConcurrentLinkedQueue<LatticeBuilder> spunBuilders;
     /** The same for a document not called spun ({@code unspunEvidenceGate}); both null when it is NaN. */
@@ -44,7 +46,13 @@ public final class Detector {
     }
 
     public Detector(Model model, DetectorSettings settings) {
+        this(model, settings, TitleCaseNames.UNKNOWN);
+    }
+
+    /** With word pairs seen written as names (a title-case span is restored only to one of those, see "Names"). */
+    Detector(Model model, DetectorSettings settings, TitleCaseNames names) {
         this.model = model;
+        this.names = names;
         this.settings = settings;
         this.candidates = new CandidateTable(model.lexicon(), model.lm(), settings);
         this.terms = new TermCandidates(model.terms(), model.lexicon(), model.lm());
@@ -54,6 +62,11 @@ public final class Detector {
         this.spunBuilders = spunSettings != null ? new ConcurrentLinkedQueue<>() : null;
         this.unspunSettings = widenSettings(settings, settings.unspunEvidenceGate());
         this.unspunBuilders = unspunSettings != null ? new ConcurrentLinkedQueue<>() : null;
+    }
+
+    /** The language model (for the evaluation's tools). */
+    org.despin.lm.LanguageModel lm() {
+        return model.lm();
     }
 
     /** The phrase-level term candidates (for the evaluation's diagnostics). */
@@ -80,7 +93,7 @@ public final class Detector {
         Document doc = Document.parse(text);
         LatticeBuilder builder = builders.poll();
         if (builder == null) {
-            builder = new LatticeBuilder(model.lm(), candidates, terms, settings);
+            builder = new LatticeBuilder(model.lm(), candidates, terms, names, settings);
         }
         // a document that may be widened keeps the first pass's near misses: the widening then reads them
         // instead of testing again where the context it reads is the observed one
@@ -129,7 +142,9 @@ public final class Detector {
         boolean isShort = !FindingModel.decidesIn(doc.wordCount());
         FindingModel decision = boost ? (isShort ? null : settings.spunFindingModel())
                 : isShort ? settings.shortFindingModel() : settings.findingModel();
-        FindingBuilder findingBuilder = new FindingBuilder(doc, estimate, decision, spinScore, settings.termSpanDecision());
+        // the stored orders cost LM calls per candidate: read only by a model that weighs them (neither default does)
+        FindingBuilder findingBuilder = new FindingBuilder(doc, estimate, decision, spinScore, settings.termSpanDecision(),
+                decision != null && decision.readsStoredOrder() ? model.lm() : null);
         List<Finding> findings = findingBuilder.findings(lattices.lattices(), options.minConfidence());
         Report report = new Report(verdict(spinScore), spinScore, doc.wordCount(), findings, restore(text, findings));
         return new Trace(report, features, doc, lattices.lattices(), estimate);
@@ -175,7 +190,7 @@ public final class Detector {
             DetectorSettings wideSettings, ConcurrentLinkedQueue<LatticeBuilder> idle) {
         LatticeBuilder builder = idle.poll();
         if (builder == null) {
-            builder = new LatticeBuilder(model.lm(), candidates, terms, wideSettings);
+            builder = new LatticeBuilder(model.lm(), candidates, terms, names, wideSettings);
         }
         List<int[]> contexts = new java.util.ArrayList<>(lattices.lattices().size());
         for (int l = 0; l < lattices.lattices().size(); l++) {

@@ -37,6 +37,8 @@ final class FindingBuilder {
     private final double spinScore;
     /** {@link DetectorSettings#termSpanDecision()}: NaN = term readings stay out of the span decision. */
     private final double termSpanDecision;
+    /** For the candidates' stored orders, or null (they are 0). */
+    private final org.despin.lm.LanguageModel lm;
 
     FindingBuilder(Document doc, SpinRateEstimator.Estimate estimate) {
         this(doc, estimate, null, 0);
@@ -48,6 +50,13 @@ final class FindingBuilder {
 
     FindingBuilder(Document doc, SpinRateEstimator.Estimate estimate, FindingModel model, double spinScore,
             double termSpanDecision) {
+        this(doc, estimate, model, spinScore, termSpanDecision, null);
+    }
+
+    /** With the LM, for the candidates' stored orders ({@link FindingModel#FEATURES}; without it they are 0). */
+    FindingBuilder(Document doc, SpinRateEstimator.Estimate estimate, FindingModel model, double spinScore,
+            double termSpanDecision, org.despin.lm.LanguageModel lm) {
+        this.lm = lm;
         this.doc = doc;
         this.estimate = estimate;
         this.model = model;
@@ -251,7 +260,7 @@ final class FindingBuilder {
                 readings += d.posterior()[b] >= MIN_ALTERNATIVE ? 1 : 0;
             }
             Candidate c = new Candidate(l, a, m.mass, FindingModel.features(lattice, d, a, m.mass, readings, likelyNear,
-                    spinScore, estimate.rate(), words));
+                    spinScore, estimate.rate(), words, lm));
             out.add(c);
             java.util.Arrays.fill(taken, arc.from(), arc.to(), true);
             if (deciding && model.confidence(c.features()) >= decision) {

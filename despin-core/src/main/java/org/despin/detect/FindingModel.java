@@ -46,7 +46,12 @@ public record FindingModel(double[] weights, double bias) {
             // observed words used again by the writer, the same original restored elsewhere
             "candidateElsewhere",  // ln(1 + the candidate's content words elsewhere in the document, capped at 5), mean over its words
             "observedElsewhere",   // the same for the observed span's content words
-            "restoredElsewhere");  // ln(1 + other best-path restorations of the same original, capped at 3)
+            "restoredElsewhere",   // ln(1 + other best-path restorations of the same original, capped at 3)
+            // stored order (branch names2): how far the LM stores the span's n-grams with its observed neighbours,
+            // the mean of (matched order - 1) over the span's words and the next order - 1 words; a confident
+            // clean collocation inside a spun text against a restoration; 0 without the LM (weight 0 in both sets)
+            "observedStored",      // the observed words
+            "candidateStored");    // the reading's words
     static final int SIZE = FEATURES.size();
     /** Spans whose readings together have less of the decode's mass are no candidates. */
     static final double FLOOR = 0.02;
@@ -87,7 +92,7 @@ public record FindingModel(double[] weights, double bias) {
      */
     public static final FindingModel DEFAULTS = new FindingModel(new double[] {3.4943, 0.1702, -0.1876, 0.6770, 0.1357,
         0.1124, 1.6227, -0.3809, -0.0842, -0.5469, 1.8386, 0.5405, 0.0358, 0.1576, -0.0049, -0.4092, -0.0339, -0.1479,
-        -0.1199, 0.6007, -1.7526, -1.0727}, 0.4055);
+        -0.1199, 0.6007, -1.7526, -1.0727, 0, 0}, 0.4055);
 
     /**
      * The model for documents called spun (the document score's {@code spunThreshold}), over their
@@ -111,7 +116,7 @@ public record FindingModel(double[] weights, double bias) {
      */
     public static final FindingModel SPUN = new FindingModel(new double[] {-1.0775, 0.3672, -0.4610, 0.8359, 0.1695,
         0.0416, 0.1255, 0.0127, -0.0222, 0.9653, 2.1363, 1.0395, 0.3228, 0.1665, 0.0054, -0.1888, -0.0886, -0.1558,
-        -0.2120, 0.4586, -1.6429, 0.2148}, -0.0800);
+        -0.2120, 0.4586, -1.6429, 0.2148, 0, 0}, -0.0800);
 
     public FindingModel {
         if (weights.length != SIZE + 1) {
@@ -126,6 +131,11 @@ public record FindingModel(double[] weights, double bias) {
     @Override
     public double[] weights() {
         return weights.clone();
+    }
+
+    /** Whether the stored orders have a weight (else they need not be computed: see {@link #storedOrder}). */
+    boolean readsStoredOrder() {
+        return weights[FEATURES.indexOf("observedStored") + 1] != 0 || weights[FEATURES.indexOf("candidateStored") + 1] != 0;
     }
 
     /** Whether the model decides in a document of this many words (see {@link #MIN_WORDS}). */
@@ -159,6 +169,12 @@ public record FindingModel(double[] weights, double bias) {
      */
     static double[] features(Lattice lattice, Decoder.Decoded d, int a, double mass, int readings, int likelyNear,
             double spinScore, double rate, DocumentWords words) {
+        return features(lattice, d, a, mass, readings, likelyNear, spinScore, rate, words, null);
+    }
+
+    /** The same, with the LM for the stored orders ({@code lm} null: they are 0). */
+    static double[] features(Lattice lattice, Decoder.Decoded d, int a, double mass, int readings, int likelyNear,
+            double spinScore, double rate, DocumentWords words, org.despin.lm.LanguageModel lm) {
         Arc arc = lattice.arcs[a];
         Kind kind = kind(arc);
         double[] x = new double[SIZE];
@@ -187,7 +203,50 @@ public record FindingModel(double[] weights, double bias) {
         x[18] = words.elsewhere(original, lattice.normal, arc.from(), arc.to());
         x[19] = words.elsewhere(lattice.observed(arc.from(), arc.to()), lattice.normal, arc.from(), arc.to());
         x[20] = words.restoredElsewhere(original, d.best()[a]);
+        if (lm != null) {
+            int[] observed = java.util.Arrays.copyOfRange(lattice.ids, arc.from(), arc.to());
+            x[21] = storedOrder(lm, lattice.ids, arc.from(), arc.to(), observed);
+            x[22] = storedOrder(lm, lattice.ids, arc.from(), arc.to(), arc.out());
+        }
         return x;
+    }
+
+    /**
+     * The mean of (matched order - 1) over {@code span} read in place of words {@code from} to {@code to} of
+     * {@code ids} and the order - 1 words after it (or the sentence end), each after up to order - 1 words
+     * before it: 0 when no n-gram with a neighbour is stored, order - 1 when every word continues a stored
+     * n-gram of the highest order.
+     */
+    static double storedOrder(org.despin.lm.LanguageModel lm, int[] ids, int from, int to, int[] span) {
+        int reach = lm.order() - 1;
+        org.despin.lm.LmState state = lm.newState();
+        int start = from - reach;
+        if (start < 0) {
+            lm.beginSentence(state);
+            start = 0;
+        } else {
+            lm.emptyContext(state);
+        }
+        for (int k = start; k < from; k++) {
+            lm.score(state, ids[k], state);
+        }
+        int sum = 0;
+        int count = 0;
+        for (int w : span) {
+            sum += lm.matchedOrder(state, w) - 1;
+            count++;
+            lm.score(state, w, state);
+        }
+        for (int k = to; k < Math.min(ids.length, to + reach); k++) {
+            sum += lm.matchedOrder(state, ids[k]) - 1;
+            count++;
+            lm.score(state, ids[k], state);
+        }
+        if (to + reach > ids.length) {
+            sum += lm.matchedOrder(state, org.despin.lm.Vocabulary.END_SENTENCE) - 1;
+            count++;
+        }
+        return count == 0 ? 0 : (double) sum / count;
     }
 
     /** The kinds of substitution arcs, which the lattice builder makes in different ways. */

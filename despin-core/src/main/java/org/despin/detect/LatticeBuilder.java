@@ -55,6 +55,8 @@ final class LatticeBuilder {
 
     private final CandidateTable table;
     private final TermCandidates terms;
+    /** Word pairs seen written as names, or {@link TitleCaseNames#UNKNOWN} (see {@link #makesKnownName}). */
+    private final TitleCaseNames names;
     private final Vocabulary vocabulary;
     private final DetectorSettings settings;
     private final Evidence evidence;
@@ -82,8 +84,14 @@ final class LatticeBuilder {
     }
 
     LatticeBuilder(LanguageModel lm, CandidateTable table, TermCandidates terms, DetectorSettings settings) {
+        this(lm, table, terms, TitleCaseNames.UNKNOWN, settings);
+    }
+
+    LatticeBuilder(LanguageModel lm, CandidateTable table, TermCandidates terms, TitleCaseNames names,
+            DetectorSettings settings) {
         this.table = table;
         this.terms = terms;
+        this.names = names;
         this.vocabulary = lm.vocabulary();
         this.lm = lm;
         this.cohesionState = lm.newState();
@@ -765,7 +773,17 @@ final class LatticeBuilder {
         System.arraycopy(ids, from, run, 0, i - from);
         System.arraycopy(cand, 0, run, i - from, cand.length);
         System.arraycopy(ids, j, run, i - from + cand.length, to - j);
-        return run.length < 2 || cohesion(run) >= KNOWN_NAME_COHESION;
+        if (run.length < 2 || cohesion(run) < KNOWN_NAME_COHESION) {
+            return run.length < 2;
+        }
+        if (!names.isKnown()) {
+            return true;
+        }
+        String[] words = new String[run.length];
+        for (int k = 0; k < run.length; k++) {
+            words[k] = vocabulary.word(run[k]);
+        }
+        return names.joinsAName(words, i - from, i - from + cand.length);
     }
 
     /** log10 P(word) from an empty context. */

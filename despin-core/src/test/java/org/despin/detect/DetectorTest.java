@@ -128,6 +128,22 @@ class DetectorTest {
     }
 
     @Test
+    void withCaseDataANameIsRestoredOnlyToAPairWrittenAsAName() {
+        // the toy LM stores "permanent mission"; with case data that never writes "Permanent Mission" as a
+        // name, "Lasting Mission" is left as it is, with case data that does it is restored as without any
+        Model model = ToyModel.model(ToyModel.lm(4, ToyModel.NEWS), new org.despin.lexicon.MapLexicon.Builder()
+                .add("lasting", "permanent", -1.0f).build());
+        String spun = "The Lasting Mission of France issued a statement.";
+        Report none = new Detector(model, ToyModel.SETTINGS, TitleCaseNames.of(List.of("security council")))
+                .check(spun, CheckOptions.DEFAULTS.withMinConfidence(0));
+        assertEquals(spun, none.restored(), DetectorExamplesTest.describe(none));
+        Report named = new Detector(model, ToyModel.SETTINGS, TitleCaseNames.of(List.of("Permanent Mission")))
+                .check(spun, CheckOptions.DEFAULTS);
+        assertEquals("The Permanent Mission of France issued a statement.", named.restored(),
+                DetectorExamplesTest.describe(named));
+    }
+
+    @Test
     void anArticleThatDoesNotFitIsEvidenceForTheSubstitution() {
         Report spun = DETECTOR.check("She met a individual who spoke French.", CheckOptions.DEFAULTS);
         assertEquals("She met a person who spoke French.", spun.restored(), DetectorExamplesTest.describe(spun));

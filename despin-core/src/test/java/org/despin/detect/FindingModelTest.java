@@ -68,4 +68,25 @@ class FindingModelTest {
         assertEquals(false, FindingModel.decidesIn(99));
         assertEquals(true, FindingModel.decidesIn(100));
     }
+
+    @Test
+    void theStoredOrderCountsTheNgramsTheLmStoresAcrossTheSpan() {
+        // one sentence of training text, order 3: "<s> the security council met </s>" stores every n-gram of it
+        org.despin.lm.LanguageModel lm = ToyModel.lm(3, List.of("The security council met."));
+        org.despin.lm.Vocabulary v = lm.vocabulary();
+        int[] ids = {v.id("the"), v.id("security"), v.id("council"), v.id("met")};
+        // "security" after "<s> the" (3-gram: 2), "council" (2), "met" (2): the order - 1 = 2 words after; mean 2
+        assertEquals(2.0, FindingModel.storedOrder(lm, ids, 1, 2, new int[] {v.id("security")}), 1e-12);
+        // "council" read in place of "security": "the council" not stored (0), "council council" (0), then
+        // "council met" (1): mean 1/3
+        assertEquals(1.0 / 3, FindingModel.storedOrder(lm, ids, 1, 2, new int[] {v.id("council")}), 1e-12);
+        // at the sentence's end the end marker is read: "met </s>" after "security council" (2)
+        assertEquals(2.0, FindingModel.storedOrder(lm, ids, 3, 4, new int[] {v.id("met")}), 1e-12);
+        // neither default weighs them, so the detector does not compute them
+        assertEquals(false, FindingModel.DEFAULTS.readsStoredOrder());
+        assertEquals(false, FindingModel.SPUN.readsStoredOrder());
+        double[] w = new double[FindingModel.SIZE + 1];
+        w[FindingModel.FEATURES.indexOf("candidateStored") + 1] = 0.5;
+        assertEquals(true, new FindingModel(w, 0).readsStoredOrder());
+    }
 }

@@ -41,7 +41,11 @@ public final class DetectorEvaluation {
         int passages = args.length > 2 && !mode.startsWith("example") ? Integer.parseInt(args[2]) : 200;
         DataPaths paths = new DataPaths(DataPaths.defaultCache());
         Model model = args[0].equals("dev") ? DevModel.load(Path.of("/tmp/despin-dev")) : Models.load(modelPath);
-        Detector detector = new Detector(model, settingsFromProperties());
+        // -DtitleNames=FILE (TitleCasePairs): a title-case span is restored only to a pair written as a name there
+        String titleNames = System.getProperty("titleNames");
+        Detector detector = titleNames == null ? new Detector(model, settingsFromProperties())
+                : new Detector(model, settingsFromProperties(), TitleCasePairs.read(Path.of(titleNames),
+                        Integer.getInteger("titleNamesMin", 1)));
         if (mode.equals("fitarcs")) {
             ArcFitting.fit(model, detector.settings(), paths, passages);
             return;
@@ -152,20 +156,19 @@ public final class DetectorEvaluation {
             b.findingModel(null); // the decode's posteriors decide, as before the finding model
         } else if (findings != null) {
             String[] parts = findings.split(";");
-            b.findingModel(new FindingModel(java.util.Arrays.stream(parts[0].split(",")).mapToDouble(v -> Double.parseDouble(v.trim()))
-                    .toArray(), Double.parseDouble(parts[1])));
+            b.findingModel(new FindingModel(findingWeights(parts[0]), Double.parseDouble(parts[1])));
         }
         String spunFindings = System.getProperty("spunFindingModel"); // the same for documents called spun
         if (spunFindings != null) {
             String[] parts = spunFindings.split(";");
-            b.spunFindingModel("off".equals(spunFindings) ? null : new FindingModel(java.util.Arrays.stream(parts[0].split(","))
-                    .mapToDouble(v -> Double.parseDouble(v.trim())).toArray(), Double.parseDouble(parts[1])));
+            b.spunFindingModel("off".equals(spunFindings) ? null
+                    : new FindingModel(findingWeights(parts[0]), Double.parseDouble(parts[1])));
         }
         String shortFindings = System.getProperty("shortFindingModel"); // the same for documents under 100 words
         if (shortFindings != null) {
             String[] parts = shortFindings.split(";");
-            b.shortFindingModel("off".equals(shortFindings) ? null : new FindingModel(java.util.Arrays.stream(parts[0].split(","))
-                    .mapToDouble(v -> Double.parseDouble(v.trim())).toArray(), Double.parseDouble(parts[1])));
+            b.shortFindingModel("off".equals(shortFindings) ? null
+                    : new FindingModel(findingWeights(parts[0]), Double.parseDouble(parts[1])));
         }
         String docScore = System.getProperty("docScore"); // "w0,...", as fit prints them
         if (docScore != null) {
@@ -297,6 +300,15 @@ public final class DetectorEvaluation {
      * writes them): edits flagged (a finding overlaps the edit), false flags (findings on no edit),
      * exact restorations.
      */
+    /**
+     * Finding-model weights as fitfindings prints them; a vector printed before features were added at the end
+     * (21 features before branch names2's stored orders) gets weight 0 for those.
+     */
+    static double[] findingWeights(String list) {
+        double[] w = java.util.Arrays.stream(list.split(",")).mapToDouble(v -> Double.parseDouble(v.trim())).toArray();
+        return w.length < FindingModel.SIZE + 1 ? java.util.Arrays.copyOf(w, FindingModel.SIZE + 1) : w;
+    }
+
     static void example(Detector detector, Path spunFile) throws Exception {
         String text = java.nio.file.Files.readString(spunFile, java.nio.charset.StandardCharsets.UTF_8);
         Path tsv = Path.of(spunFile.toString().replaceAll("\\.txt$", ".alignment.tsv"));
@@ -314,7 +326,14 @@ public final class DetectorEvaluation {
                 r.findings().size(), flagged, 100.0 * flagged / Math.max(1, edits.size()), falseFlags, exact,
                 100.0 * exact / Math.max(1, edits.size()), r.verdict(), r.spinScore());
         for (Finding f : r.findings()) {
-            System.out.printf(Locale.ROOT, "  %s -> %s %.2f%n", f.text(), f.suggestion(), f.confidence());
+            // -DexampleWhy=true: each finding marked FALSE (on no edit) or with the edit's original, and its evidence
+            if (Boolean.getBoolean("exampleWhy")) {
+                Edit on = edits.stream().filter(e -> f.start() < e.end() && e.start() < f.end()).findFirst().orElse(null);
+                System.out.printf(Locale.ROOT, "  %s -> %s %.2f %s | %s%n", f.text(), f.suggestion(), f.confidence(),
+                        on == null ? "FALSE" : "[" + on.original() + "]", f.evidence());
+            } else {
+                System.out.printf(Locale.ROOT, "  %s -> %s %.2f%n", f.text(), f.suggestion(), f.confidence());
+            }
         }
     }
 

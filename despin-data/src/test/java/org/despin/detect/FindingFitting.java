@@ -81,7 +81,7 @@ final class FindingFitting {
                 if (boosted(base, t) && Boolean.getBoolean("findingNotSpun") || spunFit && !boosted(base, t)) {
                     continue; // -DfindingNotSpun=true: fit only where the model decides (documents the boost leaves)
                 }
-                FindingBuilder fb = new FindingBuilder(t.doc(), t.estimate(), null, t.report().spinScore());
+                FindingBuilder fb = new FindingBuilder(t.doc(), t.estimate(), null, t.report().spinScore(), Double.NaN, decide.lm());
                 if (lemmas != null) {
                     for (FindingBuilder.Candidate c : fb.candidates(t.lattices(), lemmas)) {
                         double[] row = new double[FindingModel.SIZE + 1];
@@ -153,7 +153,7 @@ final class FindingFitting {
             if (label.equals("onEdit lemmas")) {
                 continue; // the thresholds' findings count the document's words by the detector's stems
             }
-            thresholds(w, docs, base, spunFit);
+            thresholds(w, docs, base, spunFit, decide.lm());
         }
     }
 
@@ -193,13 +193,14 @@ final class FindingFitting {
      * Clean flags per 100 words and spun token P / R / F1, exact, on the test half, by threshold and
      * for the baseline; as the detector decides: the baseline's findings where it boosts, the model's elsewhere.
      */
-    private static void thresholds(double[] w, List<Decoded> docs, DetectorSettings base, boolean spunFit) {
+    private static void thresholds(double[] w, List<Decoded> docs, DetectorSettings base, boolean spunFit,
+            org.despin.lm.LanguageModel lm) {
         System.out.println("threshold (bias)  clean flags/100   spun P      R     F1   exact (test half)");
         for (double t : THRESHOLDS) {
             FindingModel m = new FindingModel(w, -Math.log(t / (1 - t)));
             print(String.format(Locale.ROOT, "%.2f (%5.2f)", t, m.bias()), docs, d -> boosted(base, d.trace()) != spunFit
                     ? d.baseline().findings() : new FindingBuilder(d.trace().doc(), d.trace().estimate(), m,
-                    d.trace().report().spinScore()).findings(d.trace().lattices(), CheckOptions.DEFAULTS.minConfidence()));
+                    d.trace().report().spinScore(), Double.NaN, lm).findings(d.trace().lattices(), CheckOptions.DEFAULTS.minConfidence()));
         }
         print("baseline", docs, d -> d.baseline().findings());
     }
