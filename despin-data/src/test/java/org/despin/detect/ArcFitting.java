@@ -103,6 +103,13 @@ final class ArcFitting {
         String java = Logistic.printWeights(w, ArcFeatures.NAMES);
         System.out.println("new ArcModel(" + java + String.format(Locale.ROOT, ", %.4f)", train.rate()));
         report(w, test);
+        // the same test half under the weights the lattices were built with (ArcModel.DEFAULTS or -DarcModel)
+        double[] inUse = settings.arcModel().weights().clone();
+        for (int k : DROPPED) {
+            inUse[k + 1] = 0;
+        }
+        System.out.println("weights in use, same test half:");
+        report(inUse, test);
     }
 
     /** AUROC, log-loss and a calibration table (predicted vs observed by decile of prediction) on held-back arcs. */
