@@ -21,7 +21,7 @@ import org.despin.text.TokenType;
 /**
  * Fits the {@link ArcModel} (DetectorEvaluation {@code fitarcs N}): TRAINING passages of the
  * default corpora (never the held-out ones), clean and spun by our spinner with Moby at rates
- * 0.05-0.4, first-pass lattices built with every admitted candidate kept; an arc is positive when
+ * 0.05-0.4 (the fits' TrainingSpinners, or {@code -DfitSpinner}), first-pass lattices built with every admitted candidate kept; an arc is positive when
  * its observed span is exactly an edit's span and its candidate is the edit's original (both
  * normalised). Logistic regression on the first half of the passages, calibration and AUROC on
  * the second half; prints the coefficients as Java for {@link ArcModel#DEFAULTS}.
@@ -49,12 +49,19 @@ final class ArcFitting {
     }
 
     static void fit(Model model, DetectorSettings base, DataPaths paths, int passages) throws Exception {
-        // -DfitSpinner=moby+wordnet: every other spun passage by a WordNet thesaurus with related words
-        // (WordNetSpinThesaurus), so that edits along the lexicon's related-word links are in the data
-        String thesaurusName = System.getProperty("fitSpinner", SpinThesauri.MOBY);
-        boolean mixed = thesaurusName.equals("moby+wordnet");
-        SpinThesaurus thesaurus = SpinThesauri.load(mixed ? SpinThesauri.MOBY : thesaurusName, paths);
-        SpinThesaurus second = mixed ? WordNetSpinThesaurus.load() : thesaurus;
+        // -DfitSpinner=NAME (moby, moby+wordnet, ...): the thesauri of before; without it the training
+        // spinners of the other fits (TrainingSpinners, -DtrainSpin: plain = Moby and WordNet in turn,
+        // the same passages and seeds as -DfitSpinner=moby+wordnet; mix = four spinners of spread rarity)
+        String thesaurusName = System.getProperty("fitSpinner");
+        Spinner[] spinners = null;
+        if (thesaurusName != null) {
+            boolean mixed = thesaurusName.equals("moby+wordnet");
+            SpinThesaurus thesaurus = SpinThesauri.load(mixed ? SpinThesauri.MOBY : thesaurusName, paths);
+            SpinThesaurus second = mixed ? WordNetSpinThesaurus.load() : thesaurus;
+            spinners = new Spinner[] {new Spinner(thesaurus, SpinOptions.of(0.1, 1)), new Spinner(second, SpinOptions.of(0.1, 1))};
+        } else {
+            thesaurusName = "trainSpin " + System.getProperty("trainSpin", "plain");
+        }
         // -DfoldLm=PATH (docs/detector.md): read only the fit fold with the LM that never saw it
         String foldLm = System.getProperty("foldLm");
         if (foldLm != null) {
@@ -70,15 +77,16 @@ final class ArcFitting {
         int half = training.size() / 2;
         ArcData train = new ArcData();
         ArcData test = new ArcData();
-        Spinner spinner = new Spinner(thesaurus, SpinOptions.of(0.1, 1));
-        Spinner secondSpinner = new Spinner(second, SpinOptions.of(0.1, 1));
+        if (spinners == null) {
+            spinners = TrainingSpinners.load(paths, model.lm());
+        }
         for (int i = 0; i < training.size(); i++) {
             double rate = RATES[i % RATES.length];
             String text = training.get(i);
             List<Edit> edits = List.of();
             if (rate > 0) {
-                // passages of one rate alternate between the two thesauri (i / 6 odd: the second)
-                Spinner sp = (i / RATES.length) % 2 == 1 ? secondSpinner : spinner;
+                // passages of one rate cycle through the spinners (two: i / 6 odd takes the second)
+                Spinner sp = spinners[(i / RATES.length) % spinners.length];
                 SpinResult s = sp.withOptions(SpinOptions.of(rate, 5000 + i)).spin(text);
                 text = s.spunText();
                 edits = s.edits();
@@ -95,6 +103,13 @@ final class ArcFitting {
         String java = Logistic.printWeights(w, ArcFeatures.NAMES);
         System.out.println("new ArcModel(" + java + String.format(Locale.ROOT, ", %.4f)", train.rate()));
         report(w, test);
+        // the same test half under the weights the lattices were built with (ArcModel.DEFAULTS or -DarcModel)
+        double[] inUse = settings.arcModel().weights().clone();
+        for (int k : DROPPED) {
+            inUse[k + 1] = 0;
+        }
+        System.out.println("weights in use, same test half:");
+        report(inUse, test);
     }
 
     /** AUROC, log-loss and a calibration table (predicted vs observed by decile of prediction) on held-back arcs. */
