@@ -30,7 +30,8 @@ import java.util.List;
  */
 public record TermEvidence(double[] weights) {
     /** The facts ({@link TermCandidates.ArcFacts#NAMES}) the score reads, in order. */
-    static final List<String> NAMES = List.of("context", "observedRarest", "lnMaxFanout", "channel", "rarityMargin");
+    static final List<String> NAMES = List.of("context", "observedRarest", "lnMaxFanout", "channel", "rarityMargin", "lnRivals",
+            "observedLeftFit");
 
     /**
      * Fitted on the fit fold of the TRAINING documents read with the LM rebuilt without that fold:
@@ -41,7 +42,7 @@ public record TermEvidence(double[] weights) {
      * {@code java -Xmx6g -cp $CP -DfoldLm=/tmp/arcs/fold-lm.dspm -DtermEvidence=off [-DfitSpinner=wordnet]
      * org.despin.detect.TermArcStudy MODEL 700 2500} (docs/detector.md "Terms")
      */
-    public static final TermEvidence DEFAULTS = new TermEvidence(new double[] {1.2628, 1.0867, -0.0854, -1.1909, 0.3811, 0});
+    public static final TermEvidence DEFAULTS = new TermEvidence(new double[] {1.2628, 1.0867, -0.0854, -1.1909, 0.3811, 0, 0, 0});
 
     private static final int[] FACT_INDEX = NAMES.stream().mapToInt(TermCandidates.ArcFacts.NAMES::indexOf).toArray();
 

@@ -245,13 +245,14 @@ final class TermGateFitting {
         List<String> facts = List.of(System.getProperty("gateFacts",
                 "context,observedRarest,lnMaxFanout,channel,rarityMargin").split(","));
         int[] index = facts.stream().mapToInt(TermCandidates.ArcFacts.NAMES::indexOf).toArray();
+        String positives = System.getProperty("gatePositives", "all");
         List<double[]> trainX = new ArrayList<>();
         List<Integer> trainY = new ArrayList<>();
         List<Row> test = new ArrayList<>();
         int n = 0;
         for (Row r : rows) {
-            if (r.kind().equals("POSMISS")) {
-                continue;
+            if (r.kind().equals("POSMISS") || (r.kind().equals("POS") && !positives.equals("all") && !r.source().equals(positives))) {
+                continue; // -DgatePositives=natural|transplant: positives of one kind of occurrence only
             }
             if (n++ % 2 == 0) {
                 trainX.add(x(r.facts(), index));
