@@ -80,6 +80,7 @@ final class TermCandidates {
      * ("trust musical notation") is none. False: the span's whole cohesion, as before (docs/detector.md "A refit of
      * the term evidence gate").
      */
+    static final boolean SEGMENTS_THAT_REACH = Boolean.getBoolean("tg2.reachingSegments"); // TEMPORARY, for measurement
     static final boolean COHESION_BEYOND_SEGMENTS = !Boolean.getBoolean("tg2.wholeCohesion"); // TEMPORARY, for measurement
     /**
      * log10: a one-word span is read as a whole term only when its word is rarer than every word of the
@@ -590,6 +591,9 @@ final class TermCandidates {
             for (int a = 1; a <= Math.min(MAX_SEGMENT, k); a++) {
                 if (a == n || best[k - a] == Float.NEGATIVE_INFINITY) {
                     continue; // the whole span is no segment of a split
+                }
+                if (a > 1 && SEGMENTS_THAT_REACH && reach(w.span(from + k - a, from + k)).words.length == 0) {
+                    continue; // a phrase no term word is linked from stands for none
                 }
                 float inside = a == 1 ? 0f : lmCohesion(w.span(from + k - a, from + k));
                 best[k] = Math.max(best[k], best[k - a] + inside);
