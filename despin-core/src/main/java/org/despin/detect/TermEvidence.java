@@ -18,7 +18,12 @@ import java.util.List;
  * <li>lnMaxFanout: ln of the largest number of forms the table links to one term word: a term of
  *     broad words ("great deal", "right now", "black man") is reached from hundreds of forms, so by
  *     chance;</li>
- * <li>channel: the summed channel weight of the links (nats).</li>
+ * <li>channel: the summed channel weight of the links (nats);</li>
+ * <li>rarityMargin, lnRivals, observedLeftFit (weight 0 in {@link #DEFAULTS}): how much rarer every observed content
+ *     word is than every term word, the number of terms the span reaches, and the observed span's fit to its left
+ *     context, for refits ({@code -DtermEvidence=w0,...,w7}); a refit with them on a term-rewriting training spinner
+ *     did not carry over to held-out tortured phrases (docs/detector.md "Segments that are collocations, and a refit
+ *     of the term evidence gate").</li>
  * </ul>
  * The score is the log-odds of a logistic regression that separates, among the term arcs the
  * hand-set weight lets through, our spinner's tortured terms in training sentences (Moby and the
