@@ -25,7 +25,8 @@ import org.despin.lm.LmState;
  * <p>What keeps clean text clean: every content word of the term must be replaced (a function
  * word of the term, "to" in "signal to noise", stands as it is); the observed span must be
  * ordinary lower-case text, not itself a known term and not a collocation the language model
- * stores (its words predict each other by more than {@value #COLLOCATION_LOG10} in log10); and a
+ * stores (its words predict each other by more than {@value #COLLOCATION_LOG10} in log10, beyond what they do inside
+ * a segment that stands for one term word: "musical notation" for "interval"); and a
  * span that reaches several terms shares the bonus among them (broad words reach many terms by
  * chance: "general contest" reaches "civil war", "public debate", "social event", ...); and the
  * arc must pass the term evidence gate ({@link TermEvidence}: the term explains its context far
@@ -74,6 +75,15 @@ final class TermCandidates {
     /** log10 PMI above which an observed span is a collocation in its own right (the writer's phrase). */
     static final double COLLOCATION_LOG10 = 1.0;
     /**
+     * Whether the collocation test of a span of three words or more reads its cohesion beyond what its segments hold
+     * inside: a thesaurus writes a phrase for one word ("musical notation" for "interval", "pure mathematics" for
+     * "algebra", "manner of speaking" for "speech"), a collocation in its own right, while the span as a whole
+     * ("trust musical notation") is none. Only a segment that reaches some term word counts (a phrase no term word is
+     * linked from stands for none; counting every segment let one more clean flag in on held-out short texts).
+     * False: the span's whole cohesion, as before (docs/detector.md "Segments that are collocations").
+     */
+    static final boolean COHESION_BEYOND_SEGMENTS = true;
+    /**
      * log10: a one-word span is read as a whole term only when its word is rarer than every word of the
      * term by this much (a spinner writes "lyceum" for "high school", "computing" for "artificial
      * intelligence"; clean text writes "study", "paper", "chancellor" as often as their terms' words).
@@ -86,6 +96,8 @@ final class TermCandidates {
      * bodies" -> "holding hands"; docs/detector.md "Tortured phrases again").
      */
     static final double RARE_SPAN_MARGIN = 1.0;
+    /** log10: the bound of the {@code rarityMargin} fact (a word unknown to the LM is not infinitely rare). */
+    static final double MAX_RARITY_MARGIN = 4.0;
     /**
      * Word-class agreement of the arcs that read a span as a whole term or past the evidence gate (one word for
      * a term, a term for a term, rare words for a term): they were made for technical noun terms, so the term
@@ -223,6 +235,8 @@ final class TermCandidates {
     private final AtomicReferenceArray<TermInfo> infos;
     /** Observed span -> its LM cohesion (log10), +infinity when the span is itself a term. */
     private final ConcurrentHashMap<String, Float> spanCohesion = new ConcurrentHashMap<>();
+    /** Observed segment -> its LM cohesion (log10), also when it is a table term ({@link #segmentCohesion}). */
+    private final ConcurrentHashMap<String, Float> segmentCohesion = new ConcurrentHashMap<>();
 
     /**
      * The terms by their second word: those of word y are bySecondWord[secondStart[y] ..
@@ -554,7 +568,53 @@ final class TermCandidates {
         if (w.kind(from, to) != LatticeBuilder.SpanKind.PLAIN) {
             return false;
         }
-        return observedCohesion(w, from, to) < COLLOCATION_LOG10;
+        float whole = observedCohesion(w, from, to);
+        if (whole < COLLOCATION_LOG10) {
+            return true;
+        }
+        if (!COHESION_BEYOND_SEGMENTS || to - from < 3 || whole == Float.POSITIVE_INFINITY) {
+            return false;
+        }
+        return whole - segmentCohesion(w, from, to) < COLLOCATION_LOG10;
+    }
+
+    /**
+     * The most LM cohesion (log10) that a split of observed words {@code from..to} into at least two segments of
+     * 1-{@value #MAX_SEGMENT} words holds inside its segments, a segment of several words counting only when it
+     * reaches some term word: what a term match's segments may hold of the span's cohesion without the span being the
+     * writer's collocation ({@link #COHESION_BEYOND_SEGMENTS}).
+     */
+    private float segmentCohesion(LatticeBuilder.SentenceWords w, int from, int to) {
+        int n = to - from;
+        float[] best = new float[n + 1]; // best[k]: the most cohesion inside the segments of a split of from..from+k
+        Arrays.fill(best, Float.NEGATIVE_INFINITY);
+        best[0] = 0;
+        for (int k = 1; k <= n; k++) {
+            for (int a = 1; a <= Math.min(MAX_SEGMENT, k); a++) {
+                if (a == n || best[k - a] == Float.NEGATIVE_INFINITY) {
+                    continue; // the whole span is no segment of a split
+                }
+                if (a > 1 && reach(w.span(from + k - a, from + k)).words.length == 0) {
+                    continue; // a phrase no term word is linked from stands for none
+                }
+                float inside = a == 1 ? 0f : lmCohesion(w.span(from + k - a, from + k));
+                best[k] = Math.max(best[k], best[k - a] + inside);
+            }
+        }
+        return best[n];
+    }
+
+    /** The LM cohesion (log10) of an observed segment of several words, a table term or not; 0 when the LM lacks a word. */
+    private float lmCohesion(String segment) {
+        Float c = segmentCohesion.get(segment);
+        if (c == null) {
+            int[] ids = CandidateTable.ids(lm.vocabulary(), segment);
+            c = ids == null ? 0f : cohesion(ids, lm.newState(), lm.newState());
+            if (segmentCohesion.size() < MAX_CACHED) {
+                segmentCohesion.putIfAbsent(segment, c);
+            }
+        }
+        return c;
     }
 
     /**
@@ -842,7 +902,7 @@ final class TermCandidates {
     record ArcFacts(double[] values) {
         static final List<String> NAMES = List.of("lnRivals", "channel", "channelPerWord", "gain", "context",
                 "frequency", "termIntrinsic", "termCohesion", "observedCohesion", "observedRarest", "termRarest",
-                "observedLeftFit", "lnMaxFanout", "termWords", "observedWords");
+                "observedLeftFit", "lnMaxFanout", "termWords", "observedWords", "rarityMargin");
 
         /** Where the facts the arc weight reads stand (the weight is computed per match: no name lookups there). */
         static final int GAIN = NAMES.indexOf("gain");
@@ -877,9 +937,11 @@ final class TermCandidates {
      * @param intrinsic log10 P(span) from an empty context
      * @param rarest the lowest unigram log10 probability of its words (0 at most)
      * @param cohesion {@link #observedCohesion}
+     * @param commonestContent the highest unigram log10 probability of its content words (of all its words when it
+     *     has none)
      */
     private record ObservedSpan(int from, int to, float context, float left, float partial, float intrinsic,
-            double rarest, float cohesion) {
+            double rarest, float cohesion, double commonestContent) {
     }
 
     private ObservedSpan observed(int i, int j, LatticeBuilder.SentenceWords w, Evidence evidence) {
@@ -889,10 +951,18 @@ final class TermCandidates {
         float partial = evidence.partial();
         float intrinsic = evidence.observedIntrinsic(i, j);
         double rarest = 0;
+        double commonest = Double.NEGATIVE_INFINITY;
+        double commonestContent = Double.NEGATIVE_INFINITY;
         for (int k = i; k < j; k++) {
-            rarest = Math.min(rarest, evidence.unigram(ids[k]));
+            double p = evidence.unigram(ids[k]);
+            rarest = Math.min(rarest, p);
+            commonest = Math.max(commonest, p);
+            if (!FunctionWords.contains(w.normal[k])) {
+                commonestContent = Math.max(commonestContent, p);
+            }
         }
-        return new ObservedSpan(i, j, context, left, partial, intrinsic, rarest, observedCohesion(w, i, j));
+        return new ObservedSpan(i, j, context, left, partial, intrinsic, rarest, observedCohesion(w, i, j),
+                commonestContent == Double.NEGATIVE_INFINITY ? commonest : commonestContent);
     }
 
     private ArcFacts facts(Match m, ObservedSpan o, Evidence evidence) {
@@ -907,7 +977,17 @@ final class TermCandidates {
         return new ArcFacts(new double[] {Math.log(m.rivals()), channel, channel / termWords, gain,
             evidence.lastContext(), c.intrinsicLog10() - o.intrinsic(), c.intrinsicLog10(), term.cohesion(),
             o.cohesion(), Math.max(-9, o.rarest()), Math.max(-9, term.rarest()), o.left() - o.intrinsic(),
-            Math.log(term.maxFanout()), termWords, j - i});
+            Math.log(term.maxFanout()), termWords, j - i, rarityMargin(term.rarest(), o.commonestContent())});
+    }
+
+    /**
+     * log10: how much rarer the commonest content word of an observed span is than the rarest word of the term,
+     * clipped to +-{@value #MAX_RARITY_MARGIN}: above zero every content word is rarer than every term word, the
+     * shape of a spinner's rare synonyms ("artful ascertaining" for "deep learning": 1.4); what the rare-span rule
+     * tests against {@link #RARE_SPAN_MARGIN}, as a number the term evidence can weigh.
+     */
+    static double rarityMargin(double termRarest, double commonestContent) {
+        return Math.max(-MAX_RARITY_MARGIN, Math.min(MAX_RARITY_MARGIN, termRarest - commonestContent));
     }
 
     /**

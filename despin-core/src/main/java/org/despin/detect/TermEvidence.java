@@ -18,7 +18,12 @@ import java.util.List;
  * <li>lnMaxFanout: ln of the largest number of forms the table links to one term word: a term of
  *     broad words ("great deal", "right now", "black man") is reached from hundreds of forms, so by
  *     chance;</li>
- * <li>channel: the summed channel weight of the links (nats).</li>
+ * <li>channel: the summed channel weight of the links (nats);</li>
+ * <li>rarityMargin, lnRivals, observedLeftFit (weight 0 in {@link #DEFAULTS}): how much rarer every observed content
+ *     word is than every term word, the number of terms the span reaches, and the observed span's fit to its left
+ *     context, for refits ({@code -DtermEvidence=w0,...,w7}); a refit with them on a term-rewriting training spinner
+ *     did not carry over to held-out tortured phrases (docs/detector.md "Segments that are collocations, and a refit
+ *     of the term evidence gate").</li>
  * </ul>
  * The score is the log-odds of a logistic regression that separates, among the term arcs the
  * hand-set weight lets through, our spinner's tortured terms in training sentences (Moby and the
@@ -30,7 +35,8 @@ import java.util.List;
  */
 public record TermEvidence(double[] weights) {
     /** The facts ({@link TermCandidates.ArcFacts#NAMES}) the score reads, in order. */
-    static final List<String> NAMES = List.of("context", "observedRarest", "lnMaxFanout", "channel");
+    static final List<String> NAMES = List.of("context", "observedRarest", "lnMaxFanout", "channel", "rarityMargin", "lnRivals",
+            "observedLeftFit");
 
     /**
      * Fitted on the fit fold of the TRAINING documents read with the LM rebuilt without that fold:
@@ -41,7 +47,7 @@ public record TermEvidence(double[] weights) {
      * {@code java -Xmx6g -cp $CP -DfoldLm=/tmp/arcs/fold-lm.dspm -DtermEvidence=off [-DfitSpinner=wordnet]
      * org.despin.detect.TermArcStudy MODEL 700 2500} (docs/detector.md "Terms")
      */
-    public static final TermEvidence DEFAULTS = new TermEvidence(new double[] {1.2628, 1.0867, -0.0854, -1.1909, 0.3811});
+    public static final TermEvidence DEFAULTS = new TermEvidence(new double[] {1.2628, 1.0867, -0.0854, -1.1909, 0.3811, 0, 0, 0});
 
     private static final int[] FACT_INDEX = NAMES.stream().mapToInt(TermCandidates.ArcFacts.NAMES::indexOf).toArray();
 

@@ -379,4 +379,71 @@ class TermCandidatesTest {
         assertEquals(List.of(), arcs(RARE_TERMS, RARE_LEXICON, RARE_LM, "We study ascertaining in detail.",
                 closed.with().rareSpanTermGate(-100).build()));
     }
+
+    /**
+     * A thesaurus writes a phrase for one term word ("musical notation" for "interval"): a collocation of its own,
+     * which made the whole span ("trust musical notation") read as the writer's collocation and no term candidate.
+     */
+    private static final MapLexicon SEGMENT_LEXICON = new MapLexicon.Builder()
+            .add("trust", "confidence", -2.0f)
+            .add("musical notation", "interval", -2.0f)
+            .build();
+    private static final TermTable SEGMENT_TERMS = TermTable.of(List.of("confidence interval"));
+
+    private static List<String> segmentCorpus(int wholeSpans) {
+        List<String> corpus = new java.util.ArrayList<>(List.of("We trust them.", "The confidence interval was wide.",
+                "We study the notes in detail.", "A musical piece.", "The notation was old."));
+        for (int k = 0; k < 20; k++) {
+            corpus.add("They read musical notation well.");
+        }
+        for (int k = 0; k < wholeSpans; k++) {
+            corpus.add("They trust musical notation well.");
+        }
+        for (int k = 0; k < 200; k++) {
+            corpus.add("Some other words make up line " + (char) ('a' + k % 26) + (char) ('a' + k / 26) + " here.");
+        }
+        return corpus;
+    }
+
+    @Test
+    void aSpanIsReadAsACollocationOnlyBeyondTheCohesionInsideItsSegments() {
+        String text = "We study trust musical notation in detail.";
+        TermCandidates terms = new TermCandidates(SEGMENT_TERMS, SEGMENT_LEXICON, ToyModel.lm(3, segmentCorpus(0)));
+        List<TermCandidates.Match> m = terms.matches(words(text));
+        assertEquals(1, m.size(), m.toString());
+        assertEquals(2, m.get(0).from());
+        assertEquals(5, m.get(0).to());
+        assertEquals("confidence interval", m.get(0).candidate().original());
+        assertEquals(-4.0f, m.get(0).candidate().candidate().logChannel());
+        // the span's whole cohesion is a collocation's (the test of before would refuse it): the segment holds it
+        assertTrue(TermCandidates.ArcFacts.NAMES.contains("observedCohesion"));
+        assertTrue(terms.facts(m.get(0), words(text)).get("observedCohesion") >= TermCandidates.COLLOCATION_LOG10,
+                terms.facts(m.get(0), words(text)).toString());
+        // a writer who uses the whole span as a phrase of its own: no term candidate
+        TermCandidates stored = new TermCandidates(SEGMENT_TERMS, SEGMENT_LEXICON, ToyModel.lm(3, segmentCorpus(20)));
+        assertEquals(List.of(), stored.matches(words(text)));
+    }
+
+    @Test
+    void theRarityMarginIsHowMuchRarerTheCommonestContentWordIsThanTheRarestTermWordClipped() {
+        assertEquals(1.4, TermCandidates.rarityMargin(-4.0, -5.4), 1e-12);
+        assertEquals(-0.5, TermCandidates.rarityMargin(-4.0, -3.5), 1e-12);
+        assertEquals(4.0, TermCandidates.rarityMargin(-3.0, -9.0), 0);
+        assertEquals(-4.0, TermCandidates.rarityMargin(-9.0, -1.0), 0);
+    }
+
+    @Test
+    void theRarityMarginFactOfAMatchReadsTheContentWordsOnly() {
+        String text = "We artful ascertaining in detail.";
+        TermCandidates terms = new TermCandidates(RARE_TERMS, RARE_LEXICON, RARE_LM);
+        List<TermCandidates.Match> m = terms.matches(words(text));
+        assertEquals(1, m.size());
+        Evidence e = new Evidence(RARE_LM);
+        int[] ids = words(text).ids(RARE_LM.vocabulary());
+        e.sentence(ids, ids);
+        double termRarest = Math.min(e.unigram(RARE_LM.vocabulary().id("deep")), e.unigram(RARE_LM.vocabulary().id("learning")));
+        double commonest = Math.max(e.unigram(ids[1]), e.unigram(ids[2]));
+        assertEquals(termRarest - commonest, terms.facts(m.get(0), words(text)).get("rarityMargin"), 1e-9);
+        assertTrue(termRarest - commonest > TermCandidates.RARE_SPAN_MARGIN, termRarest + " " + commonest);
+    }
 }
