@@ -42,6 +42,9 @@ public final class DefaultModelBuilder {
      */
     public static void build(DataPaths paths, Path out, boolean technicalTerms, boolean definitions)
             throws DespinException {
+        if (technicalTerms) {
+            TechnicalTerms.packages(paths.cache()); // a missing Debian package is reported before the corpora are read
+        }
         build(paths, out, technicalTerms, definitions ? DefaultCorpora.withDefinitions(paths) : DefaultCorpora.all(paths));
     }
 
