@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.despin.data.DataPaths;
+import org.despin.data.corpus.Corpus;
 import org.despin.data.corpus.CorpusDocument;
+import org.despin.data.corpus.DocCommentCorpus;
 import org.despin.data.corpus.WordNetDefinitions;
 import org.despin.data.lm.DefaultLmBuild;
 import org.despin.lm.LmFormat;
@@ -22,7 +24,8 @@ import org.despin.text.Tokenizer;
  * {@code a}, a Kneser-Ney model of the definitions alone {@code b}, Sphinx {@code 1 - a - b},
  * mixed statically in two steps (own with definitions, then with Sphinx). The other sections and
  * the metadata are copied from a built default model (the lexicon and terms do not depend on the
- * language model). Usage: {@code ThreeWayModel IN OUT a b}.
+ * language model). Usage: {@code ThreeWayModel IN OUT a b [doc-comments]}: with {@code doc-comments}
+ * the third component is the doc-comment prose of the source jars ({@link DocCommentCorpus}) instead.
  */
 final class ThreeWayModel {
     private ThreeWayModel() {
@@ -35,7 +38,8 @@ final class ThreeWayModel {
         DataPaths paths = new DataPaths(DataPaths.defaultCache());
         DefaultLmBuild.Components c = DefaultLmBuild.components(paths);
         KneserNeyEstimator estimator = new KneserNeyEstimator(DefaultLmBuild.ORDER);
-        for (CorpusDocument d : new WordNetDefinitions().read()) {
+        Corpus third = args.length > 4 && args[4].equals("doc-comments") ? new DocCommentCorpus() : new WordNetDefinitions();
+        for (CorpusDocument d : third.read()) {
             if (!d.heldOut()) {
                 for (String[] s : LmText.sentenceWords(Tokenizer.DEFAULT.parse(d.text()))) {
                     estimator.addSentence(s);
@@ -46,7 +50,7 @@ final class ThreeWayModel {
         BackoffSource inner = BackoffMixer.mix(c.own(), definitions, a / (a + b));
         BackoffSource mixed = BackoffMixer.mix(inner, c.sphinx(), a + b);
         Map<String, String> meta = new LinkedHashMap<>(in.info().metadata());
-        meta.put("lm.mix.rule", String.format(Locale.ROOT, "%.2f own + %.2f wordnet-definitions + %.2f sphinx", a, b, 1 - a - b));
+        meta.put("lm.mix.rule", String.format(Locale.ROOT, "%.2f own + %.2f %s + %.2f sphinx", a, b, third.name(), 1 - a - b));
         for (int n = 1; n <= mixed.order(); n++) {
             meta.put("lm.ngrams." + n, Long.toString(mixed.count(n)));
         }
