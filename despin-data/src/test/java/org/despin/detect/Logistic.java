@@ -29,6 +29,11 @@ final class Logistic {
     }
 
     static double[] fit(List<double[]> xs, List<Integer> ys, double l2) {
+        return fit(xs, ys, l2, 1, 1);
+    }
+
+    /** As {@link #fit(List, List, double)}, each positive row weighing {@code wPos} and each negative {@code wNeg}. */
+    static double[] fit(List<double[]> xs, List<Integer> ys, double l2, double wPos, double wNeg) {
         int d = xs.get(0).length;
         double[] w = new double[d];
         for (int iter = 0; iter < 50; iter++) {
@@ -37,8 +42,9 @@ final class Logistic {
             for (int n = 0; n < xs.size(); n++) {
                 double[] x = xs.get(n);
                 double p = predict(w, x);
-                double err = p - ys.get(n);
-                double v = p * (1 - p);
+                double c = ys.get(n) == 1 ? wPos : wNeg;
+                double err = c * (p - ys.get(n));
+                double v = c * p * (1 - p);
                 for (int i = 0; i < d; i++) {
                     g[i] += err * x[i];
                     for (int j = 0; j < d; j++) {

@@ -291,39 +291,7 @@ final class TermGateFitting {
         }
         double wPos = 0.5 * ys.size() / Math.max(1, positives);
         double wNeg = 0.5 * ys.size() / Math.max(1, ys.size() - positives);
-        int d = xs.get(0).length;
-        double[] w = new double[d];
-        for (int iter = 0; iter < 50; iter++) {
-            double[] g = new double[d];
-            double[][] h = new double[d][d];
-            for (int r = 0; r < xs.size(); r++) {
-                double[] x = xs.get(r);
-                double p = Logistic.predict(w, x);
-                double c = ys.get(r) == 1 ? wPos : wNeg;
-                double err = c * (p - ys.get(r));
-                double v = c * p * (1 - p);
-                for (int i = 0; i < d; i++) {
-                    g[i] += err * x[i];
-                    for (int j = 0; j < d; j++) {
-                        h[i][j] += v * x[i] * x[j];
-                    }
-                }
-            }
-            for (int i = 1; i < d; i++) {
-                g[i] += l2 * w[i];
-                h[i][i] += l2;
-            }
-            double[] step = Logistic.solve(h, g);
-            double change = 0;
-            for (int i = 0; i < d; i++) {
-                w[i] -= step[i];
-                change = Math.max(change, Math.abs(step[i]));
-            }
-            if (change < 1e-9) {
-                break;
-            }
-        }
-        return w;
+        return Logistic.fit(xs, ys, l2, wPos, wNeg);
     }
 
     /**

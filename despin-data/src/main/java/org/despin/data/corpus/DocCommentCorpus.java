@@ -50,10 +50,7 @@ public final class DocCommentCorpus implements Corpus {
                     }
                 }
             }
-            for (int from = 0, doc = 0; from < pieces.size(); from += PIECES_PER_DOCUMENT, doc++) {
-                List<String> group = pieces.subList(from, Math.min(pieces.size(), from + PIECES_PER_DOCUMENT));
-                out.add(new CorpusDocument(NAME, String.format("p%02d-%03d", p, doc), String.join("\n\n", group) + "\n"));
-            }
+            out.addAll(WordNetExamples.documents(NAME, String.format("p%02d", p), pieces, PIECES_PER_DOCUMENT));
         }
         return out;
     }

@@ -60,10 +60,21 @@ public final class WordNetExamples implements Corpus {
                 throw new DespinException(DespinException.Kind.MODEL, resource.path() + " (" + ARTIFACT + "): cannot read: "
                         + e.getMessage(), e);
             }
-            for (int from = 0, doc = 0; from < paragraphs.size(); from += perDocument, doc++) {
-                List<String> group = paragraphs.subList(from, Math.min(paragraphs.size(), from + perDocument));
-                out.add(new CorpusDocument(corpus, String.format("%s-%03d", part, doc), String.join("\n\n", group) + "\n"));
-            }
+            out.addAll(documents(corpus, part, paragraphs, perDocument));
+        }
+        return out;
+    }
+
+    /**
+     * {@code paragraphs} in groups of {@code perDocument} per document, in order, with ids
+     * {@code prefix-000}, {@code prefix-001}, ..., each paragraph separated by a blank line (so the
+     * tokeniser never runs two into one sentence).
+     */
+    static List<CorpusDocument> documents(String corpus, String prefix, List<String> paragraphs, int perDocument) {
+        List<CorpusDocument> out = new ArrayList<>();
+        for (int from = 0, doc = 0; from < paragraphs.size(); from += perDocument, doc++) {
+            List<String> group = paragraphs.subList(from, Math.min(paragraphs.size(), from + perDocument));
+            out.add(new CorpusDocument(corpus, String.format("%s-%03d", prefix, doc), String.join("\n\n", group) + "\n"));
         }
         return out;
     }
