@@ -96,42 +96,27 @@ public final class Throughput {
 
     /**
      * Checks every text {@code rounds} times with {@code threads} threads that take the texts in
-     * turn from one queue; the detector must be thread-safe (a {@code Detector} is).
+     * turn from one queue, after one untimed round with the same threads (so that each has warmed
+     * what the detector keeps for a thread at work: its lattice builder and decoder); the detector
+     * must be thread-safe (a {@code Detector} is).
      */
     public static Parallel parallel(Function<String, Report> detector, List<String> texts, int rounds, int threads) {
         requireWork(texts, rounds);
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
-        int jobs = texts.size() * rounds;
-        AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "despin-bench");
             t.setDaemon(true);
             return t;
         });
         try {
-            List<Future<long[]>> done = new ArrayList<>(threads);
+            share(pool, threads, detector, texts, 1);
             long t0 = System.nanoTime();
-            for (int k = 0; k < threads; k++) {
-                done.add(pool.submit(() -> {
-                    long c0 = cpuNanos();
-                    long words = 0;
-                    for (int j = next.getAndIncrement(); j < jobs; j = next.getAndIncrement()) {
-                        words += detector.apply(texts.get(j % texts.size())).tokens();
-                    }
-                    return new long[] {words, cpuNanos() - c0};
-                }));
-            }
-            long words = 0;
-            long cpu = 0;
-            for (Future<long[]> f : done) {
-                long[] r = f.get();
-                words += r[0];
-                cpu += r[1];
-            }
+            long[] wordsAndCpu = share(pool, threads, detector, texts, rounds);
             double wall = Math.max(System.nanoTime() - t0, 1) / 1e9;
-            return new Parallel(threads, words, wall, words / wall, words / (Math.max(cpu, 1) / 1e9));
+            long words = wordsAndCpu[0];
+            return new Parallel(threads, words, wall, words / wall, words / (Math.max(wordsAndCpu[1], 1) / 1e9));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while measuring", e);
@@ -140,6 +125,32 @@ public final class Throughput {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Every text checked {@code rounds} times by {@code threads} tasks on {@code pool}: words and summed CPU nanoseconds. */
+    private static long[] share(ExecutorService pool, int threads, Function<String, Report> detector, List<String> texts,
+            int rounds) throws InterruptedException, ExecutionException {
+        int jobs = texts.size() * rounds;
+        AtomicInteger next = new AtomicInteger();
+        List<Future<long[]>> done = new ArrayList<>(threads);
+        for (int k = 0; k < threads; k++) {
+            done.add(pool.submit(() -> {
+                long c0 = cpuNanos();
+                long words = 0;
+                for (int j = next.getAndIncrement(); j < jobs; j = next.getAndIncrement()) {
+                    words += detector.apply(texts.get(j % texts.size())).tokens();
+                }
+                return new long[] {words, cpuNanos() - c0};
+            }));
+        }
+        long words = 0;
+        long cpu = 0;
+        for (Future<long[]> f : done) {
+            long[] r = f.get();
+            words += r[0];
+            cpu += r[1];
+        }
+        return new long[] {words, cpu};
     }
 
     /**
