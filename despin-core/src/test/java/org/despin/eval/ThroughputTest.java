@@ -11,10 +11,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.despin.detect.Report;
 import org.despin.detect.Verdict;
+import org.despin.lm.ForwardingLanguageModel;
 import org.despin.lm.LanguageModel;
 import org.despin.lm.LmState;
 import org.despin.lm.MapLanguageModel;
-import org.despin.lm.Vocabulary;
 import org.despin.text.Document;
 import org.junit.jupiter.api.Test;
 
@@ -88,42 +88,19 @@ class ThroughputTest {
         assertTrue(Double.isNaN(Throughput.lmLookups(counting, List.of("..."), 0.0)), "no words, no figure");
     }
 
-    /** Counts {@link #score} calls. */
-    private record Counting(LanguageModel lm, AtomicLong calls) implements LanguageModel {
-        @Override
-        public int order() {
-            return lm.order();
-        }
+    /** Counts {@link LanguageModel#score} calls. */
+    private static final class Counting extends ForwardingLanguageModel {
+        private final AtomicLong calls;
 
-        @Override
-        public Vocabulary vocabulary() {
-            return lm.vocabulary();
-        }
-
-        @Override
-        public LmState newState() {
-            return lm.newState();
-        }
-
-        @Override
-        public void beginSentence(LmState state) {
-            lm.beginSentence(state);
-        }
-
-        @Override
-        public void emptyContext(LmState state) {
-            lm.emptyContext(state);
+        Counting(LanguageModel lm, AtomicLong calls) {
+            super(lm);
+            this.calls = calls;
         }
 
         @Override
         public float score(LmState in, int word, LmState out) {
             calls.incrementAndGet();
-            return lm.score(in, word, out);
-        }
-
-        @Override
-        public int matchedOrder(LmState in, int word) {
-            return lm.matchedOrder(in, word);
+            return super.score(in, word, out);
         }
     }
 }

@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.despin.data.DataPaths;
+import org.despin.lm.ForwardingLanguageModel;
 import org.despin.lm.LanguageModel;
 import org.despin.lm.LmState;
-import org.despin.lm.Vocabulary;
 import org.despin.model.Model;
 import org.despin.model.Models;
 
@@ -32,38 +32,12 @@ final class DetectorCallCount {
     }
 
     /** Passes every call through, counting it under the caller the stack names. */
-    private static final class Counting implements LanguageModel {
-        private final LanguageModel lm;
+    private static final class Counting extends ForwardingLanguageModel {
         final Map<String, long[]> counts = new HashMap<>();
         private static final StackWalker WALKER = StackWalker.getInstance();
 
         Counting(LanguageModel lm) {
-            this.lm = lm;
-        }
-
-        @Override
-        public int order() {
-            return lm.order();
-        }
-
-        @Override
-        public Vocabulary vocabulary() {
-            return lm.vocabulary();
-        }
-
-        @Override
-        public LmState newState() {
-            return lm.newState();
-        }
-
-        @Override
-        public void beginSentence(LmState state) {
-            lm.beginSentence(state);
-        }
-
-        @Override
-        public void emptyContext(LmState state) {
-            lm.emptyContext(state);
+            super(lm);
         }
 
         @Override
@@ -72,16 +46,11 @@ final class DetectorCallCount {
             c[0]++;
             if (in.length() > 0) {
                 c[1]++;
-                if (lm.matchedOrder(in, word) >= 2) {
+                if (delegate().matchedOrder(in, word) >= 2) {
                     c[2]++;
                 }
             }
-            return lm.score(in, word, out);
-        }
-
-        @Override
-        public int matchedOrder(LmState in, int word) {
-            return lm.matchedOrder(in, word);
+            return super.score(in, word, out);
         }
 
         /** The phase (outermost detector step) and the nearest detector method. */
