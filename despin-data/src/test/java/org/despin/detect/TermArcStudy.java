@@ -116,25 +116,37 @@ final class TermArcStudy {
 
     /** Prints the facts of the term match of characters start..end to {@code term}; false when there is no such match. */
     private static boolean print(String kind, Detector detector, String text, int start, int end, String term, double conf) {
+        double[] x = matchFacts(detector, text, start, end, term, false);
+        if (x == null) {
+            return false;
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append(kind).append('\t').append(text, start, end).append('\t').append(term)
+                .append(String.format(Locale.ROOT, "\t%.2f", conf));
+        for (double v : x) {
+            sb.append(String.format(Locale.ROOT, "\t%.3f", v));
+        }
+        System.out.println(sb);
+        return true;
+    }
+
+    /**
+     * The facts ({@code TermCandidates.ArcFacts}) of the term match of characters start..end of {@code text} to
+     * {@code term}, or null when there is none; {@code wordByWordOnly} leaves out whole-term matches.
+     */
+    static double[] matchFacts(Detector detector, String text, int start, int end, String term, boolean wordByWordOnly) {
         Document doc = Document.parse(text);
         for (Sentence s : doc.sentences()) {
             LatticeBuilder.SentenceWords w = LatticeBuilder.SentenceWords.of(doc.tokens(), s);
             for (TermCandidates.Match m : detector.termCandidates().matches(w)) {
                 Token first = doc.tokens().get(w.tokenIndex[m.from()]);
                 Token last = doc.tokens().get(w.tokenIndex[m.to() - 1]);
-                if (first.start() == start && last.end() == end && m.candidate().original().equals(term)) {
-                    double[] x = detector.termCandidates().facts(m, w).values();
-                    StringBuilder sb = new StringBuilder();
-                    sb.append(kind).append('\t').append(text, start, end).append('\t').append(term)
-                            .append(String.format(Locale.ROOT, "\t%.2f", conf));
-                    for (double v : x) {
-                        sb.append(String.format(Locale.ROOT, "\t%.3f", v));
-                    }
-                    System.out.println(sb);
-                    return true;
+                if (!(wordByWordOnly && m.whole()) && first.start() == start && last.end() == end
+                        && m.candidate().original().equals(term)) {
+                    return detector.termCandidates().facts(m, w).values();
                 }
             }
         }
-        return false;
+        return null;
     }
 }

@@ -18,9 +18,6 @@ import org.despin.lm.Vocabulary;
 import org.despin.model.Model;
 import org.despin.model.Models;
 import org.despin.spin.SpinThesaurus;
-import org.despin.text.Document;
-import org.despin.text.Sentence;
-import org.despin.text.Token;
 
 /**
  * The data of the term evidence gate's refit (docs/detector.md "A refit of the term evidence gate"), on
@@ -141,23 +138,16 @@ final class TermGateFitting {
 
     /** The observed text, term and facts of the word-by-word match of characters start..end to {@code term}, or null. */
     private static String row(Detector detector, String text, int start, int end, String term) {
-        Document doc = Document.parse(text);
-        for (Sentence s : doc.sentences()) {
-            LatticeBuilder.SentenceWords w = LatticeBuilder.SentenceWords.of(doc.tokens(), s);
-            for (TermCandidates.Match m : detector.termCandidates().matches(w)) {
-                Token first = doc.tokens().get(w.tokenIndex[m.from()]);
-                Token last = doc.tokens().get(w.tokenIndex[m.to() - 1]);
-                if (!m.whole() && first.start() == start && last.end() == end && m.candidate().original().equals(term)) {
-                    StringBuilder sb = new StringBuilder();
-                    sb.append(text, start, end).append('\t').append(term);
-                    for (double v : detector.termCandidates().facts(m, w).values()) {
-                        sb.append(String.format(Locale.ROOT, "\t%.4f", v));
-                    }
-                    return sb.toString();
-                }
-            }
+        double[] facts = TermArcStudy.matchFacts(detector, text, start, end, term, true);
+        if (facts == null) {
+            return null;
         }
-        return null;
+        StringBuilder sb = new StringBuilder();
+        sb.append(text, start, end).append('\t').append(term);
+        for (double v : facts) {
+            sb.append(String.format(Locale.ROOT, "\t%.4f", v));
+        }
+        return sb.toString();
     }
 
     /**

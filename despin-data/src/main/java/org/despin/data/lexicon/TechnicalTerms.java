@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -86,24 +87,7 @@ public final class TechnicalTerms {
             throws DespinException {
         Counts counts = new Counts();
         for (Path root : roots) {
-            List<Path> files;
-            try (Stream<Path> s = Files.walk(root)) {
-                files = s.filter(p -> p.toString().endsWith(".html")).sorted().toList();
-            } catch (IOException e) {
-                throw new DespinException(DespinException.Kind.MODEL, root + ": cannot list: " + e.getMessage(), e);
-            }
-            for (Path f : files) {
-                String html;
-                try {
-                    html = Files.readString(f, StandardCharsets.UTF_8);
-                } catch (IOException e) {
-                    throw new DespinException(DespinException.Kind.MODEL, f + ": cannot read: " + e.getMessage(), e);
-                }
-                Matcher m = PARAGRAPH.matcher(html);
-                while (m.find()) {
-                    counts.add(text(m.group(1)));
-                }
-            }
+            forEachPage(root, page -> page.forEach(raw -> counts.add(text(raw))));
         }
         return counts.terms(classes, limits);
     }
@@ -147,25 +131,11 @@ public final class TechnicalTerms {
      * text checker is not meant for: {@code despin bench --technical} reads it.
      */
     public static List<List<String>> proseParagraphs(Path root, int minWords) throws DespinException {
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(root)) {
-            files = s.filter(p -> p.toString().endsWith(".html")).sorted().toList();
-        } catch (IOException e) {
-            throw new DespinException(DespinException.Kind.INPUT, root + ": cannot list: " + e.getMessage(), e);
-        }
         Set<String> seen = new HashSet<>();
         List<List<String>> out = new ArrayList<>();
-        for (Path f : files) {
-            String html;
-            try {
-                html = Files.readString(f, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new DespinException(DespinException.Kind.INPUT, f + ": cannot read: " + e.getMessage(), e);
-            }
+        forEachPage(root, page -> {
             List<String> paragraphs = new ArrayList<>();
-            Matcher m = PARAGRAPH.matcher(html);
-            while (m.find()) {
-                String raw = m.group(1);
+            for (String raw : page) {
                 if (NOT_PROSE.matcher(raw).find()) {
                     continue;
                 }
@@ -177,8 +147,32 @@ public final class TechnicalTerms {
             if (!paragraphs.isEmpty()) {
                 out.add(paragraphs);
             }
-        }
+        });
         return out;
+    }
+
+    /** The {@code <p>} paragraphs (their inner HTML) of each HTML file under {@code root}, file by file in sorted order. */
+    private static void forEachPage(Path root, Consumer<List<String>> page) throws DespinException {
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(root)) {
+            files = s.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+        } catch (IOException e) {
+            throw new DespinException(DespinException.Kind.MODEL, root + ": cannot list: " + e.getMessage(), e);
+        }
+        for (Path f : files) {
+            String html;
+            try {
+                html = Files.readString(f, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new DespinException(DespinException.Kind.MODEL, f + ": cannot read: " + e.getMessage(), e);
+            }
+            List<String> paragraphs = new ArrayList<>();
+            Matcher m = PARAGRAPH.matcher(html);
+            while (m.find()) {
+                paragraphs.add(m.group(1));
+            }
+            page.accept(paragraphs);
+        }
     }
 
     /** Paragraph HTML to plain text: tags removed, the common entities decoded. */
