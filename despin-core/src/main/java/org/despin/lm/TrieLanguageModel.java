@@ -127,7 +127,7 @@ public final class TrieLanguageModel implements LanguageModel {
                     x++;
                 }
                 if (x == stop && x < last && s[x + 1] <= key) {
-                    x = lastAtMost(s, x + 1, last + 1, key);
+                    x = gallopUp(s, x + 1, last, key);
                 }
             } else {
                 int stop = Math.max(first, x - WALK);
@@ -135,11 +135,38 @@ public final class TrieLanguageModel implements LanguageModel {
                     x--;
                 }
                 if (s[x] > key) {
-                    x = lastAtMost(s, first, x, key);
+                    x = gallopDown(s, first, x, key);
                 }
             }
             long e = (long) x << sampleShift;
             return s[x] == key ? e : e + 1;
+        }
+
+        /**
+         * The last x in [a, last] with s[x] <= key, given s[a] <= key: brackets it in doubling steps from a
+         * (the guess was near: most of the reads stay in the lines the walk read), then halves the bracket.
+         */
+        private static int gallopUp(int[] s, int a, int last, int key) {
+            int step = 2 * WALK;
+            int hi = a + step;
+            while (hi <= last && s[hi] <= key) {
+                a = hi;
+                step <<= 1;
+                hi = a + step;
+            }
+            return lastAtMost(s, a, Math.min(hi, last + 1), key);
+        }
+
+        /** The last x in [first, b) with s[x] <= key, given s[first] <= key < s[b]: as {@link #gallopUp}, downwards from b. */
+        private static int gallopDown(int[] s, int first, int b, int key) {
+            int step = 2 * WALK;
+            int lo = b - step;
+            while (lo > first && s[lo] > key) {
+                b = lo;
+                step <<= 1;
+                lo = b - step;
+            }
+            return lastAtMost(s, Math.max(lo, first), b, key);
         }
 
         /** The last x in [a, b) with s[x] <= key, given s[a] <= key. */
