@@ -109,18 +109,26 @@ public final class TrieLanguageModel implements LanguageModel {
          * The first entry of the run between two samples where {@code key} would be among [lo, hi),
          * a range longer than the sampling step; the run ends at the next sample (or at hi). The
          * samples are on the heap, their hot parts in cache; the search starts where the key falls
-         * in the vocabulary ({@code words} ids), as {@link PackedSearch#find} does, mostly a few
-         * samples from the answer (16 samples a cache line), and walks to it, or binary-searches
-         * when it is further.
+         * between the range's first and last samples (interpolation, as {@link PackedSearch#find} does
+         * over the vocabulary), mostly a few samples from the answer (16 samples a cache line), and
+         * walks to it, or gallops when it is further.
          */
-        long runStart(long lo, long hi, int key, int words) {
+        long runStart(long lo, long hi, int key) {
             int[] s = samples;
             int first = (int) ((lo + (1L << sampleShift) - 1) >>> sampleShift); // the range's samples: first..last
             if (s[first] > key) {
                 return lo;
             }
             int last = (int) ((hi - 1) >>> sampleShift);
-            int x = first + (int) ((last - first) * ((double) (key + 1) / (words + 1)));
+            int low = s[first];
+            int high = s[last];
+            int x;
+            if (high <= key) {
+                x = last;
+            } else {
+                // between the range's first and last samples (both on the heap): closer than the vocabulary's spread
+                x = first + (int) ((last - first) * ((double) (key - low) / (high - low)));
+            }
             if (s[x] <= key) {
                 int stop = Math.min(last, x + WALK);
                 while (x < stop && s[x + 1] <= key) {
@@ -393,7 +401,7 @@ public final class TrieLanguageModel implements LanguageModel {
                 long lo = childFrom[i];
                 long hi = childTo[i];
                 if (level.samples != null && hi - lo > sampledLongerThan) {
-                    long r = level.runStart(lo, hi, w, vocabularySize);
+                    long r = level.runStart(lo, hi, w);
                     runFrom[i] = r;
                     runTo[i] = -1 - Math.min(hi, ((r >>> level.sampleShift) + 1) << level.sampleShift); // < 0: a run
                     touched[i] = PackedSearch.wordAt(b, level.at, level.bits, level.wordMask, r);
@@ -525,7 +533,7 @@ public final class TrieLanguageModel implements LanguageModel {
     /** The entry of {@code w} among [lo, hi) of {@code level}, or -1: the search score makes. */
     private long findIn(Level level, long lo, long hi, int w) {
         if (level.samples != null && hi - lo > sampledLongerThan) {
-            long r = level.runStart(lo, hi, w, vocabularySize);
+            long r = level.runStart(lo, hi, w);
             long end = Math.min(hi, ((r >>> level.sampleShift) + 1) << level.sampleShift);
             return PackedSearch.scan(buf, level.at, level.bits, level.wordMask, r, end, w);
         }
@@ -542,7 +550,7 @@ public final class TrieLanguageModel implements LanguageModel {
             return 0;
         }
         if (level.samples != null && hi - lo > sampledLongerThan) {
-            return PackedSearch.wordAt(buf, level.at, level.bits, level.wordMask, level.runStart(lo, hi, w, vocabularySize));
+            return PackedSearch.wordAt(buf, level.at, level.bits, level.wordMask, level.runStart(lo, hi, w));
         }
         return PackedSearch.touch(buf, level.at, level.bits, level.wordMask, lo, hi, w, vocabularySize);
     }
