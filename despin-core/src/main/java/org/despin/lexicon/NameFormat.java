@@ -5,9 +5,11 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import org.despin.DespinException;
 import org.despin.model.DataFormatException;
 import org.despin.model.ModelFile;
@@ -42,7 +44,8 @@ public final class NameFormat {
         if (!file.hasSection(SECTION)) {
             return TitleCaseNames.UNKNOWN;
         }
-        return TitleCaseNames.of(readCounts(file.section(SECTION), file.path() + " (section '" + SECTION + "')").keySet());
+        Parsed parsed = parse(file.section(SECTION), file.path() + " (section '" + SECTION + "')");
+        return TitleCaseNames.ofLowerCase(parsed.pairs());
     }
 
     /**
@@ -52,65 +55,150 @@ public final class NameFormat {
      * @return "first second" -> count, in String order
      */
     public static SortedMap<String, Integer> readCounts(ByteBuffer section, String where) throws DataFormatException {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(section.duplicate()).toString();
-        } catch (CharacterCodingException e) {
-            throw new DataFormatException(where, 0, "not valid UTF-8");
+        Parsed parsed = parse(section, where);
+        TreeMap<String, Integer> out = new TreeMap<>();
+        for (int i = 0; i < parsed.pairs().length; i++) {
+            out.put(parsed.pairs()[i], parsed.counts()[i]);
         }
+        return Collections.unmodifiableSortedMap(out);
+    }
+
+    /** The pairs and their counts, in the section's (String) order. */
+    private record Parsed(String[] pairs, int[] counts) {
+    }
+
+    /**
+     * One pass over the bytes, every line checked: the model is read at every start, so this does the
+     * little a cold JVM can do fast (no regular expressions, no decoder for the ASCII pairs).
+     */
+    private static Parsed parse(ByteBuffer section, String where) throws DataFormatException {
+        ByteBuffer b = section.duplicate();
+        byte[] bytes = new byte[b.remaining()];
+        b.get(bytes);
         // the model file pads each section with zeros to a multiple of 8 bytes
-        int end = text.length();
-        while (end > 0 && text.length() - end < 7 && text.charAt(end - 1) == '\0') {
+        int end = bytes.length;
+        while (end > 0 && bytes.length - end < 7 && bytes[end - 1] == 0) {
             end--;
         }
-        text = text.substring(0, end);
-        if (text.isEmpty()) {
+        if (end == 0) {
             throw new DataFormatException(where, 0, "empty (no header line)");
         }
-        if (!text.endsWith("\n")) {
-            throw new DataFormatException(where, text.split("\n", -1).length,
-                    "truncated: the last line has no newline");
+        int newlines = 0;
+        for (int k = 0; k < end; k++) {
+            newlines += bytes[k] == '\n' ? 1 : 0;
         }
-        String[] lines = text.substring(0, text.length() - 1).split("\n", -1);
-        String[] header = lines[0].split(" ", -1);
+        if (bytes[end - 1] != '\n') {
+            throw new DataFormatException(where, newlines + 1, "truncated: the last line has no newline");
+        }
+        int headerEnd = next(bytes, 0, end);
+        String headerLine = lenient(bytes, 0, headerEnd);
+        String[] header = headerLine.split(" ", -1);
         if (header.length != 3 || !header[0].equals(MAGIC)) {
             throw new DataFormatException(where, 1, "not a names section (the header should be '" + MAGIC
-                    + " VERSION PAIRS', found '" + shorten(lines[0]) + "')");
+                    + " VERSION PAIRS', found '" + shorten(headerLine) + "')");
         }
         int version = number(header[1], where, 1, "format version");
         if (version != VERSION) {
             throw new DataFormatException(where, 1, "names format version " + version + ", this despin reads version "
                     + VERSION + "; rebuild the model");
         }
-        int pairs = number(header[2], where, 1, "pair count");
-        if (lines.length - 1 != pairs) {
-            throw new DataFormatException(where, lines.length, "truncated or padded: the header says " + pairs
-                    + " pairs, the section holds " + (lines.length - 1));
+        int count = number(header[2], where, 1, "pair count");
+        if (newlines - 1 != count) {
+            throw new DataFormatException(where, newlines, "truncated or padded: the header says " + count
+                    + " pairs, the section holds " + (newlines - 1));
         }
-        java.util.TreeMap<String, Integer> out = new java.util.TreeMap<>();
-        String previous = null;
-        for (int i = 1; i < lines.length; i++) {
-            String line = lines[i];
-            int tab = line.indexOf('\t');
-            String pair = tab < 0 ? line : line.substring(0, tab);
-            int space = pair.indexOf(' ');
-            if (tab < 0 || space <= 0 || space == pair.length() - 1 || pair.indexOf(' ', space + 1) >= 0
-                    || pair.indexOf('\t') >= 0 || !pair.equals(pair.toLowerCase(Locale.ROOT))) {
-                throw new DataFormatException(where, i + 1, "expected 'first second<TAB>count' in lower case, found '"
-                        + shorten(line) + "'");
+        String[] pairs = new String[count];
+        int[] counts = new int[count];
+        int from = headerEnd + 1;
+        for (int i = 0; i < count; i++) {
+            int line = i + 2;
+            int to = next(bytes, from, end);
+            int tab = -1;
+            int space = -1;
+            boolean ascii = true;
+            boolean shape = true;
+            for (int k = from; k < to; k++) {
+                byte c = bytes[k];
+                if (c == '\t') {
+                    shape &= tab < 0;
+                    tab = tab < 0 ? k : tab;
+                } else if (tab < 0) {
+                    if (c == ' ') {
+                        shape &= space < 0;
+                        space = space < 0 ? k : space;
+                    }
+                    shape &= c < 'A' || c > 'Z';
+                    ascii &= c >= 0;
+                }
             }
-            int count = number(line.substring(tab + 1), where, i + 1, "count of '" + pair + "'");
-            if (count < 1) {
-                throw new DataFormatException(where, i + 1, "count of '" + pair + "' is " + count + ", at least 1 expected");
+            String pair = null;
+            if (shape && tab > 0 && space > from && space < tab - 1) {
+                pair = ascii ? new String(bytes, from, tab - from, StandardCharsets.US_ASCII) : strict(bytes, from, tab);
+                if (pair == null) {
+                    throw new DataFormatException(where, line, "the pair is not valid UTF-8");
+                }
             }
-            if (previous != null && previous.compareTo(pair) >= 0) {
-                throw new DataFormatException(where, i + 1, "pairs are not sorted: '" + previous + "' before '" + pair + "'");
+            if (pair == null || (!ascii && !pair.equals(pair.toLowerCase(Locale.ROOT)))) {
+                throw new DataFormatException(where, line, "expected 'first second<TAB>count' in lower case, found '"
+                        + shorten(lenient(bytes, from, to)) + "'");
             }
-            out.put(pair, count);
-            previous = pair;
+            int n = digits(bytes, tab + 1, to);
+            if (n < 0) {
+                throw new DataFormatException(where, line, "count of '" + pair + "' '" + shorten(lenient(bytes, tab + 1, to))
+                        + "' is not a number");
+            }
+            if (n < 1) {
+                throw new DataFormatException(where, line, "count of '" + pair + "' is " + n + ", at least 1 expected");
+            }
+            if (i > 0 && pairs[i - 1].compareTo(pair) >= 0) {
+                throw new DataFormatException(where, line, "pairs are not sorted: '" + pairs[i - 1] + "' before '" + pair
+                        + "'");
+            }
+            pairs[i] = pair;
+            counts[i] = n;
+            from = to + 1;
         }
-        return java.util.Collections.unmodifiableSortedMap(out);
+        return new Parsed(pairs, counts);
+    }
+
+    /** The position of the next newline at or after {@code from} (there is one: the section ends with it). */
+    private static int next(byte[] bytes, int from, int end) {
+        int k = from;
+        while (k < end && bytes[k] != '\n') {
+            k++;
+        }
+        return k;
+    }
+
+    /** A decimal count of at most 9 digits, or -1. */
+    private static int digits(byte[] bytes, int from, int to) {
+        if (to <= from || to - from > 9) {
+            return -1;
+        }
+        int n = 0;
+        for (int k = from; k < to; k++) {
+            if (bytes[k] < '0' || bytes[k] > '9') {
+                return -1;
+            }
+            n = 10 * n + (bytes[k] - '0');
+        }
+        return n;
+    }
+
+    /** Valid UTF-8 as a String, or null. */
+    private static String strict(byte[] bytes, int from, int to) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, from, to - from))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    /** For messages: bad bytes shown as replacement characters. */
+    private static String lenient(byte[] bytes, int from, int to) {
+        return new String(bytes, from, to - from, StandardCharsets.UTF_8);
     }
 
     /** Writes {@code counts} ("first second" lower-case -> count, as {@link TitleCasePairs#counts}) as a names section. */

@@ -31,6 +31,11 @@ public final class TitleCaseNames {
                 .collect(Collectors.toUnmodifiableSet()));
     }
 
+    /** Pairs already lower-case (as {@link NameFormat} reads them): no copy is lower-cased. */
+    static TitleCaseNames ofLowerCase(String[] pairs) {
+        return new TitleCaseNames(Set.of(pairs));
+    }
+
     /** Whether there is case data (false for {@link #UNKNOWN}). */
     public boolean isKnown() {
         return pairs != null;

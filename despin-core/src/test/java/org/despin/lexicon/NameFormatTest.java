@@ -118,8 +118,19 @@ class NameFormatTest {
                 problem("despin-names 1 1\ngeneral assembly\t0\n"));
         assertEquals(WHERE + ":3: pairs are not sorted: 'security council' before 'general assembly'",
                 problem("despin-names 1 2\nsecurity council\t2\ngeneral assembly\t1\n"));
-        assertEquals(WHERE + ": not valid UTF-8", assertThrows(DataFormatException.class, () -> NameFormat.readCounts(
-                ByteBuffer.wrap(new byte[] {'d', (byte) 0xC3, '\n'}), WHERE)).getMessage());
+        byte[] badUtf8 = "despin-names 1 1\ncaf\u00e9 society\t1\n".getBytes(StandardCharsets.UTF_8);
+        assertEquals("café society", NameFormat.readCounts(ByteBuffer.wrap(badUtf8), WHERE).firstKey());
+        badUtf8[21] = (byte) 0xC3; // the second byte of "é" -> a lead byte with no continuation
+        assertEquals(WHERE + ":2: the pair is not valid UTF-8", assertThrows(DataFormatException.class,
+                () -> NameFormat.readCounts(ByteBuffer.wrap(badUtf8), WHERE)).getMessage());
+        assertEquals(WHERE + ":2: expected 'first second<TAB>count' in lower case, found 'CAFÉ society\t1'",
+                problem("despin-names 1 1\nCAFÉ society\t1\n"));
+        assertEquals(WHERE + ":2: expected 'first second<TAB>count' in lower case, found 'cafÉ society\t1'",
+                problem("despin-names 1 1\ncafÉ society\t1\n"));
+        assertEquals(WHERE + ":2: expected 'first second<TAB>count' in lower case, found 'general assembly\t1\t2'",
+                problem("despin-names 1 1\ngeneral assembly\t1\t2\n"));
+        assertEquals(WHERE + ":2: expected 'first second<TAB>count' in lower case, found 'general  assembly\t1'",
+                problem("despin-names 1 1\ngeneral  assembly\t1\n"));
     }
 
     @Test
