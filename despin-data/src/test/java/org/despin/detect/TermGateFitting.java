@@ -63,7 +63,7 @@ final class TermGateFitting {
         int wanted = Integer.parseInt(args[2]);
         DataPaths paths = new DataPaths(DataPaths.defaultCache());
         Model model = FoldModel.forFitting(base, paths);
-        DetectorSettings settings = DetectorEvaluation.settingsFromProperties().with().termEvidence(null)
+        DetectorSettings settings = DetectorEvaluation.settingsFromProperties(model).with().termEvidence(null)
                 .rareSpanTermGate(Double.NaN).build();
         Detector detector = new Detector(model, settings);
         List<String> training = ArcFitting.trainingText(paths, System.getProperty("foldLm") != null);
