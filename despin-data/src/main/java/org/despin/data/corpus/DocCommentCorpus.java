@@ -11,7 +11,8 @@ import org.despin.DespinException;
 
 /**
  * The prose of the doc comments of the source jars of {@link DocumentationJars} (Apache-2.0, MIT or
- * BSD-style; the same sentences the term table mines): technical writing about statistics, machine
+ * BSD-style, and since branch terms3 one LGPL-2.1 jar, CDK, whose counts this optional corpus would
+ * then also hold; the same sentences the term table mines): technical writing about statistics, machine
  * learning, numerics, signal and image processing, geometry, genomics, as language-model text, so that
  * the model knows the collocations of technical prose ("unit root", "weighting matrix", "sparse
  * arrays") that news and speeches never use.

@@ -33,8 +33,10 @@ import org.slf4j.LoggerFactory;
  * its first a noun or adjective).</li>
  * <li>the technical terms of the doc comments of source jars of many fields of science and
  * engineering ({@link DocumentationJars}: machine learning, statistics, numerics and optimisation,
- * vision, text analysis, databases and distributed data, cryptography, geometry, geodesy and
- * astrodynamics, sequencing data, finance; Apache-2.0, MIT or BSD-style), mined by
+ * vision, text analysis, databases and distributed data, messaging, cloud services, cryptography,
+ * geometry, geodesy and earth-observation metadata, astrodynamics, sequencing data, finance, medicine
+ * and health care, physical units, chemistry; Apache-2.0, MIT or BSD-style, one LGPL jar mined for
+ * terms only), mined by
  * {@link TechnicalTerms} with {@link #DOCUMENTATION_LIMITS}.</li>
  * </ul>
  * Every term has at least two content words, letters only. Deterministic: sorted sets throughout.
@@ -135,7 +137,8 @@ public final class TermBuild {
         for (Provenance p : DocumentationJars.provenance()) {
             jars.append(jars.isEmpty() ? "" : "; ").append(p.source()).append(" sha256 ").append(p.sha256());
         }
-        meta.put("terms.documentation.inputs", jars + " (doc comments; Apache-2.0, MIT or BSD-style)");
+        meta.put("terms.documentation.inputs", jars + " (doc comments; Apache-2.0, MIT or BSD-style; cdk-qsarmolecular"
+                + " LGPL-2.1+, mined for terms only)");
         meta.put("terms.documentation.limits", documentationLimits.toString());
         meta.put("terms.documentation.sentences", Integer.toString(prose.stream().mapToInt(List::size).sum()));
         meta.put("terms.documentation", Integer.toString(documentation.size()));

@@ -76,6 +76,60 @@ class DocCommentProseTest {
                 "Fits the model by gradient descent - with early stopping"), DocCommentProse.sentences(SCALA));
     }
 
+    /**
+     * The shape of the generated model sources of the FHIR jar (branch terms3): a BSD licence header in a
+     * plain block comment, a doc comment per class, per enum constant and per field, annotations whose
+     * strings ({@code shortDefinition}, {@code formalDefinition}) are no doc comments and are never read.
+     */
+    private static final String FHIR = """
+            package org.hl7.fhir.r4.model;
+
+            /*
+              Copyright (c) 2011+, HL7, Inc.
+              All rights reserved.
+              Redistribution and use in source and binary forms, with or without modification,
+              are permitted provided that the following conditions are met:
+            */
+
+            // Generated on Tue, May 12, 2020 07:26+1000 for FHIR v4.0.1
+            import ca.uhn.fhir.model.api.annotation.Description;
+
+            /**
+             * Measurements and simple assertions made about a patient, device or other
+             * subject.
+             */
+            @ResourceDef(name = "Observation", profile = "http://hl7.org/fhir/StructureDefinition/Observation")
+            public class Observation extends DomainResource {
+              public enum ObservationStatus {
+                /**
+                 * The existence of the observation is registered, but there is no result yet
+                 * available.
+                 */
+                REGISTERED,
+                /**
+                 * added to help the parsers with the generic types
+                 */
+                NULL;
+              }
+              /**
+               * The blood pressure of the patient, measured at rest by a care provider.
+               */
+              @Child(name = "value", type = {Quantity.class}, order = 1, min = 0, max = 1)
+              @Description(shortDefinition = "Actual result", formalDefinition = "The information determined as a result.")
+              protected Type value;
+            }
+            """;
+
+    @Test
+    void generatedModelSourcesGiveTheirDocCommentsOnly() {
+        assertEquals(List.of(
+                "Measurements and simple assertions made about a patient, device or other subject.",
+                "The existence of the observation is registered, but there is no result yet available.",
+                "added to help the parsers with the generic types",
+                "The blood pressure of the patient, measured at rest by a care provider."),
+                DocCommentProse.sentences(FHIR));
+    }
+
     @Test
     void plainTextEndsAtTheFirstBlockTag() {
         assertEquals("Sum of the values.\n", DocCommentProse.plain(" * Sum of the values.\n * @return the sum\n * more"));
