@@ -155,8 +155,7 @@ final class TermGateFitting {
      * {@value #MIN_TERM_LOG10} log10 from an empty context, none of either evaluation list; in table order.
      */
     static List<String> drawable(Model model, TermCandidates candidates) {
-        Set<String> evaluation = new HashSet<>(TorturedPhrases.TERMS);
-        evaluation.addAll(TorturedPhrases.SECOND_TERMS);
+        Set<String> evaluation = new HashSet<>(TorturedPhrases.allTerms());
         LanguageModel lm = model.lm();
         List<String> out = new ArrayList<>();
         for (int t = 0; t < model.terms().size(); t++) {
