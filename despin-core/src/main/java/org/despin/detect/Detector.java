@@ -2,6 +2,7 @@ package org.despin.detect;
 
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.despin.lexicon.TitleCaseNames;
 import org.despin.model.Model;
 import org.despin.text.Document;
 
@@ -41,15 +42,20 @@ public final class Detector {
     private final DetectorSettings unspunSettings;
     private final ConcurrentLinkedQueue<LatticeBuilder> unspunBuilders;
 
+    /** With the model's default settings ({@link DetectorSettings#defaultsFor}). */
     public Detector(Model model) {
-        this(model, DetectorSettings.DEFAULTS);
+        this(model, DetectorSettings.defaultsFor(model));
     }
 
+    /** With the given settings and the model's names list ({@link Model#names}; none: every pair may be a name). */
     public Detector(Model model, DetectorSettings settings) {
-        this(model, settings, TitleCaseNames.UNKNOWN);
+        this(model, settings, model.names());
     }
 
-    /** With word pairs seen written as names (a title-case span is restored only to one of those, see "Names"). */
+    /**
+     * With other word pairs seen written as names than the model's (a title-case span is restored only to
+     * one of those, see "Names"; for tests and the evaluation's {@code -DtitleNames}).
+     */
     Detector(Model model, DetectorSettings settings, TitleCaseNames names) {
         this.model = model;
         this.names = names;

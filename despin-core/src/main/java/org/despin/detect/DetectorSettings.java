@@ -1,9 +1,12 @@
 package org.despin.detect;
 
+import org.despin.model.Model;
+
 /**
  * The tunable weights of the detector, in one immutable record so that tuning runs and tests can
  * vary them. {@link #DEFAULTS} are the values chosen on held-out spun and clean text (see
- * docs/detector.md for the commands and data that produced them). Log-probabilities from the
+ * docs/detector.md for the commands and data that produced them); {@link #defaultsFor} picks them
+ * for a model. Log-probabilities from the
  * language model are log10; channel weights and bonuses are natural logs (nats).
  *
  * @param beamWidth hypotheses kept per lattice position (after recombining equal LM states)
@@ -118,6 +121,21 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
             12, 32, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.86, 0.28,
             DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.0, 3.0, 1.5, -2.0, TermEvidence.DEFAULTS, -1.5, 1.5, 16, 32,
             FindingModel.DEFAULTS, FindingModel.SPUN, null, 0.0, 4, 1.3, 5.0, Double.NaN, 0.5, 2.5, 2.0);
+
+    /**
+     * {@link #DEFAULTS} for a model with a names section: the spun finding model at its operating point
+     * with names, {@link FindingModel#SPUN_WITH_NAMES} (t 0.49 instead of 0.52).
+     */
+    public static final DetectorSettings DEFAULTS_WITH_NAMES = DEFAULTS.with()
+            .spunFindingModel(FindingModel.SPUN_WITH_NAMES).build();
+
+    /**
+     * The default settings for {@code model}: {@link #DEFAULTS_WITH_NAMES} when it has a names list
+     * ({@link Model#names}), else {@link #DEFAULTS} (older model files, trained models without one).
+     */
+    public static DetectorSettings defaultsFor(Model model) {
+        return model.names().isKnown() ? DEFAULTS_WITH_NAMES : DEFAULTS;
+    }
 
     public DetectorSettings {
         if (beamWidth < 1 || candidatePool < 1 || maxCandidatesPerSpan < 1 || emIterations < 0) {

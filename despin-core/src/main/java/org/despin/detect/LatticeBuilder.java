@@ -3,6 +3,7 @@ package org.despin.detect;
 import java.util.ArrayList;
 import java.util.List;
 import org.despin.lexicon.LinkFeatures;
+import org.despin.lexicon.TitleCaseNames;
 import org.despin.lm.LanguageModel;
 import org.despin.lm.LmState;
 import org.despin.lm.Vocabulary;

@@ -51,6 +51,11 @@ public final class LmTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(LmTrainer.class);
     /** Longest stretch of plain text tokenised at once when a file has no blank lines. */
     private static final int MAX_BLOCK = 1 << 20;
+    /**
+     * The base model's section of word pairs written as names ({@code org.despin.lexicon.NameFormat}), which a
+     * trained model does not take over: it has no names list, so the detector reads it without case data.
+     */
+    private static final String NAMES = "names";
 
     private final Options options;
 
@@ -287,7 +292,7 @@ public final class LmTrainer {
                 all.put("lm.base", options.baseModel().getFileName().toString());
                 all.put("lm.base.weight", Double.toString(options.baseWeight()));
                 for (Map.Entry<String, String> e : base.info().metadata().entrySet()) {
-                    if (!e.getKey().startsWith("lm.")) {
+                    if (!e.getKey().startsWith("lm.") && !e.getKey().startsWith(NAMES + ".")) {
                         all.putIfAbsent(e.getKey(), e.getValue());
                     }
                 }
@@ -313,9 +318,11 @@ public final class LmTrainer {
         try (ModelFile.Writer w = new ModelFile.Writer(out)) {
             w.section(LmFormat.SECTION, lm);
             if (base != null) {
-                // the other sections (the lexicon) come from the base model as they are
+                // the other sections (the lexicon, the terms) come from the base model as they are, but
+                // not its names: they are the base's training text's, and would keep the detector from
+                // restoring a title-case span to a name of the new corpus
                 for (String name : base.sectionNames()) {
-                    if (!name.equals(LmFormat.SECTION)) {
+                    if (!name.equals(LmFormat.SECTION) && !name.equals(NAMES)) {
                         w.section(name, ModelFile.SectionBody.copyOf(base.section(name)));
                     }
                 }

@@ -2,9 +2,11 @@ package org.despin.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.despin.lexicon.TitleCaseNames;
 import org.despin.model.Model;
 import org.junit.jupiter.api.Test;
 
@@ -141,6 +143,31 @@ class DetectorTest {
                 .check(spun, CheckOptions.DEFAULTS);
         assertEquals("The Permanent Mission of France issued a statement.", named.restored(),
                 DetectorExamplesTest.describe(named));
+    }
+
+    @Test
+    void theModelsNamesListDecidesAndSetsSpunsOperatingPoint() {
+        // the names come with the model (its "names" section): the public constructors read them
+        Model base = ToyModel.model(ToyModel.lm(4, ToyModel.NEWS), new org.despin.lexicon.MapLexicon.Builder()
+                .add("lasting", "permanent", -1.0f).build());
+        Model withList = new Model(base.lm(), base.lexicon(), base.info(), base.terms(),
+                TitleCaseNames.of(List.of("security council")));
+        String spun = "The Lasting Mission of France issued a statement.";
+        Report kept = new Detector(withList, ToyModel.SETTINGS).check(spun, CheckOptions.DEFAULTS.withMinConfidence(0));
+        assertEquals(spun, kept.restored(), DetectorExamplesTest.describe(kept));
+        // a model without the section (an older file, a model built without names) keeps the rule without case data
+        assertSame(TitleCaseNames.UNKNOWN, base.names());
+        Report restored = new Detector(base, ToyModel.SETTINGS).check(spun, CheckOptions.DEFAULTS);
+        assertEquals("The Permanent Mission of France issued a statement.", restored.restored(),
+                DetectorExamplesTest.describe(restored));
+        // SPUN decides at t 0.49 with a names list, at 0.52 without one
+        assertSame(DetectorSettings.DEFAULTS_WITH_NAMES, new Detector(withList).settings());
+        assertSame(DetectorSettings.DEFAULTS, new Detector(base).settings());
+        assertEquals(FindingModel.SPUN_WITH_NAMES, DetectorSettings.DEFAULTS_WITH_NAMES.spunFindingModel());
+        assertEquals(DetectorSettings.DEFAULTS, DetectorSettings.DEFAULTS_WITH_NAMES.with()
+                .spunFindingModel(FindingModel.SPUN).build());
+        assertEquals(0.49, 1 / (1 + Math.exp(FindingModel.SPUN_WITH_NAMES.bias())), 1e-4);
+        assertEquals(0.52, 1 / (1 + Math.exp(FindingModel.SPUN.bias())), 1e-3);
     }
 
     @Test

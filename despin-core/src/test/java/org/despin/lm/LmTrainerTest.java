@@ -2,6 +2,7 @@ package org.despin.lm;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -118,7 +119,7 @@ class LmTrainerTest {
     }
 
     @Test
-    void mixesWithABaseModelAndCopiesItsOtherSections() throws Exception {
+    void mixesWithABaseModelAndCopiesItsOtherSectionsButNotItsNames() throws Exception {
         Path in = corpus();
         Path base = dir.resolve("base.model");
         KneserNeyEstimator kn = new KneserNeyEstimator(3);
@@ -126,14 +127,17 @@ class LmTrainerTest {
         try (ModelFile.Writer w = new ModelFile.Writer(base)) {
             w.section(LmFormat.SECTION, LmFormat.section(kn.estimate()));
             w.section("lexicon", out -> out.writeUtf8("a lexicon"));
-            w.finish(Map.of("lexicon.source", "test"));
+            w.section("names", out -> out.writeUtf8("the base's names"));
+            w.finish(Map.of("lexicon.source", "test", "names.count", "1"));
         }
         new LmTrainer(LmTrainer.Options.defaults().withOrder(3).withBaseModel(base, 0.5)).train(List.of(in),
                 dir.resolve("mixed.model"), LmTrainer.Progress.NONE);
         ModelFile m = ModelFile.open(dir.resolve("mixed.model"));
+        // the base's names describe its own training text: the trained model has none (read without case data)
         assertEquals(List.of("lm", "lexicon"), m.sectionNames());
         assertEquals(ModelFile.open(base).section("lexicon"), m.section("lexicon"));
         assertEquals("test", m.info().metadata().get("lexicon.source"));
+        assertFalse(m.info().metadata().containsKey("names.count"));
         TrieLanguageModel lm = LmFormat.read(m);
         // words of both corpora are in the mixture's vocabulary
         assertTrue(lm.vocabulary().id("agreed") > 2);

@@ -9,6 +9,7 @@ import org.despin.DespinException;
 import org.despin.data.corpus.Corpus;
 import org.despin.data.corpus.DefaultCorpora;
 import org.despin.data.lexicon.DefaultLexiconBuild;
+import org.despin.data.lexicon.NameBuild;
 import org.despin.data.lexicon.TechnicalTerms;
 import org.despin.data.lexicon.TermBuild;
 import org.despin.data.lm.DefaultLmBuild;
@@ -61,15 +62,18 @@ public final class DefaultModelBuilder {
         ComponentBuild lexicon = DefaultLexiconBuild.build(paths);
         ComponentBuild terms = TermBuild.build(TermBuild.Limits.DEFAULT, technical,
                 paths.npmPackage(DataPaths.MOBY).resolve("words.txt"));
+        ComponentBuild names = NameBuild.build(lmCorpora);
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("model", "despin default");
         meta.putAll(lm.metadata());
         meta.putAll(lexicon.metadata());
         meta.putAll(terms.metadata());
+        meta.putAll(names.metadata());
         try (ModelFile.Writer w = new ModelFile.Writer(out)) {
             w.section(lm.sectionName(), lm.body());
             w.section(lexicon.sectionName(), lexicon.body());
             w.section(terms.sectionName(), terms.body());
+            w.section(names.sectionName(), names.body());
             w.finish(meta);
         } catch (IOException e) {
             throw new DespinException(DespinException.Kind.OUTPUT, out + ": cannot write model: " + e.getMessage(), e);

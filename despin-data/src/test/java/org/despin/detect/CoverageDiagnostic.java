@@ -46,7 +46,7 @@ public final class CoverageDiagnostic {
         DataPaths paths = new DataPaths(DataPaths.defaultCache());
         SpinThesaurus thesaurus = "moby".equals(System.getProperty("spinner"))
                 ? org.despin.data.spin.SpinThesauri.load("moby", paths) : DevMyThes.load(paths.cache());
-        DetectorSettings settings = DetectorEvaluation.settingsFromProperties();
+        DetectorSettings settings = DetectorEvaluation.settingsFromProperties(model);
         CandidateTable pool = new CandidateTable(model.lexicon(), model.lm(), settings);
         CandidateTable uncapped = new CandidateTable(model.lexicon(), model.lm(), settings.with().candidatePool(100_000).build());
         Path moby = paths.npmPackage(DataPaths.MOBY).resolve("words.txt");

@@ -87,7 +87,7 @@ final class DetectorCallCount {
     public static void main(String[] args) throws Exception {
         Model loaded = Models.load(Path.of(args[0]));
         Counting lm = new Counting(loaded.lm());
-        Model model = new Model(lm, loaded.lexicon(), loaded.info(), loaded.terms());
+        Model model = new Model(lm, loaded.lexicon(), loaded.info(), loaded.terms(), loaded.names());
         DataPaths paths = new DataPaths(DataPaths.defaultCache());
         // -DspeedSpun=R: the passages spun at rate R (MyThes), as DetectorEvaluation speed reads them
         List<String> passages = DetectorEvaluation.speedPassages(DevMyThes.load(paths.cache()),

@@ -8,6 +8,7 @@ import org.despin.data.DataPaths;
 import org.despin.data.corpus.Corpus;
 import org.despin.data.corpus.CorpusDocument;
 import org.despin.data.corpus.DefaultCorpora;
+import org.despin.lexicon.TitleCaseNames;
 import org.despin.model.Model;
 import org.despin.model.Models;
 import org.despin.spin.Edit;
@@ -42,10 +43,14 @@ public final class DetectorEvaluation {
         DataPaths paths = new DataPaths(DataPaths.defaultCache());
         Model model = args[0].equals("dev") ? DevModel.load(Path.of("/tmp/despin-dev")) : Models.load(modelPath);
         // -DtitleNames=FILE (TitleCasePairs): a title-case span is restored only to a pair written as a name there
+        // instead of the model's names section; -DtitleNames=none: no names list (every pair may be a name).
+        // The settings start from the defaults for the names used (DetectorSettings.defaultsFor).
         String titleNames = System.getProperty("titleNames");
-        Detector detector = titleNames == null ? new Detector(model, settingsFromProperties())
-                : new Detector(model, settingsFromProperties(), TitleCasePairs.read(Path.of(titleNames),
-                        Integer.getInteger("titleNamesMin", 1)));
+        if (titleNames != null) {
+            model = new Model(model.lm(), model.lexicon(), model.info(), model.terms(), titleNames.equals("none")
+                    ? TitleCaseNames.UNKNOWN : TitleCasePairs.read(Path.of(titleNames), Integer.getInteger("titleNamesMin", 1)));
+        }
+        Detector detector = new Detector(model, settingsFromProperties(model));
         if (mode.equals("fitarcs")) {
             ArcFitting.fit(model, detector.settings(), paths, passages);
             return;
@@ -89,7 +94,7 @@ public final class DetectorEvaluation {
             case "fit" -> fit(model, detector.settings(), thesaurus, paths, passages);
             case "sweep" -> {
                 for (String config : System.getProperty("sweep").split(";")) {
-                    DetectorSettings.Builder b = settingsFromProperties().with();
+                    DetectorSettings.Builder b = settingsFromProperties(model).with();
                     for (String kv : config.split(",")) {
                         String[] f = kv.split("=");
                         set(b, f[0].trim(), f[1].trim());
@@ -129,9 +134,12 @@ public final class DetectorEvaluation {
         }
     }
 
-    /** Settings from -Dname=value system properties named like the {@link DetectorSettings} components. */
-    static DetectorSettings settingsFromProperties() {
-        DetectorSettings.Builder b = DetectorSettings.DEFAULTS.with();
+    /**
+     * Settings from -Dname=value system properties named like the {@link DetectorSettings} components,
+     * over the defaults for {@code model} ({@link DetectorSettings#defaultsFor}: with or without names).
+     */
+    static DetectorSettings settingsFromProperties(Model model) {
+        DetectorSettings.Builder b = DetectorSettings.defaultsFor(model).with();
         for (java.lang.reflect.Method m : DetectorSettings.Builder.class.getMethods()) {
             String v = System.getProperty("d." + m.getName());
             if (v == null || m.getParameterCount() != 1

@@ -35,7 +35,7 @@ final class DetectorGolden {
     public static void main(String[] args) throws Exception {
         Model model = Models.load(Path.of(args[0]));
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-        Detector detector = new Detector(model, DetectorSettings.DEFAULTS);
+        Detector detector = new Detector(model);
         DataPaths paths = new DataPaths(DataPaths.defaultCache());
         SpinThesaurus thesaurus = DevMyThes.load(paths.cache());
         List<String> passages = DetectorEvaluation.passages(DetectorEvaluation.heldOutText(paths), 200, 300, count);

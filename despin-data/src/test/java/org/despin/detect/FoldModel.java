@@ -50,7 +50,7 @@ final class FoldModel {
             return model;
         }
         Model fold = load(model, paths, Path.of(foldLm));
-        return new Model(fold.lm(), model.lexicon(), fold.info(), model.terms());
+        return new Model(fold.lm(), model.lexicon(), fold.info(), model.terms(), model.names());
     }
 
     /** The default model with its LM rebuilt without the fit fold (cached at {@code lmFile}). */

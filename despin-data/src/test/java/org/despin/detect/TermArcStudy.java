@@ -39,7 +39,7 @@ final class TermArcStudy {
         DataPaths paths = new DataPaths(DataPaths.defaultCache());
         String foldLm = System.getProperty("foldLm");
         Model model = FoldModel.forFitting(base, paths);
-        Detector detector = new Detector(model, DetectorEvaluation.settingsFromProperties());
+        Detector detector = new Detector(model, DetectorEvaluation.settingsFromProperties(model));
         List<String> training = ArcFitting.trainingText(paths, foldLm != null);
         System.out.println("kind\tobserved\tterm\tconf\t" + String.join("\t", TermCandidates.ArcFacts.NAMES));
         if (Boolean.getBoolean("torturedFacts")) {

@@ -184,8 +184,7 @@ final class TermFitting {
      * most two per term, none of the evaluation's terms; in document order.
      */
     static List<Occurrence> occurrences(List<String> documents, Model model, int wanted) {
-        Set<String> evaluation = new HashSet<>(TorturedPhrases.TERMS);
-        evaluation.addAll(TorturedPhrases.SECOND_TERMS);
+        Set<String> evaluation = new HashSet<>(TorturedPhrases.allTerms());
         Map<String, Integer> perTerm = new HashMap<>();
         List<Occurrence> out = new ArrayList<>();
         // every third document first, then the rest: spread over corpora and authors

@@ -63,7 +63,7 @@ final class TermGateFitting {
         int wanted = Integer.parseInt(args[2]);
         DataPaths paths = new DataPaths(DataPaths.defaultCache());
         Model model = FoldModel.forFitting(base, paths);
-        DetectorSettings settings = DetectorEvaluation.settingsFromProperties().with().termEvidence(null)
+        DetectorSettings settings = DetectorEvaluation.settingsFromProperties(model).with().termEvidence(null)
                 .rareSpanTermGate(Double.NaN).build();
         Detector detector = new Detector(model, settings);
         List<String> training = ArcFitting.trainingText(paths, System.getProperty("foldLm") != null);
@@ -155,8 +155,7 @@ final class TermGateFitting {
      * {@value #MIN_TERM_LOG10} log10 from an empty context, none of either evaluation list; in table order.
      */
     static List<String> drawable(Model model, TermCandidates candidates) {
-        Set<String> evaluation = new HashSet<>(TorturedPhrases.TERMS);
-        evaluation.addAll(TorturedPhrases.SECOND_TERMS);
+        Set<String> evaluation = new HashSet<>(TorturedPhrases.allTerms());
         LanguageModel lm = model.lm();
         List<String> out = new ArrayList<>();
         for (int t = 0; t < model.terms().size(); t++) {

@@ -13,11 +13,14 @@ import org.despin.data.DataPaths;
 import org.despin.data.corpus.Corpus;
 import org.despin.data.corpus.CorpusDocument;
 import org.despin.data.corpus.DefaultCorpora;
+import org.despin.lexicon.TitleCaseNames;
 
 /**
- * The word pairs the LM's own training documents write as names (two title-case words in a row,
- * not at a sentence's start), with their counts: a case-aware names list for {@link TitleCaseNames}
- * (docs/detector.md, "Names in a spun document"). Held-out documents are never read.
+ * The word pairs the LM's own training documents write as names, with their counts, as TSV: what
+ * the model's "names" section holds (counted by {@link org.despin.lexicon.TitleCasePairs}, built by
+ * {@link org.despin.data.lexicon.NameBuild}), as a file to vary for the evaluation, optionally with
+ * WordNet's title-case lemma pairs added (docs/detector.md, "Names in a spun document"). Held-out
+ * documents are never read.
  * {@code java -cp $CP org.despin.detect.TitleCasePairs OUT.tsv [--wordnet]}; DetectorEvaluation
  * {@code -DtitleNames=OUT.tsv [-DtitleNamesMin=N]} reads it.
  */
@@ -27,12 +30,13 @@ final class TitleCasePairs {
 
     public static void main(String[] args) throws Exception {
         DataPaths paths = new DataPaths(DataPaths.defaultCache());
-        Map<String, Integer> pairs = new TreeMap<>();
+        org.despin.lexicon.TitleCasePairs counter = new org.despin.lexicon.TitleCasePairs();
         for (Corpus c : DefaultCorpora.all(paths)) {
             for (CorpusDocument d : DefaultCorpora.training(c)) {
-                count(d.text(), pairs);
+                counter.add(d.text());
             }
         }
+        Map<String, Integer> pairs = new TreeMap<>(counter.counts());
         if (args.length > 1 && args[1].equals("--wordnet")) {
             wordNet(pairs);
         }
@@ -41,18 +45,6 @@ final class TitleCasePairs {
         Files.write(Path.of(args[0]), lines, StandardCharsets.UTF_8);
         System.out.printf(Locale.ROOT, "%d pairs, %d seen twice or more%n", pairs.size(),
                 pairs.values().stream().filter(v -> v >= 2).count());
-    }
-
-    /** Adds the title-case pairs of {@code text} (hyphen parts are words, as the detector reads them). */
-    static void count(String text, Map<String, Integer> pairs) {
-        for (String sentence : text.split("(?<=[.!?:;\"])\\s+|\\n\\s*\\n")) {
-            String[] w = sentence.trim().split("[^\\p{L}']+");
-            for (int i = 1; i + 1 < w.length; i++) {
-                if (titleCase(w[i]) && titleCase(w[i + 1])) {
-                    pairs.merge((w[i] + " " + w[i + 1]).toLowerCase(Locale.ROOT), 1, Integer::sum);
-                }
-            }
-        }
     }
 
     /**
@@ -74,7 +66,8 @@ final class TitleCasePairs {
                         String lemma = f[4 + 2 * k].replaceAll("\\(.*\\)$", "");
                         String[] w = lemma.split("[_\\-]");
                         for (int i = 0; i + 1 < w.length; i++) {
-                            if (titleCase(w[i]) && titleCase(w[i + 1])) {
+                            if (org.despin.lexicon.TitleCasePairs.titleCase(w[i])
+                                    && org.despin.lexicon.TitleCasePairs.titleCase(w[i + 1])) {
                                 pairs.merge((w[i] + " " + w[i + 1]).toLowerCase(Locale.ROOT), 1, Integer::sum);
                             }
                         }
@@ -82,10 +75,6 @@ final class TitleCasePairs {
                 }
             }
         }
-    }
-
-    private static boolean titleCase(String w) {
-        return w.length() > 1 && Character.isUpperCase(w.charAt(0)) && w.chars().skip(1).anyMatch(Character::isLowerCase);
     }
 
     /** The pairs of a file this tool wrote, seen at least {@code min} times. */

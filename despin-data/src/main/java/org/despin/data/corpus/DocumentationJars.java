@@ -18,10 +18,13 @@ import org.despin.DespinException;
 /**
  * Technical prose that builds on any machine with Maven: the documentation comments of the source
  * jars ({@code sources} classifier) of libraries of many fields of science and engineering, chosen by
- * field and licence (Apache-2.0, MIT or BSD-style; never by the terms they hold): machine learning,
- * statistics, numerics and optimisation, vision, language processing and retrieval, databases and
- * distributed data, cryptography, geometry and geodesy, astrodynamics, sequencing data, finance (the
- * fields and licences: docs/detector.md, "More fields of science and engineering"). The build copies the pinned jars into despin-data's own jar under
+ * field and licence (Apache-2.0, MIT or BSD-style, one LGPL jar mined for terms only; never by the
+ * terms they hold): machine learning, statistics, numerics and optimisation, vision, language
+ * processing and retrieval, databases and distributed data, messaging and coordination, cloud
+ * services, cryptography, geometry, geodesy and earth-observation metadata, astrodynamics,
+ * sequencing data, finance, medicine and health care, physical units, chemistry (the fields and
+ * licences: docs/detector.md, "More fields of science and engineering" and "Everyday scientific
+ * vocabulary"). The build copies the pinned jars into despin-data's own jar under
  * {@value #FOLDER} (see despin-data's pom; versions in the parent pom), so they are read as resources
  * like the Europarl sample. Each {@code .java} and {@code .scala} file goes through
  * {@link DocCommentProse}; entries are read in the jar's order, so the same jars give the same
@@ -34,7 +37,7 @@ public final class DocumentationJars {
     /**
      * The source jars read, as Maven coordinates {@code group:artifact:version} (classifier
      * {@code sources}); keep in step with despin-data's pom. The first 11 are those of stop 11, the
-     * others of stop 12 (branch terms2).
+     * next 23 of stop 12 (branch terms2), the last 10 of stop 17 (branch terms3).
      */
     public static final List<String> ARTIFACTS = List.of(
             "org.apache.spark:spark-mllib_2.13:4.0.1",
@@ -70,7 +73,16 @@ public final class DocumentationJars {
             "org.apache.sis.core:sis-referencing:1.4",
             "org.orekit:orekit:13.1.8",
             "com.github.samtools:htsjdk:4.3.0",
-            "org.ta4j:ta4j-core:0.18");
+            "org.ta4j:ta4j-core:0.18",
+            "ca.uhn.hapi.fhir:org.hl7.fhir.r4:6.6.7",
+            "com.github.haifengl:smile-core:1.5.3",
+            "com.github.haifengl:smile-math:1.5.3",
+            "org.apache.kafka:kafka-clients:4.3.1",
+            "org.apache.zookeeper:zookeeper:3.9.5",
+            "org.apache.jclouds:jclouds-core:2.6.0",
+            "org.apache.jclouds:jclouds-compute:2.6.0",
+            "org.apache.sis.core:sis-metadata:1.4",
+            "tech.units:indriya:2.2");
 
     private DocumentationJars() {
     }

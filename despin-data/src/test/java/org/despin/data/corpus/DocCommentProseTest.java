@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.despin.DespinException;
+import org.despin.data.lexicon.TechnicalTerms;
+import org.despin.lexicon.WordClass;
 import org.junit.jupiter.api.Test;
 
 class DocCommentProseTest {
@@ -74,6 +76,97 @@ class DocCommentProseTest {
         assertEquals(List.of(
                 "Logistic regression with ; and ; features, e.g.",
                 "Fits the model by gradient descent - with early stopping"), DocCommentProse.sentences(SCALA));
+    }
+
+    /**
+     * The shape of the generated model sources of the FHIR jar (branch terms3): a BSD licence header in a
+     * plain block comment, a doc comment per class, per enum constant and per field, annotations whose
+     * strings ({@code shortDefinition}, {@code formalDefinition}) are no doc comments and are never read.
+     */
+    private static final String FHIR = """
+            package org.hl7.fhir.r4.model;
+
+            /*
+              Copyright (c) 2011+, HL7, Inc.
+              All rights reserved.
+              Redistribution and use in source and binary forms, with or without modification,
+              are permitted provided that the following conditions are met:
+            */
+
+            // Generated on Tue, May 12, 2020 07:26+1000 for FHIR v4.0.1
+            import ca.uhn.fhir.model.api.annotation.Description;
+
+            /**
+             * Measurements and simple assertions made about a patient, device or other
+             * subject.
+             */
+            @ResourceDef(name = "Observation", profile = "http://hl7.org/fhir/StructureDefinition/Observation")
+            public class Observation extends DomainResource {
+              public enum ObservationStatus {
+                /**
+                 * The existence of the observation is registered, but there is no result yet
+                 * available.
+                 */
+                REGISTERED,
+                /**
+                 * added to help the parsers with the generic types
+                 */
+                NULL;
+              }
+              /**
+               * The blood pressure of the patient, measured at rest by a care provider.
+               */
+              @Child(name = "value", type = {Quantity.class}, order = 1, min = 0, max = 1)
+              @Description(shortDefinition = "Actual result", formalDefinition = "The information determined as a result.")
+              protected Type value;
+            }
+            """;
+
+    @Test
+    void generatedModelSourcesGiveTheirDocCommentsOnly() {
+        assertEquals(List.of(
+                "Measurements and simple assertions made about a patient, device or other subject.",
+                "The existence of the observation is registered, but there is no result yet available.",
+                "added to help the parsers with the generic types",
+                "The blood pressure of the patient, measured at rest by a care provider."),
+                DocCommentProse.sentences(FHIR));
+    }
+
+    @Test
+    void aGeneratedModelJarIsMinedForItsTermsOnly() throws DespinException {
+        // four enum constants of a generated code system, each with its definition, and one annotation string that is
+        // no doc comment: "blood pressure" is in four distinct sentences, "care provider" in one, "heart rate" only in
+        // the annotation
+        String codes = """
+                /*
+                  Copyright (c) 2011+, HL7, Inc. All rights reserved. The blood pressure licence text.
+                */
+                public enum VitalSigns {
+                  /** The blood pressure of the patient at rest. */
+                  RESTING,
+                  /** A blood pressure taken by a care provider. */
+                  TAKEN,
+                  /** Each blood pressure reading has a unit. */
+                  READING,
+                  /** The last blood pressure in the record. */
+                  LAST;
+                  @Description(shortDefinition = "heart rate", formalDefinition = "The heart rate of the patient.")
+                  protected Type rate;
+                }
+                """;
+        List<List<String>> prose = DocumentationJars.distinctSentencesByProject(List.of("org.hl7:codes:1"),
+                c -> new ByteArrayInputStream(jar(codes)));
+        assertEquals(List.of(List.of("The blood pressure of the patient at rest.", "A blood pressure taken by a care provider.",
+                "Each blood pressure reading has a unit.", "The last blood pressure in the record.")), prose);
+        int noun = WordClass.NOUN.bit();
+        Map<String, Integer> classes = Map.of("blood", noun, "pressure", noun, "patient", noun, "care", noun,
+                "provider", noun, "reading", noun | WordClass.VERB.bit(), "unit", noun, "record", noun, "rest", noun,
+                "heart", noun);
+        // 30 words: "blood pressure" 4 times, log10(4 * 30 / (4 * 4)) = 0.875; nothing else is seen 4 times
+        assertEquals(List.of("blood pressure"), List.copyOf(TechnicalTerms.mineSources(prose, classes,
+                new TechnicalTerms.Limits(4, 0.87))));
+        assertEquals(List.of(), List.copyOf(TechnicalTerms.mineSources(prose, classes, new TechnicalTerms.Limits(4, 0.88))));
+        assertEquals(List.of(), List.copyOf(TechnicalTerms.mineSources(prose, classes, new TechnicalTerms.Limits(5, 0.5))));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.despin.detect;
+package org.despin.lexicon;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
