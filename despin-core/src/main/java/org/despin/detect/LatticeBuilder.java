@@ -325,7 +325,7 @@ final class LatticeBuilder {
                         && (context == null || observedAround(context, ids, i, j))) {
                     // the evidence reads the observed context: what the first pass kept, no LM call
                     int slot = known.slot(i, j);
-                    Arc[] misses = known.misses(slot);
+                    NearMisses.Kept[] misses = known.misses(slot);
                     if (misses == null) {
                         continue; // every candidate of the pool is in the lattice or below the gate
                     }
@@ -334,10 +334,11 @@ final class LatticeBuilder {
                         if (previous.hasArc(i, j, c) || name && !makesKnownName(w, ids, i, j, c)) {
                             continue;
                         }
-                        Arc miss = NearMisses.find(misses, c);
-                        if (miss == null || miss.evidence().gainLog10() < gate) {
+                        NearMisses.Kept kept = NearMisses.find(misses, c);
+                        if (kept == null || kept.gain() < gate) {
                             continue;
                         }
+                        Arc miss = kept.arc() != null ? kept.arc() : nearMissArc(w, ids, i, j, kept);
                         pending[admitted] = new Arc(i, j, c.ids(), miss.fixedWeight(), c, 0, miss.evidence(),
                                 miss.features().clone());
                         rank[admitted] = LN10 * miss.evidence().contextLog10() + (arcModel == null ? miss.fixedWeight() : 0);
@@ -366,20 +367,24 @@ final class LatticeBuilder {
                     }
                     // the arc model was fitted with lists cut at candidatePool by prior: its lnCandidates counts so
                     int listedCount = Math.min(listed.length, settings.candidatePool());
+                    NearMisses.ObservedSpan observed = null; // made for the span's first near miss
                     for (PreparedCandidate c : cands) {
                         if (previous != null && previous.hasArc(i, j, c) || name && !makesKnownName(w, ids, i, j, c)) {
                             continue;
                         }
                         double gain = evidence.gain(i, j, c, obsContext, obsPartial, obsIntrinsic, gate, EARLY_STOP_SLACK);
                         if (gain < gate) {
-                            if (nearMisses != null) {
-                                keepNearMiss(nearMisses, slot, w, ids, i, j, c, gain, name, listedCount, obsContext, obsLeft,
-                                        obsPartial, obsIntrinsic);
+                            if (nearMisses != null && keepNearMiss(nearMisses, slot, c, gain, name, obsPartial, obsIntrinsic)) {
+                                if (observed == null) {
+                                    observed = new NearMisses.ObservedSpan(obsContext, obsLeft, obsIntrinsic, listedCount, name);
+                                }
+                                nearMisses.add(slot, new NearMisses.Kept(c, gain, evidence.spanPart(), evidence.lastContext(),
+                                        observed, null));
                             }
                             continue;
                         }
                         pending[admitted] = candidateArc(w, ids, i, j, c, gain, name, listedCount, obsContext, obsLeft,
-                                obsIntrinsic);
+                                obsIntrinsic, evidence.spanPart(), evidence.lastContext());
                         rank[admitted] = LN10 * evidence.lastContext() + pending[admitted].fixedWeight();
                         admitted++;
                     }
@@ -395,7 +400,7 @@ final class LatticeBuilder {
                     if (nearMisses != null) {
                         // admitted but beyond the lattice's limit per span: a later pass admits them again
                         for (int k = inLattice; k < admitted; k++) {
-                            nearMisses.add(nearMisses.slot(i, j), pending[k]);
+                            nearMisses.add(nearMisses.slot(i, j), NearMisses.Kept.of(pending[k]));
                         }
                     }
                 }
@@ -496,30 +501,37 @@ final class LatticeBuilder {
     }
 
     /**
-     * The substitution arc of a candidate that passed the evidence test (its gain just computed by
-     * {@link #evidence}); under the arc model its weight waits for the span's other candidates
+     * The substitution arc of a candidate that passed the evidence test ({@code gain}, with the log10
+     * probability of its span part after the left context and its context ratio, as {@link #evidence}
+     * computed them); under the arc model its weight waits for the span's other candidates
      * ({@link #scoreSpan}).
      */
     private Arc candidateArc(SentenceWords w, int[] ids, int i, int j, PreparedCandidate c, double gain, boolean name,
-            int listedCount, float obsContext, float obsLeft, float obsIntrinsic) {
+            int listedCount, float obsContext, float obsLeft, float obsIntrinsic, float spanPart, double context) {
         boolean article = w.articleMismatchBefore(i, c.original());
-        double leftGain = (evidence.spanPart() - c.intrinsicLog10()) - (obsLeft - obsIntrinsic);
-        double[] features = ArcFeatures.of(gain, leftGain, evidence.lastContext(), obsContext, obsLeft,
+        double leftGain = (spanPart - c.intrinsicLog10()) - (obsLeft - obsIntrinsic);
+        double[] features = ArcFeatures.of(gain, leftGain, context, obsContext, obsLeft,
                 obsIntrinsic, j - i, c.intrinsicLog10(), c.ids().length, c.candidate().logChannel(),
                 c.candidate().hops(), listedCount, unknownObserved(ids, i, j), name, i == 0, article,
                 c.candidate().source().startsWith(LinkFeatures.RELATED_SOURCE));
         double weight = arcModel == null ? handSetWeight(c, obsIntrinsic, name, article) : 0;
-        return new Arc(i, j, c.ids(), weight, c, 0, new Evidence.Gain(gain, evidence.lastContext(), name), features);
+        return new Arc(i, j, c.ids(), weight, c, 0, new Evidence.Gain(gain, context, name), features);
+    }
+
+    /** The arc of a near miss the first pass kept over observed words {@code i..j}, as it would have made it then. */
+    private Arc nearMissArc(SentenceWords w, int[] ids, int i, int j, NearMisses.Kept kept) {
+        NearMisses.ObservedSpan o = kept.observed();
+        return candidateArc(w, ids, i, j, kept.candidate(), kept.gain(), o.name(), o.listed(), o.context(), o.left(),
+                o.intrinsic(), kept.spanPart(), kept.context());
     }
 
     /**
-     * Keeps a candidate the first pass's gate left out for a widening: with its evidence and features
-     * when its gain reaches the widening's gate, or the span as undecided when the candidate was given
-     * up early and the widening's lower gate would have read it to the end.
+     * Whether a candidate the first pass's gate left out is kept for a widening (true: its gain reaches the
+     * widening's gate; the caller keeps it), or marks the span undecided when the candidate was given up early
+     * and the widening's lower gate would have read it to the end.
      */
-    private void keepNearMiss(NearMisses keep, int slot, SentenceWords w, int[] ids, int i, int j, PreparedCandidate c,
-            double gain, boolean name, int listedCount, float obsContext, float obsLeft, float obsPartial,
-            float obsIntrinsic) {
+    private boolean keepNearMiss(NearMisses keep, int slot, PreparedCandidate c, double gain, boolean name,
+            float obsPartial, float obsIntrinsic) {
         double lowGate = keep.keptGate(name);
         if (gain == Double.NEGATIVE_INFINITY) {
             // the same stop as Evidence.gain's at the lower gate, in the same float arithmetic
@@ -527,9 +539,9 @@ final class LatticeBuilder {
             if (evidence.partial() >= (float) (obsPartial + frequency + lowGate - EARLY_STOP_SLACK)) {
                 keep.setUndecided(slot);
             }
-        } else if (gain >= lowGate) {
-            keep.add(slot, candidateArc(w, ids, i, j, c, gain, name, listedCount, obsContext, obsLeft, obsIntrinsic));
+            return false;
         }
+        return gain >= lowGate;
     }
 
     /**

@@ -7,8 +7,9 @@ package org.despin.detect;
  * need not ask the language model again where the context it reads is the observed one:
  * <ul>
  * <li>the candidates it tested that are not in the lattice and whose gain reaches the lower of its own gate
- * and the widening's (those the lattice's limit per span cut, and the near misses below the evidence gate
- * when a widening may follow), with their evidence and features;</li>
+ * and the widening's (those the lattice's limit per span cut, as arcs, and the near misses below the evidence
+ * gate when a widening may follow, as the scores their arcs are made of: most documents are never widened,
+ * so a near miss's arc is made only when a later pass reads it);</li>
  * <li>the spans where a candidate was given up early that the widening's lower gate would have read to
  * the end ("undecided": a pass with a gate below the first pass's tests those spans again);</li>
  * <li>the pool the first pass tested, and which of its candidates the widening's smaller context pool
@@ -28,7 +29,27 @@ final class NearMisses {
     private final PreparedCandidate[][] firstPool;
     private final long[] widenPool;
     private final boolean[] undecided;
-    private final Arc[][] misses;
+    private final Kept[][] misses;
+
+    /**
+     * The scores of an observed span in the observed context that the arcs of its candidates read
+     * ({@code LatticeBuilder.candidateArc}): its log10 probability with the right context, without it,
+     * and from an empty context; its candidates listed; whether it is a name.
+     */
+    record ObservedSpan(float context, float left, float intrinsic, int listed, boolean name) {
+    }
+
+    /**
+     * A candidate kept for a later pass: an arc the lattice's limit per span cut ({@code arc}), or a near
+     * miss below the first pass's gate, its arc not made ({@code arc} null): its gain, the log10
+     * probability of its span part after the left context and its context ratio, and its span's scores.
+     */
+    record Kept(PreparedCandidate candidate, double gain, float spanPart, double context, ObservedSpan observed,
+            Arc arc) {
+        static Kept of(Arc arc) {
+            return new Kept(arc.candidate(), arc.evidence().gainLog10(), 0f, arc.evidence().contextLog10(), null, arc);
+        }
+    }
 
     /**
      * @param firstGate the first pass's evidence gate
@@ -50,7 +71,7 @@ final class NearMisses {
         this.firstPool = new PreparedCandidate[words * maxSpan][];
         this.widenPool = new long[words * maxSpan];
         this.undecided = new boolean[words * maxSpan];
-        this.misses = new Arc[words * maxSpan][];
+        this.misses = new Kept[words * maxSpan][];
     }
 
     /**
@@ -94,19 +115,19 @@ final class NearMisses {
         return widenPoolSize;
     }
 
-    /** The span's kept candidates (arcs with evidence and features, not in the lattice), or null: none. */
-    Arc[] misses(int slot) {
+    /** The span's kept candidates (not in the lattice), or null: none. */
+    Kept[] misses(int slot) {
         return misses[slot];
     }
 
-    /** The kept arc reading {@code c} (by identity, then by value), or null. */
-    static Arc find(Arc[] misses, PreparedCandidate c) {
-        for (Arc a : misses) {
+    /** The kept candidate reading {@code c} (by identity, then by value), or null. */
+    static Kept find(Kept[] misses, PreparedCandidate c) {
+        for (Kept a : misses) {
             if (a.candidate() == c) {
                 return a;
             }
         }
-        for (Arc a : misses) {
+        for (Kept a : misses) {
             if (a.candidate().candidate().equals(c.candidate())) {
                 return a;
             }
@@ -123,13 +144,13 @@ final class NearMisses {
         undecided[slot] = true;
     }
 
-    void add(int slot, Arc arc) {
-        Arc[] old = misses[slot];
+    void add(int slot, Kept kept) {
+        Kept[] old = misses[slot];
         if (old == null) {
-            misses[slot] = new Arc[] {arc};
+            misses[slot] = new Kept[] {kept};
         } else {
-            Arc[] grown = java.util.Arrays.copyOf(old, old.length + 1);
-            grown[old.length] = arc;
+            Kept[] grown = java.util.Arrays.copyOf(old, old.length + 1);
+            grown[old.length] = kept;
             misses[slot] = grown;
         }
     }

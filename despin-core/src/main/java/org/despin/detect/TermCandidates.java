@@ -471,33 +471,40 @@ final class TermCandidates {
      * counts), for spans that may be read as a term; rivals = the span's other matches.
      */
     private List<Match> matches(LatticeBuilder.SentenceWords w, Hits hits) {
-        Integer[] order = new Integer[hits.size];
-        for (int k = 0; k < hits.size; k++) {
-            order[k] = k;
+        // the distinct keys in order (span, then term), each with its best channel weight
+        long[] keys = Arrays.copyOf(hits.keys, hits.size);
+        Arrays.sort(keys);
+        int distinct = 0;
+        for (int k = 0; k < keys.length; k++) {
+            if (k == 0 || keys[k] != keys[k - 1]) {
+                keys[distinct++] = keys[k];
+            }
         }
-        long[] keys = hits.keys;
-        Arrays.sort(order, (p, q) -> Long.compare(keys[p], keys[q]));
+        float[] best = new float[distinct];
+        Arrays.fill(best, Float.NEGATIVE_INFINITY);
+        for (int h = 0; h < hits.size; h++) {
+            int x = Arrays.binarySearch(keys, 0, distinct, hits.keys[h]);
+            best[x] = Math.max(best[x], hits.channels[h]);
+        }
         List<Match> out = new ArrayList<>();
         int k = 0;
-        while (k < order.length) {
-            long span = keys[order[k]] >>> 32;
+        while (k < distinct) {
+            long span = keys[k] >>> 32;
             int from = (int) (span >>> 16);
             int to = (int) (span & 0xFFFF);
             int spanStart = out.size();
             boolean open = spanMayBeATerm(w, from, to);
-            // a span that is a term stands for another term only as a whole, never word by word
+            // a span that is a term stands for another term only as a whole, never word by word (the span's
+            // cohesion is infinite exactly when it is a term: observedCohesion, cached per span)
             boolean wholeOpen = to - from == 1 ? open
-                    : w.kind(from, to) == LatticeBuilder.SpanKind.PLAIN && terms.contains(w.span(from, to));
-            while (k < order.length && keys[order[k]] >>> 32 == span) {
-                int raw = (int) keys[order[k]];
+                    : w.kind(from, to) == LatticeBuilder.SpanKind.PLAIN
+                            && observedCohesion(w, from, to) == Float.POSITIVE_INFINITY;
+            while (k < distinct && keys[k] >>> 32 == span) {
+                int raw = (int) keys[k];
                 boolean whole = (raw & WHOLE) != 0;
                 int term = raw & ~WHOLE;
-                float channel = hits.channels[order[k]];
+                float channel = best[k];
                 k++;
-                while (k < order.length && keys[order[k]] == keys[order[k - 1]]) {
-                    channel = Math.max(channel, hits.channels[order[k]]);
-                    k++;
-                }
                 if (whole ? wholeOpen : open) {
                     TermInfo info = info(term);
                     if (info != TermInfo.UNKNOWN) {

@@ -109,25 +109,33 @@ public final class TrieLanguageModel implements LanguageModel {
          * The first entry of the run between two samples where {@code key} would be among [lo, hi),
          * a range longer than the sampling step; the run ends at the next sample (or at hi). The
          * samples are on the heap, their hot parts in cache; the search starts where the key falls
-         * in the vocabulary ({@code words} ids), as {@link PackedSearch#find} does, mostly a few
-         * samples from the answer (16 samples a cache line), and walks to it, or binary-searches
-         * when it is further.
+         * between the range's first and last samples (interpolation, as {@link PackedSearch#find} does
+         * over the vocabulary), mostly a few samples from the answer (16 samples a cache line), and
+         * walks to it, or gallops when it is further.
          */
-        long runStart(long lo, long hi, int key, int words) {
+        long runStart(long lo, long hi, int key) {
             int[] s = samples;
             int first = (int) ((lo + (1L << sampleShift) - 1) >>> sampleShift); // the range's samples: first..last
             if (s[first] > key) {
                 return lo;
             }
             int last = (int) ((hi - 1) >>> sampleShift);
-            int x = first + (int) ((last - first) * ((double) (key + 1) / (words + 1)));
+            int low = s[first];
+            int high = s[last];
+            int x;
+            if (high <= key) {
+                x = last;
+            } else {
+                // between the range's first and last samples (both on the heap): closer than the vocabulary's spread
+                x = first + (int) ((last - first) * ((double) (key - low) / (high - low)));
+            }
             if (s[x] <= key) {
                 int stop = Math.min(last, x + WALK);
                 while (x < stop && s[x + 1] <= key) {
                     x++;
                 }
                 if (x == stop && x < last && s[x + 1] <= key) {
-                    x = lastAtMost(s, x + 1, last + 1, key);
+                    x = gallopUp(s, x + 1, last, key);
                 }
             } else {
                 int stop = Math.max(first, x - WALK);
@@ -135,11 +143,38 @@ public final class TrieLanguageModel implements LanguageModel {
                     x--;
                 }
                 if (s[x] > key) {
-                    x = lastAtMost(s, first, x, key);
+                    x = gallopDown(s, first, x, key);
                 }
             }
             long e = (long) x << sampleShift;
             return s[x] == key ? e : e + 1;
+        }
+
+        /**
+         * The last x in [a, last] with s[x] <= key, given s[a] <= key: brackets it in doubling steps from a
+         * (the guess was near: most of the reads stay in the lines the walk read), then halves the bracket.
+         */
+        private static int gallopUp(int[] s, int a, int last, int key) {
+            int step = 2 * WALK;
+            int hi = a + step;
+            while (hi <= last && s[hi] <= key) {
+                a = hi;
+                step <<= 1;
+                hi = a + step;
+            }
+            return lastAtMost(s, a, Math.min(hi, last + 1), key);
+        }
+
+        /** The last x in [first, b) with s[x] <= key, given s[first] <= key < s[b]: as {@link #gallopUp}, downwards from b. */
+        private static int gallopDown(int[] s, int first, int b, int key) {
+            int step = 2 * WALK;
+            int lo = b - step;
+            while (lo > first && s[lo] > key) {
+                b = lo;
+                step <<= 1;
+                lo = b - step;
+            }
+            return lastAtMost(s, Math.max(lo, first), b, key);
         }
 
         /** The last x in [a, b) with s[x] <= key, given s[a] <= key. */
@@ -366,7 +401,7 @@ public final class TrieLanguageModel implements LanguageModel {
                 long lo = childFrom[i];
                 long hi = childTo[i];
                 if (level.samples != null && hi - lo > sampledLongerThan) {
-                    long r = level.runStart(lo, hi, w, vocabularySize);
+                    long r = level.runStart(lo, hi, w);
                     runFrom[i] = r;
                     runTo[i] = -1 - Math.min(hi, ((r >>> level.sampleShift) + 1) << level.sampleShift); // < 0: a run
                     touched[i] = PackedSearch.wordAt(b, level.at, level.bits, level.wordMask, r);
@@ -498,7 +533,7 @@ public final class TrieLanguageModel implements LanguageModel {
     /** The entry of {@code w} among [lo, hi) of {@code level}, or -1: the search score makes. */
     private long findIn(Level level, long lo, long hi, int w) {
         if (level.samples != null && hi - lo > sampledLongerThan) {
-            long r = level.runStart(lo, hi, w, vocabularySize);
+            long r = level.runStart(lo, hi, w);
             long end = Math.min(hi, ((r >>> level.sampleShift) + 1) << level.sampleShift);
             return PackedSearch.scan(buf, level.at, level.bits, level.wordMask, r, end, w);
         }
@@ -515,7 +550,7 @@ public final class TrieLanguageModel implements LanguageModel {
             return 0;
         }
         if (level.samples != null && hi - lo > sampledLongerThan) {
-            return PackedSearch.wordAt(buf, level.at, level.bits, level.wordMask, level.runStart(lo, hi, w, vocabularySize));
+            return PackedSearch.wordAt(buf, level.at, level.bits, level.wordMask, level.runStart(lo, hi, w));
         }
         return PackedSearch.touch(buf, level.at, level.bits, level.wordMask, lo, hi, w, vocabularySize);
     }

@@ -127,10 +127,10 @@ class SpunWideningTest {
         assertEquals(arcs(List.of(builder.refine(stripped, restored))), arcs(List.of(builder.refine(first, restored))));
     }
 
-    private static List<String> describe(Arc[] misses) {
+    private static List<String> describe(NearMisses.Kept[] misses) {
         List<String> out = new ArrayList<>();
-        for (Arc a : misses) {
-            out.add(String.format(Locale.ROOT, "%s %.4f", a.candidate().original(), a.evidence().gainLog10()));
+        for (NearMisses.Kept a : misses) {
+            out.add(String.format(Locale.ROOT, "%s %.4f", a.candidate().original(), a.gain()));
         }
         return out;
     }

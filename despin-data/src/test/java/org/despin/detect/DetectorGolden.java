@@ -2,6 +2,7 @@ package org.despin.detect;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -21,8 +22,11 @@ import org.despin.spin.Spinner;
  * output did not change (the check for speed work that must not change results).
  *
  * <pre>
- * java -cp $CP org.despin.detect.DetectorGolden MODEL [passages] &gt; golden.txt
+ * java -cp $CP org.despin.detect.DetectorGolden MODEL [passages [FILE...]] &gt; golden.txt
  * </pre>
+ *
+ * <p>Text files named after the passage count (e.g. the bundled {@code examples/*.txt}) are
+ * analysed too, after the passages.
  */
 final class DetectorGolden {
     private DetectorGolden() {
@@ -51,6 +55,10 @@ final class DetectorGolden {
                 print(out, "tortured " + s.spunText(),
                         detector.analyse(String.format(Locale.ROOT, carrier, s.spunText()), CheckOptions.DEFAULTS));
             }
+        }
+        for (int i = 2; i < args.length; i++) {
+            String text = Files.readString(Path.of(args[i]), StandardCharsets.UTF_8);
+            print(out, "file " + args[i], detector.analyse(text, CheckOptions.DEFAULTS));
         }
         out.flush();
     }
