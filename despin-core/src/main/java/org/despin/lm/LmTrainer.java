@@ -87,8 +87,8 @@ public final class LmTrainer {
      *                          for each sort buffer of the estimation
      * @param tempDir where chunk and estimation files go (null: the system temporary folder); they
      *                are deleted when training ends, whether it succeeded or not
-     * @param baseModel a model file whose non-LM sections (the lexicon) are copied into the output
-     *                  and whose LM is mixed in when {@code baseWeight > 0} (null: none)
+     * @param baseModel a model file whose other sections (the lexicon, the terms) are copied into the output, whose
+     *                  names are joined with the text's, and whose LM is mixed in when {@code baseWeight > 0} (null: none)
      * @param baseWeight weight of the base model's LM in the mixture (0: not mixed)
      */
     public record Options(int order, String jsonField, long memoryBudgetBytes, Path tempDir, Path baseModel,
@@ -352,9 +352,11 @@ public final class LmTrainer {
     private Map<String, String> namesMetadata(Counted counted, SortedMap<String, Integer> baseNames, TitleCasePairs names) {
         Map<String, Integer> counts = names.counts();
         Map<String, String> meta = new LinkedHashMap<>();
-        meta.put("names.inputs", "the training text (" + counted.used().size() + (counted.used().size() == 1 ? " file" : " files")
+        int files = counted.used().size();
+        meta.put("names.inputs", "the training text (" + files + (files == 1 ? " file" : " files")
                 + "): title-case word pairs inside sentences"
-                + (baseNames != null ? "; with the names of the base model " + options.baseModel().getFileName() + " added" : ""));
+                + (baseNames != null ? "; with the names of the base model " + options.baseModel().getFileName() + " added"
+                        : ""));
         meta.put("names.format", Integer.toString(NameFormat.VERSION));
         meta.put("names.count", Integer.toString(counts.size()));
         meta.put("names.twiceOrMore", Long.toString(counts.values().stream().filter(n -> n >= 2).count()));
