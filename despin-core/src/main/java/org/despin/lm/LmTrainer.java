@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import org.despin.DespinException;
 import org.despin.io.CountingInputStream;
 import org.despin.lexicon.NameFormat;
@@ -308,13 +309,13 @@ public final class LmTrainer {
             }
             SortedMap<String, Integer> baseNames = base != null && base.hasSection(NAMES)
                     ? NameFormat.readCounts(base.section(NAMES), base.path() + " (section '" + NAMES + "')") : null;
-            TitleCasePairs names = names(counted, baseNames);
+            SortedMap<String, Integer> names = names(counted, baseNames);
             // a text without a single title-case pair (lower-cased text) has no case data: no section, and the
             // detector reads the model as it reads one without names, rather than as one whose list holds no name
             ModelFile.SectionBody namesSection = null;
-            if (!names.counts().isEmpty()) {
+            if (!names.isEmpty()) {
                 all.putAll(namesMetadata(counted, baseNames, names));
-                namesSection = NameFormat.section(names.counts());
+                namesSection = NameFormat.section(names);
             }
             write(lm, base, namesSection, out, all);
             return new TrainingReport(List.copyOf(used), List.copyOf(counted.skipped()), bytes, counted.sentences(),
@@ -339,18 +340,31 @@ public final class LmTrainer {
      * block nothing of it, and a name either text writes is a name. A base name the trained LM does not
      * store still fails the LM's cohesion test, so the union adds no restoration the LM cannot back.
      */
-    private static TitleCasePairs names(Counted counted, SortedMap<String, Integer> baseNames) {
-        TitleCasePairs names = new TitleCasePairs();
-        names.addAll(counted.names());
+    private static SortedMap<String, Integer> names(Counted counted, SortedMap<String, Integer> baseNames) {
+        TitleCasePairs union = new TitleCasePairs();
+        union.addAll(capped(counted.names())); // each side at most MAX_NAME_COUNT: their sum fits an int
         if (baseNames != null) {
-            names.addAll(baseNames);
+            union.addAll(baseNames);
         }
-        return names;
+        return capped(union.counts());
+    }
+
+    /** The largest count the names section holds (nine digits): a pair seen more often is written with it. */
+    static final int MAX_NAME_COUNT = 999_999_999;
+
+    /** {@code counts} with every count at most {@link #MAX_NAME_COUNT} (the same map when none is above). */
+    private static SortedMap<String, Integer> capped(SortedMap<String, Integer> counts) {
+        if (counts.values().stream().allMatch(n -> n <= MAX_NAME_COUNT)) {
+            return counts;
+        }
+        TreeMap<String, Integer> out = new TreeMap<>(counts);
+        out.replaceAll((pair, n) -> Math.min(n, MAX_NAME_COUNT));
+        return out;
     }
 
     /** The names.* metadata, in the style of the default build's ({@code org.despin.data.lexicon.NameBuild}). */
-    private Map<String, String> namesMetadata(Counted counted, SortedMap<String, Integer> baseNames, TitleCasePairs names) {
-        Map<String, Integer> counts = names.counts();
+    private Map<String, String> namesMetadata(Counted counted, SortedMap<String, Integer> baseNames,
+            SortedMap<String, Integer> counts) {
         Map<String, String> meta = new LinkedHashMap<>();
         int files = counted.used().size();
         meta.put("names.inputs", "the training text (" + files + (files == 1 ? " file" : " files")

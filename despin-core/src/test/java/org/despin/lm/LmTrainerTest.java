@@ -242,6 +242,17 @@ class LmTrainerTest {
     }
 
     @Test
+    void aCountBeyondNineDigitsIsWrittenAsTheLargestTheSectionHolds() throws Exception {
+        Path in = corpus();
+        Path base = baseModel(Map.of("new york", LmTrainer.MAX_NAME_COUNT));
+        new LmTrainer(LmTrainer.Options.defaults().withOrder(2).withBaseModel(base, 0)).train(List.of(in),
+                dir.resolve("big.model"), LmTrainer.Progress.NONE);
+        // 999,999,999 + 2 would be a ten-digit count the section cannot hold: capped, and the model reads back
+        assertEquals(new TreeMap<>(Map.of("new york", 999_999_999, "security council", 1)),
+                NameFormat.readCounts(ModelFile.open(dir.resolve("big.model")).section("names"), "big.model"));
+    }
+
+    @Test
     void aCorruptBaseNamesSectionIsReportedWithItsLine() throws Exception {
         Path in = corpus();
         Path base = dir.resolve("bad.model");

@@ -149,7 +149,8 @@ public final class TrainJob {
             String key = r.getString(0);
             long count = r.getLong(1);
             if (key.startsWith(NAMES_KEY)) {
-                names.put(key.substring(NAMES_KEY.length()), Math.toIntExact(count));
+                // beyond an int only in a corpus of terabytes; the writer caps the counts it writes anyway
+                names.put(key.substring(NAMES_KEY.length()), (int) Math.min(count, Integer.MAX_VALUE));
                 continue;
             }
             if (key.charAt(0) == SEPARATOR) {
