@@ -39,7 +39,7 @@ final class TrainCommand implements Callable<Integer> {
     Double mixDefault;
 
     @Option(names = "--model", paramLabel = "PATH",
-            description = "the base model whose lexicon is copied (default: $DESPIN_MODEL; without one the output holds only a language model)")
+            description = "the base model whose lexicon and terms are copied and whose names are joined with the text's (default: $DESPIN_MODEL; without one the output holds only a language model and the text's names)")
     Path base;
 
     @Option(names = "--memory", paramLabel = "MB", defaultValue = "512",

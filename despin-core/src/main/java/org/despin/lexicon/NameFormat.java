@@ -26,7 +26,7 @@ import org.despin.model.ModelFile;
  * </pre>
  *
  * then zeros up to the model file's 8-byte alignment. The section is optional: a model without it
- * (older model files, models trained without one) reads as {@link TitleCaseNames#UNKNOWN}. The
+ * (older model files, models trained on text without a title-case pair) reads as {@link TitleCaseNames#UNKNOWN}. The
  * pair count in the header and the final newline catch a truncated section; a bad line is reported
  * with its line number. Same pairs, same bytes.
  */

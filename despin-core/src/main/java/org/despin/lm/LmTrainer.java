@@ -21,8 +21,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.despin.DespinException;
 import org.despin.io.CountingInputStream;
+import org.despin.lexicon.NameFormat;
+import org.despin.lexicon.TitleCasePairs;
 import org.despin.lm.build.BackoffSource;
 import org.despin.lm.build.SortedNgramModel;
 import org.despin.lm.build.StreamingBackoffMixer;
@@ -42,6 +46,12 @@ import org.slf4j.LoggerFactory;
  * the corpus size. Optionally the model is interpolated with the language model of a base model
  * (in memory: that path holds every n-gram of both).
  *
+ * <p>While it reads the text the trainer also counts the word pairs it writes as names
+ * ({@link TitleCasePairs}, the counter of the default model's build, over the same paragraphs and
+ * JSONL texts the tokeniser reads) and writes them as the model's names section ({@link NameFormat}),
+ * joined with the base model's names when it has some. These distinct pairs are held in memory
+ * beside the vocabulary (a corpus's names, not its size, set how many there are).
+ *
  * <pre>{@code
  * TrainingReport r = new LmTrainer(LmTrainer.Options.defaults().withOrder(4))
  *         .train(List.of(Path.of("news.jsonl")), Path.of("news.despin"), (read, total) -> bar.show(read, total));
@@ -51,11 +61,8 @@ public final class LmTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(LmTrainer.class);
     /** Longest stretch of plain text tokenised at once when a file has no blank lines. */
     private static final int MAX_BLOCK = 1 << 20;
-    /**
-     * The base model's section of word pairs written as names ({@code org.despin.lexicon.NameFormat}), which a
-     * trained model does not take over: it has no names list, so the detector reads it without case data.
-     */
-    private static final String NAMES = "names";
+    /** The names section ({@link NameFormat}): written from the training text's pairs and the base model's. */
+    private static final String NAMES = NameFormat.SECTION;
 
     private final Options options;
 
@@ -81,8 +88,8 @@ public final class LmTrainer {
      *                          for each sort buffer of the estimation
      * @param tempDir where chunk and estimation files go (null: the system temporary folder); they
      *                are deleted when training ends, whether it succeeded or not
-     * @param baseModel a model file whose non-LM sections (the lexicon) are copied into the output
-     *                  and whose LM is mixed in when {@code baseWeight > 0} (null: none)
+     * @param baseModel a model file whose other sections (the lexicon, the terms) are copied into the output, whose
+     *                  names are joined with the text's, and whose LM is mixed in when {@code baseWeight > 0} (null: none)
      * @param baseWeight weight of the base model's LM in the mixture (0: not mixed)
      */
     public record Options(int order, String jsonField, long memoryBudgetBytes, Path tempDir, Path baseModel,
@@ -142,6 +149,7 @@ public final class LmTrainer {
         List<UsedInput> used = new ArrayList<>();
         List<TrainingReport.Skipped> skipped = new ArrayList<>();
         Counts counts = new Counts();
+        TitleCasePairs names = new TitleCasePairs();
         Path tmp = newTempDir();
         try {
             int chunks;
@@ -160,7 +168,7 @@ public final class LmTrainer {
                     final long before = done;
                     long sentencesBefore = counts.sentences;
                     try {
-                        read(p, words, counter, counts, read -> progress.update(before + read, total));
+                        read(p, words, counter, counts, names, read -> progress.update(before + read, total));
                     } catch (IOException | UncheckedIOException e) {
                         throw new DespinException(DespinException.Kind.INPUT, p + ": cannot read: " + e.getMessage(), e);
                     }
@@ -189,8 +197,8 @@ public final class LmTrainer {
                 throw new DespinException(DespinException.Kind.OUTPUT, tmp + ": cannot write count chunks: " + e.getMessage(), e);
             }
             try (kn; SortedNgramModel estimate = kn.estimate()) {
-                return writeModel(estimate, new Counted(used, skipped, counts.sentences, counts.words, counts.badLines, chunks),
-                        out);
+                return writeModel(estimate, new Counted(used, skipped, counts.sentences, counts.words, counts.badLines, chunks,
+                        names.counts()), out);
             } catch (IOException e) {
                 throw new DespinException(DespinException.Kind.OUTPUT, tmp + ": cannot write the estimate's temporary files: "
                         + e.getMessage(), e);
@@ -224,10 +232,12 @@ public final class LmTrainer {
 
     /**
      * What counting saw, however it was done (here, or the Spark job): the inputs used, in input
-     * order, and skipped; the sentences and words counted; JSONL lines without text; count chunks spilled.
+     * order, and skipped; the sentences and words counted; JSONL lines without text; count chunks
+     * spilled; the title-case pairs of the text ("first second" lower-case -> count, as
+     * {@link TitleCasePairs#counts}).
      */
     public record Counted(List<UsedInput> used, List<TrainingReport.Skipped> skipped, long sentences, long words,
-            long badLines, int chunks) {
+            long badLines, int chunks, SortedMap<String, Integer> names) {
     }
 
     /** Why a readable file gave no sentence (it is listed as skipped). */
@@ -297,7 +307,17 @@ public final class LmTrainer {
                     }
                 }
             }
-            write(lm, base, out, all);
+            SortedMap<String, Integer> baseNames = base != null && base.hasSection(NAMES)
+                    ? NameFormat.readCounts(base.section(NAMES), base.path() + " (section '" + NAMES + "')") : null;
+            SortedMap<String, Integer> names = names(counted, baseNames);
+            // a text without a single title-case pair (lower-cased text) has no case data: no section, and the
+            // detector reads the model as it reads one without names, rather than as one whose list holds no name
+            ModelFile.SectionBody namesSection = null;
+            if (!names.isEmpty()) {
+                all.putAll(namesMetadata(counted, baseNames, names));
+                namesSection = NameFormat.section(names);
+            }
+            write(lm, base, namesSection, out, all);
             return new TrainingReport(List.copyOf(used), List.copyOf(counted.skipped()), bytes, counted.sentences(),
                     counted.words(), counted.badLines(), ngrams, counted.chunks(), Files.size(out));
         } catch (IOException e) {
@@ -313,19 +333,70 @@ public final class LmTrainer {
         }
     }
 
-    private static void write(ModelFile.SectionBody lm, ModelFile base, Path out, Map<String, String> meta)
-            throws IOException, DespinException {
+    /**
+     * The model's names: the training text's pairs, with the base model's added (counts summed). The base's
+     * names alone would keep the detector from restoring a title-case span to a name of the new corpus (a
+     * reading must join its neighbours into a listed pair); with the new corpus's pairs in the list they
+     * block nothing of it, and a name either text writes is a name. A base name the trained LM does not
+     * store still fails the LM's cohesion test, so the union adds no restoration the LM cannot back.
+     */
+    private static SortedMap<String, Integer> names(Counted counted, SortedMap<String, Integer> baseNames) {
+        TitleCasePairs union = new TitleCasePairs();
+        union.addAll(capped(counted.names())); // each side at most MAX_NAME_COUNT: their sum fits an int
+        if (baseNames != null) {
+            union.addAll(baseNames);
+        }
+        return capped(union.counts());
+    }
+
+    /** The largest count the names section holds (nine digits): a pair seen more often is written with it. */
+    static final int MAX_NAME_COUNT = 999_999_999;
+
+    /** {@code counts} with every count at most {@link #MAX_NAME_COUNT} (the same map when none is above). */
+    private static SortedMap<String, Integer> capped(SortedMap<String, Integer> counts) {
+        if (counts.values().stream().allMatch(n -> n <= MAX_NAME_COUNT)) {
+            return counts;
+        }
+        TreeMap<String, Integer> out = new TreeMap<>(counts);
+        out.replaceAll((pair, n) -> Math.min(n, MAX_NAME_COUNT));
+        return out;
+    }
+
+    /** The names.* metadata, in the style of the default build's ({@code org.despin.data.lexicon.NameBuild}). */
+    private Map<String, String> namesMetadata(Counted counted, SortedMap<String, Integer> baseNames,
+            SortedMap<String, Integer> counts) {
+        Map<String, String> meta = new LinkedHashMap<>();
+        int files = counted.used().size();
+        meta.put("names.inputs", "the training text (" + files + (files == 1 ? " file" : " files")
+                + "): title-case word pairs inside sentences"
+                + (baseNames != null ? "; with the names of the base model " + options.baseModel().getFileName() + " added"
+                        : ""));
+        meta.put("names.format", Integer.toString(NameFormat.VERSION));
+        meta.put("names.count", Integer.toString(counts.size()));
+        meta.put("names.twiceOrMore", Long.toString(counts.values().stream().filter(n -> n >= 2).count()));
+        meta.put("names.own.count", Integer.toString(counted.names().size()));
+        if (baseNames != null) {
+            meta.put("names.base.count", Integer.toString(baseNames.size()));
+        }
+        return meta;
+    }
+
+    /** Writes the model: its LM, the base model's other sections, the names section (null: none). */
+    private static void write(ModelFile.SectionBody lm, ModelFile base, ModelFile.SectionBody names, Path out,
+            Map<String, String> meta) throws IOException, DespinException {
         try (ModelFile.Writer w = new ModelFile.Writer(out)) {
             w.section(LmFormat.SECTION, lm);
             if (base != null) {
-                // the other sections (the lexicon, the terms) come from the base model as they are, but
-                // not its names: they are the base's training text's, and would keep the detector from
-                // restoring a title-case span to a name of the new corpus
+                // the other sections (the lexicon, the terms) come from the base model as they are; its
+                // names are in the new names section, joined with the training text's
                 for (String name : base.sectionNames()) {
                     if (!name.equals(LmFormat.SECTION) && !name.equals(NAMES)) {
                         w.section(name, ModelFile.SectionBody.copyOf(base.section(name)));
                     }
                 }
+            }
+            if (names != null) {
+                w.section(NAMES, names);
             }
             w.finish(meta);
         }
@@ -341,8 +412,8 @@ public final class LmTrainer {
         void read(long bytes);
     }
 
-    private void read(Path p, MapVocabulary.Builder words, ChunkCounter counter, Counts counts, ByteProgress progress)
-            throws IOException {
+    private void read(Path p, MapVocabulary.Builder words, ChunkCounter counter, Counts counts, TitleCasePairs names,
+            ByteProgress progress) throws IOException {
         int[][] ids = {new int[64]};
         counts.badLines += readSentences(p, sentence -> {
             int length = sentence.length + 2;
@@ -358,7 +429,7 @@ public final class LmTrainer {
             counter.addSentence(g, length);
             counts.sentences++;
             counts.words += sentence.length;
-        }, progress);
+        }, names, progress);
     }
 
     /** Receives the LM words of each sentence of a training file, in order (no sentence markers). */
@@ -375,10 +446,18 @@ public final class LmTrainer {
      * @return the JSONL lines without a string text field
      */
     public long readSentences(Path p, SentenceSink sink) throws IOException {
-        return readSentences(p, sink, bytes -> { });
+        return readSentences(p, sink, null, bytes -> { });
     }
 
-    private long readSentences(Path p, SentenceSink sink, ByteProgress progress) throws IOException {
+    /**
+     * {@link #readSentences(Path, SentenceSink)}, and counts into {@code names} the title-case pairs of
+     * each text it tokenises (a paragraph, a JSONL text): the names section's counts, from the same reading.
+     */
+    public long readSentences(Path p, SentenceSink sink, TitleCasePairs names) throws IOException {
+        return readSentences(p, sink, names, bytes -> { });
+    }
+
+    private long readSentences(Path p, SentenceSink sink, TitleCasePairs names, ByteProgress progress) throws IOException {
         long badLines = 0;
         boolean json = isJsonl(p);
         try (CountingInputStream in = new CountingInputStream(Files.newInputStream(p));
@@ -406,10 +485,10 @@ public final class LmTrainer {
                         badLines++;
                         continue;
                     }
-                    sentences(text, sink);
+                    sentences(text, sink, names);
                 } else if (line.isBlank() || block.length() > MAX_BLOCK) {
                     // paragraphs are tokenised one at a time: sentences never cross a blank line
-                    sentences(block.toString(), sink);
+                    sentences(block.toString(), sink, names);
                     block.setLength(0);
                     block.append(line).append('\n');
                 } else {
@@ -420,14 +499,19 @@ public final class LmTrainer {
                     progress.read(in.count());
                 }
             }
-            sentences(block.toString(), sink);
+            sentences(block.toString(), sink, names);
         }
         return badLines;
     }
 
-    private static void sentences(String text, SentenceSink sink) throws IOException {
+    private static void sentences(String text, SentenceSink sink, TitleCasePairs names) throws IOException {
         if (text.isBlank()) {
             return;
+        }
+        if (names != null) {
+            // the raw text: the tokeniser's words are lower-case. A plain-text block cut at MAX_BLOCK starts a
+            // sentence for both, so the counter and the LM see the same sentence starts
+            names.add(text);
         }
         for (String[] sentence : LmText.sentenceWords(Document.parse(text))) {
             sink.sentence(sentence);

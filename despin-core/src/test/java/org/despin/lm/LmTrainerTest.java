@@ -3,6 +3,7 @@ package org.despin.lm;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +13,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.despin.DespinException;
+import org.despin.detect.DetectorSettings;
+import org.despin.lexicon.LexiconData;
+import org.despin.lexicon.LexiconFormat;
+import org.despin.lexicon.NameFormat;
+import org.despin.lexicon.TitleCaseNames;
+import org.despin.lexicon.TitleCasePairs;
+import org.despin.model.DataFormatException;
+import org.despin.model.Model;
+import org.despin.model.Models;
 import org.despin.lm.build.KneserNeyEstimator;
 import org.despin.model.ModelFile;
 import org.despin.text.Document;
@@ -118,29 +129,143 @@ class LmTrainerTest {
         assertEquals(Vocabulary.UNKNOWN, lm.vocabulary().id("no"));
     }
 
+    /** The title-case pairs of TEXT: "The Security Council met" once, "in New York" twice (sentence starts never count). */
+    private static final Map<String, Integer> TEXT_NAMES = Map.of("new york", 2, "security council", 1);
+
     @Test
-    void mixesWithABaseModelAndCopiesItsOtherSectionsButNotItsNames() throws Exception {
+    void writesTheTitleCasePairsOfTheTrainingTextAsTheNamesSection() throws Exception {
         Path in = corpus();
+        new LmTrainer(LmTrainer.Options.defaults().withOrder(3)).train(List.of(in), dir.resolve("n.model"),
+                LmTrainer.Progress.NONE);
+        ModelFile m = ModelFile.open(dir.resolve("n.model"));
+        assertEquals(List.of("lm", "names"), m.sectionNames());
+        assertEquals(new TreeMap<>(TEXT_NAMES), NameFormat.readCounts(m.section("names"), "n.model"));
+        // the same counter as the default model's build, over the same text
+        TitleCasePairs direct = new TitleCasePairs();
+        direct.add(TEXT);
+        assertEquals(direct.counts(), NameFormat.readCounts(m.section("names"), "n.model"));
+        Map<String, String> meta = m.info().metadata();
+        assertEquals("the training text (1 file): title-case word pairs inside sentences", meta.get("names.inputs"));
+        assertEquals("1", meta.get("names.format"));
+        assertEquals("2", meta.get("names.count"));
+        assertEquals("1", meta.get("names.twiceOrMore"));
+        assertEquals("2", meta.get("names.own.count"));
+        assertFalse(meta.containsKey("names.base.count"));
+    }
+
+    @Test
+    void jsonlTextsAreCountedAsDocuments() throws Exception {
+        Path in = dir.resolve("d.jsonl");
+        Files.writeString(in, "{\"text\": \"Talks at the United Nations ended. The United Nations said so.\"}\n"
+                + "{\"text\": \"United Nations talks\"}\n{\"id\": 1}\n", StandardCharsets.UTF_8);
+        new LmTrainer(LmTrainer.Options.defaults().withOrder(2)).train(List.of(in), dir.resolve("j.model"),
+                LmTrainer.Progress.NONE);
+        // "The United Nations": after the sentence start; "United Nations talks" starts its document: not counted
+        assertEquals(new TreeMap<>(Map.of("united nations", 2)),
+                NameFormat.readCounts(ModelFile.open(dir.resolve("j.model")).section("names"), "j.model"));
+    }
+
+    @Test
+    void lowerCaseTextHasNoNamesSection() throws Exception {
+        Path in = dir.resolve("lower.txt");
+        Files.writeString(in, TEXT.toLowerCase(java.util.Locale.ROOT), StandardCharsets.UTF_8);
+        new LmTrainer(LmTrainer.Options.defaults().withOrder(2)).train(List.of(in), dir.resolve("l.model"),
+                LmTrainer.Progress.NONE);
+        ModelFile m = ModelFile.open(dir.resolve("l.model"));
+        // no case data: read as a model without names, not as one whose list holds no name
+        assertEquals(List.of("lm"), m.sectionNames());
+        assertFalse(m.info().metadata().containsKey("names.count"));
+        assertSame(TitleCaseNames.UNKNOWN, NameFormat.read(m));
+    }
+
+    private Path baseModel(Map<String, Integer> names) throws Exception {
         Path base = dir.resolve("base.model");
         KneserNeyEstimator kn = new KneserNeyEstimator(3);
         LmTestSupport.smallCorpus().forEach(kn::addSentence);
         try (ModelFile.Writer w = new ModelFile.Writer(base)) {
             w.section(LmFormat.SECTION, LmFormat.section(kn.estimate()));
-            w.section("lexicon", out -> out.writeUtf8("a lexicon"));
-            w.section("names", out -> out.writeUtf8("the base's names"));
-            w.finish(Map.of("lexicon.source", "test", "names.count", "1"));
+            w.section(LexiconFormat.SECTION, LexiconFormat.section(new LexiconData.Builder().build()));
+            if (names != null) {
+                w.section(NameFormat.SECTION, NameFormat.section(new TreeMap<>(names)));
+            }
+            w.finish(Map.of("lexicon.source", "test", "names.count", "17"));
         }
+        return base;
+    }
+
+    @Test
+    void mixesWithABaseModelCopiesItsOtherSectionsAndJoinsItsNamesWithTheText() throws Exception {
+        Path in = corpus();
+        Path base = baseModel(Map.of("new york", 5, "united nations", 3));
         new LmTrainer(LmTrainer.Options.defaults().withOrder(3).withBaseModel(base, 0.5)).train(List.of(in),
                 dir.resolve("mixed.model"), LmTrainer.Progress.NONE);
         ModelFile m = ModelFile.open(dir.resolve("mixed.model"));
-        // the base's names describe its own training text: the trained model has none (read without case data)
-        assertEquals(List.of("lm", "lexicon"), m.sectionNames());
+        assertEquals(List.of("lm", "lexicon", "names"), m.sectionNames());
         assertEquals(ModelFile.open(base).section("lexicon"), m.section("lexicon"));
         assertEquals("test", m.info().metadata().get("lexicon.source"));
-        assertFalse(m.info().metadata().containsKey("names.count"));
+        // the union, counts added: the base's names alone would block restorations to the text's names
+        assertEquals(new TreeMap<>(Map.of("new york", 7, "security council", 1, "united nations", 3)),
+                NameFormat.readCounts(m.section("names"), "mixed.model"));
+        Map<String, String> meta = m.info().metadata();
+        assertEquals("the training text (1 file): title-case word pairs inside sentences; with the names of the base"
+                + " model base.model added", meta.get("names.inputs"));
+        assertEquals("3", meta.get("names.count")); // not the base's 17
+        assertEquals("2", meta.get("names.twiceOrMore"));
+        assertEquals("2", meta.get("names.own.count"));
+        assertEquals("2", meta.get("names.base.count"));
         TrieLanguageModel lm = LmFormat.read(m);
         // words of both corpora are in the mixture's vocabulary
         assertTrue(lm.vocabulary().id("agreed") > 2);
         assertTrue(lm.vocabulary().id("york") > 2);
+
+        // the trained model loads with its names: the detector decides with case data
+        Model model = Models.load(dir.resolve("mixed.model"));
+        assertTrue(model.names().isKnown());
+        assertEquals(3, model.names().size());
+        assertTrue(model.names().writtenAsName("Security", "Council"));
+        assertTrue(model.names().writtenAsName("United", "Nations"));
+        assertFalse(model.names().writtenAsName("Told", "Reporters"));
+        assertSame(DetectorSettings.DEFAULTS_WITH_NAMES, DetectorSettings.defaultsFor(model));
+    }
+
+    @Test
+    void aBaseModelWithoutNamesGivesTheTextsNames() throws Exception {
+        Path in = corpus();
+        Path base = baseModel(null);
+        new LmTrainer(LmTrainer.Options.defaults().withOrder(3).withBaseModel(base, 0)).train(List.of(in),
+                dir.resolve("nobase.model"), LmTrainer.Progress.NONE);
+        ModelFile m = ModelFile.open(dir.resolve("nobase.model"));
+        assertEquals(List.of("lm", "lexicon", "names"), m.sectionNames());
+        assertEquals(new TreeMap<>(TEXT_NAMES), NameFormat.readCounts(m.section("names"), "nobase.model"));
+        assertEquals("2", m.info().metadata().get("names.count"));
+        assertFalse(m.info().metadata().containsKey("names.base.count"));
+    }
+
+    @Test
+    void aCountBeyondNineDigitsIsWrittenAsTheLargestTheSectionHolds() throws Exception {
+        Path in = corpus();
+        Path base = baseModel(Map.of("new york", LmTrainer.MAX_NAME_COUNT));
+        new LmTrainer(LmTrainer.Options.defaults().withOrder(2).withBaseModel(base, 0)).train(List.of(in),
+                dir.resolve("big.model"), LmTrainer.Progress.NONE);
+        // 999,999,999 + 2 would be a ten-digit count the section cannot hold: capped, and the model reads back
+        assertEquals(new TreeMap<>(Map.of("new york", 999_999_999, "security council", 1)),
+                NameFormat.readCounts(ModelFile.open(dir.resolve("big.model")).section("names"), "big.model"));
+    }
+
+    @Test
+    void aCorruptBaseNamesSectionIsReportedWithItsLine() throws Exception {
+        Path in = corpus();
+        Path base = dir.resolve("bad.model");
+        KneserNeyEstimator kn = new KneserNeyEstimator(2);
+        LmTestSupport.smallCorpus().forEach(kn::addSentence);
+        try (ModelFile.Writer w = new ModelFile.Writer(base)) {
+            w.section(LmFormat.SECTION, LmFormat.section(kn.estimate()));
+            w.section("names", out -> out.writeUtf8("the base's names\n"));
+            w.finish(Map.of());
+        }
+        DataFormatException e = assertThrows(DataFormatException.class, () -> new LmTrainer(LmTrainer.Options.defaults()
+                .withOrder(2).withBaseModel(base, 0.5)).train(List.of(in), dir.resolve("x.model"), LmTrainer.Progress.NONE));
+        assertTrue(e.getMessage().contains("section 'names'") && e.getMessage().contains("not a names section"),
+                e.getMessage());
     }
 }

@@ -152,7 +152,7 @@ public final class SparkMain implements Runnable {
         @Option(names = "--text-field", paramLabel = "F", defaultValue = "text", description = "the JSONL field that holds the text")
         String textField;
 
-        @Option(names = "--model", paramLabel = "PATH", description = "the base model whose lexicon is copied")
+        @Option(names = "--model", paramLabel = "PATH", description = "the base model whose lexicon and terms are copied and whose names are joined with the text's")
         String base;
 
         @Option(names = "--mix-default", paramLabel = "λ", description = "interpolate the base model's language model with this weight")

@@ -15,6 +15,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.spark.api.java.function.FilterFunction;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -30,6 +31,7 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.despin.DespinException;
 import org.despin.cli.scan.InputFiles;
+import org.despin.lexicon.TitleCasePairs;
 import org.despin.lm.LmTrainer;
 import org.despin.lm.TrainingReport;
 import org.despin.lm.build.SortedNgramModel;
@@ -56,7 +58,11 @@ import org.despin.lm.build.StreamingKneserNeyEstimator;
  *
  * <p>Each file's figures (size, SHA-256, sentences, words, lines without text, or why it was
  * skipped) travel in the same stream as rows whose key starts with NUL, which no n-gram can (a
- * file with a NUL byte is not used), so they arrive first and counting reads the corpus once.
+ * file with a NUL byte is not used), so they arrive first and counting reads the corpus once. So do
+ * the title-case pairs for the names section: the reader counts each file's ({@link TitleCasePairs},
+ * as {@code despin train} does over the same texts), its task emits one row per pair keyed
+ * {@code NUL "names" NUL pair}, Spark sums them like the n-grams, and the driver hands the sums to the
+ * writer in {@link LmTrainer.Counted#names}.
  */
 public final class TrainJob {
     /** Separates the words of an n-gram key; a NUL cannot be in a word of a usable file. */
@@ -64,6 +70,8 @@ public final class TrainJob {
     static final StructType COUNTS = new StructType()
             .add("key", DataTypes.StringType, false)
             .add("count", DataTypes.LongType, false);
+    /** Starts the key of a title-case pair's count row; a file index is digits, so no figure's key starts so. */
+    static final String NAMES_KEY = SEPARATOR + "names" + SEPARATOR;
     /** Sentences handed from a file's reader to its task ahead of counting. */
     private static final int READ_AHEAD = 256;
 
@@ -94,8 +102,9 @@ public final class TrainJob {
             Path tmp = trainer.newTempDir();
             try (StreamingKneserNeyEstimator kn = new StreamingKneserNeyEstimator(settings.order(), vocabulary, tmp,
                     trainer.options().memoryBudgetBytes())) {
-                Map<Integer, FileFigures> figures = feed(merged, vocabulary, kn);
-                LmTrainer.Counted counted = counted(trainer, files, figures);
+                TreeMap<String, Integer> names = new TreeMap<>();
+                Map<Integer, FileFigures> figures = feed(merged, vocabulary, kn, names);
+                LmTrainer.Counted counted = counted(trainer, files, figures, names);
                 try (SortedNgramModel estimate = kn.estimate()) {
                     return trainer.writeModel(estimate, counted, Path.of(settings.output()));
                 }
@@ -122,9 +131,12 @@ public final class TrainJob {
         return vocabulary;
     }
 
-    /** Streams the merged counts to the estimator, one partition at a time; returns the files' figures met on the way. */
-    private static Map<Integer, FileFigures> feed(Dataset<Row> merged, List<String> vocabulary, StreamingKneserNeyEstimator kn)
-            throws IOException {
+    /**
+     * Streams the merged counts to the estimator, one partition at a time; returns the files' figures met on
+     * the way, and puts the title-case pairs' counts into {@code names}.
+     */
+    private static Map<Integer, FileFigures> feed(Dataset<Row> merged, List<String> vocabulary, StreamingKneserNeyEstimator kn,
+            Map<String, Integer> names) throws IOException {
         Map<String, Integer> id = new HashMap<>(vocabulary.size() * 2);
         for (int i = 0; i < vocabulary.size(); i++) {
             id.put(vocabulary.get(i), i);
@@ -136,6 +148,11 @@ public final class TrainJob {
             Row r = stream.next();
             String key = r.getString(0);
             long count = r.getLong(1);
+            if (key.startsWith(NAMES_KEY)) {
+                // beyond an int only in a corpus of terabytes; the writer caps the counts it writes anyway
+                names.put(key.substring(NAMES_KEY.length()), (int) Math.min(count, Integer.MAX_VALUE));
+                continue;
+            }
             if (key.charAt(0) == SEPARATOR) {
                 FileFigures.add(figures, key, count);
                 continue;
@@ -168,8 +185,8 @@ public final class TrainJob {
     }
 
     /** What {@code despin train}'s counting loop would have gathered, from each file's figures. */
-    private static LmTrainer.Counted counted(LmTrainer trainer, List<Path> files, Map<Integer, FileFigures> figures)
-            throws DespinException {
+    private static LmTrainer.Counted counted(LmTrainer trainer, List<Path> files, Map<Integer, FileFigures> figures,
+            SortedMap<String, Integer> names) throws DespinException {
         List<LmTrainer.UsedInput> used = new ArrayList<>();
         List<TrainingReport.Skipped> skipped = new ArrayList<>();
         long sentences = 0;
@@ -197,7 +214,7 @@ public final class TrainJob {
         if (used.isEmpty()) {
             throw LmTrainer.noUsableText(skipped);
         }
-        return new LmTrainer.Counted(used, skipped, sentences, words, badLines, 0);
+        return new LmTrainer.Counted(used, skipped, sentences, words, badLines, 0, Collections.unmodifiableSortedMap(names));
     }
 
     /**
@@ -269,7 +286,7 @@ public final class TrainJob {
             };
         }
 
-        /** The rows of one file: its n-grams, one row per occurrence, then its figures. */
+        /** The rows of one file: its n-grams, one row per occurrence, then its figures and its title-case pairs. */
         private static Iterator<Row> count(LmTrainer trainer, int order, int fileIndex, Path file) {
             LmTrainer.Inspection check = LmTrainer.inspect(file);
             List<Row> figures = new ArrayList<>();
@@ -278,6 +295,7 @@ public final class TrainJob {
                 return figures.iterator();
             }
             long[] totals = new long[3]; // sentences, words, lines without text
+            TitleCasePairs names = new TitleCasePairs(); // this file's, counted by the reader thread
             Pulled<String[]> sentences = new Pulled<>("despin-train-read", READ_AHEAD, sink -> {
                 totals[2] = trainer.readSentences(file, s -> {
                     try {
@@ -286,7 +304,7 @@ public final class TrainJob {
                         Thread.currentThread().interrupt();
                         throw new InterruptedIOException("the task ended");
                     }
-                });
+                }, names);
             });
             return new Iterator<>() {
                 private final List<Row> pending = new ArrayList<>();
@@ -308,12 +326,13 @@ public final class TrainJob {
                             ngrams(s, order, pending);
                         } else {
                             done = true;
-                            // the reader thread has finished: its line count is visible after the queue's hand-over
+                            // the reader thread has finished: its line count and pairs are visible after the queue's hand-over
                             pending.add(RowFactory.create(FileFigures.key(fileIndex, "size", null), check.size()));
                             pending.add(RowFactory.create(FileFigures.key(fileIndex, "sha256", check.sha256()), 0L));
                             pending.add(RowFactory.create(FileFigures.key(fileIndex, "sentences", null), totals[0]));
                             pending.add(RowFactory.create(FileFigures.key(fileIndex, "words", null), totals[1]));
                             pending.add(RowFactory.create(FileFigures.key(fileIndex, "badLines", null), totals[2]));
+                            names.counts().forEach((pair, n) -> pending.add(RowFactory.create(NAMES_KEY + pair, (long) n)));
                         }
                     }
                     return true;

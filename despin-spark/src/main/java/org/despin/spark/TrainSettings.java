@@ -12,7 +12,7 @@ import org.despin.lm.LmTrainer;
  * @param output the model file, written by the driver
  * @param order n-gram order
  * @param jsonField the JSONL field holding the text
- * @param baseModel a model whose lexicon is copied and whose LM is mixed in (null: none), as {@code despin train --base}
+ * @param baseModel a model whose lexicon and terms are copied, whose names are joined with the text's and whose LM is mixed in (null: none), as {@code despin train --base}
  * @param baseWeight the base LM's weight in the mixture (0: not mixed)
  * @param memoryBudgetBytes the driver's sort buffers for the estimate (as {@code despin train --memory})
  */

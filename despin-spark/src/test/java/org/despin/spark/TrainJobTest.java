@@ -9,11 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.despin.DespinException;
+import org.despin.lexicon.NameFormat;
 import org.despin.lm.LmTrainer;
 import org.despin.lm.TrainingReport;
+import org.despin.model.ModelFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,6 +70,10 @@ class TrainJobTest {
             assertEquals(a.skipped(), b.skipped());
             assertEquals(a.sentences(), b.sentences());
             assertEquals(a.words(), b.words());
+            // the names section, counted on the executors and summed by Spark: the local trainer's pairs
+            // (the BOM before "The Security Council" is dropped, the sentence starts are not counted)
+            assertEquals(new TreeMap<>(Map.of("new york", 1, "permanent mission", 1, "secretary general", 2,
+                    "security council", 5)), NameFormat.readCounts(ModelFile.open(spark).section(NameFormat.SECTION), "spark"));
         }
     }
 
