@@ -11,10 +11,10 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.despin.model.DataFormatException;
 import org.despin.model.ModelFile;
+import org.despin.model.ModelFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,12 +48,7 @@ class LexiconFormatTest {
     }
 
     private Path write(LexiconData data, String name) throws Exception {
-        Path p = dir.resolve(name);
-        try (ModelFile.Writer w = new ModelFile.Writer(p)) {
-            w.section(LexiconFormat.SECTION, LexiconFormat.section(data));
-            w.finish(Map.of());
-        }
-        return p;
+        return ModelFiles.withSection(dir.resolve(name), LexiconFormat.SECTION, LexiconFormat.section(data));
     }
 
     @Test

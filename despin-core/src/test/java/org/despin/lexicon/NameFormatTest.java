@@ -16,6 +16,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.despin.model.DataFormatException;
 import org.despin.model.ModelFile;
+import org.despin.model.ModelFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,12 +33,7 @@ class NameFormatTest {
     }
 
     private Path write(SortedMap<String, Integer> counts, String name) throws Exception {
-        Path p = dir.resolve(name);
-        try (ModelFile.Writer w = new ModelFile.Writer(p)) {
-            w.section(NameFormat.SECTION, NameFormat.section(counts));
-            w.finish(Map.of());
-        }
-        return p;
+        return ModelFiles.withSection(dir.resolve(name), NameFormat.SECTION, NameFormat.section(counts));
     }
 
     @Test
@@ -79,11 +75,7 @@ class NameFormatTest {
 
     @Test
     void aModelWithoutTheSectionHasNoNamesList() throws Exception {
-        Path p = dir.resolve("old.dspm");
-        try (ModelFile.Writer w = new ModelFile.Writer(p)) {
-            w.section("other", out -> out.writeInt(1));
-            w.finish(Map.of());
-        }
+        Path p = ModelFiles.withSection(dir.resolve("old.dspm"), "other", out -> out.writeInt(1));
         assertSame(TitleCaseNames.UNKNOWN, NameFormat.read(ModelFile.open(p)));
     }
 
@@ -135,12 +127,8 @@ class NameFormatTest {
 
     @Test
     void aCorruptSectionInAModelFileFailsItsLoadWithTheFileAndLine() throws Exception {
-        Path p = dir.resolve("bad.dspm");
-        try (ModelFile.Writer w = new ModelFile.Writer(p)) {
-            w.section(NameFormat.SECTION, out -> out.writeBytes("despin-names 1 1\nUnited Nations\t3\n"
-                    .getBytes(StandardCharsets.UTF_8)));
-            w.finish(Map.of());
-        }
+        Path p = ModelFiles.withSection(dir.resolve("bad.dspm"), NameFormat.SECTION,
+                out -> out.writeBytes("despin-names 1 1\nUnited Nations\t3\n".getBytes(StandardCharsets.UTF_8)));
         DataFormatException e = assertThrows(DataFormatException.class, () -> NameFormat.read(ModelFile.open(p)));
         assertEquals(p + " (section 'names'):2: expected 'first second<TAB>count' in lower case, found 'United Nations\t3'",
                 e.getMessage());

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.despin.model.DataFormatException;
 import org.despin.model.ModelFile;
+import org.despin.model.ModelFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,12 +28,7 @@ class TermFormatTest {
     Path dir;
 
     private Path write(TermTable table, String name) throws Exception {
-        Path p = dir.resolve(name);
-        try (ModelFile.Writer w = new ModelFile.Writer(p)) {
-            w.section(TermFormat.SECTION, TermFormat.section(table));
-            w.finish(Map.of());
-        }
-        return p;
+        return ModelFiles.withSection(dir.resolve(name), TermFormat.SECTION, TermFormat.section(table));
     }
 
     private static List<String> texts(TermTable t) {
@@ -133,11 +129,7 @@ class TermFormatTest {
 
     @Test
     void aModelWithoutTermsReadsAsEmpty() throws Exception {
-        Path p = dir.resolve("none.dspm");
-        try (ModelFile.Writer w = new ModelFile.Writer(p)) {
-            w.section("other", out -> out.writeInt(1));
-            w.finish(Map.of());
-        }
+        Path p = ModelFiles.withSection(dir.resolve("none.dspm"), "other", out -> out.writeInt(1));
         assertSame(TermTable.EMPTY, TermFormat.read(ModelFile.open(p)));
         assertEquals(0, TermTable.EMPTY.size());
     }
@@ -151,10 +143,7 @@ class TermFormatTest {
     private static ByteBuffer bytes(TermTable table) throws Exception {
         Path p = Files.createTempFile("terms", ".dspm");
         try {
-            try (ModelFile.Writer w = new ModelFile.Writer(p)) {
-                w.section(TermFormat.SECTION, TermFormat.section(table));
-                w.finish(Map.of());
-            }
+            ModelFiles.withSection(p, TermFormat.SECTION, TermFormat.section(table));
             ByteBuffer section = ModelFile.open(p).section(TermFormat.SECTION);
             ByteBuffer copy = ByteBuffer.allocate(section.remaining()).order(ByteOrder.LITTLE_ENDIAN);
             copy.put(section).flip();
