@@ -34,6 +34,8 @@ public final class NameFormat {
     /** The section's name in the model file. */
     public static final String SECTION = "names";
     public static final int VERSION = 1;
+    /** The largest count a line holds (nine digits); {@link TitleCasePairs} counts no higher. */
+    public static final int MAX_COUNT = 999_999_999;
     static final String MAGIC = "despin-names";
 
     private NameFormat() {
@@ -170,7 +172,7 @@ public final class NameFormat {
         return k;
     }
 
-    /** A decimal count of at most 9 digits, or -1. */
+    /** A decimal count of at most 9 digits ({@link #MAX_COUNT}), or -1. */
     private static int digits(byte[] bytes, int from, int to) {
         if (to <= from || to - from > 9) {
             return -1;

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * Counts the word pairs a text writes as names: two title-case words in a row inside a sentence,
  * not at its start (where every word is capitalised), lower-cased; hyphen parts are words, as the
  * detector reads them. What the model builder counts over the LM's training documents for the
- * "names" section ({@link NameFormat}, read as {@link TitleCaseNames}). Not thread-safe: one
- * counter per build.
+ * "names" section ({@link NameFormat}, read as {@link TitleCaseNames}). A count stops at
+ * {@link NameFormat#MAX_COUNT}, the largest the section holds. Not thread-safe: one counter per build.
  */
 public final class TitleCasePairs {
     /** Sentence ends (after ". ! ? : ;" or a closing quote) and blank lines. */
@@ -29,7 +29,7 @@ public final class TitleCasePairs {
             String[] w = NOT_WORD.split(sentence.trim());
             for (int i = 1; i + 1 < w.length; i++) {
                 if (titleCase(w[i]) && titleCase(w[i + 1])) {
-                    counts.merge((w[i] + " " + w[i + 1]).toLowerCase(Locale.ROOT), 1, Integer::sum);
+                    count((w[i] + " " + w[i + 1]).toLowerCase(Locale.ROOT), 1);
                 }
             }
         }
@@ -37,7 +37,12 @@ public final class TitleCasePairs {
 
     /** Adds pairs counted elsewhere (another corpus, a base model's section). */
     public void addAll(Map<String, Integer> pairs) {
-        pairs.forEach((pair, n) -> counts.merge(pair, n, Integer::sum));
+        pairs.forEach(this::count);
+    }
+
+    private void count(String pair, int n) {
+        // both counts at most MAX_COUNT: their sum fits an int
+        counts.merge(pair, Math.min(n, NameFormat.MAX_COUNT), (a, b) -> Math.min(NameFormat.MAX_COUNT, a + b));
     }
 
     /** The pairs counted so far, "first second" lower-case -> count, in String order (a read-only view). */

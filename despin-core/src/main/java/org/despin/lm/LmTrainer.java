@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import org.despin.DespinException;
 import org.despin.io.CountingInputStream;
 import org.despin.lexicon.NameFormat;
@@ -341,25 +340,12 @@ public final class LmTrainer {
      * store still fails the LM's cohesion test, so the union adds no restoration the LM cannot back.
      */
     private static SortedMap<String, Integer> names(Counted counted, SortedMap<String, Integer> baseNames) {
-        TitleCasePairs union = new TitleCasePairs();
-        union.addAll(capped(counted.names())); // each side at most MAX_NAME_COUNT: their sum fits an int
+        TitleCasePairs union = new TitleCasePairs(); // counts stop at what the section holds
+        union.addAll(counted.names());
         if (baseNames != null) {
             union.addAll(baseNames);
         }
-        return capped(union.counts());
-    }
-
-    /** The largest count the names section holds (nine digits): a pair seen more often is written with it. */
-    static final int MAX_NAME_COUNT = 999_999_999;
-
-    /** {@code counts} with every count at most {@link #MAX_NAME_COUNT} (the same map when none is above). */
-    private static SortedMap<String, Integer> capped(SortedMap<String, Integer> counts) {
-        if (counts.values().stream().allMatch(n -> n <= MAX_NAME_COUNT)) {
-            return counts;
-        }
-        TreeMap<String, Integer> out = new TreeMap<>(counts);
-        out.replaceAll((pair, n) -> Math.min(n, MAX_NAME_COUNT));
-        return out;
+        return union.counts();
     }
 
     /** The names.* metadata, in the style of the default build's ({@code org.despin.data.lexicon.NameBuild}). */

@@ -74,6 +74,15 @@ class NameFormatTest {
     }
 
     @Test
+    void countsStopAtTheLargestTheSectionHolds() {
+        TitleCasePairs pairs = new TitleCasePairs();
+        pairs.addAll(Map.of("new york", NameFormat.MAX_COUNT - 1, "united nations", Integer.MAX_VALUE));
+        pairs.add("We flew to New York today.");
+        pairs.add("We flew to New York today.");
+        assertEquals(Map.of("new york", NameFormat.MAX_COUNT, "united nations", NameFormat.MAX_COUNT), pairs.counts());
+    }
+
+    @Test
     void aModelWithoutTheSectionHasNoNamesList() throws Exception {
         Path p = ModelFiles.withSection(dir.resolve("old.dspm"), "other", out -> out.writeInt(1));
         assertSame(TitleCaseNames.UNKNOWN, NameFormat.read(ModelFile.open(p)));

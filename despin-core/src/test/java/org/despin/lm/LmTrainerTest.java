@@ -244,7 +244,7 @@ class LmTrainerTest {
     @Test
     void aCountBeyondNineDigitsIsWrittenAsTheLargestTheSectionHolds() throws Exception {
         Path in = corpus();
-        Path base = baseModel(Map.of("new york", LmTrainer.MAX_NAME_COUNT));
+        Path base = baseModel(Map.of("new york", NameFormat.MAX_COUNT));
         new LmTrainer(LmTrainer.Options.defaults().withOrder(2).withBaseModel(base, 0)).train(List.of(in),
                 dir.resolve("big.model"), LmTrainer.Progress.NONE);
         // 999,999,999 + 2 would be a ten-digit count the section cannot hold: capped, and the model reads back
