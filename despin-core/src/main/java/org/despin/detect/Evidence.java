@@ -46,34 +46,6 @@ final class Evidence {
     /** sameAsObserved[i]: context[i] is the observed word (everywhere in the first pass). */
     private boolean[] sameAsObserved = new boolean[0];
     private final LmState a;
-    /**
-     * The candidates of the last {@link #prepare}, by index: each one's LM state, span part, running
-     * sum (the result once done: negative infinity when given up), early-stop line, first partial
-     * sum, right scores so far and pending tail slots (rightReach + 1 places each), and whether it
-     * is {@link #RUNNING}, {@link #DONE} or waits for a tail slot (the slot).
-     */
-    private LmState[] batch = new LmState[0];
-    private PreparedCandidate[] batchOf = new PreparedCandidate[0];
-    private float[] bSpan = new float[0];
-    private float[] bSum = new float[0];
-    private float[] bStop = new float[0];
-    private float[] bPartial = new float[0];
-    private int[] bScored = new int[0];
-    private int[] bPending = new int[0];
-    private int[] bWaits = new int[0];
-    private float[] bRight = new float[0];
-    private int[] bPendingSlot = new int[0];
-    private int[] bPendingFrom = new int[0];
-    private static final int RUNNING = -1;
-    private static final int DONE = -2;
-    /** slotBatch[slot] == batchStamp: a candidate of the current batch computes that tail slot. */
-    private int[] slotBatch = new int[0];
-    private int batchStamp;
-    private int batchFrom = -1;
-    private int batchTo = -1;
-    private int batchCount;
-    /** What the last prepare's touches read (kept so that they are made). */
-    private long touched;
     private int[] ids = new int[0];
     private int[] context = new int[0];
     private int n;
@@ -184,210 +156,11 @@ final class Evidence {
                 sum += lm.score(s, ids[i], s);
             }
         } else {
-            sum = spanScore(from, words, s);
-        }
-        return withRightContext(to, s, sum, stopBelow);
-    }
-
-    /** log10 P(words | left context of {@code from}), the state after them in {@code s}. */
-    private float spanScore(int from, int[] words, LmState s) {
-        float sum = lm.score(prefix[from], words[0], s);
-        for (int k = 1; k < words.length; k++) {
-            sum += lm.score(s, words[k], s);
-        }
-        return sum;
-    }
-
-    /**
-     * Tests a batch of candidates of the span {@code from..to} ahead of their {@link #gain} calls
-     * (which take them by their index in {@code cs}, with the same other arguments), step by step
-     * across the batch: the span parts of all candidates, then the first right neighbour of all,
-     * then the next of those still going, each step's memory reads touched for every candidate
-     * before any is scored, so that the cache misses of the different candidates overlap instead of
-     * following one another. Per candidate the same LM calls as {@link #inContext}, summed in the
-     * same order: the same floats. A candidate whose state reaches a shared tail slot (see
-     * {@link #tail}) that another candidate of the batch is still computing waits for it and adds
-     * its tail, as a candidate tested after it would read it from the slot.
-     */
-    void prepare(int from, int to, PreparedCandidate[] cs, int count, float observedPartial, float observedIntrinsic,
-            double gate, double slack) {
-        int width = rightReach + 1;
-        if (batch.length < count) {
-            int size = Math.max(count, 2 * batch.length);
-            LmState[] grown = new LmState[size];
-            System.arraycopy(batch, 0, grown, 0, batch.length);
-            for (int k = batch.length; k < size; k++) {
-                grown[k] = lm.newState();
-            }
-            batch = grown;
-            batchOf = new PreparedCandidate[size];
-            bSpan = new float[size];
-            bSum = new float[size];
-            bStop = new float[size];
-            bPartial = new float[size];
-            bScored = new int[size];
-            bPending = new int[size];
-            bWaits = new int[size];
-            bRight = new float[size * width];
-            bPendingSlot = new int[size * width];
-            bPendingFrom = new int[size * width];
-        }
-        if (slotBatch.length != tailStamp.length) {
-            slotBatch = new int[tailStamp.length];
-            batchStamp = 0;
-        }
-        if (++batchStamp == 0) {
-            java.util.Arrays.fill(slotBatch, 0);
-            batchStamp = 1;
-        }
-        batchFrom = from;
-        batchTo = to;
-        batchCount = count;
-        LmState left = prefix[from];
-        long read = 0;
-        for (int k = 0; k < count; k++) {
-            read += lm.touch(left, cs[k].ids()[0]);
-        }
-        for (int k = 0; k < count; k++) {
-            PreparedCandidate c = cs[k];
-            batchOf[k] = c;
-            float sum = spanScore(from, c.ids(), batch[k]);
-            bSpan[k] = sum;
-            bSum[k] = sum;
-            double frequency = c.intrinsicLog10() - observedIntrinsic;
-            bStop[k] = (float) (observedPartial + frequency + gate - slack);
-            bScored[k] = 0;
-            bPending[k] = 0;
-            bWaits[k] = RUNNING;
-        }
-        int end = Math.min(n, to + rightReach);
-        boolean sentenceEnd = end == n && n - to < rightReach;
-        if (end == to) {
-            // nothing to the right but the sentence end
-            for (int k = 0; k < count && sentenceEnd; k++) {
-                read += lm.touch(batch[k], Vocabulary.END_SENTENCE);
-            }
-            for (int k = 0; k < count; k++) {
-                if (sentenceEnd) {
-                    bSum[k] += lm.score(batch[k], Vocabulary.END_SENTENCE, batch[k]);
-                }
-                bPartial[k] = bSum[k];
-                bWaits[k] = DONE;
-            }
-            touched = read;
-            return;
-        }
-        int running = count;
-        for (int i = to; i < end && running > 0; i++) {
-            int word = context[i];
-            for (int k = 0; k < count; k++) {
-                if (bWaits[k] == RUNNING) {
-                    read += lm.touch(batch[k], word);
-                }
-            }
-            for (int k = 0; k < count; k++) {
-                if (bWaits[k] != RUNNING) {
-                    continue;
-                }
-                LmState s = batch[k];
-                float x = lm.score(s, word, s);
-                float sum = bSum[k] + x;
-                bSum[k] = sum;
-                bRight[k * width + bScored[k]++] = x;
-                if (i == to) {
-                    bPartial[k] = sum;
-                    if (sum < bStop[k]) {
-                        bSum[k] = Float.NEGATIVE_INFINITY;
-                        bWaits[k] = DONE;
-                        running--;
-                        continue;
-                    }
-                }
-                int length = s.length();
-                if (length > i - to + 1) {
-                    continue; // the state still holds a word of the span
-                }
-                int slot = ((to * rightReach) + (i - to)) * stateLengths + length;
-                if (tailStamp[slot] == stamp) {
-                    finish(k, slot);
-                    running--;
-                    continue;
-                }
-                if (slotBatch[slot] == batchStamp) {
-                    bWaits[k] = slot; // another candidate of the batch is computing this tail
-                    running--;
-                    continue;
-                }
-                if (i + 1 == end && !sentenceEnd) {
-                    continue; // an empty tail: nothing to share
-                }
-                slotBatch[slot] = batchStamp;
-                int p = k * width + bPending[k]++;
-                bPendingSlot[p] = slot;
-                bPendingFrom[p] = bScored[k];
+            sum += lm.score(prefix[from], words[0], s);
+            for (int k = 1; k < words.length; k++) {
+                sum += lm.score(s, words[k], s);
             }
         }
-        if (sentenceEnd) {
-            for (int k = 0; k < count; k++) {
-                if (bWaits[k] == RUNNING) {
-                    read += lm.touch(batch[k], Vocabulary.END_SENTENCE);
-                }
-            }
-        }
-        for (int k = 0; k < count; k++) {
-            if (bWaits[k] != RUNNING) {
-                continue;
-            }
-            if (sentenceEnd) {
-                float x = lm.score(batch[k], Vocabulary.END_SENTENCE, batch[k]);
-                bSum[k] += x;
-                bRight[k * width + bScored[k]++] = x;
-            }
-            fill(k, -1);
-            bWaits[k] = DONE;
-        }
-        // the waiting candidates, once the tails they wait for are filled (each waits for a slot of a
-        // later step than any slot it computes itself, so every round finishes some)
-        boolean waiting = true;
-        while (waiting) {
-            waiting = false;
-            for (int k = 0; k < count; k++) {
-                int slot = bWaits[k];
-                if (slot >= 0) {
-                    if (tailStamp[slot] == stamp) {
-                        finish(k, slot);
-                    } else {
-                        waiting = true;
-                    }
-                }
-            }
-        }
-        touched = read;
-    }
-
-    /** Candidate k of the batch adds the tail of {@code slot} and fills its own pending slots. */
-    private void finish(int k, int slot) {
-        int base = slot * rightReach;
-        int count = tailCount[slot];
-        float sum = bSum[k];
-        for (int j = 0; j < count; j++) {
-            sum += tail[base + j];
-        }
-        bSum[k] = sum;
-        fill(k, slot);
-        bWaits[k] = DONE;
-    }
-
-    /** {@link #fill(int, int, int)} for candidate k of the batch. */
-    private void fill(int k, int hit) {
-        int width = rightReach + 1;
-        for (int p = 0; p < bPending[k]; p++) {
-            fillSlot(bPendingSlot[k * width + p], bRight, k * width + bPendingFrom[k * width + p], k * width + bScored[k], hit);
-        }
-    }
-
-    /** The right context after a span's part {@code sum}, from the state {@code s} after the span (which it changes). */
-    private float withRightContext(int to, LmState s, float sum, float stopBelow) {
         spanPart = sum;
         int end = Math.min(n, to + rightReach);
         boolean sentenceEnd = end == n && n - to < rightReach;
@@ -443,25 +216,21 @@ final class Evidence {
     /** Records the tails of this call's pending slots: its right scores from each slot's position on, then {@code hit}'s. */
     private void fill(int pending, int scored, int hit) {
         for (int p = 0; p < pending; p++) {
-            fillSlot(pendingSlot[p], rightScores, pendingFrom[p], scored, hit);
-        }
-    }
-
-    /** Records the tail of {@code slot}: {@code scores[from..to)}, then {@code hit}'s tail (unless -1). */
-    private void fillSlot(int slot, float[] scores, int from, int to, int hit) {
-        int base = slot * rightReach;
-        int count = 0;
-        for (int k = from; k < to; k++) {
-            tail[base + count++] = scores[k];
-        }
-        if (hit >= 0) {
-            int hitBase = hit * rightReach;
-            for (int k = 0; k < tailCount[hit]; k++) {
-                tail[base + count++] = tail[hitBase + k];
+            int slot = pendingSlot[p];
+            int base = slot * rightReach;
+            int count = 0;
+            for (int k = pendingFrom[p]; k < scored; k++) {
+                tail[base + count++] = rightScores[k];
             }
+            if (hit >= 0) {
+                int hitBase = hit * rightReach;
+                for (int k = 0; k < tailCount[hit]; k++) {
+                    tail[base + count++] = tail[hitBase + k];
+                }
+            }
+            tailCount[slot] = (byte) count;
+            tailStamp[slot] = stamp;
         }
-        tailCount[slot] = (byte) count;
-        tailStamp[slot] = stamp;
     }
 
     private boolean observedUnchanged(int from, int to) {
@@ -522,29 +291,9 @@ final class Evidence {
      */
     double gain(int from, int to, PreparedCandidate c, float observedInContext, float observedPartial,
             float observedIntrinsic, double gate, double slack) {
-        return gain(from, to, c, observedInContext, observedPartial, observedIntrinsic, gate, slack, -1);
-    }
-
-    /**
-     * As {@link #gain(int, int, PreparedCandidate, float, float, float, double, double)}, for the
-     * candidate {@code prepared} of the last {@link #prepare} of this span (-1: not prepared). A
-     * prepared candidate is tested once.
-     */
-    double gain(int from, int to, PreparedCandidate c, float observedInContext, float observedPartial,
-            float observedIntrinsic, double gate, double slack, int prepared) {
         double frequency = c.intrinsicLog10() - observedIntrinsic;
         float stop = (float) (observedPartial + frequency + gate - slack);
-        float cand;
-        if (prepared >= 0) {
-            if (from != batchFrom || to != batchTo || prepared >= batchCount || batchOf[prepared] != c) {
-                throw new IllegalStateException("candidate " + prepared + " of " + from + ".." + to + " was not prepared");
-            }
-            cand = bSum[prepared];
-            spanPart = bSpan[prepared];
-            partial = bPartial[prepared];
-        } else {
-            cand = inContext(from, to, c.ids(), stop);
-        }
+        float cand = inContext(from, to, c.ids(), stop);
         if (cand == Float.NEGATIVE_INFINITY) {
             lastContext = Double.NEGATIVE_INFINITY;
             return Double.NEGATIVE_INFINITY;

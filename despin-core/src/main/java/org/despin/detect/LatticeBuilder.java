@@ -66,8 +66,6 @@ final class LatticeBuilder {
     /** Admitted arcs of the current span and their ranking scores (context LM plus channel). */
     private final Arc[] pending;
     private final double[] rank;
-    /** The candidates of one span that its evidence tests (see {@link Evidence#prepare}). */
-    private PreparedCandidate[] tested = new PreparedCandidate[0];
     private final LanguageModel lm;
     private final LmState cohesionState;
     private final LmState unigramState;
@@ -370,20 +368,11 @@ final class LatticeBuilder {
                     // the arc model was fitted with lists cut at candidatePool by prior: its lnCandidates counts so
                     int listedCount = Math.min(listed.length, settings.candidatePool());
                     NearMisses.ObservedSpan observed = null; // made for the span's first near miss
-                    if (tested.length < cands.length) {
-                        tested = new PreparedCandidate[Math.max(cands.length, 2 * tested.length)];
-                    }
-                    int testing = 0;
                     for (PreparedCandidate c : cands) {
                         if (previous != null && previous.hasArc(i, j, c) || name && !makesKnownName(w, ids, i, j, c)) {
                             continue;
                         }
-                        tested[testing++] = c;
-                    }
-                    evidence.prepare(i, j, tested, testing, obsPartial, obsIntrinsic, gate, EARLY_STOP_SLACK);
-                    for (int t = 0; t < testing; t++) {
-                        PreparedCandidate c = tested[t];
-                        double gain = evidence.gain(i, j, c, obsContext, obsPartial, obsIntrinsic, gate, EARLY_STOP_SLACK, t);
+                        double gain = evidence.gain(i, j, c, obsContext, obsPartial, obsIntrinsic, gate, EARLY_STOP_SLACK);
                         if (gain < gate) {
                             if (nearMisses != null && keepNearMiss(nearMisses, slot, c, gain, name, obsPartial, obsIntrinsic)) {
                                 if (observed == null) {

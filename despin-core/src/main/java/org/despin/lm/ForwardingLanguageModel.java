@@ -59,11 +59,6 @@ public abstract class ForwardingLanguageModel implements LanguageModel {
     }
 
     @Override
-    public long touch(LmState in, int word) {
-        return delegate.touch(in, word);
-    }
-
-    @Override
     public int matchedOrder(LmState in, int word) {
         return delegate.matchedOrder(in, word);
     }

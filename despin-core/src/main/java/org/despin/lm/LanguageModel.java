@@ -66,18 +66,6 @@ public interface LanguageModel {
         }
     }
 
-    /**
-     * Reads what {@link #score}{@code (in, word, ...)} reads first among the n-grams above the
-     * bigrams, and nothing else happens: a caller with several independent queries to make touches
-     * all of them before scoring any, so that their cache misses overlap instead of following one
-     * another (the unigrams and bigrams are left out: a caller that has just read the same bigrams,
-     * e.g. through {@link #scoreEach}, has them in cache). Returns a value made of the reads (for
-     * the caller to keep, so that they are not optimised away); 0 by default.
-     */
-    default long touch(LmState in, int word) {
-        return 0;
-    }
-
     /** log10 probability of the sentence {@code <s> words </s>}. */
     default float sentenceLog10(int[] words) {
         LmState s = newState();

@@ -135,21 +135,11 @@ public final class LmFormat {
      * Maps the "lm" section of {@code file}; sizes are checked. Only the unigrams and the samples
      * of the bigrams and trigrams (the word of every 32nd entry, for long searches) are copied to
      * the heap: 0.7 MB for the default model, read in tens of milliseconds (a fresh mapping's page
-     * faults, docs/benchmarks-lm.md). For model building and mixing, where a model may be large and
-     * is read once; the detector's model is read by {@link #readOnHeap}.
+     * faults, docs/benchmarks-lm.md).
      */
     public static TrieLanguageModel read(ModelFile file) throws DespinException {
-        return read(file.section(SECTION), file.path().toString());
-    }
-
-    /**
-     * As {@link #read(ModelFile)}, with the whole section read into the Java heap (54 MB for the
-     * default model) instead of mapped: the same entries, so the same scores, but in memory the JVM
-     * can back with 2 MB pages ({@code -XX:+UseTransparentHugePages}, which {@code ./despin} sets),
-     * where the trie's random reads through a file mapping of 4 KB pages also miss the TLB.
-     */
-    public static TrieLanguageModel readOnHeap(ModelFile file) throws DespinException {
-        return read(file.sectionOnHeap(SECTION), file.path().toString());
+        ByteBuffer section = file.section(SECTION);
+        return read(section, file.path().toString());
     }
 
     /** Reads an "lm" section from a buffer ({@code name} is used in error messages). */

@@ -77,14 +77,9 @@ public final class TrieLanguageModel implements LanguageModel {
         /** samples[j] = the word of entry j << sampleShift, or null when this order is not sampled. */
         final int[] samples;
         final int sampleShift;
-        /**
-         * rank[w] = how many samples of this order hold a word below w (null when not sampled): where
-         * the words of a common context's children fall, as the whole order's entries show it.
-         */
-        final int[] rank;
 
         Level(int at, int wordBits, int probBits, int backoffBits, int childBits, float[] probCodes,
-                float[] backoffCodes, ByteBuffer b, long entries, int sampleEvery, int vocabularySize) {
+                float[] backoffCodes, ByteBuffer b, long entries, int sampleEvery) {
             this.at = at;
             this.bits = wordBits + probBits + backoffBits + childBits;
             this.wordMask = (1L << wordBits) - 1;
@@ -105,10 +100,8 @@ public final class TrieLanguageModel implements LanguageModel {
                 for (int j = 0; j < samples.length; j++) {
                     samples[j] = (int) PackedSearch.wordAt(b, at, bits, wordMask, (long) j << sampleShift);
                 }
-                rank = new int[vocabularySize + 1]; // filled by rankLongRanges
             } else {
                 samples = null;
-                rank = null;
             }
         }
 
@@ -133,12 +126,8 @@ public final class TrieLanguageModel implements LanguageModel {
             if (high <= key) {
                 x = last;
             } else {
-                // between the range's first and last samples (both on the heap), as the order's words spread
-                int[] r = rank;
-                int rl = r[low];
-                int spread = r[high] - rl;
-                x = spread > 0 ? first + (int) ((last - first) * ((double) (r[key] - rl) / spread))
-                        : first + (int) ((last - first) * ((double) (key - low) / (high - low)));
+                // between the range's first and last samples (both on the heap): closer than the vocabulary's spread
+                x = first + (int) ((last - first) * ((double) (key - low) / (high - low)));
             }
             if (s[x] <= key) {
                 int stop = Math.min(last, x + WALK);
@@ -298,11 +287,7 @@ public final class TrieLanguageModel implements LanguageModel {
             long entries = count[n] + (top ? 0 : 1);
             expect(name, len[k + 2], LmFormat.packedBytes(entries, h[6]), n + "-gram entries");
             levels[n] = new Level((int) at[k + 2], h[0], h[1], h[2], h[3], floats(b, (int) at[k], h[4]),
-                    floats(b, (int) at[k + 1], top ? 0 : h[5]), b, count[n], n <= sampling.maxOrder() ? sampling.every() : 1,
-                    vocabularySize);
-        }
-        for (int n = 2; n <= order; n++) {
-            rankLongRanges(n);
+                    floats(b, (int) at[k + 1], top ? 0 : h[5]), b, count[n], n <= sampling.maxOrder() ? sampling.every() : 1);
         }
         // the last child pointer of each order must close the order above
         if (order > 1 && uniChild(vocabularySize) != count[2]) {
@@ -314,35 +299,6 @@ public final class TrieLanguageModel implements LanguageModel {
             }
         }
         vocabulary = new TrieVocabulary(b, vocabularySize, hashCapacity, (int) at[0], offsetsAt, (int) at[2]);
-    }
-
-    /**
-     * Fills the rank of order n's samples (see {@link Level#rank}) from the ranges that are searched
-     * through them: the children of the contexts with more than {@link #sampledLongerThan} children.
-     */
-    private void rankLongRanges(int n) {
-        Level level = levels[n];
-        int[] rank = level.rank;
-        if (rank == null) {
-            return;
-        }
-        int[] s = level.samples;
-        long contexts = n == 2 ? vocabularySize : count[n - 1];
-        long lo = n == 2 ? uniChild(0) : child(levels[n - 1], 0);
-        for (long c = 0; c < contexts; c++) {
-            long hi = n == 2 ? uniChild((int) c + 1) : child(levels[n - 1], c + 1);
-            if (hi - lo > sampledLongerThan) {
-                int first = (int) ((lo + (1L << level.sampleShift) - 1) >>> level.sampleShift);
-                int last = (int) ((hi - 1) >>> level.sampleShift);
-                for (int j = first; j <= last; j++) {
-                    rank[s[j] + 1]++;
-                }
-            }
-            lo = hi;
-        }
-        for (int w = 0; w < vocabularySize; w++) {
-            rank[w + 1] += rank[w];
-        }
     }
 
     private static boolean codebookSizeOk(int size, int bits) {
@@ -572,18 +528,6 @@ public final class TrieLanguageModel implements LanguageModel {
             // a context word with no children and no back-off weight is no context (score keeps none): + 0
             out[k] = e >= 0 ? prob(2, e) : uniProb(w) + uniBackoff(c);
         }
-    }
-
-    /** As the interface says: the first round of the search of every context of two words or more, as {@link #score} reads them. */
-    @Override
-    public long touch(LmState in, int word) {
-        TrieState s = (TrieState) in;
-        int w = known(word);
-        long sink = 0;
-        for (int i = 1; i < s.length; i++) {
-            sink += touchFirstRound(levels[i + 2], s.childFrom[i], s.childTo[i], w);
-        }
-        return sink;
     }
 
     /** The entry of {@code w} among [lo, hi) of {@code level}, or -1: the search score makes. */

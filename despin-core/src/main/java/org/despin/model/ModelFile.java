@@ -186,30 +186,6 @@ public final class ModelFile {
         }
     }
 
-    /**
-     * The named section copied into a heap buffer (read from the file, not through a mapping),
-     * little-endian, position 0: for data read at random, whose heap pages the JVM can back with
-     * 2 MB pages ({@code -XX:+UseTransparentHugePages}), where a file mapping has 4 KB pages and
-     * nearly every random read misses the TLB as well.
-     */
-    public ByteBuffer sectionOnHeap(String name) throws DespinException {
-        long[] s = sections.get(name);
-        if (s == null) {
-            throw new DataFormatException(path, "has no '" + name + "' section; it was built by another tool or version");
-        }
-        if (s[1] > Integer.MAX_VALUE - 16) {
-            throw new DataFormatException(path, "section '" + name + "' is larger than 2 GB, which this version cannot read");
-        }
-        try {
-            ByteBuffer b = ByteBuffer.allocate((int) s[1]);
-            readFully(channelForMapping, b, s[0]);
-            b.clear();
-            return b.order(ByteOrder.LITTLE_ENDIAN);
-        } catch (IOException e) {
-            throw new DespinException(DespinException.Kind.MODEL, path + ": cannot read section '" + name + "': " + e.getMessage(), e);
-        }
-    }
-
     /** Recomputes every section's CRC-32 and compares it with the stored one. */
     public void verify() throws DespinException {
         for (Map.Entry<String, long[]> e : sections.entrySet()) {

@@ -8,8 +8,8 @@ import org.despin.lexicon.TermFormat;
 import org.despin.lm.LmFormat;
 
 /**
- * Loads a model file: the language model read into the heap ({@link LmFormat#readOnHeap}), the
- * lexicon memory-mapped, and the terms and the names when the file has them.
+ * Loads a model file: the language model and the lexicon, memory-mapped, and the terms and the
+ * names when the file has them.
  */
 public final class Models {
     private Models() {
@@ -17,7 +17,7 @@ public final class Models {
 
     public static Model load(Path path) throws DespinException {
         ModelFile file = ModelFile.open(path);
-        return new Model(LmFormat.readOnHeap(file), LexiconFormat.read(file), file.info(), TermFormat.read(file),
+        return new Model(LmFormat.read(file), LexiconFormat.read(file), file.info(), TermFormat.read(file),
                 NameFormat.read(file));
     }
 }

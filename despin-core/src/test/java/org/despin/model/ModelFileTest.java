@@ -64,27 +64,6 @@ class ModelFileTest {
     }
 
     @Test
-    void aSectionOnTheHeapHoldsTheMappedBytes() throws Exception {
-        Path p = writeSample("h.dspm");
-        ModelFile f = ModelFile.open(p);
-        for (String name : f.sectionNames()) {
-            ByteBuffer mapped = f.section(name);
-            ByteBuffer heap = f.sectionOnHeap(name);
-            assertFalse(heap.isDirect());
-            assertEquals(ByteOrder.LITTLE_ENDIAN, heap.order());
-            assertEquals(0, heap.position());
-            assertEquals(f.sectionLength(name), heap.limit());
-            assertEquals(f.sectionLength(name), heap.capacity());
-            assertEquals(mapped, heap, name);
-        }
-        ByteBuffer a = f.sectionOnHeap("alpha");
-        assertEquals(42, a.getInt());
-        assertEquals(-7L, a.getLong());
-        DespinException e = assertThrows(DespinException.class, () -> f.sectionOnHeap("gamma"));
-        assertTrue(e.getMessage().contains("has no 'gamma' section"), e.getMessage());
-    }
-
-    @Test
     void sameInputsGiveSameBytes() throws Exception {
         assertArrayEquals(Files.readAllBytes(writeSample("a.dspm")), Files.readAllBytes(writeSample("b.dspm")));
     }
