@@ -91,6 +91,21 @@ final class PackedSearch {
                 + wordAt(buf, at, bits, mask, Math.min(hi - 1, pivot + spread));
     }
 
+    /**
+     * Reads a byte of every cache line that the entries [lo, hi) lie in (lo < hi) and returns a
+     * value made of them: for a range that {@link #scan} will read, so that all its lines are
+     * fetched together with those of other searches.
+     */
+    static long touchLines(ByteBuffer buf, int at, int bits, long lo, long hi) {
+        long first = lo * bits >>> 3;
+        long last = (hi * bits - 1) >>> 3;
+        long sink = buf.get(at + (int) last);
+        for (long p = first; p < last; p += 64) {
+            sink += buf.get(at + (int) p);
+        }
+        return sink;
+    }
+
     /** The word id of entry {@code i}: one unaligned 64-bit read (fields up to 57 bits). */
     static long wordAt(ByteBuffer buf, int at, int bits, long mask, long i) {
         long bit = i * bits;

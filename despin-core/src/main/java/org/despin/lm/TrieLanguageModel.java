@@ -114,21 +114,13 @@ public final class TrieLanguageModel implements LanguageModel {
          * walks to it, or gallops when it is further.
          */
         long runStart(long lo, long hi, int key) {
-            int[] s = samples;
-            int first = (int) ((lo + (1L << sampleShift) - 1) >>> sampleShift); // the range's samples: first..last
-            if (s[first] > key) {
+            int x = guess(lo, hi, key);
+            if (x < 0) {
                 return lo;
             }
+            int[] s = samples;
+            int first = (int) ((lo + (1L << sampleShift) - 1) >>> sampleShift);
             int last = (int) ((hi - 1) >>> sampleShift);
-            int low = s[first];
-            int high = s[last];
-            int x;
-            if (high <= key) {
-                x = last;
-            } else {
-                // between the range's first and last samples (both on the heap): closer than the vocabulary's spread
-                x = first + (int) ((last - first) * ((double) (key - low) / (high - low)));
-            }
             if (s[x] <= key) {
                 int stop = Math.min(last, x + WALK);
                 while (x < stop && s[x + 1] <= key) {
@@ -148,6 +140,31 @@ public final class TrieLanguageModel implements LanguageModel {
             }
             long e = (long) x << sampleShift;
             return s[x] == key ? e : e + 1;
+        }
+
+        /**
+         * Where {@link #runStart} starts looking among the samples of [lo, hi) for {@code key}: the
+         * sample where the key falls between the range's first and last samples (both on the heap:
+         * closer than the vocabulary's spread), or -1 when the key is below the first sample.
+         */
+        int guess(long lo, long hi, int key) {
+            int[] s = samples;
+            int first = (int) ((lo + (1L << sampleShift) - 1) >>> sampleShift); // the range's samples: first..last
+            if (s[first] > key) {
+                return -1;
+            }
+            int last = (int) ((hi - 1) >>> sampleShift);
+            int low = s[first];
+            int high = s[last];
+            if (high <= key) {
+                return last;
+            }
+            return first + (int) ((last - first) * ((double) (key - low) / (high - low)));
+        }
+
+        /** The first and last samples of [lo, hi), added: what {@link #guess} reads first. */
+        long touchEnds(long lo, long hi) {
+            return samples[(int) ((lo + (1L << sampleShift) - 1) >>> sampleShift)] + samples[(int) ((hi - 1) >>> sampleShift)];
         }
 
         /**
@@ -476,11 +493,10 @@ public final class TrieLanguageModel implements LanguageModel {
     }
 
     /**
-     * As the interface says; after a context of one word (what the bigrams answer) first reads what
-     * the first round of each word's search reads, all of them before any search, so that their
-     * cache misses overlap (the searches do not depend on one another), then searches each word
-     * among the context's children: the stored bigram's probability, or the word's own plus the
-     * context's back-off weight, the floats {@link #score} gives. Longer contexts go through score.
+     * As the interface says; after a context of one word (what the bigrams answer) searches each
+     * word among the context's children in stages (see {@link #searchBigrams}), then gives the
+     * stored bigram's probability, or the word's own plus the context's back-off weight: the floats
+     * {@link #score} gives. Longer contexts go through score.
      */
     @Override
     public void scoreEach(LmState in, int[] words, int count, float[] out, LmState scratch) {
@@ -489,19 +505,19 @@ public final class TrieLanguageModel implements LanguageModel {
             LanguageModel.super.scoreEach(in, words, count, out, scratch);
             return;
         }
-        Level level = levels[2];
+        TrieState t = (TrieState) scratch;
+        t.batch(count);
         long lo = s.childFrom[0];
         long hi = s.childTo[0];
-        long sink = 0;
         for (int k = 0; k < count; k++) {
-            sink += touchFirstRound(level, lo, hi, known(words[k]));
+            t.batchLo[k] = lo;
+            t.batchHi[k] = hi;
         }
-        ((TrieState) scratch).touched[0] = sink;
         float backoff = s.backoff[0];
+        searchBigrams(t, count, words, -1);
         for (int k = 0; k < count; k++) {
-            int w = known(words[k]);
-            long e = findIn(level, lo, hi, w);
-            out[k] = e >= 0 ? prob(2, e) : uniProb(w) + backoff;
+            long e = t.batchRun[k];
+            out[k] = e >= 0 ? prob(2, e) : uniProb(known(words[k])) + backoff;
         }
     }
 
@@ -515,19 +531,170 @@ public final class TrieLanguageModel implements LanguageModel {
             }
             return;
         }
-        Level level = levels[2];
-        long sink = 0;
+        TrieState t = (TrieState) scratch;
+        t.batch(count);
         for (int k = 0; k < count; k++) {
             int c = known(contexts[k]);
-            sink += touchFirstRound(level, uniChild(c), uniChild(c + 1), w);
+            t.batchLo[k] = uniChild(c);
+            t.batchHi[k] = uniChild(c + 1);
         }
-        ((TrieState) scratch).touched[0] = sink;
+        searchBigrams(t, count, null, w);
         for (int k = 0; k < count; k++) {
-            int c = known(contexts[k]);
-            long e = findIn(level, uniChild(c), uniChild(c + 1), w);
+            long e = t.batchRun[k];
             // a context word with no children and no back-off weight is no context (score keeps none): + 0
-            out[k] = e >= 0 ? prob(2, e) : uniProb(w) + uniBackoff(c);
+            out[k] = e >= 0 ? prob(2, e) : uniProb(w) + uniBackoff(known(contexts[k]));
         }
+    }
+
+    /**
+     * Searches {@code count} bigram keys (words[k], or {@code word} for all when words is null) among
+     * the ranges [batchLo[k], batchHi[k]) of {@code t}; the entries found (or -1) to batchRun. The same
+     * searches as {@link #findIn}, so the same entries, made in stages across the queries: the ends of
+     * the sampled ranges' samples, then each guess's sample, then the lines of each run or short
+     * range, then the scans. Each stage's reads are independent of one another and no branch waits
+     * for them, so their cache misses overlap (a search made whole, query after query, waits for its
+     * misses at every comparison, and the processor cannot run ahead into the next query's reads).
+     */
+    private void searchBigrams(TrieState t, int count, int[] words, int word) {
+        Level level = levels[2];
+        long[] lo = t.batchLo;
+        long[] hi = t.batchHi;
+        long[] run = t.batchRun;
+        long[] end = t.batchEnd;
+        boolean sampled = level.samples != null;
+        long sink = 0;
+        if (sampled) {
+            for (int k = 0; k < count; k++) {
+                if (hi[k] - lo[k] > sampledLongerThan) {
+                    sink += level.touchEnds(lo[k], hi[k]);
+                }
+            }
+            for (int k = 0; k < count; k++) {
+                if (hi[k] - lo[k] > sampledLongerThan) {
+                    int x = level.guess(lo[k], hi[k], words == null ? word : known(words[k]));
+                    if (x >= 0) {
+                        sink += level.samples[x];
+                    }
+                }
+            }
+        }
+        // then each query's run (sampled), range (short) or interpolation bracket (long, not sampled):
+        // run[k] >= 0 and end[k] > run[k]: scan [run, end); end[k] == -1: interpolating in the bracket
+        // (run[k], end2[k]) with words wordLo[k] < key < wordHi[k], as PackedSearch.find does
+        ByteBuffer b = buf;
+        int at = level.at;
+        int bits = level.bits;
+        long mask = level.wordMask;
+        int scan = PackedSearch.SCAN;
+        long[] wordLo = t.batchWordLo;
+        long[] wordHi = t.batchWordHi;
+        int interpolating = 0;
+        for (int k = 0; k < count; k++) {
+            long l = lo[k];
+            long h = hi[k];
+            if (sampled && h - l > sampledLongerThan) {
+                long r = level.runStart(l, h, words == null ? word : known(words[k]));
+                long e = Math.min(h, ((r >>> level.sampleShift) + 1) << level.sampleShift);
+                run[k] = r;
+                end[k] = e;
+                sink += PackedSearch.touchLines(b, at, bits, r, e);
+            } else if (h - l <= scan) {
+                run[k] = l;
+                end[k] = h;
+                if (h > l) {
+                    sink += PackedSearch.touchLines(b, at, bits, l, h);
+                }
+            } else {
+                // the bracket's ends are virtual (word -1 below the range, the vocabulary size above it)
+                run[k] = l - 1;
+                wordLo[k] = -1;
+                lo[k] = h; // lo holds the bracket's upper end from here on
+                wordHi[k] = vocabularySize;
+                end[k] = -1;
+                interpolating++;
+                sink += touchRound(b, at, bits, mask, l - 1, -1, h, vocabularySize, words == null ? word : known(words[k]));
+            }
+        }
+        while (interpolating > 0) {
+            interpolating = 0;
+            for (int k = 0; k < count; k++) {
+                if (end[k] != -1) {
+                    continue;
+                }
+                int w = words == null ? word : known(words[k]);
+                long a = run[k];
+                long wa = wordLo[k];
+                long z = lo[k];
+                long wz = wordHi[k];
+                // one round of PackedSearch.find: the probe and its two guards (read by the touch before)
+                long pivot = a + 1 + (long) ((z - a - 2) * ((double) (w - wa) / (wz - wa)));
+                long spread = Math.max(scan / 2, (z - a) >>> 4);
+                long below = Math.max(a + 1, pivot - spread);
+                long above = Math.min(z - 1, pivot + spread);
+                long x = PackedSearch.wordAt(b, at, bits, mask, pivot);
+                long found = -1;
+                if (x < w) {
+                    long xa = PackedSearch.wordAt(b, at, bits, mask, above);
+                    if (xa > w) {
+                        a = pivot;
+                        wa = x;
+                        z = above;
+                        wz = xa;
+                    } else if (xa < w) {
+                        a = above;
+                        wa = xa;
+                    } else {
+                        found = above;
+                    }
+                } else if (x > w) {
+                    long xb = PackedSearch.wordAt(b, at, bits, mask, below);
+                    if (xb < w) {
+                        a = below;
+                        wa = xb;
+                        z = pivot;
+                        wz = x;
+                    } else if (xb > w) {
+                        z = below;
+                        wz = xb;
+                    } else {
+                        found = below;
+                    }
+                } else {
+                    found = pivot;
+                }
+                if (found >= 0) {
+                    run[k] = found;
+                    end[k] = found + 1; // a scan of the entry itself finds it
+                } else if (z - a <= scan) {
+                    run[k] = a + 1;
+                    end[k] = z;
+                    if (z > a + 1) {
+                        sink += PackedSearch.touchLines(b, at, bits, a + 1, z);
+                    }
+                } else {
+                    run[k] = a;
+                    wordLo[k] = wa;
+                    lo[k] = z;
+                    wordHi[k] = wz;
+                    interpolating++;
+                    sink += touchRound(b, at, bits, mask, a, wa, z, wz, w);
+                }
+            }
+        }
+        t.touched[0] = sink;
+        for (int k = 0; k < count; k++) {
+            int w = words == null ? word : known(words[k]);
+            run[k] = PackedSearch.scan(b, at, bits, mask, run[k], end[k], w);
+        }
+    }
+
+    /** What a round of {@link PackedSearch#find}'s interpolation in the bracket (a, z) reads: its probe and guards. */
+    private static long touchRound(ByteBuffer b, int at, int bits, long mask, long a, long wa, long z, long wz, int key) {
+        long pivot = a + 1 + (long) ((z - a - 2) * ((double) (key - wa) / (wz - wa)));
+        long spread = Math.max(PackedSearch.SCAN / 2, (z - a) >>> 4);
+        return PackedSearch.wordAt(b, at, bits, mask, Math.max(a + 1, pivot - spread))
+                + PackedSearch.wordAt(b, at, bits, mask, pivot)
+                + PackedSearch.wordAt(b, at, bits, mask, Math.min(z - 1, pivot + spread));
     }
 
     /** The entry of {@code w} among [lo, hi) of {@code level}, or -1: the search score makes. */
@@ -542,17 +709,6 @@ public final class TrieLanguageModel implements LanguageModel {
 
     private int known(int word) {
         return word >= 0 && word < vocabularySize ? word : Vocabulary.UNKNOWN;
-    }
-
-    /** What the first round of a search for {@code w} among the entries [lo, hi) of {@code level} reads (as score does). */
-    private long touchFirstRound(Level level, long lo, long hi, int w) {
-        if (lo >= hi) {
-            return 0;
-        }
-        if (level.samples != null && hi - lo > sampledLongerThan) {
-            return PackedSearch.wordAt(buf, level.at, level.bits, level.wordMask, level.runStart(lo, hi, w));
-        }
-        return PackedSearch.touch(buf, level.at, level.bits, level.wordMask, lo, hi, w, vocabularySize);
     }
 
     @Override

@@ -23,6 +23,27 @@ public final class TrieState implements LmState {
     final long[] runFrom; // where each context's search looks: its range, or the run between two samples
     final long[] runTo;   // the end, or -1 - the end of a run between samples
 
+    // scratch of the batch queries (scoreEach, scoreAfterEach): per query its range, key and run
+    long[] batchLo = new long[0];
+    long[] batchHi = new long[0];
+    long[] batchRun = new long[0];
+    long[] batchEnd = new long[0];
+    long[] batchWordLo = new long[0];
+    long[] batchWordHi = new long[0];
+
+    /** Makes the batch scratch hold at least {@code count} queries. */
+    void batch(int count) {
+        if (batchLo.length < count) {
+            int size = Math.max(count, 2 * batchLo.length);
+            batchLo = new long[size];
+            batchHi = new long[size];
+            batchRun = new long[size];
+            batchEnd = new long[size];
+            batchWordLo = new long[size];
+            batchWordHi = new long[size];
+        }
+    }
+
     TrieState(int maxContext) {
         words = new int[maxContext];
         backoff = new float[maxContext];

@@ -108,6 +108,48 @@ class SampledSearchTest {
         TrieRoundTripTest.assertSameBatchScores(model(TrieLanguageModel.Sampling.DEFAULT), SOURCE);
     }
 
+    /**
+     * Batches of any size (1 to 40 queries, repeated and unknown words among them) through the staged
+     * searches give score's floats, one query at a time, through samples or not.
+     */
+    @Property(tries = 40)
+    void smallBatchesScoreLikeSingleQueries(@ForAll @IntRange(min = 1, max = 40) int count, @ForAll long seed)
+            throws Exception {
+        Random r = new Random(seed);
+        for (TrieLanguageModel lm : List.of(model(TrieLanguageModel.Sampling.NONE), model(TrieLanguageModel.Sampling.DEFAULT),
+                model(new TrieLanguageModel.Sampling(2, 2, 4)))) {
+            int size = lm.vocabulary().size();
+            int[] words = new int[count];
+            for (int k = 0; k < count; k++) {
+                int x = r.nextInt(size + 10);
+                words[k] = x < size ? x : x == size ? -1 : size + x; // unknown ids too
+            }
+            float[] batch = new float[count];
+            TrieState scratch = lm.newState();
+            TrieState in = lm.newState();
+            TrieState one = lm.newState();
+            for (int c = 0; c < 30; c++) {
+                String[] context = CONTEXTS.get(r.nextInt(CONTEXTS.size()));
+                enter(lm, context, in);
+                lm.scoreEach(in, words, count, batch, scratch);
+                for (int k = 0; k < count; k++) {
+                    int word = k;
+                    assertEquals(Float.floatToRawIntBits(lm.score(in, words[k], one)), Float.floatToRawIntBits(batch[k]),
+                            () -> "p(" + words[word] + " | " + String.join(" ", context) + ")");
+                }
+                int word = words[r.nextInt(count)];
+                lm.scoreAfterEach(words, count, word, batch, scratch);
+                for (int k = 0; k < count; k++) {
+                    lm.emptyContext(one);
+                    lm.score(one, words[k], one);
+                    int kk = k;
+                    assertEquals(Float.floatToRawIntBits(lm.score(one, word, one)), Float.floatToRawIntBits(batch[k]),
+                            () -> "p(" + word + " | " + words[kk] + ")");
+                }
+            }
+        }
+    }
+
     @Property(tries = 25)
     void anySamplingScoresLikeNoSampling(@ForAll @IntRange(min = 1, max = 6) int stepBits,
             @ForAll @IntRange(min = 0, max = 200) int extra, @ForAll @IntRange(min = 2, max = 4) int maxOrder,
