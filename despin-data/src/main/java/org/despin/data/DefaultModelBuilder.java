@@ -56,9 +56,20 @@ public final class DefaultModelBuilder {
      */
     public static void build(DataPaths paths, Path out, boolean technicalTerms, List<Corpus> lmCorpora)
             throws DespinException {
+        build(paths, out, technicalTerms, lmCorpora, null, 0);
+    }
+
+    /**
+     * As {@link #build(DataPaths, Path, boolean, List)}; with {@code component} non-null the language
+     * model is the three-way mixture of {@link DefaultLmBuild#build(DataPaths, List, Corpus, double)}
+     * with that corpus at {@code weight}. The names section counts {@code lmCorpora} only.
+     */
+    public static void build(DataPaths paths, Path out, boolean technicalTerms, List<Corpus> lmCorpora,
+            Corpus component, double weight) throws DespinException {
         // the optional data first: a missing package must not cost the minutes of the LM build
         List<Path> technical = technicalTerms ? TechnicalTerms.packages(paths.cache()) : List.of();
-        ComponentBuild lm = DefaultLmBuild.build(paths, lmCorpora);
+        ComponentBuild lm = component == null ? DefaultLmBuild.build(paths, lmCorpora)
+                : DefaultLmBuild.build(paths, lmCorpora, component, weight);
         ComponentBuild lexicon = DefaultLexiconBuild.build(paths);
         ComponentBuild terms = TermBuild.build(TermBuild.Limits.DEFAULT, technical,
                 paths.npmPackage(DataPaths.MOBY).resolve("words.txt"));

@@ -7,12 +7,15 @@ import org.despin.data.DataPaths;
 import org.despin.data.DefaultModelBuilder;
 import org.despin.data.corpus.Corpus;
 import org.despin.data.corpus.DefaultCorpora;
+import org.despin.data.corpus.DocCommentCorpus;
 
 /**
  * Builds the default model to the given path, for development runs of {@link DetectorEvaluation};
  * {@code --technical} adds the terms of the Debian technical documentation (an optional model),
  * {@code --definitions} the WordNet definitions to the language model's corpora, {@code --doc-comments}
- * the doc-comment prose of the source jars ({@code DefaultCorpora.withDocComments}).
+ * the doc-comment prose of the source jars ({@code DefaultCorpora.withDocComments}) pooled into the own
+ * model's counts, {@code --doc-component=W} that prose as a third mixture component of weight W
+ * ({@code DefaultLmBuild.build(paths, corpora, component, weight)}).
  */
 final class BuildModel {
     private BuildModel() {
@@ -23,6 +26,9 @@ final class BuildModel {
         List<String> options = Arrays.asList(args).subList(1, args.length);
         List<Corpus> lm = options.contains("--definitions") ? DefaultCorpora.withDefinitions(paths)
                 : options.contains("--doc-comments") ? DefaultCorpora.withDocComments(paths) : DefaultCorpora.all(paths);
-        DefaultModelBuilder.build(paths, Path.of(args[0]), options.contains("--technical"), lm);
+        double component = options.stream().filter(o -> o.startsWith("--doc-component="))
+                .mapToDouble(o -> Double.parseDouble(o.substring("--doc-component=".length()))).findFirst().orElse(0);
+        DefaultModelBuilder.build(paths, Path.of(args[0]), options.contains("--technical"), lm,
+                component > 0 ? new DocCommentCorpus() : null, component);
     }
 }
