@@ -12,6 +12,7 @@ import org.despin.data.DataPaths;
 import org.despin.data.corpus.Corpus;
 import org.despin.data.corpus.CorpusDocument;
 import org.despin.data.corpus.DefaultCorpora;
+import org.despin.data.corpus.DocCommentCorpus;
 import org.despin.data.corpus.Provenance;
 import org.despin.data.sphinx.SphinxTrieModel;
 import org.despin.lm.LmFormat;
@@ -39,14 +40,23 @@ import org.slf4j.LoggerFactory;
 public final class DefaultLmBuild {
     /** Order of the own model. */
     public static final int ORDER = 4;
+    /**
+     * The weight of the doc-comment prose ({@link DocCommentCorpus}) in the default mix, taken from the own
+     * model's share: 0.65 own + 0.05 doc comments + 0.30 Sphinx (docs/detector.md "Doc comments as a
+     * language-model component").
+     */
+    public static final double DOC_COMMENT_WEIGHT = 0.05;
     private static final Logger LOG = LoggerFactory.getLogger(DefaultLmBuild.class);
 
     private DefaultLmBuild() {
     }
 
-    /** The "lm" section of the default model and its build metadata. */
+    /**
+     * The "lm" section of the default model and its build metadata: the default corpora, the doc-comment
+     * prose at {@link #DOC_COMMENT_WEIGHT} and Sphinx.
+     */
     public static ComponentBuild build(DataPaths paths) throws DespinException {
-        return build(paths, DefaultCorpora.all(paths));
+        return build(paths, DefaultCorpora.all(paths), new DocCommentCorpus(), DOC_COMMENT_WEIGHT);
     }
 
     /** The "lm" section built from the training documents of {@code corpora} (in this order). */
@@ -98,6 +108,8 @@ public final class DefaultLmBuild {
             throw new DespinException(DespinException.Kind.MODEL, "cannot mix the language models: " + e.getMessage(), e);
         }
         meta.put("lm.mix.rule", mixRule(lambda, component.name(), weight));
+        meta.put(LmFormat.MIX_COMPONENT_KEY, component.name());
+        meta.put(LmFormat.MIX_COMPONENT_KEY + ".weight", format(weight));
         putCounts(meta, "lm.ngrams.", mixed);
         return new ComponentBuild(LmFormat.SECTION, LmFormat.section(mixed), meta);
     }

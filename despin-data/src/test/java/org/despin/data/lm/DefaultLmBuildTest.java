@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.despin.data.corpus.DocCommentCorpus;
+import org.despin.detect.DetectorSettings;
+import org.despin.lm.LmFormat;
 import org.despin.lm.build.BackoffSource;
 import org.despin.lm.build.KneserNeyEstimator;
 import org.junit.jupiter.api.Test;
@@ -58,6 +61,14 @@ class DefaultLmBuildTest {
         assertTrue(mixed.containsKey("unit root"));
         assertTrue(mixed.containsKey("the court"));
         assertFalse(mixed.containsKey("court root"));
+    }
+
+    @Test
+    void theDefaultComponentIsTheOneTheDetectorReads() {
+        // the build writes lm.mix.component = the corpus's name; DetectorSettings.defaultsFor reads that value
+        assertEquals(DetectorSettings.DOC_COMMENTS, new DocCommentCorpus().name());
+        assertEquals(0.05, DefaultLmBuild.DOC_COMMENT_WEIGHT);
+        assertEquals("lm.mix.component", LmFormat.MIX_COMPONENT_KEY);
     }
 
     @Test
