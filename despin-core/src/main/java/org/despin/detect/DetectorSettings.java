@@ -1,5 +1,6 @@
 package org.despin.detect;
 
+import org.despin.lm.LmFormat;
 import org.despin.model.Model;
 
 /**
@@ -129,12 +130,32 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
     public static final DetectorSettings DEFAULTS_WITH_NAMES = DEFAULTS.with()
             .spunFindingModel(FindingModel.SPUN_WITH_NAMES).build();
 
+    /** The name of the doc-comment component of a three-way language-model mix (metadata {@code lm.mix.component}). */
+    public static final String DOC_COMMENTS = "doc-comments";
+
     /**
-     * The default settings for {@code model}: {@link #DEFAULTS_WITH_NAMES} when it has a names list
-     * ({@link Model#names}), else {@link #DEFAULTS} (older model files, trained models without one).
+     * {@link #DEFAULTS_WITH_NAMES} for a model whose language model mixes in the doc-comment prose as a
+     * third component: the finding model at {@link FindingModel#DEFAULTS_WITH_DOC_COMMENTS} (t 0.32
+     * instead of 0.40).
+     */
+    public static final DetectorSettings DEFAULTS_WITH_DOC_COMMENTS = DEFAULTS_WITH_NAMES.with()
+            .findingModel(FindingModel.DEFAULTS_WITH_DOC_COMMENTS).build();
+
+    /**
+     * The default settings for {@code model}: {@link #DEFAULTS_WITH_DOC_COMMENTS} when it has a names list
+     * ({@link Model#names}) and its language model the doc-comment component (metadata
+     * {@value LmFormat#MIX_COMPONENT_KEY} = {@value #DOC_COMMENTS}, the default build), else
+     * {@link #DEFAULTS_WITH_NAMES} when it has a names list, else {@link #DEFAULTS} (older model files,
+     * trained models without one). A model trained by {@code despin train} on such a base does not carry
+     * the key (the base's {@code lm.} metadata is not copied): its LM holds the component at a smaller
+     * weight, and it keeps the threshold measured without it.
      */
     public static DetectorSettings defaultsFor(Model model) {
-        return model.names().isKnown() ? DEFAULTS_WITH_NAMES : DEFAULTS;
+        if (!model.names().isKnown()) {
+            return DEFAULTS;
+        }
+        return DOC_COMMENTS.equals(model.info().metadata().get(LmFormat.MIX_COMPONENT_KEY))
+                ? DEFAULTS_WITH_DOC_COMMENTS : DEFAULTS_WITH_NAMES;
     }
 
     public DetectorSettings {

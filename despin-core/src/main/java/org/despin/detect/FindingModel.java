@@ -95,6 +95,19 @@ public record FindingModel(double[] weights, double bias) {
         -0.1199, 0.6007, -1.7526, -1.0727, 0, 0}, 0.4055);
 
     /**
+     * {@link #DEFAULTS} for a model whose language model mixes in the doc-comment prose of the source jars
+     * as a third component (metadata {@code lm.mix.component} = {@value DetectorSettings#DOC_COMMENTS}, the
+     * default build since branch {@code doclm3}): the same weights at bias 0.7538 = -logit(0.32). That
+     * LM knows technical collocations, so it flags less on news at 0.40 (-0.004 to -0.010 F1) and far less
+     * on technical prose; at 0.32, chosen on the first 100 held-out passages as the highest threshold
+     * that gives back the news F1 of the model without it (0.603 against 0.602), news F1 and exact are
+     * within 0.003 / 0.5 points of it on the fresh sets, clean news flags 0.32-0.42 per 100 words (budget
+     * 0.5; 0.19-0.27 before), technical prose 0.16 against 0.45 (the model without the component at
+     * 0.32: 0.62) (docs/detector.md "Doc comments as a language-model component").
+     */
+    public static final FindingModel DEFAULTS_WITH_DOC_COMMENTS = new FindingModel(DEFAULTS.weights(), 0.7538);
+
+    /**
      * The model for documents called spun (the document score's {@code spunThreshold}), over their
      * boosted decode ({@code spunBoost}) of lattices widened to the context gain
      * {@code spunEvidenceGate} 0 ({@code spunContextPool} 4), where the decode's posteriors decided

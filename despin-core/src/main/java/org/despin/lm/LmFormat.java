@@ -40,6 +40,11 @@ import org.despin.model.ModelFile;
 public final class LmFormat {
     /** Name of the language-model section. */
     public static final String SECTION = "lm";
+    /**
+     * Metadata key naming the third component of a three-way language-model mix (the default build's
+     * {@code "doc-comments"}); absent in a two-way mix ({@code lm.mix.component.weight} its weight).
+     */
+    public static final String MIX_COMPONENT_KEY = "lm.mix.component";
     static final long MAGIC = 0x31544D4C4E505344L; // "DSPNLMT1" little-endian
     static final int VERSION = 1;
     static final int MAX_ORDER = 15;

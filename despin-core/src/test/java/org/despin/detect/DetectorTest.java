@@ -171,6 +171,29 @@ class DetectorTest {
     }
 
     @Test
+    void theDocCommentComponentOfTheLanguageModelSetsTheFindingModelsOperatingPoint() {
+        Model base = ToyModel.model(ToyModel.lm(4, ToyModel.NEWS), new org.despin.lexicon.MapLexicon.Builder().build());
+        TitleCaseNames names = TitleCaseNames.of(List.of("security council"));
+        Model withComponent = new Model(base.lm(), base.lexicon(), new org.despin.model.ModelInfo(base.info().formatVersion(),
+                java.util.Map.of(org.despin.lm.LmFormat.MIX_COMPONENT_KEY, "doc-comments")), base.terms(), names);
+        Model otherComponent = new Model(base.lm(), base.lexicon(), new org.despin.model.ModelInfo(base.info().formatVersion(),
+                java.util.Map.of(org.despin.lm.LmFormat.MIX_COMPONENT_KEY, "definitions")), base.terms(), names);
+        Model componentNoNames = new Model(base.lm(), base.lexicon(), withComponent.info(), base.terms());
+        Model namesOnly = new Model(base.lm(), base.lexicon(), base.info(), base.terms(), names);
+        assertSame(DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS, new Detector(withComponent).settings());
+        assertSame(DetectorSettings.DEFAULTS_WITH_NAMES, new Detector(otherComponent).settings());
+        assertSame(DetectorSettings.DEFAULTS_WITH_NAMES, new Detector(namesOnly).settings());
+        assertSame(DetectorSettings.DEFAULTS, new Detector(componentNoNames).settings());
+        // only the finding model's threshold differs: 0.32 instead of 0.40, the same weights
+        assertEquals(DetectorSettings.DEFAULTS_WITH_NAMES, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.with()
+                .findingModel(FindingModel.DEFAULTS).build());
+        assertEquals(0.32, 1 / (1 + Math.exp(FindingModel.DEFAULTS_WITH_DOC_COMMENTS.bias())), 1e-4);
+        assertEquals(0.40, 1 / (1 + Math.exp(FindingModel.DEFAULTS.bias())), 1e-4);
+        assertEquals(java.util.Arrays.toString(FindingModel.DEFAULTS.weights()),
+                java.util.Arrays.toString(FindingModel.DEFAULTS_WITH_DOC_COMMENTS.weights()));
+    }
+
+    @Test
     void anArticleThatDoesNotFitIsEvidenceForTheSubstitution() {
         Report spun = DETECTOR.check("She met a individual who spoke French.", CheckOptions.DEFAULTS);
         assertEquals("She met a person who spoke French.", spun.restored(), DetectorExamplesTest.describe(spun));

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.despin.DespinException;
 import org.despin.data.corpus.Corpus;
 import org.despin.data.corpus.DefaultCorpora;
+import org.despin.data.corpus.DocCommentCorpus;
 import org.despin.data.lexicon.DefaultLexiconBuild;
 import org.despin.data.lexicon.NameBuild;
 import org.despin.data.lexicon.TechnicalTerms;
@@ -46,19 +47,32 @@ public final class DefaultModelBuilder {
         if (technicalTerms) {
             TechnicalTerms.packages(paths.cache()); // a missing Debian package is reported before the corpora are read
         }
-        build(paths, out, technicalTerms, definitions ? DefaultCorpora.withDefinitions(paths) : DefaultCorpora.all(paths));
+        build(paths, out, technicalTerms, definitions ? DefaultCorpora.withDefinitions(paths) : DefaultCorpora.all(paths),
+                new DocCommentCorpus(), DefaultLmBuild.DOC_COMMENT_WEIGHT);
     }
 
     /**
-     * As {@link #build(DataPaths, Path, boolean)}, the language model trained on {@code lmCorpora}
-     * (the default is {@link DefaultCorpora#all}; the optional variants are
-     * {@link DefaultCorpora#withDefinitions} and {@link DefaultCorpora#withDocComments}).
+     * As {@link #build(DataPaths, Path, boolean)}, the language model a two-way mix (no doc-comment
+     * component, as before branch {@code doclm3}) of the own model trained on {@code lmCorpora}
+     * ({@link DefaultCorpora#all}, or the optional variants {@link DefaultCorpora#withDefinitions} and
+     * {@link DefaultCorpora#withDocComments}, the doc comments pooled into the own model's counts).
      */
     public static void build(DataPaths paths, Path out, boolean technicalTerms, List<Corpus> lmCorpora)
             throws DespinException {
+        build(paths, out, technicalTerms, lmCorpora, null, 0);
+    }
+
+    /**
+     * As {@link #build(DataPaths, Path, boolean, List)}; with {@code component} non-null the language
+     * model is the three-way mixture of {@link DefaultLmBuild#build(DataPaths, List, Corpus, double)}
+     * with that corpus at {@code weight}. The names section counts {@code lmCorpora} only.
+     */
+    public static void build(DataPaths paths, Path out, boolean technicalTerms, List<Corpus> lmCorpora,
+            Corpus component, double weight) throws DespinException {
         // the optional data first: a missing package must not cost the minutes of the LM build
         List<Path> technical = technicalTerms ? TechnicalTerms.packages(paths.cache()) : List.of();
-        ComponentBuild lm = DefaultLmBuild.build(paths, lmCorpora);
+        ComponentBuild lm = component == null ? DefaultLmBuild.build(paths, lmCorpora)
+                : DefaultLmBuild.build(paths, lmCorpora, component, weight);
         ComponentBuild lexicon = DefaultLexiconBuild.build(paths);
         ComponentBuild terms = TermBuild.build(TermBuild.Limits.DEFAULT, technical,
                 paths.npmPackage(DataPaths.MOBY).resolve("words.txt"));

@@ -50,6 +50,7 @@ final class ThreeWayModel {
         BackoffSource inner = BackoffMixer.mix(c.own(), definitions, a / (a + b));
         BackoffSource mixed = BackoffMixer.mix(inner, c.sphinx(), a + b);
         Map<String, String> meta = new LinkedHashMap<>(in.info().metadata());
+        meta.put(LmFormat.MIX_COMPONENT_KEY, third.name());
         meta.put("lm.mix.rule", String.format(Locale.ROOT, "%.2f own + %.2f %s + %.2f sphinx", a, b, third.name(), 1 - a - b));
         for (int n = 1; n <= mixed.order(); n++) {
             meta.put("lm.ngrams." + n, Long.toString(mixed.count(n)));

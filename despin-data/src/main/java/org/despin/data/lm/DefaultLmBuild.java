@@ -12,6 +12,7 @@ import org.despin.data.DataPaths;
 import org.despin.data.corpus.Corpus;
 import org.despin.data.corpus.CorpusDocument;
 import org.despin.data.corpus.DefaultCorpora;
+import org.despin.data.corpus.DocCommentCorpus;
 import org.despin.data.corpus.Provenance;
 import org.despin.data.sphinx.SphinxTrieModel;
 import org.despin.lm.LmFormat;
@@ -39,14 +40,23 @@ import org.slf4j.LoggerFactory;
 public final class DefaultLmBuild {
     /** Order of the own model. */
     public static final int ORDER = 4;
+    /**
+     * The weight of the doc-comment prose ({@link DocCommentCorpus}) in the default mix, taken from the own
+     * model's share: 0.65 own + 0.05 doc comments + 0.30 Sphinx (docs/detector.md "Doc comments as a
+     * language-model component").
+     */
+    public static final double DOC_COMMENT_WEIGHT = 0.05;
     private static final Logger LOG = LoggerFactory.getLogger(DefaultLmBuild.class);
 
     private DefaultLmBuild() {
     }
 
-    /** The "lm" section of the default model and its build metadata. */
+    /**
+     * The "lm" section of the default model and its build metadata: the default corpora, the doc-comment
+     * prose at {@link #DOC_COMMENT_WEIGHT} and Sphinx.
+     */
     public static ComponentBuild build(DataPaths paths) throws DespinException {
-        return build(paths, DefaultCorpora.all(paths));
+        return build(paths, DefaultCorpora.all(paths), new DocCommentCorpus(), DOC_COMMENT_WEIGHT);
     }
 
     /** The "lm" section built from the training documents of {@code corpora} (in this order). */
@@ -61,6 +71,70 @@ public final class DefaultLmBuild {
         Map<String, String> meta = new LinkedHashMap<>(c.metadata());
         putCounts(meta, "lm.ngrams.", mixed);
         return new ComponentBuild(LmFormat.SECTION, LmFormat.section(mixed), meta);
+    }
+
+    /**
+     * The "lm" section with a third component: the own model of {@code corpora} and the Sphinx model
+     * as in {@link #build(DataPaths, List)} (the own model's weight {@code lambda} chosen the same
+     * way), and a Kneser-Ney model of the training documents of {@code component} alone, which takes
+     * {@code weight} of the own model's share: {@code (lambda - weight) own + weight component +
+     * (1 - lambda) sphinx} ({@link #mixThree}). The component's own counts never enter the own
+     * model's, so a small weight adds its collocations without diluting the others' statistics.
+     *
+     * @param weight the component's weight, in (0, lambda)
+     */
+    public static ComponentBuild build(DataPaths paths, List<Corpus> corpora, Corpus component, double weight)
+            throws DespinException {
+        Components c = components(corpora);
+        Map<String, String> meta = new LinkedHashMap<>(c.metadata());
+        double lambda = c.choice().lambda();
+        if (!(weight > 0 && weight < lambda)) {
+            throw new IllegalArgumentException("component weight must be in (0, " + lambda + "), got " + weight);
+        }
+        KneserNeyEstimator estimator = new KneserNeyEstimator(ORDER);
+        train(component, estimator, meta);
+        BackoffSource third = estimator.estimate();
+        estimator = null; // the counts are not needed any more: free them before the mixes
+        putCounts(meta, "lm." + component.name() + ".ngrams.", third);
+        BackoffSource mixed;
+        try {
+            // in two steps, each input dropped once mixed: the own model's counts are most of the heap
+            BackoffSource inner = BackoffMixer.mix(c.own(), third, ownShare(lambda, weight));
+            SphinxTrieModel sphinx = c.sphinx();
+            c = null;
+            third = null;
+            mixed = BackoffMixer.mix(inner, sphinx, lambda);
+        } catch (IOException e) {
+            throw new DespinException(DespinException.Kind.MODEL, "cannot mix the language models: " + e.getMessage(), e);
+        }
+        meta.put("lm.mix.rule", mixRule(lambda, component.name(), weight));
+        meta.put(LmFormat.MIX_COMPONENT_KEY, component.name());
+        meta.put(LmFormat.MIX_COMPONENT_KEY + ".weight", format(weight));
+        putCounts(meta, "lm.ngrams.", mixed);
+        return new ComponentBuild(LmFormat.SECTION, LmFormat.section(mixed), meta);
+    }
+
+    /**
+     * {@code (lambda - weight) own + weight third + (1 - lambda) sphinx}, mixed statically in two
+     * steps: own with the third component at {@code (lambda - weight) / lambda}, then that with Sphinx
+     * at {@code lambda} (static mixing of back-off models is exact interpolation of every stored
+     * n-gram, so the two steps give the three weights).
+     */
+    public static BackoffSource mixThree(BackoffSource own, BackoffSource third, BackoffSource sphinx, double lambda,
+            double weight) throws IOException {
+        return BackoffMixer.mix(BackoffMixer.mix(own, third, ownShare(lambda, weight)), sphinx, lambda);
+    }
+
+    /** The own model's weight in the first step of {@link #mixThree}: its share of {@code lambda}. */
+    static double ownShare(double lambda, double weight) {
+        return (lambda - weight) / lambda;
+    }
+
+    /** The metadata value {@code lm.mix.rule} of a three-way mixture. */
+    static String mixRule(double lambda, String component, double weight) {
+        return String.format(Locale.ROOT, "%.2f own + %.2f %s + %.2f sphinx; own + %s = lambda, which minimises the"
+                + " mean log held-out perplexity of own and sphinx", lambda - weight, weight, component, 1 - lambda,
+                component);
     }
 
     /**
