@@ -135,7 +135,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
 
     /**
      * {@link #DEFAULTS_WITH_NAMES} for a model whose language model mixes in the doc-comment prose as a
-     * third component: the finding model at {@link FindingModel#DEFAULTS_WITH_DOC_COMMENTS} (t 0.32
+     * third component: the finding model at {@link FindingModel#DEFAULTS_WITH_DOC_COMMENTS} (t 0.34
      * instead of 0.40).
      */
     public static final DetectorSettings DEFAULTS_WITH_DOC_COMMENTS = DEFAULTS_WITH_NAMES.with()
