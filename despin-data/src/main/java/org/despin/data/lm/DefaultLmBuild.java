@@ -99,7 +99,7 @@ public final class DefaultLmBuild {
         BackoffSource mixed;
         try {
             // in two steps, each input dropped once mixed: the own model's counts are most of the heap
-            BackoffSource inner = BackoffMixer.mix(c.own(), third, ownShare(lambda, weight));
+            BackoffSource inner = mixComponent(c.own(), third, lambda, weight);
             SphinxTrieModel sphinx = c.sphinx();
             c = null;
             third = null;
@@ -120,9 +120,19 @@ public final class DefaultLmBuild {
      * at {@code lambda} (static mixing of back-off models is exact interpolation of every stored
      * n-gram, so the two steps give the three weights).
      */
-    public static BackoffSource mixThree(BackoffSource own, BackoffSource third, BackoffSource sphinx, double lambda,
+    static BackoffSource mixThree(BackoffSource own, BackoffSource third, BackoffSource sphinx, double lambda,
             double weight) throws IOException {
-        return BackoffMixer.mix(BackoffMixer.mix(own, third, ownShare(lambda, weight)), sphinx, lambda);
+        return BackoffMixer.mix(mixComponent(own, third, lambda, weight), sphinx, lambda);
+    }
+
+    /**
+     * The first step of {@link #mixThree}: the own model with the third component at
+     * {@code (lambda - weight) / lambda}. {@link #build(DataPaths, List, Corpus, double)} takes the two
+     * steps itself, so that each input can be dropped once mixed.
+     */
+    static BackoffSource mixComponent(BackoffSource own, BackoffSource third, double lambda, double weight)
+            throws IOException {
+        return BackoffMixer.mix(own, third, ownShare(lambda, weight));
     }
 
     /** The own model's weight in the first step of {@link #mixThree}: its share of {@code lambda}. */
