@@ -139,6 +139,8 @@ final class ErrorAnalysis {
                     double words = 0;
                     double bestP = 0;
                     String best = "-";
+                    int hit = 0; // word arcs over the word whose reading holds a word of the term
+                    java.util.Set<String> termWords = java.util.Set.of(arc.candidate().original().split(" "));
                     for (int b = 0; b < lat.arcs.length; b++) {
                         Arc o = lat.arcs[b];
                         if (o.from() > i || o.to() <= i) {
@@ -149,14 +151,25 @@ final class ErrorAnalysis {
                         } else if (!TermCandidates.SOURCE.equals(o.candidate().candidate().source())
                                 && o.from() >= arc.from() && o.to() <= arc.to()) {
                             words += d.posterior()[b];
+                            for (String rw : o.candidate().original().split(" ")) {
+                                if (termWords.contains(rw) && !FunctionWords.contains(rw)) {
+                                    hit++;
+                                    break;
+                                }
+                            }
                             if (d.posterior()[b] > bestP) {
                                 bestP = d.posterior()[b];
                                 best = o.candidate().original();
                             }
                         }
                     }
-                    sb.append(String.format(Locale.ROOT, " | %s keep=%.2f words=%.2f best=%s %.2f uni=%.1f",
-                            lat.normal[i], keep, words, best, bestP, evidence.unigram(lat.ids[i])));
+                    int arcs = 0;
+                    for (Arc o : lat.arcs) {
+                        arcs += !o.isKeep() && o.from() <= i && o.to() > i
+                                && !TermCandidates.SOURCE.equals(o.candidate().candidate().source()) ? 1 : 0;
+                    }
+                    sb.append(String.format(Locale.ROOT, " | %s keep=%.2f words=%.2f best=%s %.2f uni=%.1f arcs=%d hit=%d",
+                            lat.normal[i], keep, words, best, bestP, evidence.unigram(lat.ids[i]), arcs, hit));
                 }
                 return sb.append('}').toString();
             }
