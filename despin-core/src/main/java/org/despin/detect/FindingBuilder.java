@@ -80,12 +80,25 @@ final class FindingBuilder {
                 int before = parts.size();
                 double decision = Math.max(SPAN_DECISION, minConfidence);
                 // a term arc over a word the lexicon gives no reading of its own is no reading: the decode given that
-                Decoder.Decoded given = CLEAN_WORD_TERMS ? withoutCleanWordTerms(lattice, d) : d;
-                for (Candidate c : candidates(l, lattice, given, words, decision)) {
+                Decoder.Decoded given = CLEAN_WORD_TERMS && !MODE.equals("off") && !MODE.startsWith("v3") && !MODE.startsWith("v4") ? withoutCleanWordTerms(lattice, d) : d;
+                Decoder.Decoded dc = MODE.equals("v1") ? given : d;
+                for (Candidate c : candidates(l, lattice, dc, words, decision)) {
                     double confidence = model.confidence(c.features());
                     if (confidence >= decision) {
+                        if (MODE.startsWith("v4") && disagrees(lattice, d, lattice.arcs[c.arc()])) {
+                            narrowToOne(lattice, d, lattice.arcs[c.arc()], confidence, decision, parts, words);
+                            continue;
+                        }
+                        if (MODE.equals("v3") && disagrees(lattice, d, lattice.arcs[c.arc()])) {
+                            narrow(lattice, d, lattice.arcs[c.arc()], confidence, decision, parts, words);
+                            continue;
+                        }
+                        if (MODE.startsWith("v2") && given != d && given.posterior()[c.arc()] == 0) {
+                            narrow(lattice, given, lattice.arcs[c.arc()], confidence, decision, parts, words);
+                            continue;
+                        }
                         // the span is decided; which of its readings to suggest is the reading choice's
-                        parts.add(part(lattice, CHOICE.choose(lattice, given, c.arc(), words), given, confidence, words,
+                        parts.add(part(lattice, CHOICE.choose(lattice, dc, c.arc(), words), dc, confidence, words,
                                 true));
                     }
                 }
@@ -281,6 +294,135 @@ final class FindingBuilder {
      * "agnised" spun; "general contend" -> "civil war"). In MyThes-spun news 3 of 140 term findings were exact.
      */
     static final boolean CLEAN_WORD_TERMS = true;
+
+    private final String MODE = System.getProperty("termnews.mode", "v1");
+
+    /** A word-by-word term arc whose every content word has word readings, the likeliest of one naming no term word. */
+    private static boolean disagrees(Lattice lattice, Decoder.Decoded d, Arc term) {
+        if (!isTerm(term) || term.to() - term.from() < 2) {
+            return false;
+        }
+        java.util.Set<String> termWords = new java.util.HashSet<>(List.of(term.candidate().original().split(" ")));
+        boolean disagree = false;
+        for (int i = term.from(); i < term.to(); i++) {
+            if (FunctionWords.contains(lattice.normal[i])) {
+                continue;
+            }
+            int best = -1;
+            for (int b = 0; b < lattice.arcs.length; b++) {
+                Arc o = lattice.arcs[b];
+                if (!o.isKeep() && !isTerm(o) && o.from() <= i && o.to() > i && o.from() >= term.from() && o.to() <= term.to()
+                        && (best < 0 || d.posterior()[b] > d.posterior()[best])) {
+                    best = b;
+                }
+            }
+            if (best < 0) {
+                return false;
+            }
+            boolean named = false;
+            for (String w : lattice.arcs[best].candidate().original().split(" ")) {
+                named |= termWords.contains(w);
+            }
+            disagree |= !named;
+        }
+        return disagree;
+    }
+
+    private void narrowToOne(Lattice lattice, Decoder.Decoded d, Arc term, double confidence, double decision,
+            List<Part> parts, DocumentWords words) {
+        double[] termMass = new double[lattice.size()];
+        for (int b = 0; b < lattice.arcs.length; b++) {
+            Arc o = lattice.arcs[b];
+            if (!o.isKeep() && isTerm(o)) {
+                for (int i = Math.max(o.from(), term.from()); i < Math.min(o.to(), term.to()); i++) {
+                    termMass[i] += d.posterior()[b];
+                }
+            }
+        }
+        double[] posterior = d.posterior().clone();
+        java.util.Map<Long, SpanMass> spans = new java.util.HashMap<>();
+        for (int b = 0; b < lattice.arcs.length; b++) {
+            Arc o = lattice.arcs[b];
+            if (!o.isKeep() && !isTerm(o) && o.from() >= term.from() && o.to() <= term.to() && d.posterior()[b] > 0) {
+                double mass = 0;
+                for (int i = o.from(); i < o.to(); i++) {
+                    mass = Math.max(mass, termMass[i]);
+                }
+                posterior[b] = Math.min(1, d.posterior()[b] / Math.max(1e-9, 1 - mass));
+                spans.computeIfAbsent(((long) o.from() << 32) | o.to(), k -> new SpanMass()).add(b, posterior[b]);
+            }
+        }
+        Decoder.Decoded given = new Decoder.Decoded(posterior, d.best(), d.logZ());
+        List<SpanMass> likely = new ArrayList<>(spans.values());
+        likely.sort((x, y) -> x.mass != y.mass ? Double.compare(y.mass, x.mass) : Integer.compare(x.likeliest, y.likeliest));
+        boolean[] taken = new boolean[lattice.size()];
+        List<Part> narrowed = new ArrayList<>();
+        for (SpanMass m : likely) {
+            if (m.mass < decision) {
+                break;
+            }
+            Arc o = lattice.arcs[m.likeliest];
+            boolean free = true;
+            for (int i = o.from(); i < o.to(); i++) {
+                free &= !taken[i];
+            }
+            if (free) {
+                narrowed.add(part(lattice, CHOICE.choose(lattice, given, m.chosen(given), words), given, confidence, words, true));
+                java.util.Arrays.fill(taken, o.from(), o.to(), true);
+            }
+        }
+        if (narrowed.isEmpty() && !likely.isEmpty() && (MODE.equals("v4b") || MODE.equals("v4e"))) {
+            SpanMass m = likely.get(0);
+            narrowed.add(part(lattice, CHOICE.choose(lattice, given, m.chosen(given), words), given, confidence, words, true));
+        }
+        int wideStart = Integer.MAX_VALUE;
+        int wideEnd = -1;
+        for (Part p : narrowed) {
+            wideStart = Math.min(wideStart, p.wideStart);
+            wideEnd = Math.max(wideEnd, p.wideEnd);
+        }
+        if (MODE.equals("v4e") && !narrowed.isEmpty()) {
+            wideStart = Math.min(wideStart, doc.tokens().get(lattice.tokenIndex[term.from()]).start());
+            wideEnd = Math.max(wideEnd, doc.tokens().get(lattice.tokenIndex[term.to() - 1]).end());
+        }
+        for (Part p : narrowed) {
+            parts.add(new Part(p.start, p.end, wideStart, wideEnd, p.reading, p.confidence, p.alternatives, p.evidence));
+        }
+    }
+
+    /**
+     * A term finding over a clean word narrowed to the word readings inside its span, in the decode {@code given}
+     * that no such term arc is taken: each span of them whose readings together reach the decision, likeliest
+     * first, never overlapping, with the lower of the term's confidence and that mass.
+     */
+    private void narrow(Lattice lattice, Decoder.Decoded given, Arc term, double confidence, double decision,
+            List<Part> parts, DocumentWords words) {
+        java.util.Map<Long, SpanMass> spans = new java.util.HashMap<>();
+        for (int b = 0; b < lattice.arcs.length; b++) {
+            Arc o = lattice.arcs[b];
+            if (!o.isKeep() && !isTerm(o) && o.from() >= term.from() && o.to() <= term.to() && given.posterior()[b] > 0) {
+                spans.computeIfAbsent(((long) o.from() << 32) | o.to(), k -> new SpanMass()).add(b, given.posterior()[b]);
+            }
+        }
+        List<SpanMass> likely = new ArrayList<>(spans.values());
+        likely.sort((x, y) -> x.mass != y.mass ? Double.compare(y.mass, x.mass) : Integer.compare(x.likeliest, y.likeliest));
+        boolean[] taken = new boolean[lattice.size()];
+        for (SpanMass m : likely) {
+            if (m.mass < decision && !MODE.equals("v2b") && !MODE.equals("v3")) {
+                break;
+            }
+            Arc o = lattice.arcs[m.likeliest];
+            boolean free = true;
+            for (int i = o.from(); i < o.to(); i++) {
+                free &= !taken[i];
+            }
+            if (free) {
+                parts.add(part(lattice, CHOICE.choose(lattice, given, m.chosen(given), words), given,
+                        MODE.equals("v2b") || MODE.equals("v3") ? confidence : Math.min(confidence, Math.min(1, m.mass)), words, true));
+                java.util.Arrays.fill(taken, o.from(), o.to(), true);
+            }
+        }
+    }
 
     /**
      * The decode given that no term arc over a clean word is taken ({@link #CLEAN_WORD_TERMS}): a content word no

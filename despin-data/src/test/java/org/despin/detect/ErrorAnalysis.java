@@ -140,7 +140,7 @@ final class ErrorAnalysis {
                     double bestP = 0;
                     String best = "-";
                     int hit = 0; // word arcs over the word whose reading holds a word of the term
-                    java.util.Set<String> termWords = java.util.Set.of(arc.candidate().original().split(" "));
+                    java.util.Set<String> termWords = new java.util.HashSet<>(List.of(arc.candidate().original().split(" ")));
                     for (int b = 0; b < lat.arcs.length; b++) {
                         Arc o = lat.arcs[b];
                         if (o.from() > i || o.to() <= i) {
