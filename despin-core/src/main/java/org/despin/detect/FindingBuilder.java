@@ -79,27 +79,17 @@ final class FindingBuilder {
                 // the finding model decides: its confidence must reach one half, as a best-path decision does
                 int before = parts.size();
                 double decision = Math.max(SPAN_DECISION, minConfidence);
-                // a term arc over a word the lexicon gives no reading of its own is no reading: the decode given that
-                Decoder.Decoded given = CLEAN_WORD_TERMS && !MODE.equals("off") && !MODE.startsWith("v3") && !MODE.startsWith("v4") ? withoutCleanWordTerms(lattice, d) : d;
-                Decoder.Decoded dc = MODE.equals("v1") ? given : d;
-                for (Candidate c : candidates(l, lattice, dc, words, decision)) {
+                for (Candidate c : candidates(l, lattice, words, decision)) {
                     double confidence = model.confidence(c.features());
                     if (confidence >= decision) {
-                        if (MODE.startsWith("v4") && disagrees(lattice, d, lattice.arcs[c.arc()])) {
-                            narrowToOne(lattice, d, lattice.arcs[c.arc()], confidence, decision, parts, words);
-                            continue;
-                        }
-                        if (MODE.equals("v3") && disagrees(lattice, d, lattice.arcs[c.arc()])) {
-                            narrow(lattice, d, lattice.arcs[c.arc()], confidence, decision, parts, words);
-                            continue;
-                        }
-                        if (MODE.startsWith("v2") && given != d && given.posterior()[c.arc()] == 0) {
-                            narrow(lattice, given, lattice.arcs[c.arc()], confidence, decision, parts, words);
+                        Arc arc = lattice.arcs[c.arc()];
+                        if (NARROW_DISAGREEING_TERMS && disagrees(lattice, d, arc)) {
+                            // the span is spun, the term is not its reading: its words' own readings are
+                            parts.addAll(narrowed(lattice, d, arc, confidence, decision, words));
                             continue;
                         }
                         // the span is decided; which of its readings to suggest is the reading choice's
-                        parts.add(part(lattice, CHOICE.choose(lattice, dc, c.arc(), words), dc, confidence, words,
-                                true));
+                        parts.add(part(lattice, CHOICE.choose(lattice, d, c.arc(), words), d, confidence, words, true));
                     }
                 }
                 settle(parts.subList(before, parts.size()));
@@ -214,7 +204,7 @@ final class FindingBuilder {
         List<Candidate> out = new ArrayList<>();
         DocumentWords words = DocumentWords.of(doc, lattices, estimate.decodings(), wordKey);
         for (int l = 0; l < lattices.size(); l++) {
-            out.addAll(candidates(l, lattices.get(l), estimate.decodings().get(l), words, Double.NaN));
+            out.addAll(candidates(l, lattices.get(l), words, Double.NaN));
         }
         return out;
     }
@@ -231,7 +221,8 @@ final class FindingBuilder {
      * unless the model flags a word span under it: a term arc reached over a spun word and a clean
      * neighbour ("considerable unrestricted" -> "grand total") no longer hides the word's own reading.
      */
-    private List<Candidate> candidates(int l, Lattice lattice, Decoder.Decoded d, DocumentWords words, double decision) {
+    private List<Candidate> candidates(int l, Lattice lattice, DocumentWords words, double decision) {
+        Decoder.Decoded d = estimate.decodings().get(l);
         java.util.Map<Long, SpanMass> spans = new java.util.HashMap<>();
         for (int a = 0; a < lattice.arcs.length; a++) {
             Arc arc = lattice.arcs[a];
@@ -286,23 +277,29 @@ final class FindingBuilder {
     }
 
     /**
-     * Where the finding model decides (documents of {@link FindingModel#MIN_WORDS} words or more), a word-by-word
-     * term arc over a content word that no word-level arc covers is no reading (branch {@code termnews}). A spinner
-     * rewrites the words of a term each into a word the lexicon links back ("rectilineal reversion" for "linear
-     * regression": both words have readings of their own); a word without any is a word the writer wrote, and a term
-     * arc over it names a term the span reaches through a clean neighbour ("happily agnised" -> "well known", only
-     * "agnised" spun; "general contend" -> "civil war"). In MyThes-spun news 3 of 140 term findings were exact.
+     * Where the finding model decides (documents of {@link FindingModel#MIN_WORDS} words or more), a term finding over
+     * words whose own readings disagree with the term is narrowed to those readings (branch {@code termnews}, see
+     * {@link #disagrees} and {@link #narrowed}). A word spinner rewrites one word of a span that reaches a known term
+     * word by word ("general contest" -> "general contend", read as "civil war"; "happily realized" -> "happily
+     * agnised", read as "well known"): in MyThes-spun news 3 of 140 term findings were exact, 111 flagged an edit with
+     * the wrong reading, most of them over a clean neighbour. A word a tortured phrase rewrote is read back as its term
+     * word where the lexicon links it at all ("rectilineal reversion" -> "linear regression": "reversion" ->
+     * "regression"). Short documents (tortured-phrase carriers) are the decode's: unchanged.
      */
-    static final boolean CLEAN_WORD_TERMS = true;
+    static final boolean NARROW_DISAGREEING_TERMS = true;
 
-    private final String MODE = System.getProperty("termnews.mode", "v1");
-
-    /** A word-by-word term arc whose every content word has word readings, the likeliest of one naming no term word. */
-    private static boolean disagrees(Lattice lattice, Decoder.Decoded d, Arc term) {
+    /**
+     * Whether a word-by-word term arc (of at least two words) disagrees with its words' own readings: every content
+     * word of its span has a word reading inside the span (a substitution arc, not a term arc), and the likeliest of
+     * those of some word names no word of the term ("general contend" -> "civil war": "contend" -> "war" agrees,
+     * "general" -> "public" does not). A content word without any reading says nothing (a spinner's rare word
+     * often has none): such a term stays as it is.
+     */
+    static boolean disagrees(Lattice lattice, Decoder.Decoded d, Arc term) {
         if (!isTerm(term) || term.to() - term.from() < 2) {
             return false;
         }
-        java.util.Set<String> termWords = new java.util.HashSet<>(List.of(term.candidate().original().split(" ")));
+        Set<String> termWords = new java.util.HashSet<>(List.of(term.candidate().original().split(" ")));
         boolean disagree = false;
         for (int i = term.from(); i < term.to(); i++) {
             if (FunctionWords.contains(lattice.normal[i])) {
@@ -311,7 +308,7 @@ final class FindingBuilder {
             int best = -1;
             for (int b = 0; b < lattice.arcs.length; b++) {
                 Arc o = lattice.arcs[b];
-                if (!o.isKeep() && !isTerm(o) && o.from() <= i && o.to() > i && o.from() >= term.from() && o.to() <= term.to()
+                if (!o.isKeep() && !isTerm(o) && o.from() <= i && i < o.to() && o.from() >= term.from() && o.to() <= term.to()
                         && (best < 0 || d.posterior()[b] > d.posterior()[best])) {
                     best = b;
                 }
@@ -328,8 +325,16 @@ final class FindingBuilder {
         return disagree;
     }
 
-    private void narrowToOne(Lattice lattice, Decoder.Decoded d, Arc term, double confidence, double decision,
-            List<Part> parts, DocumentWords words) {
+    /**
+     * A term finding of confidence {@code confidence} narrowed to the word readings inside its span, read in the decode
+     * given that no term arc over the span is taken (each word arc's posterior divided by one minus the term arcs' mass
+     * over its words): the spans of them whose readings together reach {@code decision}, likeliest first, never
+     * overlapping, each with its reading by {@link #CHOICE}, or else the likeliest span alone. The parts make one
+     * finding (from the first part to the last; a word between them stands as written), so a span flags once, as the
+     * term did.
+     */
+    private List<Part> narrowed(Lattice lattice, Decoder.Decoded d, Arc term, double confidence, double decision,
+            DocumentWords words) {
         double[] termMass = new double[lattice.size()];
         for (int b = 0; b < lattice.arcs.length; b++) {
             Arc o = lattice.arcs[b];
@@ -367,13 +372,14 @@ final class FindingBuilder {
                 free &= !taken[i];
             }
             if (free) {
-                narrowed.add(part(lattice, CHOICE.choose(lattice, given, m.chosen(given), words), given, confidence, words, true));
+                narrowed.add(part(lattice, CHOICE.choose(lattice, given, m.chosen(given), words), given, confidence, words,
+                        true));
                 java.util.Arrays.fill(taken, o.from(), o.to(), true);
             }
         }
-        if (narrowed.isEmpty() && !likely.isEmpty() && (MODE.equals("v4b") || MODE.equals("v4e"))) {
-            SpanMass m = likely.get(0);
-            narrowed.add(part(lattice, CHOICE.choose(lattice, given, m.chosen(given), words), given, confidence, words, true));
+        if (narrowed.isEmpty() && !likely.isEmpty()) {
+            narrowed.add(part(lattice, CHOICE.choose(lattice, given, likely.get(0).chosen(given), words), given, confidence,
+                    words, true));
         }
         int wideStart = Integer.MAX_VALUE;
         int wideEnd = -1;
@@ -381,109 +387,11 @@ final class FindingBuilder {
             wideStart = Math.min(wideStart, p.wideStart);
             wideEnd = Math.max(wideEnd, p.wideEnd);
         }
-        if (MODE.equals("v4e") && !narrowed.isEmpty()) {
-            wideStart = Math.min(wideStart, doc.tokens().get(lattice.tokenIndex[term.from()]).start());
-            wideEnd = Math.max(wideEnd, doc.tokens().get(lattice.tokenIndex[term.to() - 1]).end());
-        }
+        List<Part> out = new ArrayList<>(narrowed.size());
         for (Part p : narrowed) {
-            parts.add(new Part(p.start, p.end, wideStart, wideEnd, p.reading, p.confidence, p.alternatives, p.evidence));
+            out.add(new Part(p.start, p.end, wideStart, wideEnd, p.reading, p.confidence, p.alternatives, p.evidence));
         }
-    }
-
-    /**
-     * A term finding over a clean word narrowed to the word readings inside its span, in the decode {@code given}
-     * that no such term arc is taken: each span of them whose readings together reach the decision, likeliest
-     * first, never overlapping, with the lower of the term's confidence and that mass.
-     */
-    private void narrow(Lattice lattice, Decoder.Decoded given, Arc term, double confidence, double decision,
-            List<Part> parts, DocumentWords words) {
-        java.util.Map<Long, SpanMass> spans = new java.util.HashMap<>();
-        for (int b = 0; b < lattice.arcs.length; b++) {
-            Arc o = lattice.arcs[b];
-            if (!o.isKeep() && !isTerm(o) && o.from() >= term.from() && o.to() <= term.to() && given.posterior()[b] > 0) {
-                spans.computeIfAbsent(((long) o.from() << 32) | o.to(), k -> new SpanMass()).add(b, given.posterior()[b]);
-            }
-        }
-        List<SpanMass> likely = new ArrayList<>(spans.values());
-        likely.sort((x, y) -> x.mass != y.mass ? Double.compare(y.mass, x.mass) : Integer.compare(x.likeliest, y.likeliest));
-        boolean[] taken = new boolean[lattice.size()];
-        for (SpanMass m : likely) {
-            if (m.mass < decision && !MODE.equals("v2b") && !MODE.equals("v3")) {
-                break;
-            }
-            Arc o = lattice.arcs[m.likeliest];
-            boolean free = true;
-            for (int i = o.from(); i < o.to(); i++) {
-                free &= !taken[i];
-            }
-            if (free) {
-                parts.add(part(lattice, CHOICE.choose(lattice, given, m.chosen(given), words), given,
-                        MODE.equals("v2b") || MODE.equals("v3") ? confidence : Math.min(confidence, Math.min(1, m.mass)), words, true));
-                java.util.Arrays.fill(taken, o.from(), o.to(), true);
-            }
-        }
-    }
-
-    /**
-     * The decode given that no term arc over a clean word is taken ({@link #CLEAN_WORD_TERMS}): a content word no
-     * word-level substitution arc covers is clean; every term arc over a clean word gets posterior 0, and every other
-     * arc overlapping such an arc its posterior conditioned on none of them being taken, divided by one minus their
-     * largest mass over one of its words (for a word the excluded arcs cover, the exact conditional; the surrounding
-     * keeps and the spun neighbour's readings regain the mass the term took). An arc so raised to a posterior of at
-     * least one half joins the best path. Returns {@code d} itself when no term arc covers a clean word.
-     */
-    static Decoder.Decoded withoutCleanWordTerms(Lattice lattice, Decoder.Decoded d) {
-        int n = lattice.size();
-        boolean[] read = new boolean[n]; // a word-level substitution arc covers the word
-        for (Arc arc : lattice.arcs) {
-            if (!arc.isKeep() && !isTerm(arc)) {
-                java.util.Arrays.fill(read, arc.from(), arc.to(), true);
-            }
-        }
-        double[] excluded = null; // per word, the mass of the excluded term arcs over it
-        boolean[] out = null;
-        for (int a = 0; a < lattice.arcs.length; a++) {
-            Arc arc = lattice.arcs[a];
-            if (arc.isKeep() || !isTerm(arc) || arc.to() - arc.from() < 2 || d.posterior()[a] <= 0) {
-                continue;
-            }
-            boolean clean = false;
-            for (int i = arc.from(); i < arc.to() && !clean; i++) {
-                clean = !read[i] && !FunctionWords.contains(lattice.normal[i]);
-            }
-            if (clean) {
-                if (excluded == null) {
-                    excluded = new double[n];
-                    out = new boolean[lattice.arcs.length];
-                }
-                out[a] = true;
-                for (int i = arc.from(); i < arc.to(); i++) {
-                    excluded[i] += d.posterior()[a];
-                }
-            }
-        }
-        if (excluded == null) {
-            return d;
-        }
-        double[] posterior = d.posterior().clone();
-        boolean[] best = d.best().clone();
-        for (int b = 0; b < lattice.arcs.length; b++) {
-            if (out[b]) {
-                posterior[b] = 0;
-                best[b] = false;
-                continue;
-            }
-            Arc arc = lattice.arcs[b];
-            double mass = 0;
-            for (int i = arc.from(); i < arc.to(); i++) {
-                mass = Math.max(mass, excluded[i]);
-            }
-            if (mass > 0) {
-                posterior[b] = Math.min(1, posterior[b] / Math.max(1e-9, 1 - mass));
-                best[b] |= posterior[b] >= 0.5;
-            }
-        }
-        return new Decoder.Decoded(posterior, best, d.logZ());
+        return out;
     }
 
     /**

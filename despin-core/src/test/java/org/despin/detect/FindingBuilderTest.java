@@ -332,7 +332,6 @@ class FindingBuilderTest {
         substitute(1, 2, "board", 0.6, false);
         substitute(1, 3, "board meeting", 0.3, true, TermCandidates.SOURCE);
         keep(2, 0.7, true);
-        substitute(2, 3, "gathered", 0, false); // a reading of its own (without, see the test after the next)
         keep(3, 1, true);
         List<Finding> fs = builder(spanMassModel(0)).findings(List.of(lattice()), 0);
         assertEquals("council@4-11 -> board 0.60 []; ", describe(fs));
@@ -348,79 +347,9 @@ class FindingBuilderTest {
         substitute(1, 2, "board", 0.3, false);
         substitute(1, 3, "board meeting", 0.6, true, TermCandidates.SOURCE);
         keep(2, 0.4, true);
-        substitute(2, 3, "gathered", 0, false); // "met" has a reading of its own: a word a spinner may have written
         keep(3, 1, true);
         List<Finding> fs = builder(spanMassModel(0)).findings(List.of(lattice()), 0);
         assertEquals("council met@4-15 -> board meeting 0.60 []; ", describe(fs));
-    }
-
-    @Test
-    void whereTheModelDecidesATermArcOverAWordWithoutAReadingOfItsOwnIsNoReading() {
-        // "council met" reaches a term; "met" has no word-level reading at all: the writer's word, so the term is
-        // read through a clean neighbour, and the decode given that it is not taken reads "council" alone
-        keep(0, 1, true);
-        keep(1, 0.05, false);
-        substitute(1, 2, "board", 0.15, false);
-        substitute(1, 3, "board meeting", 0.8, true, TermCandidates.SOURCE);
-        keep(2, 0.2, false);
-        keep(3, 1, true);
-        // given no term arc: board 0.15 / 0.2 = 0.75, keeping "council" 0.25, keeping "met" 1
-        assertEquals("council@4-11 -> board 0.75 []; ",
-                describe(builder(spanMassModel(0)).findings(List.of(lattice()), 0)));
-        // where the decode's posteriors decide (short documents: tortured-phrase carriers) the term as before
-        assertEquals("council met@4-15 -> board meeting 0.80 []; ", describe(findings(0.5)));
-        // and the candidates the document score reads and the model was fitted on are the decode's own
-        assertEquals(List.of(3), builder(null).candidates(List.of(lattice())).stream()
-                .map(FindingBuilder.Candidate::arc).toList());
-    }
-
-    @Test
-    void theDecodeGivenNoTermArcOverACleanWord() {
-        keep(0, 1, true);
-        keep(1, 0.05, false);
-        substitute(1, 2, "board", 0.15, false);
-        substitute(1, 3, "board meeting", 0.6, true, TermCandidates.SOURCE);
-        substitute(1, 3, "panel session", 0.2, false, TermCandidates.SOURCE);
-        keep(2, 0.2, false);
-        keep(3, 1, true);
-        Decoder.Decoded d = builderDecode();
-        Decoder.Decoded given = FindingBuilder.withoutCleanWordTerms(lattice(), d);
-        // both terms out (0.8 of the mass over "council" and "met"); the rest conditioned on that
-        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {1, 0.25, 0.75, 0, 0, 1, 1}, given.posterior(),
-                1e-9);
-        org.junit.jupiter.api.Assertions.assertArrayEquals(new boolean[] {true, false, true, false, false, true, true},
-                given.best());
-        // a reading of "met" (even one the decode gives no mass) makes it a word a spinner may have written: unchanged
-        arcs.add(6, new Arc(2, 3, new int[] {99}, 0, new PreparedCandidate(new Candidate("gathered", -1f, 1, "moby"),
-                new int[] {99}, -4f, 0), 0, new Evidence.Gain(0, 0, false), new double[ArcFeatures.SIZE]));
-        posteriors.add(6, 0.0);
-        best.add(6, false);
-        d = builderDecode();
-        org.junit.jupiter.api.Assertions.assertSame(d, FindingBuilder.withoutCleanWordTerms(lattice(), d));
-    }
-
-    @Test
-    void aFunctionWordWithoutAReadingIsNoCleanWord() {
-        doc = Document.parse("The council of the state met.");
-        keep(0, 1, true);
-        keep(1, 0.2, false);
-        substitute(1, 2, "court", 0.1, false);
-        substitute(1, 4, "court of the king", 0.7, true, TermCandidates.SOURCE); // "of", "the": function words
-        keep(2, 0.3, false);
-        keep(3, 0.3, false);
-        keep(4, 1, true);
-        keep(5, 1, true);
-        Decoder.Decoded d = builderDecode();
-        org.junit.jupiter.api.Assertions.assertSame(d, FindingBuilder.withoutCleanWordTerms(lattice(), d));
-    }
-
-    private Decoder.Decoded builderDecode() {
-        double[] p = posteriors.stream().mapToDouble(Double::doubleValue).toArray();
-        boolean[] b = new boolean[best.size()];
-        for (int i = 0; i < b.length; i++) {
-            b[i] = best.get(i);
-        }
-        return new Decoder.Decoded(p, b, 0);
     }
 
     @Test
