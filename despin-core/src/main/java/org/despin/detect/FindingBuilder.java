@@ -279,21 +279,20 @@ final class FindingBuilder {
     /**
      * Where the finding model decides (documents of {@link FindingModel#MIN_WORDS} words or more), a term finding over
      * words whose own readings disagree with the term is narrowed to those readings (branch {@code termnews}, see
-     * {@link #disagrees} and {@link #narrowed}). A word spinner rewrites one word of a span that reaches a known term
-     * word by word ("general contest" -> "general contend", read as "civil war"; "happily realized" -> "happily
-     * agnised", read as "well known"): in MyThes-spun news 3 of 140 term findings were exact, 111 flagged an edit with
-     * the wrong reading, most of them over a clean neighbour. A word a tortured phrase rewrote is read back as its term
-     * word where the lexicon links it at all ("rectilineal reversion" -> "linear regression": "reversion" ->
-     * "regression"). Short documents (tortured-phrase carriers) are the decode's: unchanged.
+     * {@link #disagrees} and {@link #narrowed}). A word spinner rewrites one word of a span that then reaches a known
+     * term word by word ("important trust" -> "grand trust", read as "important part"; "versatile circumstances" read as
+     * "various things"): in MyThes-spun news 3 of 140 term findings were exact, 111 flagged an edit with the wrong
+     * reading, most of them over a clean neighbour, while the spun word's own reading was often the original ("grand"
+     * -> "important", "versatile" -> "various"). Short documents (tortured-phrase carriers) are the decode's: unchanged.
      */
     static final boolean NARROW_DISAGREEING_TERMS = true;
 
     /**
      * Whether a word-by-word term arc (of at least two words) disagrees with its words' own readings: every content
      * word of its span has a word reading inside the span (a substitution arc, not a term arc), and the likeliest of
-     * those of some word names no word of the term ("general contend" -> "civil war": "contend" -> "war" agrees,
-     * "general" -> "public" does not). A content word without any reading says nothing (a spinner's rare word
-     * often has none): such a term stays as it is.
+     * those of some word names no word of the term ("grand trust" -> "important part": "grand" -> "important" agrees,
+     * "trust" -> "industry" does not). A content word without any reading says nothing (a spinner's rare word often
+     * has none; "happily agnised" -> "well known" stays): such a term stays as it is.
      */
     static boolean disagrees(Lattice lattice, Decoder.Decoded d, Arc term) {
         if (!isTerm(term) || term.to() - term.from() < 2) {
