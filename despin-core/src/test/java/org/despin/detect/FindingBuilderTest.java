@@ -352,6 +352,81 @@ class FindingBuilderTest {
         assertEquals("council met@4-15 -> board meeting 0.60 []; ", describe(fs));
     }
 
+    /**
+     * "council met" reaches the term "board meeting"; "council" reads "board" on its own (a word of the term), "met"
+     * reads {@code metReading} with posterior {@code metPosterior}; the term has 0.8 of the decode and its best path.
+     */
+    private void termOverWordReadings(double boardPosterior, String metReading, double metPosterior) {
+        keep(0, 1, true);
+        keep(1, 0.2 - boardPosterior, false);
+        substitute(1, 2, "board", boardPosterior, false);
+        substitute(1, 3, "board meeting", 0.8, true, TermCandidates.SOURCE);
+        keep(2, 0.2 - metPosterior, false);
+        substitute(2, 3, metReading, metPosterior, false);
+        keep(3, 1, true);
+    }
+
+    @Test
+    void whereTheModelDecidesATermWhoseWordsReadOtherwiseIsNarrowedToTheirReadings() {
+        // "met" reads "gathered", no word of the term: given no term over the span, "board" has 0.12 / 0.2 = 0.6
+        // (a finding, with the term's confidence), "gathered" 0.02 / 0.2 = 0.1 ("met" stands as written)
+        termOverWordReadings(0.12, "gathered", 0.02);
+        assertEquals("council@4-11 -> board 0.80 []; ",
+                describe(builder(spanMassModel(0)).findings(List.of(lattice()), 0)));
+        // where the decode's posteriors decide (short documents: tortured-phrase carriers) the term as before
+        assertEquals("council met@4-15 -> board meeting 0.80 []; ", describe(findings(0.5)));
+        // the candidates the document score reads and the model was fitted on are the decode's own
+        assertEquals(List.of(3), builder(null).candidates(List.of(lattice())).stream()
+                .map(FindingBuilder.Candidate::arc).toList());
+    }
+
+    @Test
+    void wordReadingsThatBothReachTheDecisionMakeOneFinding() {
+        // 0.6 and 0.14 / 0.2 = 0.7: both words restored, in one finding as the term was (a span flags once)
+        termOverWordReadings(0.12, "gathered", 0.14);
+        assertEquals("council met@4-15 -> board gathered 0.80 []; ",
+                describe(builder(spanMassModel(0)).findings(List.of(lattice()), 0)));
+    }
+
+    @Test
+    void whenNoWordReadingReachesTheDecisionTheLikeliestAloneIsTheFinding() {
+        // 0.02 / 0.2 = 0.1 and 0.08 / 0.2 = 0.4: the span is spun (the model's decision), its likeliest reading
+        termOverWordReadings(0.02, "gathered", 0.08);
+        assertEquals("met@12-15 -> gathered 0.80 []; ",
+                describe(builder(spanMassModel(0)).findings(List.of(lattice()), 0)));
+    }
+
+    @Test
+    void aTermItsWordsReadAlikeStaysTheFinding() {
+        // "met" reads "meeting", a word of the term: the words agree with it
+        termOverWordReadings(0.12, "meeting", 0.02);
+        assertEquals("council met@4-15 -> board meeting 0.80 []; ",
+                describe(builder(spanMassModel(0)).findings(List.of(lattice()), 0)));
+        Lattice lattice = lattice();
+        assertEquals(false, FindingBuilder.disagrees(lattice, builderDecode(), lattice.arcs[3]));
+        // "council" read as "committee" instead, no word of the term: they disagree
+        Lattice other = withReading(2, "committee");
+        assertEquals(true, FindingBuilder.disagrees(other, builderDecode(), other.arcs[3]));
+    }
+
+    /** The lattice so far with arc {@code at} (a word arc) reading {@code original} instead. */
+    private Lattice withReading(int at, String original) {
+        Arc a = arcs.get(at);
+        PreparedCandidate c = new PreparedCandidate(new Candidate(original, -1f, 1, "moby"), a.out(), -4f, 0);
+        arcs.set(at, new Arc(a.from(), a.to(), a.out(), 0, c, 0, a.evidence(), new double[ArcFeatures.SIZE]));
+        posteriors.set(at, 0.12);
+        return lattice();
+    }
+
+    private Decoder.Decoded builderDecode() {
+        double[] p = posteriors.stream().mapToDouble(Double::doubleValue).toArray();
+        boolean[] b = new boolean[best.size()];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = best.get(i);
+        }
+        return new Decoder.Decoded(p, b, 0);
+    }
+
     @Test
     void whereTheModelDecidesTheReadingChoiceSuggestsAReadingTheDocumentUsesElsewhere() {
         doc = Document.parse("The council met today, the board said.");

@@ -124,6 +124,10 @@ public final class DetectorEvaluation {
             case "show" -> show(detector, thesaurus, long250);
             case "missed" -> missed(detector, thesaurus, long250);
             case "errors" -> ErrorAnalysis.run(detector, thesaurus, long250); // why edits are not restored exactly
+            // the same on the technical bench's passages (100-150 words of Debian's scientific Python documentation,
+            // scripts/fetch-debian-data --technical): term findings where real technical terms are spun word by word
+            case "techerrors" -> ErrorAnalysis.run(detector, thesaurus,
+                    org.despin.data.spin.BenchDocuments.technicalPassages(paths, 100, 150, passages));
             case "poolscreen" -> ErrorAnalysis.poolScreen(detector, thesaurus, long250); // other pool rankings, counted
             case "poolctx" -> PoolContextScreen.run(detector, thesaurus, long250); // pools chosen in context, counted
             case "docstudy" -> DocumentFeatureStudy.run(model, detector.settings(), thesaurus, labelled150, paths,

@@ -109,9 +109,72 @@ final class ErrorAnalysis {
             findings.merge(kind + " finding: " + outcome, 1, Integer::sum);
             if (verbose && kind.equals("term")) {
                 System.out.println("TERM " + f.text() + " -> " + f.suggestion() + " : " + outcome + " "
-                        + on.stream().map(e -> e.spun() + " <- " + e.original()).toList());
+                        + on.stream().map(e -> e.spun() + " <- " + e.original()).toList() + " " + termFacts(t, f));
             }
         }
+    }
+
+    /**
+     * What the decode says of a term finding's span (-Dverbose=true): the term arc's observed words and posterior,
+     * then per observed word its keep posterior and the best word-level reading inside the span with the summed
+     * posterior of the word readings over that word.
+     */
+    private String termFacts(Detector.Trace t, Finding f) {
+        List<Token> tokens = t.doc().tokens();
+        for (int l = 0; l < t.lattices().size(); l++) {
+            Lattice lat = t.lattices().get(l);
+            Decoder.Decoded d = t.estimate().decodings().get(l);
+            for (int a = 0; a < lat.arcs.length; a++) {
+                Arc arc = lat.arcs[a];
+                if (arc.isKeep() || !TermCandidates.SOURCE.equals(arc.candidate().candidate().source())
+                        || tokens.get(lat.tokenIndex[arc.from()]).start() < f.start()
+                        || tokens.get(lat.tokenIndex[arc.to() - 1]).end() > f.end()
+                        || !f.suggestion().toLowerCase(Locale.ROOT).contains(arc.candidate().original())) {
+                    continue;
+                }
+                StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "{k=%d p=%.2f rate=%.2f",
+                        arc.to() - arc.from(), d.posterior()[a], t.estimate().rate()));
+                for (int i = arc.from(); i < arc.to(); i++) {
+                    double keep = 0;
+                    double words = 0;
+                    double bestP = 0;
+                    String best = "-";
+                    int hit = 0; // word arcs over the word whose reading holds a word of the term
+                    java.util.Set<String> termWords = new java.util.HashSet<>(List.of(arc.candidate().original().split(" ")));
+                    for (int b = 0; b < lat.arcs.length; b++) {
+                        Arc o = lat.arcs[b];
+                        if (o.from() > i || o.to() <= i) {
+                            continue;
+                        }
+                        if (o.isKeep()) {
+                            keep += d.posterior()[b];
+                        } else if (!TermCandidates.SOURCE.equals(o.candidate().candidate().source())
+                                && o.from() >= arc.from() && o.to() <= arc.to()) {
+                            words += d.posterior()[b];
+                            for (String rw : o.candidate().original().split(" ")) {
+                                if (termWords.contains(rw) && !FunctionWords.contains(rw)) {
+                                    hit++;
+                                    break;
+                                }
+                            }
+                            if (d.posterior()[b] > bestP) {
+                                bestP = d.posterior()[b];
+                                best = o.candidate().original();
+                            }
+                        }
+                    }
+                    int arcs = 0;
+                    for (Arc o : lat.arcs) {
+                        arcs += !o.isKeep() && o.from() <= i && o.to() > i
+                                && !TermCandidates.SOURCE.equals(o.candidate().candidate().source()) ? 1 : 0;
+                    }
+                    sb.append(String.format(Locale.ROOT, " | %s keep=%.2f words=%.2f best=%s %.2f uni=%.1f arcs=%d hit=%d",
+                            lat.normal[i], keep, words, best, bestP, evidence.unigram(lat.ids[i]), arcs, hit));
+                }
+                return sb.append('}').toString();
+            }
+        }
+        return "{?}";
     }
 
     /**
