@@ -135,11 +135,15 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
 
     /**
      * {@link #DEFAULTS_WITH_NAMES} for a model whose language model mixes in the doc-comment prose as a
-     * third component: the finding model at {@link FindingModel#DEFAULTS_WITH_DOC_COMMENTS} (t 0.34
-     * instead of 0.40).
+     * third component: the finding model at {@link FindingModel#DEFAULTS_WITH_DOC_COMMENTS} (t 0.35
+     * instead of 0.40; 0.34 at stop 18), and since branch {@code refit19} the document score refitted on that language model
+     * ({@link DocumentScorer.Coefficients#WITH_DOC_COMMENTS}) with cleanThreshold 0.27 (its clean held-out
+     * median; spunThreshold stays 0.86, its clean 98 % quantile). The arc model and the finding models' weights
+     * were refitted too and kept: no better held out (docs/detector.md "Refit on the stop-18 language model").
      */
     public static final DetectorSettings DEFAULTS_WITH_DOC_COMMENTS = DEFAULTS_WITH_NAMES.with()
-            .findingModel(FindingModel.DEFAULTS_WITH_DOC_COMMENTS).build();
+            .findingModel(FindingModel.DEFAULTS_WITH_DOC_COMMENTS).score(DocumentScorer.Coefficients.WITH_DOC_COMMENTS)
+            .cleanThreshold(0.27).build();
 
     /**
      * The default settings for {@code model}: {@link #DEFAULTS_WITH_DOC_COMMENTS} when it has a names list

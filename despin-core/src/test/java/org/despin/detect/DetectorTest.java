@@ -184,10 +184,16 @@ class DetectorTest {
         assertSame(DetectorSettings.DEFAULTS_WITH_NAMES, new Detector(otherComponent).settings());
         assertSame(DetectorSettings.DEFAULTS_WITH_NAMES, new Detector(namesOnly).settings());
         assertSame(DetectorSettings.DEFAULTS, new Detector(componentNoNames).settings());
-        // only the finding model's threshold differs: 0.34 instead of 0.40, the same weights
+        // the finding model's threshold (0.35 instead of 0.40, the same weights; 0.34 at stop 18), the document score refitted on
+        // that LM and its cleanThreshold (0.27 instead of 0.28) differ; nothing else (branch refit19)
         assertEquals(DetectorSettings.DEFAULTS_WITH_NAMES, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.with()
-                .findingModel(FindingModel.DEFAULTS).build());
-        assertEquals(0.34, 1 / (1 + Math.exp(FindingModel.DEFAULTS_WITH_DOC_COMMENTS.bias())), 1e-4);
+                .findingModel(FindingModel.DEFAULTS).score(DocumentScorer.Coefficients.DEFAULTS).cleanThreshold(0.28).build());
+        assertEquals(new DocumentScorer.Coefficients(-2.770, 0.198, 0.144, 1.960, 0.813, 0.056, 0.501, 0.943, 3.937),
+                DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.score());
+        assertEquals(0.27, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.cleanThreshold());
+        assertEquals(0.86, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.spunThreshold());
+        assertEquals(DocumentScorer.Coefficients.DEFAULTS, DetectorSettings.DEFAULTS_WITH_NAMES.score());
+        assertEquals(0.35, 1 / (1 + Math.exp(FindingModel.DEFAULTS_WITH_DOC_COMMENTS.bias())), 1e-4);
         assertEquals(0.40, 1 / (1 + Math.exp(FindingModel.DEFAULTS.bias())), 1e-4);
         assertEquals(java.util.Arrays.toString(FindingModel.DEFAULTS.weights()),
                 java.util.Arrays.toString(FindingModel.DEFAULTS_WITH_DOC_COMMENTS.weights()));

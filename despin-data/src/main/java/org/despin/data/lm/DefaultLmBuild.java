@@ -91,10 +91,7 @@ public final class DefaultLmBuild {
         if (!(weight > 0 && weight < lambda)) {
             throw new IllegalArgumentException("component weight must be in (0, " + lambda + "), got " + weight);
         }
-        KneserNeyEstimator estimator = new KneserNeyEstimator(ORDER);
-        train(component, estimator, meta);
-        BackoffSource third = estimator.estimate();
-        estimator = null; // the counts are not needed any more: free them before the mixes
+        BackoffSource third = componentModel(component, meta);
         putCounts(meta, "lm." + component.name() + ".ngrams.", third);
         BackoffSource mixed;
         try {
@@ -115,6 +112,19 @@ public final class DefaultLmBuild {
     }
 
     /**
+     * The third component's model as the default build trains it: a Kneser-Ney model of order {@value #ORDER}
+     * over the training documents of {@code component} alone (its held-out documents are never trained on);
+     * its corpus figures ({@code lm.corpus.NAME.*}) are put into {@code meta}. Public for the fits' fold
+     * language model (despin-data's test sources, {@code FoldModel}), which mixes the same component the same
+     * way ({@link #mixComponent}).
+     */
+    public static BackoffSource componentModel(Corpus component, Map<String, String> meta) throws DespinException {
+        KneserNeyEstimator estimator = new KneserNeyEstimator(ORDER);
+        train(component, estimator, meta);
+        return estimator.estimate();
+    }
+
+    /**
      * {@code (lambda - weight) own + weight third + (1 - lambda) sphinx}, mixed statically in two
      * steps: own with the third component at {@code (lambda - weight) / lambda}, then that with Sphinx
      * at {@code lambda} (static mixing of back-off models is exact interpolation of every stored
@@ -128,9 +138,11 @@ public final class DefaultLmBuild {
     /**
      * The first step of {@link #mixThree}: the own model with the third component at
      * {@code (lambda - weight) / lambda}. {@link #build(DataPaths, List, Corpus, double)} takes the two
-     * steps itself, so that each input can be dropped once mixed.
+     * steps itself, so that each input can be dropped once mixed; so does the fits' fold language model
+     * (despin-data's test sources, {@code FoldModel}), for which this is public: the second step is
+     * {@code BackoffMixer.mix(inner, sphinx, lambda)}.
      */
-    static BackoffSource mixComponent(BackoffSource own, BackoffSource third, double lambda, double weight)
+    public static BackoffSource mixComponent(BackoffSource own, BackoffSource third, double lambda, double weight)
             throws IOException {
         return BackoffMixer.mix(own, third, ownShare(lambda, weight));
     }
@@ -140,8 +152,8 @@ public final class DefaultLmBuild {
         return (lambda - weight) / lambda;
     }
 
-    /** The metadata value {@code lm.mix.rule} of a three-way mixture. */
-    static String mixRule(double lambda, String component, double weight) {
+    /** The metadata value {@code lm.mix.rule} of a three-way mixture (public for {@code FoldModel}'s metadata). */
+    public static String mixRule(double lambda, String component, double weight) {
         return String.format(Locale.ROOT, "%.2f own + %.2f %s + %.2f sphinx; own + %s = lambda, which minimises the"
                 + " mean log held-out perplexity of own and sphinx", lambda - weight, weight, component, 1 - lambda,
                 component);
