@@ -37,6 +37,62 @@ final class ContextPool {
     private double[] key = new double[0];
     private int[] order = new int[0];
     private boolean[] chosen = new boolean[0];
+    /** Whether the last {@link #choose} ranked the candidates by key (it does not when all of them are chosen). */
+    private boolean ranked;
+    /** Scratch: the candidates' first and last words, and their bigram scores with the neighbours. */
+    private int[] first = new int[0];
+    private int[] last = new int[0];
+    private float[] afterLeft = new float[0];
+    private float[] beforeRight = new float[0];
+    /** The candidates' bigram PMI (log10, both neighbours), by prior index, of the last ranked {@link #choose}. */
+    private double[] pmi = new double[0];
+    /** The floor of the last {@link #choose}. */
+    private double floor = Double.NEGATIVE_INFINITY;
+
+    /** A pool of {@code size} chosen among the first {@code reach} candidates by prior. */
+    ContextPool(LanguageModel lm, int size, int reach) {
+        if (size < 1 || reach < size) {
+            throw new IllegalArgumentException("pool " + size + " of " + reach);
+        }
+        this.lm = lm;
+        this.size = size;
+        this.reach = reach;
+        this.left = lm.newState();
+        this.empty = lm.newState();
+        this.scratch = lm.newState();
+        lm.emptyContext(empty);
+    }
+
+    /** How many candidates by prior the pool chooses from (the candidate lists need no more). */
+    int reach() {
+        return reach;
+    }
+
+    /** The size of the pool. */
+    int size() {
+        return size;
+    }
+
+    /**
+     * The pool a smaller one ({@code smaller} <= {@link #size()}) would have chosen in the last {@link #choose}:
+     * bit c set for {@code byPrior[c]}; 0 when that call did not rank the candidates (it chose them all).
+     * The best {@code smaller} keys are the first ones this pool's selection took, so this is exactly
+     * what {@code new ContextPool(lm, smaller, reach).choose(byPrior, leftWord, rightWord, floor)} returns
+     * (0 also when the floor left every one of them out). Read it before any other call of this pool.
+     */
+    long smallerPool(int smaller) {
+        if (!ranked || smaller > size || reach > Long.SIZE) {
+            return 0;
+        }
+        long bits = 0;
+        for (int k = 0; k < smaller; k++) {
+            if (pmi[order[k]] >= floor) {
+                bits |= 1L << order[k];
+            }
+        }
+        return bits;
+    }
+
     /**
      * Whether one of the first {@code count} candidates by prior has a bigram PMI with the neighbours (as
      * {@link #choose} computes it, the same floats) of at least {@code floor}: the probe of a span the
@@ -89,62 +145,6 @@ final class ContextPool {
             x += beforeRight[c] - rightAlone;
             pmi[c] = x;
         }
-    }
-
-    /** Whether the last {@link #choose} ranked the candidates by key (it does not when all of them are chosen). */
-    private boolean ranked;
-    /** Scratch: the candidates' first and last words, and their bigram scores with the neighbours. */
-    private int[] first = new int[0];
-    private int[] last = new int[0];
-    private float[] afterLeft = new float[0];
-    private float[] beforeRight = new float[0];
-    /** The candidates' bigram PMI (log10, both neighbours), by prior index, of the last ranked {@link #choose}. */
-    private double[] pmi = new double[0];
-    /** The floor of the last {@link #choose}. */
-    private double floor = Double.NEGATIVE_INFINITY;
-
-    /** A pool of {@code size} chosen among the first {@code reach} candidates by prior. */
-    ContextPool(LanguageModel lm, int size, int reach) {
-        if (size < 1 || reach < size) {
-            throw new IllegalArgumentException("pool " + size + " of " + reach);
-        }
-        this.lm = lm;
-        this.size = size;
-        this.reach = reach;
-        this.left = lm.newState();
-        this.empty = lm.newState();
-        this.scratch = lm.newState();
-        lm.emptyContext(empty);
-    }
-
-    /** How many candidates by prior the pool chooses from (the candidate lists need no more). */
-    int reach() {
-        return reach;
-    }
-
-    /** The size of the pool. */
-    int size() {
-        return size;
-    }
-
-    /**
-     * The pool a smaller one ({@code smaller} <= {@link #size()}) would have chosen in the last {@link #choose}:
-     * bit c set for {@code byPrior[c]}; 0 when that call did not rank the candidates (it chose them all).
-     * The best {@code smaller} keys are the first ones this pool's selection took, so this is exactly
-     * what {@code new ContextPool(lm, smaller, reach).choose(byPrior, leftWord, rightWord, floor)} returns
-     * (0 also when the floor left every one of them out).
-     */
-    long smallerPool(int smaller) {
-        if (!ranked || smaller > size || reach > Long.SIZE) {
-            return 0;
-        }
-        long bits = 0;
-        for (int k = 0; k < smaller; k++) {
-            if (pmi[order[k]] >= floor) {
-                bits |= 1L << order[k];
-            }
-        }
-        return bits;
     }
 
     /**
