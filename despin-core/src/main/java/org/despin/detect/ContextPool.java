@@ -18,7 +18,10 @@ import org.despin.lm.Vocabulary;
  *
  * where c1 and cn are the candidate's first and last words and each P is scored with at most one
  * word of context, so each term is one search in the model (an unstored bigram gives its back-off
- * weight). The chosen candidates keep their order by prior.
+ * weight). The chosen candidates keep their order by prior. Of the best {@code size} keys, a
+ * candidate whose bigram PMI (the bracketed sum) is below the caller's {@code floor} is left out
+ * (branch {@code speed6}: a candidate that far behind the observed words' PMI does not pass the
+ * evidence gate, and its evidence test is the costlier half of the work).
  *
  * <p>Per call (holds LM states); not thread-safe.
  */
@@ -41,6 +44,10 @@ final class ContextPool {
     private int[] last = new int[0];
     private float[] afterLeft = new float[0];
     private float[] beforeRight = new float[0];
+    /** The candidates' bigram PMI (log10, both neighbours), by prior index, of the last ranked {@link #choose}. */
+    private double[] pmi = new double[0];
+    /** The floor of the last {@link #choose}. */
+    private double floor = Double.NEGATIVE_INFINITY;
 
     /** A pool of {@code size} chosen among the first {@code reach} candidates by prior. */
     ContextPool(LanguageModel lm, int size, int reach) {
@@ -70,7 +77,8 @@ final class ContextPool {
      * The pool a smaller one ({@code smaller} <= {@link #size()}) would have chosen in the last {@link #choose}:
      * bit c set for {@code byPrior[c]}; 0 when that call did not rank the candidates (it chose them all).
      * The best {@code smaller} keys are the first ones this pool's selection took, so this is exactly
-     * what {@code new ContextPool(lm, smaller, reach).choose(byPrior, leftWord, rightWord)} returns.
+     * what {@code new ContextPool(lm, smaller, reach).choose(byPrior, leftWord, rightWord, floor)} returns
+     * (0 also when the floor left every one of them out). Read it before any other call of this pool.
      */
     long smallerPool(int smaller) {
         if (!ranked || smaller > size || reach > Long.SIZE) {
@@ -78,35 +86,43 @@ final class ContextPool {
         }
         long bits = 0;
         for (int k = 0; k < smaller; k++) {
-            bits |= 1L << order[k];
+            if (pmi[order[k]] >= floor) {
+                bits |= 1L << order[k];
+            }
         }
         return bits;
     }
 
     /**
-     * The candidates of a span to test, best prior first.
-     *
-     * @param byPrior the span's candidates, best prior first
-     * @param leftWord the LM id of the word before the span, or -1 at the sentence start
-     * @param rightWord the LM id of the word after the span ({@link Vocabulary#END_SENTENCE} at the end)
+     * Whether one of the first {@code count} candidates by prior has a bigram PMI with the neighbours (as
+     * {@link #choose} computes it, the same floats) of at least {@code floor}: the probe of a span the
+     * detector would otherwise leave untested (a stored collocation whose original may be a stronger one,
+     * "the remainder of" for "the end of").
      */
-    PreparedCandidate[] choose(PreparedCandidate[] byPrior, int leftWord, int rightWord) {
-        if (byPrior.length <= size) {
-            ranked = false;
-            return byPrior;
+    boolean anyReaches(PreparedCandidate[] byPrior, int count, int leftWord, int rightWord, double floor) {
+        int m = Math.min(count, byPrior.length);
+        grow(m);
+        pmis(byPrior, m, leftWord, rightWord);
+        for (int c = 0; c < m; c++) {
+            if (pmi[c] >= floor) {
+                return true;
+            }
         }
-        ranked = true;
-        int m = Math.min(reach, byPrior.length);
-        if (key.length < m) {
-            key = new double[m];
-            order = new int[m];
-        }
+        return false;
+    }
+
+    private void grow(int m) {
         if (first.length < m) {
             first = new int[m];
             last = new int[m];
             afterLeft = new float[m];
             beforeRight = new float[m];
+            pmi = new double[m];
         }
+    }
+
+    /** pmi[c] for the first {@code m} candidates: [log10 P(c1 | left) - log10 P(c1)] + [log10 P(right | cn) - log10 P(right)]. */
+    private void pmis(PreparedCandidate[] byPrior, int m, int leftWord, int rightWord) {
         for (int c = 0; c < m; c++) {
             int[] ids = byPrior[c].ids();
             first[c] = ids[0];
@@ -125,9 +141,44 @@ final class ContextPool {
         for (int c = 0; c < m; c++) {
             PreparedCandidate p = byPrior[c];
             float firstAlone = p.ids().length == 1 ? p.intrinsicLog10() : lm.score(empty, first[c], scratch);
-            double pmi = afterLeft[c] - firstAlone;
-            pmi += beforeRight[c] - rightAlone;
-            key[c] = p.prior() + LN10 * pmi;
+            double x = afterLeft[c] - firstAlone;
+            x += beforeRight[c] - rightAlone;
+            pmi[c] = x;
+        }
+    }
+
+    /**
+     * The candidates of a span to test, best prior first.
+     *
+     * @param byPrior the span's candidates, best prior first
+     * @param leftWord the LM id of the word before the span, or -1 at the sentence start
+     * @param rightWord the LM id of the word after the span ({@link Vocabulary#END_SENTENCE} at the end)
+     */
+    PreparedCandidate[] choose(PreparedCandidate[] byPrior, int leftWord, int rightWord) {
+        return choose(byPrior, leftWord, rightWord, Double.NEGATIVE_INFINITY);
+    }
+
+    /**
+     * As {@link #choose(PreparedCandidate[], int, int)}, but when the candidates are ranked (more than
+     * {@code size}) those of the best {@code size} keys whose bigram PMI (log10, both neighbours) is below
+     * {@code floor} are left out: the pool may be smaller than {@code size}, or empty.
+     */
+    PreparedCandidate[] choose(PreparedCandidate[] byPrior, int leftWord, int rightWord, double floor) {
+        if (byPrior.length <= size) {
+            ranked = false;
+            return byPrior;
+        }
+        ranked = true;
+        this.floor = floor;
+        int m = Math.min(reach, byPrior.length);
+        if (key.length < m) {
+            key = new double[m];
+            order = new int[m];
+        }
+        grow(m);
+        pmis(byPrior, m, leftWord, rightWord);
+        for (int c = 0; c < m; c++) {
+            key[c] = byPrior[c].prior() + LN10 * pmi[c];
             order[c] = c;
         }
         // the best `size` keys (ties: the better prior), by selection: m is at most a few dozen
@@ -146,10 +197,14 @@ final class ContextPool {
         if (chosen.length < m) {
             chosen = new boolean[m];
         }
+        int kept = 0;
         for (int k = 0; k < size; k++) {
-            chosen[order[k]] = true;
+            if (pmi[order[k]] >= floor) {
+                chosen[order[k]] = true;
+                kept++;
+            }
         }
-        PreparedCandidate[] pool = new PreparedCandidate[size];
+        PreparedCandidate[] pool = new PreparedCandidate[kept];
         int k = 0;
         for (int c = 0; c < m; c++) {
             if (chosen[c]) {

@@ -85,6 +85,41 @@ class ContextPoolTest {
         assertEquals(0, four.smallerPool(2)); // all chosen, none ranked
     }
 
+    private static String[] pool(int size, int reach, String left, String right, double floor) {
+        Vocabulary v = LM.vocabulary();
+        PreparedCandidate[] chosen = new ContextPool(LM, size, reach).choose(BY_PRIOR, v.id(left), v.id(right), floor);
+        return Arrays.stream(chosen).map(PreparedCandidate::original).toArray(String[]::new);
+    }
+
+    /**
+     * The floor (branch speed6) leaves out of the best keys those whose bigram PMI is below it: "the [x] council",
+     * PMI peace, safety, banana 0, security 1.5 (council after it), protection 1.5 (after the); keys security
+     * -0.55, peace -1, safety -2, protection -2.55, banana -3.
+     */
+    @Test
+    void theFloorLeavesOutTheBestKeysWithTooLittlePmi() {
+        assertArrayEquals(new String[] {"peace", "safety", "security"}, pool(3, 5, "the", "council", 0));
+        assertArrayEquals(new String[] {"security"}, pool(3, 5, "the", "council", 1));
+        assertArrayEquals(new String[] {"security"}, pool(3, 5, "the", "council", 1.5)); // PMI 1.5 reaches 1.5
+        // protection's key is fifth: not among the best 3 whatever the floor
+        assertArrayEquals(new String[] {"security", "protection"}, pool(4, 5, "the", "council", 1));
+        assertArrayEquals(new String[] {}, pool(3, 5, "the", "council", 1.6));
+        // the smaller pool a widening reads is the best keys above the same floor
+        Vocabulary v = LM.vocabulary();
+        ContextPool four = new ContextPool(LM, 4, 5);
+        four.choose(BY_PRIOR, v.id("the"), v.id("council"), 1);
+        assertEquals(0b01000, four.smallerPool(2));
+        assertEquals(0b11000, four.smallerPool(4));
+        four.choose(BY_PRIOR, v.id("the"), v.id("council"), 2);
+        assertEquals(0, four.smallerPool(2));
+    }
+
+    @Test
+    void aListNoLongerThanThePoolIsTestedWholeWhateverTheFloor() {
+        PreparedCandidate[] two = Arrays.copyOf(BY_PRIOR, 2);
+        assertSame(two, new ContextPool(LM, 2, 5).choose(two, -1, Vocabulary.END_SENTENCE, 100));
+    }
+
     @Test
     void aListNoLongerThanThePoolIsTestedWhole() {
         PreparedCandidate[] two = Arrays.copyOf(BY_PRIOR, 2);
