@@ -47,13 +47,25 @@ final class TopicStudy {
                 (System.nanoTime() - t0) / 1e9);
         neighbours(vectors, "state", "country", "treaty", "peace", "village", "delegation", "soften", "entity", "city");
         FindingModel none = new FindingModel(new double[FindingModel.SIZE + 1], 0);
-        Detector decide = new Detector(detector.model(), detector.settings().with().findingModel(none).spunBoost(0).build());
+        // -DtopicFit=true: the fit fold's passages (FindingFitting's: fold LM via -DfoldLm, the training spinners at
+        // 0.05-0.4, never MyThes) instead of the held-out ones; with -DtopicExcludeFold=true for vectors without the fold
+        boolean onFold = Boolean.getBoolean("topicFit");
+        org.despin.model.Model readWith = onFold ? FoldModel.forFitting(detector.model(), paths) : detector.model();
+        Detector decide = new Detector(readWith, detector.settings().with().findingModel(none).spunBoost(0).build());
+        Spinner[] training = onFold ? TrainingSpinners.load(paths, detector.model().lm()) : null;
+        if (onFold) {
+            passages = DetectorEvaluation.passages(ArcFitting.trainingText(paths, System.getProperty("foldLm") != null), 200, 300,
+                    passages.size());
+        }
+        double[] foldRates = {0.05, 0.1, 0.2, 0.3, 0.4};
         List<Row> rows = new ArrayList<>();
         List<double[]> choice = new ArrayList<>();
         int seed = 0;
         int spanId = 0;
         for (int i = 0; i < passages.size(); i++) {
-            SpinResult s = new Spinner(thesaurus, SpinOptions.of(0.3, ++seed)).spin(passages.get(i));
+            SpinResult s = onFold ? training[(i / foldRates.length) % training.length]
+                    .withOptions(SpinOptions.of(foldRates[i % foldRates.length], 7000 + i)).spin(passages.get(i))
+                    : new Spinner(thesaurus, SpinOptions.of(0.3, ++seed)).spin(passages.get(i));
             boolean train = i < passages.size() / 2;
             for (boolean clean : new boolean[] {true, false}) {
                 String text = clean ? passages.get(i) : s.spunText();
