@@ -32,6 +32,83 @@ final class TopicStudy {
     private TopicStudy() {
     }
 
+    /**
+     * {@code java -cp $CP org.despin.detect.TopicStudy FOLD.tsv HELDOUT.tsv}: the finding model's features refitted on
+     * the fit fold's candidates ({@code -DtopicOut} of {@code -DtopicFit=true}) without and with the topic features,
+     * scored on the held-out candidates: AUROC for the labels onEdit and exact, and the EXACT and on-edit candidates
+     * above the score that 2 % of the CLEAN candidates pass.
+     */
+    public static void main(String[] args) throws Exception {
+        List<String[]> fold = readTsv(Path.of(args[0]));
+        List<String[]> held = readTsv(Path.of(args[1]));
+        String[][] variants = {{"the 23 features"}, {"+ topicGain", "4"}, {"+ observed fit, its flag", "0", "2"},
+            {"+ both fits, both flags, the gain", "0", "1", "2", "3", "4"}};
+        for (List<String> label : List.of(List.of("EXACT", "EDIT"), List.of("EXACT"))) {
+            for (String[] v : variants) {
+                int[] cols = java.util.Arrays.stream(v).skip(1).mapToInt(Integer::parseInt).toArray();
+                List<double[]> x = new ArrayList<>();
+                List<Integer> y = new ArrayList<>();
+                for (String[] r : fold) {
+                    x.add(row(r, cols));
+                    y.add(label.contains(r[0]) ? 1 : 0);
+                }
+                double[] w = Logistic.fit(x, y, 1);
+                List<Double> pos = new ArrayList<>();
+                List<Double> neg = new ArrayList<>();
+                List<Double> clean = new ArrayList<>();
+                List<Double> exact = new ArrayList<>();
+                List<Double> onEdit = new ArrayList<>();
+                for (String[] r : held) {
+                    double[] xr = row(r, cols);
+                    double z = 0;
+                    for (int k = 0; k < w.length; k++) {
+                        z += w[k] * xr[k];
+                    }
+                    (label.contains(r[0]) ? pos : neg).add(z);
+                    if (r[0].equals("CLEAN")) {
+                        clean.add(z);
+                    }
+                    if (r[0].equals("EXACT")) {
+                        exact.add(z);
+                    }
+                    if (r[0].equals("EXACT") || r[0].equals("EDIT")) {
+                        onEdit.add(z);
+                    }
+                }
+                clean.sort(java.util.Comparator.reverseOrder());
+                double t = clean.get((int) (0.02 * clean.size()));
+                System.out.printf(Locale.ROOT, "label %-10s %-34s held-out AUROC %.4f; at 2 %% of CLEAN: EXACT %.1f %%, on-edit "
+                        + "%.1f %% above%n", String.join("+", label), v[0], DetectorEvaluation.auroc(pos, neg),
+                        100.0 * exact.stream().filter(z -> z > t).count() / exact.size(),
+                        100.0 * onEdit.stream().filter(z -> z > t).count() / onEdit.size());
+            }
+        }
+    }
+
+    private static List<String[]> readTsv(Path file) throws Exception {
+        List<String> lines = Files.readAllLines(file);
+        return lines.subList(1, lines.size()).stream().map(l -> l.split("\t")).toList();
+    }
+
+    /** 1, the 23 features, then the topic columns {@code cols} of (fitW, fitC, no vector observed, no vector read, gain). */
+    private static double[] row(String[] r, int[] cols) {
+        String[] f = r[10].split(",");
+        double fitC = Double.parseDouble(r[4]);
+        double fitW = Double.parseDouble(r[5]);
+        double gain = Double.parseDouble(r[3]);
+        double[] topic = {Double.isNaN(fitW) ? 0 : fitW, Double.isNaN(fitC) ? 0 : fitC, Double.isNaN(fitW) ? 1 : 0,
+            Double.isNaN(fitC) ? 1 : 0, Double.isNaN(gain) ? 0 : gain};
+        double[] x = new double[1 + f.length + cols.length];
+        x[0] = 1;
+        for (int k = 0; k < f.length; k++) {
+            x[k + 1] = Double.parseDouble(f[k]);
+        }
+        for (int k = 0; k < cols.length; k++) {
+            x[1 + f.length + k] = topic[cols[k]];
+        }
+        return x;
+    }
+
     private record Row(String cls, boolean train, double p, double gain, double fitC, double fitW, String observed,
             String candidate, int passage, int span, double[] features) {
     }
