@@ -132,6 +132,12 @@ public final class DetectorEvaluation {
             case "poolctx" -> PoolContextScreen.run(detector, thesaurus, long250); // pools chosen in context, counted
             case "docstudy" -> DocumentFeatureStudy.run(model, detector.settings(), thesaurus, labelled150, paths,
                     passages); // candidate document-score features as TSV (-Dstudy=fit: the fit fold)
+            case "topicstudy" -> { // the document's topic as evidence (TopicStudy, branch topic)
+                Path ex = Path.of("examples/spun-news.txt");
+                Path tsv = Path.of("examples/spun-news.alignment.tsv");
+                TopicStudy.run(detector, thesaurus, long250, paths, ex, org.despin.spin.Alignment.parse(
+                        java.nio.file.Files.readString(tsv, java.nio.charset.StandardCharsets.UTF_8), tsv.toString()));
+            }
             case "findingpoints" -> FindingOperatingPoints.run(detector, thesaurus, labelled250, long250,
                     Path.of("examples/spun-news.txt")); // the finding model's thresholds in one pass
             default -> eval(detector, thesaurus, labelled250, labelled150, mode);
