@@ -117,8 +117,10 @@ public final class Detector {
         }
         DocumentFeatures features = features(doc, lattices, estimate);
         double spinScore = scorer.score(features);
-        double spunThreshold = settings.spunThresholdFor(doc.wordCount());
-        boolean boost = settings.spunBoost() != 0 && spinScore >= spunThreshold;
+        // the boosted decode at spunThreshold for every length; only the verdict of a short document reads its band
+        // (spunBands): in short spun text the boost's restorations are worth its few clean flags (docs/detector.md
+        // "Short documents' spun threshold by length")
+        boolean boost = settings.spunBoost() != 0 && spinScore >= settings.spunThreshold();
         if (boost) {
             // widened only where the spun finding model decides: it weighs the readings with little
             // evidence, the posteriors of a short document would take them as they come
@@ -153,7 +155,7 @@ public final class Detector {
         FindingBuilder findingBuilder = new FindingBuilder(doc, estimate, decision, spinScore, settings.termSpanDecision(),
                 decision != null && decision.readsStoredOrder() ? model.lm() : null);
         List<Finding> findings = findingBuilder.findings(lattices.lattices(), options.minConfidence());
-        Report report = new Report(verdict(spinScore, spunThreshold), spinScore, doc.wordCount(), findings, restore(text, findings));
+        Report report = new Report(verdict(spinScore, settings.spunThresholdFor(doc.wordCount())), spinScore, doc.wordCount(), findings, restore(text, findings));
         return new Trace(report, features, doc, lattices.lattices(), estimate);
     }
 

@@ -102,11 +102,12 @@ import org.despin.model.Model;
  *     ({@link TermCandidates#RARE_SPAN_MARGIN}: a spinner's rare synonyms) and the term explains its context better by this much (log10 LM ratio, as
  *     {@code oneWordTermGate}; default 2, the same figures from 1 to 3); NaN: the evidence gate alone decides
  *     (docs/detector.md "Tortured phrases again")
- * @param spunBands the spun threshold by length of documents shorter than the 100-150-word passages the score was
+ * @param spunBands the verdict's spun threshold by length of documents shorter than the 100-150-word passages the score was
  *     fitted on and {@code spunThreshold} chosen on ({@link SpunBands}, {@link #spunThresholdFor}): a short text's
  *     features are noisier, so its clean scores reach higher; each band's threshold is the clean 98 % quantile of short
- *     training passages (docs/detector.md "Short documents' spun threshold"); null ({@link #DEFAULTS}): {@code spunThreshold}
- *     for every length
+ *     training passages, anchored to {@code spunThreshold} in log-odds (docs/detector.md "Short documents' spun threshold
+ *     by length"); the boosted decode ({@code spunBoost}) keeps {@code spunThreshold} for every length; null
+ *     ({@link #DEFAULTS}, {@link #DEFAULTS_WITH_NAMES}): {@code spunThreshold} for every length
  */
 public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidatesPerSpan, double lmWeight, double frequencyDiscount,
         double channelScale, double channelOffset, double evidenceGate, double nameGate, double nameBonus,
@@ -189,8 +190,8 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
     }
 
     /**
-     * The spin score at or above which a document of {@code words} words is called spun (and decoded once more,
-     * boosted): its band's in {@code spunBands}, else {@code spunThreshold}.
+     * The spin score at or above which a document of {@code words} words is called spun (its verdict): its band's in
+     * {@code spunBands}, else {@code spunThreshold}. The boosted decode reads {@code spunThreshold} at every length.
      */
     public double spunThresholdFor(int words) {
         return spunBands == null ? spunThreshold : spunBands.threshold(words, spunThreshold);

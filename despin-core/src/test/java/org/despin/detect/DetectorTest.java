@@ -247,24 +247,23 @@ class DetectorTest {
     }
 
     @Test
-    void aShortDocumentIsCalledSpunAtItsLengthsThresholdAndOnlyThenDecodedBoosted() {
+    void aShortDocumentIsCalledSpunAtItsLengthsThresholdWhileTheBoostKeepsSpunThreshold() {
         Detector.Analysis s = DETECTOR.analyse(SPUN_NEWS, CheckOptions.DEFAULTS);
         double score = s.report().spinScore();
         assertEquals(24, s.report().tokens());
         assertEquals(Verdict.SPUN, s.report().verdict());
-        // a band over its 24 words just above its score: no longer called spun, and decoded as without the boost
+        // a band over its 24 words just above its score: no longer called spun, its findings still the boosted decode's
         DetectorSettings above = ToyModel.SETTINGS.with().spunBands(new SpunBands(new int[] {25}, new double[] {Math.nextUp(score)}))
                 .build();
         Report notSpun = new Detector(MODEL, above).check(SPUN_NEWS, CheckOptions.DEFAULTS);
         assertEquals(score, notSpun.spinScore(), 0);
         assertEquals(score < ToyModel.SETTINGS.cleanThreshold() ? Verdict.CLEAN : Verdict.UNCERTAIN, notSpun.verdict());
+        assertEquals(s.report().findings(), notSpun.findings());
         Report unboosted = new Detector(MODEL, ToyModel.SETTINGS.with().spunBoost(0).build()).check(SPUN_NEWS, CheckOptions.DEFAULTS);
-        assertEquals(unboosted.findings(), notSpun.findings());
-        // at its score exactly: spun again, with the boosted decode's findings
+        assertFalse(unboosted.findings().equals(notSpun.findings()), "the boost changes this document's findings");
+        // at its score exactly: spun again
         DetectorSettings at = ToyModel.SETTINGS.with().spunBands(new SpunBands(new int[] {25}, new double[] {score})).build();
-        Report spun = new Detector(MODEL, at).check(SPUN_NEWS, CheckOptions.DEFAULTS);
-        assertEquals(Verdict.SPUN, spun.verdict());
-        assertEquals(s.report().findings(), spun.findings());
+        assertEquals(Verdict.SPUN, new Detector(MODEL, at).check(SPUN_NEWS, CheckOptions.DEFAULTS).verdict());
         // a band that ends at 24 words (exclusive) does not reach it: spunThreshold decides
         DetectorSettings shorter = ToyModel.SETTINGS.with().spunBands(new SpunBands(new int[] {24}, new double[] {0.999})).build();
         assertEquals(Verdict.SPUN, new Detector(MODEL, shorter).check(SPUN_NEWS, CheckOptions.DEFAULTS).verdict());

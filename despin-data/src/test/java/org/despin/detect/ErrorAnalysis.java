@@ -265,7 +265,7 @@ final class ErrorAnalysis {
         if (!FindingModel.decidesIn(t.doc().wordCount())) {
             return null;
         }
-        return t.report().spinScore() >= detector.settings().spunThresholdFor(t.report().tokens()) && detector.settings().spunBoost() != 0
+        return t.report().spinScore() >= detector.settings().spunThreshold() && detector.settings().spunBoost() != 0
                 ? detector.settings().spunFindingModel() : detector.settings().findingModel();
     }
 

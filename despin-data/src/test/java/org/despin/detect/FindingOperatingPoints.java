@@ -121,7 +121,7 @@ final class FindingOperatingPoints {
     private static List<Tally> tally(Detector detector, Detector.Trace t, double[] unboosted, double[] boosted,
             Counts[] u, Counts[] b) {
         DetectorSettings s = detector.settings();
-        boolean isBoosted = s.spunBoost() != 0 && t.report().spinScore() >= s.spunThresholdFor(t.report().tokens());
+        boolean isBoosted = s.spunBoost() != 0 && t.report().spinScore() >= s.spunThreshold();
         double[] ts = isBoosted ? boosted : unboosted;
         Counts[] cs = isBoosted ? b : u;
         List<Tally> out = new ArrayList<>(ts.length);

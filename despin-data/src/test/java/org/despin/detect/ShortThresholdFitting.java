@@ -19,7 +19,8 @@ import org.despin.spin.Spinner;
  * read with the fold LM, {@link FoldModel}; never the held-out ones) of 10-60, 60-99 and 100-150 words (N of each),
  * each also spun at 0.3 by the training spinners (never MyThes); prints the clean spin-score quantiles per length
  * band and the share of spun passages at or above each quantile, the threshold a band needs to call at most 2 % of
- * clean text spun. {@code -DshortRanges=10-60,60-99} other ranges; {@code -DshortDump=FILE}: one TSV row per passage (words, label, score) to choose bands offline.
+ * clean text spun, and that quantile moved in log-odds by as much as the settings' {@code spunThreshold} lies above the
+ * 100-150-word quantile ("anchored", the rule of {@link SpunBands}). {@code -DshortRanges=10-60,60-99} other ranges; {@code -DshortDump=FILE}: one TSV row per passage (words, label, score) to choose bands offline.
  */
 final class ShortThresholdFitting {
 
@@ -57,6 +58,16 @@ final class ShortThresholdFitting {
         System.out.printf(Locale.ROOT, "training passages (%s), %d per range %s, each clean and spun at 0.3; settings spun %.2f%n",
                 foldLm != null ? "fit fold, fold LM" : "all training documents, the model's own LM", count,
                 Arrays.deepToString(ranges), settings.spunThreshold());
+        List<Double> long150 = new ArrayList<>(); // the anchor: the clean 98 % quantile at 100-150 words
+        for (double[] r : rows) {
+            if (r[0] >= 100 && r[0] <= 150 && r[1] == 0) {
+                long150.add(r[2]);
+            }
+        }
+        long150.sort(null);
+        double shift = long150.isEmpty() ? Double.NaN : logit(settings.spunThreshold()) - logit(quantile(long150, 0.98));
+        System.out.printf(Locale.ROOT, "anchor: 100-150-word clean 98 %% quantile %s, spunThreshold %.2f: shift %.3f log-odds%n",
+                long150.isEmpty() ? "(none)" : String.format(Locale.ROOT, "%.3f", quantile(long150, 0.98)), settings.spunThreshold(), shift);
         for (int[] band : BANDS) {
             List<Double> clean = new ArrayList<>();
             List<Double> spun = new ArrayList<>();
@@ -71,10 +82,11 @@ final class ShortThresholdFitting {
             clean.sort(null);
             double q98 = quantile(clean, 0.98);
             System.out.printf(Locale.ROOT, "%3d-%3d words: %4d clean, quantiles 0.50 %.3f 0.90 %.3f 0.95 %.3f 0.98 %.3f 0.99 %.3f;"
-                    + " clean >= %.2f: %.1f %%; spun 0.3 (%d) >= %.2f: %.1f %%, >= q98: %.1f %%%n",
+                    + " clean >= %.2f: %.1f %%; spun 0.3 (%d) >= %.2f: %.1f %%, >= q98: %.1f %%; anchored q98 %.3f%n",
                     band[0], band[1], clean.size(), quantile(clean, 0.5), quantile(clean, 0.9), quantile(clean, 0.95), q98,
                     quantile(clean, 0.99), settings.spunThreshold(), 100 * share(clean, settings.spunThreshold()), spun.size(),
-                    settings.spunThreshold(), 100 * share(spun, settings.spunThreshold()), 100 * share(spun, q98));
+                    settings.spunThreshold(), 100 * share(spun, settings.spunThreshold()), 100 * share(spun, q98),
+                    1 / (1 + Math.exp(-(logit(q98) + shift))));
         }
         String dump = System.getProperty("shortDump");
         if (dump != null) {
@@ -90,6 +102,10 @@ final class ShortThresholdFitting {
     static double quantile(List<Double> sorted, double q) {
         int k = (int) Math.ceil(q * sorted.size()) - 1;
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, k)));
+    }
+
+    private static double logit(double p) {
+        return Math.log(p / (1 - p));
     }
 
     private static double share(List<Double> values, double threshold) {
