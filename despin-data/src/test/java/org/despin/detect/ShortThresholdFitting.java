@@ -26,7 +26,7 @@ final class ShortThresholdFitting {
 
     private static final int[][] RANGES = {{10, 60}, {60, 99}, {100, 150}};
     private static final int[][] BANDS = {{10, 19}, {20, 29}, {30, 39}, {40, 49}, {50, 59}, {60, 79}, {80, 99},
-            {10, 39}, {40, 99}, {10, 49}, {50, 99}, {10, 99}, {100, 150}};
+            {10, 39}, {40, 59}, {60, 99}, {40, 99}, {10, 49}, {50, 99}, {10, 99}, {100, 150}};
 
     private ShortThresholdFitting() {
     }
