@@ -117,6 +117,9 @@ public final class Detector {
         }
         DocumentFeatures features = features(doc, lattices, estimate);
         double spinScore = scorer.score(features);
+        // the boosted decode at spunThreshold for every length; only the verdict of a short document reads its band
+        // (spunBands): in short spun text the boost's restorations are worth its few clean flags (docs/detector.md
+        // "Short documents' spun threshold by length")
         boolean boost = settings.spunBoost() != 0 && spinScore >= settings.spunThreshold();
         if (boost) {
             // widened only where the spun finding model decides: it weighs the readings with little
@@ -152,7 +155,7 @@ public final class Detector {
         FindingBuilder findingBuilder = new FindingBuilder(doc, estimate, decision, spinScore, settings.termSpanDecision(),
                 decision != null && decision.readsStoredOrder() ? model.lm() : null);
         List<Finding> findings = findingBuilder.findings(lattices.lattices(), options.minConfidence());
-        Report report = new Report(verdict(spinScore), spinScore, doc.wordCount(), findings, restore(text, findings));
+        Report report = new Report(verdict(spinScore, settings.spunThresholdFor(doc.wordCount())), spinScore, doc.wordCount(), findings, restore(text, findings));
         return new Trace(report, features, doc, lattices.lattices(), estimate);
     }
 
@@ -340,8 +343,9 @@ public final class Detector {
         }
     }
 
-    private Verdict verdict(double spinScore) {
-        if (spinScore >= settings.spunThreshold()) {
+    /** The verdict of a document whose spun threshold (by its length, {@link DetectorSettings#spunThresholdFor}) is given. */
+    private Verdict verdict(double spinScore, double spunThreshold) {
+        if (spinScore >= spunThreshold) {
             return Verdict.SPUN;
         }
         return spinScore < settings.cleanThreshold() ? Verdict.CLEAN : Verdict.UNCERTAIN;

@@ -102,6 +102,12 @@ import org.despin.model.Model;
  *     ({@link TermCandidates#RARE_SPAN_MARGIN}: a spinner's rare synonyms) and the term explains its context better by this much (log10 LM ratio, as
  *     {@code oneWordTermGate}; default 2, the same figures from 1 to 3); NaN: the evidence gate alone decides
  *     (docs/detector.md "Tortured phrases again")
+ * @param spunBands the verdict's spun threshold by length of documents shorter than the 100-150-word passages the score was
+ *     fitted on and {@code spunThreshold} chosen on ({@link SpunBands}, {@link #spunThresholdFor}): a short text's
+ *     features are noisier, so its clean scores reach higher; each band's threshold is the clean 98 % quantile of short
+ *     training passages, anchored to {@code spunThreshold} in log-odds (docs/detector.md "Short documents' spun threshold
+ *     by length"); the boosted decode ({@code spunBoost}) keeps {@code spunThreshold} for every length; null
+ *     ({@link #DEFAULTS}, {@link #DEFAULTS_WITH_NAMES}): {@code spunThreshold} for every length
  */
 public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidatesPerSpan, double lmWeight, double frequencyDiscount,
         double channelScale, double channelOffset, double evidenceGate, double nameGate, double nameBonus,
@@ -111,7 +117,8 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         TermEvidence termEvidence, double termGate, double compoundLogOdds, int contextPool, int contextReach,
         FindingModel findingModel, FindingModel spunFindingModel, FindingModel shortFindingModel,
         double spunEvidenceGate, int spunContextPool, double oneWordTermGate, double oneWordTermBonus,
-        double unspunEvidenceGate, double termSpanDecision, double termToTermGate, double rareSpanTermGate) {
+        double unspunEvidenceGate, double termSpanDecision, double termToTermGate, double rareSpanTermGate,
+        SpunBands spunBands) {
 
     /** {@code insertionLogOdds} that turns insertion arcs off. */
     public static final double INSERTION_OFF = Double.NEGATIVE_INFINITY;
@@ -121,7 +128,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
     public static final DetectorSettings DEFAULTS = new DetectorSettings(
             12, 32, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.86, 0.28,
             DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.0, 3.0, 1.5, -2.0, TermEvidence.DEFAULTS, -1.5, 1.5, 16, 32,
-            FindingModel.DEFAULTS, FindingModel.SPUN, null, 0.0, 4, 1.3, 5.0, Double.NaN, 0.5, 2.5, 2.0);
+            FindingModel.DEFAULTS, FindingModel.SPUN, null, 0.0, 4, 1.3, 5.0, Double.NaN, 0.5, 2.5, 2.0, null);
 
     /**
      * {@link #DEFAULTS} for a model with a names section: the spun finding model at its operating point
@@ -138,12 +145,13 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
      * third component: the finding model at {@link FindingModel#DEFAULTS_WITH_DOC_COMMENTS} (t 0.35
      * instead of 0.40; 0.34 at stop 18), and since branch {@code refit19} the document score refitted on that language model
      * ({@link DocumentScorer.Coefficients#WITH_DOC_COMMENTS}) with cleanThreshold 0.27 (its clean held-out
-     * median; spunThreshold stays 0.86, its clean 98 % quantile). The arc model and the finding models' weights
+     * median; spunThreshold stays 0.86, its clean 98 % quantile), and since branch {@code shortverdict} the spun
+     * threshold of documents under 100 words by length ({@link SpunBands#WITH_DOC_COMMENTS}). The arc model and the finding models' weights
      * were refitted too and kept: no better held out (docs/detector.md "Refit on the stop-18 language model").
      */
     public static final DetectorSettings DEFAULTS_WITH_DOC_COMMENTS = DEFAULTS_WITH_NAMES.with()
             .findingModel(FindingModel.DEFAULTS_WITH_DOC_COMMENTS).score(DocumentScorer.Coefficients.WITH_DOC_COMMENTS)
-            .cleanThreshold(0.27).build();
+            .cleanThreshold(0.27).spunBands(SpunBands.WITH_DOC_COMMENTS).build();
 
     /**
      * The default settings for {@code model}: {@link #DEFAULTS_WITH_DOC_COMMENTS} when it has a names list
@@ -172,10 +180,21 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         if (spunContextPool < 0 || spunContextPool > contextReach) {
             throw new IllegalArgumentException("spunContextPool must be >= 0 and at most contextReach");
         }
+        if (spunBands != null && !(cleanThreshold <= spunBands.lowest())) {
+            throw new IllegalArgumentException("every spunBands threshold must be >= cleanThreshold");
+        }
         if (!(minSpinRate > 0 && minSpinRate < 0.5) || !(cleanThreshold <= spunThreshold)
                 || !(frequencyDiscount >= 0 && frequencyDiscount <= 1)) {
             throw new IllegalArgumentException("bad minSpinRate, frequencyDiscount or thresholds");
         }
+    }
+
+    /**
+     * The spin score at or above which a document of {@code words} words is called spun (its verdict): its band's in
+     * {@code spunBands}, else {@code spunThreshold}. The boosted decode reads {@code spunThreshold} at every length.
+     */
+    public double spunThresholdFor(int words) {
+        return spunBands == null ? spunThreshold : spunBands.threshold(words, spunThreshold);
     }
 
     /** The context pool of a widening: {@code spunContextPool}, or {@code contextPool} when that is 0. */
@@ -238,6 +257,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         private double termSpanDecision;
         private double termToTermGate;
         private double rareSpanTermGate;
+        private SpunBands spunBands;
 
         private Builder(DetectorSettings s) {
             beamWidth = s.beamWidth;
@@ -280,6 +300,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
             termSpanDecision = s.termSpanDecision;
             termToTermGate = s.termToTermGate;
             rareSpanTermGate = s.rareSpanTermGate;
+            spunBands = s.spunBands;
         }
 
         public Builder beamWidth(int v) { beamWidth = v; return this; }
@@ -331,6 +352,8 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         public Builder termSpanDecision(double v) { termSpanDecision = v; return this; }
         public Builder termToTermGate(double v) { termToTermGate = v; return this; }
         public Builder rareSpanTermGate(double v) { rareSpanTermGate = v; return this; }
+        /** The spun thresholds of short documents by length, or null: {@code spunThreshold} for every length. */
+        public Builder spunBands(SpunBands v) { spunBands = v; return this; }
 
         public DetectorSettings build() {
             return new DetectorSettings(beamWidth, candidatePool, maxCandidatesPerSpan, lmWeight, frequencyDiscount, channelScale,
@@ -338,7 +361,8 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
                     emIterations, minSpinRate, spunThreshold, cleanThreshold, score, restoredContextPass,
                     arcModel, arcBias, termBonus, spunBoost, insertionLogOdds, termEvidence, termGate, compoundLogOdds,
                     contextPool, contextReach, findingModel, spunFindingModel, shortFindingModel, spunEvidenceGate, spunContextPool,
-                    oneWordTermGate, oneWordTermBonus, unspunEvidenceGate, termSpanDecision, termToTermGate, rareSpanTermGate);
+                    oneWordTermGate, oneWordTermBonus, unspunEvidenceGate, termSpanDecision, termToTermGate, rareSpanTermGate,
+                    spunBands);
         }
     }
 }

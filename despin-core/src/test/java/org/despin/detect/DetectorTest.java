@@ -185,9 +185,12 @@ class DetectorTest {
         assertSame(DetectorSettings.DEFAULTS_WITH_NAMES, new Detector(namesOnly).settings());
         assertSame(DetectorSettings.DEFAULTS, new Detector(componentNoNames).settings());
         // the finding model's threshold (0.35 instead of 0.40, the same weights; 0.34 at stop 18), the document score refitted on
-        // that LM and its cleanThreshold (0.27 instead of 0.28) differ; nothing else (branch refit19)
+        // that LM and its cleanThreshold (0.27 instead of 0.28) differ (branch refit19), and the spun thresholds of documents
+        // under 100 words by length (branch shortverdict); nothing else
         assertEquals(DetectorSettings.DEFAULTS_WITH_NAMES, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.with()
-                .findingModel(FindingModel.DEFAULTS).score(DocumentScorer.Coefficients.DEFAULTS).cleanThreshold(0.28).build());
+                .findingModel(FindingModel.DEFAULTS).score(DocumentScorer.Coefficients.DEFAULTS).cleanThreshold(0.28)
+                .spunBands(null).build());
+        assertEquals(SpunBands.WITH_DOC_COMMENTS, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.spunBands());
         assertEquals(new DocumentScorer.Coefficients(-2.770, 0.198, 0.144, 1.960, 0.813, 0.056, 0.501, 0.943, 3.937),
                 DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.score());
         assertEquals(0.27, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.cleanThreshold());
@@ -241,6 +244,29 @@ class DetectorTest {
                 s.report().spinScore() + " vs " + c.report().spinScore());
         assertEquals(Verdict.SPUN, s.report().verdict());
         assertEquals(Verdict.CLEAN, c.report().verdict());
+    }
+
+    @Test
+    void aShortDocumentIsCalledSpunAtItsLengthsThresholdWhileTheBoostKeepsSpunThreshold() {
+        Detector.Analysis s = DETECTOR.analyse(SPUN_NEWS, CheckOptions.DEFAULTS);
+        double score = s.report().spinScore();
+        assertEquals(24, s.report().tokens());
+        assertEquals(Verdict.SPUN, s.report().verdict());
+        // a band over its 24 words just above its score: no longer called spun, its findings still the boosted decode's
+        DetectorSettings above = ToyModel.SETTINGS.with().spunBands(new SpunBands(new int[] {25}, new double[] {Math.nextUp(score)}))
+                .build();
+        Report notSpun = new Detector(MODEL, above).check(SPUN_NEWS, CheckOptions.DEFAULTS);
+        assertEquals(score, notSpun.spinScore(), 0);
+        assertEquals(score < ToyModel.SETTINGS.cleanThreshold() ? Verdict.CLEAN : Verdict.UNCERTAIN, notSpun.verdict());
+        assertEquals(s.report().findings(), notSpun.findings());
+        Report unboosted = new Detector(MODEL, ToyModel.SETTINGS.with().spunBoost(0).build()).check(SPUN_NEWS, CheckOptions.DEFAULTS);
+        assertFalse(unboosted.findings().equals(notSpun.findings()), "the boost changes this document's findings");
+        // at its score exactly: spun again
+        DetectorSettings at = ToyModel.SETTINGS.with().spunBands(new SpunBands(new int[] {25}, new double[] {score})).build();
+        assertEquals(Verdict.SPUN, new Detector(MODEL, at).check(SPUN_NEWS, CheckOptions.DEFAULTS).verdict());
+        // a band that ends at 24 words (exclusive) does not reach it: spunThreshold decides
+        DetectorSettings shorter = ToyModel.SETTINGS.with().spunBands(new SpunBands(new int[] {24}, new double[] {0.999})).build();
+        assertEquals(Verdict.SPUN, new Detector(MODEL, shorter).check(SPUN_NEWS, CheckOptions.DEFAULTS).verdict());
     }
 
     @Test

@@ -59,6 +59,10 @@ public final class DetectorEvaluation {
             FindingFitting.fit(model, detector.settings(), paths, passages);
             return;
         }
+        if (mode.equals("shortfit")) { // the spun threshold by length, on clean training passages (ShortThresholdFitting)
+            ShortThresholdFitting.run(model, detector.settings(), paths, passages);
+            return;
+        }
         if (mode.equals("fitchoice")) { // the reading choice among a flagged span's readings (ReadingChoice)
             ReadingChoiceFitting.fit(model, detector.settings(), paths, passages);
             return;
@@ -187,6 +191,10 @@ public final class DetectorEvaluation {
             String[] parts = shortFindings.split(";");
             b.shortFindingModel("off".equals(shortFindings) ? null
                     : new FindingModel(findingWeights(parts[0]), Double.parseDouble(parts[1])));
+        }
+        String spunBands = System.getProperty("spunBands"); // "40:0.97,60:0.95,100:0.91" (SpunBands), or "off"
+        if (spunBands != null) {
+            b.spunBands("off".equals(spunBands) ? null : SpunBands.parse(spunBands));
         }
         String docScore = System.getProperty("docScore"); // "w0,...", as fit prints them
         if (docScore != null) {
@@ -618,8 +626,12 @@ public final class DetectorEvaluation {
         long exact;
         long words;
         long covered;
+        long documents;
+        long calledSpun;
 
         void add(SpinResult s, Report r) {
+            documents++;
+            calledSpun += r.verdict() == Verdict.SPUN ? 1 : 0;
             // the project's metrics (org.despin.eval), so these figures match despin bench
             org.despin.eval.SpanCounts sc = org.despin.eval.Metrics.spanCounts(s.spunText(), s.edits(), r.findings());
             tp += sc.truePositives();
@@ -634,8 +646,9 @@ public final class DetectorEvaluation {
             double p = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
             double r = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
             double f1 = p + r == 0 ? 0 : 2 * p * r / (p + r);
-            System.out.printf(Locale.ROOT, "%s: %d words, %d edits; token P %.3f R %.3f F1 %.3f; exact restorations %.1f %% of edits; lexicon covers %.1f %% of edits%n",
-                    label, words, edits, p, r, f1, 100.0 * exact / Math.max(1, edits), 100.0 * covered / Math.max(1, edits));
+            System.out.printf(Locale.ROOT, "%s: %d words, %d edits; token P %.3f R %.3f F1 %.3f; exact restorations %.1f %% of edits; lexicon covers %.1f %% of edits; called spun %.1f %% of %d%n",
+                    label, words, edits, p, r, f1, 100.0 * exact / Math.max(1, edits), 100.0 * covered / Math.max(1, edits),
+                    100.0 * calledSpun / Math.max(1, documents), documents);
         }
     }
 
