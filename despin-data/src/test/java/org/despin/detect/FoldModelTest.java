@@ -1,16 +1,17 @@
 package org.despin.detect;
 
+import static org.despin.data.lm.SmallBackoffModels.grams;
+import static org.despin.data.lm.SmallBackoffModels.kn;
+import static org.despin.data.lm.SmallBackoffModels.p;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.despin.data.corpus.DocCommentCorpus;
 import org.despin.lm.build.BackoffSource;
-import org.despin.lm.build.KneserNeyEstimator;
 import org.junit.jupiter.api.Test;
 
 /** The fits' fold LM is mixed as the base model's LM was (docs/detector.md "Cross-fitting (FoldModel)"). */
@@ -18,25 +19,6 @@ class FoldModelTest {
     private static final Map<String, String> STOP_18 = Map.of("lm.mix.lambda", "0.70", "lm.mix.component", "doc-comments",
             "lm.mix.component.weight", "0.05");
     private static final Map<String, String> STOP_17 = Map.of("lm.mix.lambda", "0.70");
-
-    private static BackoffSource kn(String... sentences) {
-        KneserNeyEstimator kn = new KneserNeyEstimator(2);
-        for (String s : sentences) {
-            kn.addSentence(s.split(" "));
-        }
-        return kn.estimate();
-    }
-
-    private static Map<String, Float> grams(BackoffSource src, int n) throws Exception {
-        Map<String, Float> out = new HashMap<>();
-        src.forEach(n, (words, p, bow) -> out.put(String.join(" ", words), p));
-        return out;
-    }
-
-    private static double p(Map<String, Float> m, String w) {
-        Float f = m.get(w);
-        return f == null ? 0 : Math.pow(10, f);
-    }
 
     @Test
     void aBaseWithTheDocCommentComponentGetsAThreeWayFoldLmAtItsWeights() throws Exception {

@@ -1,40 +1,21 @@
 package org.despin.data.lm;
 
+import static org.despin.data.lm.SmallBackoffModels.grams;
+import static org.despin.data.lm.SmallBackoffModels.kn;
+import static org.despin.data.lm.SmallBackoffModels.p;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.despin.data.corpus.DocCommentCorpus;
 import org.despin.detect.DetectorSettings;
 import org.despin.lm.LmFormat;
 import org.despin.lm.build.BackoffSource;
-import org.despin.lm.build.KneserNeyEstimator;
 import org.junit.jupiter.api.Test;
 
 class DefaultLmBuildTest {
-    private static BackoffSource kn(String... sentences) {
-        KneserNeyEstimator kn = new KneserNeyEstimator(2);
-        for (String s : sentences) {
-            kn.addSentence(s.split(" "));
-        }
-        return kn.estimate();
-    }
-
-    /** log10 probabilities of the stored n-grams of order n, keyed by the words joined by spaces. */
-    private static Map<String, Float> grams(BackoffSource src, int n) throws Exception {
-        Map<String, Float> out = new HashMap<>();
-        src.forEach(n, (words, p, bow) -> out.put(String.join(" ", words), p));
-        return out;
-    }
-
-    private static double p(Map<String, Float> m, String w) {
-        Float f = m.get(w);
-        return f == null ? 0 : Math.pow(10, f);
-    }
-
     @Test
     void threeWayMixtureInterpolatesTheUnigramsAtTheThreeWeights() throws Exception {
         BackoffSource own = kn("the court ruled today", "the court met", "the vote was close");
