@@ -155,7 +155,8 @@ public final class Detector {
         FindingBuilder findingBuilder = new FindingBuilder(doc, estimate, decision, spinScore, settings.termSpanDecision(),
                 decision != null && decision.readsStoredOrder() ? model.lm() : null);
         List<Finding> findings = findingBuilder.findings(lattices.lattices(), options.minConfidence());
-        Report report = new Report(verdict(spinScore, settings.spunThresholdFor(doc.wordCount())), spinScore, doc.wordCount(), findings, restore(text, findings));
+        Verdict verdict = verdict(spinScore, settings.spunThresholdFor(doc.wordCount()));
+        Report report = new Report(verdict, spinScore, doc.wordCount(), findings, restore(text, findings));
         return new Trace(report, features, doc, lattices.lattices(), estimate);
     }
 
