@@ -85,7 +85,11 @@ final class FindingBuilder {
                         Arc arc = lattice.arcs[c.arc()];
                         if (NARROW_DISAGREEING_TERMS && disagrees(lattice, d, arc)) {
                             // the span is spun, the term is not its reading: its words' own readings are
-                            parts.addAll(narrowed(lattice, d, arc, confidence, decision, words));
+                            for (Part p : narrowed(lattice, d, arc, confidence, decision, words)) {
+                                if (!overlapsAny(parts.subList(before, parts.size()), p)) {
+                                    parts.add(p); // a part over words another finding holds is left to that finding
+                                }
+                            }
                             continue;
                         }
                         // the span is decided; which of its readings to suggest is the reading choice's
@@ -371,8 +375,11 @@ final class FindingBuilder {
                 free &= !taken[i];
             }
             if (free) {
-                narrowed.add(part(lattice, CHOICE.choose(lattice, given, m.chosen(given), words), given, confidence, words,
-                        true));
+                // the reading chosen may reach past the span (an inserted "and Y"): never over a part already made
+                Part p = part(lattice, CHOICE.choose(lattice, given, m.chosen(given), words), given, confidence, words, true);
+                if (!overlapsAny(narrowed, p)) {
+                    narrowed.add(p);
+                }
                 java.util.Arrays.fill(taken, o.from(), o.to(), true);
             }
         }
@@ -391,6 +398,16 @@ final class FindingBuilder {
             out.add(new Part(p.start, p.end, wideStart, wideEnd, p.reading, p.confidence, p.alternatives, p.evidence));
         }
         return out;
+    }
+
+    /** Whether a part's text overlaps that of one of the parts (findings of one text never overlap). */
+    private static boolean overlapsAny(List<Part> parts, Part p) {
+        for (Part q : parts) {
+            if (q.start < p.end && p.start < q.end) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
