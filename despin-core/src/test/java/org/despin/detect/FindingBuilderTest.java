@@ -409,6 +409,26 @@ class FindingBuilderTest {
         assertEquals(true, FindingBuilder.disagrees(other, builderDecode(), other.arcs[3]));
     }
 
+    @Test
+    void aNarrowedTermsInsertionReadingNeverOverlapsAnotherOfItsParts() {
+        // the term over "grand trust and faith" disagrees with its words; "faith" reads "trust", the word before "and",
+        // so its part is the inserted "and faith" over "trust and faith", where "trust" -> "industry" stands already:
+        // the parts of one text never overlap (this made a finding with start > end)
+        doc = Document.parse("The grand trust and faith met.");
+        keep(0, 1, true);
+        keep(1, 0.08, false);
+        substitute(1, 2, "important", 0.12, false);
+        substitute(1, 5, "important part of business", 0.8, true, TermCandidates.SOURCE);
+        keep(2, 0.08, false);
+        substitute(2, 3, "industry", 0.12, false);
+        keep(3, 0.2, false);
+        keep(4, 0.08, false);
+        substitute(4, 5, "trust", 0.12, false);
+        keep(5, 1, true);
+        List<Finding> fs = builder(spanMassModel(0)).findings(List.of(lattice()), 0);
+        assertEquals("grand trust@4-15 -> important industry 0.80 []; ", describe(fs));
+    }
+
     /** The lattice so far with arc {@code at} (a word arc) reading {@code original} instead. */
     private Lattice withReading(int at, String original) {
         Arc a = arcs.get(at);
