@@ -63,13 +63,7 @@ class FindingBuilderTest {
 
     /** The same with {@link DetectorSettings#termSpanDecision()} {@code termSpanDecision}. */
     private FindingBuilder builder(FindingModel model, double termSpanDecision) {
-        double[] p = posteriors.stream().mapToDouble(Double::doubleValue).toArray();
-        boolean[] b = new boolean[best.size()];
-        for (int i = 0; i < b.length; i++) {
-            b[i] = best.get(i);
-        }
-        SpinRateEstimator.Estimate estimate = new SpinRateEstimator.Estimate(0.1, 1, List.of(new Decoder.Decoded(p, b, 0)),
-                Map.of());
+        SpinRateEstimator.Estimate estimate = new SpinRateEstimator.Estimate(0.1, 1, List.of(builderDecode()), Map.of());
         return new FindingBuilder(doc, estimate, model, 0.5, termSpanDecision);
     }
 
@@ -438,6 +432,7 @@ class FindingBuilderTest {
         return lattice();
     }
 
+    /** The hand-made decode: the posteriors and best-path marks so far. */
     private Decoder.Decoded builderDecode() {
         double[] p = posteriors.stream().mapToDouble(Double::doubleValue).toArray();
         boolean[] b = new boolean[best.size()];
