@@ -356,9 +356,9 @@ final class LatticeBuilder {
                             prefixReady = true;
                         }
                         evidence.inContext(i, j, null); // the observed span's scores, for its floor
-                        cands = contextPool.choose(listed, leftWord, rightWord,
-                                poolFloor(name, i, j, n, neighbours, evidence.spanPart(), evidence.partial(),
-                                        evidence.observedIntrinsic(i, j)));
+                        cands = contextPool.choose(listed, leftWord, rightWord, name ? Double.NEGATIVE_INFINITY
+                                : observedPmi(i, j, n, neighbours, evidence.spanPart(), evidence.partial(),
+                                        evidence.observedIntrinsic(i, j)) + CANDIDATE_SCREEN);
                     }
                     for (PreparedCandidate c : cands) {
                         if (previous.hasArc(i, j, c) || name && !makesKnownName(w, ids, i, j, c)) {
@@ -383,8 +383,14 @@ final class LatticeBuilder {
                     float obsLeft = evidence.spanPart();
                     float obsPartial = evidence.partial();
                     float obsIntrinsic = evidence.observedIntrinsic(i, j);
-                    if (!name && screened(listed, i, j, n, neighbours, obsLeft, obsPartial, obsIntrinsic)) {
-                        continue; // a stored collocation: no candidate tested (nor kept for a later pass)
+                    // the screens of branch speed6 read the observed words' PMI (one unigram call), once a span
+                    double floor = Double.NEGATIVE_INFINITY; // the context pool's (none for a name)
+                    if (!name) {
+                        double pmi = observedPmi(i, j, n, neighbours, obsLeft, obsPartial, obsIntrinsic);
+                        if (screened(listed, pmi, leftWord, rightWord)) {
+                            continue; // a stored collocation: no candidate tested (nor kept for a later pass)
+                        }
+                        floor = pmi + CANDIDATE_SCREEN;
                     }
                     int slot = nearMisses != null ? nearMisses.slot(i, j) : known != null ? known.slot(i, j) : -1;
                     PreparedCandidate[] cands = null;
@@ -394,8 +400,7 @@ final class LatticeBuilder {
                         cands = observedPool(known, slot, listed); // the pool reads the neighbours only
                     }
                     if (cands == null) {
-                        cands = contextPool.choose(listed, leftWord, rightWord,
-                                poolFloor(name, i, j, n, neighbours, obsLeft, obsPartial, obsIntrinsic));
+                        cands = contextPool.choose(listed, leftWord, rightWord, floor);
                         if (nearMisses != null) {
                             nearMisses.setPools(slot, cands, contextPool.smallerPool(nearMisses.widenPoolSize()));
                         }
@@ -578,29 +583,16 @@ final class LatticeBuilder {
     }
 
     /**
-     * Whether a span is left untested: its observed PMI ({@link #observedPmi}) reaches {@link #SPAN_SCREEN} and
-     * none of its first {@link #SCREEN_PROBE} candidates by prior reaches the pool's floor
+     * Whether a span is left untested: its observed PMI {@code pmi} ({@link #observedPmi}) reaches
+     * {@link #SPAN_SCREEN} and none of its first {@link #SCREEN_PROBE} candidates by prior reaches the pool's floor
      * ({@link #CANDIDATE_SCREEN} below it) with the same neighbours.
      */
-    private boolean screened(PreparedCandidate[] listed, int i, int j, int n, int[] neighbours, float spanPart,
-            float partial, float intrinsic) {
-        double pmi = observedPmi(i, j, n, neighbours, spanPart, partial, intrinsic);
+    private boolean screened(PreparedCandidate[] listed, double pmi, int leftWord, int rightWord) {
         if (!(pmi >= SPAN_SCREEN)) {
             return false;
         }
-        if (contextPool == null) {
-            return true;
-        }
-        int leftWord = i > 0 ? neighbours[i - 1] : -1;
-        int rightWord = j < n ? neighbours[j] : Vocabulary.END_SENTENCE;
-        return !contextPool.anyReaches(listed, SCREEN_PROBE, leftWord, rightWord, pmi + CANDIDATE_SCREEN);
-    }
-
-    /** The context pool's floor for a span ({@link #CANDIDATE_SCREEN} below its observed PMI; none for a name). */
-    private double poolFloor(boolean name, int i, int j, int n, int[] neighbours, float spanPart, float partial,
-            float intrinsic) {
-        return name ? Double.NEGATIVE_INFINITY
-                : observedPmi(i, j, n, neighbours, spanPart, partial, intrinsic) + CANDIDATE_SCREEN;
+        return contextPool == null
+                || !contextPool.anyReaches(listed, SCREEN_PROBE, leftWord, rightWord, pmi + CANDIDATE_SCREEN);
     }
 
     /**
