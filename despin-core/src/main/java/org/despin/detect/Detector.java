@@ -212,16 +212,23 @@ public final class Detector {
         if (builder == null) {
             builder = new LatticeBuilder(model.lm(), candidates, terms, names, wideSettings);
         }
-        List<int[]> contexts = new java.util.ArrayList<>(lattices.lattices().size());
-        for (int l = 0; l < lattices.lattices().size(); l++) {
-            contexts.add(WIDEN_IN_RESTORED_CONTEXT ? lattices.lattices().get(l).restoredContext(estimate.decodings().get(l).best())
-                    : null);
-        }
-        LatticeBuilder.Result wide = builder.widen(doc, lattices, contexts);
+        LatticeBuilder.Result wide = builder.widen(doc, lattices, widenContexts(lattices.lattices(), estimate));
         if (idle.size() < IDLE_BUILDERS) {
             idle.offer(builder);
         }
         return wide;
+    }
+
+    /**
+     * The context a widening reads per lattice ({@link LatticeBuilder#widen}): null, the observed words, for every
+     * one (or, with {@link #WIDEN_IN_RESTORED_CONTEXT}, the words the estimate's decode restored).
+     */
+    static List<int[]> widenContexts(List<Lattice> lattices, SpinRateEstimator.Estimate estimate) {
+        List<int[]> contexts = new java.util.ArrayList<>(lattices.size());
+        for (int l = 0; l < lattices.size(); l++) {
+            contexts.add(WIDEN_IN_RESTORED_CONTEXT ? lattices.get(l).restoredContext(estimate.decodings().get(l).best()) : null);
+        }
+        return contexts;
     }
 
     /**
