@@ -191,10 +191,20 @@ public final class Detector {
     }
 
     /**
+     * Whether a widening reads the evidence in the context the last decode restored (true, branches {@code spungate}
+     * to {@code speed7}) or in the observed one (false, since branch {@code speed8}): there it reads the first pass's
+     * near misses ({@link NearMisses}) and makes LM calls only for the spans the first pass gave up on early. The
+     * restored context gave the held-out sets and the bundled example the same figures (F1 within 0.001, the example
+     * the same 38 / 5 / 23) at a third lattice pass over every sentence of a document called spun (spun text ~1.04x
+     * faster without it; docs/detector.md "Speed without the restored context's widening").
+     */
+    static final boolean WIDEN_IN_RESTORED_CONTEXT = false;
+
+    /**
      * The lattices of a document called spun widened with the settings' {@code spunEvidenceGate} (and
-     * {@code spunContextPool}), read in the context the last decode restored: in a text spun as a whole an
-     * original with little evidence is likelier right than in the others, and the spun finding model, which
-     * has the gain in view, weighs it.
+     * {@code spunContextPool}), read in the observed context (or the one the last decode restored, see
+     * {@link #WIDEN_IN_RESTORED_CONTEXT}): in a text spun as a whole an original with little evidence is likelier
+     * right than in the others, and the spun finding model, which has the gain in view, weighs it.
      */
     private LatticeBuilder.Result widen(Document doc, LatticeBuilder.Result lattices, SpinRateEstimator.Estimate estimate,
             DetectorSettings wideSettings, ConcurrentLinkedQueue<LatticeBuilder> idle) {
@@ -202,15 +212,23 @@ public final class Detector {
         if (builder == null) {
             builder = new LatticeBuilder(model.lm(), candidates, terms, names, wideSettings);
         }
-        List<int[]> contexts = new java.util.ArrayList<>(lattices.lattices().size());
-        for (int l = 0; l < lattices.lattices().size(); l++) {
-            contexts.add(lattices.lattices().get(l).restoredContext(estimate.decodings().get(l).best()));
-        }
-        LatticeBuilder.Result wide = builder.widen(doc, lattices, contexts);
+        LatticeBuilder.Result wide = builder.widen(doc, lattices, widenContexts(lattices.lattices(), estimate));
         if (idle.size() < IDLE_BUILDERS) {
             idle.offer(builder);
         }
         return wide;
+    }
+
+    /**
+     * The context a widening reads per lattice ({@link LatticeBuilder#widen}): null, the observed words, for every
+     * one (or, with {@link #WIDEN_IN_RESTORED_CONTEXT}, the words the estimate's decode restored).
+     */
+    static List<int[]> widenContexts(List<Lattice> lattices, SpinRateEstimator.Estimate estimate) {
+        List<int[]> contexts = new java.util.ArrayList<>(lattices.size());
+        for (int l = 0; l < lattices.size(); l++) {
+            contexts.add(WIDEN_IN_RESTORED_CONTEXT ? lattices.get(l).restoredContext(estimate.decodings().get(l).best()) : null);
+        }
+        return contexts;
     }
 
     /**

@@ -145,6 +145,17 @@ final class Evidence {
      * slots (see {@link #tail}) once the LM state no longer holds a word of the span.
      */
     float inContext(int from, int to, int[] words, float stopBelow) {
+        return inContext(from, to, words, stopBelow, false);
+    }
+
+    /**
+     * As {@link #inContext(int, int, int[], float)}; with {@code everyWord} the sum is tested against
+     * {@code stopBelow} after every word (of the span and of its right context), not only after the first
+     * right neighbour: each later word only adds a log probability (at most 0), so a sum already below
+     * {@code stopBelow} stays below it, and the call gives up without changing what passes a bound of the
+     * whole sum.
+     */
+    float inContext(int from, int to, int[] words, float stopBelow, boolean everyWord) {
         if (words == null && observedUnchanged(from, to)) {
             return observedFromSteps(from, to, stopBelow);
         }
@@ -158,10 +169,16 @@ final class Evidence {
         } else {
             sum += lm.score(prefix[from], words[0], s);
             for (int k = 1; k < words.length; k++) {
+                if (everyWord && sum < stopBelow) {
+                    return Float.NEGATIVE_INFINITY;
+                }
                 sum += lm.score(s, words[k], s);
             }
         }
         spanPart = sum;
+        if (everyWord && sum < stopBelow) {
+            return Float.NEGATIVE_INFINITY;
+        }
         int end = Math.min(n, to + rightReach);
         boolean sentenceEnd = end == n && n - to < rightReach;
         if (end == to) {
@@ -180,9 +197,9 @@ final class Evidence {
             rightScores[scored++] = x;
             if (i == to) {
                 partial = sum;
-                if (sum < stopBelow) {
-                    return Float.NEGATIVE_INFINITY;
-                }
+            }
+            if ((i == to || everyWord) && sum < stopBelow) {
+                return Float.NEGATIVE_INFINITY;
             }
             int length = s.length();
             if (length > i - to + 1) {
@@ -301,6 +318,23 @@ final class Evidence {
         lastContext = cand - observedInContext;
         return lastContext - frequency;
     }
+
+    /**
+     * The context ratio (log10) of {@code c} over the observed span, log10 P(c right | left) - log10 P(obs right |
+     * left) (what {@link #lastContext()} then holds too), or negative infinity once the candidate's running sum
+     * shows that it is below {@code contextBelow}: every word scored later only lowers the sum (a bound, not a
+     * guess: whatever would reach {@code contextBelow} is computed in full, to the same float).
+     */
+    double context(int from, int to, PreparedCandidate c, float observedInContext, double contextBelow) {
+        float stop = contextBelow == Double.NEGATIVE_INFINITY ? Float.NEGATIVE_INFINITY
+                : (float) (observedInContext + contextBelow - STOP_MARGIN);
+        float cand = inContext(from, to, c.ids(), stop, true);
+        lastContext = cand == Float.NEGATIVE_INFINITY ? Double.NEGATIVE_INFINITY : cand - observedInContext;
+        return lastContext;
+    }
+
+    /** log10: the bound of {@link #context} stops this far below its exact value (float rounding of the sums). */
+    private static final double STOP_MARGIN = 1e-3;
 
     /** The plain LM context ratio (log10) of the last {@link #gain} call. */
     double lastContext() {

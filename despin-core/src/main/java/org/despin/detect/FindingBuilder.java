@@ -647,8 +647,13 @@ final class FindingBuilder {
         String original = arc.candidate().original();
         Evidence.Gain g = arc.evidence();
         StringBuilder sb = new StringBuilder(160);
-        sb.append(String.format(Locale.ROOT, "LM: '%s%s%s' is 10^%.1f more likely than '%s%s%s' (10^%.1f beyond word frequency)",
-                left, original, right, g.contextLog10(), left, observed, right, g.gainLog10()));
+        // (the text String.format(Locale.ROOT, "LM: '%s%s%s' is 10^%.1f more likely than '%s%s%s' (10^%.1f beyond word
+        // frequency)", ...) gives, without its format parser: a tenth of the time of a spun document's findings)
+        sb.append("LM: '").append(left).append(original).append(right).append("' is 10^");
+        appendFixed(sb, g.contextLog10(), 1);
+        sb.append(" more likely than '").append(left).append(observed).append(right).append("' (10^");
+        appendFixed(sb, g.gainLog10(), 1);
+        sb.append(" beyond word frequency)");
         sb.append("; ").append(arc.candidate().candidate().source())
                 .append(arc.candidate().candidate().hops() > 1 ? " synonym of a synonym" : " synonym");
         if (g.name()) {
@@ -663,7 +668,25 @@ final class FindingBuilder {
             sb.append("; '").append(original).append("' also appears spun as '")
                     .append(String.join("', '", others)).append('\'');
         }
-        sb.append(String.format(Locale.ROOT, "; spin rate r=%.2f", estimate.rate()));
+        sb.append("; spin rate r=");
+        appendFixed(sb, estimate.rate(), 2);
         return sb.toString();
+    }
+
+    /**
+     * Appends {@code x} with {@code digits} decimals as {@code String.format(Locale.ROOT, "%.<digits>f", x)} does:
+     * the shortest decimal that reads back as {@code x} ({@link Double#toString}) rounded half up, a minus sign
+     * on every negative value and on negative zero ("-0.0"); NaN and the infinities by the formatter itself.
+     */
+    static void appendFixed(StringBuilder sb, double x, int digits) {
+        if (Double.isNaN(x) || Double.isInfinite(x)) {
+            sb.append(String.format(Locale.ROOT, "%." + digits + "f", x));
+            return;
+        }
+        if (Double.compare(x, 0.0) < 0) {
+            sb.append('-');
+            x = -x;
+        }
+        sb.append(new java.math.BigDecimal(Double.toString(x)).setScale(digits, java.math.RoundingMode.HALF_UP).toPlainString());
     }
 }

@@ -973,16 +973,26 @@ final class TermCandidates {
     }
 
     private ArcFacts facts(Match m, ObservedSpan o, Evidence evidence) {
+        return facts(m, o, evidence, Double.NEGATIVE_INFINITY);
+    }
+
+    /**
+     * The facts of match {@code m}, but the gain and context negative infinity as soon as the context is known to
+     * be below {@code contextBelow} ({@link Evidence#context}: a bound, so a match that reaches it has its facts to
+     * the same float as without it).
+     */
+    private ArcFacts facts(Match m, ObservedSpan o, Evidence evidence, double contextBelow) {
         int i = m.from();
         int j = m.to();
         PreparedCandidate c = m.candidate();
-        double gain = evidence.gain(i, j, c, o.context(), o.partial(), o.intrinsic(), Double.NEGATIVE_INFINITY,
-                Double.POSITIVE_INFINITY);
+        double frequency = c.intrinsicLog10() - o.intrinsic();
+        double context = evidence.context(i, j, c, o.context(), contextBelow);
+        double gain = context - frequency; // as Evidence.gain computes it
         TermInfo term = m.term();
         int termWords = c.ids().length;
         double channel = c.candidate().logChannel();
         return new ArcFacts(new double[] {Math.log(m.rivals()), channel, channel / termWords, gain,
-            evidence.lastContext(), c.intrinsicLog10() - o.intrinsic(), c.intrinsicLog10(), term.cohesion(),
+            context, c.intrinsicLog10() - o.intrinsic(), c.intrinsicLog10(), term.cohesion(),
             o.cohesion(), Math.max(-9, o.rarest()), Math.max(-9, term.rarest()), o.left() - o.intrinsic(),
             Math.log(term.maxFanout()), termWords, j - i, rarityMargin(term.rarest(), o.commonestContent())});
     }
@@ -1034,7 +1044,7 @@ final class TermCandidates {
             }
             // not the substitution arcs' gain gate (a carrier sentence says little about a term beyond its
             // frequency) but a score of its own: see TermEvidence
-            ArcFacts facts = facts(m, observed, evidence);
+            ArcFacts facts = facts(m, observed, evidence, whole ? wholeGate : contextNeeded(m, observed, gate, settings));
             if (whole ? facts.values()[ArcFacts.CONTEXT] < wholeGate
                     : gate != null && gate.score(facts) < settings.termGate()
                             && !(facts.values()[ArcFacts.CONTEXT] >= settings.rareSpanTermGate()
@@ -1064,6 +1074,35 @@ final class TermCandidates {
             (whole ? wholeArcs : out).add(new Arc(i, j, c.ids(), weight, c, 0, new Evidence.Gain(gain, context, false)));
         }
         shareBonus(wholeArcs, out);
+    }
+
+    /**
+     * The least context ratio ({@link ArcFacts#CONTEXT}) with which a word-by-word match can enter the lattice:
+     * what the term evidence score ({@code gate}, linear in the context) needs to reach {@code termGate} with the
+     * match's other facts, or {@code rareSpanTermGate} when that is lower (the rule that lets a rare span past the
+     * score); negative infinity when no bound holds (no gate, a context weight not above 0). A match below it
+     * needs no more LM calls ({@link #facts(Match, ObservedSpan, Evidence, double)}).
+     */
+    private double contextNeeded(Match m, ObservedSpan o, TermEvidence gate, DetectorSettings settings) {
+        if (gate == null) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        double[] x = factsWithoutContext(m, o);
+        double need = gate.contextNeeded(new ArcFacts(x), settings.termGate());
+        double rare = settings.rareSpanTermGate();
+        return rare < need ? rare : need; // (a NaN rare-span gate lets nothing past the score)
+    }
+
+    /** The facts of a match that do not read the term in context (gain and context 0). */
+    private double[] factsWithoutContext(Match m, ObservedSpan o) {
+        PreparedCandidate c = m.candidate();
+        TermInfo term = m.term();
+        int termWords = c.ids().length;
+        double channel = c.candidate().logChannel();
+        return new double[] {Math.log(m.rivals()), channel, channel / termWords, 0, 0,
+            c.intrinsicLog10() - o.intrinsic(), c.intrinsicLog10(), term.cohesion(),
+            o.cohesion(), Math.max(-9, o.rarest()), Math.max(-9, term.rarest()), o.left() - o.intrinsic(),
+            Math.log(term.maxFanout()), termWords, m.to() - m.from(), rarityMargin(term.rarest(), o.commonestContent())};
     }
 
     /**

@@ -73,6 +73,19 @@ public record TermEvidence(double[] weights) {
         return z;
     }
 
+    /**
+     * The least context fact with which facts {@code withoutContext} (their context read as 0) reach {@code gate}:
+     * the score is linear in the context, so (gate - score) / weight; negative infinity when the context's weight
+     * is not positive (no bound).
+     */
+    double contextNeeded(TermCandidates.ArcFacts withoutContext, double gate) {
+        double w = weights[1 + NAMES.indexOf("context")];
+        if (!(w > 0)) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        return (gate - score(withoutContext)) / w;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof TermEvidence e && Arrays.equals(weights, e.weights);

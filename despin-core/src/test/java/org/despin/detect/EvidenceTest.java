@@ -97,6 +97,52 @@ class EvidenceTest {
         assertTrue(stopped > 100 && stopped < checked - 1000, "early stops exercised: " + stopped);
     }
 
+    /**
+     * {@link Evidence#context} with a bound gives up only on candidates whose exact context ratio is below it,
+     * and gives every other candidate the very double it gives without the bound (the term arcs' facts).
+     */
+    @Test
+    void theBoundedContextGivesUpOnlyBelowItsBound() {
+        LanguageModel lm = ToyModel.lm(3, ToyModel.NEWS);
+        Random random = new Random(13);
+        int vocabulary = lm.vocabulary().size();
+        Evidence evidence = new Evidence(lm);
+        int stopped = 0;
+        int kept = 0;
+        for (int sentence = 0; sentence < 300; sentence++) {
+            int n = 2 + random.nextInt(10);
+            int[] ids = new int[n];
+            for (int i = 0; i < n; i++) {
+                ids[i] = randomWord(random, vocabulary);
+            }
+            evidence.sentence(ids, ids);
+            for (int query = 0; query < 20; query++) {
+                int from = random.nextInt(n);
+                int to = from + 1 + random.nextInt(Math.min(3, n - from));
+                int[] words = new int[1 + random.nextInt(3)];
+                for (int k = 0; k < words.length; k++) {
+                    words[k] = randomWord(random, vocabulary);
+                }
+                PreparedCandidate c = new PreparedCandidate(new org.despin.lexicon.Candidate("x", 0, 1, "test"), words, -3f, 0);
+                float observed = evidence.inContext(from, to, null);
+                double exact = evidence.context(from, to, c, observed, Double.NEGATIVE_INFINITY);
+                assertEquals(exact, evidence.lastContext());
+                double bound = exact + (random.nextDouble() * 6 - 3);
+                double bounded = evidence.context(from, to, c, observed, bound);
+                assertEquals(bounded, evidence.lastContext());
+                if (exact >= bound) {
+                    assertEquals(Double.doubleToLongBits(exact), Double.doubleToLongBits(bounded), "kept at its value");
+                    kept++;
+                } else if (bounded == Double.NEGATIVE_INFINITY) {
+                    stopped++;
+                } else {
+                    assertEquals(Double.doubleToLongBits(exact), Double.doubleToLongBits(bounded), "computed in full");
+                }
+            }
+        }
+        assertTrue(kept > 1000 && stopped > 1000, "both sides exercised: kept " + kept + ", stopped " + stopped);
+    }
+
     private static int randomWord(Random random, int vocabulary) {
         return random.nextInt(20) == 0 ? Vocabulary.UNKNOWN : 3 + random.nextInt(vocabulary - 3);
     }

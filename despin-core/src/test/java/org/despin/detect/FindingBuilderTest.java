@@ -483,4 +483,32 @@ class FindingBuilderTest {
         assertEquals("council met@4-15 -> committee meeting 0.60 [Alternative[text=board meeting, confidence=0.3]]; ",
                 describe(builder(null).findings(List.of(lattice()), 0.5)));
     }
+
+    /** The evidence text's numbers: {@code appendFixed} writes what {@code String.format("%.1f")} / {@code "%.2f"} write. */
+    @Test
+    void fixedDecimalsAreThoseOfTheFormatter() {
+        java.util.Random random = new java.util.Random(7);
+        java.util.List<Double> values = new java.util.ArrayList<>(java.util.List.of(0.0, -0.0, 0.05, 0.15, 0.25, 0.35, -0.05,
+                -0.25, 1.45, 2.5, -2.55, 0.005, 0.015, 0.125, 1e-7, -1e-7, 123456.75, 1e20, 9.95, -9.95, 0.95, 0.995,
+                Double.MIN_VALUE, Double.MAX_VALUE, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY));
+        for (int k = -2000; k <= 2000; k++) {
+            values.add(k / 20.0);
+            values.add(k / 200.0);
+            values.add(k / 1000.0);
+        }
+        for (int k = 0; k < 200_000; k++) {
+            values.add((random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(8) - 3));
+            values.add((double) (float) ((random.nextDouble() - 0.5) * 40)); // the gains are floats widened
+        }
+        for (double x : values) {
+            for (int digits = 1; digits <= 2; digits++) {
+                StringBuilder sb = new StringBuilder();
+                FindingBuilder.appendFixed(sb, x, digits);
+                assertEquals(String.format(java.util.Locale.ROOT, "%." + digits + "f", x), sb.toString(), "of " + x);
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        FindingBuilder.appendFixed(sb, -0.04, 1);
+        assertEquals("-0.0", sb.toString());
+    }
 }

@@ -102,6 +102,24 @@ class SpunWideningTest {
         assertEquals(expected, arcs(lower.widen(doc, kept, observed).lattices()));
     }
 
+    /**
+     * Since branch {@code speed8} the widening of a document called spun reads the observed words, not the ones the
+     * decode restored ({@link Detector#WIDEN_IN_RESTORED_CONTEXT}): here the decode restores "general" -> "basic",
+     * so the restored context differs from the observed one, and still the widening is given none.
+     */
+    @Test
+    void theWideningReadsTheObservedContextEvenWhereTheDecodeRestoredWords() {
+        MapLexicon lexicon = new MapLexicon.Builder().add("general", "basic", -1.0f).add("general", "common", -1.0f).build();
+        Model model = ToyModel.model(ToyModel.lm(4, ToyModel.NEWS), lexicon);
+        Detector.Trace t = new Detector(model, SPUN.with().spunEvidenceGate(0.5).build()).trace(TEXT, CheckOptions.DEFAULTS);
+        assertEquals(1, t.lattices().size());
+        int[] restored = t.lattices().get(0).restoredContext(t.estimate().decodings().get(0).best());
+        assertEquals("basic", model.lm().vocabulary().word(restored[1]));
+        List<int[]> contexts = Detector.widenContexts(t.lattices(), t.estimate());
+        assertEquals(1, contexts.size());
+        assertNull(contexts.get(0));
+    }
+
     @Test
     void aCandidateTheLimitPerSpanCutIsReadFromTheFirstPassAsIfTestedAgain() {
         MapLexicon lexicon = new MapLexicon.Builder().add("general", "basic", -1.0f).add("general", "common", -1.0f).build();

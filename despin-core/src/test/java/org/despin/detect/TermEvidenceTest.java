@@ -38,6 +38,21 @@ class TermEvidenceTest {
     }
 
     @Test
+    void theContextNeededIsWhereTheScoreMeetsTheGate() {
+        // defaults, the context read as 0: 1.2628 - 0.0854 * -5 - 1.1909 * ln 20 + 0.3811 * -2 = -2.640...
+        TermCandidates.ArcFacts without = facts(0, "observedRarest", -5.0, "lnMaxFanout", Math.log(20), "channel", -2.0);
+        double z0 = 1.2628 - 0.0854 * -5.0 - 1.1909 * Math.log(20) + 0.3811 * -2.0;
+        double need = TermEvidence.DEFAULTS.contextNeeded(without, -1.5);
+        assertEquals((-1.5 - z0) / 1.0867, need, 1e-12);
+        assertEquals(1.04906, need, 1e-5);
+        assertEquals(-1.5, TermEvidence.DEFAULTS.score(facts(0, "context", need, "observedRarest", -5.0, "lnMaxFanout",
+                Math.log(20), "channel", -2.0)), 1e-12);
+        // no bound where the context does not raise the score
+        assertEquals(Double.NEGATIVE_INFINITY, new TermEvidence(new double[] {1, 0, 1, 1, 1, 0, 0, 0}).contextNeeded(without, 0));
+        assertEquals(Double.NEGATIVE_INFINITY, new TermEvidence(new double[] {1, -0.5, 1, 1, 1, 0, 0, 0}).contextNeeded(without, 0));
+    }
+
+    @Test
     void aWeightPerFactAndTheInterceptAreRequired() {
         assertThrows(IllegalArgumentException.class, () -> new TermEvidence(new double[] {1.2628, 1.0867, -0.0854, -1.1909, 0.3811}));
     }
