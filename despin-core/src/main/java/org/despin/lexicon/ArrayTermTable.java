@@ -27,6 +27,7 @@ final class ArrayTermTable implements TermTable {
     private final int[] links;
     /** Per word id: its fan-out ({@link TermTable#linkCount}). */
     private final int[] fanOut;
+    private final TermRegister register;
 
     ArrayTermTable(String[] words, int[] start, int[] termWords) {
         this(words, start, termWords, new String[0], new int[] {0}, new int[0], new int[words.length]);
@@ -34,6 +35,12 @@ final class ArrayTermTable implements TermTable {
 
     ArrayTermTable(String[] words, int[] start, int[] termWords, String[] keys, int[] keyStart, int[] links,
             int[] fanOut) {
+        this(words, start, termWords, keys, keyStart, links, fanOut, TermRegister.NONE);
+    }
+
+    ArrayTermTable(String[] words, int[] start, int[] termWords, String[] keys, int[] keyStart, int[] links,
+            int[] fanOut, TermRegister register) {
+        this.register = register;
         this.words = words;
         this.start = start;
         this.termWords = termWords;
@@ -133,6 +140,20 @@ final class ArrayTermTable implements TermTable {
 
     String[] keys() {
         return keys;
+    }
+
+    @Override
+    public TermRegister register() {
+        return register;
+    }
+
+    @Override
+    public TermTable withRegister(TermRegister r) {
+        int[] g = r.gatedTerms();
+        if (g.length > 0 && (g[0] < 0 || g[g.length - 1] >= size())) {
+            throw new IllegalArgumentException("gated term ids outside the table's " + size() + " terms");
+        }
+        return new ArrayTermTable(words, start, termWords, keys, keyStart, links, fanOut, r);
     }
 
     int[] keyStarts() {

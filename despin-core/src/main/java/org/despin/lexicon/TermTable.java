@@ -71,6 +71,20 @@ public interface TermTable {
         return link >>> 24;
     }
 
+    /**
+     * Which terms are read only in technical documents, and the technical prose's word rates that judge a
+     * document's register ({@link TermRegister}); {@link TermRegister#NONE} for a table without (every term
+     * read everywhere).
+     */
+    default TermRegister register() {
+        return TermRegister.NONE;
+    }
+
+    /** The same table with this register (the gated ids must be term ids of this table). */
+    default TermTable withRegister(TermRegister register) {
+        throw new UnsupportedOperationException("a register needs an array term table");
+    }
+
     /** Number of terms. */
     int size();
 
