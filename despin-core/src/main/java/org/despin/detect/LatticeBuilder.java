@@ -524,14 +524,14 @@ final class LatticeBuilder {
         }
         // phrase-level candidates: known terms a span reaches word by word (context-free, so only once)
         List<TermCandidates.Match> termMatches = previous == null
-                ? terms.matches(w, !Double.isNaN(settings.oneWordTermGate()) || !Double.isNaN(settings.termToTermGate()),
-                        technical) : List.of();
+                ? terms.forDocument(technical).matches(w, !Double.isNaN(settings.oneWordTermGate())
+                        || !Double.isNaN(settings.termToTermGate()), technical) : List.of();
         if (!termMatches.isEmpty()) {
             if (!prefixReady) {
                 evidence.sentence(ids, context == null ? ids : context);
             }
             subs = subs == null ? new ArrayList<>() : subs;
-            terms.addArcs(termMatches, w, evidence, settings, subs, eligible);
+            terms.forDocument(technical).addArcs(termMatches, w, evidence, settings, subs, eligible);
             subs.sort(java.util.Comparator.comparingInt(Arc::from));
         }
         int eligibleCount = 0;

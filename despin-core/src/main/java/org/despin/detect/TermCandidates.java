@@ -231,6 +231,8 @@ final class TermCandidates {
 
     private final TermTable terms;
     private final TermRegister register;
+    /** This, or when the register gates terms the matcher of the table without them ({@link #forDocument}). */
+    private final TermCandidates everyday;
     private final Lexicon lexicon;
     private final LanguageModel lm;
     private final ConcurrentHashMap<String, Reach> reach = new ConcurrentHashMap<>();
@@ -248,6 +250,8 @@ final class TermCandidates {
     private final AtomicReferenceArray<TermInfo> infos;
     /** Observed span -> its LM cohesion (log10), +infinity when the span is itself a term. */
     private final ConcurrentHashMap<String, Float> spanCohesion = new ConcurrentHashMap<>();
+    /** Word -> its register ratio ({@link #wordRegister}). */
+    private final ConcurrentHashMap<String, Float> wordRegister = new ConcurrentHashMap<>();
     /** Observed segment -> its LM cohesion (log10), also when it is a table term ({@link #segmentCohesion}). */
     private final ConcurrentHashMap<String, Float> segmentCohesion = new ConcurrentHashMap<>();
 
@@ -271,6 +275,8 @@ final class TermCandidates {
     TermCandidates(TermTable terms, Lexicon lexicon, LanguageModel lm) {
         this.terms = terms;
         this.register = terms.register();
+        // the matcher of every other document: the table without its gated terms, as fast as a table without them
+        this.everyday = register.hasGated() ? new TermCandidates(terms.withoutGated(), lexicon, lm) : this;
         this.lexicon = lexicon;
         this.lm = lm;
         this.infos = new AtomicReferenceArray<>(terms.size());
@@ -304,6 +310,15 @@ final class TermCandidates {
 
     boolean enabled() {
         return terms.size() > 0;
+    }
+
+    /**
+     * The matcher for a document: this one where the document reads as technical writing, else the one of the table
+     * without its gated terms (the same matches as {@code matches(w, oneWord, false)} here, without their cost: the
+     * gated terms' words reach three times the terms).
+     */
+    TermCandidates forDocument(boolean technical) {
+        return technical ? this : everyday;
     }
 
     /** Whether the table gates some terms by the document's register (and holds the technical prose to judge it). */
@@ -743,8 +758,11 @@ final class TermCandidates {
             if (t.type() != org.despin.text.TokenType.WORD) {
                 continue;
             }
+            if (!letters(t.text())) {
+                continue;
+            }
             String word = t.text().toLowerCase(java.util.Locale.ROOT);
-            if (FunctionWords.contains(word) || !word.chars().allMatch(Character::isLetter)) {
+            if (FunctionWords.contains(word)) {
                 continue;
             }
             sum += wordRegister(word, a);
@@ -753,11 +771,27 @@ final class TermCandidates {
         return n == 0 ? Double.NaN : sum / n;
     }
 
-    /** A word's register ratio: log10 of its rate in the technical prose minus its LM unigram, clipped. */
+    private static boolean letters(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isLetter(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A word's register ratio: log10 of its rate in the technical prose minus its LM unigram, clipped (cached). */
     private double wordRegister(String word, LmState a) {
-        lm.emptyContext(a);
-        double r = register.technicalLog10(word) - lm.score(a, lm.vocabulary().id(word), a);
-        return Math.max(-REGISTER_CLIP, Math.min(REGISTER_CLIP, r));
+        Float c = wordRegister.get(word);
+        if (c == null) {
+            lm.emptyContext(a);
+            double r = register.technicalLog10(word) - lm.score(a, lm.vocabulary().id(word), a);
+            c = (float) Math.max(-REGISTER_CLIP, Math.min(REGISTER_CLIP, r));
+            if (wordRegister.size() < MAX_CACHED) {
+                wordRegister.putIfAbsent(word, c);
+            }
+        }
+        return c;
     }
 
     /** The mean {@link #wordRegister} of the content words {@code words[from..to)}; NaN when none. */
