@@ -123,6 +123,12 @@ final class TermCandidates {
      * 1.5 let that flag in again (docs/detector.md "Terms gated by the document's register").
      */
     static final double SPAN_REGISTER_MARGIN = 1.0;
+    /**
+     * A gated term's match is no candidate (no arc, no LM call for its facts) when its span reaches more terms than this:
+     * its share of {@link DetectorSettings#termBonus()} (3: e^3 = 20) is then below nothing, a span of broad words that
+     * reaches everyday phrases by chance; in technical documents such spans held half the matches and most of the cost.
+     */
+    static final int MAX_GATED_RIVALS = 20;
     /** log10: the bound of one word's register ratio ({@link #register}). */
     static final double REGISTER_CLIP = 1.5;
     /** The lexicon's source name on term arcs, shown in the evidence. */
@@ -1177,6 +1183,9 @@ final class TermCandidates {
             PreparedCandidate c = m.candidate();
             // a lexicon candidate that is a whole term, of one word or of a span that is itself a term
             boolean whole = m.whole();
+            if (m.rivals() > MAX_GATED_RIVALS && m.term().gated()) {
+                continue; // its share of the bonus is below nothing: a span of broad words reaching terms by chance
+            }
             double wholeGate = j - i == 1 ? oneWordGate : settings.termToTermGate();
             if (whole && (Double.isNaN(wholeGate)
                     || (j - i == 1 && evidence.unigram(w.ids(lm.vocabulary())[i]) > m.term().rarest() - ONE_WORD_RARITY))) {

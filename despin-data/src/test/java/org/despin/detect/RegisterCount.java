@@ -24,6 +24,42 @@ final class RegisterCount {
                 System.out.printf(Locale.ROOT, "%.3f %s%n", r, p.substring(0, Math.min(150, p.length())));
             }
         }
+        if (Boolean.getBoolean("matches")) { // the matcher's work on the technical passages: matches and time, both tables
+            for (boolean full : new boolean[] {false, true, false, true}) {
+                long t0 = System.nanoTime();
+                long count = 0;
+                for (String p : ps) {
+                    Document doc = Document.parse(p);
+                    if (!(d.termCandidates().register(doc.tokens()) >= d.settings().technicalRegister())) {
+                        continue;
+                    }
+                    for (org.despin.text.Sentence s : doc.sentences()) {
+                        LatticeBuilder.SentenceWords w = LatticeBuilder.SentenceWords.of(doc.tokens(), s);
+                        count += d.termCandidates().forDocument(full).matches(w, true, full).size();
+                    }
+                }
+                System.out.printf(Locale.ROOT, "%s table: %d matches, %.0f ms%n", full ? "full" : "everyday", count,
+                        (System.nanoTime() - t0) / 1e6);
+            }
+            // the technical ones checked with and without the gated terms, alternating, thread CPU time
+            Detector off = new Detector(d.model(), d.settings().with().technicalRegister(Double.NaN).build());
+            java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+            List<String> tech = ps.stream().filter(p -> d.termCandidates().register(Document.parse(p).tokens())
+                    >= d.settings().technicalRegister()).toList();
+            for (int round = 0; round < 8; round++) {
+                long[] cpu = new long[2];
+                for (String p : tech) {
+                    for (int k = 0; k < 2; k++) {
+                        int v = (k + round) % 2;
+                        long t0 = bean.getCurrentThreadCpuTime();
+                        (v == 0 ? off : d).check(p, CheckOptions.DEFAULTS);
+                        cpu[v] += bean.getCurrentThreadCpuTime() - t0;
+                    }
+                }
+                System.out.printf(Locale.ROOT, "round %d: technical passages without / with the gated terms: %.0f / %.0f ms%n",
+                        round, cpu[0] / 1e6, cpu[1] / 1e6);
+            }
+        }
         System.out.printf(Locale.ROOT, "%d of %d passages technical (register >= %.2f)%n", technical, ps.size(),
                 d.settings().technicalRegister());
     }
