@@ -111,7 +111,8 @@ import org.despin.model.Model;
  * @param technicalRegister the terms the model's term table gates by register ({@link org.despin.lexicon.TermRegister}:
  *     the LM's everyday collocations below the table's frequency limit) are read only in a document whose register
  *     ({@link TermCandidates#register}: its words' rate in technical prose against the LM, log10) is at least this;
- *     NaN: never (docs/detector.md "Terms gated by the document's register")
+ *     default -0.4 (the lowest at which the held-out clean sets keep main's flags); NaN: never (docs/detector.md "Terms
+ *     gated by the document's register")
  */
 public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidatesPerSpan, double lmWeight, double frequencyDiscount,
         double channelScale, double channelOffset, double evidenceGate, double nameGate, double nameBonus,
