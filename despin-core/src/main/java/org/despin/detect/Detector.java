@@ -261,7 +261,7 @@ public final class Detector {
             changed |= refined != lattice;
             out.add(refined);
         }
-        return changed ? new LatticeBuilder.Result(out, lattices.eligibleWords()) : lattices;
+        return changed ? new LatticeBuilder.Result(out, lattices.eligibleWords(), lattices.technical()) : lattices;
     }
 
     /** A report and the document features behind its spin score. */

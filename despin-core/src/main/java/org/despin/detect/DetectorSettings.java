@@ -108,6 +108,11 @@ import org.despin.model.Model;
  *     training passages, anchored to {@code spunThreshold} in log-odds (docs/detector.md "Short documents' spun threshold
  *     by length"); the boosted decode ({@code spunBoost}) keeps {@code spunThreshold} for every length; null
  *     ({@link #DEFAULTS}, {@link #DEFAULTS_WITH_NAMES}): {@code spunThreshold} for every length
+ * @param technicalRegister the terms the model's term table gates by register ({@link org.despin.lexicon.TermRegister}:
+ *     the LM's everyday collocations below the table's frequency limit) are read only in a document whose register
+ *     ({@link TermCandidates#register}: its words' rate in technical prose against the LM, log10) is at least this;
+ *     default -0.4 (the lowest at which the held-out clean sets keep main's flags); NaN: never (docs/detector.md "Terms
+ *     gated by the document's register")
  */
 public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidatesPerSpan, double lmWeight, double frequencyDiscount,
         double channelScale, double channelOffset, double evidenceGate, double nameGate, double nameBonus,
@@ -118,7 +123,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         FindingModel findingModel, FindingModel spunFindingModel, FindingModel shortFindingModel,
         double spunEvidenceGate, int spunContextPool, double oneWordTermGate, double oneWordTermBonus,
         double unspunEvidenceGate, double termSpanDecision, double termToTermGate, double rareSpanTermGate,
-        SpunBands spunBands) {
+        SpunBands spunBands, double technicalRegister) {
 
     /** {@code insertionLogOdds} that turns insertion arcs off. */
     public static final double INSERTION_OFF = Double.NEGATIVE_INFINITY;
@@ -128,7 +133,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
     public static final DetectorSettings DEFAULTS = new DetectorSettings(
             12, 32, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.86, 0.28,
             DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.0, 3.0, 1.5, -2.0, TermEvidence.DEFAULTS, -1.5, 1.5, 16, 32,
-            FindingModel.DEFAULTS, FindingModel.SPUN, null, 0.0, 4, 1.3, 5.0, Double.NaN, 0.5, 2.5, 2.0, null);
+            FindingModel.DEFAULTS, FindingModel.SPUN, null, 0.0, 4, 1.3, 5.0, Double.NaN, 0.5, 2.5, 2.0, null, -0.4);
 
     /**
      * {@link #DEFAULTS} for a model with a names section: the spun finding model at its operating point
@@ -258,6 +263,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         private double termToTermGate;
         private double rareSpanTermGate;
         private SpunBands spunBands;
+        private double technicalRegister;
 
         private Builder(DetectorSettings s) {
             beamWidth = s.beamWidth;
@@ -301,6 +307,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
             termToTermGate = s.termToTermGate;
             rareSpanTermGate = s.rareSpanTermGate;
             spunBands = s.spunBands;
+            technicalRegister = s.technicalRegister;
         }
 
         public Builder beamWidth(int v) { beamWidth = v; return this; }
@@ -354,6 +361,8 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         public Builder rareSpanTermGate(double v) { rareSpanTermGate = v; return this; }
         /** The spun thresholds of short documents by length, or null: {@code spunThreshold} for every length. */
         public Builder spunBands(SpunBands v) { spunBands = v; return this; }
+        /** The least register of a document whose gated terms are read, or NaN: never. */
+        public Builder technicalRegister(double v) { technicalRegister = v; return this; }
 
         public DetectorSettings build() {
             return new DetectorSettings(beamWidth, candidatePool, maxCandidatesPerSpan, lmWeight, frequencyDiscount, channelScale,
@@ -362,7 +371,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
                     arcModel, arcBias, termBonus, spunBoost, insertionLogOdds, termEvidence, termGate, compoundLogOdds,
                     contextPool, contextReach, findingModel, spunFindingModel, shortFindingModel, spunEvidenceGate, spunContextPool,
                     oneWordTermGate, oneWordTermBonus, unspunEvidenceGate, termSpanDecision, termToTermGate, rareSpanTermGate,
-                    spunBands);
+                    spunBands, technicalRegister);
         }
     }
 }

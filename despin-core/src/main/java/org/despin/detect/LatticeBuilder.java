@@ -33,7 +33,15 @@ import org.despin.text.TokenType;
  */
 final class LatticeBuilder {
     /** The lattices of the sentences that have something to decide, and the document's eligible words. */
-    record Result(List<Lattice> lattices, int eligibleWords) {
+    /**
+     * @param technical whether the document reads as technical writing, so that the terms the table gates by
+     *     register are read ({@link #technical(Document)}; judged once, in the first pass)
+     */
+    record Result(List<Lattice> lattices, int eligibleWords, boolean technical) {
+        Result(List<Lattice> lattices, int eligibleWords) {
+            this(lattices, eligibleWords, false);
+        }
+
     }
 
     private static final double LN10 = Math.log(10);
@@ -98,6 +106,8 @@ final class LatticeBuilder {
     private final int contextReach;
     /** Whether the current {@link #build} keeps each sentence's {@link NearMisses} for a widening. */
     private boolean keepNearMisses;
+    /** Whether the document being built reads as technical writing ({@link #technical(Document)}). */
+    private boolean technical;
 
     /** A builder without phrase-level term candidates. */
     LatticeBuilder(LanguageModel lm, CandidateTable table, DetectorSettings settings) {
@@ -234,6 +244,7 @@ final class LatticeBuilder {
      */
     Result build(Document doc, boolean keepNearMisses) {
         this.keepNearMisses = keepNearMisses && !Double.isNaN(widestGate());
+        this.technical = technical(doc);
         List<Lattice> lattices = new ArrayList<>();
         int eligible = 0;
         for (Sentence s : doc.sentences()) {
@@ -247,7 +258,19 @@ final class LatticeBuilder {
                 lattices.add(lattice);
             }
         }
-        return new Result(lattices, eligible);
+        return new Result(lattices, eligible, technical);
+    }
+
+    /**
+     * Whether the terms the table gates by register are read in this document: its register ({@link
+     * TermCandidates#register}) is at least {@link DetectorSettings#technicalRegister()}. False (no LM call) when the
+     * table gates no term or the setting is NaN.
+     */
+    boolean technical(Document doc) {
+        if (!terms.gatesByRegister() || Double.isNaN(settings.technicalRegister())) {
+            return false;
+        }
+        return terms.register(doc.tokens()) >= settings.technicalRegister();
     }
 
     /**
@@ -271,6 +294,7 @@ final class LatticeBuilder {
      */
     Result widen(Document doc, Result narrow, List<int[]> contexts) {
         keepNearMisses = false;
+        technical = narrow.technical();
         List<Lattice> previous = narrow.lattices();
         List<Lattice> out = new ArrayList<>(previous.size());
         int l = 0;
@@ -291,7 +315,7 @@ final class LatticeBuilder {
                 }
             }
         }
-        return new Result(out, narrow.eligibleWords());
+        return new Result(out, narrow.eligibleWords(), narrow.technical());
     }
 
     /**
@@ -500,13 +524,14 @@ final class LatticeBuilder {
         }
         // phrase-level candidates: known terms a span reaches word by word (context-free, so only once)
         List<TermCandidates.Match> termMatches = previous == null
-                ? terms.matches(w, !Double.isNaN(settings.oneWordTermGate()) || !Double.isNaN(settings.termToTermGate())) : List.of();
+                ? terms.forDocument(technical).matches(w, !Double.isNaN(settings.oneWordTermGate())
+                        || !Double.isNaN(settings.termToTermGate()), technical) : List.of();
         if (!termMatches.isEmpty()) {
             if (!prefixReady) {
                 evidence.sentence(ids, context == null ? ids : context);
             }
             subs = subs == null ? new ArrayList<>() : subs;
-            terms.addArcs(termMatches, w, evidence, settings, subs, eligible);
+            terms.forDocument(technical).addArcs(termMatches, w, evidence, settings, subs, eligible);
             subs.sort(java.util.Comparator.comparingInt(Arc::from));
         }
         int eligibleCount = 0;

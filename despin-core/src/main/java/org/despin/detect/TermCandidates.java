@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.despin.lexicon.Candidate;
 import org.despin.lexicon.Lexicon;
+import org.despin.lexicon.TermRegister;
 import org.despin.lexicon.TermTable;
 import org.despin.lexicon.WordClass;
 import org.despin.lm.LanguageModel;
@@ -113,6 +114,23 @@ final class TermCandidates {
     static final Set<String> PARTICLES = Set.of("away", "back", "out", "up", "down", "off", "on", "in", "over",
             "around", "about", "forth", "aside", "along", "apart", "ahead", "behind", "forward", "forwards",
             "backward", "backwards", "together", "through", "across", "by", "ashore", "astray", "abroad");
+    /**
+     * log10: a term the register gates ({@link TermRegister#gated}: an everyday collocation of the LM) is matched only
+     * when the observed span's register ({@link #phraseRegister}, its content words' rate in the technical prose
+     * against the LM) is below the term's own plus this margin: a spinner writes everyday thesaurus words for a
+     * field's words, never words that read as far more technical than the term's ("minimal polynomial" -> "baby
+     * formula" in a Brown passage on linear algebra). 0.5 lost a fifth of what the gated terms add on the third list,
+     * 1.5 let that flag in again (docs/detector.md "Terms gated by the document's register").
+     */
+    static final double SPAN_REGISTER_MARGIN = 1.0;
+    /**
+     * A gated term's match is no candidate (no arc, no LM call for its facts) when its span reaches more terms than this:
+     * its share of {@link DetectorSettings#termBonus()} (3: e^3 = 20) is then below nothing, a span of broad words that
+     * reaches everyday phrases by chance; in technical documents such spans held half the matches and most of the cost.
+     */
+    static final int MAX_GATED_RIVALS = 20;
+    /** log10: the bound of one word's register ratio ({@link #register}). */
+    static final double REGISTER_CLIP = 1.5;
     /** The lexicon's source name on term arcs, shown in the evidence. */
     static final String SOURCE = "term";
     private static final int MAX_CACHED = 400_000;
@@ -218,6 +236,9 @@ final class TermCandidates {
     }
 
     private final TermTable terms;
+    private final TermRegister register;
+    /** This, or when the register gates terms the matcher of the table without them ({@link #forDocument}). */
+    private final TermCandidates everyday;
     private final Lexicon lexicon;
     private final LanguageModel lm;
     private final ConcurrentHashMap<String, Reach> reach = new ConcurrentHashMap<>();
@@ -235,6 +256,8 @@ final class TermCandidates {
     private final AtomicReferenceArray<TermInfo> infos;
     /** Observed span -> its LM cohesion (log10), +infinity when the span is itself a term. */
     private final ConcurrentHashMap<String, Float> spanCohesion = new ConcurrentHashMap<>();
+    /** Word -> its register ratio ({@link #wordRegister}). */
+    private final ConcurrentHashMap<String, Float> wordRegister = new ConcurrentHashMap<>();
     /** Observed segment -> its LM cohesion (log10), also when it is a table term ({@link #segmentCohesion}). */
     private final ConcurrentHashMap<String, Float> segmentCohesion = new ConcurrentHashMap<>();
 
@@ -257,6 +280,9 @@ final class TermCandidates {
 
     TermCandidates(TermTable terms, Lexicon lexicon, LanguageModel lm) {
         this.terms = terms;
+        this.register = terms.register();
+        // the matcher of every other document: the table without its gated terms, as fast as a table without them
+        this.everyday = register.hasGated() ? new TermCandidates(terms.withoutGated(), lexicon, lm) : this;
         this.lexicon = lexicon;
         this.lm = lm;
         this.infos = new AtomicReferenceArray<>(terms.size());
@@ -292,6 +318,20 @@ final class TermCandidates {
         return terms.size() > 0;
     }
 
+    /**
+     * The matcher for a document: this one where the document reads as technical writing, else the one of the table
+     * without its gated terms (the same matches as {@code matches(w, oneWord, false)} here, without their cost: the
+     * gated terms' words reach three times the terms).
+     */
+    TermCandidates forDocument(boolean technical) {
+        return technical ? this : everyday;
+    }
+
+    /** Whether the table gates some terms by the document's register (and holds the technical prose to judge it). */
+    boolean gatesByRegister() {
+        return register.hasGated() && register.hasProse();
+    }
+
     /** The terms the sentence's spans reach word by word, and those one word stands for; empty when none. */
     List<Match> matches(LatticeBuilder.SentenceWords w) {
         return matches(w, true);
@@ -302,6 +342,15 @@ final class TermCandidates {
      * lexicon candidates name whole ("lyceum" -> "high school"); empty when none.
      */
     List<Match> matches(LatticeBuilder.SentenceWords w, boolean oneWord) {
+        return matches(w, oneWord, false);
+    }
+
+    /**
+     * As {@link #matches(LatticeBuilder.SentenceWords, boolean)}; with {@code technical} false the terms the table's
+     * register gates ({@link TermRegister#gated}) are no terms at all (no match, no rival, a span that is one is no
+     * term), as in a table without them.
+     */
+    List<Match> matches(LatticeBuilder.SentenceWords w, boolean oneWord, boolean technical) {
         int n = w.size();
         if (n < 2 || n > MAX_SENTENCE_WORDS || !enabled()) {
             return List.of();
@@ -353,7 +402,7 @@ final class TermCandidates {
                 }
             }
         }
-        return hits.size == 0 ? List.of() : matches(w, hits);
+        return hits.size == 0 ? List.of() : matches(w, hits, technical || !register.hasGated());
     }
 
     /**
@@ -470,7 +519,8 @@ final class TermCandidates {
      * One match per span and term (several alignments may reach it, the best channel weight
      * counts), for spans that may be read as a term; rivals = the span's other matches.
      */
-    private List<Match> matches(LatticeBuilder.SentenceWords w, Hits hits) {
+    private List<Match> matches(LatticeBuilder.SentenceWords w, Hits hits, boolean allTerms) {
+        LmState registerState = allTerms && register.hasGated() ? lm.newState() : null;
         // the distinct keys in order (span, then term), each with its best channel weight
         long[] keys = Arrays.copyOf(hits.keys, hits.size);
         Arrays.sort(keys);
@@ -493,31 +543,46 @@ final class TermCandidates {
             int from = (int) (span >>> 16);
             int to = (int) (span & 0xFFFF);
             int spanStart = out.size();
-            boolean open = spanMayBeATerm(w, from, to);
+            double spanRegister = Double.NaN;
+            boolean open = spanMayBeATerm(w, from, to, allTerms);
             // a span that is a term stands for another term only as a whole, never word by word (the span's
             // cohesion is infinite exactly when it is a term: observedCohesion, cached per span)
             boolean wholeOpen = to - from == 1 ? open
                     : w.kind(from, to) == LatticeBuilder.SpanKind.PLAIN
-                            && observedCohesion(w, from, to) == Float.POSITIVE_INFINITY;
+                            && observedCohesion(w, from, to, allTerms) == Float.POSITIVE_INFINITY;
             while (k < distinct && keys[k] >>> 32 == span) {
                 int raw = (int) keys[k];
                 boolean whole = (raw & WHOLE) != 0;
                 int term = raw & ~WHOLE;
                 float channel = best[k];
                 k++;
-                if (whole ? wholeOpen : open) {
+                if ((whole ? wholeOpen : open) && (allTerms || !register.gated(term))) {
                     TermInfo info = info(term);
-                    if (info != TermInfo.UNKNOWN) {
+                    if (info.gated() && Double.isNaN(spanRegister)) {
+                        spanRegister = phraseRegister(w.normal, from, to, registerState);
+                        spanRegister = Double.isNaN(spanRegister) ? REGISTER_CLIP : spanRegister;
+                    }
+                    // a gated everyday phrase never stands for words that read as more technical than its own
+                    if (info != TermInfo.UNKNOWN && !(info.gated() && !(spanRegister < info.register() + SPAN_REGISTER_MARGIN))) {
                         Candidate c = new Candidate(info.text, channel, 1, SOURCE);
                         out.add(new Match(from, to, new PreparedCandidate(c, info.ids, info.intrinsic,
                                 channel + Math.log(10) * info.intrinsic), 1, info, whole));
                     }
                 }
             }
+            // rivals: a gated term shares the bonus with every term of the span, a table term only with table terms
+            // (the gated ones never take from it)
             int rivals = out.size() - spanStart;
+            int tableRivals = 0;
+            for (int m = spanStart; m < out.size(); m++) {
+                tableRivals += out.get(m).term().gated() ? 0 : 1;
+            }
             for (int m = spanStart; m < out.size() && rivals > 1; m++) {
                 Match x = out.get(m);
-                out.set(m, new Match(x.from(), x.to(), x.candidate(), rivals, x.term(), x.whole()));
+                int r = x.term().gated() ? rivals : tableRivals;
+                if (r > 1) {
+                    out.set(m, new Match(x.from(), x.to(), x.candidate(), r, x.term(), x.whole()));
+                }
             }
         }
         return out;
@@ -532,8 +597,13 @@ final class TermCandidates {
      * @param rarest the lowest unigram log10 probability of its words (0 at most)
      * @param maxFanout the most links any of its words has in the term table (1 at least)
      */
-    record TermInfo(String text, int[] ids, float intrinsic, float cohesion, double rarest, int maxFanout) {
-        static final TermInfo UNKNOWN = new TermInfo("", new int[0], 0f, 0f, 0, 1);
+    record TermInfo(String text, int[] ids, float intrinsic, float cohesion, double rarest, int maxFanout, double register) {
+        static final TermInfo UNKNOWN = new TermInfo("", new int[0], 0f, 0f, 0, 1, Double.NaN);
+
+        /** Whether the table's register gates the term ({@code register} is then its words' register, else NaN). */
+        boolean gated() {
+            return !Double.isNaN(register);
+        }
     }
 
     private TermInfo info(int term) {
@@ -558,7 +628,9 @@ final class TermCandidates {
                         maxFanout = Math.max(maxFanout, terms.linkCount(t));
                     }
                 }
-                info = new TermInfo(text, ids, phrase(ids, a, b), cohesion(ids, a, b), rarest, maxFanout);
+                double reg = register.gated(term) ? phraseRegister(text.split(" "), 0, ids.length, a) : Double.NaN;
+                info = new TermInfo(text, ids, phrase(ids, a, b), cohesion(ids, a, b), rarest, maxFanout,
+                        Double.isNaN(reg) && register.gated(term) ? -REGISTER_CLIP : reg);
             }
             if (!infos.compareAndSet(term, null, info)) {
                 info = infos.get(term); // another thread was first: share its copy
@@ -571,11 +643,11 @@ final class TermCandidates {
      * False when the observed span must be left alone: not plain lower-case text, itself a known
      * term, or a collocation the LM stores.
      */
-    private boolean spanMayBeATerm(LatticeBuilder.SentenceWords w, int from, int to) {
+    private boolean spanMayBeATerm(LatticeBuilder.SentenceWords w, int from, int to, boolean allTerms) {
         if (w.kind(from, to) != LatticeBuilder.SpanKind.PLAIN) {
             return false;
         }
-        float whole = observedCohesion(w, from, to);
+        float whole = observedCohesion(w, from, to, allTerms);
         if (whole < COLLOCATION_LOG10) {
             return true;
         }
@@ -628,14 +700,17 @@ final class TermCandidates {
      * How much the observed span's words predict each other in the LM (log10), 0 when the LM
      * lacks a word, +infinity when the span is itself a known term.
      */
-    private float observedCohesion(LatticeBuilder.SentenceWords w, int from, int to) {
+    private float observedCohesion(LatticeBuilder.SentenceWords w, int from, int to, boolean allTerms) {
         if (to - from == 1) {
             return 0f; // a word predicts itself exactly as much as it is likely (and is no term)
         }
         String observed = w.span(from, to);
         Float c = spanCohesion.get(observed);
+        if (c != null && allTerms && c != Float.POSITIVE_INFINITY && register.hasGated() && gatedTerm(observed)) {
+            return Float.POSITIVE_INFINITY; // a gated term, a term in a technical document (its LM cohesion is cached)
+        }
         if (c == null) {
-            if (terms.contains(observed)) {
+            if (terms.contains(observed) && !gatedTerm(observed)) {
                 c = Float.POSITIVE_INFINITY;
             } else {
                 int[] ids = CandidateTable.ids(lm.vocabulary(), observed);
@@ -644,8 +719,98 @@ final class TermCandidates {
             if (spanCohesion.size() < MAX_CACHED) {
                 spanCohesion.putIfAbsent(observed, c);
             }
+            if (allTerms && c != Float.POSITIVE_INFINITY && register.hasGated() && gatedTerm(observed)) {
+                return Float.POSITIVE_INFINITY;
+            }
         }
         return c;
+    }
+
+    /** Whether the phrase is a term of the table that its register gates. */
+    private boolean gatedTerm(String phrase) {
+        if (!register.hasGated()) {
+            return false;
+        }
+        String[] words = phrase.split(" ");
+        if (words.length < 2 || words.length > TermTable.MAX_WORDS) {
+            return false;
+        }
+        int[] ids = new int[words.length];
+        for (int k = 0; k < words.length; k++) {
+            ids[k] = terms.wordId(words[k]);
+            if (ids[k] < 0) {
+                return false;
+            }
+        }
+        int t = terms.find(ids, 0, ids.length);
+        return t >= 0 && register.gated(t);
+    }
+
+    /**
+     * The document's register: the mean, over its content words (letters only, no function word), of log10 of the
+     * word's rate in the table's technical prose ({@link TermRegister#technicalLog10}) minus its LM unigram log10,
+     * each clipped to +-{@link #REGISTER_CLIP}: near 0 or above for technical writing (the technical bench's
+     * documentation: median 0.23), about -0.7 for news, speeches and fiction. NaN when the table holds no technical
+     * prose or the text no content word. Once per document, one unigram LM call per content word.
+     */
+    double register(List<org.despin.text.Token> tokens) {
+        if (!register.hasProse()) {
+            return Double.NaN;
+        }
+        LmState a = lm.newState();
+        double sum = 0;
+        int n = 0;
+        for (org.despin.text.Token t : tokens) {
+            if (t.type() != org.despin.text.TokenType.WORD) {
+                continue;
+            }
+            if (!letters(t.text())) {
+                continue;
+            }
+            String word = t.text().toLowerCase(java.util.Locale.ROOT);
+            if (FunctionWords.contains(word)) {
+                continue;
+            }
+            sum += wordRegister(word, a);
+            n++;
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
+    private static boolean letters(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isLetter(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A word's register ratio: log10 of its rate in the technical prose minus its LM unigram, clipped (cached). */
+    private double wordRegister(String word, LmState a) {
+        Float c = wordRegister.get(word);
+        if (c == null) {
+            lm.emptyContext(a);
+            double r = register.technicalLog10(word) - lm.score(a, lm.vocabulary().id(word), a);
+            c = (float) Math.max(-REGISTER_CLIP, Math.min(REGISTER_CLIP, r));
+            if (wordRegister.size() < MAX_CACHED) {
+                wordRegister.putIfAbsent(word, c);
+            }
+        }
+        return c;
+    }
+
+    /** The mean {@link #wordRegister} of the content words {@code words[from..to)}; NaN when none. */
+    private double phraseRegister(String[] words, int from, int to, LmState a) {
+        double sum = 0;
+        int n = 0;
+        for (int k = from; k < to; k++) {
+            if (!FunctionWords.contains(words[k])) {
+                sum += wordRegister(words[k], a);
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
     }
 
     /**
@@ -968,7 +1133,7 @@ final class TermCandidates {
                 commonestContent = Math.max(commonestContent, p);
             }
         }
-        return new ObservedSpan(i, j, context, left, partial, intrinsic, rarest, observedCohesion(w, i, j),
+        return new ObservedSpan(i, j, context, left, partial, intrinsic, rarest, observedCohesion(w, i, j, false),
                 commonestContent == Double.NEGATIVE_INFINITY ? commonest : commonestContent);
     }
 
@@ -1028,6 +1193,9 @@ final class TermCandidates {
             PreparedCandidate c = m.candidate();
             // a lexicon candidate that is a whole term, of one word or of a span that is itself a term
             boolean whole = m.whole();
+            if (m.rivals() > MAX_GATED_RIVALS && m.term().gated()) {
+                continue; // its share of the bonus is below nothing: a span of broad words reaching terms by chance
+            }
             double wholeGate = j - i == 1 ? oneWordGate : settings.termToTermGate();
             if (whole && (Double.isNaN(wholeGate)
                     || (j - i == 1 && evidence.unigram(w.ids(lm.vocabulary())[i]) > m.term().rarest() - ONE_WORD_RARITY))) {
@@ -1039,7 +1207,8 @@ final class TermCandidates {
             if (whole && j - i > 1 && c.intrinsicLog10() - observed.intrinsic() < ONE_WORD_RARITY) {
                 continue; // a term for a term: the spinner's phrase is the rarer one (known before the facts' LM calls)
             }
-            for (int k = i; k < j && !whole; k++) {
+            boolean gated = m.term().gated();
+            for (int k = i; k < j && !whole && !gated; k++) {
                 eligible[k] = true; // words with a candidate, admitted or not (as for the lexicon's candidates)
             }
             // not the substitution arcs' gain gate (a carrier sentence says little about a term beyond its
@@ -1055,8 +1224,8 @@ final class TermCandidates {
                 // explaining its context better than the word it replaces
                 continue;
             }
-            for (int k = i; k < j && whole; k++) {
-                eligible[k] = true;
+            for (int k = i; k < j && (whole || gated); k++) {
+                eligible[k] = true; // (a gated term's words only when admitted: its matches leave a document's rate as it was)
             }
             double gain = facts.values()[ArcFacts.GAIN];
             double context = facts.values()[ArcFacts.CONTEXT];

@@ -27,6 +27,7 @@ final class ArrayTermTable implements TermTable {
     private final int[] links;
     /** Per word id: its fan-out ({@link TermTable#linkCount}). */
     private final int[] fanOut;
+    private final TermRegister register;
 
     ArrayTermTable(String[] words, int[] start, int[] termWords) {
         this(words, start, termWords, new String[0], new int[] {0}, new int[0], new int[words.length]);
@@ -34,6 +35,12 @@ final class ArrayTermTable implements TermTable {
 
     ArrayTermTable(String[] words, int[] start, int[] termWords, String[] keys, int[] keyStart, int[] links,
             int[] fanOut) {
+        this(words, start, termWords, keys, keyStart, links, fanOut, TermRegister.NONE);
+    }
+
+    ArrayTermTable(String[] words, int[] start, int[] termWords, String[] keys, int[] keyStart, int[] links,
+            int[] fanOut, TermRegister register) {
+        this.register = register;
         this.words = words;
         this.start = start;
         this.termWords = termWords;
@@ -133,6 +140,87 @@ final class ArrayTermTable implements TermTable {
 
     String[] keys() {
         return keys;
+    }
+
+    @Override
+    public TermRegister register() {
+        return register;
+    }
+
+    @Override
+    public TermTable withoutGated() {
+        if (!register.hasGated()) {
+            return this;
+        }
+        int terms = size();
+        boolean[] usedWord = new boolean[words.length];
+        int keptTerms = 0;
+        int keptTermWords = 0;
+        for (int t = 0; t < terms; t++) {
+            if (!register.gated(t)) {
+                keptTerms++;
+                keptTermWords += start[t + 1] - start[t];
+                for (int p = start[t]; p < start[t + 1]; p++) {
+                    usedWord[termWords[p]] = true;
+                }
+            }
+        }
+        int[] newId = new int[words.length];
+        int kept = 0;
+        for (int w = 0; w < words.length; w++) {
+            newId[w] = usedWord[w] ? kept++ : -1;
+        }
+        String[] newWords = new String[kept];
+        int[] newFanOut = new int[kept];
+        for (int w = 0; w < words.length; w++) {
+            if (usedWord[w]) {
+                newWords[newId[w]] = words[w];
+                newFanOut[newId[w]] = fanOut[w];
+            }
+        }
+        int[] newStart = new int[keptTerms + 1];
+        int[] newTermWords = new int[keptTermWords];
+        int k = 0;
+        int p = 0;
+        for (int t = 0; t < terms; t++) {
+            if (!register.gated(t)) {
+                newStart[k++] = p;
+                for (int q = start[t]; q < start[t + 1]; q++) {
+                    newTermWords[p++] = newId[termWords[q]];
+                }
+            }
+        }
+        newStart[keptTerms] = p;
+        // links to words no kept term uses are dropped, and keys left without links (as TermTable.of does)
+        java.util.List<String> newKeys = new java.util.ArrayList<>();
+        int[] newKeyStart = new int[keys.length + 1];
+        int[] newLinks = new int[links.length];
+        int l = 0;
+        for (int key = 0; key < keys.length; key++) {
+            int before = l;
+            for (int q = keyStart[key]; q < keyStart[key + 1]; q++) {
+                int w = newId[TermTable.linkWord(links[q])];
+                if (w >= 0) {
+                    newLinks[l++] = w | TermTable.linkTier(links[q]) << 24;
+                }
+            }
+            if (l > before) {
+                newKeyStart[newKeys.size()] = before;
+                newKeys.add(keys[key]);
+            }
+        }
+        newKeyStart[newKeys.size()] = l;
+        return new ArrayTermTable(newWords, newStart, newTermWords, newKeys.toArray(new String[0]),
+                Arrays.copyOf(newKeyStart, newKeys.size() + 1), Arrays.copyOf(newLinks, l), newFanOut);
+    }
+
+    @Override
+    public TermTable withRegister(TermRegister r) {
+        int[] g = r.gatedTerms();
+        if (g.length > 0 && (g[0] < 0 || g[g.length - 1] >= size())) {
+            throw new IllegalArgumentException("gated term ids outside the table's " + size() + " terms");
+        }
+        return new ArrayTermTable(words, start, termWords, keys, keyStart, links, fanOut, r);
     }
 
     int[] keyStarts() {

@@ -28,6 +28,12 @@ import org.despin.model.ModelFile;
  * int[K+1]  first link of each key (the last entry is L)
  * int[L]    links: bits 0-23 term word id, bits 24-31 tier; sorted within a key
  * int[W]    fan-out of each word ({@link TermTable#linkCount})
+ * version 3 only, the register ({@link TermRegister}; written only when the table has one, else version 2):
+ * int G (gated terms), int R (prose words), int RB (their bytes), int P (words of the technical prose, > 0)
+ * int[G]    gated term ids, sorted strictly
+ * int[R+1]  prose word offsets into the prose word bytes (sorted strictly)
+ * byte[RB]  UTF-8 prose word bytes, padded with zeros to a multiple of 4
+ * float[R]  log10 of each prose word's rate in the technical prose
  * </pre>
  *
  * The section is optional: a model without it reads as {@link TermTable#EMPTY}; a version 1
@@ -37,6 +43,8 @@ public final class TermFormat {
     /** The section's name in the model file. */
     public static final String SECTION = "terms";
     public static final int VERSION = 2;
+    /** The version with a register ({@link TermRegister}), written only for a table that has one. */
+    public static final int VERSION_WITH_REGISTER = 3;
     /** The version before links; still readable. */
     static final int VERSION_WITHOUT_LINKS = 1;
     static final int MAGIC = 0x4D525444; // "DTRM" read little-endian
@@ -67,9 +75,9 @@ public final class TermFormat {
             throw bad(where, "not a terms section (wrong magic bytes)");
         }
         int version = b.getInt(4);
-        if (version != VERSION && version != VERSION_WITHOUT_LINKS) {
-            throw bad(where, "terms format version " + version + ", this despin reads version " + VERSION
-                    + "; rebuild the model");
+        if (version != VERSION && version != VERSION_WITHOUT_LINKS && version != VERSION_WITH_REGISTER) {
+            throw bad(where, "terms format version " + version + ", this despin reads versions 1-"
+                    + VERSION_WITH_REGISTER + "; rebuild the model");
         }
         int w = b.getInt(8);
         int t = b.getInt(12);
@@ -135,7 +143,33 @@ public final class TermFormat {
                 throw bad(where, "link " + l + " names word " + word + " of " + w + " with tier " + tier);
             }
         }
-        return new ArrayTermTable(words, start, termWords, keys, keyStart, links, fanOut);
+        TermRegister register = TermRegister.NONE;
+        if (version == VERSION_WITH_REGISTER) {
+            if (b.remaining() < 16) {
+                throw bad(where, "no room for the register header");
+            }
+            int g = b.getInt();
+            int r = b.getInt();
+            int rb = b.getInt();
+            int prose = b.getInt();
+            long needRegister = 4L * g + 4L * (r + 1) + pad4(rb) + 4L * r;
+            if (g < 0 || r < 0 || rb < 0 || prose <= 0 || needRegister > b.remaining()) {
+                throw bad(where, "register header (" + g + " gated terms, " + r + " prose words, " + rb + " bytes, "
+                        + prose + " words of prose) does not fit the section");
+            }
+            int[] gated = ints(b, g);
+            for (int k = 0; k < g; k++) {
+                if (gated[k] < 0 || gated[k] >= t || (k > 0 && gated[k] <= gated[k - 1])) {
+                    throw bad(where, "gated term " + k + " (" + gated[k] + ") is out of order or outside the " + t + " terms");
+                }
+            }
+            String[] proseWords = strings(b, r, rb, where, "prose word", false);
+            float[] rates = new float[r];
+            b.asFloatBuffer().get(rates);
+            b.position(b.position() + 4 * r);
+            register = TermRegister.of(gated, proseWords, rates, prose);
+        }
+        return new ArrayTermTable(words, start, termWords, keys, keyStart, links, fanOut, register);
     }
 
     /** Reads {@code count} offsets and the padded UTF-8 bytes of strictly sorted strings. */
@@ -192,8 +226,10 @@ public final class TermFormat {
             int bytes = length(utf8);
             int[] start = a.starts();
             int[] termWords = a.termWords();
+            TermRegister register = a.register();
+            boolean withRegister = register.hasGated() || register.hasProse();
             out.writeInt(MAGIC);
-            out.writeInt(VERSION);
+            out.writeInt(withRegister ? VERSION_WITH_REGISTER : VERSION);
             out.writeInt(words.length);
             out.writeInt(start.length - 1);
             out.writeInt(termWords.length);
@@ -213,6 +249,25 @@ public final class TermFormat {
             out.writeInts(a.keyStarts(), 0, a.keyStarts().length);
             out.writeInts(links, 0, links.length);
             out.writeInts(a.fanOuts(), 0, a.fanOuts().length);
+            if (withRegister) {
+                if (register.proseWords() <= 0 || register.proseWords() > Integer.MAX_VALUE) {
+                    throw new IllegalStateException("a register needs 1.." + Integer.MAX_VALUE + " words of prose");
+                }
+                byte[][] prose = utf8(register.words());
+                int[] gated = register.gatedTerms();
+                out.writeInt(gated.length);
+                out.writeInt(prose.length);
+                out.writeInt(length(prose));
+                out.writeInt((int) register.proseWords());
+                out.writeInts(gated, 0, gated.length);
+                writeStrings(out, prose);
+                float[] rates = register.log10Rates();
+                int[] bits = new int[rates.length];
+                for (int k = 0; k < rates.length; k++) {
+                    bits[k] = Float.floatToIntBits(rates[k]);
+                }
+                out.writeInts(bits, 0, bits.length);
+            }
         };
     }
 

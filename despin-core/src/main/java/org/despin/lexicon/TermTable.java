@@ -71,6 +71,29 @@ public interface TermTable {
         return link >>> 24;
     }
 
+    /**
+     * Which terms are read only in technical documents, and the technical prose's word rates that judge a
+     * document's register ({@link TermRegister}); {@link TermRegister#NONE} for a table without (every term
+     * read everywhere).
+     */
+    default TermRegister register() {
+        return TermRegister.NONE;
+    }
+
+    /**
+     * The table without the terms its register gates ({@link TermRegister#gated}) and without the words and links only
+     * they use: the same terms, words, links and fan-outs as a table built of the other terms alone, without a
+     * register; this table when it gates none.
+     */
+    default TermTable withoutGated() {
+        return this;
+    }
+
+    /** The same table with this register (the gated ids must be term ids of this table). */
+    default TermTable withRegister(TermRegister register) {
+        throw new UnsupportedOperationException("a register needs an array term table");
+    }
+
     /** Number of terms. */
     int size();
 

@@ -164,7 +164,7 @@ class TermFormatTest {
 
         ByteBuffer version = copy(good);
         version.putInt(4, 9);
-        assertEquals("m.dspm (section 'terms'): terms format version 9, this despin reads version 2; rebuild the model",
+        assertEquals("m.dspm (section 'terms'): terms format version 9, this despin reads versions 1-3; rebuild the model",
                 message(version));
 
         ByteBuffer counts = copy(good);

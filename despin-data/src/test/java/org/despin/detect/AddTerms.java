@@ -21,7 +21,8 @@ final class AddTerms {
         ModelFile in = ModelFile.open(Path.of(args[0]));
         ComponentBuild terms = TermBuild.build(new TermBuild.Limits(
                 Double.parseDouble(System.getProperty("terms.minPmi", "" + TermBuild.Limits.DEFAULT.minPmiLog10())),
-                Double.parseDouble(System.getProperty("terms.minJoint", "" + TermBuild.Limits.DEFAULT.minJointLog10()))),
+                Double.parseDouble(System.getProperty("terms.minJoint", "" + TermBuild.Limits.DEFAULT.minJointLog10())),
+                Double.parseDouble(System.getProperty("terms.gatedMinJoint", "" + TermBuild.Limits.DEFAULT.gatedMinJointLog10()))),
                 new org.despin.data.lexicon.TechnicalTerms.Limits(
                         Integer.getInteger("terms.docMinCount", TermBuild.DOCUMENTATION_LIMITS.minCount()),
                         Double.parseDouble(System.getProperty("terms.docMinPmi",

