@@ -32,7 +32,7 @@ class SampledSearchTest {
     private static final List<String[]> CONTEXTS = LmTestSupport.contexts(SOURCE);
 
     /** 1,500 sentences over 200 words drawn with Zipfian frequencies (fixed seed). */
-    private static BackoffSource zipfModel() {
+    static BackoffSource zipfModel() {
         KneserNeyEstimator kn = new KneserNeyEstimator(4);
         Random r = new Random(11);
         double[] cumulative = new double[200];
@@ -165,7 +165,7 @@ class SampledSearchTest {
     }
 
     /** Every word of the vocabulary (and an unknown id) after every context: equal float bits, states and matched orders. */
-    private static void assertSame(TrieLanguageModel expected, TrieLanguageModel actual, List<String[]> contexts) {
+    static void assertSame(TrieLanguageModel expected, TrieLanguageModel actual, List<String[]> contexts) {
         TrieState se = expected.newState();
         TrieState sa = actual.newState();
         TrieState oe = expected.newState();
