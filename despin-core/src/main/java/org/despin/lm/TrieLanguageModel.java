@@ -347,13 +347,23 @@ public final class TrieLanguageModel implements LanguageModel {
      * (linear probing). A slot holds (word + 1) << 32 | entry, 0 when empty.
      */
     private void buildTable(int n) {
+        // the long ranges first, as (start, end) pairs: one sequential pass over the parents' pointers
         long parents = n == 2 ? vocabularySize : count[n - 1];
+        long[] ranges = new long[64];
+        int k = 0;
         long entries = 0;
+        long lo = parentFrom(n, 0);
         for (long p = 0; p < parents; p++) {
-            long len = parentTo(n, p) - parentFrom(n, p);
-            if (len > sampledLongerThan) {
-                entries += len;
+            long hi = parentFrom(n, p + 1);
+            if (hi - lo > sampledLongerThan) {
+                if (k == ranges.length) {
+                    ranges = java.util.Arrays.copyOf(ranges, 2 * k);
+                }
+                ranges[k++] = lo;
+                ranges[k++] = hi;
+                entries += hi - lo;
             }
+            lo = hi;
         }
         if (entries == 0) {
             return;
@@ -366,15 +376,12 @@ public final class TrieLanguageModel implements LanguageModel {
         int shift = 64 - bits;
         int m = t.length - 1;
         Level level = levels[n];
-        for (long p = 0; p < parents; p++) {
-            long lo = parentFrom(n, p);
-            long hi = parentTo(n, p);
-            if (hi - lo <= sampledLongerThan) {
-                continue;
-            }
-            for (long e = lo; e < hi; e++) {
+        for (int r = 0; r < k; r += 2) {
+            long from = ranges[r];
+            long to = ranges[r + 1];
+            for (long e = from; e < to; e++) {
                 int w = (int) PackedSearch.wordAt(buf, level.at, level.bits, level.wordMask, e);
-                int i = slot(lo, w, shift);
+                int i = slot(from, w, shift);
                 while (t[i] != 0) {
                     i = (i + 1) & m;
                 }
