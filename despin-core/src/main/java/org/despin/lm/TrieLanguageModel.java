@@ -25,6 +25,14 @@ import org.despin.model.DataFormatException;
  * two samples the key's run of at most 31 entries (four or five cache lines, read together) is
  * scanned, where a search of the mapped entries alone waits for two or three rounds of cache
  * misses. Any correct search finds the same entry, so the scores do not change.
+ *
+ * <p>By default ({@link Sampling#DEFAULT}, branch speed9) those long ranges are not sampled but
+ * indexed: at load, every entry of a bigram or trigram range of more than 1,024 entries goes into
+ * an open-addressing table keyed by (range start, word), a slot holding the word and the entry
+ * (linear probing, at most half full). A lookup reads its home slot (mostly one cache line; the
+ * slot's word and the range check make it exact, so the same entry is found and an absent word is
+ * not) instead of the samples and the run. The default model: 872,721 bigrams and 178,060 trigrams
+ * indexed in 2 M and 512 k slots, 21 MB of heap, built in 60-130 ms at load.
  */
 public final class TrieLanguageModel implements LanguageModel {
     private final ByteBuffer buf;

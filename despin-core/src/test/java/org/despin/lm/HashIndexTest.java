@@ -109,6 +109,14 @@ class HashIndexTest {
     }
 
     @Test
+    void theDefaultIndexesTheRangesTheSamplesServed() {
+        TrieLanguageModel.Sampling d = TrieLanguageModel.Sampling.DEFAULT;
+        assertTrue(d.hashed());
+        assertEquals(TrieLanguageModel.Sampling.SAMPLED.longerThan(), d.longerThan());
+        assertEquals(TrieLanguageModel.Sampling.SAMPLED.maxOrder(), d.maxOrder());
+    }
+
+    @Test
     void theLowThresholdIndexesMostEntries() throws Exception {
         TrieLanguageModel hashed = model(new TrieLanguageModel.Sampling(2, 2, 3, true));
         assertTrue(hashed.indexedEntries(2) > hashed.count(2) * 9 / 10, "indexed bigrams " + hashed.indexedEntries(2));

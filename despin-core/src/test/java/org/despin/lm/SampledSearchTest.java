@@ -98,14 +98,14 @@ class SampledSearchTest {
         for (int i = 0; i < CONTEXTS.size(); i += 20) {
             someContexts.add(CONTEXTS.get(i));
         }
-        assertSame(plain, model(TrieLanguageModel.Sampling.DEFAULT), someContexts);
+        assertSame(plain, model(TrieLanguageModel.Sampling.SAMPLED), someContexts);
         assertSame(plain, model(new TrieLanguageModel.Sampling(2, 2, 4)), someContexts);
     }
 
     @Test
     void batchScoresThroughSamplesAreTheSingleScores() throws Exception {
         TrieRoundTripTest.assertSameBatchScores(model(new TrieLanguageModel.Sampling(2, 2, 4)), SOURCE);
-        TrieRoundTripTest.assertSameBatchScores(model(TrieLanguageModel.Sampling.DEFAULT), SOURCE);
+        TrieRoundTripTest.assertSameBatchScores(model(TrieLanguageModel.Sampling.SAMPLED), SOURCE);
     }
 
     /**
@@ -116,7 +116,7 @@ class SampledSearchTest {
     void smallBatchesScoreLikeSingleQueries(@ForAll @IntRange(min = 1, max = 40) int count, @ForAll long seed)
             throws Exception {
         Random r = new Random(seed);
-        for (TrieLanguageModel lm : List.of(model(TrieLanguageModel.Sampling.NONE), model(TrieLanguageModel.Sampling.DEFAULT),
+        for (TrieLanguageModel lm : List.of(model(TrieLanguageModel.Sampling.NONE), model(TrieLanguageModel.Sampling.SAMPLED),
                 model(new TrieLanguageModel.Sampling(2, 2, 4)))) {
             int size = lm.vocabulary().size();
             int[] words = new int[count];
