@@ -28,11 +28,12 @@ import org.despin.model.DataFormatException;
  *
  * <p>By default ({@link Sampling#DEFAULT}, branch speed9) those long ranges are not sampled but
  * indexed: at load, every entry of a bigram or trigram range of more than 1,024 entries goes into
- * an open-addressing table keyed by (range start, word), a slot holding the word and the entry
- * (linear probing, at most half full). A lookup reads its home slot (mostly one cache line; the
- * slot's word and the range check make it exact, so the same entry is found and an absent word is
- * not) instead of the samples and the run. The default model: 872,721 bigrams and 178,060 trigrams
- * indexed in 2 M and 512 k slots, 21 MB of heap, built in 60-130 ms at load.
+ * an open-addressing table keyed by (range start, word), an int slot holding the entry and a
+ * fingerprint of its word in the bits the entry leaves (linear probing, at most half full). A lookup
+ * reads its home slot (mostly one cache line) and, where the range and the fingerprint fit, the
+ * entry's word in the trie (the line the query reads next anyway): exact, so the same entry is found
+ * and an absent word is not, instead of the samples and the run. The default model: 872,721 bigrams
+ * and 178,060 trigrams indexed in 2 M and 512 k slots, 10.5 MB of heap.
  */
 public final class TrieLanguageModel implements LanguageModel {
     private final ByteBuffer buf;
@@ -47,8 +48,9 @@ public final class TrieLanguageModel implements LanguageModel {
     private final Level[] levels;  // per order n >= 2 (index n)
     private final long sampledLongerThan;
     // the hash index per order (null where there is none) and the shift that makes a slot of a hash
-    private final long[][] tables;
+    private final int[][] tables;
     private final int[] tableShift;
+    private final int[] entryBits; // a slot: fingerprint of the word << entryBits | entry + 1
     /** How many samples {@link Level#runStart} walks from its guess before it binary-searches. */
     private static final int WALK = 8;
 
@@ -340,8 +342,9 @@ public final class TrieLanguageModel implements LanguageModel {
             }
         }
         vocabulary = new TrieVocabulary(b, vocabularySize, hashCapacity, (int) at[0], offsetsAt, (int) at[2]);
-        tables = new long[order + 1][];
+        tables = new int[order + 1][];
         tableShift = new int[order + 1];
+        entryBits = new int[order + 1];
         if (sampling.hashed()) {
             for (int n = 2; n <= Math.min(order, sampling.maxOrder()); n++) {
                 buildTable(n);
@@ -352,7 +355,7 @@ public final class TrieLanguageModel implements LanguageModel {
     /**
      * The hash index of order n: every entry of a range of more than {@link #sampledLongerThan}
      * entries, keyed by (range start, word), in a table of twice to four times as many slots
-     * (linear probing). A slot holds (word + 1) << 32 | entry, 0 when empty.
+     * (linear probing). A slot holds fingerprint(word) << entryBits | entry + 1, 0 when empty.
      */
     private void buildTable(int n) {
         // the long ranges first, as (start, end) pairs: one sequential pass over the parents' pointers
@@ -380,9 +383,10 @@ public final class TrieLanguageModel implements LanguageModel {
         if (bits > 30) {
             throw new IllegalStateException("hash index of " + entries + " " + n + "-grams is too large");
         }
-        long[] t = new long[1 << bits];
+        int[] t = new int[1 << bits];
         int shift = 64 - bits;
         int m = t.length - 1;
+        int eb = 64 - Long.numberOfLeadingZeros(count[n]); // entry + 1 <= count[n] < 2^eb
         Level level = levels[n];
         for (int r = 0; r < k; r += 2) {
             long from = ranges[r];
@@ -393,11 +397,12 @@ public final class TrieLanguageModel implements LanguageModel {
                 while (t[i] != 0) {
                     i = (i + 1) & m;
                 }
-                t[i] = (long) (w + 1) << 32 | e;
+                t[i] = fingerprint(w, eb) << eb | (int) (e + 1);
             }
         }
         tables[n] = t;
         tableShift[n] = shift;
+        entryBits[n] = eb;
     }
 
     /** The first child (among the n-grams) of parent p: word p for the bigrams, else entry p of order n - 1. */
@@ -416,22 +421,33 @@ public final class TrieLanguageModel implements LanguageModel {
         return (int) ((h ^ (h >>> 31)) * 0x94D049BB133111EBL >>> shift);
     }
 
-    /** The entry of w among [lo, hi) through the hash index of order n (that range is indexed), or -1. */
+    /** The 32 - eb high bits of a hash of w (none when eb is 32 or more), the slot's check before the trie is read. */
+    private static int fingerprint(int w, int eb) {
+        return eb >= 32 ? 0 : (w * 0x9E3779B9) >>> eb;
+    }
+
+    /**
+     * The entry of w among [lo, hi) through the hash index of order n (that range is indexed), or -1.
+     * A slot in the range whose fingerprint is w's has its word read from the trie (the line the
+     * caller reads next): exact, and a wrong fingerprint or range costs no read.
+     */
     private long probe(int n, long lo, long hi, int w) {
-        long[] t = tables[n];
+        int[] t = tables[n];
         int m = t.length - 1;
-        long key = (long) (w + 1) << 32;
+        int eb = entryBits[n];
+        int fp = fingerprint(w, eb);
+        long entryMask = (1L << eb) - 1;
+        Level level = levels[n];
         int i = slot(lo, w, tableShift[n]);
         while (true) {
-            long s = t[i];
+            int s = t[i];
             if (s == 0) {
                 return -1;
             }
-            if ((s & 0xFFFFFFFF00000000L) == key) {
-                long e = s & 0xFFFFFFFFL;
-                if (e >= lo && e < hi) {
-                    return e;
-                }
+            long e = (s & 0xFFFFFFFFL & entryMask) - 1;
+            if (e >= lo && e < hi && (eb >= 32 || s >>> eb == fp)
+                    && PackedSearch.wordAt(buf, level.at, level.bits, level.wordMask, e) == w) {
+                return e;
             }
             i = (i + 1) & m;
         }
@@ -444,10 +460,10 @@ public final class TrieLanguageModel implements LanguageModel {
 
     /** Entries in the hash index of order n (0 when it has none). */
     long indexedEntries(int n) {
-        long[] t = tables[n];
+        int[] t = tables[n];
         long k = 0;
         if (t != null) {
-            for (long s : t) {
+            for (int s : t) {
                 k += s != 0 ? 1 : 0;
             }
         }
@@ -712,7 +728,7 @@ public final class TrieLanguageModel implements LanguageModel {
         boolean hashed = tables[2] != null;
         long sink = 0;
         if (hashed) {
-            long[] table = tables[2];
+            int[] table = tables[2];
             int shift = tableShift[2];
             for (int k = 0; k < count; k++) {
                 if (hi[k] - lo[k] > sampledLongerThan) {

@@ -29,7 +29,7 @@ final class HashIndexCheck {
             if (round == 2) {
                 for (int n = 2; n <= hashed.order(); n++) {
                     System.out.printf("order %d: %d stored, %d indexed, %d slots (%.1f MB)%n", n, hashed.count(n),
-                            hashed.indexedEntries(n), hashed.indexSlots(n), hashed.indexSlots(n) * 8 / 1e6);
+                            hashed.indexedEntries(n), hashed.indexSlots(n), hashed.indexSlots(n) * 4 / 1e6);
                 }
                 TrieLanguageModel plain = new TrieLanguageModel(section, "m", TrieLanguageModel.Sampling.NONE);
                 long[] checked = HashIndexTest.assertEveryEntryFound(plain, sampled, hashed, every);
