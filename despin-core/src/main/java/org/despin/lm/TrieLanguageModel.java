@@ -51,6 +51,7 @@ public final class TrieLanguageModel implements LanguageModel {
     private final int[][] tables;
     private final int[] tableShift;
     private final int[] entryBits; // a slot: fingerprint of the word << entryBits | entry + 1
+    private final int fingerprintBits;
     /** How many samples {@link Level#runStart} walks from its guess before it binary-searches. */
     private static final int WALK = 8;
 
@@ -59,7 +60,7 @@ public final class TrieLanguageModel implements LanguageModel {
      * keep the word of every {@code every}-th entry (a power of two), and ranges of more than
      * {@code longerThan} entries are narrowed through them. {@link #NONE} samples nothing.
      */
-    record Sampling(int every, int longerThan, int maxOrder, boolean hashed) {
+    record Sampling(int every, int longerThan, int maxOrder, boolean hashed, int fingerprintBits) {
         /** Measured on the default model (docs/benchmarks-lm.md): 32, 1024, bigrams and trigrams. */
         static final Sampling SAMPLED = new Sampling(32, 1024, 3);
         /** The long ranges of the bigrams and trigrams through the hash index (see {@link #hashed}). */
@@ -71,15 +72,21 @@ public final class TrieLanguageModel implements LanguageModel {
          * {@code hashed}: the ranges of more than {@code longerThan} entries of the orders
          * 2..{@code maxOrder} are not sampled but indexed at load in an open-addressing table of
          * (range start, word) -> entry, one probe (mostly one cache line) instead of a search.
+         * {@code fingerprintBits}: at most this many bits of a slot hold the word's fingerprint (32:
+         * all the entry leaves; fewer, down to 1, for tests: more slots then have their word read).
          */
         Sampling {
-            if (Integer.bitCount(every) != 1 || longerThan < every) {
+            if (Integer.bitCount(every) != 1 || longerThan < every || fingerprintBits < 1 || fingerprintBits > 32) {
                 throw new IllegalArgumentException("sampling every " + every + " entries, ranges over " + longerThan);
             }
         }
 
         Sampling(int every, int longerThan, int maxOrder) {
-            this(every, longerThan, maxOrder, false);
+            this(every, longerThan, maxOrder, false, 32);
+        }
+
+        Sampling(int every, int longerThan, int maxOrder, boolean hashed) {
+            this(every, longerThan, maxOrder, hashed, 32);
         }
     }
 
@@ -342,6 +349,7 @@ public final class TrieLanguageModel implements LanguageModel {
             }
         }
         vocabulary = new TrieVocabulary(b, vocabularySize, hashCapacity, (int) at[0], offsetsAt, (int) at[2]);
+        fingerprintBits = sampling.fingerprintBits();
         tables = new int[order + 1][];
         tableShift = new int[order + 1];
         entryBits = new int[order + 1];
@@ -386,7 +394,8 @@ public final class TrieLanguageModel implements LanguageModel {
         int[] t = new int[1 << bits];
         int shift = 64 - bits;
         int m = t.length - 1;
-        int eb = 64 - Long.numberOfLeadingZeros(count[n]); // entry + 1 <= count[n] < 2^eb
+        // entry + 1 <= count[n] < 2^eb; the fingerprint in the bits left, or fewer (tests)
+        int eb = Math.max(64 - Long.numberOfLeadingZeros(count[n]), Math.min(31, 32 - fingerprintBits));
         Level level = levels[n];
         for (int r = 0; r < k; r += 2) {
             long from = ranges[r];

@@ -100,7 +100,8 @@ class HashIndexTest {
     void everyStoredEntryIsFoundAtItsIndexAndNoAbsentOne() throws Exception {
         TrieLanguageModel plain = model(TrieLanguageModel.Sampling.NONE);
         for (TrieLanguageModel.Sampling h : new TrieLanguageModel.Sampling[] {new TrieLanguageModel.Sampling(2, 2, 3, true),
-                new TrieLanguageModel.Sampling(8, 40, 3, true), TrieLanguageModel.Sampling.HASHED}) {
+                new TrieLanguageModel.Sampling(8, 40, 3, true), TrieLanguageModel.Sampling.HASHED,
+                new TrieLanguageModel.Sampling(2, 2, 3, true, 1), new TrieLanguageModel.Sampling(2, 2, 3, true, 3)}) {
             TrieLanguageModel hashed = model(h);
             long[] checked = assertEveryEntryFound(plain, model(new TrieLanguageModel.Sampling(2, 2, 3)), hashed, 1);
             assertEquals(plain.count(2) + plain.count(3), checked[0]);
@@ -139,6 +140,8 @@ class HashIndexTest {
         }
         SampledSearchTest.assertSame(plain, model(new TrieLanguageModel.Sampling(2, 2, 3, true)), some);
         SampledSearchTest.assertSame(plain, model(new TrieLanguageModel.Sampling(4, 30, 3, true)), some);
+        // a one-bit fingerprint: most slots of the range have their word read from the trie
+        SampledSearchTest.assertSame(plain, model(new TrieLanguageModel.Sampling(2, 2, 3, true, 1)), some);
         TrieRoundTripTest.assertSameBatchScores(model(new TrieLanguageModel.Sampling(2, 2, 3, true)), SOURCE);
     }
 }
