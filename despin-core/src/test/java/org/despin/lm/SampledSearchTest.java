@@ -32,7 +32,7 @@ class SampledSearchTest {
     private static final List<String[]> CONTEXTS = LmTestSupport.contexts(SOURCE);
 
     /** 1,500 sentences over 200 words drawn with Zipfian frequencies (fixed seed). */
-    private static BackoffSource zipfModel() {
+    static BackoffSource zipfModel() {
         KneserNeyEstimator kn = new KneserNeyEstimator(4);
         Random r = new Random(11);
         double[] cumulative = new double[200];
@@ -98,14 +98,14 @@ class SampledSearchTest {
         for (int i = 0; i < CONTEXTS.size(); i += 20) {
             someContexts.add(CONTEXTS.get(i));
         }
-        assertSame(plain, model(TrieLanguageModel.Sampling.DEFAULT), someContexts);
+        assertSame(plain, model(TrieLanguageModel.Sampling.SAMPLED), someContexts);
         assertSame(plain, model(new TrieLanguageModel.Sampling(2, 2, 4)), someContexts);
     }
 
     @Test
     void batchScoresThroughSamplesAreTheSingleScores() throws Exception {
         TrieRoundTripTest.assertSameBatchScores(model(new TrieLanguageModel.Sampling(2, 2, 4)), SOURCE);
-        TrieRoundTripTest.assertSameBatchScores(model(TrieLanguageModel.Sampling.DEFAULT), SOURCE);
+        TrieRoundTripTest.assertSameBatchScores(model(TrieLanguageModel.Sampling.SAMPLED), SOURCE);
     }
 
     /**
@@ -116,7 +116,7 @@ class SampledSearchTest {
     void smallBatchesScoreLikeSingleQueries(@ForAll @IntRange(min = 1, max = 40) int count, @ForAll long seed)
             throws Exception {
         Random r = new Random(seed);
-        for (TrieLanguageModel lm : List.of(model(TrieLanguageModel.Sampling.NONE), model(TrieLanguageModel.Sampling.DEFAULT),
+        for (TrieLanguageModel lm : List.of(model(TrieLanguageModel.Sampling.NONE), model(TrieLanguageModel.Sampling.SAMPLED),
                 model(new TrieLanguageModel.Sampling(2, 2, 4)))) {
             int size = lm.vocabulary().size();
             int[] words = new int[count];
@@ -165,7 +165,7 @@ class SampledSearchTest {
     }
 
     /** Every word of the vocabulary (and an unknown id) after every context: equal float bits, states and matched orders. */
-    private static void assertSame(TrieLanguageModel expected, TrieLanguageModel actual, List<String[]> contexts) {
+    static void assertSame(TrieLanguageModel expected, TrieLanguageModel actual, List<String[]> contexts) {
         TrieState se = expected.newState();
         TrieState sa = actual.newState();
         TrieState oe = expected.newState();
