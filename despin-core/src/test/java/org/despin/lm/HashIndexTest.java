@@ -3,15 +3,8 @@ package org.despin.lm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Map;
-import org.despin.DespinException;
 import org.despin.lm.build.BackoffSource;
-import org.despin.model.ModelFile;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,27 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class HashIndexTest {
     private static final BackoffSource SOURCE = SampledSearchTest.zipfModel();
-    private static final ByteBuffer SECTION = section(SOURCE);
-
-    static ByteBuffer section(BackoffSource src) {
-        try {
-            Path file = Files.createTempFile("despin-hashed", ".dspm");
-            try {
-                try (ModelFile.Writer w = new ModelFile.Writer(file)) {
-                    w.section(LmFormat.SECTION, LmFormat.section(src));
-                    w.finish(Map.of());
-                }
-                ByteBuffer mapped = ModelFile.open(file).section(LmFormat.SECTION);
-                return ByteBuffer.allocate(mapped.capacity()).put(mapped.duplicate()).flip();
-            } finally {
-                Files.delete(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (DespinException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private static final ByteBuffer SECTION = SampledSearchTest.section(SOURCE);
 
     private static TrieLanguageModel model(TrieLanguageModel.Sampling sampling) throws Exception {
         return new TrieLanguageModel(SECTION.duplicate(), "zipf", sampling);

@@ -52,7 +52,8 @@ class SampledSearchTest {
         return kn.estimate();
     }
 
-    private static ByteBuffer section(BackoffSource src) {
+    /** The LM section of {@code src} as written to a model file, copied to the heap (shared with {@link HashIndexTest}). */
+    static ByteBuffer section(BackoffSource src) {
         try {
             Path file = Files.createTempFile("despin-sampled", ".dspm");
             try {
