@@ -57,10 +57,7 @@ class EvidenceTest {
         int stopped = 0;
         for (int sentence = 0; sentence < 400; sentence++) {
             int n = 1 + random.nextInt(12);
-            int[] ids = new int[n];
-            for (int i = 0; i < n; i++) {
-                ids[i] = randomWord(random, vocabulary);
-            }
+            int[] ids = randomWords(random, vocabulary, n);
             // the first pass reads the observed words; a refine pass a restoration of some of them
             int[] context = ids;
             if (random.nextBoolean()) {
@@ -111,10 +108,7 @@ class EvidenceTest {
         int kept = 0;
         for (int sentence = 0; sentence < 300; sentence++) {
             int n = 2 + random.nextInt(10);
-            int[] ids = new int[n];
-            for (int i = 0; i < n; i++) {
-                ids[i] = randomWord(random, vocabulary);
-            }
+            int[] ids = randomWords(random, vocabulary, n);
             evidence.sentence(ids, ids);
             for (int query = 0; query < 20; query++) {
                 int from = random.nextInt(n);
@@ -141,6 +135,15 @@ class EvidenceTest {
             }
         }
         assertTrue(kept > 1000 && stopped > 1000, "both sides exercised: kept " + kept + ", stopped " + stopped);
+    }
+
+    /** n words drawn as {@link #randomWord} draws one. */
+    private static int[] randomWords(Random random, int vocabulary, int n) {
+        int[] ids = new int[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = randomWord(random, vocabulary);
+        }
+        return ids;
     }
 
     private static int randomWord(Random random, int vocabulary) {
