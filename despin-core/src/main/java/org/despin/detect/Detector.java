@@ -261,7 +261,8 @@ public final class Detector {
             changed |= refined != lattice;
             out.add(refined);
         }
-        return changed ? new LatticeBuilder.Result(out, lattices.eligibleWords(), lattices.technical()) : lattices;
+        return changed ? new LatticeBuilder.Result(out, lattices.eligibleWords(), lattices.technical(),
+                lattices.register()) : lattices;
     }
 
     /** A report and the document features behind its spin score. */
@@ -290,10 +291,12 @@ public final class Detector {
             arcs.add(lattice, settings.arcModel());
         }
         double per100 = words == 0 ? 0 : 100.0 / words;
+        // how far the register lies above the gate's threshold where the gate read the document as technical, else 0
+        double aboveGate = lattices.technical() ? lattices.register() - settings.technicalRegister() : 0;
         return new DocumentFeatures(words, lattices.eligibleWords(), estimate.rate(),
                 estimate.expectedSubstitutions(), confidence * per100, Artefacts.count(doc) * per100, names,
                 estimate.variants().size(), arcs.positiveSpans * per100, arcs.expectedRestorations * per100,
-                topFindingProbability(doc, ls, estimate));
+                topFindingProbability(doc, ls, estimate), lattices.register(), aboveGate);
     }
 
     /** The score reads the finding model's surest candidates, one per this many words (three in 100-139 words). */

@@ -150,13 +150,15 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
      * third component: the finding model at {@link FindingModel#DEFAULTS_WITH_DOC_COMMENTS} (t 0.35
      * instead of 0.40; 0.34 at stop 18), and since branch {@code refit19} the document score refitted on that language model
      * ({@link DocumentScorer.Coefficients#WITH_DOC_COMMENTS}) with cleanThreshold 0.27 (its clean held-out
-     * median; spunThreshold stays 0.86, its clean 98 % quantile), and since branch {@code shortverdict} the spun
+     * median; spunThreshold stays 0.86, its clean 98 % quantile; since branch {@code docscore21} that score refitted with
+     * the document's register and on technical text besides, spunThreshold 0.89 and cleanThreshold 0.25, its clean
+     * 98 % quantile and median rounded up), and since branch {@code shortverdict} the spun
      * threshold of documents under 100 words by length ({@link SpunBands#WITH_DOC_COMMENTS}). The arc model and the finding models' weights
      * were refitted too and kept: no better held out (docs/detector.md "Refit on the stop-18 language model").
      */
     public static final DetectorSettings DEFAULTS_WITH_DOC_COMMENTS = DEFAULTS_WITH_NAMES.with()
             .findingModel(FindingModel.DEFAULTS_WITH_DOC_COMMENTS).score(DocumentScorer.Coefficients.WITH_DOC_COMMENTS)
-            .cleanThreshold(0.27).spunBands(SpunBands.WITH_DOC_COMMENTS).build();
+            .spunThreshold(0.89).cleanThreshold(0.25).spunBands(SpunBands.WITH_DOC_COMMENTS).build();
 
     /**
      * The default settings for {@code model}: {@link #DEFAULTS_WITH_DOC_COMMENTS} when it has a names list

@@ -26,8 +26,16 @@ package org.despin.detect;
  *     (three in a text of 100-139 words), each read at a fixed reference rate and a neutral spin
  *     score, so that it adds what the candidates' own evidence, posteriors and neighbours say to the
  *     document's rate (which the score reads apart)
+ * @param register the document's register as the term gate reads it ({@link TermCandidates#register}: about 0.2 for
+ *     the technical bench's documentation, about -0.7 for news, speeches and fiction), NaN when the gate read none
+ *     (a table that gates no term, {@code technicalRegister} NaN, no content word)
+ * @param registerAboveGate in a document the gate read as technical ({@code register} at least the settings'
+ *     {@code technicalRegister}, so that the gated terms were read) how far its register lies above that threshold,
+ *     else 0: news is scored as before, technical writing, whose clean and spun texts alike have fewer and less sure
+ *     candidates (the LM knows the field less), by how technical it reads (branch {@code docscore21})
  */
 public record DocumentFeatures(int words, int eligibleWords, double spinRate, double expectedSubstitutions,
         double confidencePer100, double artefactsPer100, int nameFindings, int variantGroups,
-        double positiveSpansPer100, double expectedRestorationsPer100, double topFindingProbability) {
+        double positiveSpansPer100, double expectedRestorationsPer100, double topFindingProbability,
+        double register, double registerAboveGate) {
 }

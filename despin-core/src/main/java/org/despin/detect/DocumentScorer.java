@@ -9,7 +9,7 @@ import java.util.List;
 public final class DocumentScorer {
     /** The features the model reads, in the order of {@link #vector} and {@link Coefficients#of}. */
     public static final List<String> FEATURES = List.of("spinRate", "confidencePer100", "artefactsPer100", "names",
-            "variants", "positiveSpansPer100", "expectedRestorationsPer100", "topFindingProbability");
+            "variants", "positiveSpansPer100", "expectedRestorationsPer100", "topFindingProbability", "registerAboveGate");
 
     /**
      * Logistic coefficients, one per {@link #FEATURES} entry after the intercept. Counts are capped
@@ -17,7 +17,7 @@ public final class DocumentScorer {
      */
     public record Coefficients(double intercept, double spinRate, double confidencePer100, double artefactsPer100,
             double names, double variants, double positiveSpansPer100, double expectedRestorationsPer100,
-            double topFindingProbability) {
+            double topFindingProbability, double registerAboveGate) {
         /**
          * Fitted by DetectorEvaluation "fit" (docs/detector.md, "Document score: the finding model's
          * surest candidates", refitted in "Joint refit after doccontext, spungate and docscore") on
@@ -41,37 +41,43 @@ public final class DocumentScorer {
          * org.despin.detect.DetectorEvaluation MODEL fit 1200}, the "all" line.
          */
         public static final Coefficients DEFAULTS = new Coefficients(-2.763, 0.147, 0.127, 1.964, 0.438, 0.126,
-                0.407, 0.900, 3.892);
+                0.407, 0.900, 3.892, 0);
 
         /**
          * {@link #DEFAULTS} refitted for a model whose language model mixes in the doc-comment prose as a third
          * component (metadata {@code lm.mix.component} = {@value DetectorSettings#DOC_COMMENTS}, the default build
-         * since stop 18; branch {@code refit19}): the same fit ({@code fit 1200}, the "all" line) with the fold LM
-         * mixed as that model's LM ({@code FoldModel}: 0.65 own without the fit fold + 0.05 doc comments + 0.30
-         * Sphinx). Test-half AUROC 0.853 (0.830 at rate 0.1); the weights within 0.1 of {@link #DEFAULTS} but
-         * {@code names} (0.438 -> 0.813). Held out (100-150-word passages, spun 0.1 by MyThes) the AUROC is
-         * unchanged (0.809 / 0.790 on the first / fresh 400) and the clean 98 % quantile stays at 0.86, but more
-         * spun documents pass it (27.8 -> 32.0 % / 23.3 -> 28.0 %; clean 1.8 -> 1.8 % / 1.0 -> 1.3 %), so more
-         * spun news gets the boosted decode: spun-0.3 F1 +0.005 at the same clean flags on the first 100
-         * passages (docs/detector.md "Refit on the stop-18 language model").
-         * {@code java -Xmx5g -cp $CP -DfoldLm=/tmp/refit19/fold-lm.dspm org.despin.detect.DetectorEvaluation
-         * MODEL fit 1200}
+         * since stop 18). Branch {@code docscore21} (stop 21): refitted with {@code registerAboveGate} on every
+         * passage of the fit fold (4,432 of 100-150 words, fold LM, each clean and spun by the training spinners at
+         * 0.05 / 0.1 / 0.2 / 0.3) and 896 passages of the technical documentation besides (pages of Debian's
+         * scikit-learn, SciPy and statsmodels documentation after the first 200 passages of each, which the technical
+         * bench and the fresh technical check read), logistic regression on all rows, L2 1.0. Held out (100-150 words,
+         * MyThes at 0.1): AUROC 0.809 -> 0.814 (first 400), 0.790 -> 0.792 (fresh 400), technical bench 0.814 ->
+         * 0.822; clean 98 % quantile 0.884, so spunThreshold 0.89; verdict F1 at 0.1 on the technical bench 0.244 ->
+         * 0.294, on 450 fresh technical passages 0.256 -> 0.315 (docs/detector.md "The document score refitted with
+         * the document's register"). {@code java -Xmx5g -cp $CP -DfoldLm=/tmp/refit19/fold-lm.dspm
+         * -DfitTechnical=900 org.despin.detect.DetectorEvaluation MODEL fit 4800}, the "all rows" line.
+         *
+         * <p>Before (branch {@code refit19}, stop 18's LM, the fit fold's first 600 passages, no technical text):
+         * (-2.770, 0.198, 0.144, 1.960, 0.813, 0.056, 0.501, 0.943, 3.937, 0), spunThreshold 0.86, cleanThreshold 0.27.
          */
-        public static final Coefficients WITH_DOC_COMMENTS = new Coefficients(-2.770, 0.198, 0.144, 1.960, 0.813,
-                0.056, 0.501, 0.943, 3.937);
+        public static final Coefficients WITH_DOC_COMMENTS = new Coefficients(-3.371, 0.778, -0.106, 1.447, 1.030,
+                0.095, 0.582, 0.482, 7.292, 0.722);
 
-        /** Coefficients from the intercept and one weight per {@link #FEATURES} entry, as the fit prints them. */
+        /**
+         * Coefficients from the intercept and one weight per {@link #FEATURES} entry, as the fit prints them; nine
+         * weights (the fits of before branch {@code docscore21}) leave {@code registerAboveGate} at 0.
+         */
         public static Coefficients of(double[] w) {
-            if (w.length != FEATURES.size() + 1) {
+            if (w.length != FEATURES.size() + 1 && w.length != FEATURES.size()) {
                 throw new IllegalArgumentException("document score needs " + (FEATURES.size() + 1) + " weights, got " + w.length);
             }
-            return new Coefficients(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8]);
+            return new Coefficients(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8], w.length > 9 ? w[9] : 0);
         }
 
         double logit(DocumentFeatures f) {
             double[] x = vector(f);
             double[] w = {spinRate, confidencePer100, artefactsPer100, names, variants, positiveSpansPer100,
-                expectedRestorationsPer100, topFindingProbability};
+                expectedRestorationsPer100, topFindingProbability, registerAboveGate};
             double z = intercept;
             for (int i = 0; i < x.length; i++) {
                 z += w[i] * x[i];
@@ -90,7 +96,7 @@ public final class DocumentScorer {
     public static double[] vector(DocumentFeatures f) {
         return new double[] {f.spinRate(), f.confidencePer100(), f.artefactsPer100(), Math.min(3, f.nameFindings()),
             Math.min(3, f.variantGroups()), f.positiveSpansPer100(), f.expectedRestorationsPer100(),
-            f.topFindingProbability()};
+            f.topFindingProbability(), f.registerAboveGate()};
     }
 
     double score(DocumentFeatures f) {

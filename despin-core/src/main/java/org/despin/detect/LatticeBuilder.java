@@ -32,14 +32,17 @@ import org.despin.text.TokenType;
  * Per call; not thread-safe.
  */
 final class LatticeBuilder {
-    /** The lattices of the sentences that have something to decide, and the document's eligible words. */
     /**
+     * The lattices of the sentences that have something to decide, and the document's eligible words.
+     *
      * @param technical whether the document reads as technical writing, so that the terms the table gates by
      *     register are read ({@link #technical(Document)}; judged once, in the first pass)
+     * @param register the document's register ({@link TermCandidates#register}) that judgement read, NaN when it
+     *     read none (a table that gates no term, the setting NaN, no content word)
      */
-    record Result(List<Lattice> lattices, int eligibleWords, boolean technical) {
+    record Result(List<Lattice> lattices, int eligibleWords, boolean technical, double register) {
         Result(List<Lattice> lattices, int eligibleWords) {
-            this(lattices, eligibleWords, false);
+            this(lattices, eligibleWords, false, Double.NaN);
         }
 
     }
@@ -108,6 +111,8 @@ final class LatticeBuilder {
     private boolean keepNearMisses;
     /** Whether the document being built reads as technical writing ({@link #technical(Document)}). */
     private boolean technical;
+    /** The register that judgement read ({@link Result#register}). */
+    private double register = Double.NaN;
 
     /** A builder without phrase-level term candidates. */
     LatticeBuilder(LanguageModel lm, CandidateTable table, DetectorSettings settings) {
@@ -244,7 +249,8 @@ final class LatticeBuilder {
      */
     Result build(Document doc, boolean keepNearMisses) {
         this.keepNearMisses = keepNearMisses && !Double.isNaN(widestGate());
-        this.technical = technical(doc);
+        this.register = register(doc);
+        this.technical = register >= settings.technicalRegister();
         List<Lattice> lattices = new ArrayList<>();
         int eligible = 0;
         for (Sentence s : doc.sentences()) {
@@ -258,7 +264,7 @@ final class LatticeBuilder {
                 lattices.add(lattice);
             }
         }
-        return new Result(lattices, eligible, technical);
+        return new Result(lattices, eligible, technical, register);
     }
 
     /**
@@ -267,10 +273,15 @@ final class LatticeBuilder {
      * table gates no term or the setting is NaN.
      */
     boolean technical(Document doc) {
+        return register(doc) >= settings.technicalRegister();
+    }
+
+    /** The register {@link #technical(Document)} compares, NaN (never technical, no LM call) where it reads none. */
+    private double register(Document doc) {
         if (!terms.gatesByRegister() || Double.isNaN(settings.technicalRegister())) {
-            return false;
+            return Double.NaN;
         }
-        return terms.register(doc.tokens()) >= settings.technicalRegister();
+        return terms.register(doc.tokens());
     }
 
     /**
@@ -295,6 +306,7 @@ final class LatticeBuilder {
     Result widen(Document doc, Result narrow, List<int[]> contexts) {
         keepNearMisses = false;
         technical = narrow.technical();
+        register = narrow.register();
         List<Lattice> previous = narrow.lattices();
         List<Lattice> out = new ArrayList<>(previous.size());
         int l = 0;
@@ -315,7 +327,7 @@ final class LatticeBuilder {
                 }
             }
         }
-        return new Result(out, narrow.eligibleWords(), narrow.technical());
+        return new Result(out, narrow.eligibleWords(), narrow.technical(), narrow.register());
     }
 
     /**

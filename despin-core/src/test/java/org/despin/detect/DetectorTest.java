@@ -185,16 +185,17 @@ class DetectorTest {
         assertSame(DetectorSettings.DEFAULTS_WITH_NAMES, new Detector(namesOnly).settings());
         assertSame(DetectorSettings.DEFAULTS, new Detector(componentNoNames).settings());
         // the finding model's threshold (0.35 instead of 0.40, the same weights; 0.34 at stop 18), the document score refitted on
-        // that LM and its cleanThreshold (0.27 instead of 0.28) differ (branch refit19), and the spun thresholds of documents
-        // under 100 words by length (branch shortverdict); nothing else
+        // that LM (branch refit19; again with the register, branch docscore21) and its thresholds (spun 0.89, clean 0.25
+        // instead of 0.86 / 0.28), and the spun thresholds of documents under 100 words by length (branch shortverdict);
+        // nothing else
         assertEquals(DetectorSettings.DEFAULTS_WITH_NAMES, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.with()
                 .findingModel(FindingModel.DEFAULTS).score(DocumentScorer.Coefficients.DEFAULTS).cleanThreshold(0.28)
-                .spunBands(null).build());
+                .spunThreshold(0.86).spunBands(null).build());
         assertEquals(SpunBands.WITH_DOC_COMMENTS, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.spunBands());
-        assertEquals(new DocumentScorer.Coefficients(-2.770, 0.198, 0.144, 1.960, 0.813, 0.056, 0.501, 0.943, 3.937),
+        assertEquals(new DocumentScorer.Coefficients(-3.371, 0.778, -0.106, 1.447, 1.030, 0.095, 0.582, 0.482, 7.292, 0.722),
                 DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.score());
-        assertEquals(0.27, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.cleanThreshold());
-        assertEquals(0.86, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.spunThreshold());
+        assertEquals(0.25, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.cleanThreshold());
+        assertEquals(0.89, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.spunThreshold());
         assertEquals(DocumentScorer.Coefficients.DEFAULTS, DetectorSettings.DEFAULTS_WITH_NAMES.score());
         assertEquals(0.35, 1 / (1 + Math.exp(FindingModel.DEFAULTS_WITH_DOC_COMMENTS.bias())), 1e-4);
         assertEquals(0.40, 1 / (1 + Math.exp(FindingModel.DEFAULTS.bias())), 1e-4);
@@ -283,7 +284,7 @@ class DetectorTest {
         DocumentScorer.Coefficients d = DocumentScorer.Coefficients.DEFAULTS;
         DocumentScorer.Coefficients without = new DocumentScorer.Coefficients(d.intercept(), d.spinRate(),
                 d.confidencePer100(), d.artefactsPer100(), d.names(), d.variants(), d.positiveSpansPer100(),
-                d.expectedRestorationsPer100(), 0);
+                d.expectedRestorationsPer100(), 0, d.registerAboveGate());
         assertEquals(d.topFindingProbability() * 0.9930378835173361, d.logit(s.features()) - without.logit(s.features()),
                 1e-12);
     }

@@ -13,7 +13,7 @@ class SpunBandsTest {
     void theDefaultModelsSpunThresholdByLength() {
         DetectorSettings s = DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS;
         int[] words = {1, 10, 39, 40, 59, 60, 99, 100, 150, 1000};
-        double[] expected = {0.98, 0.98, 0.98, 0.96, 0.96, 0.95, 0.95, 0.86, 0.86, 0.86};
+        double[] expected = {0.98, 0.98, 0.98, 0.96, 0.96, 0.95, 0.95, 0.89, 0.89, 0.89}; // spunThreshold 0.89 since docscore21
         for (int i = 0; i < words.length; i++) {
             assertEquals(expected[i], s.spunThresholdFor(words[i]), 0, words[i] + " words");
         }

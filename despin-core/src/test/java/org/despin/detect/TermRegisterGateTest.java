@@ -117,4 +117,43 @@ class TermRegisterGateTest {
         assertEquals(List.of(), n.findings().stream().filter(f -> f.evidence().contains("term")).toList(),
                 DetectorExamplesTest.describe(n));
     }
+
+    /** Branch docscore21: the document score reads how far the register lies above the gate, in technical documents only. */
+    @Test
+    void theScoreReadsTheRegisterAboveTheGateWhereTheDocumentReadsAsTechnical() {
+        Model model = new Model(LM, LEXICON, new ModelInfo(1, Map.of("model", "toy")), gated(-1f, -1f));
+        double register = new TermCandidates(model.terms(), LEXICON, LM).register(Document.parse(SPUN).tokens());
+        assertEquals(REGISTER, register, 1e-12); // "study", "detail" not in the prose (-1.5), the spinner's words frequent there
+        DetectorSettings technical = ToyModel.SETTINGS.with().technicalRegister(register - 0.5).build();
+        DetectorSettings news = ToyModel.SETTINGS.with().technicalRegister(register + 0.5).build();
+        DetectorSettings never = ToyModel.SETTINGS.with().technicalRegister(Double.NaN).build();
+        DocumentFeatures t = new Detector(model, technical).analyse(SPUN, CheckOptions.DEFAULTS).features();
+        DocumentFeatures n = new Detector(model, news).analyse(SPUN, CheckOptions.DEFAULTS).features();
+        DocumentFeatures x = new Detector(model, never).analyse(SPUN, CheckOptions.DEFAULTS).features();
+        assertEquals(register, t.register(), 1e-12);
+        assertEquals(0.5, t.registerAboveGate(), 1e-12);
+        assertEquals(register, n.register(), 1e-12); // read, below the gate: not technical
+        assertEquals(0, n.registerAboveGate());
+        assertTrue(Double.isNaN(x.register())); // the gate off: no register read
+        assertEquals(0, x.registerAboveGate());
+        // a table without gated terms reads no register either
+        DocumentFeatures plain = new Detector(new Model(LM, LEXICON, new ModelInfo(1, Map.of("model", "toy")), TABLE),
+                technical).analyse(SPUN, CheckOptions.DEFAULTS).features();
+        assertTrue(Double.isNaN(plain.register()));
+        assertEquals(0, plain.registerAboveGate());
+        // the score's log-odds carry it with the feature's weight (the stop-21 score's 0.722), and nothing else does
+        DocumentScorer.Coefficients c = DocumentScorer.Coefficients.WITH_DOC_COMMENTS;
+        DocumentScorer.Coefficients without = new DocumentScorer.Coefficients(c.intercept(), c.spinRate(), c.confidencePer100(),
+                c.artefactsPer100(), c.names(), c.variants(), c.positiveSpansPer100(), c.expectedRestorationsPer100(),
+                c.topFindingProbability(), 0);
+        assertEquals(0.722 * 0.5, c.logit(t) - without.logit(t), 1e-12);
+        assertEquals(0, c.logit(n) - without.logit(n), 0);
+        // golden: the stop-21 default score of this sentence read as technical
+        Report r = new Detector(model, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.with().technicalRegister(register - 0.5)
+                .build()).check(SPUN, CheckOptions.DEFAULTS);
+        assertEquals(GOLDEN_SCORE, r.spinScore(), 1e-12);
+    }
+
+    private static final double REGISTER = -0.433265745639801;
+    private static final double GOLDEN_SCORE = 0.2213467453223181;
 }

@@ -75,6 +75,10 @@ public final class DetectorEvaluation {
                             tsv.toString()));
             return;
         }
+        if (mode.equals("benchdump")) { // -Dbench=technical|news -DbenchDump=FILE: the bench's documents' features
+            benchDump(detector, paths, passages);
+            return;
+        }
         if (mode.equals("example")) {
             example(detector, Path.of(args.length > 2 ? args[2] : "examples/spun-news.txt"));
             return;
@@ -495,9 +499,21 @@ public final class DetectorEvaluation {
         java.util.Map<TextGroup, CleanCounts> byGroup = new java.util.EnumMap<>(TextGroup.class);
         long t0 = System.nanoTime();
         List<Double> scores = new ArrayList<>();
+        String dump = System.getProperty("cleanDump"); // every passage's features, words and score: other fits offline
+        StringBuilder rows = new StringBuilder("label\tgroup\tmodern\t" + String.join("\t", DocumentScorer.FEATURES)
+                + "\t" + String.join("\t", STUDY_FEATURES) + "\twords\tscore\n");
         for (Labelled p : long250) {
-            Report r = detector.check(p.text(), CheckOptions.DEFAULTS);
+            Detector.Analysis a = detector.analyse(p.text(), CheckOptions.DEFAULTS);
+            Report r = a.report();
             scores.add(r.spinScore());
+            rows.append(0).append('\t').append(p.group()).append('\t').append(p.group() != null && p.group().modern);
+            for (double v : DocumentScorer.vector(a.features())) {
+                rows.append('\t').append(v);
+            }
+            for (double v : study(a.features())) {
+                rows.append('\t').append(v);
+            }
+            rows.append('\t').append(a.features().words()).append('\t').append(r.spinScore()).append('\n');
             total.add(r);
             if (Boolean.getBoolean("showFlags")) { // -DshowFlags=true: every clean flag, to see what a change adds
                 for (Finding f : r.findings()) {
@@ -512,6 +528,13 @@ public final class DetectorEvaluation {
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        if (dump != null) {
+            try {
+                java.nio.file.Files.writeString(Path.of(dump), rows, java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         System.out.printf(Locale.ROOT, "clean: %d passages, %d words, %.2f flags/100 words, %.1f %% called spun, %.0f words/s%n",
                 total.passages, total.words, 100.0 * total.flags / total.words, 100.0 * total.calledSpun / total.passages,
                 total.words / seconds);
@@ -546,6 +569,77 @@ public final class DetectorEvaluation {
         c.print("spun 0.3");
     }
 
+    /** Features the score does not read, written beside its own in the dumps (branch docscore21's study). */
+    static final List<String> STUDY_FEATURES = List.of("register");
+
+    static double[] study(DocumentFeatures f) {
+        return new double[] {f.register()};
+    }
+
+    /**
+     * The passages of {@code despin bench} ({@code -Dbench=technical}: {@code --technical}, else the held-out news
+     * and encyclopedia passages; 100-150 words; at most {@code maxDocs}, spread evenly as the CLI does), clean and
+     * spun by MyThes at 0.1 and 0.3 with the bench's seed 1 per document ({@link org.despin.eval.Bench#documentSeed};
+     * a spin without edits left out, as the bench does), every document's features, words, score and verdict written
+     * to {@code -DbenchDump=FILE}: the bench's AUROC and verdict F1 of another document score, offline.
+     */
+    static void benchDump(Detector detector, DataPaths paths, int maxDocs) throws Exception {
+        boolean technical = "technical".equals(System.getProperty("bench"));
+        // -DbenchSkip=N (technical only): the passages after the bench's first N of the same order, a fresh technical set
+        int skipBench = Integer.getInteger("benchSkip", 0);
+        List<String> all = technical ? org.despin.data.spin.BenchDocuments.technicalPassages(paths, 100, 150, skipBench + maxDocs)
+                : org.despin.data.spin.BenchDocuments.heldOutPassages(paths, 100, 150, maxDocs);
+        all = all.subList(Math.min(skipBench, all.size()), all.size());
+        List<String> passages = new ArrayList<>();
+        for (int i = 0; i < Math.min(maxDocs, all.size()); i++) {
+            passages.add(all.size() <= maxDocs ? all.get(i) : all.get((int) ((long) i * all.size() / maxDocs)));
+        }
+        if (technical) { // passages and pages per package: which turns of BenchDocuments' order hold which package
+            for (Path root : org.despin.data.lexicon.TechnicalTerms.packages(paths.cache())) {
+                int pages = 0;
+                int count = 0;
+                for (List<String> page : org.despin.data.lexicon.TechnicalTerms.proseParagraphs(root, 25)) {
+                    pages++;
+                    count += org.despin.eval.Passages.split(String.join("\n\n", page), 100, 150).size();
+                }
+                System.out.printf(Locale.ROOT, "%s: %d pages, %d passages of 100-150 words%n", root.getFileName(), pages, count);
+            }
+        }
+        Spinner spinner = new Spinner(org.despin.data.spin.SpinThesauri.load("mythes", paths), SpinOptions.DEFAULTS);
+        StringBuilder rows = new StringBuilder("label\trate\t" + String.join("\t", DocumentScorer.FEATURES) + "\t"
+                + String.join("\t", STUDY_FEATURES) + "\twords\tscore\tverdict\tindex\n");
+        int[] index = {0};
+        java.util.function.BiConsumer<Double, String> row = (rate, text) -> {
+            Detector.Analysis a = detector.analyse(text, CheckOptions.DEFAULTS);
+            rows.append(rate == 0 ? 0 : 1).append('\t').append(rate);
+            for (double v : DocumentScorer.vector(a.features())) {
+                rows.append('\t').append(v);
+            }
+            for (double v : study(a.features())) {
+                rows.append('\t').append(v);
+            }
+            rows.append('\t').append(a.features().words()).append('\t').append(a.report().spinScore()).append('\t')
+                    .append(a.report().verdict()).append('\t').append(index[0]).append('\n');
+        };
+        for (String p : passages) {
+            row.accept(0.0, p);
+            index[0]++;
+        }
+        for (double rate : new double[] {0.1, 0.3}) {
+            for (int i = 0; i < passages.size(); i++) {
+                SpinResult s = spinner.withOptions(spinner.options().withRate(rate)
+                        .withSeed(org.despin.eval.Bench.documentSeed(1, i))).spin(passages.get(i));
+                if (!s.edits().isEmpty()) {
+                    index[0] = i; // the passage's place in the bench (technical: package i % 3, BenchDocuments' turns)
+                    row.accept(rate, s.spunText());
+                }
+            }
+        }
+        java.nio.file.Files.writeString(Path.of(System.getProperty("benchDump")), rows, java.nio.charset.StandardCharsets.UTF_8);
+        System.out.printf(Locale.ROOT, "%d %s passages written to %s%n", passages.size(), technical ? "technical" : "news",
+                System.getProperty("benchDump"));
+    }
+
     static void documents(Detector detector, SpinThesaurus thesaurus, List<Labelled> short150) {
         Spinner spinner = new Spinner(thesaurus, SpinOptions.of(0.1, 7));
         int seed = 100000;
@@ -557,7 +651,8 @@ public final class DetectorEvaluation {
         int cleanCalled = 0;
         java.util.Map<TextGroup, int[]> byGroup = new java.util.EnumMap<>(TextGroup.class); // passages, clean called spun
         String dump = System.getProperty("docsDump"); // label, group, features of every passage: to score other fits offline
-        StringBuilder rows = new StringBuilder("label\tgroup\tmodern\t" + String.join("\t", DocumentScorer.FEATURES) + "\n");
+        StringBuilder rows = new StringBuilder("label\tgroup\tmodern\t" + String.join("\t", DocumentScorer.FEATURES)
+                + "\t" + String.join("\t", STUDY_FEATURES) + "\twords\tscore\n");
         for (Labelled p : short150) {
             Detector.Analysis ac = detector.analyse(p.text(), CheckOptions.DEFAULTS);
             Report rc = ac.report();
@@ -571,6 +666,10 @@ public final class DetectorEvaluation {
                 for (double v : DocumentScorer.vector(a.features())) {
                     rows.append('\t').append(v);
                 }
+                for (double v : study(a.features())) {
+                    rows.append('\t').append(v);
+                }
+                rows.append('\t').append(a.features().words()).append('\t').append(a.report().spinScore());
                 rows.append('\n');
             }
             spun.add(rs.spinScore());
@@ -678,7 +777,20 @@ public final class DetectorEvaluation {
         Model fitModel = FoldModel.forFitting(model, paths);
         Detector detector = new Detector(fitModel, settings);
         List<String> passages = passages(ArcFitting.trainingText(paths, foldLm != null), 100, 150, count);
+        // -DfitTechnical=N: N passages of the technical documentation besides (marked "technical" in the dump), taken
+        // after the first -DfitTechnicalSkip (default 600) of BenchDocuments' order; the technical bench reads the
+        // first --max-docs (150) of the same order, so these are other pages of the same three packages' documentation
+        int technicalCount = Integer.getInteger("fitTechnical", 0);
+        int newsCount = passages.size();
+        if (technicalCount > 0) {
+            int skipTechnical = Integer.getInteger("fitTechnicalSkip", 600);
+            List<String> tech = org.despin.data.spin.BenchDocuments.technicalPassages(paths, 100, 150,
+                    skipTechnical + technicalCount);
+            passages = new ArrayList<>(passages);
+            passages.addAll(tech.subList(Math.min(skipTechnical, tech.size()), tech.size()));
+        }
         List<double[]> x = new ArrayList<>();
+        List<DocumentFeatures> all = new ArrayList<>();
         List<Integer> y = new ArrayList<>();
         List<Double> rateOf = new ArrayList<>();
         // the training spinners (Moby and the WordNet one, alternately by group of four rates), never
@@ -693,24 +805,33 @@ public final class DetectorEvaluation {
         int seed = 1000;
         for (int i = 0; i < passages.size(); i++) {
             String p = passages.get(i);
-            x.add(DocumentScorer.vector(detector.analyse(p, CheckOptions.DEFAULTS).features()));
+            DocumentFeatures fc = detector.analyse(p, CheckOptions.DEFAULTS).features();
+            all.add(fc);
+            x.add(DocumentScorer.vector(fc));
             y.add(0);
             rateOf.add(0.0);
             double rate = rates[i % rates.length];
             Spinner spinner = training[(i / rates.length) % training.length];
             SpinResult s = spinner.withOptions(SpinOptions.of(rate, ++seed)).spin(p);
-            x.add(DocumentScorer.vector(detector.analyse(s.spunText(), CheckOptions.DEFAULTS).features()));
+            DocumentFeatures fs = detector.analyse(s.spunText(), CheckOptions.DEFAULTS).features();
+            all.add(fs);
+            x.add(DocumentScorer.vector(fs));
             y.add(1);
             rateOf.add(rate);
         }
         String dump = System.getProperty("featureDump"); // label, rate, features: for exploring the fit elsewhere
         if (dump != null) {
-            StringBuilder sb = new StringBuilder("label\trate\t" + String.join("\t", DocumentScorer.FEATURES) + "\n");
+            StringBuilder sb = new StringBuilder("label\trate\tsource\t" + String.join("\t", DocumentScorer.FEATURES) + "\t"
+                    + String.join("\t", STUDY_FEATURES) + "\twords\n");
             for (int i = 0; i < x.size(); i++) {
-                sb.append(y.get(i)).append('\t').append(rateOf.get(i));
+                sb.append(y.get(i)).append('\t').append(rateOf.get(i)).append('\t').append(i / 2 < newsCount ? "news" : "technical");
                 for (double v : x.get(i)) {
                     sb.append('\t').append(v);
                 }
+                for (double v : study(all.get(i))) {
+                    sb.append('\t').append(v);
+                }
+                sb.append('\t').append(all.get(i).words());
                 sb.append('\n');
             }
             java.nio.file.Files.writeString(Path.of(dump), sb, java.nio.charset.StandardCharsets.UTF_8);
@@ -722,6 +843,7 @@ public final class DetectorEvaluation {
         subsets.put("all", names);
         subsets.put("baseline", names.subList(0, 5));
         subsets.put("before docscore", names.subList(0, 7));
+        subsets.put("before docscore21", names.subList(0, 8));
         for (String drop : names) {
             subsets.put("all - " + drop, names.stream().filter(n -> !n.equals(drop)).toList());
         }
@@ -791,5 +913,20 @@ public final class DetectorEvaluation {
             System.out.printf(Locale.ROOT, "%-34s test AUROC mixed %.3f, rate 0.1 %.3f; -DdocScore=%s%n", e.getKey(),
                     auroc(pos, neg), auroc(pos01, neg), weights);
         }
+        // every feature fitted on every row (no test half; held-out sets judge it): the fit of branch docscore21
+        List<double[]> rows = new ArrayList<>();
+        for (double[] v : x) {
+            double[] row = new double[names.size() + 1];
+            row[0] = 1;
+            System.arraycopy(v, 0, row, 1, v.length);
+            rows.add(row);
+        }
+        double[] w = Logistic.fit(rows, y, l2);
+        StringBuilder weights = new StringBuilder();
+        for (double v : w) {
+            weights.append(weights.length() > 0 ? "," : "").append(String.format(Locale.ROOT, "%.3f", v));
+        }
+        System.out.printf(Locale.ROOT, "%-34s %d rows (%d technical); -DdocScore=%s%n", "all rows", rows.size(),
+                2 * (passages.size() - newsCount), weights);
     }
 }
