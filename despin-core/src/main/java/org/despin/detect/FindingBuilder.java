@@ -69,9 +69,47 @@ final class FindingBuilder {
      * own, then every other span whose readings together are (see {@link #splitSpans}).
      */
     List<Finding> findings(List<Lattice> lattices, double minConfidence) {
+        return findings(lattices, minConfidence, null, null);
+    }
+
+    /**
+     * The word spans ({@code from << 32 | to}) of each lattice that the finding model flags with a reading of the
+     * reading choice's (not a term, not a narrowed term): the spans {@link #findings(List, double, List, List)} may
+     * read in deeper lattices. Empty sets where the posteriors decide (no finding model).
+     */
+    List<java.util.Set<Long>> decidedSpans(List<Lattice> lattices, double minConfidence) {
+        List<java.util.Set<Long>> out = new ArrayList<>(lattices.size());
+        DocumentWords words = model == null ? null : DocumentWords.of(doc, lattices, estimate.decodings());
+        double decision = Math.max(SPAN_DECISION, minConfidence);
+        for (int l = 0; l < lattices.size(); l++) {
+            java.util.Set<Long> spans = new java.util.HashSet<>();
+            out.add(spans);
+            if (model == null) {
+                continue;
+            }
+            Lattice lattice = lattices.get(l);
+            Decoder.Decoded d = estimate.decodings().get(l);
+            for (Candidate c : candidates(l, lattice, words, decision)) {
+                Arc arc = lattice.arcs[c.arc()];
+                if (!isTerm(arc) && model.confidence(c.features()) >= decision) {
+                    spans.add(((long) arc.from() << 32) | arc.to());
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The findings, each span the finding model flags with a word reading suggested by the reading choice among
+     * the readings of {@code deep} (per lattice, the same lattice or one with more candidates at the flagged spans
+     * beside every arc of it, see {@link LatticeBuilder#deepen}), decoded as {@code deepDecodings}; null: the
+     * lattices' own. Which spans are flagged, and with what confidence, is the lattices' decision either way.
+     */
+    List<Finding> findings(List<Lattice> lattices, double minConfidence, List<Lattice> deep, List<Decoder.Decoded> deepDecodings) {
         List<Part> parts = new ArrayList<>();
         // the document's own words, counted once for the finding model's candidates
         DocumentWords words = DocumentWords.of(doc, lattices, estimate.decodings());
+        DocumentWords deepWords = deep == null ? null : DocumentWords.of(doc, deep, deepDecodings);
         for (int l = 0; l < lattices.size(); l++) {
             Lattice lattice = lattices.get(l);
             Decoder.Decoded d = estimate.decodings().get(l);
@@ -93,6 +131,14 @@ final class FindingBuilder {
                             continue;
                         }
                         // the span is decided; which of its readings to suggest is the reading choice's
+                        int b = deep == null || deep.get(l) == lattice || isTerm(arc) ? -1 : indexOf(deep.get(l), arc);
+                        if (b >= 0) {
+                            // among the readings of the deeper lattice (more candidates at the flagged spans)
+                            Lattice dl = deep.get(l);
+                            Decoder.Decoded dd = deepDecodings.get(l);
+                            parts.add(part(dl, CHOICE.choose(dl, dd, b, deepWords), dd, confidence, deepWords, true));
+                            continue;
+                        }
                         parts.add(part(lattice, CHOICE.choose(lattice, d, c.arc(), words), d, confidence, words, true));
                     }
                 }
@@ -398,6 +444,16 @@ final class FindingBuilder {
             out.add(new Part(p.start, p.end, wideStart, wideEnd, p.reading, p.confidence, p.alternatives, p.evidence));
         }
         return out;
+    }
+
+    /** The index of {@code arc} (the same object) among the arcs of {@code lattice}, or -1. */
+    private static int indexOf(Lattice lattice, Arc arc) {
+        for (int b = lattice.firstArc[arc.from()]; b < lattice.firstArc[arc.from() + 1]; b++) {
+            if (lattice.arcs[b] == arc) {
+                return b;
+            }
+        }
+        return -1;
     }
 
     /** Whether a part's text overlaps that of one of the parts (findings of one text never overlap). */

@@ -108,6 +108,8 @@ final class LatticeBuilder {
     private boolean keepNearMisses;
     /** Whether the document being built reads as technical writing ({@link #technical(Document)}). */
     private boolean technical;
+    /** The only spans ({@code from << 32 | to}) {@link #deepen} tests, or null: every span. */
+    private java.util.Set<Long> onlySpans;
 
     /** A builder without phrase-level term candidates. */
     LatticeBuilder(LanguageModel lm, CandidateTable table, DetectorSettings settings) {
@@ -319,6 +321,25 @@ final class LatticeBuilder {
     }
 
     /**
+     * The lattice {@code first} with the candidates of the given spans ({@code from << 32 | to}) that pass this
+     * builder's gate and context pool added beside its arcs (a widening of those spans only: the spans a finding
+     * model has flagged, whose readings {@link FindingBuilder} then chooses among more of the candidates, see
+     * {@link Detector#DEEP_READINGS}); the evidence reads {@code context} (null: the observed words). Every arc of
+     * {@code first} stays (the same objects); {@code first} itself when nothing is added.
+     */
+    Lattice deepen(Lattice first, int[] context, java.util.Set<Long> spans, boolean technical) {
+        keepNearMisses = false;
+        this.technical = technical;
+        onlySpans = spans;
+        try {
+            Lattice deep = sentence(first.words, context, first, true);
+            return deep == null ? first : deep;
+        } finally {
+            onlySpans = null;
+        }
+    }
+
+    /**
      * The lattice of one sentence, or null when no span has an admissible candidate.
      *
      * @param context LM ids the evidence reads as neighbours, or null for the observed words
@@ -357,6 +378,9 @@ final class LatticeBuilder {
                 }
                 for (int k = i; k < j; k++) {
                     eligible[k] = true;
+                }
+                if (onlySpans != null && !onlySpans.contains(((long) i << 32) | j)) {
+                    continue;
                 }
                 boolean name = kind == SpanKind.NAME;
                 double gate = name ? settings.nameGate() : settings.evidenceGate();
