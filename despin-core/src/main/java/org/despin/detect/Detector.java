@@ -179,7 +179,7 @@ public final class Detector {
                 : isShort ? settings.shortFindingModel() : settings.findingModel();
         // the stored orders cost LM calls per candidate: read only by a model that weighs them (neither default does)
         FindingBuilder findingBuilder = new FindingBuilder(doc, estimate, decision, spinScore, settings.termSpanDecision(),
-                decision != null && decision.readsStoredOrder() ? model.lm() : null);
+                decision != null && decision.readsStoredOrder() ? model.lm() : null, this::linked);
         Readings readings = decision != null && deepCandidates != null
                 ? deepFindings(findingBuilder, doc, lattices, estimate, options.minConfidence(), boost, decoder, rateEstimator)
                 : new Readings(findingBuilder.findings(lattices.lattices(), options.minConfidence()), lattices.lattices(),
@@ -234,6 +234,16 @@ public final class Detector {
         SpinRateEstimator.Estimate again = rateEstimator.decodeChanged(lattices.lattices(), deep, estimate, decoder);
         return new Readings(findingBuilder.findings(lattices.lattices(), minConfidence, deep, again.decodings()), deep,
                 again.decodings());
+    }
+
+    /** Whether the lexicon lists {@code original} among the candidates of {@code observed}. */
+    private boolean linked(String observed, String original) {
+        for (org.despin.lexicon.Candidate c : model.lexicon().candidates(observed)) {
+            if (c.original().equals(original)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the deepening ({@link #DEEP_READINGS}) reads the context the decode restored (else the observed words). */

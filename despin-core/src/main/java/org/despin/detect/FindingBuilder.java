@@ -39,6 +39,8 @@ final class FindingBuilder {
     private final double termSpanDecision;
     /** For the candidates' stored orders, or null (they are 0). */
     private final org.despin.lm.LanguageModel lm;
+    /** Whether the lexicon lists an original (second) for observed words (first), or null (see {@link #linkedConjunct}). */
+    private final java.util.function.BiPredicate<String, String> synonyms;
 
     FindingBuilder(Document doc, SpinRateEstimator.Estimate estimate) {
         this(doc, estimate, null, 0);
@@ -56,6 +58,17 @@ final class FindingBuilder {
     /** With the LM, for the candidates' stored orders ({@link FindingModel#FEATURES}; without it they are 0). */
     FindingBuilder(Document doc, SpinRateEstimator.Estimate estimate, FindingModel model, double spinScore,
             double termSpanDecision, org.despin.lm.LanguageModel lm) {
+        this(doc, estimate, model, spinScore, termSpanDecision, lm, null);
+    }
+
+    /**
+     * With {@code synonyms} (observed, original): whether the lexicon lists the original for the observed words, for
+     * a flagged word right after "X and" that is a synonym of X, read as the spinner's inserted "and Y" (see
+     * {@link #linkedConjunct}); null: only a reading that repeats X is (see {@link #repeatedConjunct}).
+     */
+    FindingBuilder(Document doc, SpinRateEstimator.Estimate estimate, FindingModel model, double spinScore,
+            double termSpanDecision, org.despin.lm.LanguageModel lm, java.util.function.BiPredicate<String, String> synonyms) {
+        this.synonyms = synonyms;
         this.lm = lm;
         this.doc = doc;
         this.estimate = estimate;
@@ -633,6 +646,8 @@ final class FindingBuilder {
         }
         Part plain = new Part(start, end, wideStart, wideEnd, reading, confidence, alternatives, evidence(lattice, arc));
         int repeated = repeatedConjunct(lattice, arc);
+        boolean linked = repeated == 0 && LINKED_CONJUNCTS && synonyms != null && linkedConjunct(lattice, arc, synonyms);
+        repeated = linked ? 1 : repeated;
         if (repeated == 0 || cFirst != first || cLast != last) {
             return plain;
         }
@@ -644,8 +659,11 @@ final class FindingBuilder {
         }
         int xStart = tokens.get(x).start();
         String kept = text.substring(xStart, tokens.get(lattice.tokenIndex[arc.from() - 2]).end());
-        String evidence = String.format(Locale.ROOT, "'%s' inserted beside '%s' (its reading repeats it); %s",
-                lattice.observed(arc.from(), arc.to()), arc.candidate().original(), plain.evidence);
+        String evidence = linked
+                ? String.format(Locale.ROOT, "'%s' inserted beside '%s' (a synonym of it); %s",
+                        lattice.observed(arc.from(), arc.to()), kept, plain.evidence)
+                : String.format(Locale.ROOT, "'%s' inserted beside '%s' (its reading repeats it); %s",
+                        lattice.observed(arc.from(), arc.to()), arc.candidate().original(), plain.evidence);
         return new Part(xStart, end, xStart, end, kept, confidence, List.of(), evidence, plain);
     }
 
@@ -669,6 +687,30 @@ final class FindingBuilder {
         }
         return k;
     }
+
+    /**
+     * Whether a flagged word span is the spinner's inserted "and Y" after a word X ("chamber and enclosure" with
+     * "enclosure" read as "close": the spinner wrote "enclosure" beside "chamber", branch {@code exact21}): the span
+     * follows "X and" with no punctuation between, X is a content word other than the span, and the lexicon links
+     * the span and X (either way: the test of an insertion arc, {@code LatticeBuilder.insertion}, which reads only
+     * the first candidates by prior). The arc is a word reading (not a term, not an insertion or compound).
+     */
+    static boolean linkedConjunct(Lattice lattice, Arc arc, java.util.function.BiPredicate<String, String> synonyms) {
+        int and = arc.from() - 1;
+        if (and < 1 || !lattice.normal[and].equals("and") || isTerm(arc)
+                || lattice.tokenIndex[arc.from()] - lattice.tokenIndex[and - 1] != 2) {
+            return false;
+        }
+        String x = lattice.normal[and - 1];
+        String y = lattice.observed(arc.from(), arc.to());
+        if (x.equals(y) || FunctionWords.contains(x)) {
+            return false;
+        }
+        return synonyms.test(y, x) || synonyms.test(x, y);
+    }
+
+    /** Whether {@link #linkedConjunct} is read (branch {@code exact21}). */
+    static final boolean LINKED_CONJUNCTS = Boolean.parseBoolean(System.getProperty("linkedConjuncts", "true"));
 
     /** The original cased like the observed span: every word capitalised in a name, else like the first word. */
     private String cased(Lattice lattice, int from, int to, String original) {
