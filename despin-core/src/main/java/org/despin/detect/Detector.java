@@ -47,11 +47,11 @@ public final class Detector {
      * {@link #DEEP_REACH} candidates by prior, at the document's own gate, and decoded again; the decision (which spans,
      * what confidence) stays the first lattices', only the suggestion is the reading choice's among the deeper readings.
      */
-    static final boolean DEEP_READINGS = Boolean.parseBoolean(System.getProperty("deepReadings", "true"));
-    static final int DEEP_POOL = Integer.getInteger("deepPool", 32);
-    static final int DEEP_REACH = Integer.getInteger("deepReach", 128);
-    static final int DEEP_PER_SPAN = Integer.getInteger("deepPerSpan", 4);
-    static final double DEEP_UNSPUN_GATE = Double.parseDouble(System.getProperty("deepUnspunGate", "NaN"));
+    static final boolean DEEP_READINGS = true;
+    static final int DEEP_POOL = 32;
+    static final int DEEP_REACH = 128;
+    /** The deepening admits at most this many more readings per span (as a lattice does, maxCandidatesPerSpan). */
+    static final int DEEP_PER_SPAN = 4;
     /** The candidate lists to {@link #DEEP_REACH}, and the idle builders of the deepening (spun / unspun gate). */
     private final CandidateTable deepCandidates;
     private final DetectorSettings deepSpunSettings;
@@ -89,7 +89,7 @@ public final class Detector {
                 .maxCandidatesPerSpan(DEEP_PER_SPAN).build();
         this.deepSpunSettings = Double.isNaN(settings.spunEvidenceGate()) ? deep
                 : deep.with().evidenceGate(settings.spunEvidenceGate()).build();
-        this.deepUnspunSettings = Double.isNaN(DEEP_UNSPUN_GATE) ? deep : deep.with().evidenceGate(DEEP_UNSPUN_GATE).build();
+        this.deepUnspunSettings = deep;
         this.deepCandidates = DEEP_READINGS && settings.contextPool() > 0 ? new CandidateTable(model.lexicon(), model.lm(), deep) : null;
     }
 
@@ -247,7 +247,7 @@ public final class Detector {
     }
 
     /** Whether the deepening ({@link #DEEP_READINGS}) reads the context the decode restored (else the observed words). */
-    static final boolean DEEP_IN_RESTORED_CONTEXT = Boolean.parseBoolean(System.getProperty("deepRestored", "true"));
+    static final boolean DEEP_IN_RESTORED_CONTEXT = true;
 
     /** The settings of the lattice builders of a widening with this gate, or null when the gate is NaN (no widening). */
     private static DetectorSettings widenSettings(DetectorSettings settings, double gate) {

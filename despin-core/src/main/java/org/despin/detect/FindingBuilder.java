@@ -710,7 +710,7 @@ final class FindingBuilder {
     }
 
     /** Whether {@link #linkedConjunct} is read (branch {@code exact21}). */
-    static final boolean LINKED_CONJUNCTS = Boolean.parseBoolean(System.getProperty("linkedConjuncts", "true"));
+    static final boolean LINKED_CONJUNCTS = true;
 
     /** The original cased like the observed span: every word capitalised in a name, else like the first word. */
     private String cased(Lattice lattice, int from, int to, String original) {
