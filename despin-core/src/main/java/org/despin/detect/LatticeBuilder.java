@@ -1012,6 +1012,8 @@ final class LatticeBuilder {
         private String[] spans;
         /** The candidates of spans of 1..{@value #CACHED_SPAN_WORDS} words, by (from, length), for the refine pass. */
         private PreparedCandidate[][] candidates;
+        /** The table whose lists {@link #candidates} caches (the first one asked). */
+        private CandidateTable cachedTable;
         private int[] ids;
         private static final int CACHED_SPAN_WORDS = 4;
 
@@ -1075,8 +1077,12 @@ final class LatticeBuilder {
         /** The table's candidates for the span {@code from..to} (looked up once: the refine pass asks again). */
         PreparedCandidate[] candidates(int from, int to, CandidateTable table) {
             int length = to - from;
-            if (length > CACHED_SPAN_WORDS) {
-                return table.candidates(span(from, to));
+            if (cachedTable == null) {
+                cachedTable = table;
+            }
+            if (length > CACHED_SPAN_WORDS || table != cachedTable) {
+                // another table (a deepening's longer lists, Detector.DEEP_READINGS) is not this cache's
+                return length == 1 && ids != null ? table.candidates(normal[from], ids[from]) : table.candidates(span(from, to));
             }
             if (candidates == null) {
                 candidates = new PreparedCandidate[normal.length * CACHED_SPAN_WORDS][];

@@ -88,8 +88,9 @@ final class ErrorAnalysis {
         for (Edit e : spunEdits) {
             edits++;
             String cause = cause(spunText, e, t);
-            if (cause.startsWith("2 ")) {
-                readings.merge(readingClass(spunText, e, t), 1, Integer::sum);
+            String readingClass = cause.startsWith("2 ") ? readingClass(spunText, e, t) : null;
+            if (readingClass != null) {
+                readings.merge(readingClass, 1, Integer::sum);
             }
             choices(e, t, words);
             counts.merge(cause, 1, Integer::sum);
@@ -102,7 +103,7 @@ final class ErrorAnalysis {
                 ex.add(line);
             }
             if (verbose) {
-                System.out.println("EDIT " + line + " [" + cause + "]");
+                System.out.println("EDIT " + line + " [" + cause + "]" + (readingClass == null ? "" : " {" + readingClass + "}"));
             }
         }
         for (Finding f : t.report().findings()) {
