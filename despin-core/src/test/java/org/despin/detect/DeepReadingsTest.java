@@ -56,6 +56,26 @@ class DeepReadingsTest {
     }
 
     @Test
+    void aDeepeningWithLongerCandidateListsReadsItsOwnListsNotTheFirstPassCache() {
+        MapLexicon lexicon = new MapLexicon.Builder().add("general", "basic", -1.0f).add("general", "common", -1.0f).build();
+        Model model = ToyModel.model(ToyModel.lm(4, ToyModel.NEWS), lexicon);
+        // the first pass lists one candidate per span (the first by prior), at a gate both readings pass
+        DetectorSettings first = ToyModel.SETTINGS.with().candidatePool(1).contextPool(1).contextReach(1).spunContextPool(1).evidenceGate(0.5).build();
+        CandidateTable short1 = new CandidateTable(model.lexicon(), model.lm(), first);
+        Document doc = Document.parse(TEXT);
+        Lattice lattice = new LatticeBuilder(model.lm(), short1, first).build(doc, false).lattices().get(0);
+        assertEquals(List.of("general -> basic 3.4420"), arcs(lattice));
+        // a deepening with lists of two, over the same sentence words (which cached the first table's lists)
+        DetectorSettings deep = first.with().contextPool(2).contextReach(2).build();
+        CandidateTable longer = new CandidateTable(model.lexicon(), model.lm(), deep);
+        Lattice deeper = new LatticeBuilder(model.lm(), longer, deep).deepen(lattice, null, Set.of((1L << 32) | 2), false);
+        assertEquals(List.of("general -> common 0.8976", "general -> basic 3.4420"), arcs(deeper));
+        // and the first table's lists stay cached for its own passes
+        assertEquals(1, lattice.words.candidates(1, 2, short1).length);
+        assertEquals(2, lattice.words.candidates(1, 2, longer).length);
+    }
+
+    @Test
     void theDeepLatticesGiveTheSameFindingsWhereTheyAreTheFirstOnes() {
         MapLexicon lexicon = new MapLexicon.Builder().add("general", "basic", -1.0f).add("general", "common", -1.0f).build();
         Model model = ToyModel.model(ToyModel.lm(4, ToyModel.NEWS), lexicon);
