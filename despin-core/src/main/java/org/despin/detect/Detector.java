@@ -41,6 +41,23 @@ public final class Detector {
     /** The same for a document not called spun ({@code unspunEvidenceGate}); both null when it is NaN. */
     private final DetectorSettings unspunSettings;
     private final ConcurrentLinkedQueue<LatticeBuilder> unspunBuilders;
+    /**
+     * Whether the readings of a span the finding model flags are chosen among more candidates (branch {@code exact21}):
+     * the span's lattice deepened at the flagged spans with a context pool of {@link #DEEP_POOL} among the first
+     * {@link #DEEP_REACH} candidates by prior, at the document's own gate, and decoded again; the decision (which spans,
+     * what confidence) stays the first lattices', only the suggestion is the reading choice's among the deeper readings.
+     */
+    static final boolean DEEP_READINGS = true;
+    static final int DEEP_POOL = 32;
+    static final int DEEP_REACH = 128;
+    /** The deepening admits at most this many more readings per span (as a lattice does, maxCandidatesPerSpan). */
+    static final int DEEP_PER_SPAN = 4;
+    /** The candidate lists to {@link #DEEP_REACH}, and the idle builders of the deepening (spun / unspun gate). */
+    private final CandidateTable deepCandidates;
+    private final DetectorSettings deepSpunSettings;
+    private final DetectorSettings deepUnspunSettings;
+    private final ConcurrentLinkedQueue<LatticeBuilder> deepSpunBuilders = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<LatticeBuilder> deepUnspunBuilders = new ConcurrentLinkedQueue<>();
 
     /** With the model's default settings ({@link DetectorSettings#defaultsFor}). */
     public Detector(Model model) {
@@ -68,6 +85,12 @@ public final class Detector {
         this.spunBuilders = spunSettings != null ? new ConcurrentLinkedQueue<>() : null;
         this.unspunSettings = widenSettings(settings, settings.unspunEvidenceGate());
         this.unspunBuilders = unspunSettings != null ? new ConcurrentLinkedQueue<>() : null;
+        DetectorSettings deep = settings.with().contextPool(DEEP_POOL).contextReach(Math.max(DEEP_REACH, settings.contextReach()))
+                .maxCandidatesPerSpan(DEEP_PER_SPAN).build();
+        this.deepSpunSettings = Double.isNaN(settings.spunEvidenceGate()) ? deep
+                : deep.with().evidenceGate(settings.spunEvidenceGate()).build();
+        this.deepUnspunSettings = deep;
+        this.deepCandidates = DEEP_READINGS && settings.contextPool() > 0 ? new CandidateTable(model.lexicon(), model.lm(), deep) : null;
     }
 
     /** The language model (for the evaluation's tools). */
@@ -92,7 +115,11 @@ public final class Detector {
 
     /** Everything the report came from: the lattices, the final decode (for the evaluation's error analysis). */
     record Trace(Report report, DocumentFeatures features, Document doc, List<Lattice> lattices,
-            SpinRateEstimator.Estimate estimate) {
+            SpinRateEstimator.Estimate estimate, List<Lattice> readingLattices, List<Decoder.Decoded> readingDecodings) {
+    }
+
+    /** The findings, and the lattices and decodes their word readings were chosen in ({@link #DEEP_READINGS}). */
+    private record Readings(List<Finding> findings, List<Lattice> lattices, List<Decoder.Decoded> decodings) {
     }
 
     Trace trace(String text, CheckOptions options) {
@@ -140,7 +167,6 @@ public final class Detector {
             estimate = rateEstimator.decodeChanged(lattices.lattices(), wide.lattices(), estimate, decoder);
             lattices = wide;
         }
-        decoders.giveBack(decoder);
         if (builders.size() < IDLE_BUILDERS) {
             builders.offer(builder);
         }
@@ -153,12 +179,75 @@ public final class Detector {
                 : isShort ? settings.shortFindingModel() : settings.findingModel();
         // the stored orders cost LM calls per candidate: read only by a model that weighs them (neither default does)
         FindingBuilder findingBuilder = new FindingBuilder(doc, estimate, decision, spinScore, settings.termSpanDecision(),
-                decision != null && decision.readsStoredOrder() ? model.lm() : null);
-        List<Finding> findings = findingBuilder.findings(lattices.lattices(), options.minConfidence());
+                decision != null && decision.readsStoredOrder() ? model.lm() : null, this::linked);
+        Readings readings = decision != null && deepCandidates != null
+                ? deepFindings(findingBuilder, doc, lattices, estimate, options.minConfidence(), boost, decoder, rateEstimator)
+                : new Readings(findingBuilder.findings(lattices.lattices(), options.minConfidence()), lattices.lattices(),
+                        estimate.decodings());
+        decoders.giveBack(decoder);
+        List<Finding> findings = readings.findings();
         Verdict verdict = verdict(spinScore, settings.spunThresholdFor(doc.wordCount()));
         Report report = new Report(verdict, spinScore, doc.wordCount(), findings, restore(text, findings));
-        return new Trace(report, features, doc, lattices.lattices(), estimate);
+        return new Trace(report, features, doc, lattices.lattices(), estimate, readings.lattices(), readings.decodings());
     }
+
+    /**
+     * The findings with each span the finding model flags read among more candidates ({@link #DEEP_READINGS}): the
+     * lattices deepened at those spans (in the context the decode restored), decoded again at the same rate, and
+     * the reading choice's suggestion taken among the deeper readings.
+     */
+    private Readings deepFindings(FindingBuilder findingBuilder, Document doc, LatticeBuilder.Result lattices,
+            SpinRateEstimator.Estimate estimate, double minConfidence, boolean boost, Decoder decoder,
+            SpinRateEstimator rateEstimator) {
+        List<java.util.Set<Long>> spans = findingBuilder.decidedSpans(lattices.lattices(), minConfidence);
+        ConcurrentLinkedQueue<LatticeBuilder> idle = boost ? deepSpunBuilders : deepUnspunBuilders;
+        LatticeBuilder builder = null;
+        List<Lattice> deep = new java.util.ArrayList<>(spans.size());
+        boolean changed = false;
+        for (int l = 0; l < spans.size(); l++) {
+            Lattice lattice = lattices.lattices().get(l);
+            if (spans.get(l).isEmpty()) {
+                deep.add(lattice);
+                continue;
+            }
+            if (builder == null) {
+                builder = idle.poll();
+                if (builder == null) {
+                    builder = new LatticeBuilder(model.lm(), deepCandidates, terms, names, boost ? deepSpunSettings : deepUnspunSettings);
+                }
+            }
+            int[] context = DEEP_IN_RESTORED_CONTEXT ? lattice.restoredContext(estimate.decodings().get(l).best()) : null;
+            Lattice deeper = builder.deepen(lattice, context, spans.get(l), lattices.technical());
+            if (deeper != lattice) {
+                decoder.inherit(deeper, lattice);
+                changed = true;
+            }
+            deep.add(deeper);
+        }
+        if (builder != null && idle.size() < IDLE_BUILDERS) {
+            idle.offer(builder);
+        }
+        if (!changed) {
+            return new Readings(findingBuilder.findings(lattices.lattices(), minConfidence), lattices.lattices(),
+                    estimate.decodings());
+        }
+        SpinRateEstimator.Estimate again = rateEstimator.decodeChanged(lattices.lattices(), deep, estimate, decoder);
+        return new Readings(findingBuilder.findings(lattices.lattices(), minConfidence, deep, again.decodings()), deep,
+                again.decodings());
+    }
+
+    /** Whether the lexicon lists {@code original} among the candidates of {@code observed}. */
+    private boolean linked(String observed, String original) {
+        for (org.despin.lexicon.Candidate c : model.lexicon().candidates(observed)) {
+            if (c.original().equals(original)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the deepening ({@link #DEEP_READINGS}) reads the context the decode restored (else the observed words). */
+    static final boolean DEEP_IN_RESTORED_CONTEXT = true;
 
     /** The settings of the lattice builders of a widening with this gate, or null when the gate is NaN (no widening). */
     private static DetectorSettings widenSettings(DetectorSettings settings, double gate) {

@@ -39,6 +39,8 @@ final class FindingBuilder {
     private final double termSpanDecision;
     /** For the candidates' stored orders, or null (they are 0). */
     private final org.despin.lm.LanguageModel lm;
+    /** Whether the lexicon lists an original (second) for observed words (first), or null (see {@link #linkedConjunct}). */
+    private final java.util.function.BiPredicate<String, String> synonyms;
 
     FindingBuilder(Document doc, SpinRateEstimator.Estimate estimate) {
         this(doc, estimate, null, 0);
@@ -56,6 +58,17 @@ final class FindingBuilder {
     /** With the LM, for the candidates' stored orders ({@link FindingModel#FEATURES}; without it they are 0). */
     FindingBuilder(Document doc, SpinRateEstimator.Estimate estimate, FindingModel model, double spinScore,
             double termSpanDecision, org.despin.lm.LanguageModel lm) {
+        this(doc, estimate, model, spinScore, termSpanDecision, lm, null);
+    }
+
+    /**
+     * With {@code synonyms} (observed, original): whether the lexicon lists the original for the observed words, for
+     * a flagged word right after "X and" that is a synonym of X, read as the spinner's inserted "and Y" (see
+     * {@link #linkedConjunct}); null: only a reading that repeats X is (see {@link #repeatedConjunct}).
+     */
+    FindingBuilder(Document doc, SpinRateEstimator.Estimate estimate, FindingModel model, double spinScore,
+            double termSpanDecision, org.despin.lm.LanguageModel lm, java.util.function.BiPredicate<String, String> synonyms) {
+        this.synonyms = synonyms;
         this.lm = lm;
         this.doc = doc;
         this.estimate = estimate;
@@ -69,9 +82,47 @@ final class FindingBuilder {
      * own, then every other span whose readings together are (see {@link #splitSpans}).
      */
     List<Finding> findings(List<Lattice> lattices, double minConfidence) {
+        return findings(lattices, minConfidence, null, null);
+    }
+
+    /**
+     * The word spans ({@code from << 32 | to}) of each lattice that the finding model flags with a reading of the
+     * reading choice's (not a term, not a narrowed term): the spans {@link #findings(List, double, List, List)} may
+     * read in deeper lattices. Empty sets where the posteriors decide (no finding model).
+     */
+    List<java.util.Set<Long>> decidedSpans(List<Lattice> lattices, double minConfidence) {
+        List<java.util.Set<Long>> out = new ArrayList<>(lattices.size());
+        DocumentWords words = model == null ? null : DocumentWords.of(doc, lattices, estimate.decodings());
+        double decision = Math.max(SPAN_DECISION, minConfidence);
+        for (int l = 0; l < lattices.size(); l++) {
+            java.util.Set<Long> spans = new java.util.HashSet<>();
+            out.add(spans);
+            if (model == null) {
+                continue;
+            }
+            Lattice lattice = lattices.get(l);
+            Decoder.Decoded d = estimate.decodings().get(l);
+            for (Candidate c : candidates(l, lattice, words, decision)) {
+                Arc arc = lattice.arcs[c.arc()];
+                if (!isTerm(arc) && model.confidence(c.features()) >= decision) {
+                    spans.add(((long) arc.from() << 32) | arc.to());
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The findings, each span the finding model flags with a word reading suggested by the reading choice among
+     * the readings of {@code deep} (per lattice, the same lattice or one with more candidates at the flagged spans
+     * beside every arc of it, see {@link LatticeBuilder#deepen}), decoded as {@code deepDecodings}; null: the
+     * lattices' own. Which spans are flagged, and with what confidence, is the lattices' decision either way.
+     */
+    List<Finding> findings(List<Lattice> lattices, double minConfidence, List<Lattice> deep, List<Decoder.Decoded> deepDecodings) {
         List<Part> parts = new ArrayList<>();
         // the document's own words, counted once for the finding model's candidates
         DocumentWords words = DocumentWords.of(doc, lattices, estimate.decodings());
+        DocumentWords deepWords = deep == null ? null : DocumentWords.of(doc, deep, deepDecodings);
         for (int l = 0; l < lattices.size(); l++) {
             Lattice lattice = lattices.get(l);
             Decoder.Decoded d = estimate.decodings().get(l);
@@ -93,6 +144,14 @@ final class FindingBuilder {
                             continue;
                         }
                         // the span is decided; which of its readings to suggest is the reading choice's
+                        int b = deep == null || deep.get(l) == lattice || isTerm(arc) ? -1 : indexOf(deep.get(l), arc);
+                        if (b >= 0) {
+                            // among the readings of the deeper lattice (more candidates at the flagged spans)
+                            Lattice dl = deep.get(l);
+                            Decoder.Decoded dd = deepDecodings.get(l);
+                            parts.add(part(dl, CHOICE.choose(dl, dd, b, deepWords), dd, confidence, deepWords, true));
+                            continue;
+                        }
                         parts.add(part(lattice, CHOICE.choose(lattice, d, c.arc(), words), d, confidence, words, true));
                     }
                 }
@@ -400,6 +459,16 @@ final class FindingBuilder {
         return out;
     }
 
+    /** The index of {@code arc} (the same object) among the arcs of {@code lattice}, or -1. */
+    private static int indexOf(Lattice lattice, Arc arc) {
+        for (int b = lattice.firstArc[arc.from()]; b < lattice.firstArc[arc.from() + 1]; b++) {
+            if (lattice.arcs[b] == arc) {
+                return b;
+            }
+        }
+        return -1;
+    }
+
     /** Whether a part's text overlaps that of one of the parts (findings of one text never overlap). */
     private static boolean overlapsAny(List<Part> parts, Part p) {
         for (Part q : parts) {
@@ -577,6 +646,8 @@ final class FindingBuilder {
         }
         Part plain = new Part(start, end, wideStart, wideEnd, reading, confidence, alternatives, evidence(lattice, arc));
         int repeated = repeatedConjunct(lattice, arc);
+        boolean linked = repeated == 0 && LINKED_CONJUNCTS && synonyms != null && linkedConjunct(lattice, arc, synonyms);
+        repeated = linked ? 1 : repeated;
         if (repeated == 0 || cFirst != first || cLast != last) {
             return plain;
         }
@@ -588,8 +659,11 @@ final class FindingBuilder {
         }
         int xStart = tokens.get(x).start();
         String kept = text.substring(xStart, tokens.get(lattice.tokenIndex[arc.from() - 2]).end());
-        String evidence = String.format(Locale.ROOT, "'%s' inserted beside '%s' (its reading repeats it); %s",
-                lattice.observed(arc.from(), arc.to()), arc.candidate().original(), plain.evidence);
+        String evidence = linked
+                ? String.format(Locale.ROOT, "'%s' inserted beside '%s' (a synonym of it); %s",
+                        lattice.observed(arc.from(), arc.to()), kept, plain.evidence)
+                : String.format(Locale.ROOT, "'%s' inserted beside '%s' (its reading repeats it); %s",
+                        lattice.observed(arc.from(), arc.to()), arc.candidate().original(), plain.evidence);
         return new Part(xStart, end, xStart, end, kept, confidence, List.of(), evidence, plain);
     }
 
@@ -613,6 +687,30 @@ final class FindingBuilder {
         }
         return k;
     }
+
+    /**
+     * Whether a flagged word span is the spinner's inserted "and Y" after a word X ("chamber and enclosure" with
+     * "enclosure" read as "close": the spinner wrote "enclosure" beside "chamber", branch {@code exact21}): the span
+     * follows "X and" with no punctuation between, X is a content word other than the span, and the lexicon links
+     * the span and X (either way: the test of an insertion arc, {@code LatticeBuilder.insertion}, which reads only
+     * the first candidates by prior). The arc is a word reading (not a term, not an insertion or compound).
+     */
+    static boolean linkedConjunct(Lattice lattice, Arc arc, java.util.function.BiPredicate<String, String> synonyms) {
+        int and = arc.from() - 1;
+        if (and < 1 || !lattice.normal[and].equals("and") || isTerm(arc)
+                || lattice.tokenIndex[arc.from()] - lattice.tokenIndex[and - 1] != 2) {
+            return false;
+        }
+        String x = lattice.normal[and - 1];
+        String y = lattice.observed(arc.from(), arc.to());
+        if (x.equals(y) || FunctionWords.contains(x)) {
+            return false;
+        }
+        return synonyms.test(y, x) || synonyms.test(x, y);
+    }
+
+    /** Whether {@link #linkedConjunct} is read (branch {@code exact21}). */
+    static final boolean LINKED_CONJUNCTS = true;
 
     /** The original cased like the observed span: every word capitalised in a name, else like the first word. */
     private String cased(Lattice lattice, int from, int to, String original) {

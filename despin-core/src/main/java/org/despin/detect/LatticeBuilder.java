@@ -113,6 +113,8 @@ final class LatticeBuilder {
     private boolean technical;
     /** The register that judgement read ({@link Result#register}). */
     private double register = Double.NaN;
+    /** The only spans ({@code from << 32 | to}) {@link #deepen} tests, or null: every span. */
+    private java.util.Set<Long> onlySpans;
 
     /** A builder without phrase-level term candidates. */
     LatticeBuilder(LanguageModel lm, CandidateTable table, DetectorSettings settings) {
@@ -331,6 +333,25 @@ final class LatticeBuilder {
     }
 
     /**
+     * The lattice {@code first} with the candidates of the given spans ({@code from << 32 | to}) that pass this
+     * builder's gate and context pool added beside its arcs (a widening of those spans only: the spans a finding
+     * model has flagged, whose readings {@link FindingBuilder} then chooses among more of the candidates, see
+     * {@link Detector#DEEP_READINGS}); the evidence reads {@code context} (null: the observed words). Every arc of
+     * {@code first} stays (the same objects); {@code first} itself when nothing is added.
+     */
+    Lattice deepen(Lattice first, int[] context, java.util.Set<Long> spans, boolean technical) {
+        keepNearMisses = false;
+        this.technical = technical;
+        onlySpans = spans;
+        try {
+            Lattice deep = sentence(first.words, context, first, true);
+            return deep == null ? first : deep;
+        } finally {
+            onlySpans = null;
+        }
+    }
+
+    /**
      * The lattice of one sentence, or null when no span has an admissible candidate.
      *
      * @param context LM ids the evidence reads as neighbours, or null for the observed words
@@ -369,6 +390,9 @@ final class LatticeBuilder {
                 }
                 for (int k = i; k < j; k++) {
                     eligible[k] = true;
+                }
+                if (onlySpans != null && !onlySpans.contains(((long) i << 32) | j)) {
+                    continue;
                 }
                 boolean name = kind == SpanKind.NAME;
                 double gate = name ? settings.nameGate() : settings.evidenceGate();
@@ -1000,6 +1024,8 @@ final class LatticeBuilder {
         private String[] spans;
         /** The candidates of spans of 1..{@value #CACHED_SPAN_WORDS} words, by (from, length), for the refine pass. */
         private PreparedCandidate[][] candidates;
+        /** The table whose lists {@link #candidates} caches (the first one asked). */
+        private CandidateTable cachedTable;
         private int[] ids;
         private static final int CACHED_SPAN_WORDS = 4;
 
@@ -1063,8 +1089,12 @@ final class LatticeBuilder {
         /** The table's candidates for the span {@code from..to} (looked up once: the refine pass asks again). */
         PreparedCandidate[] candidates(int from, int to, CandidateTable table) {
             int length = to - from;
-            if (length > CACHED_SPAN_WORDS) {
-                return table.candidates(span(from, to));
+            if (cachedTable == null) {
+                cachedTable = table;
+            }
+            if (length > CACHED_SPAN_WORDS || table != cachedTable) {
+                // another table (a deepening's longer lists, Detector.DEEP_READINGS) is not this cache's
+                return length == 1 && ids != null ? table.candidates(normal[from], ids[from]) : table.candidates(span(from, to));
             }
             if (candidates == null) {
                 candidates = new PreparedCandidate[normal.length * CACHED_SPAN_WORDS][];

@@ -304,6 +304,62 @@ class FindingBuilderTest {
     }
 
     @Test
+    void aFlaggedSynonymRightAfterXAndIsReadAsTheInsertedAndY() {
+        // "enclosure" read as "close"; the lexicon lists "chamber" for "enclosure": the spinner's inserted "and enclosure"
+        String text = "They sealed the chamber and enclosure today.";
+        doc = Document.parse(text);
+        // words: they(0) sealed(1) the(2) chamber(3) and(4) enclosure(5) today(6)
+        for (int i = 0; i < 5; i++) {
+            keep(i, 1, true);
+        }
+        keep(5, 0.2, false);
+        substitute(5, 6, "close", 0.8, true);
+        keep(6, 1, true);
+        java.util.function.BiPredicate<String, String> lexicon = (observed, original) ->
+                observed.equals("enclosure") && original.equals("chamber");
+        SpinRateEstimator.Estimate estimate = new SpinRateEstimator.Estimate(0.1, 1, List.of(builderDecode()), Map.of());
+        List<Finding> fs = new FindingBuilder(doc, estimate, null, 0.5, Double.NaN, null, lexicon).findings(List.of(lattice()), 0.5);
+        assertEquals("chamber and enclosure@16-37 -> chamber 0.80 []; ", describe(fs));
+        assertEquals(true, fs.get(0).evidence().startsWith("'enclosure' inserted beside 'chamber' (a synonym of it); LM: "),
+                fs.get(0).evidence());
+        assertEquals("They sealed the chamber today.", Detector.restore(text, fs));
+        // linked the other way round too; not linked, or without the lexicon: the plain substitution
+        java.util.function.BiPredicate<String, String> inverse = (observed, original) ->
+                observed.equals("chamber") && original.equals("enclosure");
+        assertEquals("chamber and enclosure@16-37 -> chamber 0.80 []; ", describe(
+                new FindingBuilder(doc, estimate, null, 0.5, Double.NaN, null, inverse).findings(List.of(lattice()), 0.5)));
+        assertEquals("enclosure@28-37 -> close 0.80 []; ", describe(
+                new FindingBuilder(doc, estimate, null, 0.5, Double.NaN, null, (o, r) -> false).findings(List.of(lattice()), 0.5)));
+        assertEquals("enclosure@28-37 -> close 0.80 []; ", describe(findings(0.5)));
+    }
+
+    @Test
+    void linkedConjunctNeedsAContentWordRightBeforeAnAnd() {
+        doc = Document.parse("They made and or conflated, and go through plans and schemes.");
+        // words: they(0) made(1) and(2) or(3) conflated(4) and(5) go(6) through(7) plans(8) and(9) schemes(10)
+        substitute(3, 4, "also", 0.5, true);        // "made and or": linked below
+        substitute(4, 5, "merged", 0.5, true);      // "and or conflated": "or" right before, not "and"
+        substitute(6, 8, "undergo", 0.5, true);     // "conflated, and go through": a comma stands between
+        substitute(10, 11, "plots", 0.5, true);     // "plans and schemes"
+        Lattice lattice = lattice();
+        java.util.function.BiPredicate<String, String> all = (o, r) -> true;
+        assertEquals(true, FindingBuilder.linkedConjunct(lattice, lattice.arcs[0], all));
+        assertEquals(false, FindingBuilder.linkedConjunct(lattice, lattice.arcs[1], all));
+        assertEquals(false, FindingBuilder.linkedConjunct(lattice, lattice.arcs[2], all));
+        assertEquals(true, FindingBuilder.linkedConjunct(lattice, lattice.arcs[3], all));
+        assertEquals(false, FindingBuilder.linkedConjunct(lattice, lattice.arcs[3], (o, r) -> false));
+        assertEquals(true, FindingBuilder.linkedConjunct(lattice, lattice.arcs[3], (o, r) -> o.equals("schemes") && r.equals("plans")));
+        // a function word before "and" ("this and that") is no writer's word a spinner pads
+        doc = Document.parse("They saw this and that.");
+        arcs.clear();
+        posteriors.clear();
+        best.clear();
+        substitute(4, 5, "it", 0.5, true);
+        Lattice small = lattice();
+        assertEquals(false, FindingBuilder.linkedConjunct(small, small.arcs[0], all));
+    }
+
+    @Test
     void repeatedConjunctNeedsTheSameWordsRightBeforeAnAnd() {
         doc = Document.parse("They made and or conflated, and go through plans.");
         // words: they(0) made(1) and(2) or(3) conflated(4) and(5) go(6) through(7) plans(8)

@@ -48,6 +48,8 @@ final class ErrorAnalysis {
     private final Map<String, Integer> findings = new TreeMap<>();
     /** Edits not flagged, by what the finding model made of their span (see {@link #decision}). */
     private final Map<String, Integer> decisions = new TreeMap<>();
+    /** Edits flagged, not exact, by whether the original was among the span's readings and who chose (see {@link #readingClass}). */
+    private final Map<String, Integer> readings = new TreeMap<>();
 
     ErrorAnalysis(Detector detector) throws Exception {
         this.detector = detector;
@@ -86,6 +88,10 @@ final class ErrorAnalysis {
         for (Edit e : spunEdits) {
             edits++;
             String cause = cause(spunText, e, t);
+            String readingClass = cause.startsWith("2 ") ? readingClass(spunText, e, t) : null;
+            if (readingClass != null) {
+                readings.merge(readingClass, 1, Integer::sum);
+            }
             choices(e, t, words);
             counts.merge(cause, 1, Integer::sum);
             List<Finding> hits = overlapping(t.report().findings(), e);
@@ -97,7 +103,7 @@ final class ErrorAnalysis {
                 ex.add(line);
             }
             if (verbose) {
-                System.out.println("EDIT " + line + " [" + cause + "]");
+                System.out.println("EDIT " + line + " [" + cause + "]" + (readingClass == null ? "" : " {" + readingClass + "}"));
             }
         }
         for (Finding f : t.report().findings()) {
@@ -371,7 +377,52 @@ final class ErrorAnalysis {
         }
     }
 
+    /**
+     * For an edit flagged but not restored exactly: whether the finding's span is the edit's, and if so whether the
+     * original is among the span's readings in the lattices the reading was chosen in (and in the decision's
+     * lattices), and who chose: the reading choice, a term finding's own reading, or the decode (short documents).
+     */
+    private String readingClass(String spunText, Edit e, Detector.Trace t) {
+        List<Finding> hits = overlapping(t.report().findings(), e);
+        if (hits.size() != 1 || hits.get(0).start() != e.start() || hits.get(0).end() != e.end()) {
+            return "span differs from the edit's";
+        }
+        String orig = normal(e.original());
+        Finding f = hits.get(0);
+        String chooser = !FindingModel.decidesIn(t.doc().wordCount()) ? "decode's posteriors (short document)"
+                : f.evidence().contains("term synonym") ? "term reading" : "reading choice";
+        boolean inReadings = among(t.readingLattices(), t.readingDecodings(), t.doc().tokens(), e, orig);
+        boolean inFirst = among(t.lattices(), t.estimate().decodings(), t.doc().tokens(), e, orig);
+        if (inReadings) {
+            return "original among the span's readings, another chosen by the " + chooser
+                    + (inFirst ? "" : " (the original only in the deeper lattice)");
+        }
+        return "original not among the span's readings" + (inFirst ? " (but in the decision's lattice)" : "");
+    }
+
+    private static boolean among(List<Lattice> lattices, List<Decoder.Decoded> decodings, List<Token> tokens, Edit e, String orig) {
+        for (int l = 0; l < lattices.size(); l++) {
+            Lattice lattice = lattices.get(l);
+            int[] range = positions(lattice, tokens, e);
+            if (range == null) {
+                continue;
+            }
+            for (int a = lattice.firstArc[range[0]]; a < lattice.firstArc[range[0] + 1]; a++) {
+                Arc arc = lattice.arcs[a];
+                if (!arc.isKeep() && arc.to() == range[1] && decodings.get(l).posterior()[a] > 0
+                        && arc.candidate().original().equals(orig)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return false;
+    }
+
     void print() {
+        for (Map.Entry<String, Integer> c : readings.entrySet()) {
+            System.out.printf(Locale.ROOT, "flagged, not exact: %-100s %5d %5.1f %%%n", c.getKey(), c.getValue(), 100.0 * c.getValue() / edits);
+        }
         System.out.println("edits flagged at their span, original among >= 2 admitted readings; right choices by rule: " + choices);
         System.out.println("findings by kind and outcome: " + findings);
         System.out.printf(Locale.ROOT, "error analysis: %d edits%n", edits);

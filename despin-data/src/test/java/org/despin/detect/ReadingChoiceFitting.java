@@ -129,20 +129,23 @@ final class ReadingChoiceFitting {
     /** The groups of one decoded spun passage. */
     static List<Group> groups(Detector.Trace t, List<Edit> edits, boolean train) {
         List<Group> out = new ArrayList<>();
-        DocumentWords words = DocumentWords.of(t.doc(), t.lattices(), t.estimate().decodings());
+        // the lattices the readings are chosen in (deepened at the flagged spans, Detector.DEEP_READINGS)
+        List<Lattice> lattices = t.readingLattices();
+        List<Decoder.Decoded> decodings = t.readingDecodings();
+        DocumentWords words = DocumentWords.of(t.doc(), lattices, decodings);
         List<Token> tokens = t.doc().tokens();
         for (Edit e : edits) {
             String orig = ArcFitting.normal(e.original());
             boolean flagged = t.report().findings().stream().anyMatch(f -> f.start() == e.start() && f.end() == e.end());
-            for (int l = 0; l < t.lattices().size(); l++) {
-                Lattice lattice = t.lattices().get(l);
+            for (int l = 0; l < lattices.size(); l++) {
+                Lattice lattice = lattices.get(l);
                 int[] span = ErrorAnalysis.positions(lattice, tokens, e);
                 if (span == null) {
                     continue;
                 }
                 int from = span[0];
                 int to = span[1];
-                Decoder.Decoded d = t.estimate().decodings().get(l);
+                Decoder.Decoded d = decodings.get(l);
                 List<Integer> readings = new ArrayList<>();
                 boolean words0 = false;
                 for (int a = lattice.firstArc[from]; a < lattice.firstArc[from + 1]; a++) {
