@@ -51,7 +51,7 @@ class DeepReadingsTest {
         // a whole widening at the same gate adds the same reading (the deepening is a widening of the spans given)
         List<int[]> observed = new ArrayList<>();
         observed.add(null);
-        assertEquals(arcs(deep), arcs(deeper.widen(doc, new LatticeBuilder.Result(List.of(first), 0, false), observed)
+        assertEquals(arcs(deep), arcs(deeper.widen(doc, new LatticeBuilder.Result(List.of(first), 0, false, Double.NaN), observed)
                 .lattices().get(0)));
     }
 
