@@ -134,6 +134,10 @@ final class TermCandidates {
     /** The lexicon's source name on term arcs, shown in the evidence. */
     static final String SOURCE = "term";
     private static final int MAX_CACHED = 400_000;
+    /** Bits a reached word takes in its segment's filter ({@link Reach#mayHold}): 1 - e^(-1/16), ~6 % of absent words pass. */
+    static final int FILTER_BITS_PER_WORD = 16;
+    /** The most bits of a segment's filter (a segment that reaches thousands of words: 4 KB). */
+    static final int MAX_FILTER_BITS = 1 << 15;
     /** The bit of a hit's term field that marks a whole-term hit (term ids are below 2^31). */
     private static final int WHOLE = 1 << 31;
     /** Positions are packed in 16 bits (a longer run without a sentence end is no prose). */
@@ -175,6 +179,15 @@ final class TermCandidates {
         private final int[] slots;
         /** One bit per word ({@link #bit}): a word whose bit is clear is not here, known without the probe. */
         private final long signature;
+        /**
+         * A wider filter of the words for {@link #indexOf}: one bit per word ({@link #filterBit}) in about
+         * {@value #FILTER_BITS_PER_WORD} bits a word (64 at least), so that nearly every word that is not here is known
+         * so without the probe (the 64-bit {@link #signature} of a segment that reaches dozens of term words is
+         * mostly ones: most of the matcher's probes were for absent words).
+         */
+        private final long[] filter;
+        /** 64 - log2 of the filter's bits: a word's hash shifted right by this is its bit. */
+        private final int filterShift;
 
         Reach(int[] words, float[] logChannel, int[] started, long[] startedSecondWords, int[] continued,
                 long[] continuedFirstWords, int[] wholeTerms, float[] wholeChannels) {
@@ -196,8 +209,14 @@ final class TermCandidates {
             this.continuedTerms = c;
             int size = Integer.highestOneBit(Math.max(1, words.length) * 2) << 1;
             slots = new int[size];
+            int filterBits = Math.min(MAX_FILTER_BITS,
+                    Math.max(Long.SIZE, Integer.highestOneBit(Math.max(1, words.length) * FILTER_BITS_PER_WORD - 1) << 1));
+            filter = new long[filterBits / Long.SIZE];
+            filterShift = Long.SIZE - Integer.numberOfTrailingZeros(filterBits);
             long bits = 0;
             for (int i = 0; i < words.length; i++) {
+                int f = filterBit(words[i], filterShift);
+                filter[f >>> 6] |= 1L << f;
                 bits |= bit(words[i]);
                 int h = slot(words[i], size - 1);
                 while (slots[h] != 0) {
@@ -217,9 +236,20 @@ final class TermCandidates {
             return 1L << (word * 0x9E3779B9 >>> 26);
         }
 
+        /** A word's bit in a filter of 2^(64 - shift) bits (the high bits of a 64-bit multiplicative hash). */
+        static int filterBit(int word, int shift) {
+            return (int) ((word * 0x9E3779B97F4A7C15L) >>> shift);
+        }
+
+        /** Whether the filter lets {@code word} through: always when it is here, rarely when not. */
+        boolean mayHold(int word) {
+            int f = filterBit(word, filterShift);
+            return (filter[f >>> 6] & 1L << f) != 0;
+        }
+
         /** The index of {@code word} in {@link #words}, or -1. */
         int indexOf(int word) {
-            if ((signature & bit(word)) == 0) {
+            if (!mayHold(word)) {
                 return -1;
             }
             int mask = slots.length - 1;
