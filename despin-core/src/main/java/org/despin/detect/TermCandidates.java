@@ -150,7 +150,7 @@ final class TermCandidates {
      * each, and an open-addressing index of them: the matcher asks a segment about every term
      * that starts with a word the previous segment reached, so the test must be cheap.
      */
-    private static final class Reach {
+    static final class Reach {
         final int[] words;
         final float[] logChannel;
         /** Terms that start with one of the words, and terms whose second word is one of them. */
