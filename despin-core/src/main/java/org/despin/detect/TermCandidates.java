@@ -273,6 +273,13 @@ final class TermCandidates {
     private final LanguageModel lm;
     private final ConcurrentHashMap<String, Reach> reach = new ConcurrentHashMap<>();
     /**
+     * The reach of a one-word segment by the word's LM id (null = not looked up yet): the matcher asks it for every
+     * word of every sentence, and an array slot is one memory read where the map's string key costs a hash, a bucket,
+     * a node and a comparison. Words the LM does not know ({@link org.despin.lm.Vocabulary#UNKNOWN}) go by the map.
+     * A race only computes an entry twice (a pure function of the model).
+     */
+    private final AtomicReferenceArray<Reach> reachByWord;
+    /**
      * The term-word id of a one-word original by the lexicon's original id: 0 = not looked up yet,
      * else the term table's {@link TermTable#wordId} + 2 (a race only looks it up twice).
      */
@@ -316,6 +323,7 @@ final class TermCandidates {
         this.lexicon = lexicon;
         this.lm = lm;
         this.infos = new AtomicReferenceArray<>(terms.size());
+        this.reachByWord = new AtomicReferenceArray<>(lm == null || terms.size() == 0 ? 0 : lm.vocabulary().size());
         // (no lexicon: a lattice builder without terms)
         this.termWordByOriginal = new AtomicIntegerArray(lexicon == null ? 0 : lexicon.originalIds());
         this.termByOriginal = new AtomicIntegerArray(lexicon == null ? 0 : lexicon.originalIds());
@@ -387,12 +395,13 @@ final class TermCandidates {
         }
         Reach[][] segments = new Reach[n][MAX_SEGMENT + 1];
         boolean anything = false;
+        int[] ids = w.ids(lm.vocabulary());
         for (int i = 0; i < n; i++) {
             for (int a = 1; a <= MAX_SEGMENT && i + a <= n; a++) {
                 if (a > 1 && w.breakBefore[i + a - 1]) {
                     break;
                 }
-                segments[i][a] = reach(w.span(i, i + a));
+                segments[i][a] = a == 1 ? wordReach(ids[i], w.normal[i]) : reach(w.span(i, i + a));
                 anything |= segments[i][a].words.length > 0 || (oneWord && segments[i][a].wholeTerms.length > 0);
             }
         }
@@ -893,6 +902,19 @@ final class TermCandidates {
             a.copyFrom(b);
         }
         return sum;
+    }
+
+    /** {@link #reach} of the one-word segment {@code word}, whose LM id is {@code id}. */
+    private Reach wordReach(int id, String word) {
+        if (id == org.despin.lm.Vocabulary.UNKNOWN || id >= reachByWord.length()) {
+            return reach(word);
+        }
+        Reach r = reachByWord.getPlain(id);
+        if (r == null) {
+            r = reach(word);
+            reachByWord.setPlain(id, r);
+        }
+        return r;
     }
 
     /** The term words an observed segment (normalised words joined by spaces) reaches. */
