@@ -280,6 +280,21 @@ final class TermCandidates {
      */
     private final AtomicReferenceArray<Reach> reachByWord;
     /**
+     * The reach of a segment of two or three words the LM knows, by their LM ids packed in a key
+     * ({@link #spanKey}): an open-addressing table of {@value #SPAN_SLOTS} slots, each set once (compare and set on an
+     * empty slot), probed at most {@value #SPAN_PROBES} times; a segment it cannot hold goes by the string-keyed map.
+     * Empty (length 0) when the vocabulary's ids do not fit three to a long.
+     */
+    private final AtomicReferenceArray<SpanReach> reachBySpan;
+    /** Bits per id in a {@link #spanKey}. */
+    private final int idBits;
+    private static final int SPAN_SLOTS = 1 << 20;
+    private static final int SPAN_PROBES = 8;
+
+    /** A segment's packed ids and its reach: one immutable entry, so that a reader never sees a key without its reach. */
+    private record SpanReach(long key, Reach reach) {
+    }
+    /**
      * The term-word id of a one-word original by the lexicon's original id: 0 = not looked up yet,
      * else the term table's {@link TermTable#wordId} + 2 (a race only looks it up twice).
      */
@@ -324,6 +339,8 @@ final class TermCandidates {
         this.lm = lm;
         this.infos = new AtomicReferenceArray<>(terms.size());
         this.reachByWord = new AtomicReferenceArray<>(lm == null || terms.size() == 0 ? 0 : lm.vocabulary().size());
+        this.idBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, reachByWord.length()));
+        this.reachBySpan = new AtomicReferenceArray<>(reachByWord.length() == 0 || 3 * idBits > 63 ? 0 : SPAN_SLOTS);
         // (no lexicon: a lattice builder without terms)
         this.termWordByOriginal = new AtomicIntegerArray(lexicon == null ? 0 : lexicon.originalIds());
         this.termByOriginal = new AtomicIntegerArray(lexicon == null ? 0 : lexicon.originalIds());
@@ -401,7 +418,7 @@ final class TermCandidates {
                 if (a > 1 && w.breakBefore[i + a - 1]) {
                     break;
                 }
-                segments[i][a] = a == 1 ? wordReach(ids[i], w.normal[i]) : reach(w.span(i, i + a));
+                segments[i][a] = a == 1 ? wordReach(ids[i], w.normal[i]) : spanReach(ids, i, i + a, w);
                 anything |= segments[i][a].words.length > 0 || (oneWord && segments[i][a].wholeTerms.length > 0);
             }
         }
@@ -915,6 +932,45 @@ final class TermCandidates {
             reachByWord.setPlain(id, r);
         }
         return r;
+    }
+
+    /**
+     * The ids of words {@code from..to} (two or three, each known to the LM: not {@link org.despin.lm.Vocabulary#UNKNOWN})
+     * packed in a long, the first in the lowest bits; 0 when a word is unknown. A two-word key has no third part, and
+     * no id is 0, so keys of two and three words differ.
+     */
+    private long spanKey(int[] ids, int from, int to) {
+        long key = 0;
+        for (int k = to - 1; k >= from; k--) {
+            if (ids[k] == org.despin.lm.Vocabulary.UNKNOWN) {
+                return 0;
+            }
+            key = key << idBits | ids[k];
+        }
+        return key;
+    }
+
+    /** {@link #reach} of the segment of words {@code from..to} (two or three) of sentence {@code w}. */
+    private Reach spanReach(int[] ids, int from, int to, LatticeBuilder.SentenceWords w) {
+        long key = reachBySpan.length() == 0 ? 0 : spanKey(ids, from, to);
+        if (key == 0) {
+            return reach(w.span(from, to));
+        }
+        int mask = SPAN_SLOTS - 1;
+        long mixed = key * 0x9E3779B97F4A7C15L;
+        int h = (int) (mixed >>> 40) & mask;
+        for (int probe = 0; probe < SPAN_PROBES; probe++, h = (h + 1) & mask) {
+            SpanReach e = reachBySpan.getPlain(h);
+            if (e == null) {
+                Reach r = reach(w.span(from, to));
+                reachBySpan.compareAndSet(h, null, new SpanReach(key, r));
+                return r;
+            }
+            if (e.key() == key) {
+                return e.reach();
+            }
+        }
+        return reach(w.span(from, to));
     }
 
     /** The term words an observed segment (normalised words joined by spaces) reaches. */

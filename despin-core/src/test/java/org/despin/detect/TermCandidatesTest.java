@@ -130,6 +130,33 @@ class TermCandidatesTest {
         }
     }
 
+    /**
+     * A segment of several words the LM knows is looked up by its words' packed ids: "lost consciousness" (a lexicon
+     * phrase for "intelligence") reaches the term's second word, "lost the" (same first word) and "lost consciousness
+     * after" (a longer key) reach nothing, asked in either order.
+     */
+    @Test
+    void aSegmentOfKnownWordsIsKeptByAllItsIds() {
+        MapLexicon lexicon = new MapLexicon.Builder()
+                .add("counterfeit", "artificial", -2.0f)
+                .add("lost consciousness", "intelligence", -2.0f)
+                .build();
+        for (boolean phraseFirst : new boolean[] {true, false}) {
+            TermCandidates terms = new TermCandidates(TERMS, lexicon, LM);
+            if (!phraseFirst) {
+                assertEquals(List.of(), terms.matches(sentence("We study counterfeit lost the data.")));
+                assertEquals(List.of(), terms.matches(sentence("We study counterfeit lost consciousness after the fall.")
+                        ).stream().filter(m -> m.to() != 5).toList());
+            }
+            List<TermCandidates.Match> m = terms.matches(sentence("We study counterfeit lost consciousness in detail."));
+            assertEquals(1, m.size());
+            assertEquals("artificial intelligence", m.get(0).candidate().original());
+            assertEquals(2, m.get(0).from());
+            assertEquals(5, m.get(0).to());
+            assertEquals(List.of(), terms.matches(sentence("We study counterfeit lost the data.")));
+        }
+    }
+
     private static LatticeBuilder.SentenceWords sentence(String text) {
         org.despin.text.Document doc = org.despin.text.Document.parse(text);
         return LatticeBuilder.SentenceWords.of(doc.tokens(), doc.sentences().get(0));
