@@ -281,8 +281,9 @@ final class TermCandidates {
     private final AtomicReferenceArray<Reach> reachByWord;
     /**
      * The reach of a segment of two or three words the LM knows, by their LM ids packed in a key
-     * ({@link #spanKey}): an open-addressing table of {@value #SPAN_SLOTS} slots, each set once (compare and set on an
-     * empty slot), probed at most {@value #SPAN_PROBES} times; a segment it cannot hold goes by the string-keyed map.
+     * ({@link #spanKey}): an open-addressing table of at most {@value #SPAN_SLOTS} slots (16 a word of a small
+     * vocabulary), each set once (compare and set on an empty slot), probed at most {@value #SPAN_PROBES} times; a
+     * segment it cannot hold goes by the string-keyed map.
      * Empty (length 0) when the vocabulary's ids do not fit three to a long.
      */
     private final AtomicReferenceArray<SpanReach> reachBySpan;
@@ -340,7 +341,8 @@ final class TermCandidates {
         this.infos = new AtomicReferenceArray<>(terms.size());
         this.reachByWord = new AtomicReferenceArray<>(lm == null || terms.size() == 0 ? 0 : lm.vocabulary().size());
         this.idBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, reachByWord.length()));
-        this.reachBySpan = new AtomicReferenceArray<>(reachByWord.length() == 0 || 3 * idBits > 63 ? 0 : SPAN_SLOTS);
+        this.reachBySpan = new AtomicReferenceArray<>(reachByWord.length() == 0 || 3 * idBits > 63 ? 0
+                : (int) Math.min(SPAN_SLOTS, Long.highestOneBit(16L * reachByWord.length()) << 1));
         // (no lexicon: a lattice builder without terms)
         this.termWordByOriginal = new AtomicIntegerArray(lexicon == null ? 0 : lexicon.originalIds());
         this.termByOriginal = new AtomicIntegerArray(lexicon == null ? 0 : lexicon.originalIds());
@@ -956,7 +958,7 @@ final class TermCandidates {
         if (key == 0) {
             return reach(w.span(from, to));
         }
-        int mask = SPAN_SLOTS - 1;
+        int mask = reachBySpan.length() - 1;
         long mixed = key * 0x9E3779B97F4A7C15L;
         int h = (int) (mixed >>> 40) & mask;
         for (int probe = 0; probe < SPAN_PROBES; probe++, h = (h + 1) & mask) {
