@@ -420,7 +420,11 @@ final class TermCandidates {
                 if (a > 1 && w.breakBefore[i + a - 1]) {
                     break;
                 }
-                segments[i][a] = a == 1 ? wordReach(ids[i], w.normal[i]) : spanReach(ids, i, i + a, w);
+                // a segment of several words reaches something only through a lexicon key or a link's observed form
+                // that starts with its first two words: most start none (the filters of both, no lookup)
+                segments[i][a] = a == 1 ? wordReach(ids[i], w.normal[i])
+                        : lexicon.mayStartKey(w.normal[i], w.normal[i + 1]) || terms.mayStartObserved(w.normal[i], w.normal[i + 1])
+                                ? spanReach(ids, i, i + a, w) : NONE;
                 anything |= segments[i][a].words.length > 0 || (oneWord && segments[i][a].wholeTerms.length > 0);
             }
         }

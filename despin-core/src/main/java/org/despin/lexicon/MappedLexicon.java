@@ -44,16 +44,12 @@ final class MappedLexicon implements Lexicon {
      */
     private final int[] slotHash;
     /**
-     * A filter of the first two words of the keys of two words or more ({@link #mayStartKey}): one bit per key
-     * ({@link #pairBit} of the two words' String hashes) in about {@value #PAIR_FILTER_BITS_PER_KEY} bits a key, built
-     * at load from the mapped strings (immutable); null when the keys could not be read (the validation then says
-     * why) or there are none. Of the word pairs a text asks about, nearly none start a key: most lookups end here,
-     * without joining the span or probing the hash table.
+     * A filter of the first two words of the keys of two words or more ({@link #mayStartKey}), built at load from the
+     * mapped strings (immutable); null when the keys could not be read (the validation then says why) or there are
+     * none. Of the word pairs a text asks about, nearly none start a key: most lookups end here, without joining the
+     * span or probing the hash table.
      */
-    private final long[] pairFilter;
-    private final int pairShift;
-    /** Bits a multi-word key takes in {@link #pairFilter}: 1 - e^(-1/16), ~6 % of other pairs pass. */
-    static final int PAIR_FILTER_BITS_PER_KEY = 16;
+    private final PairFilter pairFilter;
 
     private MappedLexicon(ByteBuffer buf, ChannelWeights weights, int[] h) {
         this.buf = buf;
@@ -85,24 +81,19 @@ final class MappedLexicon implements Lexicon {
         this.wordCounts = new byte[stringCount];
         this.candidateCache = new List<?>[keyCount];
         this.slotHash = new int[tableMask + 1];
-        long[] filter = null;
-        int shift = 0;
+        PairFilter filter = null;
         try {
             int multi = 0;
             for (int key = 0; key < keyCount; key++) {
                 multi += firstSpace(buf.getInt(keyIds + 4 * key)) >= 0 ? 1 : 0;
             }
             if (multi > 0) {
-                int bits = (int) Math.min(1L << 30, Math.max(Long.SIZE, Long.highestOneBit(
-                        (long) multi * PAIR_FILTER_BITS_PER_KEY - 1) << 1));
-                filter = new long[bits / Long.SIZE];
-                shift = Long.SIZE - Integer.numberOfTrailingZeros(bits);
+                filter = new PairFilter(multi);
                 for (int key = 0; key < keyCount; key++) {
                     int id = buf.getInt(keyIds + 4 * key);
                     int space = firstSpace(id);
                     if (space >= 0) {
-                        int b = pairBit(id, space, shift);
-                        filter[b >>> 6] |= 1L << b;
+                        addPair(filter, id, space);
                     }
                 }
             }
@@ -110,7 +101,6 @@ final class MappedLexicon implements Lexicon {
             filter = null; // validate() reports what is wrong
         }
         this.pairFilter = filter;
-        this.pairShift = shift;
     }
 
     /** The offset of the first space in string {@code id}'s bytes, or -1. */
@@ -125,23 +115,12 @@ final class MappedLexicon implements Lexicon {
         return -1;
     }
 
-    /** The filter bit of a key that starts with words {@code first second}: the high bits of a 64-bit mix of their hashes. */
-    static int pairBit(String first, String second, int shift) {
-        return mixBit(first.hashCode(), second.hashCode(), shift);
-    }
-
-    private static int mixBit(int firstHash, int secondHash, int shift) {
-        long x = ((long) firstHash << 32 | (secondHash & 0xFFFFFFFFL)) * 0x9E3779B97F4A7C15L;
-        x ^= x >>> 29;
-        return (int) ((x * 0xBF58476D1CE4E5B9L) >>> shift);
-    }
-
     /**
-     * {@link #pairBit(String, String, int)} of the first two words of string {@code id}, whose first space is at byte
-     * {@code space}: the words' String hashes computed from the mapped bytes where they are ASCII (a byte is then a
-     * char), from the decoded string otherwise.
+     * Adds the first two words of string {@code id}, whose first space is at byte {@code space}, to the filter: the
+     * words' String hashes computed from the mapped bytes where they are ASCII (a byte is then a char), from the
+     * decoded string otherwise.
      */
-    private int pairBit(int id, int space, int shift) {
+    private void addPair(PairFilter filter, int id, int space) {
         int start = buf.getInt(stringOffsets + 4 * id);
         int end = buf.getInt(stringOffsets + 4 * (id + 1));
         int first = 0;
@@ -160,20 +139,16 @@ final class MappedLexicon implements Lexicon {
             ascii &= c >= 0;
             second = 31 * second + c;
         }
-        if (!ascii) {
-            String[] words = string(id).split(" ", 3);
-            return pairBit(words[0], words[1], shift);
+        if (ascii) {
+            filter.add(first, second);
+        } else {
+            filter.addKey(string(id));
         }
-        return mixBit(first, second, shift);
     }
 
     @Override
     public boolean mayStartKey(String first, String second) {
-        if (pairFilter == null) {
-            return true;
-        }
-        int b = pairBit(first, second, pairShift);
-        return (pairFilter[b >>> 6] & 1L << b) != 0 || first.indexOf(' ') >= 0 || second.indexOf(' ') >= 0;
+        return pairFilter == null || pairFilter.mayHold(first, second);
     }
 
     private static int align4(long n) {

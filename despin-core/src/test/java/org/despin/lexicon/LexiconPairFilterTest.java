@@ -91,6 +91,50 @@ class LexiconPairFilterTest {
         assertFalse(lex.mayStartKey("zzz", "qqq") && lex.mayStartKey("café", "qqq") && lex.mayStartKey("a", "b"));
     }
 
+    /** The term table's filter of its links' observed forms ({@link TermTable#mayStartObserved}), on random forms. */
+    @Test
+    void everyObservedFormsFirstTwoWordsPassTheTermTablesFilter() {
+        Random random = new Random(5);
+        java.util.Map<String, java.util.Map<String, Integer>> observed = new java.util.HashMap<>();
+        Set<String> prefixes = new HashSet<>();
+        for (int k = 0; k < 2000; k++) {
+            String first = word(random);
+            String second = word(random);
+            String form = k % 3 == 0 ? first + " " + second + " " + word(random) : k % 3 == 1 ? first + " " + second : first;
+            observed.put(form, java.util.Map.of(k % 2 == 0 ? "tree" : "decision", TermTable.SYNONYM));
+            if (form.indexOf(' ') >= 0) {
+                prefixes.add(first + " " + second);
+            }
+        }
+        TermTable table = TermTable.of(List.of("decision tree"),
+                new TermLinks(observed, java.util.Map.of("tree", 20, "decision", 1)));
+        for (String form : observed.keySet()) {
+            String[] w = form.split(" ");
+            if (w.length > 1) {
+                assertTrue(table.mayStartObserved(w[0], w[1]), form);
+                assertTrue(table.reach(form).length > 0, form);
+            }
+        }
+        int absent = 0;
+        int passed = 0;
+        for (int q = 0; q < 20_000; q++) {
+            String first = word(random);
+            String second = word(random);
+            if (prefixes.contains(first + " " + second)) {
+                continue;
+            }
+            absent++;
+            boolean pass = table.mayStartObserved(first, second);
+            passed += pass ? 1 : 0;
+            if (!pass) {
+                assertEquals(0, table.reach(first + " " + second).length, first + " " + second);
+            }
+        }
+        assertTrue(passed < 0.1 * absent, passed + " of " + absent);
+        // a table without links of several words lets every pair through
+        assertTrue(TermTable.of(List.of("decision tree")).mayStartObserved("decision", "tree"));
+    }
+
     @Test
     void aWordWithASpaceIsNeverTurnedAway() throws Exception {
         Lexicon lex = lexicon(List.of("asked for", "motor vehicles"));
