@@ -324,6 +324,8 @@ final class TermCandidates {
     private final int[] bySecondWord;
     private final int[] firstWordBySecond;
     private final int[] secondWordOf;
+    /** The number of words of each term (a flat copy: most terms are of two words, aligned without reading the table). */
+    private final byte[] lengthOf;
     /**
      * Per term word, the signature ({@link Reach#bit}) of the second words of the terms it starts,
      * and of the first words of the terms it is the second word of (copied into each {@link Reach}).
@@ -356,12 +358,14 @@ final class TermCandidates {
         }
         this.firstWordBySecond = new int[terms.size()];
         this.secondWordOf = new int[terms.size()];
+        this.lengthOf = new byte[terms.size()];
         int[] next = Arrays.copyOf(secondStart, terms.wordCount());
         for (int t = 0; t < terms.size(); t++) {
             int p = next[terms.word(t, 1)]++;
             bySecondWord[p] = t;
             firstWordBySecond[p] = terms.word(t, 0);
             secondWordOf[t] = terms.word(t, 1);
+            lengthOf[t] = (byte) terms.length(t);
         }
         this.secondWordsOfStarted = new long[terms.wordCount()];
         this.firstWordsOfContinued = new long[terms.wordCount()];
@@ -533,6 +537,10 @@ final class TermCandidates {
     /** Term t's first two words are aligned up to {@code at}: the rest of it, and a hit per complete alignment. */
     private void align(Reach[][] segments, boolean[] breakBefore, int from, int t, int at, float channel, Hits hits,
             int[] ends, float[] channels) {
+        if (lengthOf[t] == 2) {
+            hits.add(from, at, t, channel); // what extend finds for a term of two words
+            return;
+        }
         int found = extend(segments, breakBefore, t, 2, at, channel, ends, channels, 0);
         for (int e = 0; e < found; e++) {
             hits.add(from, ends[e], t, channels[e]);
@@ -881,7 +889,7 @@ final class TermCandidates {
      */
     private int extend(Reach[][] segments, boolean[] breakBefore, int t, int k, int at, float channel, int[] ends,
             float[] channels, int found) {
-        if (k == terms.length(t)) {
+        if (k == lengthOf[t]) {
             if (found < ends.length) {
                 ends[found] = at;
                 channels[found] = channel;
