@@ -81,57 +81,43 @@ final class MappedLexicon implements Lexicon {
         this.wordCounts = new byte[stringCount];
         this.candidateCache = new List<?>[keyCount];
         this.slotHash = new int[tableMask + 1];
-        PairFilter filter = null;
+        PairFilter filter = keyCount == 0 ? null : new PairFilter(keyCount); // (sized for every key: one pass)
         try {
-            int multi = 0;
+            boolean multi = false;
             for (int key = 0; key < keyCount; key++) {
-                multi += firstSpace(buf.getInt(keyIds + 4 * key)) >= 0 ? 1 : 0;
+                multi |= addPair(filter, buf.getInt(keyIds + 4 * key));
             }
-            if (multi > 0) {
-                filter = new PairFilter(multi);
-                for (int key = 0; key < keyCount; key++) {
-                    int id = buf.getInt(keyIds + 4 * key);
-                    int space = firstSpace(id);
-                    if (space >= 0) {
-                        addPair(filter, id, space);
-                    }
-                }
-            }
+            filter = multi ? filter : null;
         } catch (IndexOutOfBoundsException | NegativeArraySizeException corrupt) {
             filter = null; // validate() reports what is wrong
         }
         this.pairFilter = filter;
     }
 
-    /** The offset of the first space in string {@code id}'s bytes, or -1. */
-    private int firstSpace(int id) {
-        int start = buf.getInt(stringOffsets + 4 * id);
-        int end = buf.getInt(stringOffsets + 4 * (id + 1));
-        for (int k = start; k < end; k++) {
-            if (buf.get(stringBytes + k) == ' ') {
-                return k - start;
-            }
-        }
-        return -1;
-    }
-
     /**
-     * Adds the first two words of string {@code id}, whose first space is at byte {@code space}, to the filter: the
-     * words' String hashes computed from the mapped bytes where they are ASCII (a byte is then a char), from the
-     * decoded string otherwise.
+     * Adds the first two words of string {@code id} to the filter when it has two words or more, and says whether it
+     * has: the words' String hashes computed from the mapped bytes where they are ASCII (a byte is then a char), from
+     * the decoded string otherwise.
      */
-    private void addPair(PairFilter filter, int id, int space) {
+    private boolean addPair(PairFilter filter, int id) {
         int start = buf.getInt(stringOffsets + 4 * id);
         int end = buf.getInt(stringOffsets + 4 * (id + 1));
         int first = 0;
         int second = 0;
         boolean ascii = true;
-        for (int k = start; k < start + space; k++) {
+        int k = start;
+        for (; k < end; k++) {
             byte c = buf.get(stringBytes + k);
+            if (c == ' ') {
+                break;
+            }
             ascii &= c >= 0;
             first = 31 * first + c;
         }
-        for (int k = start + space + 1; k < end; k++) {
+        if (k == end) {
+            return false; // one word
+        }
+        for (k++; k < end; k++) {
             byte c = buf.get(stringBytes + k);
             if (c == ' ') {
                 break;
@@ -144,6 +130,7 @@ final class MappedLexicon implements Lexicon {
         } else {
             filter.addKey(string(id));
         }
+        return true;
     }
 
     @Override
