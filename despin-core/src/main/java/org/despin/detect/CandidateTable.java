@@ -25,7 +25,7 @@ import org.despin.lm.Vocabulary;
  * computed once for every span that lists it.
  */
 final class CandidateTable {
-    private static final PreparedCandidate[] NONE = new PreparedCandidate[0];
+    static final PreparedCandidate[] NONE = new PreparedCandidate[0];
     private static final int MAX_CACHED = 400_000;
 
     private final Lexicon lexicon;
@@ -93,6 +93,14 @@ final class CandidateTable {
             }
         }
         return c;
+    }
+
+    /**
+     * False only when no span that starts with the normalised words {@code first second} has candidates (the
+     * lexicon's filter of its keys' first two words): the caller need not join the span to look it up.
+     */
+    boolean mayStartSpan(String first, String second) {
+        return lexicon.mayStartKey(first, second);
     }
 
     /** Prepared candidates for a normalised observed span, best prior first; never null. */

@@ -1089,6 +1089,9 @@ final class LatticeBuilder {
         /** The table's candidates for the span {@code from..to} (looked up once: the refine pass asks again). */
         PreparedCandidate[] candidates(int from, int to, CandidateTable table) {
             int length = to - from;
+            if (length > 1 && !table.mayStartSpan(normal[from], normal[from + 1])) {
+                return CandidateTable.NONE; // no key starts with these two words (nothing joined, no probe)
+            }
             if (cachedTable == null) {
                 cachedTable = table;
             }

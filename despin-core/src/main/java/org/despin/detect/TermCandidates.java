@@ -134,6 +134,10 @@ final class TermCandidates {
     /** The lexicon's source name on term arcs, shown in the evidence. */
     static final String SOURCE = "term";
     private static final int MAX_CACHED = 400_000;
+    /** Bits a reached word takes in its segment's filter ({@link Reach#mayHold}): 1 - e^(-1/16), ~6 % of absent words pass. */
+    static final int FILTER_BITS_PER_WORD = 16;
+    /** The most bits of a segment's filter (a segment that reaches thousands of words: 4 KB). */
+    static final int MAX_FILTER_BITS = 1 << 15;
     /** The bit of a hit's term field that marks a whole-term hit (term ids are below 2^31). */
     private static final int WHOLE = 1 << 31;
     /** Positions are packed in 16 bits (a longer run without a sentence end is no prose). */
@@ -146,7 +150,7 @@ final class TermCandidates {
      * each, and an open-addressing index of them: the matcher asks a segment about every term
      * that starts with a word the previous segment reached, so the test must be cheap.
      */
-    private static final class Reach {
+    static final class Reach {
         final int[] words;
         final float[] logChannel;
         /** Terms that start with one of the words, and terms whose second word is one of them. */
@@ -175,6 +179,15 @@ final class TermCandidates {
         private final int[] slots;
         /** One bit per word ({@link #bit}): a word whose bit is clear is not here, known without the probe. */
         private final long signature;
+        /**
+         * A wider filter of the words for {@link #indexOf}: one bit per word ({@link #filterBit}) in about
+         * {@value #FILTER_BITS_PER_WORD} bits a word (64 at least), so that nearly every word that is not here is known
+         * so without the probe (the 64-bit {@link #signature} of a segment that reaches dozens of term words is
+         * mostly ones: most of the matcher's probes were for absent words).
+         */
+        private final long[] filter;
+        /** 64 - log2 of the filter's bits: a word's hash shifted right by this is its bit. */
+        private final int filterShift;
 
         Reach(int[] words, float[] logChannel, int[] started, long[] startedSecondWords, int[] continued,
                 long[] continuedFirstWords, int[] wholeTerms, float[] wholeChannels) {
@@ -196,8 +209,14 @@ final class TermCandidates {
             this.continuedTerms = c;
             int size = Integer.highestOneBit(Math.max(1, words.length) * 2) << 1;
             slots = new int[size];
+            int filterBits = Math.min(MAX_FILTER_BITS,
+                    Math.max(Long.SIZE, Integer.highestOneBit(Math.max(1, words.length) * FILTER_BITS_PER_WORD - 1) << 1));
+            filter = new long[filterBits / Long.SIZE];
+            filterShift = Long.SIZE - Integer.numberOfTrailingZeros(filterBits);
             long bits = 0;
             for (int i = 0; i < words.length; i++) {
+                int f = filterBit(words[i], filterShift);
+                filter[f >>> 6] |= 1L << f;
                 bits |= bit(words[i]);
                 int h = slot(words[i], size - 1);
                 while (slots[h] != 0) {
@@ -217,9 +236,20 @@ final class TermCandidates {
             return 1L << (word * 0x9E3779B9 >>> 26);
         }
 
+        /** A word's bit in a filter of 2^(64 - shift) bits (the high bits of a 64-bit multiplicative hash). */
+        static int filterBit(int word, int shift) {
+            return (int) ((word * 0x9E3779B97F4A7C15L) >>> shift);
+        }
+
+        /** Whether the filter lets {@code word} through: always when it is here, rarely when not. */
+        boolean mayHold(int word) {
+            int f = filterBit(word, filterShift);
+            return (filter[f >>> 6] & 1L << f) != 0;
+        }
+
         /** The index of {@code word} in {@link #words}, or -1. */
         int indexOf(int word) {
-            if ((signature & bit(word)) == 0) {
+            if (!mayHold(word)) {
                 return -1;
             }
             int mask = slots.length - 1;
@@ -242,6 +272,29 @@ final class TermCandidates {
     private final Lexicon lexicon;
     private final LanguageModel lm;
     private final ConcurrentHashMap<String, Reach> reach = new ConcurrentHashMap<>();
+    /**
+     * The reach of a one-word segment by the word's LM id (null = not looked up yet): the matcher asks it for every
+     * word of every sentence, and an array slot is one memory read where the map's string key costs a hash, a bucket,
+     * a node and a comparison. Words the LM does not know ({@link org.despin.lm.Vocabulary#UNKNOWN}) go by the map.
+     * A race only computes an entry twice (a pure function of the model).
+     */
+    private final AtomicReferenceArray<Reach> reachByWord;
+    /**
+     * The reach of a segment of two or three words the LM knows, by their LM ids packed in a key
+     * ({@link #spanKey}): an open-addressing table of at most {@value #SPAN_SLOTS} slots (16 a word of a small
+     * vocabulary), each set once (compare and set on an empty slot), probed at most {@value #SPAN_PROBES} times; a
+     * segment it cannot hold goes by the string-keyed map.
+     * Empty (length 0) when the vocabulary's ids do not fit three to a long.
+     */
+    private final AtomicReferenceArray<SpanReach> reachBySpan;
+    /** Bits per id in a {@link #spanKey}. */
+    private final int idBits;
+    private static final int SPAN_SLOTS = 1 << 20;
+    private static final int SPAN_PROBES = 8;
+
+    /** A segment's packed ids and its reach: one immutable entry, so that a reader never sees a key without its reach. */
+    private record SpanReach(long key, Reach reach) {
+    }
     /**
      * The term-word id of a one-word original by the lexicon's original id: 0 = not looked up yet,
      * else the term table's {@link TermTable#wordId} + 2 (a race only looks it up twice).
@@ -271,6 +324,8 @@ final class TermCandidates {
     private final int[] bySecondWord;
     private final int[] firstWordBySecond;
     private final int[] secondWordOf;
+    /** The number of words of each term (a flat copy: most terms are of two words, aligned without reading the table). */
+    private final byte[] lengthOf;
     /**
      * Per term word, the signature ({@link Reach#bit}) of the second words of the terms it starts,
      * and of the first words of the terms it is the second word of (copied into each {@link Reach}).
@@ -286,6 +341,10 @@ final class TermCandidates {
         this.lexicon = lexicon;
         this.lm = lm;
         this.infos = new AtomicReferenceArray<>(terms.size());
+        this.reachByWord = new AtomicReferenceArray<>(lm == null || terms.size() == 0 ? 0 : lm.vocabulary().size());
+        this.idBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, reachByWord.length()));
+        this.reachBySpan = new AtomicReferenceArray<>(reachByWord.length() == 0 || 3 * idBits > 63 ? 0
+                : (int) Math.min(SPAN_SLOTS, Long.highestOneBit(16L * reachByWord.length()) << 1));
         // (no lexicon: a lattice builder without terms)
         this.termWordByOriginal = new AtomicIntegerArray(lexicon == null ? 0 : lexicon.originalIds());
         this.termByOriginal = new AtomicIntegerArray(lexicon == null ? 0 : lexicon.originalIds());
@@ -299,12 +358,14 @@ final class TermCandidates {
         }
         this.firstWordBySecond = new int[terms.size()];
         this.secondWordOf = new int[terms.size()];
+        this.lengthOf = new byte[terms.size()];
         int[] next = Arrays.copyOf(secondStart, terms.wordCount());
         for (int t = 0; t < terms.size(); t++) {
             int p = next[terms.word(t, 1)]++;
             bySecondWord[p] = t;
             firstWordBySecond[p] = terms.word(t, 0);
             secondWordOf[t] = terms.word(t, 1);
+            lengthOf[t] = (byte) terms.length(t);
         }
         this.secondWordsOfStarted = new long[terms.wordCount()];
         this.firstWordsOfContinued = new long[terms.wordCount()];
@@ -357,12 +418,17 @@ final class TermCandidates {
         }
         Reach[][] segments = new Reach[n][MAX_SEGMENT + 1];
         boolean anything = false;
+        int[] ids = w.ids(lm.vocabulary());
         for (int i = 0; i < n; i++) {
             for (int a = 1; a <= MAX_SEGMENT && i + a <= n; a++) {
                 if (a > 1 && w.breakBefore[i + a - 1]) {
                     break;
                 }
-                segments[i][a] = reach(w.span(i, i + a));
+                // a segment of several words reaches something only through a lexicon key or a link's observed form
+                // that starts with its first two words: most start none (the filters of both, no lookup)
+                segments[i][a] = a == 1 ? wordReach(ids[i], w.normal[i])
+                        : lexicon.mayStartKey(w.normal[i], w.normal[i + 1]) || terms.mayStartObserved(w.normal[i], w.normal[i + 1])
+                                ? spanReach(ids, i, i + a, w) : NONE;
                 anything |= segments[i][a].words.length > 0 || (oneWord && segments[i][a].wholeTerms.length > 0);
             }
         }
@@ -471,6 +537,10 @@ final class TermCandidates {
     /** Term t's first two words are aligned up to {@code at}: the rest of it, and a hit per complete alignment. */
     private void align(Reach[][] segments, boolean[] breakBefore, int from, int t, int at, float channel, Hits hits,
             int[] ends, float[] channels) {
+        if (lengthOf[t] == 2) {
+            hits.add(from, at, t, channel); // what extend finds for a term of two words
+            return;
+        }
         int found = extend(segments, breakBefore, t, 2, at, channel, ends, channels, 0);
         for (int e = 0; e < found; e++) {
             hits.add(from, ends[e], t, channels[e]);
@@ -819,7 +889,7 @@ final class TermCandidates {
      */
     private int extend(Reach[][] segments, boolean[] breakBefore, int t, int k, int at, float channel, int[] ends,
             float[] channels, int found) {
-        if (k == terms.length(t)) {
+        if (k == lengthOf[t]) {
             if (found < ends.length) {
                 ends[found] = at;
                 channels[found] = channel;
@@ -863,6 +933,58 @@ final class TermCandidates {
             a.copyFrom(b);
         }
         return sum;
+    }
+
+    /** {@link #reach} of the one-word segment {@code word}, whose LM id is {@code id}. */
+    private Reach wordReach(int id, String word) {
+        if (id == org.despin.lm.Vocabulary.UNKNOWN || id >= reachByWord.length()) {
+            return reach(word);
+        }
+        Reach r = reachByWord.getPlain(id);
+        if (r == null) {
+            r = reach(word);
+            reachByWord.setPlain(id, r);
+        }
+        return r;
+    }
+
+    /**
+     * The ids of words {@code from..to} (two or three, each known to the LM: not {@link org.despin.lm.Vocabulary#UNKNOWN})
+     * packed in a long, the first in the lowest bits; 0 when a word is unknown. A two-word key has no third part, and
+     * no id is 0, so keys of two and three words differ.
+     */
+    private long spanKey(int[] ids, int from, int to) {
+        long key = 0;
+        for (int k = to - 1; k >= from; k--) {
+            if (ids[k] == org.despin.lm.Vocabulary.UNKNOWN) {
+                return 0;
+            }
+            key = key << idBits | ids[k];
+        }
+        return key;
+    }
+
+    /** {@link #reach} of the segment of words {@code from..to} (two or three) of sentence {@code w}. */
+    private Reach spanReach(int[] ids, int from, int to, LatticeBuilder.SentenceWords w) {
+        long key = reachBySpan.length() == 0 ? 0 : spanKey(ids, from, to);
+        if (key == 0) {
+            return reach(w.span(from, to));
+        }
+        int mask = reachBySpan.length() - 1;
+        long mixed = key * 0x9E3779B97F4A7C15L;
+        int h = (int) (mixed >>> 40) & mask;
+        for (int probe = 0; probe < SPAN_PROBES; probe++, h = (h + 1) & mask) {
+            SpanReach e = reachBySpan.getPlain(h);
+            if (e == null) {
+                Reach r = reach(w.span(from, to));
+                reachBySpan.compareAndSet(h, null, new SpanReach(key, r));
+                return r;
+            }
+            if (e.key() == key) {
+                return e.reach();
+            }
+        }
+        return reach(w.span(from, to));
     }
 
     /** The term words an observed segment (normalised words joined by spaces) reaches. */

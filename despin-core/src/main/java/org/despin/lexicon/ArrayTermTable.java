@@ -28,6 +28,8 @@ final class ArrayTermTable implements TermTable {
     /** Per word id: its fan-out ({@link TermTable#linkCount}). */
     private final int[] fanOut;
     private final TermRegister register;
+    /** The first two words of the multi-word keys ({@link #mayStartObserved}); null when no key has two words. */
+    private final PairFilter keyPairs;
 
     ArrayTermTable(String[] words, int[] start, int[] termWords) {
         this(words, start, termWords, new String[0], new int[] {0}, new int[0], new int[words.length]);
@@ -48,6 +50,15 @@ final class ArrayTermTable implements TermTable {
         this.keyStart = keyStart;
         this.links = links;
         this.fanOut = fanOut;
+        int multi = 0;
+        for (String key : keys) {
+            multi += key.indexOf(' ') >= 0 ? 1 : 0;
+        }
+        PairFilter pairs = multi == 0 ? null : new PairFilter(multi);
+        for (int k = 0; k < keys.length && pairs != null; k++) {
+            pairs.addKey(keys[k]);
+        }
+        this.keyPairs = pairs;
         this.ids = new HashMap<>(words.length * 2);
         for (int i = 0; i < words.length; i++) {
             ids.put(words[i], i);
@@ -239,6 +250,11 @@ final class ArrayTermTable implements TermTable {
     public int[] reach(String observed) {
         int k = Arrays.binarySearch(keys, observed);
         return k < 0 ? TermLinks.EMPTY : Arrays.copyOfRange(links, keyStart[k], keyStart[k + 1]);
+    }
+
+    @Override
+    public boolean mayStartObserved(String first, String second) {
+        return keyPairs == null || keyPairs.mayHold(first, second);
     }
 
     @Override

@@ -26,6 +26,14 @@ public interface Lexicon {
     }
 
     /**
+     * False only when no key of two words or more starts with the words {@code first second} (each one normalised word):
+     * then no span that starts with them has candidates, known without joining it. True may be wrong (a filter).
+     */
+    default boolean mayStartKey(String first, String second) {
+        return true;
+    }
+
+    /**
      * Whether {@code word} (one normalised word) is an English word form the lexicon's
      * dictionary knows (any inflection, including function words and names); false when the
      * lexicon has no dictionary.

@@ -43,6 +43,13 @@ final class MappedLexicon implements Lexicon {
      * with the mapped string (three dependent reads), and most spans a text asks about are no key.
      */
     private final int[] slotHash;
+    /**
+     * A filter of the first two words of the keys of two words or more ({@link #mayStartKey}), built at load from the
+     * mapped strings (immutable); null when the keys could not be read (the validation then says why) or there are
+     * none. Of the word pairs a text asks about, nearly none start a key: most lookups end here, without joining the
+     * span or probing the hash table.
+     */
+    private final PairFilter pairFilter;
 
     private MappedLexicon(ByteBuffer buf, ChannelWeights weights, int[] h) {
         this.buf = buf;
@@ -74,6 +81,61 @@ final class MappedLexicon implements Lexicon {
         this.wordCounts = new byte[stringCount];
         this.candidateCache = new List<?>[keyCount];
         this.slotHash = new int[tableMask + 1];
+        PairFilter filter = keyCount == 0 ? null : new PairFilter(keyCount); // (sized for every key: one pass)
+        try {
+            boolean multi = false;
+            for (int key = 0; key < keyCount; key++) {
+                multi |= addPair(filter, buf.getInt(keyIds + 4 * key));
+            }
+            filter = multi ? filter : null;
+        } catch (IndexOutOfBoundsException | NegativeArraySizeException corrupt) {
+            filter = null; // validate() reports what is wrong
+        }
+        this.pairFilter = filter;
+    }
+
+    /**
+     * Adds the first two words of string {@code id} to the filter when it has two words or more, and says whether it
+     * has: the words' String hashes computed from the mapped bytes where they are ASCII (a byte is then a char), from
+     * the decoded string otherwise.
+     */
+    private boolean addPair(PairFilter filter, int id) {
+        int start = buf.getInt(stringOffsets + 4 * id);
+        int end = buf.getInt(stringOffsets + 4 * (id + 1));
+        int first = 0;
+        int second = 0;
+        boolean ascii = true;
+        int k = start;
+        for (; k < end; k++) {
+            byte c = buf.get(stringBytes + k);
+            if (c == ' ') {
+                break;
+            }
+            ascii &= c >= 0;
+            first = 31 * first + c;
+        }
+        if (k == end) {
+            return false; // one word
+        }
+        for (k++; k < end; k++) {
+            byte c = buf.get(stringBytes + k);
+            if (c == ' ') {
+                break;
+            }
+            ascii &= c >= 0;
+            second = 31 * second + c;
+        }
+        if (ascii) {
+            filter.add(first, second);
+        } else {
+            filter.addKey(string(id));
+        }
+        return true;
+    }
+
+    @Override
+    public boolean mayStartKey(String first, String second) {
+        return pairFilter == null || pairFilter.mayHold(first, second);
     }
 
     private static int align4(long n) {

@@ -51,6 +51,15 @@ public interface TermTable {
         return TermLinks.EMPTY;
     }
 
+    /**
+     * False only when no observed form of two words or more ({@link #reach}) starts with the normalised words
+     * {@code first second}: then every span that starts with them reaches nothing through the links. True may be wrong
+     * (a filter).
+     */
+    default boolean mayStartObserved(String first, String second) {
+        return true;
+    }
+
     /** Whether the table holds links (a model built before them holds none: {@link #reach} is always empty). */
     default boolean hasLinks() {
         return false;

@@ -107,6 +107,61 @@ class TermCandidatesTest {
         assertEquals(List.of(), matches(LINKED_TERMS, "We study decision woody plant in detail."));
     }
 
+    /**
+     * One-word segments are looked up by LM id (an array slot) once known, words the LM does not know by their text:
+     * an unknown word that reaches nothing must not stand for the next unknown word that reaches a term (both have
+     * the LM's unknown id), and a known word's second lookup reads the same reach as its first.
+     */
+    @Test
+    void aWordsReachIsKeptByItsIdOnlyWhenTheLmKnowsIt() {
+        TermCandidates terms = new TermCandidates(LINKED_TERMS, LEXICON, LM);
+        assertEquals(org.despin.lm.Vocabulary.UNKNOWN, LM.vocabulary().id("zyzzyva"));
+        assertEquals(org.despin.lm.Vocabulary.UNKNOWN, LM.vocabulary().id("determination"));
+        assertEquals(List.of(), terms.matches(sentence("We study zyzzyva woody plant in detail.")));
+        for (int round = 0; round < 2; round++) {
+            List<TermCandidates.Match> m = terms.matches(sentence("We study determination woody plant in detail."));
+            assertEquals(1, m.size());
+            assertEquals("decision tree", m.get(0).candidate().original());
+            List<TermCandidates.Match> known = terms.matches(sentence("We study counterfeit consciousness in detail."));
+            assertEquals(1, known.size());
+            assertEquals("artificial intelligence", known.get(0).candidate().original());
+            assertEquals(2, known.get(0).from());
+            assertEquals(4, known.get(0).to());
+        }
+    }
+
+    /**
+     * A segment of several words the LM knows is looked up by its words' packed ids: "lost consciousness" (a lexicon
+     * phrase for "intelligence") reaches the term's second word, "lost the" (same first word) and "lost consciousness
+     * after" (a longer key) reach nothing, asked in either order.
+     */
+    @Test
+    void aSegmentOfKnownWordsIsKeptByAllItsIds() {
+        MapLexicon lexicon = new MapLexicon.Builder()
+                .add("counterfeit", "artificial", -2.0f)
+                .add("lost consciousness", "intelligence", -2.0f)
+                .build();
+        for (boolean phraseFirst : new boolean[] {true, false}) {
+            TermCandidates terms = new TermCandidates(TERMS, lexicon, LM);
+            if (!phraseFirst) {
+                assertEquals(List.of(), terms.matches(sentence("We study counterfeit lost the data.")));
+                assertEquals(List.of(), terms.matches(sentence("We study counterfeit lost consciousness after the fall.")
+                        ).stream().filter(m -> m.to() != 5).toList());
+            }
+            List<TermCandidates.Match> m = terms.matches(sentence("We study counterfeit lost consciousness in detail."));
+            assertEquals(1, m.size());
+            assertEquals("artificial intelligence", m.get(0).candidate().original());
+            assertEquals(2, m.get(0).from());
+            assertEquals(5, m.get(0).to());
+            assertEquals(List.of(), terms.matches(sentence("We study counterfeit lost the data.")));
+        }
+    }
+
+    private static LatticeBuilder.SentenceWords sentence(String text) {
+        org.despin.text.Document doc = org.despin.text.Document.parse(text);
+        return LatticeBuilder.SentenceWords.of(doc.tokens(), doc.sentences().get(0));
+    }
+
     @Test
     void aLinkAndALexiconCandidateOfTheSameWordKeepTheBetterChannel() {
         // "consciousness": lexicon -2.0, link 0 (a synonym of fan-out 1); "counterfeit": lexicon only
