@@ -384,15 +384,22 @@ final class LatticeBuilder {
                 if (kind == SpanKind.NEVER) {
                     continue;
                 }
+                if (onlySpans != null && !onlySpans.contains(((long) i << 32) | j)) {
+                    // a span the deepening leaves: only whether it has candidates (its words' keep arcs count it),
+                    // read in the sentence's cached lists of the first table, not this table's longer ones
+                    if (w.hasCandidates(i, j, table)) {
+                        for (int k = i; k < j; k++) {
+                            eligible[k] = true;
+                        }
+                    }
+                    continue;
+                }
                 PreparedCandidate[] listed = w.candidates(i, j, table);
                 if (listed.length == 0) {
                     continue;
                 }
                 for (int k = i; k < j; k++) {
                     eligible[k] = true;
-                }
-                if (onlySpans != null && !onlySpans.contains(((long) i << 32) | j)) {
-                    continue;
                 }
                 boolean name = kind == SpanKind.NAME;
                 double gate = name ? settings.nameGate() : settings.evidenceGate();
@@ -1084,6 +1091,16 @@ final class LatticeBuilder {
                 }
             }
             return ids;
+        }
+
+        /**
+         * Whether {@code table} lists candidates for the span {@code from..to}: read in the lists cached for the
+         * sentence's first table where that one lists the same spans ({@link CandidateTable#listsSameSpans}: the
+         * same lists cut at another length), else in {@code table}'s.
+         */
+        boolean hasCandidates(int from, int to, CandidateTable table) {
+            CandidateTable first = cachedTable != null && cachedTable.listsSameSpans(table) ? cachedTable : table;
+            return candidates(from, to, first).length > 0;
         }
 
         /** The table's candidates for the span {@code from..to} (looked up once: the refine pass asks again). */
