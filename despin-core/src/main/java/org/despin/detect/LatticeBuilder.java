@@ -115,6 +115,18 @@ final class LatticeBuilder {
     private double register = Double.NaN;
     /** The only spans ({@code from << 32 | to}) {@link #deepen} tests, or null: every span. */
     private java.util.Set<Long> onlySpans;
+    /**
+     * Whether {@link #deepen} takes a candidate the sentence's first pass tested in the same context from what that
+     * pass kept ({@link #firstTested}) instead of testing it again (branch {@code cheap21}; false only in tests, which
+     * compare the two).
+     */
+    private boolean reuseFirstTests = true;
+
+    /** For tests: {@link #reuseFirstTests}. */
+    LatticeBuilder reuseFirstTests(boolean reuse) {
+        reuseFirstTests = reuse;
+        return this;
+    }
 
     /** A builder without phrase-level term candidates. */
     LatticeBuilder(LanguageModel lm, CandidateTable table, DetectorSettings settings) {
@@ -475,8 +487,25 @@ final class LatticeBuilder {
                     // the arc model was fitted with lists cut at candidatePool by prior: its lnCandidates counts so
                     int listedCount = Math.min(listed.length, settings.candidatePool());
                     NearMisses.ObservedSpan observed = null; // made for the span's first near miss
+                    // a deepening: the candidates the sentence's first pass tested in the same context are known
+                    PreparedCandidate[] tested = firstTested(previous, context, ids, i, j, gate, name);
+                    NearMisses.Kept[] testedMisses = tested == null ? null
+                            : previous.nearMisses.misses(previous.nearMisses.slot(i, j));
                     for (PreparedCandidate c : cands) {
                         if (previous != null && previous.hasArc(i, j, c) || name && !makesKnownName(w, ids, i, j, c)) {
+                            continue;
+                        }
+                        if (tested != null && among(tested, c)) {
+                            // its gain as the first pass computed it: an arc where it reaches this gate, none below
+                            NearMisses.Kept kept = testedMisses == null ? null : NearMisses.find(testedMisses, c);
+                            if (kept == null || kept.gain() < gate) {
+                                continue;
+                            }
+                            Arc miss = kept.arc() != null ? kept.arc() : nearMissArc(w, ids, i, j, kept);
+                            pending[admitted] = new Arc(i, j, c.ids(), miss.fixedWeight(), c, 0, miss.evidence(),
+                                    miss.features().clone());
+                            rank[admitted] = LN10 * miss.evidence().contextLog10() + (arcModel == null ? miss.fixedWeight() : 0);
+                            admitted++;
                             continue;
                         }
                         double gain = evidence.gain(i, j, c, obsContext, obsPartial, obsIntrinsic, gate, EARLY_STOP_SLACK);
@@ -707,6 +736,63 @@ final class LatticeBuilder {
         }
         return pool;
     }
+
+    /**
+     * In a deepening ({@link #deepen}), the candidates of span {@code from..to} the sentence's first pass tested
+     * ({@link NearMisses#firstPool}) where what it kept decides them at {@code gate}: the gate no lower than
+     * what it kept, the span not undecided at the gate, and the evidence reading the same words (the context
+     * observed beside the span, as far as the evidence reads); else null (every candidate is tested).
+     */
+    private PreparedCandidate[] firstTested(Lattice previous, int[] context, int[] ids, int from, int to, double gate,
+            boolean name) {
+        if (onlySpans == null || !reuseFirstTests || previous == null || previous.nearMisses == null) {
+            return null;
+        }
+        NearMisses first = previous.nearMisses;
+        if (gate < first.keptGate(name)
+                || name && gate < first.nameGate() || first.undecided(first.slot(from, to), gate)
+                || context != null && !observedBeside(context, ids, from, to)) {
+            return null;
+        }
+        return first.firstPool(first.slot(from, to));
+    }
+
+    /** Whether {@code c} reads as one of {@code pool} (by identity, then by its lexicon candidate: another table's copy). */
+    private static boolean among(PreparedCandidate[] pool, PreparedCandidate c) {
+        for (PreparedCandidate p : pool) {
+            if (p == c) {
+                return true;
+            }
+        }
+        for (PreparedCandidate p : pool) {
+            if (p.candidate().equals(c.candidate())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when {@code context} equals the observed words on either side of {@code from..to} as far as the
+     * evidence reads (the span's own words in the context are not read: a candidate's scores and the observed
+     * span's are the same floats there, see {@link Evidence#inContext(int, int, int[], float, boolean)}).
+     */
+    private boolean observedBeside(int[] context, int[] ids, int from, int to) {
+        for (int k = Math.max(0, from - contextReach); k < from; k++) {
+            if (context[k] != ids[k]) {
+                return false;
+            }
+        }
+        for (int k = to; k < Math.min(ids.length, to + contextReach); k++) {
+            if (context[k] != ids[k]) {
+                return false;
+            }
+        }
+        return OBSERVED_BESIDE || observedAround(context, ids, from, to);
+    }
+
+    /** Whether {@link #observedBeside} leaves the span's own words out (else the whole reach around it is compared). */
+    static final boolean OBSERVED_BESIDE = true;
 
     /** True when {@code context} equals the observed words as far around {@code from..to} as the evidence reads. */
     private boolean observedAround(int[] context, int[] ids, int from, int to) {
