@@ -71,6 +71,15 @@ final class CandidateTable {
         this.byOriginalId = new AtomicReferenceArray<>(lexicon.originalIds());
     }
 
+    /**
+     * Whether this table lists candidates for exactly the spans {@code other} does: both prepare the same lexicon's
+     * lists with the same LM and keep at least one candidate (a list only cut at another length is empty when the
+     * other is).
+     */
+    boolean listsSameSpans(CandidateTable other) {
+        return other == this || other.lexicon == lexicon && other.lm == lm && maxCandidates > 0 && other.maxCandidates > 0;
+    }
+
     int maxSpanWords() {
         return Math.max(1, lexicon.maxSpanWords());
     }

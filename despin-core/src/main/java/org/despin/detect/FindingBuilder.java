@@ -41,6 +41,16 @@ final class FindingBuilder {
     private final org.despin.lm.LanguageModel lm;
     /** Whether the lexicon lists an original (second) for observed words (first), or null (see {@link #linkedConjunct}). */
     private final java.util.function.BiPredicate<String, String> synonyms;
+    /**
+     * The last decision made ({@link #decision}): the lattices it was made on (by identity), at which confidence, the
+     * document's words and each lattice's candidates with their confidences; {@link #decidedSpans} and then
+     * {@link #findings} of the same lattices read it once (branch {@code cheap21}).
+     */
+    private List<Lattice> decidedLattices;
+    private double decidedAt = Double.NaN;
+    private DocumentWords decidedWords;
+    private List<List<Candidate>> decidedCandidates;
+    private List<double[]> decidedConfidences;
 
     FindingBuilder(Document doc, SpinRateEstimator.Estimate estimate) {
         this(doc, estimate, null, 0);
@@ -92,8 +102,10 @@ final class FindingBuilder {
      */
     List<java.util.Set<Long>> decidedSpans(List<Lattice> lattices, double minConfidence) {
         List<java.util.Set<Long>> out = new ArrayList<>(lattices.size());
-        DocumentWords words = model == null ? null : DocumentWords.of(doc, lattices, estimate.decodings());
         double decision = Math.max(SPAN_DECISION, minConfidence);
+        if (model != null) {
+            decide(lattices, decision);
+        }
         for (int l = 0; l < lattices.size(); l++) {
             java.util.Set<Long> spans = new java.util.HashSet<>();
             out.add(spans);
@@ -101,15 +113,44 @@ final class FindingBuilder {
                 continue;
             }
             Lattice lattice = lattices.get(l);
-            Decoder.Decoded d = estimate.decodings().get(l);
-            for (Candidate c : candidates(l, lattice, words, decision)) {
-                Arc arc = lattice.arcs[c.arc()];
-                if (!isTerm(arc) && model.confidence(c.features()) >= decision) {
+            List<Candidate> candidates = decidedCandidates.get(l);
+            double[] confidences = decidedConfidences.get(l);
+            for (int k = 0; k < candidates.size(); k++) {
+                Arc arc = lattice.arcs[candidates.get(k).arc()];
+                if (!isTerm(arc) && confidences[k] >= decision) {
                     spans.add(((long) arc.from() << 32) | arc.to());
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * The finding model's decision on {@code lattices} at {@code decision}: the document's words, each lattice's
+     * candidates ({@link #candidates(int, Lattice, DocumentWords, double)}) and their confidences, made once for the
+     * same lattices (a pure function of them and this builder's document, estimate and model).
+     */
+    private void decide(List<Lattice> lattices, double decision) {
+        if (lattices == decidedLattices && decision == decidedAt) {
+            return;
+        }
+        DocumentWords words = DocumentWords.of(doc, lattices, estimate.decodings());
+        List<List<Candidate>> candidates = new ArrayList<>(lattices.size());
+        List<double[]> confidences = new ArrayList<>(lattices.size());
+        for (int l = 0; l < lattices.size(); l++) {
+            List<Candidate> c = candidates(l, lattices.get(l), words, decision);
+            double[] conf = new double[c.size()];
+            for (int k = 0; k < conf.length; k++) {
+                conf[k] = model.confidence(c.get(k).features());
+            }
+            candidates.add(c);
+            confidences.add(conf);
+        }
+        decidedLattices = lattices;
+        decidedAt = decision;
+        decidedWords = words;
+        decidedCandidates = candidates;
+        decidedConfidences = confidences;
     }
 
     /**
@@ -121,7 +162,11 @@ final class FindingBuilder {
     List<Finding> findings(List<Lattice> lattices, double minConfidence, List<Lattice> deep, List<Decoder.Decoded> deepDecodings) {
         List<Part> parts = new ArrayList<>();
         // the document's own words, counted once for the finding model's candidates
-        DocumentWords words = DocumentWords.of(doc, lattices, estimate.decodings());
+        double decision = Math.max(SPAN_DECISION, minConfidence);
+        if (model != null) {
+            decide(lattices, decision);
+        }
+        DocumentWords words = model != null ? decidedWords : DocumentWords.of(doc, lattices, estimate.decodings());
         DocumentWords deepWords = deep == null ? null : DocumentWords.of(doc, deep, deepDecodings);
         for (int l = 0; l < lattices.size(); l++) {
             Lattice lattice = lattices.get(l);
@@ -129,9 +174,11 @@ final class FindingBuilder {
             if (model != null) {
                 // the finding model decides: its confidence must reach one half, as a best-path decision does
                 int before = parts.size();
-                double decision = Math.max(SPAN_DECISION, minConfidence);
-                for (Candidate c : candidates(l, lattice, words, decision)) {
-                    double confidence = model.confidence(c.features());
+                List<Candidate> candidates = decidedCandidates.get(l);
+                double[] confidences = decidedConfidences.get(l);
+                for (int k = 0; k < candidates.size(); k++) {
+                    Candidate c = candidates.get(k);
+                    double confidence = confidences[k];
                     if (confidence >= decision) {
                         Arc arc = lattice.arcs[c.arc()];
                         if (NARROW_DISAGREEING_TERMS && disagrees(lattice, d, arc)) {

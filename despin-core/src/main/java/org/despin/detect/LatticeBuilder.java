@@ -115,6 +115,18 @@ final class LatticeBuilder {
     private double register = Double.NaN;
     /** The only spans ({@code from << 32 | to}) {@link #deepen} tests, or null: every span. */
     private java.util.Set<Long> onlySpans;
+    /**
+     * Whether {@link #deepen} takes a candidate the sentence's first pass tested in the same context from what that
+     * pass kept ({@link #firstTested}) instead of testing it again (branch {@code cheap21}; false only in tests, which
+     * compare the two).
+     */
+    private boolean reuseFirstTests = true;
+
+    /** For tests: {@link #reuseFirstTests}. */
+    LatticeBuilder reuseFirstTests(boolean reuse) {
+        reuseFirstTests = reuse;
+        return this;
+    }
 
     /** A builder without phrase-level term candidates. */
     LatticeBuilder(LanguageModel lm, CandidateTable table, DetectorSettings settings) {
@@ -384,15 +396,22 @@ final class LatticeBuilder {
                 if (kind == SpanKind.NEVER) {
                     continue;
                 }
+                if (onlySpans != null && !onlySpans.contains(((long) i << 32) | j)) {
+                    // a span the deepening leaves: only whether it has candidates (its words' keep arcs count it),
+                    // read in the sentence's cached lists of the first table, not this table's longer ones
+                    if (w.hasCandidates(i, j, table)) {
+                        for (int k = i; k < j; k++) {
+                            eligible[k] = true;
+                        }
+                    }
+                    continue;
+                }
                 PreparedCandidate[] listed = w.candidates(i, j, table);
                 if (listed.length == 0) {
                     continue;
                 }
                 for (int k = i; k < j; k++) {
                     eligible[k] = true;
-                }
-                if (onlySpans != null && !onlySpans.contains(((long) i << 32) | j)) {
-                    continue;
                 }
                 boolean name = kind == SpanKind.NAME;
                 double gate = name ? settings.nameGate() : settings.evidenceGate();
@@ -468,8 +487,25 @@ final class LatticeBuilder {
                     // the arc model was fitted with lists cut at candidatePool by prior: its lnCandidates counts so
                     int listedCount = Math.min(listed.length, settings.candidatePool());
                     NearMisses.ObservedSpan observed = null; // made for the span's first near miss
+                    // a deepening: the candidates the sentence's first pass tested in the same context are known
+                    PreparedCandidate[] tested = firstTested(previous, context, ids, i, j, gate, name);
+                    NearMisses.Kept[] testedMisses = tested == null ? null
+                            : previous.nearMisses.misses(previous.nearMisses.slot(i, j));
                     for (PreparedCandidate c : cands) {
                         if (previous != null && previous.hasArc(i, j, c) || name && !makesKnownName(w, ids, i, j, c)) {
+                            continue;
+                        }
+                        if (tested != null && among(tested, c)) {
+                            // its gain as the first pass computed it: an arc where it reaches this gate, none below
+                            NearMisses.Kept kept = testedMisses == null ? null : NearMisses.find(testedMisses, c);
+                            if (kept == null || kept.gain() < gate) {
+                                continue;
+                            }
+                            Arc miss = kept.arc() != null ? kept.arc() : nearMissArc(w, ids, i, j, kept);
+                            pending[admitted] = new Arc(i, j, c.ids(), miss.fixedWeight(), c, 0, miss.evidence(),
+                                    miss.features().clone());
+                            rank[admitted] = LN10 * miss.evidence().contextLog10() + (arcModel == null ? miss.fixedWeight() : 0);
+                            admitted++;
                             continue;
                         }
                         double gain = evidence.gain(i, j, c, obsContext, obsPartial, obsIntrinsic, gate, EARLY_STOP_SLACK);
@@ -700,6 +736,63 @@ final class LatticeBuilder {
         }
         return pool;
     }
+
+    /**
+     * In a deepening ({@link #deepen}), the candidates of span {@code from..to} the sentence's first pass tested
+     * ({@link NearMisses#firstPool}) where what it kept decides them at {@code gate}: the gate no lower than
+     * what it kept, the span not undecided at the gate, and the evidence reading the same words (the context
+     * observed beside the span, as far as the evidence reads); else null (every candidate is tested).
+     */
+    private PreparedCandidate[] firstTested(Lattice previous, int[] context, int[] ids, int from, int to, double gate,
+            boolean name) {
+        if (onlySpans == null || !reuseFirstTests || previous == null || previous.nearMisses == null) {
+            return null;
+        }
+        NearMisses first = previous.nearMisses;
+        if (gate < first.keptGate(name)
+                || name && gate < first.nameGate() || first.undecided(first.slot(from, to), gate)
+                || context != null && !observedBeside(context, ids, from, to)) {
+            return null;
+        }
+        return first.firstPool(first.slot(from, to));
+    }
+
+    /** Whether {@code c} reads as one of {@code pool} (by identity, then by its lexicon candidate: another table's copy). */
+    private static boolean among(PreparedCandidate[] pool, PreparedCandidate c) {
+        for (PreparedCandidate p : pool) {
+            if (p == c) {
+                return true;
+            }
+        }
+        for (PreparedCandidate p : pool) {
+            if (p.candidate().equals(c.candidate())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when {@code context} equals the observed words on either side of {@code from..to} as far as the
+     * evidence reads (the span's own words in the context are not read: a candidate's scores and the observed
+     * span's are the same floats there, see {@link Evidence#inContext(int, int, int[], float, boolean)}).
+     */
+    private boolean observedBeside(int[] context, int[] ids, int from, int to) {
+        for (int k = Math.max(0, from - contextReach); k < from; k++) {
+            if (context[k] != ids[k]) {
+                return false;
+            }
+        }
+        for (int k = to; k < Math.min(ids.length, to + contextReach); k++) {
+            if (context[k] != ids[k]) {
+                return false;
+            }
+        }
+        return OBSERVED_BESIDE || observedAround(context, ids, from, to);
+    }
+
+    /** Whether {@link #observedBeside} leaves the span's own words out (else the whole reach around it is compared). */
+    static final boolean OBSERVED_BESIDE = true;
 
     /** True when {@code context} equals the observed words as far around {@code from..to} as the evidence reads. */
     private boolean observedAround(int[] context, int[] ids, int from, int to) {
@@ -1084,6 +1177,16 @@ final class LatticeBuilder {
                 }
             }
             return ids;
+        }
+
+        /**
+         * Whether {@code table} lists candidates for the span {@code from..to}: read in the lists cached for the
+         * sentence's first table where that one lists the same spans ({@link CandidateTable#listsSameSpans}: the
+         * same lists cut at another length), else in {@code table}'s.
+         */
+        boolean hasCandidates(int from, int to, CandidateTable table) {
+            CandidateTable first = cachedTable != null && cachedTable.listsSameSpans(table) ? cachedTable : table;
+            return candidates(from, to, first).length > 0;
         }
 
         /** The table's candidates for the span {@code from..to} (looked up once: the refine pass asks again). */

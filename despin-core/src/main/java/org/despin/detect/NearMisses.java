@@ -83,6 +83,11 @@ final class NearMisses {
         return poolCovered && evidenceGate >= keptGate && nameGate >= this.nameGate;
     }
 
+    /** The gate of names (every pass's). */
+    double nameGate() {
+        return nameGate;
+    }
+
     /** The gain a candidate must reach to be kept. */
     double keptGate(boolean name) {
         return name ? nameGate : keptGate;

@@ -1,0 +1,151 @@
+package org.despin.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.despin.lexicon.MapLexicon;
+import org.despin.model.Model;
+import org.despin.text.Document;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shortcuts of the deepening (branch {@code cheap21}) change no lattice: on random sentences over the toy
+ * corpus's words, with a random lexicon of many candidates per word, a lattice deepened with the first pass's tests
+ * reused ({@link LatticeBuilder#deepen}, the default) equals, arc by arc (span, reading, weight, evidence, features,
+ * the keep arcs' eligibility), the one deepened testing every candidate again, in the observed context and in
+ * random restored ones (words changed in the span, beside it, or elsewhere), at the first pass's gate and at a
+ * lower one; and a span's eligibility read in the first table's cached lists is the deep table's.
+ */
+class DeepReuseTest {
+    @Test
+    void aDeepenedLatticeIsTheSameWithTheFirstPassTestsReused() {
+        Random random = new Random(21);
+        List<String> vocabulary = new ArrayList<>(new TreeSet<>(words()));
+        MapLexicon.Builder lexicon = new MapLexicon.Builder();
+        for (String w : vocabulary) {
+            // many candidates a word: the first pool (2 of 4) tests a few, the deep one (4 of 8) more
+            for (int k = 0; k < 10; k++) {
+                String o = vocabulary.get(random.nextInt(vocabulary.size()));
+                if (!o.equals(w)) {
+                    lexicon.add(w, o, -0.5f - random.nextInt(8) * 0.25f);
+                }
+            }
+        }
+        Model model = ToyModel.model(ToyModel.lm(4, ToyModel.NEWS), lexicon.build());
+        // a first pass that cuts admitted readings (one a span) and keeps near misses down to 0 (a widening's gate)
+        DetectorSettings first = ToyModel.SETTINGS.with().candidatePool(6).contextPool(3).contextReach(6).spunContextPool(3)
+                .evidenceGate(0.5).spunEvidenceGate(0.0).maxCandidatesPerSpan(1).build();
+        CandidateTable firstTable = new CandidateTable(model.lexicon(), model.lm(), first);
+        int reusedArcs = 0;
+        int arcsAdded = 0;
+        int compared = 0;
+        for (double gate : new double[] {1.0, 0.5, 0.25, 0.0}) {
+            DetectorSettings deep = first.with().contextPool(6).contextReach(12).maxCandidatesPerSpan(4).evidenceGate(gate).build();
+            CandidateTable deepTable = new CandidateTable(model.lexicon(), model.lm(), deep);
+            for (int doc = 0; doc < 60; doc++) {
+                StringBuilder text = new StringBuilder();
+                for (int s = 0; s < 4; s++) {
+                    int n = 5 + random.nextInt(8);
+                    List<String> sentence = new ArrayList<>();
+                    for (int k = 0; k < n; k++) {
+                        sentence.add(vocabulary.get(random.nextInt(vocabulary.size())));
+                    }
+                    if (random.nextBoolean()) {
+                        // a corpus sentence with a word or two replaced: contexts the LM knows
+                        String[] c = ToyModel.NEWS.get(random.nextInt(ToyModel.NEWS.size())).replace(".", "").split(" ");
+                        sentence = new ArrayList<>(List.of(c));
+                        for (int r = 0; r < 2; r++) {
+                            sentence.set(random.nextInt(sentence.size()), vocabulary.get(random.nextInt(vocabulary.size())));
+                        }
+                    }
+                    text.append(String.join(" ", sentence)).append(". ");
+                }
+                boolean keepNearMisses = random.nextBoolean();
+                List<Lattice> lattices = new LatticeBuilder(model.lm(), firstTable, first)
+                        .build(Document.parse(text.toString()), keepNearMisses).lattices();
+                for (Lattice lattice : lattices) {
+                    int n = lattice.size();
+                    for (int i = 0; i < n; i++) {
+                        assertEquals(lattice.words.candidates(i, i + 1, deepTable).length > 0,
+                                lattice.words.hasCandidates(i, i + 1, deepTable), "eligibility at " + i);
+                    }
+                    for (int trial = 0; trial < 6; trial++) {
+                        Set<Long> spans = new HashSet<>();
+                        int from = random.nextInt(n);
+                        int to = Math.min(n, from + 1 + (random.nextInt(4) == 0 ? 1 : 0));
+                        spans.add(((long) from << 32) | to);
+                        if (random.nextBoolean()) {
+                            int f2 = random.nextInt(n);
+                            spans.add(((long) f2 << 32) | (f2 + 1));
+                        }
+                        int[] context = null;
+                        int kind = trial % 4;
+                        if (kind > 0) {
+                            context = lattice.ids.clone();
+                            int at = kind == 1 ? from : kind == 2 ? Math.max(0, from - 1 - random.nextInt(3)) : random.nextInt(n);
+                            context[Math.min(n - 1, at)] = model.lm().vocabulary().id(vocabulary.get(random.nextInt(vocabulary.size())));
+                        }
+                        LatticeBuilder reuse = new LatticeBuilder(model.lm(), deepTable, deep);
+                        LatticeBuilder again = new LatticeBuilder(model.lm(), deepTable, deep).reuseFirstTests(false);
+                        Lattice a = reuse.deepen(lattice, context, spans, false);
+                        Lattice b = again.deepen(lattice, context, spans, false);
+                        assertEquals(describe(b), describe(a), "deepened at " + spans + " in " + text);
+                        compared++;
+                        arcsAdded += a.arcs.length - lattice.arcs.length;
+                        reusedArcs += firstTested(lattice, a);
+                    }
+                }
+            }
+        }
+        // the comparisons reach lattices with readings added, where the first pass's tests were there to reuse
+        assertTrue(compared > 1000, "compared " + compared);
+        assertTrue(arcsAdded > 100, "arcs added " + arcsAdded);
+        assertTrue(reusedArcs > 100, "readings added that the first pass tested " + reusedArcs);
+    }
+
+    /** How many arcs {@code deep} has beside {@code first}'s whose candidate the first pass tested (its pool). */
+    private static int firstTested(Lattice first, Lattice deep) {
+        int count = 0;
+        for (Arc a : deep.arcs) {
+            if (a.isKeep() || first.hasArc(a.from(), a.to(), a.candidate()) || first.nearMisses == null) {
+                continue;
+            }
+            PreparedCandidate[] pool = first.nearMisses.firstPool(first.nearMisses.slot(a.from(), a.to()));
+            for (PreparedCandidate p : pool == null ? new PreparedCandidate[0] : pool) {
+                count += p.candidate().equals(a.candidate().candidate()) ? 1 : 0;
+            }
+        }
+        return count;
+    }
+
+    /** Every arc of the lattice: span, output, weight, eligibility, candidate, evidence and features, exactly. */
+    private static List<String> describe(Lattice lattice) {
+        List<String> out = new ArrayList<>();
+        for (Arc a : lattice.arcs) {
+            out.add(String.format(Locale.ROOT, "%d-%d %s w=%s e=%d %s %s %s", a.from(), a.to(), java.util.Arrays.toString(a.out()),
+                    Double.toString(a.fixedWeight()), a.eligibleWords(), a.candidate() == null ? "keep" : a.candidate().candidate(),
+                    a.evidence() == null ? "-" : a.evidence().gainLog10() + "/" + a.evidence().contextLog10(),
+                    a.features() == null ? "-" : java.util.Arrays.toString(a.features())));
+        }
+        return out;
+    }
+
+    private static Set<String> words() {
+        Set<String> out = new HashSet<>();
+        for (String s : ToyModel.NEWS) {
+            for (String w : s.toLowerCase(Locale.ROOT).replace(".", "").split(" ")) {
+                if (w.matches("[a-z]+")) {
+                    out.add(w);
+                }
+            }
+        }
+        return out;
+    }
+}
