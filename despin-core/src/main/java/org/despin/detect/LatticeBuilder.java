@@ -444,14 +444,9 @@ final class LatticeBuilder {
                             continue;
                         }
                         NearMisses.Kept kept = NearMisses.find(misses, c);
-                        if (kept == null || kept.gain() < gate) {
-                            continue;
+                        if (kept != null && !(kept.gain() < gate)) {
+                            admitKept(admitted++, w, ids, i, j, c, kept);
                         }
-                        Arc miss = kept.arc() != null ? kept.arc() : nearMissArc(w, ids, i, j, kept);
-                        pending[admitted] = new Arc(i, j, c.ids(), miss.fixedWeight(), c, 0, miss.evidence(),
-                                miss.features().clone());
-                        rank[admitted] = LN10 * miss.evidence().contextLog10() + (arcModel == null ? miss.fixedWeight() : 0);
-                        admitted++;
                     }
                 } else {
                     if (!prefixReady) {
@@ -498,14 +493,9 @@ final class LatticeBuilder {
                         if (tested != null && among(tested, c)) {
                             // its gain as the first pass computed it: an arc where it reaches this gate, none below
                             NearMisses.Kept kept = testedMisses == null ? null : NearMisses.find(testedMisses, c);
-                            if (kept == null || kept.gain() < gate) {
-                                continue;
+                            if (kept != null && !(kept.gain() < gate)) {
+                                admitKept(admitted++, w, ids, i, j, c, kept);
                             }
-                            Arc miss = kept.arc() != null ? kept.arc() : nearMissArc(w, ids, i, j, kept);
-                            pending[admitted] = new Arc(i, j, c.ids(), miss.fixedWeight(), c, 0, miss.evidence(),
-                                    miss.features().clone());
-                            rank[admitted] = LN10 * miss.evidence().contextLog10() + (arcModel == null ? miss.fixedWeight() : 0);
-                            admitted++;
                             continue;
                         }
                         double gain = evidence.gain(i, j, c, obsContext, obsPartial, obsIntrinsic, gate, EARLY_STOP_SLACK);
@@ -653,6 +643,16 @@ final class LatticeBuilder {
                 c.candidate().source().startsWith(LinkFeatures.RELATED_SOURCE));
         double weight = arcModel == null ? handSetWeight(c, obsIntrinsic, name, article) : 0;
         return new Arc(i, j, c.ids(), weight, c, 0, new Evidence.Gain(gain, context, name), features);
+    }
+
+    /**
+     * Admits candidate {@code c} of span {@code i..j} into slot {@code slot} of the pending arcs with the evidence a
+     * first pass kept for it ({@code kept}, which reached the gate), as that pass would have ranked it.
+     */
+    private void admitKept(int slot, SentenceWords w, int[] ids, int i, int j, PreparedCandidate c, NearMisses.Kept kept) {
+        Arc miss = kept.arc() != null ? kept.arc() : nearMissArc(w, ids, i, j, kept);
+        pending[slot] = new Arc(i, j, c.ids(), miss.fixedWeight(), c, 0, miss.evidence(), miss.features().clone());
+        rank[slot] = LN10 * miss.evidence().contextLog10() + (arcModel == null ? miss.fixedWeight() : 0);
     }
 
     /** The arc of a near miss the first pass kept over observed words {@code i..j}, as it would have made it then. */

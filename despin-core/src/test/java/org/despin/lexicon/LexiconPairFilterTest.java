@@ -26,6 +26,32 @@ class LexiconPairFilterTest {
 
     private static final String[] SYLLABLES = {"ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "zé", "ñu", "ß", "ø"};
 
+    /**
+     * 20,000 random pairs of words that start no key ({@code prefixes}): fewer than one in ten passes {@code filter},
+     * and every pair it turns away has nothing behind it ({@code empty}, read as "first second").
+     */
+    private static void randomPairs(Random random, Set<String> prefixes,
+            java.util.function.BiPredicate<String, String> filter, java.util.function.Predicate<String> empty) {
+        int absent = 0;
+        int passed = 0;
+        for (int q = 0; q < 20_000; q++) {
+            String first = word(random);
+            String second = word(random);
+            String pair = first + " " + second;
+            if (prefixes.contains(pair)) {
+                continue;
+            }
+            absent++;
+            boolean pass = filter.test(first, second);
+            passed += pass ? 1 : 0;
+            if (!pass) {
+                assertTrue(empty.test(pair), pair);
+            }
+        }
+        assertTrue(absent > 10_000, absent + " pairs");
+        assertTrue(passed < 0.1 * absent, passed + " of " + absent);
+    }
+
     private static String word(Random random) {
         StringBuilder sb = new StringBuilder();
         int n = 1 + random.nextInt(3);
@@ -70,24 +96,8 @@ class LexiconPairFilterTest {
                 assertTrue(lex.hasCandidates(key), key);
             }
         }
-        int absent = 0;
-        int passed = 0;
-        for (int q = 0; q < 20_000; q++) {
-            String first = word(random);
-            String second = word(random);
-            if (prefixes.contains(first + " " + second)) {
-                continue;
-            }
-            absent++;
-            boolean pass = lex.mayStartKey(first, second);
-            passed += pass ? 1 : 0;
-            if (!pass) {
-                // turned away: no key of two or three words starts so
-                assertFalse(lex.hasCandidates(first + " " + second), first + " " + second);
-            }
-        }
-        assertTrue(absent > 10_000);
-        assertTrue(passed < 0.1 * absent, passed + " of " + absent);
+        // turned away: no key of two or three words starts so
+        randomPairs(random, prefixes, lex::mayStartKey, pair -> !lex.hasCandidates(pair));
         assertFalse(lex.mayStartKey("zzz", "qqq") && lex.mayStartKey("café", "qqq") && lex.mayStartKey("a", "b"));
     }
 
@@ -115,22 +125,7 @@ class LexiconPairFilterTest {
                 assertTrue(table.reach(form).length > 0, form);
             }
         }
-        int absent = 0;
-        int passed = 0;
-        for (int q = 0; q < 20_000; q++) {
-            String first = word(random);
-            String second = word(random);
-            if (prefixes.contains(first + " " + second)) {
-                continue;
-            }
-            absent++;
-            boolean pass = table.mayStartObserved(first, second);
-            passed += pass ? 1 : 0;
-            if (!pass) {
-                assertEquals(0, table.reach(first + " " + second).length, first + " " + second);
-            }
-        }
-        assertTrue(passed < 0.1 * absent, passed + " of " + absent);
+        randomPairs(random, prefixes, table::mayStartObserved, pair -> table.reach(pair).length == 0);
         // a table without links of several words lets every pair through
         assertTrue(TermTable.of(List.of("decision tree")).mayStartObserved("decision", "tree"));
     }
