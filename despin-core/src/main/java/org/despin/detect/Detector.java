@@ -1,7 +1,10 @@
 package org.despin.detect;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.despin.lexicon.Candidate;
 import org.despin.lexicon.TitleCaseNames;
 import org.despin.model.Model;
 import org.despin.text.Document;
@@ -52,6 +55,8 @@ public final class Detector {
     static final int DEEP_REACH = 128;
     /** The deepening admits at most this many more readings per span (as a lattice does, maxCandidatesPerSpan). */
     static final int DEEP_PER_SPAN = 4;
+    /** Whether the deepening reads the context the decode restored (else the observed words). */
+    static final boolean DEEP_IN_RESTORED_CONTEXT = true;
     /** The candidate lists to {@link #DEEP_REACH}, and the idle builders of the deepening (spun / unspun gate). */
     private final CandidateTable deepCandidates;
     private final DetectorSettings deepSpunSettings;
@@ -199,10 +204,10 @@ public final class Detector {
     private Readings deepFindings(FindingBuilder findingBuilder, Document doc, LatticeBuilder.Result lattices,
             SpinRateEstimator.Estimate estimate, double minConfidence, boolean boost, Decoder decoder,
             SpinRateEstimator rateEstimator) {
-        List<java.util.Set<Long>> spans = findingBuilder.decidedSpans(lattices.lattices(), minConfidence);
+        List<Set<Long>> spans = findingBuilder.decidedSpans(lattices.lattices(), minConfidence);
         ConcurrentLinkedQueue<LatticeBuilder> idle = boost ? deepSpunBuilders : deepUnspunBuilders;
         LatticeBuilder builder = null;
-        List<Lattice> deep = new java.util.ArrayList<>(spans.size());
+        List<Lattice> deep = new ArrayList<>(spans.size());
         boolean changed = false;
         for (int l = 0; l < spans.size(); l++) {
             Lattice lattice = lattices.lattices().get(l);
@@ -238,16 +243,13 @@ public final class Detector {
 
     /** Whether the lexicon lists {@code original} among the candidates of {@code observed}. */
     private boolean linked(String observed, String original) {
-        for (org.despin.lexicon.Candidate c : model.lexicon().candidates(observed)) {
+        for (Candidate c : model.lexicon().candidates(observed)) {
             if (c.original().equals(original)) {
                 return true;
             }
         }
         return false;
     }
-
-    /** Whether the deepening ({@link #DEEP_READINGS}) reads the context the decode restored (else the observed words). */
-    static final boolean DEEP_IN_RESTORED_CONTEXT = true;
 
     /** The settings of the lattice builders of a widening with this gate, or null when the gate is NaN (no widening). */
     private static DetectorSettings widenSettings(DetectorSettings settings, double gate) {
@@ -313,7 +315,7 @@ public final class Detector {
      * one (or, with {@link #WIDEN_IN_RESTORED_CONTEXT}, the words the estimate's decode restored).
      */
     static List<int[]> widenContexts(List<Lattice> lattices, SpinRateEstimator.Estimate estimate) {
-        List<int[]> contexts = new java.util.ArrayList<>(lattices.size());
+        List<int[]> contexts = new ArrayList<>(lattices.size());
         for (int l = 0; l < lattices.size(); l++) {
             contexts.add(WIDEN_IN_RESTORED_CONTEXT ? lattices.get(l).restoredContext(estimate.decodings().get(l).best()) : null);
         }
@@ -341,7 +343,7 @@ public final class Detector {
     /** Second look at the evidence, in the context the first decode restored (see {@link LatticeBuilder#refine}). */
     private static LatticeBuilder.Result refine(LatticeBuilder builder, LatticeBuilder.Result lattices,
             SpinRateEstimator.Estimate estimate) {
-        List<Lattice> out = new java.util.ArrayList<>(lattices.lattices().size());
+        List<Lattice> out = new ArrayList<>(lattices.lattices().size());
         boolean changed = false;
         for (int l = 0; l < lattices.lattices().size(); l++) {
             Lattice lattice = lattices.lattices().get(l);
