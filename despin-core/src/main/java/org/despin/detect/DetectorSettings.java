@@ -114,7 +114,8 @@ import org.despin.model.Model;
  *     default -0.4 (the lowest at which the held-out clean sets keep main's flags); NaN: never (docs/detector.md "Terms
  *     gated by the document's register")
  * @param poolPrior the prior that ranks a span's candidates before they are cut at {@code contextReach} and chosen in
- *     context ({@link PoolPrior}); null: channelScale * channel weight + ln10 * log10 P(original), the prior of before
+ *     context ({@link PoolPrior}); default {@link PoolPrior#FITTED} (branch {@code prior22}); null: channelScale * channel
+ *     weight + ln10 * log10 P(original), the prior of before
  */
 public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidatesPerSpan, double lmWeight, double frequencyDiscount,
         double channelScale, double channelOffset, double evidenceGate, double nameGate, double nameBonus,
@@ -135,7 +136,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
     public static final DetectorSettings DEFAULTS = new DetectorSettings(
             12, 32, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.86, 0.28,
             DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.0, 3.0, 1.5, -2.0, TermEvidence.DEFAULTS, -1.5, 1.5, 16, 32,
-            FindingModel.DEFAULTS, FindingModel.SPUN, null, 0.0, 4, 1.3, 5.0, Double.NaN, 0.5, 2.5, 2.0, null, -0.4, null);
+            FindingModel.DEFAULTS, FindingModel.SPUN, null, 0.0, 4, 1.3, 5.0, Double.NaN, 0.5, 2.5, 2.0, null, -0.4, PoolPrior.FITTED);
 
     /**
      * {@link #DEFAULTS} for a model with a names section: the spun finding model at its operating point
