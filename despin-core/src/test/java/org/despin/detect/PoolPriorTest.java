@@ -52,6 +52,14 @@ class PoolPriorTest {
         assertThrows(IllegalArgumentException.class, () -> new PoolPrior(1, Double.NaN, 0, 0, 0, 0, 0, 0, 0, 0, 0));
     }
 
+    @Test
+    void theDefaultsUseTheFittedPrior() {
+        assertEquals("1.2634,0.9364,-0.0146,-2.3350,1.5445,-0.0006,2.5436,4.1154,0.6988,0.0000,0.0335", PoolPrior.FITTED.toString());
+        assertEquals(PoolPrior.FITTED, DetectorSettings.DEFAULTS.poolPrior());
+        assertEquals(PoolPrior.FITTED, DetectorSettings.DEFAULTS_WITH_NAMES.poolPrior());
+        assertEquals(false, PoolPrior.FITTED.readsClasses()); // no word-class lookups
+    }
+
     private static final MapLanguageModel LM = ToyModel.lm(3, ToyModel.NEWS);
 
     private static MapLexicon lexicon() {
