@@ -32,6 +32,8 @@ final class CandidateTable {
     private final LanguageModel lm;
     private final int maxCandidates;
     private final double channelScale;
+    /** The prior's weights, or null: channelScale * channel + ln10 * frequency. */
+    private final PoolPrior poolPrior;
     private final ConcurrentHashMap<String, PreparedCandidate[]> cache = new ConcurrentHashMap<>();
     /** The candidates of one-word spans by the word's LM id; null = not prepared yet. */
     private final AtomicReferenceArray<PreparedCandidate[]> byWord;
@@ -67,6 +69,7 @@ final class CandidateTable {
         this.maxCandidates = settings.contextPool() > 0 ? Math.max(settings.candidatePool(), settings.contextReach())
                 : settings.candidatePool();
         this.channelScale = settings.channelScale();
+        this.poolPrior = settings.poolPrior();
         this.byWord = new AtomicReferenceArray<>(lm.vocabulary().size());
         this.byOriginalId = new AtomicReferenceArray<>(lexicon.originalIds());
     }
@@ -140,6 +143,7 @@ final class CandidateTable {
         }
         List<PreparedCandidate> out = new ArrayList<>(raw.size());
         LmState[] scratch = new LmState[2];
+        PriorContext pc = poolPrior == null ? null : new PriorContext(observed, scratch);
         for (Candidate c : raw) {
             if (c.original().equals(observed)) {
                 continue;
@@ -148,7 +152,7 @@ final class CandidateTable {
             if (!o.usable()) {
                 continue;
             }
-            double prior = channelScale * c.logChannel() + Math.log(10) * o.intrinsic();
+            double prior = pc == null ? channelScale * c.logChannel() + Math.log(10) * o.intrinsic() : pc.prior(c, o);
             // a copy of the ids next to the span's other candidates: the evidence test reads them all in turn
             out.add(new PreparedCandidate(c, o.ids().clone(), o.intrinsic(), prior));
         }
@@ -157,6 +161,38 @@ final class CandidateTable {
             out = out.subList(0, maxCandidates);
         }
         return out.toArray(NONE);
+    }
+
+    /** What {@link PoolPrior} reads of the observed span, for one list. */
+    private final class PriorContext {
+        final float observedIntrinsic;
+        final int observedWords;
+        final int observedClasses;
+        final double[] f = new double[PoolPrior.SIZE];
+
+        PriorContext(String observed, LmState[] scratch) {
+            Original o = computeOriginal(observed, scratch);
+            // an observed span the LM does not know: as rare as it gets, so every original counts as more frequent
+            observedIntrinsic = o.usable() ? o.intrinsic() : -99f;
+            observedWords = words(observed);
+            observedClasses = observedWords == 1 && poolPrior.readsClasses() ? PoolPrior.mask(lexicon.wordClasses(observed)) : 0;
+        }
+
+        double prior(Candidate c, Original o) {
+            int originalWords = words(c.original());
+            int originalClasses = originalWords == 1 && observedClasses != 0 ? PoolPrior.mask(lexicon.wordClasses(c.original())) : 0;
+            PoolPrior.features(c, o.intrinsic(), observedIntrinsic, observedWords, originalWords, observedClasses,
+                    originalClasses, f);
+            return poolPrior.score(f);
+        }
+    }
+
+    private static int words(String s) {
+        int n = 1;
+        for (int i = 0; i < s.length(); i++) {
+            n += s.charAt(i) == ' ' ? 1 : 0;
+        }
+        return n;
     }
 
     /** The LM ids and intrinsic score of a candidate's original (cached: common originals are listed by many spans). */

@@ -113,6 +113,9 @@ import org.despin.model.Model;
  *     ({@link TermCandidates#register}: its words' rate in technical prose against the LM, log10) is at least this;
  *     default -0.4 (the lowest at which the held-out clean sets keep main's flags); NaN: never (docs/detector.md "Terms
  *     gated by the document's register")
+ * @param poolPrior the prior that ranks a span's candidates before they are cut at {@code contextReach} and chosen in
+ *     context ({@link PoolPrior}); default {@link PoolPrior#FITTED} (branch {@code prior22}); null: channelScale * channel
+ *     weight + ln10 * log10 P(original), the prior of before
  */
 public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidatesPerSpan, double lmWeight, double frequencyDiscount,
         double channelScale, double channelOffset, double evidenceGate, double nameGate, double nameBonus,
@@ -123,7 +126,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         FindingModel findingModel, FindingModel spunFindingModel, FindingModel shortFindingModel,
         double spunEvidenceGate, int spunContextPool, double oneWordTermGate, double oneWordTermBonus,
         double unspunEvidenceGate, double termSpanDecision, double termToTermGate, double rareSpanTermGate,
-        SpunBands spunBands, double technicalRegister) {
+        SpunBands spunBands, double technicalRegister, PoolPrior poolPrior) {
 
     /** {@code insertionLogOdds} that turns insertion arcs off. */
     public static final double INSERTION_OFF = Double.NEGATIVE_INFINITY;
@@ -133,7 +136,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
     public static final DetectorSettings DEFAULTS = new DetectorSettings(
             12, 32, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.86, 0.28,
             DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.0, 3.0, 1.5, -2.0, TermEvidence.DEFAULTS, -1.5, 1.5, 16, 32,
-            FindingModel.DEFAULTS, FindingModel.SPUN, null, 0.0, 4, 1.3, 5.0, Double.NaN, 0.5, 2.5, 2.0, null, -0.4);
+            FindingModel.DEFAULTS, FindingModel.SPUN, null, 0.0, 4, 1.3, 5.0, Double.NaN, 0.5, 2.5, 2.0, null, -0.4, PoolPrior.FITTED);
 
     /**
      * {@link #DEFAULTS} for a model with a names section: the spun finding model at its operating point
@@ -266,6 +269,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         private double rareSpanTermGate;
         private SpunBands spunBands;
         private double technicalRegister;
+        private PoolPrior poolPrior;
 
         private Builder(DetectorSettings s) {
             beamWidth = s.beamWidth;
@@ -310,6 +314,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
             rareSpanTermGate = s.rareSpanTermGate;
             spunBands = s.spunBands;
             technicalRegister = s.technicalRegister;
+            poolPrior = s.poolPrior;
         }
 
         public Builder beamWidth(int v) { beamWidth = v; return this; }
@@ -365,6 +370,8 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         public Builder spunBands(SpunBands v) { spunBands = v; return this; }
         /** The least register of a document whose gated terms are read, or NaN: never. */
         public Builder technicalRegister(double v) { technicalRegister = v; return this; }
+        /** The prior that ranks a span's candidates before the pool, or null: channel plus frequency ({@link PoolPrior}). */
+        public Builder poolPrior(PoolPrior v) { poolPrior = v; return this; }
 
         public DetectorSettings build() {
             return new DetectorSettings(beamWidth, candidatePool, maxCandidatesPerSpan, lmWeight, frequencyDiscount, channelScale,
@@ -373,7 +380,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
                     arcModel, arcBias, termBonus, spunBoost, insertionLogOdds, termEvidence, termGate, compoundLogOdds,
                     contextPool, contextReach, findingModel, spunFindingModel, shortFindingModel, spunEvidenceGate, spunContextPool,
                     oneWordTermGate, oneWordTermBonus, unspunEvidenceGate, termSpanDecision, termToTermGate, rareSpanTermGate,
-                    spunBands, technicalRegister);
+                    spunBands, technicalRegister, poolPrior);
         }
     }
 }

@@ -137,6 +137,7 @@ public final class DetectorEvaluation {
             case "techerrors" -> ErrorAnalysis.run(detector, thesaurus,
                     org.despin.data.spin.BenchDocuments.technicalPassages(paths, 100, 150, passages));
             case "poolscreen" -> ErrorAnalysis.poolScreen(detector, thesaurus, long250); // other pool rankings, counted
+            case "priorfit" -> PriorFitting.run(model, detector, paths, thesaurus, long250, passages); // the pool's prior
             case "poolctx" -> PoolContextScreen.run(detector, thesaurus, long250); // pools chosen in context, counted
             case "docstudy" -> DocumentFeatureStudy.run(model, detector.settings(), thesaurus, labelled150, paths,
                     passages); // candidate document-score features as TSV (-Dstudy=fit: the fit fold)
@@ -176,6 +177,15 @@ public final class DetectorEvaluation {
             String[] parts = arcs.split(";");
             b.arcModel(new ArcModel(java.util.Arrays.stream(parts[0].split(",")).mapToDouble(v -> Double.parseDouble(v.trim()))
                     .toArray(), Double.parseDouble(parts[1])));
+        }
+        String poolPrior = System.getProperty("poolPrior"); // "w0,...,w10" as priorfit prints them, "fitted" or "legacy"
+        if (poolPrior != null) {
+            b.poolPrior(switch (poolPrior) {
+                case "legacy" -> PoolPrior.LEGACY;
+                case "fitted" -> PoolPrior.FITTED;
+                case "off" -> null;
+                default -> PoolPrior.parse(poolPrior);
+            });
         }
         String findings = System.getProperty("findingModel"); // "w0,...;bias" as fitfindings prints them, or "off"
         if ("off".equals(findings)) {
