@@ -52,8 +52,9 @@ import org.despin.model.Model;
  *     -> "face-to-face") is spun; {@link #COMPOUND_OFF} for no joint compound arcs (see LatticeBuilder)
  * @param contextPool 0: the candidates whose evidence is computed are the best {@code candidatePool} by
  *     prior; otherwise this many of the best {@code contextReach} by prior, chosen in context by prior plus
- *     the bigram PMI with each neighbour ({@link ContextPool}; default 16 of 32: pool 32's quality, a
- *     twelfth less time, docs/detector.md "Pool chosen in context")
+ *     the bigram PMI with each neighbour ({@link ContextPool}; default 8 of 16 since the prior is fitted,
+ *     {@link PoolPrior#FITTED}: the quality of 16 of 32 with it, ~1.3x the speed; docs/detector.md
+ *     "The context pool cut to 8 of 16")
  * @param contextReach how many candidates by prior {@code contextPool} chooses from (the candidate lists
  *     keep at least this many)
  * @param findingModel the decision which readings become findings, with the document's score, rate and
@@ -135,7 +136,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
 
     public static final DetectorSettings DEFAULTS = new DetectorSettings(
             12, 32, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.86, 0.28,
-            DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.0, 3.0, 1.5, -2.0, TermEvidence.DEFAULTS, -1.5, 1.5, 16, 32,
+            DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.0, 3.0, 1.5, -2.0, TermEvidence.DEFAULTS, -1.5, 1.5, 8, 16,
             FindingModel.DEFAULTS, FindingModel.SPUN, null, 0.0, 4, 1.3, 5.0, Double.NaN, 0.5, 2.5, 2.0, null, -0.4, PoolPrior.FITTED);
 
     /**
