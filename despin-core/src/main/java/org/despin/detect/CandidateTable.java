@@ -80,6 +80,15 @@ final class CandidateTable {
         return other == this || other.lexicon == lexicon && other.lm == lm && maxCandidates > 0 && other.maxCandidates > 0;
     }
 
+    /**
+     * Whether {@code other}'s list of every span begins with this table's list in the same order (or this one with
+     * the other's): the same lexicon, LM and channel scale sort the same candidates by the same priors, and only the
+     * lengths the lists are cut at differ.
+     */
+    boolean sameOrder(CandidateTable other) {
+        return other == this || other.lexicon == lexicon && other.lm == lm && other.channelScale == channelScale;
+    }
+
     int maxSpanWords() {
         return Math.max(1, lexicon.maxSpanWords());
     }
