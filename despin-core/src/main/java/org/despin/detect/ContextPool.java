@@ -252,6 +252,22 @@ final class ContextPool {
         }
     }
 
+    /** For tests: the best {@code size} of these keys by index, best first, by quickselect or by selection. */
+    int[] best(double[] keys, boolean quick) {
+        int m = keys.length;
+        key = keys.clone();
+        order = new int[m];
+        for (int c = 0; c < m; c++) {
+            order[c] = c;
+        }
+        if (quick) {
+            bestFirst(m);
+        } else {
+            bySelection(m);
+        }
+        return java.util.Arrays.copyOf(order, size);
+    }
+
     private void swap(int x, int y) {
         int t = order[x];
         order[x] = order[y];

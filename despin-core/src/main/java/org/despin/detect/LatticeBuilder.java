@@ -116,9 +116,11 @@ final class LatticeBuilder {
     /** The only spans ({@code from << 32 | to}) {@link #deepen} tests, or null: every span. */
     private java.util.Set<Long> onlySpans;
     /**
-     * Whether {@link #deepen} takes a candidate the sentence's first pass tested in the same context from what that
-     * pass kept ({@link #firstTested}) instead of testing it again (branch {@code cheap21}; false only in tests, which
-     * compare the two).
+     * Whether {@link #deepen} takes what the sentence's first pass knows instead of asking again: a candidate it
+     * tested in the same context from what it kept ({@link #firstTested}, branch {@code cheap21}), the bigram PMIs
+     * its pool ranked the first candidates by where the neighbours are the observed ones, and which words have
+     * candidates ({@link SentenceWords#lexiconEligible}, both branch {@code deep22}); false only in tests, which
+     * compare the two.
      */
     private boolean reuseFirstTests = true;
 
@@ -389,7 +391,8 @@ final class LatticeBuilder {
                 ? previous.nearMisses : null;
         // a deepening where a full pass over this table's spans knows which words have candidates: those, and
         // only the deepened spans visited (in the loop's order: by start, then by end)
-        long[] only = onlySpans != null && w.lexiconEligible != null && w.lexiconEligibleTable.listsSameSpans(table)
+        long[] only = onlySpans != null && reuseFirstTests && w.lexiconEligible != null
+                && w.lexiconEligibleTable.listsSameSpans(table)
                 ? sorted(onlySpans) : null;
         if (only != null) {
             System.arraycopy(w.lexiconEligible, 0, eligible, 0, n);
