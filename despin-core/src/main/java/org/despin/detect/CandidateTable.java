@@ -40,7 +40,7 @@ final class CandidateTable {
      * lexicon's original id (null = not computed yet), or by text when the lexicon numbers none.
      */
     private final AtomicReferenceArray<Original> byOriginalId;
-    private final ConcurrentHashMap<String, Original> originals = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Original> originals;
 
     /**
      * What a span's list needs of an original, whichever span lists it: its LM ids (null when the
@@ -61,6 +61,16 @@ final class CandidateTable {
     };
 
     CandidateTable(Lexicon lexicon, LanguageModel lm, DetectorSettings settings) {
+        this(lexicon, lm, settings, null);
+    }
+
+    /**
+     * A table that shares the originals' LM ids and intrinsic scores with {@code sharing} (null: none), a table of
+     * the same lexicon and LM (they are a function of those alone): the deepening's longer lists
+     * ({@link Detector#DEEP_READINGS}) list mostly the originals the first table's lists already prepared (branch
+     * {@code deep22}).
+     */
+    CandidateTable(Lexicon lexicon, LanguageModel lm, DetectorSettings settings, CandidateTable sharing) {
         this.lexicon = lexicon;
         this.lm = lm;
         // a pool chosen in context chooses among more candidates than it tests
@@ -68,7 +78,9 @@ final class CandidateTable {
                 : settings.candidatePool();
         this.channelScale = settings.channelScale();
         this.byWord = new AtomicReferenceArray<>(lm.vocabulary().size());
-        this.byOriginalId = new AtomicReferenceArray<>(lexicon.originalIds());
+        boolean share = sharing != null && sharing.lexicon == lexicon && sharing.lm == lm;
+        this.byOriginalId = share ? sharing.byOriginalId : new AtomicReferenceArray<>(lexicon.originalIds());
+        this.originals = share ? sharing.originals : new ConcurrentHashMap<>();
     }
 
     /**
