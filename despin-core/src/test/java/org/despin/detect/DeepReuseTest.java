@@ -139,6 +139,51 @@ class DeepReuseTest {
         return count;
     }
 
+    /**
+     * A deep table sharing the first table's originals (branch deep22) lists what one of its own lists: the same
+     * originals, LM ids, intrinsic scores and priors, for every word of the toy corpus, asked after the first table
+     * (its originals cached) and before it.
+     */
+    @Test
+    void aDeepTableSharingTheOriginalsListsWhatItsOwnLists() {
+        Random random = new Random(22);
+        List<String> vocabulary = new ArrayList<>(new TreeSet<>(words()));
+        MapLexicon.Builder lexicon = new MapLexicon.Builder();
+        for (String w : vocabulary) {
+            for (int k = 0; k < 10; k++) {
+                String o = vocabulary.get(random.nextInt(vocabulary.size()));
+                String o2 = random.nextInt(4) == 0 ? " " + vocabulary.get(random.nextInt(vocabulary.size())) : "";
+                if (!o.equals(w)) {
+                    lexicon.add(w, o + o2, -0.5f - random.nextInt(8) * 0.25f);
+                }
+            }
+        }
+        Model model = ToyModel.model(ToyModel.lm(4, ToyModel.NEWS), lexicon.build());
+        DetectorSettings first = ToyModel.SETTINGS.with().candidatePool(3).contextPool(2).contextReach(3).spunContextPool(2).build();
+        DetectorSettings deep = first.with().contextPool(6).contextReach(12).build();
+        CandidateTable firstTable = new CandidateTable(model.lexicon(), model.lm(), first);
+        CandidateTable shared = new CandidateTable(model.lexicon(), model.lm(), deep, firstTable);
+        CandidateTable own = new CandidateTable(model.lexicon(), model.lm(), deep);
+        int listed = 0;
+        for (int k = 0; k < vocabulary.size(); k++) {
+            String w = vocabulary.get(k);
+            if (k % 2 == 0) {
+                firstTable.candidates(w); // the first table's originals first (cached), or the deep table's
+            }
+            PreparedCandidate[] a = shared.candidates(w);
+            PreparedCandidate[] b = own.candidates(w);
+            assertEquals(b.length, a.length, w);
+            for (int c = 0; c < a.length; c++) {
+                assertEquals(b[c].candidate(), a[c].candidate(), w);
+                assertEquals(java.util.Arrays.toString(b[c].ids()), java.util.Arrays.toString(a[c].ids()), w);
+                assertEquals(Float.floatToIntBits(b[c].intrinsicLog10()), Float.floatToIntBits(a[c].intrinsicLog10()), w);
+                assertEquals(Double.doubleToLongBits(b[c].prior()), Double.doubleToLongBits(a[c].prior()), w);
+                listed++;
+            }
+        }
+        assertTrue(listed > 300, "candidates compared " + listed);
+    }
+
     /** How many arcs {@code deep} has beside {@code first}'s whose candidate the first pass tested (its pool). */
     private static int firstTested(Lattice first, Lattice deep) {
         int count = 0;
