@@ -42,7 +42,7 @@ final class CandidateTable {
      * lexicon's original id (null = not computed yet), or by text when the lexicon numbers none.
      */
     private final AtomicReferenceArray<Original> byOriginalId;
-    private final ConcurrentHashMap<String, Original> originals = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Original> originals;
 
     /**
      * What a span's list needs of an original, whichever span lists it: its LM ids (null when the
@@ -63,6 +63,16 @@ final class CandidateTable {
     };
 
     CandidateTable(Lexicon lexicon, LanguageModel lm, DetectorSettings settings) {
+        this(lexicon, lm, settings, null);
+    }
+
+    /**
+     * A table that shares the originals' LM ids and intrinsic scores with {@code sharing} (null: none), a table of
+     * the same lexicon and LM (they are a function of those alone): the deepening's longer lists
+     * ({@link Detector#DEEP_READINGS}) list mostly the originals the first table's lists already prepared (branch
+     * {@code deep22}).
+     */
+    CandidateTable(Lexicon lexicon, LanguageModel lm, DetectorSettings settings, CandidateTable sharing) {
         this.lexicon = lexicon;
         this.lm = lm;
         // a pool chosen in context chooses among more candidates than it tests
@@ -71,7 +81,9 @@ final class CandidateTable {
         this.channelScale = settings.channelScale();
         this.poolPrior = settings.poolPrior();
         this.byWord = new AtomicReferenceArray<>(lm.vocabulary().size());
-        this.byOriginalId = new AtomicReferenceArray<>(lexicon.originalIds());
+        boolean share = sharing != null && sharing.lexicon == lexicon && sharing.lm == lm;
+        this.byOriginalId = share ? sharing.byOriginalId : new AtomicReferenceArray<>(lexicon.originalIds());
+        this.originals = share ? sharing.originals : new ConcurrentHashMap<>();
     }
 
     /**
@@ -81,6 +93,15 @@ final class CandidateTable {
      */
     boolean listsSameSpans(CandidateTable other) {
         return other == this || other.lexicon == lexicon && other.lm == lm && maxCandidates > 0 && other.maxCandidates > 0;
+    }
+
+    /**
+     * Whether {@code other}'s list of every span begins with this table's list in the same order (or this one with
+     * the other's): the same lexicon, LM and channel scale sort the same candidates by the same priors, and only the
+     * lengths the lists are cut at differ.
+     */
+    boolean sameOrder(CandidateTable other) {
+        return other == this || other.lexicon == lexicon && other.lm == lm && other.channelScale == channelScale;
     }
 
     int maxSpanWords() {

@@ -46,6 +46,8 @@ final class ContextPool {
     private float[] beforeRight = new float[0];
     /** The candidates' bigram PMI (log10, both neighbours), by prior index, of the last ranked {@link #choose}. */
     private double[] pmi = new double[0];
+    /** How many candidates the last ranked {@link #choose} ranked. */
+    private int rankedCount;
     /** The floor of the last {@link #choose}. */
     private double floor = Double.NEGATIVE_INFINITY;
 
@@ -123,10 +125,22 @@ final class ContextPool {
 
     /** pmi[c] for the first {@code m} candidates: [log10 P(c1 | left) - log10 P(c1)] + [log10 P(right | cn) - log10 P(right)]. */
     private void pmis(PreparedCandidate[] byPrior, int m, int leftWord, int rightWord) {
-        for (int c = 0; c < m; c++) {
+        pmis(byPrior, 0, m, leftWord, rightWord);
+    }
+
+    /**
+     * pmi[c] for the candidates {@code from..m} (each candidate's the same floats whichever others are scored with
+     * it); the scratch arrays hold them from index 0.
+     */
+    private void pmis(PreparedCandidate[] byPrior, int from, int m, int leftWord, int rightWord) {
+        int count = m - from;
+        if (count <= 0) {
+            return;
+        }
+        for (int c = from; c < m; c++) {
             int[] ids = byPrior[c].ids();
-            first[c] = ids[0];
-            last[c] = ids[ids.length - 1];
+            first[c - from] = ids[0];
+            last[c - from] = ids[ids.length - 1];
         }
         if (leftWord < 0) {
             lm.beginSentence(left);
@@ -135,16 +149,129 @@ final class ContextPool {
             lm.score(left, leftWord, left);
         }
         // the searches in bulk: the model may overlap their memory reads
-        lm.scoreEach(left, first, m, afterLeft, scratch);
-        lm.scoreAfterEach(last, m, rightWord, beforeRight, scratch);
+        lm.scoreEach(left, first, count, afterLeft, scratch);
+        lm.scoreAfterEach(last, count, rightWord, beforeRight, scratch);
         float rightAlone = lm.score(empty, rightWord, scratch);
-        for (int c = 0; c < m; c++) {
+        for (int c = from; c < m; c++) {
             PreparedCandidate p = byPrior[c];
-            float firstAlone = p.ids().length == 1 ? p.intrinsicLog10() : lm.score(empty, first[c], scratch);
-            double x = afterLeft[c] - firstAlone;
-            x += beforeRight[c] - rightAlone;
+            float firstAlone = p.ids().length == 1 ? p.intrinsicLog10() : lm.score(empty, first[c - from], scratch);
+            double x = afterLeft[c - from] - firstAlone;
+            x += beforeRight[c - from] - rightAlone;
             pmi[c] = x;
         }
+    }
+
+    /**
+     * The bigram PMIs of the last {@link #choose} by prior index (as many as it ranked, a copy), or null when it did
+     * not rank the candidates: what a later pool over the same list's first candidates with the same neighbours
+     * reads instead of scoring them again ({@link #choose(PreparedCandidate[], int, int, double, double[])}).
+     */
+    double[] lastPmis() {
+        return ranked ? java.util.Arrays.copyOf(pmi, rankedCount) : null;
+    }
+
+    /**
+     * Whether the best keys are found by partition (quickselect, then the {@code size} best sorted) rather than by
+     * {@code size} passes of selection (branch {@code deep22}: the deepening's 32 of 128 took ~4,000 comparisons a
+     * span). Both rank by the same strict order (key, then the better prior), so order[0..size) is the same.
+     */
+    static final boolean QUICKSELECT = true;
+
+    /** Whether candidate a ranks before b: the larger key, then the better prior (the smaller index). */
+    private boolean before(int a, int b) {
+        return key[a] > key[b] || key[a] == key[b] && a < b;
+    }
+
+    private boolean noNaN(int m) {
+        for (int c = 0; c < m; c++) {
+            if (Double.isNaN(key[c])) {
+                return false; // no strict order: the passes of selection decide as they always did
+            }
+        }
+        return true;
+    }
+
+    /** The best {@code size} of order[0..m) to order[0..size), best first, by {@code size} passes of selection. */
+    private void bySelection(int m) {
+        for (int k = 0; k < size; k++) {
+            int best = k;
+            for (int x = k + 1; x < m; x++) {
+                if (key[order[x]] > key[order[best]] || (key[order[x]] == key[order[best]] && order[x] < order[best])) {
+                    best = x;
+                }
+            }
+            swap(k, best);
+        }
+    }
+
+    /**
+     * The same as {@link #bySelection} where no key is NaN ({@link #before} is then a strict total order): a
+     * quickselect moves the best {@code size} to order[0..size), an insertion sort puts them best first.
+     */
+    private void bestFirst(int m) {
+        int lo = 0;
+        int hi = m - 1;
+        while (lo < hi) {
+            // the median of three as the pivot, moved to hi
+            int mid = (lo + hi) >>> 1;
+            if (before(order[mid], order[lo])) {
+                swap(mid, lo);
+            }
+            if (before(order[hi], order[lo])) {
+                swap(hi, lo);
+            }
+            if (before(order[hi], order[mid])) {
+                swap(hi, mid);
+            }
+            swap(mid, hi); // order[lo] <= pivot <= old order[hi] in rank
+            int pivot = order[hi];
+            int store = lo;
+            for (int x = lo; x < hi; x++) {
+                if (before(order[x], pivot)) {
+                    swap(x, store++);
+                }
+            }
+            swap(store, hi);
+            // order[0..store) rank before the pivot (at store), order(store..m) after it
+            if (store == size || store == size - 1) {
+                break;
+            } else if (store > size) {
+                hi = store - 1;
+            } else {
+                lo = store + 1;
+            }
+        }
+        for (int k = 1; k < size; k++) {
+            int c = order[k];
+            int x = k - 1;
+            while (x >= 0 && before(c, order[x])) {
+                order[x + 1] = order[x];
+                x--;
+            }
+            order[x + 1] = c;
+        }
+    }
+
+    /** For tests: the best {@code size} of these keys by index, best first, by quickselect or by selection. */
+    int[] best(double[] keys, boolean quick) {
+        int m = keys.length;
+        key = keys.clone();
+        order = new int[m];
+        for (int c = 0; c < m; c++) {
+            order[c] = c;
+        }
+        if (quick) {
+            bestFirst(m);
+        } else {
+            bySelection(m);
+        }
+        return java.util.Arrays.copyOf(order, size);
+    }
+
+    private void swap(int x, int y) {
+        int t = order[x];
+        order[x] = order[y];
+        order[y] = t;
     }
 
     /**
@@ -164,6 +291,16 @@ final class ContextPool {
      * {@code floor} are left out: the pool may be smaller than {@code size}, or empty.
      */
     PreparedCandidate[] choose(PreparedCandidate[] byPrior, int leftWord, int rightWord, double floor) {
+        return choose(byPrior, leftWord, rightWord, floor, null);
+    }
+
+    /**
+     * As {@link #choose(PreparedCandidate[], int, int, double)}, with the PMIs of the first {@code known.length}
+     * candidates given (null: none): what {@link #lastPmis} gave of a pool over the same candidates by prior with the
+     * same neighbours (the first pass's pool, where a deepening reads the observed neighbours; branch
+     * {@code deep22}). Only the others are scored.
+     */
+    PreparedCandidate[] choose(PreparedCandidate[] byPrior, int leftWord, int rightWord, double floor, double[] known) {
         if (byPrior.length <= size) {
             ranked = false;
             return byPrior;
@@ -171,27 +308,26 @@ final class ContextPool {
         ranked = true;
         this.floor = floor;
         int m = Math.min(reach, byPrior.length);
+        rankedCount = m;
         if (key.length < m) {
             key = new double[m];
             order = new int[m];
         }
         grow(m);
-        pmis(byPrior, m, leftWord, rightWord);
+        int given = known == null ? 0 : Math.min(known.length, m);
+        if (given > 0) {
+            System.arraycopy(known, 0, pmi, 0, given);
+        }
+        pmis(byPrior, given, m, leftWord, rightWord);
         for (int c = 0; c < m; c++) {
             key[c] = byPrior[c].prior() + LN10 * pmi[c];
             order[c] = c;
         }
-        // the best `size` keys (ties: the better prior), by selection: m is at most a few dozen
-        for (int k = 0; k < size; k++) {
-            int best = k;
-            for (int x = k + 1; x < m; x++) {
-                if (key[order[x]] > key[order[best]] || (key[order[x]] == key[order[best]] && order[x] < order[best])) {
-                    best = x;
-                }
-            }
-            int t = order[k];
-            order[k] = order[best];
-            order[best] = t;
+        // the best `size` keys (ties: the better prior), best first, to order[0..size)
+        if (QUICKSELECT && noNaN(m)) {
+            bestFirst(m);
+        } else {
+            bySelection(m);
         }
         // the chosen in their order by prior: marked, then read in index order (no sort)
         if (chosen.length < m) {

@@ -95,7 +95,7 @@ public final class Detector {
         this.deepSpunSettings = Double.isNaN(settings.spunEvidenceGate()) ? deep
                 : deep.with().evidenceGate(settings.spunEvidenceGate()).build();
         this.deepUnspunSettings = deep;
-        this.deepCandidates = DEEP_READINGS && settings.contextPool() > 0 ? new CandidateTable(model.lexicon(), model.lm(), deep) : null;
+        this.deepCandidates = DEEP_READINGS && settings.contextPool() > 0 ? new CandidateTable(model.lexicon(), model.lm(), deep, candidates) : null;
     }
 
     /** The language model (for the evaluation's tools). */

@@ -32,7 +32,8 @@ final class DocumentWords {
      */
     static final UnaryOperator<String> STEMS = DocumentWords::stem;
 
-    private final Map<String, Integer> counts = new HashMap<>();
+    /** The content words' counts: filled by {@link #of} only, then read-only (a copy with other restorations shares it). */
+    private final Map<String, Integer> counts;
     private final Map<String, Integer> restorations = new HashMap<>();
     /** The best paths' substitutions, and those of them whose lexicon link has WordNet, and Moby. */
     private int substitutions;
@@ -42,7 +43,12 @@ final class DocumentWords {
     private final UnaryOperator<String> key;
 
     private DocumentWords(UnaryOperator<String> key) {
+        this(key, new HashMap<>());
+    }
+
+    private DocumentWords(UnaryOperator<String> key, Map<String, Integer> counts) {
         this.key = key;
+        this.counts = counts;
     }
 
     /**
@@ -62,6 +68,24 @@ final class DocumentWords {
                 w.add(Normalizer.lmForm(t.text()));
             }
         }
+        w.restore(lattices, decodings);
+        return w;
+    }
+
+    /**
+     * The same document's words with the restorations of other lattices of it ({@code lattices} as decoded): what
+     * {@link #of} gives for them, its words not counted again (branch {@code deep22}: the deepened lattices'
+     * reading choice).
+     */
+    DocumentWords withRestorations(List<Lattice> lattices, List<Decoder.Decoded> decodings) {
+        DocumentWords w = new DocumentWords(key, counts);
+        w.restore(lattices, decodings);
+        return w;
+    }
+
+    /** Counts the originals of the substitutions on the best paths of the lattices. */
+    private void restore(List<Lattice> lattices, List<Decoder.Decoded> decodings) {
+        DocumentWords w = this;
         for (int l = 0; l < lattices.size(); l++) {
             Lattice lattice = lattices.get(l);
             boolean[] best = decodings.get(l).best();
@@ -75,7 +99,6 @@ final class DocumentWords {
                 }
             }
         }
-        return w;
     }
 
     /** The counts of the given normalised words, and no restorations (for tests). */

@@ -43,6 +43,9 @@ final class Evidence {
     private float[] step = new float[0];
     /** log10 P(</s> | prefix[n]). */
     private float endStep;
+    /** How many of step (and prefix beyond the first) the current sentence has made; whether endStep is made. */
+    private int stepsReady;
+    private boolean endReady;
     /** sameAsObserved[i]: context[i] is the observed word (everywhere in the first pass). */
     private boolean[] sameAsObserved = new boolean[0];
     private final LmState a;
@@ -106,10 +109,36 @@ final class Evidence {
         }
         lm.beginSentence(prefix[0]);
         for (int i = 0; i < n; i++) {
-            step[i] = lm.score(prefix[i], contextIds[i], prefix[i + 1]);
             sameAsObserved[i] = contextIds[i] == sentenceIds[i];
         }
-        endStep = lm.score(prefix[n], Vocabulary.END_SENTENCE, a);
+        // the context path's states and scores are made as far as a span reads them (branch deep22: a deepening
+        // tests a few spans, often none near the sentence's end); the same calls in the same order, so the same floats
+        stepsReady = 0;
+        endReady = false;
+    }
+
+    /** prefix[0..i] and step[0..i-1] made (each state from the one before: the same floats as made all at once). */
+    private LmState prefix(int i) {
+        while (stepsReady < i) {
+            step[stepsReady] = lm.score(prefix[stepsReady], context[stepsReady], prefix[stepsReady + 1]);
+            stepsReady++;
+        }
+        return prefix[i];
+    }
+
+    /** step[i], made if not yet. */
+    private float step(int i) {
+        prefix(i + 1);
+        return step[i];
+    }
+
+    /** log10 P(</s> | prefix[n]), made if not yet. */
+    private float endStep() {
+        if (!endReady) {
+            endStep = lm.score(prefix(n), Vocabulary.END_SENTENCE, a);
+            endReady = true;
+        }
+        return endStep;
     }
 
     /** log10 P(words[from..to) | observed context before {@code from}), without the right context. */
@@ -162,12 +191,12 @@ final class Evidence {
         LmState s = a;
         float sum = 0;
         if (words == null) {
-            sum += lm.score(prefix[from], ids[from], s);
+            sum += lm.score(prefix(from), ids[from], s);
             for (int i = from + 1; i < to; i++) {
                 sum += lm.score(s, ids[i], s);
             }
         } else {
-            sum += lm.score(prefix[from], words[0], s);
+            sum += lm.score(prefix(from), words[0], s);
             for (int k = 1; k < words.length; k++) {
                 if (everyWord && sum < stopBelow) {
                     return Float.NEGATIVE_INFINITY;
@@ -263,12 +292,12 @@ final class Evidence {
     private float observedFromSteps(int from, int to, float stopBelow) {
         float sum = 0;
         for (int i = from; i < to; i++) {
-            sum += step[i];
+            sum += step(i);
         }
         spanPart = sum;
         int end = Math.min(n, to + rightReach);
         for (int i = to; i < end; i++) {
-            sum += step[i];
+            sum += step(i);
             if (i == to) {
                 partial = sum;
                 if (sum < stopBelow) {
@@ -277,7 +306,7 @@ final class Evidence {
             }
         }
         if (end == n && n - to < rightReach) {
-            sum += endStep;
+            sum += endStep();
             if (end == to) {
                 partial = sum;
             }

@@ -167,7 +167,8 @@ final class FindingBuilder {
             decide(lattices, decision);
         }
         DocumentWords words = model != null ? decidedWords : DocumentWords.of(doc, lattices, estimate.decodings());
-        DocumentWords deepWords = deep == null ? null : DocumentWords.of(doc, deep, deepDecodings);
+        // the same words, the deeper decode's restorations (the document's words counted once)
+        DocumentWords deepWords = deep == null ? null : words.withRestorations(deep, deepDecodings);
         for (int l = 0; l < lattices.size(); l++) {
             Lattice lattice = lattices.get(l);
             Decoder.Decoded d = estimate.decodings().get(l);

@@ -116,9 +116,11 @@ final class LatticeBuilder {
     /** The only spans ({@code from << 32 | to}) {@link #deepen} tests, or null: every span. */
     private java.util.Set<Long> onlySpans;
     /**
-     * Whether {@link #deepen} takes a candidate the sentence's first pass tested in the same context from what that
-     * pass kept ({@link #firstTested}) instead of testing it again (branch {@code cheap21}; false only in tests, which
-     * compare the two).
+     * Whether {@link #deepen} takes what the sentence's first pass knows instead of asking again: a candidate it
+     * tested in the same context from what it kept ({@link #firstTested}, branch {@code cheap21}), the bigram PMIs
+     * its pool ranked the first candidates by where the neighbours are the observed ones, and which words have
+     * candidates ({@link SentenceWords#lexiconEligible}, both branch {@code deep22}); false only in tests, which
+     * compare the two.
      */
     private boolean reuseFirstTests = true;
 
@@ -387,16 +389,34 @@ final class LatticeBuilder {
                 && previous.nearMisses.covers(settings.evidenceGate(), settings.nameGate(),
                         contextPool == null ? 0 : contextPool.size(), settings.contextReach())
                 ? previous.nearMisses : null;
+        // a deepening where a full pass over this table's spans knows which words have candidates: those, and
+        // only the deepened spans visited (in the loop's order: by start, then by end)
+        long[] only = onlySpans != null && reuseFirstTests && w.lexiconEligible != null
+                && w.lexiconEligibleTable.listsSameSpans(table)
+                ? sorted(onlySpans) : null;
+        if (only != null) {
+            System.arraycopy(w.lexiconEligible, 0, eligible, 0, n);
+        }
+        int nextOnly = 0;
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j <= n && j - i <= maxSpan; j++) {
                 if (j > i + 1 && w.breakBefore[j - 1]) {
                     break;
                 }
+                if (only != null) {
+                    long span = ((long) i << 32) | j;
+                    while (nextOnly < only.length && only[nextOnly] < span) {
+                        nextOnly++;
+                    }
+                    if (nextOnly == only.length || only[nextOnly] != span) {
+                        continue;
+                    }
+                }
                 SpanKind kind = w.kind(i, j);
                 if (kind == SpanKind.NEVER) {
                     continue;
                 }
-                if (onlySpans != null && !onlySpans.contains(((long) i << 32) | j)) {
+                if (only == null && onlySpans != null && !onlySpans.contains(((long) i << 32) | j)) {
                     // a span the deepening leaves: only whether it has candidates (its words' keep arcs count it),
                     // read in the sentence's cached lists of the first table, not this table's longer ones
                     if (w.hasCandidates(i, j, table)) {
@@ -474,9 +494,14 @@ final class LatticeBuilder {
                         cands = observedPool(known, slot, listed); // the pool reads the neighbours only
                     }
                     if (cands == null) {
-                        cands = contextPool.choose(listed, leftWord, rightWord, floor);
+                        // a deepening reading the observed neighbours: the first pass ranked the list's first candidates
+                        double[] firstPmis = onlySpans != null && reuseFirstTests && observedNeighbours && previous != null
+                                && previous.nearMisses != null
+                                ? previous.nearMisses.firstPmis(previous.nearMisses.slot(i, j), table) : null;
+                        cands = contextPool.choose(listed, leftWord, rightWord, floor, firstPmis);
                         if (nearMisses != null) {
                             nearMisses.setPools(slot, cands, contextPool.smallerPool(nearMisses.widenPoolSize()));
+                            nearMisses.setPmis(slot, contextPool.lastPmis(), table);
                         }
                     }
                     // the arc model was fitted with lists cut at candidatePool by prior: its lnCandidates counts so
@@ -531,6 +556,11 @@ final class LatticeBuilder {
                     }
                 }
             }
+        }
+        if (onlySpans == null && w.lexiconEligible == null) {
+            // every span of the sentence asked this table: which words have candidates (a deepening reads it)
+            w.lexiconEligible = eligible.clone();
+            w.lexiconEligibleTable = table;
         }
         // inserted synonyms: "X and Y" read as X (context-free admission, so only once)
         if (previous == null && arcModel != null && settings.insertionLogOdds() != DetectorSettings.INSERTION_OFF) {
@@ -625,6 +655,17 @@ final class LatticeBuilder {
             }
         }
         return new Lattice(w, ids, eligibleCount, arcs, nearMisses != null ? nearMisses : previous != null ? previous.nearMisses : null);
+    }
+
+    /** The spans ({@code from << 32 | to}) in ascending order. */
+    private static long[] sorted(java.util.Set<Long> spans) {
+        long[] out = new long[spans.size()];
+        int k = 0;
+        for (long span : spans) {
+            out[k++] = span;
+        }
+        java.util.Arrays.sort(out);
+        return out;
     }
 
     /**
@@ -1113,6 +1154,13 @@ final class LatticeBuilder {
         /** True when a hyphen joins word i to word i-1 as parts of one compound ("face-to-face"). */
         final boolean[] joinedBefore;
         int eligible;
+        /**
+         * Which words some span with candidates of {@link #lexiconEligibleTable} covers (the eligibility a lattice pass
+         * over every span gives its keep arcs before insertions, compounds and terms), or null: no such pass yet.
+         * A deepening that tests a few spans takes the others' from here (branch {@code deep22}).
+         */
+        boolean[] lexiconEligible;
+        CandidateTable lexiconEligibleTable;
         /** Joined spans of 2..{@value #CACHED_SPAN_WORDS} words, by (from, length); made on first use. */
         private String[] spans;
         /** The candidates of spans of 1..{@value #CACHED_SPAN_WORDS} words, by (from, length), for the refine pass. */

@@ -30,6 +30,10 @@ final class NearMisses {
     private final long[] widenPool;
     private final boolean[] undecided;
     private final Kept[][] misses;
+    /** The bigram PMIs of the first pass's ranked pools by slot ({@link ContextPool#lastPmis}), made on first use. */
+    private double[][] firstPmis;
+    /** The candidate table whose lists the first pass's pools ranked, or null: not known. */
+    private CandidateTable table;
 
     /**
      * The scores of an observed span in the observed context that the arcs of its candidates read
@@ -143,6 +147,30 @@ final class NearMisses {
     void setPools(int slot, PreparedCandidate[] first, long widen) {
         firstPool[slot] = first;
         widenPool[slot] = widen;
+    }
+
+    /**
+     * Keeps the bigram PMIs the first pass's pool of a span ranked its candidates by (null: it ranked none), over
+     * {@code table}'s list of the span.
+     */
+    void setPmis(int slot, double[] pmis, CandidateTable table) {
+        if (pmis == null) {
+            return;
+        }
+        if (firstPmis == null) {
+            firstPmis = new double[firstPool.length][];
+        }
+        firstPmis[slot] = pmis;
+        this.table = table;
+    }
+
+    /**
+     * The bigram PMIs of the first candidates of a span by prior in the observed context, as the first pass's pool
+     * ranked them, where {@code other} lists them in the same order (the same list cut at another length,
+     * {@link CandidateTable#sameOrder}); else null.
+     */
+    double[] firstPmis(int slot, CandidateTable other) {
+        return firstPmis == null || table == null || !table.sameOrder(other) ? null : firstPmis[slot];
     }
 
     void setUndecided(int slot) {

@@ -3,8 +3,10 @@ package org.despin.detect;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.Random;
 import org.despin.lexicon.Candidate;
 import org.despin.lm.MapLanguageModel;
 import org.despin.lm.Vocabulary;
@@ -118,6 +120,89 @@ class ContextPoolTest {
     void aListNoLongerThanThePoolIsTestedWholeWhateverTheFloor() {
         PreparedCandidate[] two = Arrays.copyOf(BY_PRIOR, 2);
         assertSame(two, new ContextPool(LM, 2, 5).choose(two, -1, Vocabulary.END_SENTENCE, 100));
+    }
+
+    /**
+     * The best keys by quickselect and insertion sort (branch deep22) are those of the passes of selection, in the same
+     * order: random keys with many ties (the better prior first), pools of 1 to the whole list.
+     */
+    @Test
+    void quickselectRanksAsSelectionDoes() {
+        Random random = new Random(22);
+        int checked = 0;
+        for (int trial = 0; trial < 3000; trial++) {
+            int m = 2 + random.nextInt(140);
+            int size = 1 + random.nextInt(m - 1);
+            double[] keys = new double[m];
+            int distinct = 1 + random.nextInt(trial % 3 == 0 ? 4 : 1000);
+            for (int c = 0; c < m; c++) {
+                keys[c] = random.nextInt(distinct) - distinct / 2.0;
+                if (keys[c] == 0 && random.nextBoolean()) {
+                    keys[c] = -0.0; // equal to 0.0 as a key: a tie
+                }
+            }
+            ContextPool pool = new ContextPool(LM, size, m);
+            assertArrayEquals(pool.best(keys, false), pool.best(keys, true), "keys " + Arrays.toString(keys) + " size " + size);
+            checked++;
+        }
+        assertEquals(3000, checked);
+    }
+
+    /**
+     * A pool given the PMIs a smaller reach's pool ranked the first candidates by (the first pass's, read by a
+     * deepening where the neighbours are the observed ones; branch deep22) chooses what it chooses scoring all of
+     * them, and those PMIs are the ones it computes: random lists over the toy corpus's words, random neighbours.
+     */
+    @Test
+    void aPoolGivenTheFirstPmisChoosesAsOneScoringAll() {
+        org.despin.lm.LanguageModel lm = ToyModel.lm(3, ToyModel.NEWS);
+        Vocabulary v = lm.vocabulary();
+        java.util.List<String> words = new java.util.ArrayList<>();
+        for (String sentence : ToyModel.NEWS) {
+            for (String w : sentence.toLowerCase(java.util.Locale.ROOT).replace(".", "").split(" ")) {
+                if (v.id(w) != Vocabulary.UNKNOWN && !words.contains(w)) {
+                    words.add(w);
+                }
+            }
+        }
+        Random random = new Random(2222);
+        int differentPools = 0;
+        for (int trial = 0; trial < 2000; trial++) {
+            int length = 8 + random.nextInt(40);
+            PreparedCandidate[] list = new PreparedCandidate[length];
+            double prior = 0;
+            for (int c = 0; c < length; c++) {
+                String w = words.get(random.nextInt(words.size()));
+                String w2 = random.nextInt(5) == 0 ? words.get(random.nextInt(words.size())) : null;
+                int[] ids = w2 == null ? new int[] {v.id(w)} : new int[] {v.id(w), v.id(w2)};
+                prior -= random.nextInt(3) * 0.5; // best prior first, ties too
+                String original = w2 == null ? w : w + " " + w2;
+                list[c] = new PreparedCandidate(new Candidate(original, -1f, 1, "test"), ids,
+                        lm.sentenceLog10(ids) - lm.sentenceLog10(new int[0]), prior);
+            }
+            int left = random.nextInt(6) == 0 ? -1 : v.id(words.get(random.nextInt(words.size())));
+            int right = random.nextInt(6) == 0 ? Vocabulary.END_SENTENCE : v.id(words.get(random.nextInt(words.size())));
+            double floor = random.nextBoolean() ? Double.NEGATIVE_INFINITY : -1 + 2 * random.nextDouble();
+            int firstSize = 1 + random.nextInt(4);
+            ContextPool first = new ContextPool(lm, firstSize, firstSize + 1 + random.nextInt(6));
+            first.choose(list, left, right, floor);
+            double[] known = first.lastPmis();
+            int size = 2 + random.nextInt(6);
+            ContextPool all = new ContextPool(lm, size, size + random.nextInt(40));
+            ContextPool given = new ContextPool(lm, size, all.reach());
+            PreparedCandidate[] expected = all.choose(list, left, right, floor);
+            double[] allPmis = all.lastPmis();
+            PreparedCandidate[] actual = given.choose(list, left, right, floor, known);
+            assertArrayEquals(expected, actual, "trial " + trial);
+            if (allPmis != null) {
+                for (int c = 0; c < Math.min(known.length, allPmis.length); c++) {
+                    assertEquals(Double.doubleToLongBits(allPmis[c]), Double.doubleToLongBits(known[c]), "PMI " + c);
+                }
+                assertArrayEquals(allPmis, given.lastPmis(), "trial " + trial);
+                differentPools += Arrays.equals(expected, Arrays.copyOf(list, Math.min(list.length, size))) ? 0 : 1;
+            }
+        }
+        assertTrue(differentPools > 500, "pools the PMIs changed " + differentPools);
     }
 
     @Test

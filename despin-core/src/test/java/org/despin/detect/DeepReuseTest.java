@@ -16,12 +16,14 @@ import org.despin.text.Document;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shortcuts of the deepening (branch {@code cheap21}) change no lattice: on random sentences over the toy
+ * The shortcuts of the deepening (branches {@code cheap21} and {@code deep22}) change no lattice: on random sentences over the toy
  * corpus's words, with a random lexicon of many candidates per word, a lattice deepened with the first pass's tests
  * reused ({@link LatticeBuilder#deepen}, the default) equals, arc by arc (span, reading, weight, evidence, features,
  * the keep arcs' eligibility), the one deepened testing every candidate again, in the observed context and in
  * random restored ones (words changed in the span, beside it, or elsewhere), at the first pass's gate and at a
- * lower one; and a span's eligibility read in the first table's cached lists is the deep table's.
+ * lower one; and a span's eligibility read in the first table's cached lists is the deep table's. Branch
+ * {@code deep22}'s shortcuts are in the same comparison: the pool reading the first pass's PMIs of the first
+ * candidates where the neighbours are the observed ones, and the words' eligibility taken from the first pass.
  */
 class DeepReuseTest {
     @Test
@@ -44,6 +46,8 @@ class DeepReuseTest {
                 .evidenceGate(0.5).spunEvidenceGate(0.0).maxCandidatesPerSpan(1).build();
         CandidateTable firstTable = new CandidateTable(model.lexicon(), model.lm(), first);
         int reusedArcs = 0;
+        int eligibilityKnown = 0;
+        int pmisKnown = 0;
         int arcsAdded = 0;
         int compared = 0;
         for (double gate : new double[] {1.0, 0.5, 0.25, 0.0}) {
@@ -98,6 +102,8 @@ class DeepReuseTest {
                         Lattice b = again.deepen(lattice, context, spans, false);
                         assertEquals(describe(b), describe(a), "deepened at " + spans + " in " + text);
                         compared++;
+                        eligibilityKnown += lattice.words.lexiconEligible != null ? 1 : 0;
+                        pmisKnown += firstPmis(lattice, context, spans, deepTable, 6);
                         arcsAdded += a.arcs.length - lattice.arcs.length;
                         reusedArcs += firstTested(lattice, a);
                     }
@@ -108,6 +114,74 @@ class DeepReuseTest {
         assertTrue(compared > 1000, "compared " + compared);
         assertTrue(arcsAdded > 100, "arcs added " + arcsAdded);
         assertTrue(reusedArcs > 100, "readings added that the first pass tested " + reusedArcs);
+        // and where the first pass's eligibility and PMIs stood in for the deep pass's own (branch deep22)
+        assertTrue(eligibilityKnown > 1000, "deepenings with the first pass's eligibility " + eligibilityKnown);
+        assertTrue(pmisKnown > 500, "deepened spans whose pool read the first pass's PMIs " + pmisKnown);
+    }
+
+    /**
+     * How many of the deepened spans have a ranked deep pool (more than {@code deepPool} candidates) that reads the
+     * first pass's PMIs: the neighbours observed, the first pass's pool ranked.
+     */
+    private static int firstPmis(Lattice first, int[] context, Set<Long> spans, CandidateTable deepTable, int deepPool) {
+        int count = 0;
+        int n = first.size();
+        for (long span : spans) {
+            int from = (int) (span >>> 32);
+            int to = (int) span;
+            boolean observed = context == null
+                    || (from == 0 || context[from - 1] == first.ids[from - 1]) && (to == n || context[to] == first.ids[to]);
+            if (observed && first.nearMisses != null && first.words.candidates(from, to, deepTable).length > deepPool
+                    && first.nearMisses.firstPmis(first.nearMisses.slot(from, to), deepTable) != null) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * A deep table sharing the first table's originals (branch deep22) lists what one of its own lists: the same
+     * originals, LM ids, intrinsic scores and priors, for every word of the toy corpus, asked after the first table
+     * (its originals cached) and before it.
+     */
+    @Test
+    void aDeepTableSharingTheOriginalsListsWhatItsOwnLists() {
+        Random random = new Random(22);
+        List<String> vocabulary = new ArrayList<>(new TreeSet<>(words()));
+        MapLexicon.Builder lexicon = new MapLexicon.Builder();
+        for (String w : vocabulary) {
+            for (int k = 0; k < 10; k++) {
+                String o = vocabulary.get(random.nextInt(vocabulary.size()));
+                String o2 = random.nextInt(4) == 0 ? " " + vocabulary.get(random.nextInt(vocabulary.size())) : "";
+                if (!o.equals(w)) {
+                    lexicon.add(w, o + o2, -0.5f - random.nextInt(8) * 0.25f);
+                }
+            }
+        }
+        Model model = ToyModel.model(ToyModel.lm(4, ToyModel.NEWS), lexicon.build());
+        DetectorSettings first = ToyModel.SETTINGS.with().candidatePool(3).contextPool(2).contextReach(3).spunContextPool(2).build();
+        DetectorSettings deep = first.with().contextPool(6).contextReach(12).build();
+        CandidateTable firstTable = new CandidateTable(model.lexicon(), model.lm(), first);
+        CandidateTable shared = new CandidateTable(model.lexicon(), model.lm(), deep, firstTable);
+        CandidateTable own = new CandidateTable(model.lexicon(), model.lm(), deep);
+        int listed = 0;
+        for (int k = 0; k < vocabulary.size(); k++) {
+            String w = vocabulary.get(k);
+            if (k % 2 == 0) {
+                firstTable.candidates(w); // the first table's originals first (cached), or the deep table's
+            }
+            PreparedCandidate[] a = shared.candidates(w);
+            PreparedCandidate[] b = own.candidates(w);
+            assertEquals(b.length, a.length, w);
+            for (int c = 0; c < a.length; c++) {
+                assertEquals(b[c].candidate(), a[c].candidate(), w);
+                assertEquals(java.util.Arrays.toString(b[c].ids()), java.util.Arrays.toString(a[c].ids()), w);
+                assertEquals(Float.floatToIntBits(b[c].intrinsicLog10()), Float.floatToIntBits(a[c].intrinsicLog10()), w);
+                assertEquals(Double.doubleToLongBits(b[c].prior()), Double.doubleToLongBits(a[c].prior()), w);
+                listed++;
+            }
+        }
+        assertTrue(listed > 300, "candidates compared " + listed);
     }
 
     /** How many arcs {@code deep} has beside {@code first}'s whose candidate the first pass tested (its pool). */

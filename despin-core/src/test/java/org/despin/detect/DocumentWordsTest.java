@@ -30,6 +30,55 @@ class DocumentWordsTest {
         assertEquals(0, w.restoredElsewhere("security", false), 1e-15);
     }
 
+    /**
+     * The words with another decode's restorations ({@link DocumentWords#withRestorations}, what the deepened lattices'
+     * reading choice reads; branch deep22) read as the words counted again from the start with that decode: every
+     * word's count elsewhere, every original's restorations, the thesaurus shares; and the first decode's words are
+     * left as they were.
+     */
+    @Test
+    void otherRestorationsReadAsTheWordsCountedAgain() {
+        org.despin.lexicon.MapLexicon lexicon = new org.despin.lexicon.MapLexicon.Builder()
+                .add("general", new org.despin.lexicon.Candidate("basic", -1.0f, 1, "wordnet")).add("general", new org.despin.lexicon.Candidate("common", -1.0f, 1, "moby"))
+                .add("storm", new org.despin.lexicon.Candidate("wind", -1.0f, 1, "moby")).add("town", new org.despin.lexicon.Candidate("city", -1.0f, 1, "wordnet")).build();
+        org.despin.model.Model model = ToyModel.model(ToyModel.lm(4, ToyModel.NEWS), lexicon);
+        Document doc = Document.parse("The general problem is money. Then the storm hit the town at night. The general storm.");
+        DetectorSettings settings = ToyModel.SETTINGS.with().evidenceGate(-99).build();
+        List<Lattice> lattices = new LatticeBuilder(model.lm(), new CandidateTable(model.lexicon(), model.lm(), settings),
+                settings).build(doc, false).lattices();
+        Decoder decoder = new Decoder(model.lm(), 8, 1.0);
+        List<Decoder.Decoded> keepAll = new java.util.ArrayList<>();
+        List<Decoder.Decoded> substitute = new java.util.ArrayList<>();
+        for (Lattice l : lattices) {
+            double[] keep = new double[l.arcs.length];
+            double[] sub = new double[l.arcs.length];
+            for (int a = 0; a < l.arcs.length; a++) {
+                keep[a] = l.arcs[a].isKeep() ? 0 : -50;
+                sub[a] = l.arcs[a].isKeep() ? -50 : 0;
+            }
+            keepAll.add(decoder.decode(l, keep));
+            substitute.add(decoder.decode(l, sub));
+        }
+        DocumentWords first = DocumentWords.of(doc, lattices, keepAll);
+        DocumentWords again = first.withRestorations(lattices, substitute);
+        DocumentWords fresh = DocumentWords.of(doc, lattices, substitute);
+        String[] span = {"the", "general", "problem", "is", "money"};
+        int restored = 0;
+        for (String w : List.of("general", "basic", "common", "storm", "wind", "town", "city", "problem", "money", "night")) {
+            assertEquals(fresh.elsewhere(w, span, 1, 2), again.elsewhere(w, span, 1, 2), w);
+            for (boolean onBest : new boolean[] {false, true}) {
+                assertEquals(fresh.restoredElsewhere(w, onBest), again.restoredElsewhere(w, onBest), w);
+                assertEquals(0, first.restoredElsewhere(w, false), w);
+            }
+            restored += again.restoredElsewhere(w, false) > 0 ? 1 : 0;
+        }
+        assertEquals(fresh.wordNetShare(), again.wordNetShare());
+        assertEquals(fresh.mobyShare(), again.mobyShare());
+        assertEquals(0.5, first.wordNetShare());
+        org.junit.jupiter.api.Assertions.assertTrue(restored >= 1 && fresh.wordNetShare() != 0.5,
+                "restorations " + restored + ", shares " + fresh.wordNetShare() + " " + fresh.mobyShare());
+    }
+
     @Test
     void countsAreCapped() {
         List<String> words = new java.util.ArrayList<>(Collections.nCopies(9, "council"));
