@@ -492,15 +492,19 @@ final class TermCandidates {
         boolean anything = false;
         int[] ids = w.ids(lm.vocabulary());
         for (int i = 0; i < n; i++) {
+            boolean pairStarts = false;
             for (int a = 1; a <= MAX_SEGMENT && i + a <= n; a++) {
                 if (a > 1 && w.breakBefore[i + a - 1]) {
                     break;
                 }
                 // a segment of several words reaches something only through a lexicon key or a link's observed form
-                // that starts with its first two words: most start none (the filters of both, no lookup)
-                segments[i][a] = a == 1 ? wordReach(ids[i], w.normal[i])
-                        : lexicon.mayStartKey(w.normal[i], w.normal[i + 1]) || terms.mayStartObserved(w.normal[i], w.normal[i + 1])
-                                ? spanReach(ids, i, i + a, w) : NONE;
+                // that starts with its first two words: most start none (the filters of both, no lookup; asked once
+                // for the segments of two and of three words)
+                if (a == 2) {
+                    pairStarts = lexicon.mayStartKey(w.normal[i], w.normal[i + 1])
+                            || terms.mayStartObserved(w.normal[i], w.normal[i + 1]);
+                }
+                segments[i][a] = a == 1 ? wordReach(ids[i], w.normal[i]) : pairStarts ? spanReach(ids, i, i + a, w) : NONE;
                 anything |= segments[i][a].words.length > 0 || (oneWord && segments[i][a].wholeTerms.length > 0);
             }
         }
