@@ -235,10 +235,12 @@ final class TermCandidates {
          * of a term continued here (or a word of the next segment that is no second word of a term started here)
          * starts no term across the two, known without reading its terms. The 64-bit signatures of a pair of segments
          * reaching dozens of words each meet nearly always; of the ~117 term probes a word behind them, 3.5 % found
-         * the word.
+         * the word. Null until the pairing first asks ({@link TermCandidates#secondsOfStarted}, {@link
+         * TermCandidates#firstsOfContinued}): a pure function of the reach, an immutable object (final fields), so a
+         * race between threads only makes one twice.
          */
-        final IdFilter secondsOfStarted;
-        final IdFilter firstsOfContinued;
+        IdFilter secondsOfStarted;
+        IdFilter firstsOfContinued;
 
         Reach(int[] words, float[] logChannel, int[] started, long[] startedSecondWords, int[] continued,
                 long[] continuedFirstWords, int[] wholeTerms, float[] wholeChannels) {
@@ -248,7 +250,7 @@ final class TermCandidates {
 
         /**
          * With the filters of the pairing ({@link #secondsOfStarted}, {@link #firstsOfContinued}; {@link IdFilter#ALL}
-         * lets every word through, as without them).
+         * lets every word through, as without them; null: made when first asked).
          */
         Reach(int[] words, float[] logChannel, int[] started, long[] startedSecondWords, int[] continued,
                 long[] continuedFirstWords, int[] wholeTerms, float[] wholeChannels, IdFilter secondsOfStarted,
@@ -558,7 +560,7 @@ final class TermCandidates {
         if (r.startedTerms <= next.continuedTerms) {
             long seconds = next.signature;
             for (int x = 0; x < r.words.length; x++) {
-                if ((r.startedSecondWords[x] & seconds) != 0 && (!pairFilters || next.firstsOfContinued.mayHold(r.words[x]))) {
+                if ((r.startedSecondWords[x] & seconds) != 0 && (!pairFilters || firstsOfContinued(next).mayHold(r.words[x]))) {
                     secondWords(segments, breakBefore, from, at, b, r.started[2 * x], r.started[2 * x + 1], next,
                             r.logChannel[x], hits, ends, channels);
                 }
@@ -567,7 +569,7 @@ final class TermCandidates {
         }
         long firsts = r.signature;
         for (int y = 0; y < next.words.length; y++) {
-            if ((next.continuedFirstWords[y] & firsts) == 0 || pairFilters && !r.secondsOfStarted.mayHold(next.words[y])) {
+            if ((next.continuedFirstWords[y] & firsts) == 0 || pairFilters && !secondsOfStarted(r).mayHold(next.words[y])) {
                 continue;
             }
             for (int p = next.continued[2 * y]; p < next.continued[2 * y + 1]; p++) {
@@ -1168,8 +1170,27 @@ final class TermCandidates {
             continuedFirstWords[i] = firstWordsOfContinued[word];
         }
         return new Reach(Arrays.copyOf(words, m), Arrays.copyOf(channel, m), started, startedSecondWords,
-                continued, continuedFirstWords, wholeTerms, wholeChannels, pairFilter(started, secondWordOf),
-                pairFilter(continued, firstWordBySecond));
+                continued, continuedFirstWords, wholeTerms, wholeChannels, null, null);
+    }
+
+    /** The reach's filter of the second words of the terms its words start, made on first use. */
+    private IdFilter secondsOfStarted(Reach r) {
+        IdFilter f = r.secondsOfStarted;
+        if (f == null) {
+            f = pairFilter(r.started, secondWordOf);
+            r.secondsOfStarted = f;
+        }
+        return f;
+    }
+
+    /** The reach's filter of the first words of the terms its words continue, made on first use. */
+    private IdFilter firstsOfContinued(Reach r) {
+        IdFilter f = r.firstsOfContinued;
+        if (f == null) {
+            f = pairFilter(r.continued, firstWordBySecond);
+            r.firstsOfContinued = f;
+        }
+        return f;
     }
 
     /**
