@@ -147,7 +147,12 @@ public final class Detector {
                 estimate = rateEstimator.decodeAgain(lattices.lattices(), estimate, decoder);
             }
         }
-        DocumentFeatures features = features(doc, lattices, estimate);
+        // the document's own words over the first decode: the score's finding-model probabilities read them, and the
+        // decision of a document neither widened nor boosted reads them over the same lattices and decodes
+        DocumentWords firstWords = DocumentWords.of(doc, lattices.lattices(), estimate.decodings());
+        List<Lattice> firstLattices = lattices.lattices();
+        List<Decoder.Decoded> firstDecodings = estimate.decodings();
+        DocumentFeatures features = features(doc, lattices, estimate, firstWords);
         double spinScore = scorer.score(features);
         // the boosted decode at spunThreshold for every length; only the verdict of a short document reads its band
         // (spunBands): in short spun text the boost's restorations are worth its few clean flags (docs/detector.md
@@ -184,7 +189,8 @@ public final class Detector {
                 : isShort ? settings.shortFindingModel() : settings.findingModel();
         // the stored orders cost LM calls per candidate: read only by a model that weighs them (neither default does)
         FindingBuilder findingBuilder = new FindingBuilder(doc, estimate, decision, spinScore, settings.termSpanDecision(),
-                decision != null && decision.readsStoredOrder() ? model.lm() : null, this::linked);
+                decision != null && decision.readsStoredOrder() ? model.lm() : null, this::linked)
+                .knowingWords(firstLattices, firstDecodings, firstWords);
         Readings readings = decision != null && deepCandidates != null
                 ? deepFindings(findingBuilder, doc, lattices, estimate, options.minConfidence(), boost, decoder, rateEstimator)
                 : new Readings(findingBuilder.findings(lattices.lattices(), options.minConfidence()), lattices.lattices(),
@@ -361,7 +367,7 @@ public final class Detector {
     }
 
     private DocumentFeatures features(Document doc, LatticeBuilder.Result lattices,
-            SpinRateEstimator.Estimate estimate) {
+            SpinRateEstimator.Estimate estimate, DocumentWords ownWords) {
         int words = doc.wordCount();
         double confidence = 0;
         int names = 0;
@@ -387,7 +393,7 @@ public final class Detector {
         return new DocumentFeatures(words, lattices.eligibleWords(), estimate.rate(),
                 estimate.expectedSubstitutions(), confidence * per100, Artefacts.count(doc) * per100, names,
                 estimate.variants().size(), arcs.positiveSpans * per100, arcs.expectedRestorations * per100,
-                topFindingProbability(doc, ls, estimate), lattices.register(), aboveGate);
+                topFindingProbability(doc, ls, estimate, ownWords), lattices.register(), aboveGate);
     }
 
     /** The score reads the finding model's surest candidates, one per this many words (three in 100-139 words). */
@@ -409,13 +415,15 @@ public final class Detector {
      * number of candidates read grows with the text, so that a long clean text, which has more
      * chances of one confident false candidate, is not read as spun.
      */
-    private double topFindingProbability(Document doc, List<Lattice> lattices, SpinRateEstimator.Estimate estimate) {
+    private double topFindingProbability(Document doc, List<Lattice> lattices, SpinRateEstimator.Estimate estimate,
+            DocumentWords words) {
         FindingModel model = settings.findingModel() != null ? settings.findingModel() : FindingModel.DEFAULTS;
         SpinRateEstimator.Estimate reference = new SpinRateEstimator.Estimate(REFERENCE_RATE,
                 estimate.expectedSubstitutions(), estimate.decodings(), estimate.variants());
         int read = (int) Math.max(1, Math.round(doc.wordCount() / WORDS_PER_TOP_FINDING));
         // sorted, not kept in a running top list: a long text has as many candidates as it has words
-        double[] probabilities = new FindingBuilder(doc, reference, null, 0.5).candidates(lattices).stream()
+        double[] probabilities = new FindingBuilder(doc, reference, null, 0.5)
+                .knowingWords(lattices, estimate.decodings(), words).candidates(lattices).stream()
                 .mapToDouble(c -> model.probability(c.features())).sorted().toArray();
         double sum = 0;
         for (int k = 1; k <= read && k <= probabilities.length; k++) {

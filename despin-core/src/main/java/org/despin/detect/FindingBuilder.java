@@ -49,6 +49,10 @@ final class FindingBuilder {
     private List<Lattice> decidedLattices;
     private double decidedAt = Double.NaN;
     private DocumentWords decidedWords;
+    /** The document's words counted by the caller, and the lists they were counted over ({@link #knowingWords}). */
+    private List<Lattice> knownLattices;
+    private List<Decoder.Decoded> knownDecodings;
+    private DocumentWords knownWords;
     private List<List<Candidate>> decidedCandidates;
     private List<double[]> decidedConfidences;
 
@@ -134,7 +138,7 @@ final class FindingBuilder {
         if (lattices == decidedLattices && decision == decidedAt) {
             return;
         }
-        DocumentWords words = DocumentWords.of(doc, lattices, estimate.decodings());
+        DocumentWords words = words(lattices, estimate.decodings());
         List<List<Candidate>> candidates = new ArrayList<>(lattices.size());
         List<double[]> confidences = new ArrayList<>(lattices.size());
         for (int l = 0; l < lattices.size(); l++) {
@@ -166,7 +170,7 @@ final class FindingBuilder {
         if (model != null) {
             decide(lattices, decision);
         }
-        DocumentWords words = model != null ? decidedWords : DocumentWords.of(doc, lattices, estimate.decodings());
+        DocumentWords words = model != null ? decidedWords : words(lattices, estimate.decodings());
         // the same words, the deeper decode's restorations (the document's words counted once)
         DocumentWords deepWords = deep == null ? null : words.withRestorations(deep, deepDecodings);
         for (int l = 0; l < lattices.size(); l++) {
@@ -310,10 +314,29 @@ final class FindingBuilder {
         return candidates(lattices, DocumentWords.STEMS);
     }
 
+    /**
+     * Gives this builder the document's words already counted over {@code lattices} decoded as {@code decodings}
+     * ({@link DocumentWords#of}, a pure function of the document and the two lists): read wherever it asks for
+     * them over the same lists (by identity) instead of counting them again. Returns this builder.
+     */
+    FindingBuilder knowingWords(List<Lattice> lattices, List<Decoder.Decoded> decodings, DocumentWords words) {
+        this.knownLattices = lattices;
+        this.knownDecodings = decodings;
+        this.knownWords = words;
+        return this;
+    }
+
+    /** The document's words over these lattices and decodings: the ones given ({@link #knowingWords}) or counted. */
+    private DocumentWords words(List<Lattice> lattices, List<Decoder.Decoded> decodings) {
+        return lattices == knownLattices && decodings == knownDecodings && knownWords != null ? knownWords
+                : DocumentWords.of(doc, lattices, decodings);
+    }
+
     /** The same, the document's words counted by {@code wordKey} (for the fit of other word keys). */
     List<Candidate> candidates(List<Lattice> lattices, java.util.function.UnaryOperator<String> wordKey) {
         List<Candidate> out = new ArrayList<>();
-        DocumentWords words = DocumentWords.of(doc, lattices, estimate.decodings(), wordKey);
+        DocumentWords words = wordKey == DocumentWords.STEMS ? words(lattices, estimate.decodings())
+                : DocumentWords.of(doc, lattices, estimate.decodings(), wordKey);
         for (int l = 0; l < lattices.size(); l++) {
             out.addAll(candidates(l, lattices.get(l), words, Double.NaN));
         }

@@ -1168,6 +1168,10 @@ final class LatticeBuilder {
         /** The table whose lists {@link #candidates} caches (the first one asked). */
         private CandidateTable cachedTable;
         private int[] ids;
+        /** Per word, whether a span starting there may have candidates ({@link #mayStartSpan}): 0 = not asked yet. */
+        private byte[] startsSpan;
+        private static final byte STARTS = 1;
+        private static final byte STARTS_NONE = 2;
         private static final int CACHED_SPAN_WORDS = 4;
 
         private SentenceWords(int n) {
@@ -1240,7 +1244,7 @@ final class LatticeBuilder {
         /** The table's candidates for the span {@code from..to} (looked up once: the refine pass asks again). */
         PreparedCandidate[] candidates(int from, int to, CandidateTable table) {
             int length = to - from;
-            if (length > 1 && !table.mayStartSpan(normal[from], normal[from + 1])) {
+            if (length > 1 && !mayStartSpan(from, table)) {
                 return CandidateTable.NONE; // no key starts with these two words (nothing joined, no probe)
             }
             if (cachedTable == null) {
@@ -1261,6 +1265,27 @@ final class LatticeBuilder {
                 candidates[k] = c;
             }
             return c;
+        }
+
+        /**
+         * {@link CandidateTable#mayStartSpan} of words {@code from, from + 1}: asked once a sentence and start (not once
+         * per span length) of the first table and of those that list the same spans (the same lexicon), of any other
+         * table every time.
+         */
+        private boolean mayStartSpan(int from, CandidateTable table) {
+            CandidateTable first = cachedTable != null ? cachedTable : table;
+            if (table != first && !first.listsSameSpans(table)) {
+                return table.mayStartSpan(normal[from], normal[from + 1]);
+            }
+            if (startsSpan == null) {
+                startsSpan = new byte[normal.length];
+            }
+            byte known = startsSpan[from];
+            if (known == 0) {
+                known = first.mayStartSpan(normal[from], normal[from + 1]) ? STARTS : STARTS_NONE;
+                startsSpan[from] = known;
+            }
+            return known == STARTS;
         }
 
         /**

@@ -138,12 +138,53 @@ final class TermCandidates {
     static final int FILTER_BITS_PER_WORD = 16;
     /** The most bits of a segment's filter (a segment that reaches thousands of words: 4 KB). */
     static final int MAX_FILTER_BITS = 1 << 15;
+    /** Bits an id takes in a filter of the pairing ({@link IdFilter}): 1 - e^(-1/8), ~12 % of absent ids pass. */
+    static final int PAIR_FILTER_BITS = 8;
     /** The bit of a hit's term field that marks a whole-term hit (term ids are below 2^31). */
     private static final int WHOLE = 1 << 31;
     /** Positions are packed in 16 bits (a longer run without a sentence end is no prose). */
     private static final int MAX_SENTENCE_WORDS = 0xFFFF;
     private static final Reach NONE = new Reach(new int[0], new float[0], new int[0], new long[0], new int[0], new long[0],
             new int[0], new float[0]);
+
+    /**
+     * A filter of a set of non-negative ids: every id of the set passes, about 1 - e^(-1/{@value #PAIR_FILTER_BITS})
+     * of the others (one bit an id, the high bits of a 64-bit multiplicative hash; at most {@value #MAX_FILTER_BITS}
+     * bits). Immutable.
+     */
+    static final class IdFilter {
+        /** Lets every id through (no filter). */
+        static final IdFilter ALL = new IdFilter(null, 0);
+        private final long[] bits;
+        private final int shift;
+
+        private IdFilter(long[] bits, int shift) {
+            this.bits = bits;
+            this.shift = shift;
+        }
+
+        /** The filter of ids[0..count) (repeats allowed). */
+        static IdFilter of(int[] ids, int count) {
+            int size = Math.min(MAX_FILTER_BITS,
+                    Math.max(Long.SIZE, Integer.highestOneBit(Math.max(1, count) * PAIR_FILTER_BITS - 1) << 1));
+            long[] bits = new long[size / Long.SIZE];
+            int shift = Long.SIZE - Integer.numberOfTrailingZeros(size);
+            for (int k = 0; k < count; k++) {
+                int f = Reach.filterBit(ids[k], shift);
+                bits[f >>> 6] |= 1L << f;
+            }
+            return new IdFilter(bits, shift);
+        }
+
+        /** Whether {@code id} passes: always when it is in the set. */
+        boolean mayHold(int id) {
+            if (bits == null) {
+                return true;
+            }
+            int f = Reach.filterBit(id, shift);
+            return (bits[f >>> 6] & 1L << f) != 0;
+        }
+    }
 
     /**
      * The term words an observed segment reaches, sorted by id, with the best channel weight of
@@ -188,9 +229,34 @@ final class TermCandidates {
         private final long[] filter;
         /** 64 - log2 of the filter's bits: a word's hash shifted right by this is its bit. */
         private final int filterShift;
+        /**
+         * The second words of the terms this segment's words start, and the first words of the terms they are the
+         * second word of, as filters (branch {@code speed11}): a word of the previous segment that is no first word
+         * of a term continued here (or a word of the next segment that is no second word of a term started here)
+         * starts no term across the two, known without reading its terms. The 64-bit signatures of a pair of segments
+         * reaching dozens of words each meet nearly always; of the ~117 term probes a word behind them, 3.5 % found
+         * the word. Null until the pairing first asks ({@link TermCandidates#secondsOfStarted}, {@link
+         * TermCandidates#firstsOfContinued}): a pure function of the reach, an immutable object (final fields), so a
+         * race between threads only makes one twice.
+         */
+        IdFilter secondsOfStarted;
+        IdFilter firstsOfContinued;
 
         Reach(int[] words, float[] logChannel, int[] started, long[] startedSecondWords, int[] continued,
                 long[] continuedFirstWords, int[] wholeTerms, float[] wholeChannels) {
+            this(words, logChannel, started, startedSecondWords, continued, continuedFirstWords, wholeTerms, wholeChannels,
+                    IdFilter.ALL, IdFilter.ALL);
+        }
+
+        /**
+         * With the filters of the pairing ({@link #secondsOfStarted}, {@link #firstsOfContinued}; {@link IdFilter#ALL}
+         * lets every word through, as without them; null: made when first asked).
+         */
+        Reach(int[] words, float[] logChannel, int[] started, long[] startedSecondWords, int[] continued,
+                long[] continuedFirstWords, int[] wholeTerms, float[] wholeChannels, IdFilter secondsOfStarted,
+                IdFilter firstsOfContinued) {
+            this.secondsOfStarted = secondsOfStarted;
+            this.firstsOfContinued = firstsOfContinued;
             this.words = words;
             this.wholeTerms = wholeTerms;
             this.wholeChannels = wholeChannels;
@@ -266,6 +332,8 @@ final class TermCandidates {
     }
 
     private final TermTable terms;
+    /** Whether the pairing reads the segments' {@link Reach#secondsOfStarted} and {@link Reach#firstsOfContinued}. */
+    private final boolean pairFilters;
     private final TermRegister register;
     /** This, or when the register gates terms the matcher of the table without them ({@link #forDocument}). */
     private final TermCandidates everyday;
@@ -334,10 +402,16 @@ final class TermCandidates {
     private final long[] firstWordsOfContinued;
 
     TermCandidates(TermTable terms, Lexicon lexicon, LanguageModel lm) {
+        this(terms, lexicon, lm, true);
+    }
+
+    /** With {@code pairFilters} false the pairing reads no {@link IdFilter} (the matches are the same; for tests). */
+    TermCandidates(TermTable terms, Lexicon lexicon, LanguageModel lm, boolean pairFilters) {
+        this.pairFilters = pairFilters;
         this.terms = terms;
         this.register = terms.register();
         // the matcher of every other document: the table without its gated terms, as fast as a table without them
-        this.everyday = register.hasGated() ? new TermCandidates(terms.withoutGated(), lexicon, lm) : this;
+        this.everyday = register.hasGated() ? new TermCandidates(terms.withoutGated(), lexicon, lm, pairFilters) : this;
         this.lexicon = lexicon;
         this.lm = lm;
         this.infos = new AtomicReferenceArray<>(terms.size());
@@ -420,15 +494,19 @@ final class TermCandidates {
         boolean anything = false;
         int[] ids = w.ids(lm.vocabulary());
         for (int i = 0; i < n; i++) {
+            boolean pairStarts = false;
             for (int a = 1; a <= MAX_SEGMENT && i + a <= n; a++) {
                 if (a > 1 && w.breakBefore[i + a - 1]) {
                     break;
                 }
                 // a segment of several words reaches something only through a lexicon key or a link's observed form
-                // that starts with its first two words: most start none (the filters of both, no lookup)
-                segments[i][a] = a == 1 ? wordReach(ids[i], w.normal[i])
-                        : lexicon.mayStartKey(w.normal[i], w.normal[i + 1]) || terms.mayStartObserved(w.normal[i], w.normal[i + 1])
-                                ? spanReach(ids, i, i + a, w) : NONE;
+                // that starts with its first two words: most start none (the filters of both, no lookup; asked once
+                // for the segments of two and of three words)
+                if (a == 2) {
+                    pairStarts = lexicon.mayStartKey(w.normal[i], w.normal[i + 1])
+                            || terms.mayStartObserved(w.normal[i], w.normal[i + 1]);
+                }
+                segments[i][a] = a == 1 ? wordReach(ids[i], w.normal[i]) : pairStarts ? spanReach(ids, i, i + a, w) : NONE;
                 anything |= segments[i][a].words.length > 0 || (oneWord && segments[i][a].wholeTerms.length > 0);
             }
         }
@@ -482,7 +560,7 @@ final class TermCandidates {
         if (r.startedTerms <= next.continuedTerms) {
             long seconds = next.signature;
             for (int x = 0; x < r.words.length; x++) {
-                if ((r.startedSecondWords[x] & seconds) != 0) {
+                if ((r.startedSecondWords[x] & seconds) != 0 && (!pairFilters || firstsOfContinued(next).mayHold(r.words[x]))) {
                     secondWords(segments, breakBefore, from, at, b, r.started[2 * x], r.started[2 * x + 1], next,
                             r.logChannel[x], hits, ends, channels);
                 }
@@ -491,7 +569,7 @@ final class TermCandidates {
         }
         long firsts = r.signature;
         for (int y = 0; y < next.words.length; y++) {
-            if ((next.continuedFirstWords[y] & firsts) == 0) {
+            if ((next.continuedFirstWords[y] & firsts) == 0 || pairFilters && !secondsOfStarted(r).mayHold(next.words[y])) {
                 continue;
             }
             for (int p = next.continued[2 * y]; p < next.continued[2 * y + 1]; p++) {
@@ -1092,7 +1170,47 @@ final class TermCandidates {
             continuedFirstWords[i] = firstWordsOfContinued[word];
         }
         return new Reach(Arrays.copyOf(words, m), Arrays.copyOf(channel, m), started, startedSecondWords,
-                continued, continuedFirstWords, wholeTerms, wholeChannels);
+                continued, continuedFirstWords, wholeTerms, wholeChannels, null, null);
+    }
+
+    /** The reach's filter of the second words of the terms its words start, made on first use. */
+    private IdFilter secondsOfStarted(Reach r) {
+        IdFilter f = r.secondsOfStarted;
+        if (f == null) {
+            f = pairFilter(r.started, secondWordOf);
+            r.secondsOfStarted = f;
+        }
+        return f;
+    }
+
+    /** The reach's filter of the first words of the terms its words continue, made on first use. */
+    private IdFilter firstsOfContinued(Reach r) {
+        IdFilter f = r.firstsOfContinued;
+        if (f == null) {
+            f = pairFilter(r.continued, firstWordBySecond);
+            r.firstsOfContinued = f;
+        }
+        return f;
+    }
+
+    /**
+     * The filter of the words {@code of[t]} (or of[p]) of every position in the ranges [ranges[2k], ranges[2k + 1]) of a
+     * segment's words: the second words of the terms they start ({@link #secondWordOf} over {@code started}), or the
+     * first words of the terms they continue ({@link #firstWordBySecond} over {@code continued}).
+     */
+    static IdFilter pairFilter(int[] ranges, int[] of) {
+        int count = 0;
+        for (int k = 0; k < ranges.length; k += 2) {
+            count += ranges[k + 1] - ranges[k];
+        }
+        int[] ids = new int[count];
+        int n = 0;
+        for (int k = 0; k < ranges.length; k += 2) {
+            for (int t = ranges[k]; t < ranges[k + 1]; t++) {
+                ids[n++] = of[t];
+            }
+        }
+        return IdFilter.of(ids, n);
     }
 
     /**
