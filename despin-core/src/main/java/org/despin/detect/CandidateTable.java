@@ -3,6 +3,7 @@ package org.despin.detect;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.despin.lexicon.Candidate;
@@ -97,11 +98,12 @@ final class CandidateTable {
 
     /**
      * Whether {@code other}'s list of every span begins with this table's list in the same order (or this one with
-     * the other's): the same lexicon, LM and channel scale sort the same candidates by the same priors, and only the
-     * lengths the lists are cut at differ.
+     * the other's): the same lexicon, LM, channel scale and {@link PoolPrior} sort the same candidates by the same
+     * priors, and only the lengths the lists are cut at differ.
      */
     boolean sameOrder(CandidateTable other) {
-        return other == this || other.lexicon == lexicon && other.lm == lm && other.channelScale == channelScale;
+        return other == this || other.lexicon == lexicon && other.lm == lm && other.channelScale == channelScale
+                && Objects.equals(other.poolPrior, poolPrior);
     }
 
     int maxSpanWords() {

@@ -1,6 +1,7 @@
 package org.despin.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -26,6 +27,21 @@ import org.junit.jupiter.api.Test;
  * candidates where the neighbours are the observed ones, and the words' eligibility taken from the first pass.
  */
 class DeepReuseTest {
+    @Test
+    void listsRankedByAnotherPriorAreNotInTheSameOrder() {
+        MapLexicon.Builder lexicon = new MapLexicon.Builder();
+        lexicon.add("talks", "negotiations", -1.0f);
+        Model model = ToyModel.model(ToyModel.lm(3, ToyModel.NEWS), lexicon.build());
+        DetectorSettings fitted = ToyModel.SETTINGS.with().poolPrior(PoolPrior.FITTED).build();
+        CandidateTable first = new CandidateTable(model.lexicon(), model.lm(), fitted);
+        CandidateTable longer = new CandidateTable(model.lexicon(), model.lm(), fitted.with().contextReach(64).build(), first);
+        CandidateTable legacy = new CandidateTable(model.lexicon(), model.lm(), fitted.with().poolPrior(null).build());
+        assertTrue(first.sameOrder(longer));
+        assertTrue(longer.sameOrder(first));
+        assertFalse(first.sameOrder(legacy)); // the first pass's PMIs, by prior index, would be another list's
+        assertFalse(legacy.sameOrder(first));
+    }
+
     @Test
     void aDeepenedLatticeIsTheSameWithTheFirstPassTestsReused() {
         Random random = new Random(21);
