@@ -1,5 +1,6 @@
 package org.despin.detect;
 
+import java.util.Arrays;
 import org.despin.lm.LanguageModel;
 import org.despin.lm.LmState;
 import org.despin.lm.Vocabulary;
@@ -167,15 +168,8 @@ final class ContextPool {
      * reads instead of scoring them again ({@link #choose(PreparedCandidate[], int, int, double, double[])}).
      */
     double[] lastPmis() {
-        return ranked ? java.util.Arrays.copyOf(pmi, rankedCount) : null;
+        return ranked ? Arrays.copyOf(pmi, rankedCount) : null;
     }
-
-    /**
-     * Whether the best keys are found by partition (quickselect, then the {@code size} best sorted) rather than by
-     * {@code size} passes of selection (branch {@code deep22}: the deepening's 32 of 128 took ~4,000 comparisons a
-     * span). Both rank by the same strict order (key, then the better prior), so order[0..size) is the same.
-     */
-    static final boolean QUICKSELECT = true;
 
     /** Whether candidate a ranks before b: the larger key, then the better prior (the smaller index). */
     private boolean before(int a, int b) {
@@ -206,7 +200,8 @@ final class ContextPool {
 
     /**
      * The same as {@link #bySelection} where no key is NaN ({@link #before} is then a strict total order): a
-     * quickselect moves the best {@code size} to order[0..size), an insertion sort puts them best first.
+     * quickselect moves the best {@code size} to order[0..size), an insertion sort puts them best first (branch
+     * {@code deep22}: the passes of selection took ~4,000 comparisons for the deepening's 32 of 128).
      */
     private void bestFirst(int m) {
         int lo = 0;
@@ -265,7 +260,7 @@ final class ContextPool {
         } else {
             bySelection(m);
         }
-        return java.util.Arrays.copyOf(order, size);
+        return Arrays.copyOf(order, size);
     }
 
     private void swap(int x, int y) {
@@ -324,7 +319,7 @@ final class ContextPool {
             order[c] = c;
         }
         // the best `size` keys (ties: the better prior), best first, to order[0..size)
-        if (QUICKSELECT && noNaN(m)) {
+        if (noNaN(m)) {
             bestFirst(m);
         } else {
             bySelection(m);
