@@ -256,6 +256,19 @@ final class FindingBuilder {
             }
         }
         sentence.sort(java.util.Comparator.comparingInt((Part p) -> p.start));
+        // findings never overlap (a finding reads the text between its parts): of two parts over the same words the
+        // surer stays (a term's word readings and another term over a shared word, each decided on its own)
+        int k = 1;
+        while (k < sentence.size()) {
+            Part before = sentence.get(k - 1);
+            Part p = sentence.get(k);
+            if (p.start < before.end) {
+                sentence.remove(p.confidence > before.confidence ? k - 1 : k);
+                k = Math.max(1, k - 1);
+            } else {
+                k++;
+            }
+        }
     }
 
     /**
@@ -495,6 +508,9 @@ final class FindingBuilder {
         likely.sort((x, y) -> x.mass != y.mass ? Double.compare(y.mass, x.mass) : Integer.compare(x.likeliest, y.likeliest));
         boolean[] taken = new boolean[lattice.size()];
         List<Part> narrowed = new ArrayList<>();
+        List<Token> tokens = doc.tokens();
+        int termStart = tokens.get(lattice.tokenIndex[term.from()]).start();
+        int termEnd = tokens.get(lattice.tokenIndex[term.to() - 1]).end();
         for (SpanMass m : likely) {
             if (m.mass < decision) {
                 break;
@@ -506,7 +522,8 @@ final class FindingBuilder {
             }
             if (free) {
                 // the reading chosen may reach past the span (an inserted "and Y"): never over a part already made
-                Part p = part(lattice, CHOICE.choose(lattice, given, m.chosen(given), words), given, confidence, words, true);
+                Part p = within(part(lattice, CHOICE.choose(lattice, given, m.chosen(given), words), given, confidence,
+                        words, true), termStart, termEnd);
                 if (!overlapsAny(narrowed, p)) {
                     narrowed.add(p);
                 }
@@ -514,8 +531,8 @@ final class FindingBuilder {
             }
         }
         if (narrowed.isEmpty() && !likely.isEmpty()) {
-            narrowed.add(part(lattice, CHOICE.choose(lattice, given, likely.get(0).chosen(given), words), given, confidence,
-                    words, true));
+            narrowed.add(within(part(lattice, CHOICE.choose(lattice, given, likely.get(0).chosen(given), words), given,
+                    confidence, words, true), termStart, termEnd));
         }
         int wideStart = Integer.MAX_VALUE;
         int wideEnd = -1;
@@ -528,6 +545,16 @@ final class FindingBuilder {
             out.add(new Part(p.start, p.end, wideStart, wideEnd, p.reading, p.confidence, p.alternatives, p.evidence));
         }
         return out;
+    }
+
+    /**
+     * A narrowed term's part kept within the term's text ({@code start}-{@code end}): a reading as an inserted "and Y"
+     * that reaches back to the word before "and" gives way to its plain substitution, since another finding may hold
+     * that word ("unobserved components and thermal timing relays": the term "unobserved components" and the narrowed
+     * "thermal timing relays" read as "components" inserted).
+     */
+    private static Part within(Part p, int start, int end) {
+        return p.plain != null && (p.start < start || p.end > end) ? p.plain : p;
     }
 
     /** The index of {@code arc} (the same object) among the arcs of {@code lattice}, or -1. */

@@ -1,0 +1,56 @@
+package org.despin.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.despin.model.Model;
+import org.despin.model.Models;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Texts that once broke the detector with the full default model ({@code -Ddespin.model}, as {@code ./run-tests}
+ * gives it; skipped without one unless {@code -Ddespin.requireModel=true}).
+ */
+class DefaultModelFindingsTest {
+    private static Detector detector;
+
+    @BeforeAll
+    static void load() throws Exception {
+        String model = System.getProperty("despin.model", "");
+        if (!Boolean.getBoolean("despin.requireModel")) {
+            assumeTrue(!model.isBlank(), "no -Ddespin.model");
+        }
+        Model m = Models.load(Path.of(model));
+        detector = new Detector(m, DetectorSettings.defaultsFor(m));
+    }
+
+    /**
+     * A passage of statsmodels' documentation (BSD-3-Clause, Debian's python-statsmodels-doc) spun by a training
+     * spinner at 0.3. "unobserved components and thermal timing relays" holds a term finding ("unobserved components"
+     * -> "secret ingredients") and a second term whose words were read on their own, where "thermal timing relays" was
+     * read as a synonym inserted after "components and". Both claimed "components", and building the findings threw
+     * IndexOutOfBoundsException (stop 23). Findings must stay in order, apart, and name the text they cover.
+     */
+    @Test
+    void aTermAndAnInsertionOverTheSameWordMakeFindingsThatDoNotOverlap() throws Exception {
+        String text;
+        try (InputStream in = getClass().getResourceAsStream("overlapping-term-and-insertion.txt")) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Report report = detector.check(text, CheckOptions.DEFAULTS);
+        List<Finding> findings = report.findings();
+        int end = 0;
+        for (Finding f : findings) {
+            assertTrue(f.start() >= end, "findings overlap or go back at " + f);
+            assertEquals(text.substring(f.start(), f.end()), f.text());
+            end = f.end();
+        }
+        assertTrue(findings.stream().anyMatch(f -> f.text().equals("unobserved components")), findings.toString());
+    }
+}
