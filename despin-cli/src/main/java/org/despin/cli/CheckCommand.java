@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.despin.DespinException;
 import org.despin.cli.input.InputException;
+import org.despin.cli.input.InputStatus;
 import org.despin.cli.input.TextSource;
 import org.despin.cli.render.HtmlRenderer;
 import org.despin.cli.render.JsonRenderer;
@@ -84,7 +85,7 @@ final class CheckCommand implements Callable<Integer> {
             };
             for (String input : inputs) {
                 try (TextSource source = TextSource.open(input, env.stdin());
-                        CheckedDocument d = documents.check(source, options)) {
+                        CheckedDocument d = check(documents, source, options, batch)) {
                     renderer.document(d);
                     spun |= d.verdict() == Verdict.SPUN;
                 } catch (InputException e) {
@@ -109,5 +110,21 @@ final class CheckCommand implements Callable<Integer> {
             return ExitCode.SOME_INPUTS_FAILED;
         }
         return failOnSpun && spun ? ExitCode.SPUN : ExitCode.OK;
+    }
+
+    /**
+     * One input checked. In a batch a failure of the check itself (a bug) is that input's result line with status
+     * {@code error}, and the other inputs still run; a single input's failure is the run's (exit 70).
+     */
+    private static CheckedDocument check(DocumentChecker documents, TextSource source, CheckOptions options, boolean batch)
+            throws InputException, IOException {
+        try {
+            return documents.check(source, options);
+        } catch (RuntimeException e) {
+            if (!batch) {
+                throw e;
+            }
+            throw new InputException(source.name(), InputStatus.ERROR, "check failed (a bug, please report it): " + e);
+        }
     }
 }

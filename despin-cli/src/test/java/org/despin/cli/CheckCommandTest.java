@@ -75,6 +75,30 @@ class CheckCommandTest {
     }
 
     @Test
+    void aCheckThatFailsInABatchIsThatInputsErrorLineAndTheOthersStillRun() throws IOException {
+        String buggy = write("buggy.txt", "The " + FakeChecker.BUG + " Council met.\n");
+        CliRun r = cli().run("check", "--format", "json", spun, buggy, clean);
+        assertEquals(ExitCode.SOME_INPUTS_FAILED, r.exitCode, r.toString());
+        String[] lines = r.out.split("\n");
+        assertEquals(3, lines.length, r.out);
+        assertTrue(lines[0].startsWith("{\"source\":\"" + spun + "\",\"schema\":\"despin.report/1\",\"verdict\":\"spun\""), lines[0]);
+        assertEquals("{\"source\":\"" + buggy + "\",\"status\":\"error\",\"error\":\"check failed (a bug, please report it): "
+                + "java.lang.IllegalStateException: fake detector bug\"}", lines[1]);
+        assertTrue(lines[2].startsWith("{\"source\":\"" + clean + "\",\"schema\":\"despin.report/1\",\"verdict\":\"clean\""), lines[2]);
+        assertEquals("despin: " + buggy + ": check failed (a bug, please report it): java.lang.IllegalStateException: fake detector bug\n",
+                r.err);
+    }
+
+    @Test
+    void aCheckThatFailsOnASingleInputIsAnInternalError() throws IOException {
+        String buggy = write("buggy.txt", "The " + FakeChecker.BUG + " Council met.\n");
+        CliRun r = cli().run("check", buggy);
+        assertEquals(ExitCode.INTERNAL, r.exitCode, r.toString());
+        assertEquals("", r.out);
+        assertEquals("despin: internal error: IllegalStateException: fake detector bug (run with --debug for details)\n", r.err);
+    }
+
+    @Test
     void batchWhereEveryInputFailsExitsWithTheInputCode() {
         CliRun r = cli().run("check", "--format", "json", "a-missing", "b-missing");
         assertEquals(ExitCode.INPUT, r.exitCode, r.toString());

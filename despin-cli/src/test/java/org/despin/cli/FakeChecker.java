@@ -14,7 +14,8 @@ import org.despin.text.Token;
 /**
  * A stand-in detector for command-line tests: flags every word found in a fixed table (spun
  * word -> original, confidence), calls a text spun when it has a finding. Context-free, so a
- * text checked in chunks must give exactly the findings of the text checked whole.
+ * text checked in chunks must give exactly the findings of the text checked whole. A text holding
+ * the word {@value #BUG} makes it throw, as a detector bug would.
  */
 final class FakeChecker implements CliEnvironment.TextChecker {
     record Entry(String original, double confidence) {
@@ -27,9 +28,15 @@ final class FakeChecker implements CliEnvironment.TextChecker {
 
     static final CliEnvironment.CheckerFactory FACTORY = model -> new FakeChecker();
 
+    /** The word that makes {@link #check} fail with an {@link IllegalStateException}. */
+    static final String BUG = "KABOOM";
+
     @Override
     public Report check(String text, CheckOptions options) {
         Document doc = Document.parse(text);
+        if (doc.tokens().stream().anyMatch(t -> t.text().equals(BUG))) {
+            throw new IllegalStateException("fake detector bug");
+        }
         List<Finding> findings = new ArrayList<>();
         StringBuilder restored = new StringBuilder();
         int at = 0;

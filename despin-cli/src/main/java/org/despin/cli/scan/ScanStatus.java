@@ -32,6 +32,7 @@ public enum ScanStatus {
             case EMPTY -> EMPTY;
             case TOO_LONG -> TOO_LONG;
             case MISSING, DIRECTORY, UNREADABLE -> UNREADABLE;
+            case ERROR -> ERROR;
         };
     }
 
