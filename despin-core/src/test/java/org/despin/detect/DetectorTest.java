@@ -63,6 +63,32 @@ class DetectorTest {
                 suggestions(new Detector(MODEL, unboosted.with().shortFindingModel(none).build()), longText));
     }
 
+    @Test
+    void theUnspunFindingModelDecidesAtItsDocumentsLengthsThreshold() {
+        String text = "The Secretary-Common told reporters that the talks had failed.";
+        String longText = (text + " ").repeat(10).trim();
+        DetectorSettings unboosted = ToyModel.SETTINGS.with().spunBoost(0).build();
+        int words = new Detector(MODEL, unboosted).check(longText, CheckOptions.DEFAULTS).tokens();
+        assertTrue(words >= 100 && words < 150, words + " words");
+        // weights 0: every candidate's probability is one half; at bias -20 the model flags none of them
+        FindingModel none = new FindingModel(new double[FindingModel.SIZE + 1], -20);
+        assertEquals(List.of(), suggestions(new Detector(MODEL, unboosted.with().findingModel(none).build()), longText));
+        // a band over the document's length at t 0.4 flags every one (confidence 0.6), at t 0.6 none (0.4)
+        assertEquals(java.util.Collections.nCopies(10, "Secretary-General"), suggestions(new Detector(MODEL,
+                unboosted.with().findingModel(none).findingBands(FindingBands.parse("150:0.4")).build()), longText));
+        Report r = new Detector(MODEL, unboosted.with().findingModel(none).findingBands(FindingBands.parse("150:0.4")).build())
+                .check(longText, CheckOptions.DEFAULTS);
+        assertEquals(0.6, r.findings().get(0).confidence(), 1e-9);
+        assertEquals(List.of(), suggestions(new Detector(MODEL,
+                unboosted.with().findingModel(none).findingBands(FindingBands.parse("150:0.6")).build()), longText));
+        // a band that ends at the document's length (exclusive) does not reach it: the model's own bias decides
+        assertEquals(List.of(), suggestions(new Detector(MODEL, unboosted.with().findingModel(none)
+                .findingBands(FindingBands.parse(words + ":0.4")).build()), longText));
+        // nor does it reach a short document, which the decode's posteriors decide
+        assertEquals(List.of("Secretary-General"), suggestions(new Detector(MODEL,
+                unboosted.with().findingModel(none).findingBands(FindingBands.parse("150:0.6")).build()), text));
+    }
+
     private static List<String> suggestions(Detector d, String text) {
         return d.check(text, CheckOptions.DEFAULTS).findings().stream().map(Finding::suggestion).toList();
     }
