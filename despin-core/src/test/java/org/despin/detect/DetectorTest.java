@@ -212,18 +212,21 @@ class DetectorTest {
         assertSame(DetectorSettings.DEFAULTS, new Detector(componentNoNames).settings());
         // the finding model's threshold (0.35 instead of 0.40, the same weights; 0.34 at stop 18), the document score refitted on
         // that LM (branch refit19; again with the register, branch docscore21) and its thresholds (spun 0.89, clean 0.25
-        // instead of 0.86 / 0.28), and the spun thresholds of documents under 100 words by length (branch shortverdict);
-        // nothing else
+        // instead of 0.86 / 0.28), the spun thresholds of documents under 100 words by length (branch shortverdict), and
+        // the evidence gate 0.8 instead of 1.0 (branch gate23, with the finding model at t 0.39); nothing else
         assertEquals(DetectorSettings.DEFAULTS_WITH_NAMES, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.with()
                 .findingModel(FindingModel.DEFAULTS).score(DocumentScorer.Coefficients.DEFAULTS).cleanThreshold(0.28)
-                .spunThreshold(0.86).spunBands(null).build());
+                .spunThreshold(0.86).spunBands(null).evidenceGate(1.0).build());
+        assertEquals(0.8, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.evidenceGate());
+        assertEquals(1.0, DetectorSettings.DEFAULTS.evidenceGate());
+        assertEquals(null, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.findingBands());
         assertEquals(SpunBands.WITH_DOC_COMMENTS, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.spunBands());
         assertEquals(new DocumentScorer.Coefficients(-3.371, 0.778, -0.106, 1.447, 1.030, 0.095, 0.582, 0.482, 7.292, 0.722),
                 DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.score());
         assertEquals(0.25, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.cleanThreshold());
         assertEquals(0.89, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.spunThreshold());
         assertEquals(DocumentScorer.Coefficients.DEFAULTS, DetectorSettings.DEFAULTS_WITH_NAMES.score());
-        assertEquals(0.35, 1 / (1 + Math.exp(FindingModel.DEFAULTS_WITH_DOC_COMMENTS.bias())), 1e-4);
+        assertEquals(0.39, 1 / (1 + Math.exp(FindingModel.DEFAULTS_WITH_DOC_COMMENTS.bias())), 1e-4);
         assertEquals(0.40, 1 / (1 + Math.exp(FindingModel.DEFAULTS.bias())), 1e-4);
         assertEquals(java.util.Arrays.toString(FindingModel.DEFAULTS.weights()),
                 java.util.Arrays.toString(FindingModel.DEFAULTS_WITH_DOC_COMMENTS.weights()));
