@@ -186,7 +186,7 @@ public final class Detector {
         // sentence the re-estimated rate is the prior's, which the long-text model would take for spin)
         boolean isShort = !FindingModel.decidesIn(doc.wordCount());
         FindingModel decision = boost ? (isShort ? null : settings.spunFindingModel())
-                : isShort ? settings.shortFindingModel() : settings.findingModel();
+                : isShort ? settings.shortFindingModel() : settings.findingModelFor(doc.wordCount());
         // the stored orders cost LM calls per candidate: read only by a model that weighs them (neither default does)
         FindingBuilder findingBuilder = new FindingBuilder(doc, estimate, decision, spinScore, settings.termSpanDecision(),
                 decision != null && decision.readsStoredOrder() ? model.lm() : null, this::linked)

@@ -117,6 +117,10 @@ import org.despin.model.Model;
  * @param poolPrior the prior that ranks a span's candidates before they are cut at {@code contextReach} and chosen in
  *     context ({@link PoolPrior}); default {@link PoolPrior#FITTED} (branch {@code prior22}); null: channelScale * channel
  *     weight + ln10 * log10 P(original), the prior of before
+ * @param findingBands the threshold of {@code findingModel} by length of the documents it decides in ({@link FindingBands},
+ *     {@link #findingModelFor}): a short document's candidates need a higher fitted probability for the same clean flags;
+ *     null: the model's own bias at every length (docs/detector.md "The evidence gate at 0.8 with DEFAULTS' threshold
+ *     by length")
  */
 public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidatesPerSpan, double lmWeight, double frequencyDiscount,
         double channelScale, double channelOffset, double evidenceGate, double nameGate, double nameBonus,
@@ -127,7 +131,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         FindingModel findingModel, FindingModel spunFindingModel, FindingModel shortFindingModel,
         double spunEvidenceGate, int spunContextPool, double oneWordTermGate, double oneWordTermBonus,
         double unspunEvidenceGate, double termSpanDecision, double termToTermGate, double rareSpanTermGate,
-        SpunBands spunBands, double technicalRegister, PoolPrior poolPrior) {
+        SpunBands spunBands, double technicalRegister, PoolPrior poolPrior, FindingBands findingBands) {
 
     /** {@code insertionLogOdds} that turns insertion arcs off. */
     public static final double INSERTION_OFF = Double.NEGATIVE_INFINITY;
@@ -137,7 +141,8 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
     public static final DetectorSettings DEFAULTS = new DetectorSettings(
             12, 32, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.86, 0.28,
             DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.0, 3.0, 1.5, -2.0, TermEvidence.DEFAULTS, -1.5, 1.5, 8, 16,
-            FindingModel.DEFAULTS, FindingModel.SPUN, null, 0.0, 4, 1.3, 5.0, Double.NaN, 0.5, 2.5, 2.0, null, -0.4, PoolPrior.FITTED);
+            FindingModel.DEFAULTS, FindingModel.SPUN, null, 0.0, 4, 1.3, 5.0, Double.NaN, 0.5, 2.5, 2.0, null, -0.4, PoolPrior.FITTED,
+            null);
 
     /**
      * {@link #DEFAULTS} for a model with a names section: the spun finding model at its operating point
@@ -159,10 +164,15 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
      * 98 % quantile and median rounded up), and since branch {@code shortverdict} the spun
      * threshold of documents under 100 words by length ({@link SpunBands#WITH_DOC_COMMENTS}). The arc model and the finding models' weights
      * were refitted too and kept: no better held out (docs/detector.md "Refit on the stop-18 language model").
+     * Since branch {@code gate23} the evidence gate at 0.8 instead of 1.0 with the finding model at t 0.39 (branch
+     * {@code gate22}'s operating point): fewer clean flags on the three 200-300-word held-out sets (F1 +0.007 / +0.003 /
+     * -0.002), on training passages of every length and on the larger held-out sets of 100-150 words too (the 60- and
+     * 150-passage benches: +3 / +6 flags), so no threshold by length ({@code findingBands} null;
+     * docs/detector.md "The evidence gate at 0.8 with DEFAULTS' threshold by length").
      */
     public static final DetectorSettings DEFAULTS_WITH_DOC_COMMENTS = DEFAULTS_WITH_NAMES.with()
             .findingModel(FindingModel.DEFAULTS_WITH_DOC_COMMENTS).score(DocumentScorer.Coefficients.WITH_DOC_COMMENTS)
-            .spunThreshold(0.89).cleanThreshold(0.25).spunBands(SpunBands.WITH_DOC_COMMENTS).build();
+            .spunThreshold(0.89).cleanThreshold(0.25).spunBands(SpunBands.WITH_DOC_COMMENTS).evidenceGate(0.8).build();
 
     /**
      * The default settings for {@code model}: {@link #DEFAULTS_WITH_DOC_COMMENTS} when it has a names list
@@ -206,6 +216,14 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
      */
     public double spunThresholdFor(int words) {
         return spunBands == null ? spunThreshold : spunBands.threshold(words, spunThreshold);
+    }
+
+    /**
+     * The finding model that decides in a document of {@code words} words the boosted decode leaves: {@code findingModel}
+     * at its band's threshold in {@code findingBands}, else {@code findingModel} itself (also when it is null).
+     */
+    public FindingModel findingModelFor(int words) {
+        return findingBands == null || findingModel == null ? findingModel : findingBands.modelFor(findingModel, words);
     }
 
     /** The context pool of a widening: {@code spunContextPool}, or {@code contextPool} when that is 0. */
@@ -271,6 +289,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         private SpunBands spunBands;
         private double technicalRegister;
         private PoolPrior poolPrior;
+        private FindingBands findingBands;
 
         private Builder(DetectorSettings s) {
             beamWidth = s.beamWidth;
@@ -316,6 +335,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
             spunBands = s.spunBands;
             technicalRegister = s.technicalRegister;
             poolPrior = s.poolPrior;
+            findingBands = s.findingBands;
         }
 
         public Builder beamWidth(int v) { beamWidth = v; return this; }
@@ -373,6 +393,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         public Builder technicalRegister(double v) { technicalRegister = v; return this; }
         /** The prior that ranks a span's candidates before the pool, or null: channel plus frequency ({@link PoolPrior}). */
         public Builder poolPrior(PoolPrior v) { poolPrior = v; return this; }
+        public Builder findingBands(FindingBands v) { findingBands = v; return this; }
 
         public DetectorSettings build() {
             return new DetectorSettings(beamWidth, candidatePool, maxCandidatesPerSpan, lmWeight, frequencyDiscount, channelScale,
@@ -381,7 +402,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
                     arcModel, arcBias, termBonus, spunBoost, insertionLogOdds, termEvidence, termGate, compoundLogOdds,
                     contextPool, contextReach, findingModel, spunFindingModel, shortFindingModel, spunEvidenceGate, spunContextPool,
                     oneWordTermGate, oneWordTermBonus, unspunEvidenceGate, termSpanDecision, termToTermGate, rareSpanTermGate,
-                    spunBands, technicalRegister, poolPrior);
+                    spunBands, technicalRegister, poolPrior, findingBands);
         }
     }
 }

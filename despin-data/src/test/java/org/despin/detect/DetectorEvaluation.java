@@ -59,6 +59,10 @@ public final class DetectorEvaluation {
             FindingFitting.fit(model, detector.settings(), paths, passages);
             return;
         }
+        if (mode.equals("findingbands")) { // the unspun finding model's threshold by length, on training passages
+            FindingBandFitting.run(model, detector.settings(), paths, passages);
+            return;
+        }
         if (mode.equals("shortfit")) { // the spun threshold by length, on clean training passages (ShortThresholdFitting)
             ShortThresholdFitting.run(model, detector.settings(), paths, passages);
             return;
@@ -186,6 +190,10 @@ public final class DetectorEvaluation {
                 case "off" -> null;
                 default -> PoolPrior.parse(poolPrior);
             });
+        }
+        String findingBands = System.getProperty("findingBands"); // "150:0.43,200:0.41" or "off"
+        if (findingBands != null) {
+            b.findingBands("off".equals(findingBands) ? null : FindingBands.parse(findingBands));
         }
         String findings = System.getProperty("findingModel"); // "w0,...;bias" as fitfindings prints them, or "off"
         if ("off".equals(findings)) {
