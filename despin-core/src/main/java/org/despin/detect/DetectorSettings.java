@@ -117,6 +117,12 @@ import org.despin.model.Model;
  * @param poolPrior the prior that ranks a span's candidates before they are cut at {@code contextReach} and chosen in
  *     context ({@link PoolPrior}); default {@link PoolPrior#FITTED} (branch {@code prior22}); null: channelScale * channel
  *     weight + ln10 * log10 P(original), the prior of before
+ * @param uncertainFindingModel where {@code unspunEvidenceGate} widens a document called neither spun nor clean, the
+ *     finding model that decides there (e.g. {@link FindingModel#SPUN}'s weights, or {@code findingModel}'s at a
+ *     higher threshold), or null (default): {@code findingModel}, as in the other documents not called spun
+ *     (docs/detector.md "Widening uncertain documents")
+ * @param uncertainBoost nats added to the spin rate's log-odds of the decode of such a widened document (as
+ *     {@code spunBoost} in a document called spun); 0 (default): the unboosted decode once more
  */
 public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidatesPerSpan, double lmWeight, double frequencyDiscount,
         double channelScale, double channelOffset, double evidenceGate, double nameGate, double nameBonus,
@@ -127,7 +133,8 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         FindingModel findingModel, FindingModel spunFindingModel, FindingModel shortFindingModel,
         double spunEvidenceGate, int spunContextPool, double oneWordTermGate, double oneWordTermBonus,
         double unspunEvidenceGate, double termSpanDecision, double termToTermGate, double rareSpanTermGate,
-        SpunBands spunBands, double technicalRegister, PoolPrior poolPrior) {
+        SpunBands spunBands, double technicalRegister, PoolPrior poolPrior, FindingModel uncertainFindingModel,
+        double uncertainBoost) {
 
     /** {@code insertionLogOdds} that turns insertion arcs off. */
     public static final double INSERTION_OFF = Double.NEGATIVE_INFINITY;
@@ -137,7 +144,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
     public static final DetectorSettings DEFAULTS = new DetectorSettings(
             12, 32, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.86, 0.28,
             DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.0, 3.0, 1.5, -2.0, TermEvidence.DEFAULTS, -1.5, 1.5, 8, 16,
-            FindingModel.DEFAULTS, FindingModel.SPUN, null, 0.0, 4, 1.3, 5.0, Double.NaN, 0.5, 2.5, 2.0, null, -0.4, PoolPrior.FITTED);
+            FindingModel.DEFAULTS, FindingModel.SPUN, null, 0.0, 4, 1.3, 5.0, Double.NaN, 0.5, 2.5, 2.0, null, -0.4, PoolPrior.FITTED, null, 0.0);
 
     /**
      * {@link #DEFAULTS} for a model with a names section: the spun finding model at its operating point
@@ -162,7 +169,8 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
      */
     public static final DetectorSettings DEFAULTS_WITH_DOC_COMMENTS = DEFAULTS_WITH_NAMES.with()
             .findingModel(FindingModel.DEFAULTS_WITH_DOC_COMMENTS).score(DocumentScorer.Coefficients.WITH_DOC_COMMENTS)
-            .spunThreshold(0.89).cleanThreshold(0.25).spunBands(SpunBands.WITH_DOC_COMMENTS).build();
+            .spunThreshold(0.89).cleanThreshold(0.25).spunBands(SpunBands.WITH_DOC_COMMENTS)
+            .unspunEvidenceGate(0).uncertainFindingModel(FindingModel.UNCERTAIN_WITH_DOC_COMMENTS).build();
 
     /**
      * The default settings for {@code model}: {@link #DEFAULTS_WITH_DOC_COMMENTS} when it has a names list
@@ -271,6 +279,8 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         private SpunBands spunBands;
         private double technicalRegister;
         private PoolPrior poolPrior;
+        private FindingModel uncertainFindingModel;
+        private double uncertainBoost;
 
         private Builder(DetectorSettings s) {
             beamWidth = s.beamWidth;
@@ -316,6 +326,8 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
             spunBands = s.spunBands;
             technicalRegister = s.technicalRegister;
             poolPrior = s.poolPrior;
+            uncertainFindingModel = s.uncertainFindingModel;
+            uncertainBoost = s.uncertainBoost;
         }
 
         public Builder beamWidth(int v) { beamWidth = v; return this; }
@@ -373,6 +385,10 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         public Builder technicalRegister(double v) { technicalRegister = v; return this; }
         /** The prior that ranks a span's candidates before the pool, or null: channel plus frequency ({@link PoolPrior}). */
         public Builder poolPrior(PoolPrior v) { poolPrior = v; return this; }
+        /** The finding model of a widened document called neither spun nor clean, or null: {@code findingModel}. */
+        public Builder uncertainFindingModel(FindingModel v) { uncertainFindingModel = v; return this; }
+        /** The boost (nats) of the decode of a widened document called neither spun nor clean; 0: unboosted. */
+        public Builder uncertainBoost(double v) { uncertainBoost = v; return this; }
 
         public DetectorSettings build() {
             return new DetectorSettings(beamWidth, candidatePool, maxCandidatesPerSpan, lmWeight, frequencyDiscount, channelScale,
@@ -381,7 +397,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
                     arcModel, arcBias, termBonus, spunBoost, insertionLogOdds, termEvidence, termGate, compoundLogOdds,
                     contextPool, contextReach, findingModel, spunFindingModel, shortFindingModel, spunEvidenceGate, spunContextPool,
                     oneWordTermGate, oneWordTermBonus, unspunEvidenceGate, termSpanDecision, termToTermGate, rareSpanTermGate,
-                    spunBands, technicalRegister, poolPrior);
+                    spunBands, technicalRegister, poolPrior, uncertainFindingModel, uncertainBoost);
         }
     }
 }

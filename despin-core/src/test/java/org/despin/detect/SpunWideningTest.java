@@ -1,7 +1,11 @@
 package org.despin.detect;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +63,46 @@ class SpunWideningTest {
         assertEquals(List.of(), arcs(model, unspun.with().unspunEvidenceGate(0.5).cleanThreshold(1).spunThreshold(1).build()));
         // a document called spun keeps the spun gate (NaN: no widening) whatever the unspun one
         assertEquals(List.of(), arcs(model, SPUN.with().unspunEvidenceGate(0.5).build()));
+    }
+
+    /**
+     * Since branch {@code widen21} the default build (the doc-comment defaults) widens a document of at least 100 words
+     * called neither spun nor clean ({@code unspunEvidenceGate} 0) and decides there by DEFAULTS' weights at t 0.37
+     * ({@code uncertainFindingModel}); elsewhere the settings' models decide as before.
+     */
+    @Test
+    void theDefaultBuildWidensAnUncertainDocumentAndDecidesThereByTheUncertainModel() {
+        DetectorSettings d = DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS;
+        assertEquals(0.0, d.unspunEvidenceGate());
+        assertEquals(0.0, d.uncertainBoost());
+        assertEquals(FindingModel.UNCERTAIN_WITH_DOC_COMMENTS, d.uncertainFindingModel());
+        assertArrayEquals(FindingModel.DEFAULTS.weights(), d.uncertainFindingModel().weights());
+        assertEquals(0.5322, d.uncertainFindingModel().bias());
+        // the other defaults do not widen there
+        assertTrue(Double.isNaN(DetectorSettings.DEFAULTS.unspunEvidenceGate()));
+        assertNull(DetectorSettings.DEFAULTS_WITH_NAMES.uncertainFindingModel());
+        Model model = ToyModel.news();
+        // the toy settings with the default build's widening, never boosted nor called clean: widened
+        DetectorSettings uncertain = ToyModel.SETTINGS.with().spunBoost(0).cleanThreshold(0)
+                .unspunEvidenceGate(d.unspunEvidenceGate()).uncertainFindingModel(d.uncertainFindingModel()).build();
+        assertEquals(List.of("general -> common gain 0.8976 behind 0.0000 admitted 1"), arcs(model, uncertain));
+        // the uncertain model decides in that document: one that takes every candidate flags what the findingModel does
+        // not, one that takes none flags nothing
+        FindingModel all = new FindingModel(FindingModel.DEFAULTS.weights(), 50);
+        FindingModel none = new FindingModel(FindingModel.DEFAULTS.weights(), -50);
+        List<Finding> byAll = findings(model, uncertain.with().uncertainFindingModel(all).build());
+        assertFalse(byAll.isEmpty());
+        assertNotEquals(findings(model, uncertain), byAll);
+        assertEquals(List.of(), findings(model, uncertain.with().uncertainFindingModel(none).build()));
+        // not widened (the gate NaN), or called clean: the findingModel decides whatever the uncertain model
+        DetectorSettings unwidened = uncertain.with().unspunEvidenceGate(Double.NaN).build();
+        assertEquals(findings(model, unwidened), findings(model, unwidened.with().uncertainFindingModel(all).build()));
+        DetectorSettings clean = uncertain.with().cleanThreshold(1).spunThreshold(1).build();
+        assertEquals(findings(model, clean), findings(model, clean.with().uncertainFindingModel(all).build()));
+    }
+
+    private static List<Finding> findings(Model model, DetectorSettings settings) {
+        return new Detector(model, settings).check(TEXT, CheckOptions.DEFAULTS).findings();
     }
 
     @Test
