@@ -168,7 +168,7 @@ public final class Detector {
                 lattices = wide;
             }
             estimate = rateEstimator.decodeAgain(lattices.lattices(), boosted(estimate), decoder);
-        } else if (mayWidenUnspun(doc) && spinScore >= settings.cleanThreshold()) {
+        } else if (mayWidenUnspun(doc) && settings.widensUncertain(spinScore)) {
             // the same widening where the unspun finding model decides (it too has the gain in view), at the
             // unboosted rate, in a document the score does not call clean (below cleanThreshold it changed no
             // finding of the held-out sets and cost a quarter of the widening's time)

@@ -186,12 +186,11 @@ class DetectorTest {
         assertSame(DetectorSettings.DEFAULTS, new Detector(componentNoNames).settings());
         // the finding model's threshold (0.35 instead of 0.40, the same weights; 0.34 at stop 18), the document score refitted on
         // that LM (branch refit19; again with the register, branch docscore21) and its thresholds (spun 0.89, clean 0.25
-        // instead of 0.86 / 0.28), the spun thresholds of documents under 100 words by length (branch shortverdict), and
-        // the widening of documents called neither spun nor clean with their finding model at t 0.37 (branch widen21);
+        // instead of 0.86 / 0.28), and the spun thresholds of documents under 100 words by length (branch shortverdict);
         // nothing else
         assertEquals(DetectorSettings.DEFAULTS_WITH_NAMES, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.with()
                 .findingModel(FindingModel.DEFAULTS).score(DocumentScorer.Coefficients.DEFAULTS).cleanThreshold(0.28)
-                .spunThreshold(0.86).spunBands(null).unspunEvidenceGate(Double.NaN).uncertainFindingModel(null).build());
+                .spunThreshold(0.86).spunBands(null).build());
         assertEquals(SpunBands.WITH_DOC_COMMENTS, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.spunBands());
         assertEquals(new DocumentScorer.Coefficients(-3.371, 0.778, -0.106, 1.447, 1.030, 0.095, 0.582, 0.482, 7.292, 0.722),
                 DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.score());

@@ -66,21 +66,30 @@ class SpunWideningTest {
     }
 
     /**
-     * Since branch {@code widen21} the default build (the doc-comment defaults) widens a document of at least 100 words
-     * called neither spun nor clean ({@code unspunEvidenceGate} 0) and decides there by DEFAULTS' weights at t 0.37
-     * ({@code uncertainFindingModel}); elsewhere the settings' models decide as before.
+     * Branches {@code widen21} / {@code widen22}: {@link DetectorSettings#withUncertainWidening} widens a document of at
+     * least 100 words not called spun whose score reaches 0.65 ({@code unspunEvidenceGate} 0, {@code uncertainFloor})
+     * and decides there by DEFAULTS' weights at t 0.36 ({@code uncertainFindingModel}); no default does; elsewhere the
+     * settings' models decide as before.
      */
     @Test
-    void theDefaultBuildWidensAnUncertainDocumentAndDecidesThereByTheUncertainModel() {
-        DetectorSettings d = DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS;
+    void anUncertainDocumentWidenedIsDecidedByTheUncertainModel() {
+        for (DetectorSettings x : List.of(DetectorSettings.DEFAULTS, DetectorSettings.DEFAULTS_WITH_NAMES,
+                DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS)) {
+            assertTrue(Double.isNaN(x.unspunEvidenceGate()));
+            assertNull(x.uncertainFindingModel());
+            assertTrue(Double.isNaN(x.uncertainFloor()));
+        }
+        DetectorSettings d = DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.withUncertainWidening();
+        assertEquals(DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS, d.with().unspunEvidenceGate(Double.NaN)
+                .uncertainFindingModel(null).uncertainFloor(Double.NaN).build());
         assertEquals(0.0, d.unspunEvidenceGate());
         assertEquals(0.0, d.uncertainBoost());
+        assertEquals(0.65, d.uncertainFloor());
         assertEquals(FindingModel.UNCERTAIN_WITH_DOC_COMMENTS, d.uncertainFindingModel());
         assertArrayEquals(FindingModel.DEFAULTS.weights(), d.uncertainFindingModel().weights());
-        assertEquals(0.5322, d.uncertainFindingModel().bias());
-        // the other defaults do not widen there
-        assertTrue(Double.isNaN(DetectorSettings.DEFAULTS.unspunEvidenceGate()));
-        assertNull(DetectorSettings.DEFAULTS_WITH_NAMES.uncertainFindingModel());
+        assertEquals(0.5754, d.uncertainFindingModel().bias());
+        assertFalse(d.widensUncertain(0.6499));
+        assertTrue(d.widensUncertain(0.65));
         Model model = ToyModel.news();
         // the toy settings with the default build's widening, never boosted nor called clean: widened
         DetectorSettings uncertain = ToyModel.SETTINGS.with().spunBoost(0).cleanThreshold(0)
@@ -99,6 +108,34 @@ class SpunWideningTest {
         assertEquals(findings(model, unwidened), findings(model, unwidened.with().uncertainFindingModel(all).build()));
         DetectorSettings clean = uncertain.with().cleanThreshold(1).spunThreshold(1).build();
         assertEquals(findings(model, clean), findings(model, clean.with().uncertainFindingModel(all).build()));
+    }
+
+    /**
+     * {@code uncertainFloor} (branch {@code widen22}): a document not called spun is widened as uncertain only where its
+     * score reaches the floor (NaN: {@code cleanThreshold}); below it the findingModel decides over the narrow lattices.
+     */
+    @Test
+    void theUncertainFloorLimitsTheWideningToDocumentsScoredAtLeastThatHigh() {
+        assertTrue(Double.isNaN(DetectorSettings.DEFAULTS.uncertainFloor()));
+        DetectorSettings d = DetectorSettings.DEFAULTS.with().cleanThreshold(0.25).build();
+        assertFalse(d.widensUncertain(0.2499));
+        assertTrue(d.widensUncertain(0.25));
+        assertFalse(d.with().uncertainFloor(0.6).build().widensUncertain(0.59));
+        assertTrue(d.with().uncertainFloor(0.6).build().widensUncertain(0.6));
+        Model model = ToyModel.news();
+        FindingModel all = new FindingModel(FindingModel.DEFAULTS.weights(), 50);
+        DetectorSettings uncertain = ToyModel.SETTINGS.with().spunBoost(0).cleanThreshold(0)
+                .unspunEvidenceGate(0).uncertainFindingModel(all).build();
+        // the toy document's score is below 1 and above 0: widened at floor 0 (the widened arc, the uncertain model's
+        // findings), not at floor 1 (the narrow lattices, the findingModel's findings)
+        assertEquals(List.of("general -> common gain 0.8976 behind 0.0000 admitted 1"),
+                arcs(model, uncertain.with().uncertainFloor(0).build()));
+        assertEquals(findings(model, uncertain), findings(model, uncertain.with().uncertainFloor(0).build()));
+        assertEquals(findings(model, uncertain.with().unspunEvidenceGate(Double.NaN).uncertainFindingModel(null).build()),
+                findings(model, uncertain.with().uncertainFloor(1).build()));
+        assertNotEquals(findings(model, uncertain), findings(model, uncertain.with().uncertainFloor(1).build()));
+        assertEquals(arcs(model, uncertain.with().unspunEvidenceGate(Double.NaN).build()),
+                arcs(model, uncertain.with().uncertainFloor(1).build()));
     }
 
     private static List<Finding> findings(Model model, DetectorSettings settings) {

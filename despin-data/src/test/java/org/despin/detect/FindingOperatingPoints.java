@@ -143,7 +143,7 @@ final class FindingOperatingPoints {
         DetectorSettings s = detector.settings();
         boolean isBoosted = s.spunBoost() != 0 && t.report().spinScore() >= s.spunThreshold();
         boolean isUncertain = !isBoosted && !Double.isNaN(s.unspunEvidenceGate()) && s.findingModel() != null
-                && t.report().spinScore() >= s.cleanThreshold() && FindingModel.decidesIn(t.doc().wordCount());
+                && s.widensUncertain(t.report().spinScore()) && FindingModel.decidesIn(t.doc().wordCount());
         double[] ts = isBoosted ? boosted : isUncertain && uncertain != null ? uncertain : unboosted;
         Counts[] cs = isBoosted ? b : u;
         if (isUncertain) {
