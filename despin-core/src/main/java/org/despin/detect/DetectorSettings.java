@@ -121,6 +121,15 @@ import org.despin.model.Model;
  *     {@link #findingModelFor}): a short document's candidates need a higher fitted probability for the same clean flags;
  *     null: the model's own bias at every length (docs/detector.md "The evidence gate at 0.8 with DEFAULTS' threshold
  *     by length")
+ * @param uncertainFindingModel where {@code unspunEvidenceGate} widens a document called neither spun nor clean, the
+ *     finding model that decides there (e.g. {@link FindingModel#SPUN}'s weights, or {@code findingModel}'s at a
+ *     higher threshold), or null (default): {@code findingModel}, as in the other documents not called spun
+ *     (docs/detector.md "Widening uncertain documents")
+ * @param uncertainBoost nats added to the spin rate's log-odds of the decode of such a widened document (as
+ *     {@code spunBoost} in a document called spun); 0 (default): the unboosted decode once more
+ * @param uncertainFloor the least document score at which {@code unspunEvidenceGate} widens a document not called
+ *     spun (a cheaper widening: only the documents whose score is near the spun threshold); NaN (default):
+ *     {@code cleanThreshold}, every document called neither spun nor clean (branch {@code widen22})
  */
 public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidatesPerSpan, double lmWeight, double frequencyDiscount,
         double channelScale, double channelOffset, double evidenceGate, double nameGate, double nameBonus,
@@ -131,7 +140,8 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         FindingModel findingModel, FindingModel spunFindingModel, FindingModel shortFindingModel,
         double spunEvidenceGate, int spunContextPool, double oneWordTermGate, double oneWordTermBonus,
         double unspunEvidenceGate, double termSpanDecision, double termToTermGate, double rareSpanTermGate,
-        SpunBands spunBands, double technicalRegister, PoolPrior poolPrior, FindingBands findingBands) {
+        SpunBands spunBands, double technicalRegister, PoolPrior poolPrior, FindingBands findingBands,
+        FindingModel uncertainFindingModel, double uncertainBoost, double uncertainFloor) {
 
     /** {@code insertionLogOdds} that turns insertion arcs off. */
     public static final double INSERTION_OFF = Double.NEGATIVE_INFINITY;
@@ -142,7 +152,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
             12, 32, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.86, 0.28,
             DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.0, 3.0, 1.5, -2.0, TermEvidence.DEFAULTS, -1.5, 1.5, 8, 16,
             FindingModel.DEFAULTS, FindingModel.SPUN, null, 0.0, 4, 1.3, 5.0, Double.NaN, 0.5, 2.5, 2.0, null, -0.4, PoolPrior.FITTED,
-            null);
+            null, null, 0.0, Double.NaN);
 
     /**
      * {@link #DEFAULTS} for a model with a names section: the spun finding model at its operating point
@@ -173,6 +183,23 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
     public static final DetectorSettings DEFAULTS_WITH_DOC_COMMENTS = DEFAULTS_WITH_NAMES.with()
             .findingModel(FindingModel.DEFAULTS_WITH_DOC_COMMENTS).score(DocumentScorer.Coefficients.WITH_DOC_COMMENTS)
             .spunThreshold(0.89).cleanThreshold(0.25).spunBands(SpunBands.WITH_DOC_COMMENTS).evidenceGate(0.8).build();
+
+    /** The least document score of the widening of uncertain documents in {@link #withUncertainWidening} (branch widen22). */
+    public static final double UNCERTAIN_FLOOR = 0.65;
+
+    /**
+     * These settings with the widening of uncertain documents (branches {@code widen21}, {@code widen22}; off in every
+     * default): a document of at least 100 words not called spun whose score reaches {@link #UNCERTAIN_FLOOR}
+     * ({@code uncertainFloor}) widened ({@code unspunEvidenceGate} 0) and decided by
+     * {@link FindingModel#UNCERTAIN_WITH_DOC_COMMENTS} (DEFAULTS' weights at t 0.36). Measured on
+     * {@link #DEFAULTS_WITH_DOC_COMMENTS}: F1 and exact up on the three held-out {@code cleanspun} sets, the news bench's
+     * 0.1 F1 0.429 -> 0.449, clean text as fast, but the third set's clean flags up (docs/detector.md "Widening
+     * uncertain documents near the spun threshold").
+     */
+    public DetectorSettings withUncertainWidening() {
+        return with().unspunEvidenceGate(0).uncertainFindingModel(FindingModel.UNCERTAIN_WITH_DOC_COMMENTS)
+                .uncertainFloor(UNCERTAIN_FLOOR).build();
+    }
 
     /**
      * The default settings for {@code model}: {@link #DEFAULTS_WITH_DOC_COMMENTS} when it has a names list
@@ -224,6 +251,14 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
      */
     public FindingModel findingModelFor(int words) {
         return findingBands == null || findingModel == null ? findingModel : findingBands.modelFor(findingModel, words);
+    }
+
+    /**
+     * Whether a document of this score (below {@code spunThreshold}) is one that {@code unspunEvidenceGate} widens:
+     * at least {@code uncertainFloor}, or {@code cleanThreshold} where that is NaN.
+     */
+    boolean widensUncertain(double spinScore) {
+        return spinScore >= (Double.isNaN(uncertainFloor) ? cleanThreshold : uncertainFloor);
     }
 
     /** The context pool of a widening: {@code spunContextPool}, or {@code contextPool} when that is 0. */
@@ -290,6 +325,9 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         private double technicalRegister;
         private PoolPrior poolPrior;
         private FindingBands findingBands;
+        private FindingModel uncertainFindingModel;
+        private double uncertainBoost;
+        private double uncertainFloor;
 
         private Builder(DetectorSettings s) {
             beamWidth = s.beamWidth;
@@ -336,6 +374,9 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
             technicalRegister = s.technicalRegister;
             poolPrior = s.poolPrior;
             findingBands = s.findingBands;
+            uncertainFindingModel = s.uncertainFindingModel;
+            uncertainBoost = s.uncertainBoost;
+            uncertainFloor = s.uncertainFloor;
         }
 
         public Builder beamWidth(int v) { beamWidth = v; return this; }
@@ -394,6 +435,12 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         /** The prior that ranks a span's candidates before the pool, or null: channel plus frequency ({@link PoolPrior}). */
         public Builder poolPrior(PoolPrior v) { poolPrior = v; return this; }
         public Builder findingBands(FindingBands v) { findingBands = v; return this; }
+        /** The finding model of a widened document called neither spun nor clean, or null: {@code findingModel}. */
+        public Builder uncertainFindingModel(FindingModel v) { uncertainFindingModel = v; return this; }
+        /** The boost (nats) of the decode of a widened document called neither spun nor clean; 0: unboosted. */
+        public Builder uncertainBoost(double v) { uncertainBoost = v; return this; }
+        /** The least score of a document {@code unspunEvidenceGate} widens, or NaN: {@code cleanThreshold}. */
+        public Builder uncertainFloor(double v) { uncertainFloor = v; return this; }
 
         public DetectorSettings build() {
             return new DetectorSettings(beamWidth, candidatePool, maxCandidatesPerSpan, lmWeight, frequencyDiscount, channelScale,
@@ -402,7 +449,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
                     arcModel, arcBias, termBonus, spunBoost, insertionLogOdds, termEvidence, termGate, compoundLogOdds,
                     contextPool, contextReach, findingModel, spunFindingModel, shortFindingModel, spunEvidenceGate, spunContextPool,
                     oneWordTermGate, oneWordTermBonus, unspunEvidenceGate, termSpanDecision, termToTermGate, rareSpanTermGate,
-                    spunBands, technicalRegister, poolPrior, findingBands);
+                    spunBands, technicalRegister, poolPrior, findingBands, uncertainFindingModel, uncertainBoost, uncertainFloor);
         }
     }
 }

@@ -119,6 +119,16 @@ public record FindingModel(double[] weights, double bias) {
     public static final FindingModel DEFAULTS_WITH_DOC_COMMENTS = new FindingModel(DEFAULTS.weights(), 0.4473);
 
     /**
+     * The model of a document not called spun whose lattices are widened ({@code unspunEvidenceGate} 0,
+     * {@code spunContextPool} 4, {@code uncertainFloor} 0.65: {@link DetectorSettings#withUncertainWidening}, off by
+     * default): {@link #DEFAULTS_WITH_DOC_COMMENTS}' weights at bias 0.5754 = -logit(0.36) (branch {@code widen22};
+     * 0.37 in branch {@code widen21}, which widened from cleanThreshold): the widening adds readings with little
+     * evidence, and the raised threshold gives back the clean flags they cost (docs/detector.md "Widening uncertain
+     * documents near the spun threshold").
+     */
+    public static final FindingModel UNCERTAIN_WITH_DOC_COMMENTS = new FindingModel(DEFAULTS.weights(), 0.5754);
+
+    /**
      * The model for documents called spun (the document score's {@code spunThreshold}), over their
      * boosted decode ({@code spunBoost}) of lattices widened to the context gain
      * {@code spunEvidenceGate} 0 ({@code spunContextPool} 4), where the decode's posteriors decided

@@ -214,6 +214,21 @@ public final class DetectorEvaluation {
             b.shortFindingModel("off".equals(shortFindings) ? null
                     : new FindingModel(findingWeights(parts[0]), Double.parseDouble(parts[1])));
         }
+        // the finding model of widened uncertain documents: "spun:T" (SPUN's weights) or "defaults:T" (findingModel's) at
+        // threshold T, or "w0,...;bias"
+        String uncertainFindings = System.getProperty("uncertainFindingModel");
+        if (uncertainFindings != null) {
+            DetectorSettings base = b.build();
+            String[] kind = uncertainFindings.split(":");
+            if (kind.length == 2) {
+                double[] w = (kind[0].equals("spun") ? base.spunFindingModel() : base.findingModel()).weights();
+                double t = Double.parseDouble(kind[1]);
+                b.uncertainFindingModel(new FindingModel(w, -Math.log(t / (1 - t))));
+            } else {
+                String[] parts = uncertainFindings.split(";");
+                b.uncertainFindingModel(new FindingModel(findingWeights(parts[0]), Double.parseDouble(parts[1])));
+            }
+        }
         String spunBands = System.getProperty("spunBands"); // "40:0.97,60:0.95,100:0.91" (SpunBands), or "off"
         if (spunBands != null) {
             b.spunBands("off".equals(spunBands) ? null : SpunBands.parse(spunBands));
