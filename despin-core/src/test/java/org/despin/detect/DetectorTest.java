@@ -213,10 +213,12 @@ class DetectorTest {
         // the finding model's threshold (0.35 instead of 0.40, the same weights; 0.34 at stop 18), the document score refitted on
         // that LM (branch refit19; again with the register, branch docscore21) and its thresholds (spun 0.89, clean 0.25
         // instead of 0.86 / 0.28), the spun thresholds of documents under 100 words by length (branch shortverdict), and
-        // the evidence gate 0.8 instead of 1.0 (branch gate23, with the finding model at t 0.39); nothing else
+        // the evidence gate 0.8 instead of 1.0 (branch gate23, with the finding model at t 0.39) and the widening of
+        // uncertain documents (branch widen22, stop 23: SpunWideningTest); nothing else
         assertEquals(DetectorSettings.DEFAULTS_WITH_NAMES, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.with()
                 .findingModel(FindingModel.DEFAULTS).score(DocumentScorer.Coefficients.DEFAULTS).cleanThreshold(0.28)
-                .spunThreshold(0.86).spunBands(null).evidenceGate(1.0).build());
+                .spunThreshold(0.86).spunBands(null).evidenceGate(1.0).unspunEvidenceGate(Double.NaN)
+                .uncertainFindingModel(null).uncertainFloor(Double.NaN).build());
         assertEquals(0.8, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.evidenceGate());
         assertEquals(1.0, DetectorSettings.DEFAULTS.evidenceGate());
         assertEquals(null, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.findingBands());

@@ -68,26 +68,30 @@ class SpunWideningTest {
     /**
      * Branches {@code widen21} / {@code widen22}: {@link DetectorSettings#withUncertainWidening} widens a document of at
      * least 100 words not called spun whose score reaches 0.65 ({@code unspunEvidenceGate} 0, {@code uncertainFloor})
-     * and decides there by DEFAULTS' weights at t 0.36 ({@code uncertainFindingModel}); no default does; elsewhere the
-     * settings' models decide as before.
+     * and decides there by DEFAULTS' weights at t 0.41 ({@code uncertainFindingModel}); since stop 23
+     * {@link DetectorSettings#DEFAULTS_WITH_DOC_COMMENTS} does, the other defaults do not; elsewhere the settings' models
+     * decide as before.
      */
     @Test
     void anUncertainDocumentWidenedIsDecidedByTheUncertainModel() {
-        for (DetectorSettings x : List.of(DetectorSettings.DEFAULTS, DetectorSettings.DEFAULTS_WITH_NAMES,
-                DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS)) {
+        for (DetectorSettings x : List.of(DetectorSettings.DEFAULTS, DetectorSettings.DEFAULTS_WITH_NAMES)) {
             assertTrue(Double.isNaN(x.unspunEvidenceGate()));
             assertNull(x.uncertainFindingModel());
             assertTrue(Double.isNaN(x.uncertainFloor()));
         }
-        DetectorSettings d = DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.withUncertainWidening();
-        assertEquals(DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS, d.with().unspunEvidenceGate(Double.NaN)
+        DetectorSettings d = DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS;
+        assertEquals(d, d.withUncertainWidening());
+        assertEquals(DetectorSettings.DEFAULTS_WITH_NAMES.with().findingModel(FindingModel.DEFAULTS_WITH_DOC_COMMENTS)
+                .score(DocumentScorer.Coefficients.WITH_DOC_COMMENTS).spunThreshold(0.89).cleanThreshold(0.25)
+                .spunBands(SpunBands.WITH_DOC_COMMENTS).evidenceGate(0.8).build(), d.with().unspunEvidenceGate(Double.NaN)
                 .uncertainFindingModel(null).uncertainFloor(Double.NaN).build());
         assertEquals(0.0, d.unspunEvidenceGate());
         assertEquals(0.0, d.uncertainBoost());
         assertEquals(0.65, d.uncertainFloor());
         assertEquals(FindingModel.UNCERTAIN_WITH_DOC_COMMENTS, d.uncertainFindingModel());
         assertArrayEquals(FindingModel.DEFAULTS.weights(), d.uncertainFindingModel().weights());
-        assertEquals(0.5754, d.uncertainFindingModel().bias());
+        assertEquals(0.3640, d.uncertainFindingModel().bias());
+        assertEquals(0.41, 1 / (1 + Math.exp(d.uncertainFindingModel().bias())), 1e-4);
         assertFalse(d.widensUncertain(0.6499));
         assertTrue(d.widensUncertain(0.65));
         Model model = ToyModel.news();
