@@ -158,6 +158,7 @@ public final class Detector {
         // (spunBands): in short spun text the boost's restorations are worth its few clean flags (docs/detector.md
         // "Short documents' spun threshold by length")
         boolean boost = settings.spunBoost() != 0 && spinScore >= settings.spunThreshold();
+        boolean uncertainWidened = false;
         if (boost) {
             // widened only where the spun finding model decides: it weighs the readings with little
             // evidence, the posteriors of a short document would take them as they come
@@ -167,15 +168,19 @@ public final class Detector {
                 lattices = wide;
             }
             estimate = rateEstimator.decodeAgain(lattices.lattices(), boosted(estimate), decoder);
-        } else if (mayWidenUnspun(doc) && spinScore >= settings.cleanThreshold()) {
+        } else if (mayWidenUnspun(doc) && settings.widensUncertain(spinScore)) {
             // the same widening where the unspun finding model decides (it too has the gain in view), at the
             // unboosted rate, in a document the score does not call clean (below cleanThreshold it changed no
             // finding of the held-out sets and cost a quarter of the widening's time)
             // (at the same rate: a sentence the widening left as it was keeps its decode)
             LatticeBuilder.Result wide = widen(doc, lattices, estimate, unspunSettings, unspunBuilders);
             inherit(decoder, lattices, wide);
-            estimate = rateEstimator.decodeChanged(lattices.lattices(), wide.lattices(), estimate, decoder);
+            // uncertainBoost: the widened lattices decoded at a boosted rate, as in a document called spun
+            estimate = settings.uncertainBoost() != 0
+                    ? rateEstimator.decodeAgain(wide.lattices(), boosted(estimate, settings.uncertainBoost()), decoder)
+                    : rateEstimator.decodeChanged(lattices.lattices(), wide.lattices(), estimate, decoder);
             lattices = wide;
+            uncertainWidened = true;
         }
         if (builders.size() < IDLE_BUILDERS) {
             builders.offer(builder);
@@ -185,8 +190,11 @@ public final class Detector {
         // (a short one the boost leaves by a model fitted on short texts, if the settings have one: in a
         // sentence the re-estimated rate is the prior's, which the long-text model would take for spin)
         boolean isShort = !FindingModel.decidesIn(doc.wordCount());
+        // (a widened document called neither spun nor clean by uncertainFindingModel, if the settings have one)
         FindingModel decision = boost ? (isShort ? null : settings.spunFindingModel())
-                : isShort ? settings.shortFindingModel() : settings.findingModel();
+                : isShort ? settings.shortFindingModel()
+                : uncertainWidened && settings.uncertainFindingModel() != null ? settings.uncertainFindingModel()
+                : settings.findingModelFor(doc.wordCount());
         // the stored orders cost LM calls per candidate: read only by a model that weighs them (neither default does)
         FindingBuilder findingBuilder = new FindingBuilder(doc, estimate, decision, spinScore, settings.termSpanDecision(),
                 decision != null && decision.readsStoredOrder() ? model.lm() : null, this::linked)
@@ -281,8 +289,13 @@ public final class Detector {
      * behind (a spun text's uncovered and doubtful edits do not raise it).
      */
     private SpinRateEstimator.Estimate boosted(SpinRateEstimator.Estimate estimate) {
+        return boosted(estimate, settings.spunBoost());
+    }
+
+    /** The estimate with the spin rate's odds raised by {@code boost} nats. */
+    private static SpinRateEstimator.Estimate boosted(SpinRateEstimator.Estimate estimate, double boost) {
         double r = estimate.rate();
-        double rate = 1 / (1 + Math.exp(-(Math.log(r / (1 - r)) + settings.spunBoost())));
+        double rate = 1 / (1 + Math.exp(-(Math.log(r / (1 - r)) + boost)));
         return new SpinRateEstimator.Estimate(rate, estimate.expectedSubstitutions(), estimate.decodings(),
                 estimate.variants());
     }

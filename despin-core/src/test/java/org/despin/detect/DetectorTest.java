@@ -63,6 +63,32 @@ class DetectorTest {
                 suggestions(new Detector(MODEL, unboosted.with().shortFindingModel(none).build()), longText));
     }
 
+    @Test
+    void theUnspunFindingModelDecidesAtItsDocumentsLengthsThreshold() {
+        String text = "The Secretary-Common told reporters that the talks had failed.";
+        String longText = (text + " ").repeat(10).trim();
+        DetectorSettings unboosted = ToyModel.SETTINGS.with().spunBoost(0).build();
+        int words = new Detector(MODEL, unboosted).check(longText, CheckOptions.DEFAULTS).tokens();
+        assertTrue(words >= 100 && words < 150, words + " words");
+        // weights 0: every candidate's probability is one half; at bias -20 the model flags none of them
+        FindingModel none = new FindingModel(new double[FindingModel.SIZE + 1], -20);
+        assertEquals(List.of(), suggestions(new Detector(MODEL, unboosted.with().findingModel(none).build()), longText));
+        // a band over the document's length at t 0.4 flags every one (confidence 0.6), at t 0.6 none (0.4)
+        assertEquals(java.util.Collections.nCopies(10, "Secretary-General"), suggestions(new Detector(MODEL,
+                unboosted.with().findingModel(none).findingBands(FindingBands.parse("150:0.4")).build()), longText));
+        Report r = new Detector(MODEL, unboosted.with().findingModel(none).findingBands(FindingBands.parse("150:0.4")).build())
+                .check(longText, CheckOptions.DEFAULTS);
+        assertEquals(0.6, r.findings().get(0).confidence(), 1e-9);
+        assertEquals(List.of(), suggestions(new Detector(MODEL,
+                unboosted.with().findingModel(none).findingBands(FindingBands.parse("150:0.6")).build()), longText));
+        // a band that ends at the document's length (exclusive) does not reach it: the model's own bias decides
+        assertEquals(List.of(), suggestions(new Detector(MODEL, unboosted.with().findingModel(none)
+                .findingBands(FindingBands.parse(words + ":0.4")).build()), longText));
+        // nor does it reach a short document, which the decode's posteriors decide
+        assertEquals(List.of("Secretary-General"), suggestions(new Detector(MODEL,
+                unboosted.with().findingModel(none).findingBands(FindingBands.parse("150:0.6")).build()), text));
+    }
+
     private static List<String> suggestions(Detector d, String text) {
         return d.check(text, CheckOptions.DEFAULTS).findings().stream().map(Finding::suggestion).toList();
     }
@@ -186,18 +212,23 @@ class DetectorTest {
         assertSame(DetectorSettings.DEFAULTS, new Detector(componentNoNames).settings());
         // the finding model's threshold (0.35 instead of 0.40, the same weights; 0.34 at stop 18), the document score refitted on
         // that LM (branch refit19; again with the register, branch docscore21) and its thresholds (spun 0.89, clean 0.25
-        // instead of 0.86 / 0.28), and the spun thresholds of documents under 100 words by length (branch shortverdict);
-        // nothing else
+        // instead of 0.86 / 0.28), the spun thresholds of documents under 100 words by length (branch shortverdict), and
+        // the evidence gate 0.8 instead of 1.0 (branch gate23, with the finding model at t 0.39) and the widening of
+        // uncertain documents (branch widen22, stop 23: SpunWideningTest); nothing else
         assertEquals(DetectorSettings.DEFAULTS_WITH_NAMES, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.with()
                 .findingModel(FindingModel.DEFAULTS).score(DocumentScorer.Coefficients.DEFAULTS).cleanThreshold(0.28)
-                .spunThreshold(0.86).spunBands(null).build());
+                .spunThreshold(0.86).spunBands(null).evidenceGate(1.0).unspunEvidenceGate(Double.NaN)
+                .uncertainFindingModel(null).uncertainFloor(Double.NaN).build());
+        assertEquals(0.8, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.evidenceGate());
+        assertEquals(1.0, DetectorSettings.DEFAULTS.evidenceGate());
+        assertEquals(null, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.findingBands());
         assertEquals(SpunBands.WITH_DOC_COMMENTS, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.spunBands());
         assertEquals(new DocumentScorer.Coefficients(-3.371, 0.778, -0.106, 1.447, 1.030, 0.095, 0.582, 0.482, 7.292, 0.722),
                 DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.score());
         assertEquals(0.25, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.cleanThreshold());
         assertEquals(0.89, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.spunThreshold());
         assertEquals(DocumentScorer.Coefficients.DEFAULTS, DetectorSettings.DEFAULTS_WITH_NAMES.score());
-        assertEquals(0.35, 1 / (1 + Math.exp(FindingModel.DEFAULTS_WITH_DOC_COMMENTS.bias())), 1e-4);
+        assertEquals(0.39, 1 / (1 + Math.exp(FindingModel.DEFAULTS_WITH_DOC_COMMENTS.bias())), 1e-4);
         assertEquals(0.40, 1 / (1 + Math.exp(FindingModel.DEFAULTS.bias())), 1e-4);
         assertEquals(java.util.Arrays.toString(FindingModel.DEFAULTS.weights()),
                 java.util.Arrays.toString(FindingModel.DEFAULTS_WITH_DOC_COMMENTS.weights()));

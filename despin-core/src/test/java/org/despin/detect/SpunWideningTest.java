@@ -1,7 +1,11 @@
 package org.despin.detect;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +63,87 @@ class SpunWideningTest {
         assertEquals(List.of(), arcs(model, unspun.with().unspunEvidenceGate(0.5).cleanThreshold(1).spunThreshold(1).build()));
         // a document called spun keeps the spun gate (NaN: no widening) whatever the unspun one
         assertEquals(List.of(), arcs(model, SPUN.with().unspunEvidenceGate(0.5).build()));
+    }
+
+    /**
+     * Branches {@code widen21} / {@code widen22}: {@link DetectorSettings#withUncertainWidening} widens a document of at
+     * least 100 words not called spun whose score reaches 0.65 ({@code unspunEvidenceGate} 0, {@code uncertainFloor})
+     * and decides there by DEFAULTS' weights at t 0.41 ({@code uncertainFindingModel}); since stop 23
+     * {@link DetectorSettings#DEFAULTS_WITH_DOC_COMMENTS} does, the other defaults do not; elsewhere the settings' models
+     * decide as before.
+     */
+    @Test
+    void anUncertainDocumentWidenedIsDecidedByTheUncertainModel() {
+        for (DetectorSettings x : List.of(DetectorSettings.DEFAULTS, DetectorSettings.DEFAULTS_WITH_NAMES)) {
+            assertTrue(Double.isNaN(x.unspunEvidenceGate()));
+            assertNull(x.uncertainFindingModel());
+            assertTrue(Double.isNaN(x.uncertainFloor()));
+        }
+        DetectorSettings d = DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS;
+        assertEquals(d, d.withUncertainWidening());
+        assertEquals(DetectorSettings.DEFAULTS_WITH_NAMES.with().findingModel(FindingModel.DEFAULTS_WITH_DOC_COMMENTS)
+                .score(DocumentScorer.Coefficients.WITH_DOC_COMMENTS).spunThreshold(0.89).cleanThreshold(0.25)
+                .spunBands(SpunBands.WITH_DOC_COMMENTS).evidenceGate(0.8).build(), d.with().unspunEvidenceGate(Double.NaN)
+                .uncertainFindingModel(null).uncertainFloor(Double.NaN).build());
+        assertEquals(0.0, d.unspunEvidenceGate());
+        assertEquals(0.0, d.uncertainBoost());
+        assertEquals(0.65, d.uncertainFloor());
+        assertEquals(FindingModel.UNCERTAIN_WITH_DOC_COMMENTS, d.uncertainFindingModel());
+        assertArrayEquals(FindingModel.DEFAULTS.weights(), d.uncertainFindingModel().weights());
+        assertEquals(0.3640, d.uncertainFindingModel().bias());
+        assertEquals(0.41, 1 / (1 + Math.exp(d.uncertainFindingModel().bias())), 1e-4);
+        assertFalse(d.widensUncertain(0.6499));
+        assertTrue(d.widensUncertain(0.65));
+        Model model = ToyModel.news();
+        // the toy settings with the default build's widening, never boosted nor called clean: widened
+        DetectorSettings uncertain = ToyModel.SETTINGS.with().spunBoost(0).cleanThreshold(0)
+                .unspunEvidenceGate(d.unspunEvidenceGate()).uncertainFindingModel(d.uncertainFindingModel()).build();
+        assertEquals(List.of("general -> common gain 0.8976 behind 0.0000 admitted 1"), arcs(model, uncertain));
+        // the uncertain model decides in that document: one that takes every candidate flags what the findingModel does
+        // not, one that takes none flags nothing
+        FindingModel all = new FindingModel(FindingModel.DEFAULTS.weights(), 50);
+        FindingModel none = new FindingModel(FindingModel.DEFAULTS.weights(), -50);
+        List<Finding> byAll = findings(model, uncertain.with().uncertainFindingModel(all).build());
+        assertFalse(byAll.isEmpty());
+        assertNotEquals(findings(model, uncertain), byAll);
+        assertEquals(List.of(), findings(model, uncertain.with().uncertainFindingModel(none).build()));
+        // not widened (the gate NaN), or called clean: the findingModel decides whatever the uncertain model
+        DetectorSettings unwidened = uncertain.with().unspunEvidenceGate(Double.NaN).build();
+        assertEquals(findings(model, unwidened), findings(model, unwidened.with().uncertainFindingModel(all).build()));
+        DetectorSettings clean = uncertain.with().cleanThreshold(1).spunThreshold(1).build();
+        assertEquals(findings(model, clean), findings(model, clean.with().uncertainFindingModel(all).build()));
+    }
+
+    /**
+     * {@code uncertainFloor} (branch {@code widen22}): a document not called spun is widened as uncertain only where its
+     * score reaches the floor (NaN: {@code cleanThreshold}); below it the findingModel decides over the narrow lattices.
+     */
+    @Test
+    void theUncertainFloorLimitsTheWideningToDocumentsScoredAtLeastThatHigh() {
+        assertTrue(Double.isNaN(DetectorSettings.DEFAULTS.uncertainFloor()));
+        DetectorSettings d = DetectorSettings.DEFAULTS.with().cleanThreshold(0.25).build();
+        assertFalse(d.widensUncertain(0.2499));
+        assertTrue(d.widensUncertain(0.25));
+        assertFalse(d.with().uncertainFloor(0.6).build().widensUncertain(0.59));
+        assertTrue(d.with().uncertainFloor(0.6).build().widensUncertain(0.6));
+        Model model = ToyModel.news();
+        FindingModel all = new FindingModel(FindingModel.DEFAULTS.weights(), 50);
+        DetectorSettings uncertain = ToyModel.SETTINGS.with().spunBoost(0).cleanThreshold(0)
+                .unspunEvidenceGate(0).uncertainFindingModel(all).build();
+        // the toy document's score is below 1 and above 0: widened at floor 0 (the widened arc, the uncertain model's
+        // findings), not at floor 1 (the narrow lattices, the findingModel's findings)
+        assertEquals(List.of("general -> common gain 0.8976 behind 0.0000 admitted 1"),
+                arcs(model, uncertain.with().uncertainFloor(0).build()));
+        assertEquals(findings(model, uncertain), findings(model, uncertain.with().uncertainFloor(0).build()));
+        assertEquals(findings(model, uncertain.with().unspunEvidenceGate(Double.NaN).uncertainFindingModel(null).build()),
+                findings(model, uncertain.with().uncertainFloor(1).build()));
+        assertNotEquals(findings(model, uncertain), findings(model, uncertain.with().uncertainFloor(1).build()));
+        assertEquals(arcs(model, uncertain.with().unspunEvidenceGate(Double.NaN).build()),
+                arcs(model, uncertain.with().uncertainFloor(1).build()));
+    }
+
+    private static List<Finding> findings(Model model, DetectorSettings settings) {
+        return new Detector(model, settings).check(TEXT, CheckOptions.DEFAULTS).findings();
     }
 
     @Test

@@ -148,12 +148,17 @@ class TermRegisterGateTest {
                 c.topFindingProbability(), 0);
         assertEquals(0.722 * 0.5, c.logit(t) - without.logit(t), 1e-12);
         assertEquals(0, c.logit(n) - without.logit(n), 0);
-        // golden: the stop-21 default score of this sentence read as technical
+        // golden: the stop-21 default score of this sentence read as technical (evidence gate 1.0), and the score at the
+        // defaults' gate 0.8 since branch gate23 (the lower gate admits more candidates into the toy lattices)
         Report r = new Detector(model, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.with().technicalRegister(register - 0.5)
-                .build()).check(SPUN, CheckOptions.DEFAULTS);
+                .evidenceGate(1.0).build()).check(SPUN, CheckOptions.DEFAULTS);
         assertEquals(GOLDEN_SCORE, r.spinScore(), 1e-12);
+        Report gate08 = new Detector(model, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.with().technicalRegister(register - 0.5)
+                .build()).check(SPUN, CheckOptions.DEFAULTS);
+        assertEquals(GOLDEN_SCORE_GATE_08, gate08.spinScore(), 1e-12);
     }
 
     private static final double REGISTER = -0.433265745639801;
     private static final double GOLDEN_SCORE = 0.2213467453223181;
+    private static final double GOLDEN_SCORE_GATE_08 = 0.4230037937928764;
 }

@@ -59,6 +59,10 @@ public final class DetectorEvaluation {
             FindingFitting.fit(model, detector.settings(), paths, passages);
             return;
         }
+        if (mode.equals("findingbands")) { // the unspun finding model's threshold by length, on training passages
+            FindingBandFitting.run(model, detector.settings(), paths, passages);
+            return;
+        }
         if (mode.equals("shortfit")) { // the spun threshold by length, on clean training passages (ShortThresholdFitting)
             ShortThresholdFitting.run(model, detector.settings(), paths, passages);
             return;
@@ -187,6 +191,10 @@ public final class DetectorEvaluation {
                 default -> PoolPrior.parse(poolPrior);
             });
         }
+        String findingBands = System.getProperty("findingBands"); // "150:0.43,200:0.41" or "off"
+        if (findingBands != null) {
+            b.findingBands("off".equals(findingBands) ? null : FindingBands.parse(findingBands));
+        }
         String findings = System.getProperty("findingModel"); // "w0,...;bias" as fitfindings prints them, or "off"
         if ("off".equals(findings)) {
             b.findingModel(null); // the decode's posteriors decide, as before the finding model
@@ -205,6 +213,21 @@ public final class DetectorEvaluation {
             String[] parts = shortFindings.split(";");
             b.shortFindingModel("off".equals(shortFindings) ? null
                     : new FindingModel(findingWeights(parts[0]), Double.parseDouble(parts[1])));
+        }
+        // the finding model of widened uncertain documents: "spun:T" (SPUN's weights) or "defaults:T" (findingModel's) at
+        // threshold T, or "w0,...;bias"
+        String uncertainFindings = System.getProperty("uncertainFindingModel");
+        if (uncertainFindings != null) {
+            DetectorSettings base = b.build();
+            String[] kind = uncertainFindings.split(":");
+            if (kind.length == 2) {
+                double[] w = (kind[0].equals("spun") ? base.spunFindingModel() : base.findingModel()).weights();
+                double t = Double.parseDouble(kind[1]);
+                b.uncertainFindingModel(new FindingModel(w, -Math.log(t / (1 - t))));
+            } else {
+                String[] parts = uncertainFindings.split(";");
+                b.uncertainFindingModel(new FindingModel(findingWeights(parts[0]), Double.parseDouble(parts[1])));
+            }
         }
         String spunBands = System.getProperty("spunBands"); // "40:0.97,60:0.95,100:0.91" (SpunBands), or "off"
         if (spunBands != null) {

@@ -45,6 +45,15 @@ final class FindingOperatingPoints {
             List<String> spunPassages, Path example) throws Exception {
         double[] unboosted = parse(System.getProperty("unboosted", "0.30,0.33,0.36,0.39,0.42,0.45"));
         double[] boosted = parse(System.getProperty("boosted", "off,0.5,0.6,0.7,0.8,0.9"));
+        // the thresholds of documents the settings widen as uncertain (unspunEvidenceGate, score in [clean, spun)),
+        // decided by uncertainFindingModel's weights (or findingModel's); unset: they count with the unboosted ones
+        String uncertainList = System.getProperty("uncertain");
+        double[] uncertain = uncertainList == null ? null : parse(uncertainList);
+        Counts[][] un = new Counts[uncertain == null ? 1 : uncertain.length][];
+        for (int k = 0; k < un.length; k++) {
+            un[k] = new Counts[1];
+            un[k][0] = new Counts();
+        }
         Counts[] u = new Counts[unboosted.length];
         Counts[] b = new Counts[boosted.length];
         for (int i = 0; i < u.length; i++) {
@@ -61,7 +70,7 @@ final class FindingOperatingPoints {
             boolean modern = p.group() != null && p.group().modern;
             cleanWords += t.doc().wordCount();
             modernWords += modern ? t.doc().wordCount() : 0;
-            for (Tally x : tally(detector, t, unboosted, boosted, u, b)) {
+            for (Tally x : tally(detector, t, unboosted, boosted, u, b, uncertain, un)) {
                 x.counts().cleanFlags += x.findings().size();
                 x.counts().modernFlags += modern ? x.findings().size() : 0;
             }
@@ -72,7 +81,7 @@ final class FindingOperatingPoints {
             SpinResult s = spinner.withOptions(SpinOptions.of(0.3, ++seed)).spin(p);
             Detector.Trace t = detector.trace(s.spunText(), CheckOptions.DEFAULTS);
             edits += s.edits().size();
-            for (Tally x : tally(detector, t, unboosted, boosted, u, b)) {
+            for (Tally x : tally(detector, t, unboosted, boosted, u, b, uncertain, un)) {
                 Counts c = x.counts();
                 org.despin.eval.SpanCounts sc = Metrics.spanCounts(s.spunText(), s.edits(), x.findings());
                 c.tp += sc.truePositives();
@@ -85,7 +94,7 @@ final class FindingOperatingPoints {
         Path tsv = Path.of(example.toString().replaceAll("\\.txt$", ".alignment.tsv"));
         List<Edit> exEdits = Alignment.parse(Files.readString(tsv, StandardCharsets.UTF_8), tsv.toString());
         Detector.Trace t = detector.trace(text, CheckOptions.DEFAULTS);
-        for (Tally tally : tally(detector, t, unboosted, boosted, u, b)) {
+        for (Tally tally : tally(detector, t, unboosted, boosted, u, b, uncertain, un)) {
             Counts c = tally.counts();
             List<Finding> f = tally.findings();
             c.exFlagged += exEdits.stream().filter(e -> f.stream().anyMatch(x -> x.start() < e.end() && e.start() < x.end())).count();
@@ -95,21 +104,32 @@ final class FindingOperatingPoints {
         System.out.printf(Locale.ROOT, "%d clean passages (%d words, %d modern), %d spun 0.3 (%d edits), example %d edits%n",
                 clean.size(), cleanWords, modernWords, spunPassages.size(), edits, exEdits.size());
         System.out.println("t unboosted  t boosted  clean all  modern   spun P      R      F1     exact   example flagged/false/exact");
-        for (int i = 0; i < u.length; i++) {
+        if (uncertain != null) {
+            System.out.println("(t uncertain: the widened documents called neither spun nor clean, then the rows below)");
+        }
+        for (int k = 0; k < un.length; k++) {
+          for (int i = 0; i < u.length; i++) {
             for (int j = 0; j < b.length; j++) {
                 Counts x = u[i];
                 Counts y = b[j];
-                long tp = x.tp + y.tp;
-                long fp = x.fp + y.fp;
-                long fn = x.fn + y.fn;
+                Counts z = un[k][0];
+                if (uncertain != null && i == 0 && j == 0) {
+                    System.out.printf(Locale.ROOT, "t uncertain %s: %d clean flags in uncertain documents%n", label(uncertain[k]),
+                            z.cleanFlags);
+                }
+                long tp = x.tp + y.tp + z.tp;
+                long fp = x.fp + y.fp + z.fp;
+                long fn = x.fn + y.fn + z.fn;
                 double pr = (double) tp / Math.max(1, tp + fp);
                 double r = (double) tp / Math.max(1, tp + fn);
                 System.out.printf(Locale.ROOT, "%-11s  %-9s  %.3f      %.3f    %.3f  %.3f  %.3f  %5.1f %%   %d / %d / %d%n",
-                        label(unboosted[i]), label(boosted[j]), 100.0 * (x.cleanFlags + y.cleanFlags) / cleanWords,
-                        100.0 * (x.modernFlags + y.modernFlags) / Math.max(1, modernWords), pr, r,
-                        pr + r == 0 ? 0 : 2 * pr * r / (pr + r), 100.0 * (x.exact + y.exact) / Math.max(1, edits),
-                        x.exFlagged + y.exFlagged, x.exFalse + y.exFalse, x.exExact + y.exExact);
+                        label(unboosted[i]), label(boosted[j]), 100.0 * (x.cleanFlags + y.cleanFlags + z.cleanFlags) / cleanWords,
+                        100.0 * (x.modernFlags + y.modernFlags + z.modernFlags) / Math.max(1, modernWords), pr, r,
+                        pr + r == 0 ? 0 : 2 * pr * r / (pr + r), 100.0 * (x.exact + y.exact + z.exact) / Math.max(1, edits),
+                        x.exFlagged + y.exFlagged + z.exFlagged, x.exFalse + y.exFalse + z.exFalse,
+                        x.exExact + y.exExact + z.exExact);
             }
+          }
         }
     }
 
@@ -119,15 +139,25 @@ final class FindingOperatingPoints {
 
     /** The document's findings at every threshold of its kind (called spun or not), with the counters they add to. */
     private static List<Tally> tally(Detector detector, Detector.Trace t, double[] unboosted, double[] boosted,
-            Counts[] u, Counts[] b) {
+            Counts[] u, Counts[] b, double[] uncertain, Counts[][] un) {
         DetectorSettings s = detector.settings();
         boolean isBoosted = s.spunBoost() != 0 && t.report().spinScore() >= s.spunThreshold();
-        double[] ts = isBoosted ? boosted : unboosted;
+        boolean isUncertain = !isBoosted && !Double.isNaN(s.unspunEvidenceGate()) && s.findingModel() != null
+                && s.widensUncertain(t.report().spinScore()) && FindingModel.decidesIn(t.doc().wordCount());
+        double[] ts = isBoosted ? boosted : isUncertain && uncertain != null ? uncertain : unboosted;
         Counts[] cs = isBoosted ? b : u;
+        if (isUncertain) {
+            // every uncertain threshold's counter, or (no list) each unboosted one's
+            cs = new Counts[ts.length];
+            for (int k = 0; k < ts.length; k++) {
+                cs[k] = uncertain != null ? un[k][0] : u[k];
+            }
+        }
         List<Tally> out = new ArrayList<>(ts.length);
         for (int i = 0; i < ts.length; i++) {
             double th = ts[i];
-            FindingModel fitted = isBoosted && s.spunFindingModel() != null ? s.spunFindingModel() : s.findingModel();
+            FindingModel fitted = isBoosted && s.spunFindingModel() != null ? s.spunFindingModel()
+                    : isUncertain && s.uncertainFindingModel() != null ? s.uncertainFindingModel() : s.findingModel();
             FindingModel m = Double.isNaN(th) ? null : new FindingModel(fitted.weights(), -Math.log(th / (1 - th)));
             // off: the boosted decode's posteriors in a document called spun, the detector's findings elsewhere
             List<Finding> f = !FindingModel.decidesIn(t.doc().wordCount()) || m == null && !isBoosted ? t.report().findings()
