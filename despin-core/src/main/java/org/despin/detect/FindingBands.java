@@ -1,8 +1,5 @@
 package org.despin.detect;
 
-import java.util.Arrays;
-import java.util.Locale;
-
 /**
  * The unspun finding model's threshold by document length ({@link DetectorSettings#findingModelFor}): band {@code i}
  * holds the documents of fewer than {@code words[i]} words (and at least {@code words[i - 1]}), whose candidates are
@@ -16,50 +13,30 @@ import java.util.Locale;
  */
 public final class FindingBands {
 
-    private final int[] words;
-    private final double[] thresholds;
+    private static final String PROBABILITY = "thresholds lie in (0, 1)";
+
+    private final LengthBands bands;
 
     /**
      * @param words the bands' upper ends (exclusive), strictly increasing, each >= 1
      * @param thresholds each band's threshold t, in (0, 1) (the same length)
      */
     public FindingBands(int[] words, double[] thresholds) {
-        if (words.length == 0 || words.length != thresholds.length) {
-            throw new IllegalArgumentException("one threshold per band, at least one band");
-        }
-        for (int i = 0; i < words.length; i++) {
-            if (words[i] < 1 || (i > 0 && words[i] <= words[i - 1]) || !(thresholds[i] > 0 && thresholds[i] < 1)) {
-                throw new IllegalArgumentException("band ends must increase from >= 1, thresholds lie in (0, 1)");
-            }
-        }
-        this.words = words.clone();
-        this.thresholds = thresholds.clone();
+        this(new LengthBands(words, thresholds, t -> t > 0 && t < 1, PROBABILITY));
+    }
+
+    private FindingBands(LengthBands bands) {
+        this.bands = bands;
     }
 
     /** Bands written as {@code "150:0.43,200:0.41"} (upper end exclusive : threshold), as {@link #toString} writes them. */
     public static FindingBands parse(String s) {
-        String[] parts = s.split(",");
-        int[] w = new int[parts.length];
-        double[] t = new double[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            String[] f = parts[i].trim().split(":");
-            if (f.length != 2) {
-                throw new IllegalArgumentException("band not WORDS:THRESHOLD: " + parts[i]);
-            }
-            w[i] = Integer.parseInt(f[0].trim());
-            t[i] = Double.parseDouble(f[1].trim());
-        }
-        return new FindingBands(w, t);
+        return new FindingBands(LengthBands.parse(s, t -> t > 0 && t < 1, PROBABILITY));
     }
 
     /** The threshold of a document of {@code wordCount} words, or NaN past the last band (the model's own bias). */
     public double threshold(int wordCount) {
-        for (int i = 0; i < words.length; i++) {
-            if (wordCount < words[i]) {
-                return thresholds[i];
-            }
-        }
-        return Double.NaN;
+        return bands.threshold(wordCount, Double.NaN);
     }
 
     /** {@code model} at the threshold of a document of {@code wordCount} words: the same weights, bias -logit(t); past the last band {@code model} itself. */
@@ -70,20 +47,16 @@ public final class FindingBands {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FindingBands b && Arrays.equals(words, b.words) && Arrays.equals(thresholds, b.thresholds);
+        return o instanceof FindingBands b && bands.equals(b.bands);
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(words) + Arrays.hashCode(thresholds);
+        return bands.hashCode();
     }
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < words.length; i++) {
-            sb.append(i > 0 ? "," : "").append(words[i]).append(':').append(String.format(Locale.ROOT, "%s", thresholds[i]));
-        }
-        return sb.toString();
+        return bands.toString();
     }
 }

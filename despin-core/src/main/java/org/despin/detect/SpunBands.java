@@ -1,8 +1,5 @@
 package org.despin.detect;
 
-import java.util.Arrays;
-import java.util.Locale;
-
 /**
  * The verdict's spun threshold by length for documents shorter than the passages the score was fitted on
  * (100-150 words): band {@code i} holds the documents of fewer than {@code words[i]} words (and at least
@@ -25,73 +22,49 @@ public final class SpunBands {
      */
     public static final SpunBands WITH_DOC_COMMENTS = parse("40:0.98,60:0.96,100:0.95");
 
-    private final int[] words;
-    private final double[] thresholds;
+    private static final String FINITE = "thresholds be finite";
+
+    private final LengthBands bands;
 
     /**
      * @param words the bands' upper ends (exclusive), strictly increasing, each >= 1
      * @param thresholds each band's spun threshold (the same length)
      */
     public SpunBands(int[] words, double[] thresholds) {
-        if (words.length == 0 || words.length != thresholds.length) {
-            throw new IllegalArgumentException("one threshold per band, at least one band");
-        }
-        for (int i = 0; i < words.length; i++) {
-            if (words[i] < 1 || (i > 0 && words[i] <= words[i - 1]) || !Double.isFinite(thresholds[i])) {
-                throw new IllegalArgumentException("band ends must increase from >= 1, thresholds be finite");
-            }
-        }
-        this.words = words.clone();
-        this.thresholds = thresholds.clone();
+        this(new LengthBands(words, thresholds, Double::isFinite, FINITE));
+    }
+
+    private SpunBands(LengthBands bands) {
+        this.bands = bands;
     }
 
     /** Bands written as {@code "40:0.98,60:0.96,100:0.95"} (upper end exclusive : threshold), as {@link #toString} writes them. */
     public static SpunBands parse(String s) {
-        String[] parts = s.split(",");
-        int[] w = new int[parts.length];
-        double[] t = new double[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            String[] f = parts[i].trim().split(":");
-            if (f.length != 2) {
-                throw new IllegalArgumentException("band not WORDS:THRESHOLD: " + parts[i]);
-            }
-            w[i] = Integer.parseInt(f[0].trim());
-            t[i] = Double.parseDouble(f[1].trim());
-        }
-        return new SpunBands(w, t);
+        return new SpunBands(LengthBands.parse(s, Double::isFinite, FINITE));
     }
 
     /** The spun threshold of a document of {@code wordCount} words: its band's, or {@code otherwise} past the last band. */
     public double threshold(int wordCount, double otherwise) {
-        for (int i = 0; i < words.length; i++) {
-            if (wordCount < words[i]) {
-                return thresholds[i];
-            }
-        }
-        return otherwise;
+        return bands.threshold(wordCount, otherwise);
     }
 
     /** The lowest threshold of any band (for the settings' check against {@code cleanThreshold}). */
     double lowest() {
-        return Arrays.stream(thresholds).min().orElseThrow();
+        return bands.lowest();
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SpunBands b && Arrays.equals(words, b.words) && Arrays.equals(thresholds, b.thresholds);
+        return o instanceof SpunBands b && bands.equals(b.bands);
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(words) + Arrays.hashCode(thresholds);
+        return bands.hashCode();
     }
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < words.length; i++) {
-            sb.append(i > 0 ? "," : "").append(words[i]).append(':').append(String.format(Locale.ROOT, "%s", thresholds[i]));
-        }
-        return sb.toString();
+        return bands.toString();
     }
 }
