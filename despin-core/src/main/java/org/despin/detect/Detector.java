@@ -170,8 +170,9 @@ public final class Detector {
             estimate = rateEstimator.decodeAgain(lattices.lattices(), boosted(estimate), decoder);
         } else if (mayWidenUnspun(doc) && settings.widensUncertain(spinScore)) {
             // the same widening where the unspun finding model decides (it too has the gain in view), at the
-            // unboosted rate, in a document the score does not call clean (below cleanThreshold it changed no
-            // finding of the held-out sets and cost a quarter of the widening's time)
+            // unboosted rate, in a document scored at least uncertainFloor (default build: 0.65, near the spun
+            // threshold; NaN: cleanThreshold, below which it changed no finding of the held-out sets and cost a
+            // quarter of the widening's time)
             // (at the same rate: a sentence the widening left as it was keeps its decode)
             LatticeBuilder.Result wide = widen(doc, lattices, estimate, unspunSettings, unspunBuilders);
             inherit(decoder, lattices, wide);
