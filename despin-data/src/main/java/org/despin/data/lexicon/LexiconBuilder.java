@@ -37,14 +37,30 @@ public final class LexiconBuilder {
      * @param twoHopWhenFewerThan two-hop links only for observed lemmas with fewer one-hop originals than this
      * @param maxTwoHop most two-hop originals added per observed lemma
      * @param commonnessWeight nats per frequency class (0-25) of the original, in the ranking for the bound only
+     * @param maxRelated most related-word originals ({@link LinkFeatures#relatedOnly()}: WordNet similar-to, see-also,
+     *        the hyponyms of a broader observed word) kept per observed form beyond {@code maxCandidates}, of those the
+     *        bound of {@code maxCandidates} cuts (ranked by channel weight plus commonness): a common word's synonyms
+     *        alone fill {@code maxCandidates}, and a thesaurus lists its narrower words after them (0: none beyond)
      */
-    public record Limits(int maxCandidates, int twoHopWhenFewerThan, int maxTwoHop, double commonnessWeight) {
-        public static final Limits DEFAULT = new Limits(150, 6, 10, 0.3);
+    public record Limits(int maxCandidates, int twoHopWhenFewerThan, int maxTwoHop, double commonnessWeight,
+            int maxRelated) {
+        public static final Limits DEFAULT = new Limits(150, 6, 10, 0.3, 100);
 
         public Limits {
-            if (maxCandidates < 1 || twoHopWhenFewerThan < 0 || maxTwoHop < 0 || !(commonnessWeight >= 0)) {
+            if (maxCandidates < 1 || twoHopWhenFewerThan < 0 || maxTwoHop < 0 || !(commonnessWeight >= 0)
+                    || maxRelated < 0) {
                 throw new IllegalArgumentException("bad lexicon limits");
             }
+        }
+
+        /** Limits with no related-word places beyond {@code maxCandidates} (the bound of before). */
+        public Limits(int maxCandidates, int twoHopWhenFewerThan, int maxTwoHop, double commonnessWeight) {
+            this(maxCandidates, twoHopWhenFewerThan, maxTwoHop, commonnessWeight, 0);
+        }
+
+        /** These limits with {@code maxRelated} changed. */
+        public Limits withMaxRelated(int related) {
+            return new Limits(maxCandidates, twoHopWhenFewerThan, maxTwoHop, commonnessWeight, related);
         }
     }
 
@@ -323,6 +339,17 @@ public final class LexiconBuilder {
                 .thenComparing(Ranked::original));
         Map<String, LinkFeatures> out = new HashMap<>();
         for (Ranked r : ranked.subList(0, limits.maxCandidates())) {
+            out.put(r.original(), r.features());
+        }
+        // the related words the bound cut, best by channel weight plus commonness, in places of their own
+        List<Ranked> related = new ArrayList<>();
+        for (Ranked r : ranked.subList(limits.maxCandidates(), ranked.size())) {
+            if (r.features().relatedOnly() && r.features().hops() == 1) {
+                related.add(r);
+            }
+        }
+        related.sort(Comparator.comparingDouble(Ranked::score).reversed().thenComparing(Ranked::original));
+        for (Ranked r : related.subList(0, Math.min(limits.maxRelated(), related.size()))) {
             out.put(r.original(), r.features());
         }
         return out;

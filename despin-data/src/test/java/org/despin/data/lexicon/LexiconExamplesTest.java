@@ -36,7 +36,7 @@ class LexiconExamplesTest {
     private static final Set<String> LEMMAS = Set.of("advise", "retailer", "ask for", "protection", "lasting", "common",
             "confront", "encounter", "counterfeit", "consciousness", "five", "5", "state", "make use of", "point out",
             "fifth", "go over", "check out", "outlet", "tell", "big", "phenomenon", "pandemic", "motor vehicle", "northern",
-            "increase");
+            "increase", "allow", "period", "tool");
 
     private static Lexicon lexicon;
 
@@ -84,6 +84,10 @@ class LexiconExamplesTest {
         "pandemic, general",
         "motor vehicle, truck",
         "motor vehicles, trucks",
+        // a common word's synonyms fill the per-key bound; its narrower words have places of their own
+        "allow, support",
+        "periods, years",
+        "tool, plow",
     })
     void observedSpanListsTheOriginal(String observed, String original) {
         List<String> originals = lexicon.candidates(observed).stream().map(Candidate::original).toList();
@@ -115,6 +119,9 @@ class LexiconExamplesTest {
         assertEquals("wordnet-generic", source("motor vehicles", "trucks"));
         // a generic word's originals are its hyponyms, never its own hypernyms
         assertTrue(!originals("motor vehicles").contains("self-propelled vehicles"), originals("motor vehicles").toString());
+        // "allow" has more than 150 synonyms: its hyponym "support" (WordNet: support @ allow) is a place of its own
+        assertEquals("wordnet-generic", source("allow", "support"));
+        assertTrue(originals("allow").size() > LexiconBuilder.Limits.DEFAULT.maxCandidates(), originals("allow").toString());
     }
 
     @Test
@@ -143,7 +150,8 @@ class LexiconExamplesTest {
     void candidateListsAreBoundedAndSorted() {
         for (String observed : List.of("common", "advised", "stated", "encounter")) {
             List<Candidate> c = lexicon.candidates(observed);
-            assertTrue(c.size() <= LexiconBuilder.Limits.DEFAULT.maxCandidates(), observed + ": " + c.size());
+            assertTrue(c.size() <= LexiconBuilder.Limits.DEFAULT.maxCandidates() + LexiconBuilder.Limits.DEFAULT.maxRelated(),
+                    observed + ": " + c.size());
             for (int i = 1; i < c.size(); i++) {
                 assertTrue(c.get(i - 1).logChannel() >= c.get(i).logChannel());
             }

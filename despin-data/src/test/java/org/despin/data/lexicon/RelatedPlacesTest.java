@@ -1,0 +1,74 @@
+package org.despin.data.lexicon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import java.util.Set;
+import org.despin.lexicon.ChannelWeights;
+import org.despin.lexicon.LexiconData;
+import org.despin.lexicon.LinkFeatures;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The related words the per-key bound cuts get places of their own ({@link LexiconBuilder.Limits#maxRelated}): a
+ * broad word whose synonyms fill the bound still lists its best narrower words, and never a synonym the bound cut.
+ */
+class RelatedPlacesTest {
+    private static Morphology morphology;
+
+    @BeforeAll
+    static void load() throws Exception {
+        morphology = Morphology.load();
+    }
+
+    /** "vehicle": three synonyms (two in a WordNet synset), three hyponyms, of which "truck" has the shortest list. */
+    private static SynonymGraph graph() {
+        SynonymGraph g = new SynonymGraph();
+        g.add("vehicle", "car", LinkFeatures.DIRECT | LinkFeatures.MOBY | LinkFeatures.WORDNET);
+        g.add("vehicle", "auto", LinkFeatures.DIRECT | LinkFeatures.MOBY | LinkFeatures.WORDNET);
+        g.add("vehicle", "wagon", LinkFeatures.DIRECT | LinkFeatures.MOBY);
+        g.add("vehicle", "truck", LinkFeatures.GENERIC);
+        g.add("vehicle", "bus", LinkFeatures.GENERIC);
+        g.add("vehicle", "tractor", LinkFeatures.GENERIC);
+        // the originals' own lists: a spinner replacing "bus" or "tractor" has more words to choose from
+        for (String w : new String[] {"coach", "omnibus", "charabanc"}) {
+            g.add(w, "bus", LinkFeatures.DIRECT | LinkFeatures.MOBY);
+            g.add(w, "tractor", LinkFeatures.DIRECT | LinkFeatures.MOBY);
+        }
+        g.add("minibus", "bus", LinkFeatures.DIRECT | LinkFeatures.MOBY);
+        g.freeze();
+        return g;
+    }
+
+    private static Set<String> originals(int maxCandidates, int maxRelated) {
+        LexiconBuilder b = new LexiconBuilder(graph(), morphology, ChannelWeights.DEFAULT,
+                new LexiconBuilder.Limits(maxCandidates, 0, 0, 0.0, maxRelated), Set.of(), Set.of());
+        LexiconData data = b.build(Map.of(), "vehicle"::equals);
+        return data.links().get("vehicle").keySet();
+    }
+
+    @Test
+    void theBoundCutsRelatedWordsFirstWithoutPlacesOfTheirOwn() {
+        assertEquals(Set.of("car", "auto"), originals(2, 0));
+        assertEquals(Set.of("car", "auto", "wagon", "truck", "bus", "tractor"), originals(6, 0));
+    }
+
+    @Test
+    void theBestCutRelatedWordsGetTheirOwnPlaces() {
+        // the best related word by channel weight: "truck" (the shortest list), then "tractor" (4 words offered for it), then "bus" (5)
+        assertEquals(Set.of("car", "auto", "truck"), originals(2, 1));
+        assertEquals(Set.of("car", "auto", "truck", "tractor"), originals(2, 2));
+        // the cut synonym "wagon" gets no place of a related word
+        assertEquals(Set.of("car", "auto", "truck", "tractor", "bus"), originals(2, 5));
+        // nothing cut, nothing added
+        assertEquals(Set.of("car", "auto", "wagon", "truck", "bus", "tractor"), originals(6, 5));
+    }
+
+    @Test
+    void limitsOfBeforeHaveNoRelatedPlaces() {
+        assertEquals(0, new LexiconBuilder.Limits(150, 6, 10, 0.3).maxRelated());
+        assertEquals(100, LexiconBuilder.Limits.DEFAULT.maxRelated());
+        assertEquals(150, LexiconBuilder.Limits.DEFAULT.maxCandidates());
+    }
+}
