@@ -38,9 +38,12 @@ public final class LexiconBuilder {
      * @param maxTwoHop most two-hop originals added per observed lemma
      * @param commonnessWeight nats per frequency class (0-25) of the original, in the ranking for the bound only
      * @param maxRelated most related-word originals ({@link LinkFeatures#relatedOnly()}: WordNet similar-to, see-also,
-     *        the hyponyms of a broader observed word) kept per observed form beyond {@code maxCandidates}, of those the
-     *        bound of {@code maxCandidates} cuts (ranked by channel weight plus commonness): a common word's synonyms
-     *        alone fill {@code maxCandidates}, and a thesaurus lists its narrower words after them (0: none beyond)
+     *        the hyponyms of a broader observed word) kept per observed form beyond {@code maxCandidates}, of the
+     *        one-word originals the bound of {@code maxCandidates} cuts (ranked by channel weight plus commonness): a
+     *        common word's synonyms alone fill {@code maxCandidates}, and a thesaurus lists its narrower words after
+     *        them ("tool" for "plow", "periods" for "years"); one-word originals only, because the cut multi-word
+     *        hyponyms ("sport utility vehicle") feed the term arcs at a cost (~3 % of clean-text time) and restore
+     *        next to nothing (branch {@code coverage24}); 0: none beyond, the bound of before
      */
     public record Limits(int maxCandidates, int twoHopWhenFewerThan, int maxTwoHop, double commonnessWeight,
             int maxRelated) {
@@ -344,7 +347,7 @@ public final class LexiconBuilder {
         // the related words the bound cut, best by channel weight plus commonness, in places of their own
         List<Ranked> related = new ArrayList<>();
         for (Ranked r : ranked.subList(limits.maxCandidates(), ranked.size())) {
-            if (r.features().relatedOnly() && r.features().hops() == 1) {
+            if (r.features().relatedOnly() && r.features().hops() == 1 && words(r.original()) == 1) {
                 related.add(r);
             }
         }

@@ -22,7 +22,10 @@ class RelatedPlacesTest {
         morphology = Morphology.load();
     }
 
-    /** "vehicle": three synonyms (two in a WordNet synset), three hyponyms, of which "truck" has the shortest list. */
+    /**
+     * "vehicle": three synonyms (two in a WordNet synset), four hyponyms, of which "truck" and "fire engine" have the
+     * shortest lists of words offered for them.
+     */
     private static SynonymGraph graph() {
         SynonymGraph g = new SynonymGraph();
         g.add("vehicle", "car", LinkFeatures.DIRECT | LinkFeatures.MOBY | LinkFeatures.WORDNET);
@@ -31,6 +34,7 @@ class RelatedPlacesTest {
         g.add("vehicle", "truck", LinkFeatures.GENERIC);
         g.add("vehicle", "bus", LinkFeatures.GENERIC);
         g.add("vehicle", "tractor", LinkFeatures.GENERIC);
+        g.add("vehicle", "fire engine", LinkFeatures.GENERIC);
         // the originals' own lists: a spinner replacing "bus" or "tractor" has more words to choose from
         for (String w : new String[] {"coach", "omnibus", "charabanc"}) {
             g.add(w, "bus", LinkFeatures.DIRECT | LinkFeatures.MOBY);
@@ -51,18 +55,22 @@ class RelatedPlacesTest {
     @Test
     void theBoundCutsRelatedWordsFirstWithoutPlacesOfTheirOwn() {
         assertEquals(Set.of("car", "auto"), originals(2, 0));
-        assertEquals(Set.of("car", "auto", "wagon", "truck", "bus", "tractor"), originals(6, 0));
+        assertEquals(Set.of("car", "auto", "wagon", "truck", "bus", "tractor", "fire engine"), originals(7, 0));
     }
 
     @Test
     void theBestCutRelatedWordsGetTheirOwnPlaces() {
-        // the best related word by channel weight: "truck" (the shortest list), then "tractor" (4 words offered for it), then "bus" (5)
+        // the best related word by channel weight: "truck" (no other word offered for it), then "tractor" (3), "bus" (4),
+        // "fire engine" (none, but one word longer than "vehicle"); a phrase gets no place of its own
         assertEquals(Set.of("car", "auto", "truck"), originals(2, 1));
         assertEquals(Set.of("car", "auto", "truck", "tractor"), originals(2, 2));
         // the cut synonym "wagon" gets no place of a related word
         assertEquals(Set.of("car", "auto", "truck", "tractor", "bus"), originals(2, 5));
         // nothing cut, nothing added
-        assertEquals(Set.of("car", "auto", "wagon", "truck", "bus", "tractor"), originals(6, 5));
+        assertEquals(Set.of("car", "auto", "wagon", "truck", "bus", "tractor", "fire engine"), originals(7, 5));
+        // within the bound a phrase keeps its place as before (above); cut, it gets none ("bus" does)
+        assertEquals(Set.of("car", "auto", "wagon", "truck", "tractor", "bus"), originals(6, 5));
+        assertEquals(Set.of("car", "auto", "wagon", "truck", "tractor", "bus"), originals(5, 5));
     }
 
     @Test
