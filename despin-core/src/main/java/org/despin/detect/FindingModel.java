@@ -18,8 +18,10 @@ import java.util.List;
  * @param weights intercept, then one weight per {@link #FEATURES} entry (the calibrated fit)
  * @param bias nats added to the log-odds: the operating point, chosen for the clean-text flag budget
  *     ({@code -logit(t)} flags the candidates whose fitted probability reaches t)
+ * @param trees boosted trees whose log-odds are added to the weighted features' ({@link FindingTrees}, fitted over these
+ *     weights), or null: the logistic model alone
  */
-public record FindingModel(double[] weights, double bias) {
+public record FindingModel(double[] weights, double bias, FindingTrees trees) {
     /** What the model reads of a candidate, in the order of {@link #features}. */
     public static final List<String> FEATURES = List.of(
             "arcLogOdds",          // the arc's weight plus its LM context ratio (nats; the arc model's log-odds for word arcs)
@@ -165,6 +167,11 @@ public record FindingModel(double[] weights, double bias) {
      */
     public static final FindingModel SPUN_WITH_NAMES = new FindingModel(SPUN.weights(), 0.0400);
 
+    /** The logistic model alone (no trees). */
+    public FindingModel(double[] weights, double bias) {
+        this(weights, bias, null);
+    }
+
     public FindingModel {
         if (weights.length != SIZE + 1) {
             throw new IllegalArgumentException("a finding model needs " + (SIZE + 1) + " weights, got " + weights.length);
@@ -180,9 +187,22 @@ public record FindingModel(double[] weights, double bias) {
         return weights.clone();
     }
 
-    /** Whether the stored orders have a weight (else they need not be computed: see {@link #storedOrder}). */
+    /** The same model at another operating point (the trees kept). */
+    public FindingModel withBias(double newBias) {
+        return new FindingModel(weights, newBias, trees);
+    }
+
+    /** The same model with these trees (null: none). */
+    public FindingModel withTrees(FindingTrees newTrees) {
+        return new FindingModel(weights, bias, newTrees);
+    }
+
+    /** Whether the stored orders have a weight or a split (else they need not be computed: see {@link #storedOrder}). */
     boolean readsStoredOrder() {
-        return weights[FEATURES.indexOf("observedStored") + 1] != 0 || weights[FEATURES.indexOf("candidateStored") + 1] != 0;
+        int observed = FEATURES.indexOf("observedStored");
+        int candidate = FEATURES.indexOf("candidateStored");
+        return weights[observed + 1] != 0 || weights[candidate + 1] != 0
+                || trees != null && (trees.reads(observed) || trees.reads(candidate));
     }
 
     /** Whether the model decides in a document of this many words (see {@link #MIN_WORDS}). */
@@ -200,7 +220,21 @@ public record FindingModel(double[] weights, double bias) {
         return 1 / (1 + Math.exp(-(logOdds(x) + bias)));
     }
 
-    private double logOdds(double[] x) {
+    /**
+     * The fitted probability of the logistic part alone, without the trees: what the document score reads
+     * ({@code topFindingProbability}, whose coefficients were fitted over the logistic model).
+     */
+    double linearProbability(double[] x) {
+        return 1 / (1 + Math.exp(-linearLogOdds(x)));
+    }
+
+    /** The log-odds (without the bias): the weighted features plus the trees' leaves. */
+    double logOdds(double[] x) {
+        double z = linearLogOdds(x);
+        return trees == null ? z : z + trees.logOdds(x);
+    }
+
+    private double linearLogOdds(double[] x) {
         double z = weights[0];
         for (int i = 0; i < x.length; i++) {
             z += weights[i + 1] * x[i];
@@ -335,16 +369,17 @@ public record FindingModel(double[] weights, double bias) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FindingModel m && Arrays.equals(weights, m.weights) && bias == m.bias;
+        return o instanceof FindingModel m && Arrays.equals(weights, m.weights) && bias == m.bias
+                && java.util.Objects.equals(trees, m.trees);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(weights) * 31 + Double.hashCode(bias);
+        return (Arrays.hashCode(weights) * 31 + Double.hashCode(bias)) * 31 + java.util.Objects.hashCode(trees);
     }
 
     @Override
     public String toString() {
-        return "FindingModel" + Arrays.toString(weights) + " bias " + bias;
+        return "FindingModel" + Arrays.toString(weights) + " bias " + bias + (trees == null ? "" : " + " + trees);
     }
 }
