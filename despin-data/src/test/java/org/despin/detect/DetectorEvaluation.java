@@ -229,6 +229,12 @@ public final class DetectorEvaluation {
                 b.uncertainFindingModel(new FindingModel(findingWeights(parts[0]), Double.parseDouble(parts[1])));
             }
         }
+        // -DfindingT=T: findingModel at threshold T (its weights and trees kept)
+        String findingT = System.getProperty("findingT");
+        if (findingT != null) {
+            double t = Double.parseDouble(findingT);
+            b.findingModel(b.build().findingModel().withBias(-Math.log(t / (1 - t))));
+        }
         // boosted trees on the finding models (TreeFitting's file format, FindingTrees; "off": none): -DfindingTrees for
         // findingModel and uncertainFindingModel (DEFAULTS' weights), -DspunFindingTrees for spunFindingModel
         String findingTrees = System.getProperty("findingTrees");

@@ -34,6 +34,11 @@ final class TreeFitting {
     private TreeFitting() {
     }
 
+    /** {@code -DtreeExclude=a,b}: more features the trees may not split on (e.g. the document's spinScore and rate). */
+    static List<String> excluded() {
+        return Arrays.stream(System.getProperty("treeExclude", "").split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
+    }
+
     /** The candidates of the dump: passage document, half, label, features. */
     record Data(int[] document, boolean[] train, int[] y, double[][] x) {
         int size() {
@@ -123,7 +128,7 @@ final class TreeFitting {
                 final int f = k;
                 sorted[k] = java.util.stream.IntStream.range(0, n).boxed()
                         .sorted((a, b) -> Double.compare(data.x()[a][f], data.x()[b][f])).mapToInt(Integer::intValue).toArray();
-                allowed[k] = !EXCLUDED.contains(FindingModel.FEATURES.get(k))
+                allowed[k] = !EXCLUDED.contains(FindingModel.FEATURES.get(k)) && !excluded().contains(FindingModel.FEATURES.get(k))
                         && data.x()[sorted[k][0]][k] < data.x()[sorted[k][n - 1]][k];
             }
         }
@@ -361,8 +366,8 @@ final class TreeFitting {
                     }
                     List<Tree> chosen = trees.subList(0, bestCount);
                     String text = write(chosen, String.format(Locale.ROOT, "trees24 TreeFitting over FindingModel.%s: depth %d, eta %s, minLeaf %d,"
-                            + " lambda %s, %d trees (validation); fit on %d candidates of %s", baseName.toUpperCase(Locale.ROOT), depth, eta,
-                            minLeaf, lambda, bestCount, fit.size(), file.getFileName()));
+                            + " lambda %s, %d trees (validation), excluded %s; fit on %d candidates of %s", baseName.toUpperCase(Locale.ROOT), depth, eta,
+                            minLeaf, lambda, bestCount, excluded(), fit.size(), file.getFileName()));
                     FindingTrees ft = FindingTrees.read(new StringReader(text), "fitted");
                     FindingModel withTrees = base.withTrees(ft);
                     double[] testMargin = baseMargins(withTrees, test);
