@@ -104,6 +104,16 @@ class FindingTreesTest {
                 .readsStoredOrder());
     }
 
+    @Test
+    void theTreesOverDefaultsAreReadFromTheirResource() {
+        FindingTrees trees = FindingModel.DEFAULTS_TREES;
+        assertEquals(57, trees.size());
+        assertEquals(1511, trees.nodes());
+        assertFalse(trees.reads(FindingModel.FEATURES.indexOf("observedStored")));
+        assertFalse(trees.reads(FindingModel.FEATURES.indexOf("candidateStored")));
+        assertEquals(-2.4412856465161035, trees.logOdds(new double[FindingModel.SIZE]), 0); // pins the file
+    }
+
     private static void bad(String text, String message) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> read(text));
         assertEquals(message, e.getMessage());
