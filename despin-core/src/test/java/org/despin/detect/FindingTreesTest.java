@@ -114,6 +114,16 @@ class FindingTreesTest {
         assertEquals(-2.4412856465161035, trees.logOdds(new double[FindingModel.SIZE]), 0); // pins the file
     }
 
+    @Test
+    void theTreesOverSpunAreReadFromTheirResource() {
+        FindingTrees trees = FindingModel.SPUN_WITH_TREES.trees();
+        assertEquals(175, trees.size());
+        assertEquals(2071, trees.nodes());
+        assertFalse(trees.reads(FindingModel.FEATURES.indexOf("observedStored")));
+        assertFalse(FindingModel.SPUN_WITH_TREES.readsStoredOrder());
+        assertEquals(0.3273851037988463, trees.logOdds(new double[FindingModel.SIZE]), 0); // pins the file
+    }
+
     private static void bad(String text, String message) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> read(text));
         assertEquals(message, e.getMessage());
