@@ -185,7 +185,7 @@ public record FindingModel(double[] weights, double bias, FindingTrees trees) {
      * as the base margin, on the first half of the fit fold's candidates of {@code -DfindingBoosted=true fitfindings 1200}
      * (the number of trees chosen on a quarter of that half); on the second half AUROC 0.841 -> 0.847, log-loss 0.489 ->
      * 0.478. Bias 0.1603 = -logit(0.46): as for {@link #SPUN}, the lowest threshold measured at which the bundled example
-     * keeps at most 5 false flags (0.43 gives 6); on the three held-out sets F1 +0.011 / +0.010 / +0.007 at equal or
+     * keeps at most 5 false flags (0.43 gives 6); on the three held-out sets F1 +0.014 / +0.007 / +0.007 at equal or
      * fewer clean flags (docs/detector.md "Boosted trees on the finding model").
      */
     public static final FindingModel SPUN_WITH_TREES = new FindingModel(SPUN.weights(), 0.1603,
