@@ -438,7 +438,7 @@ public final class Detector {
         // sorted, not kept in a running top list: a long text has as many candidates as it has words
         double[] probabilities = new FindingBuilder(doc, reference, null, 0.5)
                 .knowingWords(lattices, estimate.decodings(), words).candidates(lattices).stream()
-                .mapToDouble(c -> model.probability(c.features())).sorted().toArray();
+                .mapToDouble(c -> model.linearProbability(c.features())).sorted().toArray(); // the score was fitted over the logistic part
         double sum = 0;
         for (int k = 1; k <= read && k <= probabilities.length; k++) {
             sum += probabilities[probabilities.length - k]; // surest first

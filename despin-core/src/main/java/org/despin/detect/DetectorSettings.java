@@ -182,11 +182,14 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
      * of uncertain documents ({@link #withUncertainWidening}, branch {@code widen22}, its finding model at t 0.41): both
      * together, on the three held-out sets, clean flags 69 / 105 / 141 -> 63 / 98 / 126, F1 +0.010 / +0.005 / -0.001,
      * exact +0.8 / +0.4 / +0.3 points (docs/detector.md "The evidence gate at 0.8 and the widening of uncertain
-     * documents together").
+     * documents together"). Since branch {@code trees24} documents called spun are decided by
+     * {@link FindingModel#SPUN_WITH_TREES} (SPUN's weights plus boosted trees, t 0.46; docs/detector.md "Boosted trees on the
+     * finding model").
      */
     public static final DetectorSettings DEFAULTS_WITH_DOC_COMMENTS = DEFAULTS_WITH_NAMES.with()
             .findingModel(FindingModel.DEFAULTS_WITH_DOC_COMMENTS).score(DocumentScorer.Coefficients.WITH_DOC_COMMENTS)
-            .spunThreshold(0.89).cleanThreshold(0.25).spunBands(SpunBands.WITH_DOC_COMMENTS).evidenceGate(0.8).build()
+            .spunThreshold(0.89).cleanThreshold(0.25).spunBands(SpunBands.WITH_DOC_COMMENTS).evidenceGate(0.8)
+            .spunFindingModel(FindingModel.SPUN_WITH_TREES).build()
             .withUncertainWidening();
 
     /** The least document score of the widening of uncertain documents in {@link #withUncertainWidening} (branch widen22). */

@@ -42,7 +42,7 @@ public final class FindingBands {
     /** {@code model} at the threshold of a document of {@code wordCount} words: the same weights, bias -logit(t); past the last band {@code model} itself. */
     public FindingModel modelFor(FindingModel model, int wordCount) {
         double t = threshold(wordCount);
-        return Double.isNaN(t) ? model : new FindingModel(model.weights(), -Math.log(t / (1 - t)));
+        return Double.isNaN(t) ? model : model.withBias(-Math.log(t / (1 - t)));
     }
 
     @Override

@@ -18,8 +18,10 @@ import java.util.List;
  * @param weights intercept, then one weight per {@link #FEATURES} entry (the calibrated fit)
  * @param bias nats added to the log-odds: the operating point, chosen for the clean-text flag budget
  *     ({@code -logit(t)} flags the candidates whose fitted probability reaches t)
+ * @param trees boosted trees whose log-odds are added to the weighted features' ({@link FindingTrees}, fitted over these
+ *     weights), or null: the logistic model alone
  */
-public record FindingModel(double[] weights, double bias) {
+public record FindingModel(double[] weights, double bias, FindingTrees trees) {
     /** What the model reads of a candidate, in the order of {@link #features}. */
     public static final List<String> FEATURES = List.of(
             "arcLogOdds",          // the arc's weight plus its LM context ratio (nats; the arc model's log-odds for word arcs)
@@ -119,6 +121,17 @@ public record FindingModel(double[] weights, double bias) {
     public static final FindingModel DEFAULTS_WITH_DOC_COMMENTS = new FindingModel(DEFAULTS.weights(), 0.4473);
 
     /**
+     * Boosted trees over {@link #DEFAULTS}' weights (branch {@code trees24}, resource {@code finding-trees-defaults.txt}):
+     * 57 trees of depth 4 (shrinkage 0.1, at least 50 candidates a leaf), fitted to the logistic loss's gradient with
+     * DEFAULTS' log-odds as the base margin on the first half of the fit fold's candidates of {@code fitfindings 1200}
+     * (the number of trees chosen on a quarter of that half); on the second half AUROC 0.858 -> 0.874, log-loss 0.382
+     * -> 0.360. Not in the default settings: at the clean flags of main on the first 100 held-out passages (t 0.28 /
+     * uncertain 0.29) F1 +0.011, but the third held-out set's clean flags 126 -> 170 (docs/detector.md "Boosted trees on
+     * the finding model"). Use: {@code DEFAULTS_WITH_DOC_COMMENTS.withTrees(DEFAULTS_TREES).withBias(b)}.
+     */
+    public static final FindingTrees DEFAULTS_TREES = FindingTrees.resource("finding-trees-defaults.txt");
+
+    /**
      * The model of a document not called spun whose lattices are widened ({@code unspunEvidenceGate} 0,
      * {@code spunContextPool} 4, {@code uncertainFloor} 0.65; in {@link DetectorSettings#DEFAULTS_WITH_DOC_COMMENTS}
      * since stop 23): {@link #DEFAULTS_WITH_DOC_COMMENTS}' weights at bias 0.3640 = -logit(0.41), 0.02 above that
@@ -165,6 +178,24 @@ public record FindingModel(double[] weights, double bias) {
      */
     public static final FindingModel SPUN_WITH_NAMES = new FindingModel(SPUN.weights(), 0.0400);
 
+    /**
+     * {@link #SPUN_WITH_NAMES} with boosted trees (branch {@code trees24}, resource {@code finding-trees-spun.txt}), the
+     * model of documents called spun in {@link DetectorSettings#DEFAULTS_WITH_DOC_COMMENTS}: 175 trees of depth 3
+     * (shrinkage 0.1, at least 200 candidates a leaf) fitted to the logistic loss's gradient with {@link #SPUN}'s log-odds
+     * as the base margin, on the first half of the fit fold's candidates of {@code -DfindingBoosted=true fitfindings 1200}
+     * (the number of trees chosen on a quarter of that half); on the second half AUROC 0.841 -> 0.847, log-loss 0.489 ->
+     * 0.478. Bias 0.1603 = -logit(0.46): as for {@link #SPUN}, the lowest threshold measured at which the bundled example
+     * keeps at most 5 false flags (0.43 gives 6); on the three held-out sets F1 +0.014 / +0.007 / +0.007 at equal or
+     * fewer clean flags (docs/detector.md "Boosted trees on the finding model").
+     */
+    public static final FindingModel SPUN_WITH_TREES = new FindingModel(SPUN.weights(), 0.1603,
+            FindingTrees.resource("finding-trees-spun.txt"));
+
+    /** The logistic model alone (no trees). */
+    public FindingModel(double[] weights, double bias) {
+        this(weights, bias, null);
+    }
+
     public FindingModel {
         if (weights.length != SIZE + 1) {
             throw new IllegalArgumentException("a finding model needs " + (SIZE + 1) + " weights, got " + weights.length);
@@ -180,9 +211,22 @@ public record FindingModel(double[] weights, double bias) {
         return weights.clone();
     }
 
-    /** Whether the stored orders have a weight (else they need not be computed: see {@link #storedOrder}). */
+    /** The same model at another operating point (the trees kept). */
+    public FindingModel withBias(double newBias) {
+        return new FindingModel(weights, newBias, trees);
+    }
+
+    /** The same model with these trees (null: none). */
+    public FindingModel withTrees(FindingTrees newTrees) {
+        return new FindingModel(weights, bias, newTrees);
+    }
+
+    /** Whether the stored orders have a weight or a split (else they need not be computed: see {@link #storedOrder}). */
     boolean readsStoredOrder() {
-        return weights[FEATURES.indexOf("observedStored") + 1] != 0 || weights[FEATURES.indexOf("candidateStored") + 1] != 0;
+        int observed = FEATURES.indexOf("observedStored");
+        int candidate = FEATURES.indexOf("candidateStored");
+        return weights[observed + 1] != 0 || weights[candidate + 1] != 0
+                || trees != null && (trees.reads(observed) || trees.reads(candidate));
     }
 
     /** Whether the model decides in a document of this many words (see {@link #MIN_WORDS}). */
@@ -200,7 +244,21 @@ public record FindingModel(double[] weights, double bias) {
         return 1 / (1 + Math.exp(-(logOdds(x) + bias)));
     }
 
-    private double logOdds(double[] x) {
+    /**
+     * The fitted probability of the logistic part alone, without the trees: what the document score reads
+     * ({@code topFindingProbability}, whose coefficients were fitted over the logistic model).
+     */
+    double linearProbability(double[] x) {
+        return 1 / (1 + Math.exp(-linearLogOdds(x)));
+    }
+
+    /** The log-odds (without the bias): the weighted features plus the trees' leaves. */
+    double logOdds(double[] x) {
+        double z = linearLogOdds(x);
+        return trees == null ? z : z + trees.logOdds(x);
+    }
+
+    private double linearLogOdds(double[] x) {
         double z = weights[0];
         for (int i = 0; i < x.length; i++) {
             z += weights[i + 1] * x[i];
@@ -335,16 +393,17 @@ public record FindingModel(double[] weights, double bias) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FindingModel m && Arrays.equals(weights, m.weights) && bias == m.bias;
+        return o instanceof FindingModel m && Arrays.equals(weights, m.weights) && bias == m.bias
+                && java.util.Objects.equals(trees, m.trees);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(weights) * 31 + Double.hashCode(bias);
+        return (Arrays.hashCode(weights) * 31 + Double.hashCode(bias)) * 31 + java.util.Objects.hashCode(trees);
     }
 
     @Override
     public String toString() {
-        return "FindingModel" + Arrays.toString(weights) + " bias " + bias;
+        return "FindingModel" + Arrays.toString(weights) + " bias " + bias + (trees == null ? "" : " + " + trees);
     }
 }

@@ -83,7 +83,8 @@ class SpunWideningTest {
         assertEquals(d, d.withUncertainWidening());
         assertEquals(DetectorSettings.DEFAULTS_WITH_NAMES.with().findingModel(FindingModel.DEFAULTS_WITH_DOC_COMMENTS)
                 .score(DocumentScorer.Coefficients.WITH_DOC_COMMENTS).spunThreshold(0.89).cleanThreshold(0.25)
-                .spunBands(SpunBands.WITH_DOC_COMMENTS).evidenceGate(0.8).build(), d.with().unspunEvidenceGate(Double.NaN)
+                .spunBands(SpunBands.WITH_DOC_COMMENTS).evidenceGate(0.8).spunFindingModel(FindingModel.SPUN_WITH_TREES).build(),
+                d.with().unspunEvidenceGate(Double.NaN)
                 .uncertainFindingModel(null).uncertainFloor(Double.NaN).build());
         assertEquals(0.0, d.unspunEvidenceGate());
         assertEquals(0.0, d.uncertainBoost());

@@ -221,12 +221,35 @@ public final class DetectorEvaluation {
             DetectorSettings base = b.build();
             String[] kind = uncertainFindings.split(":");
             if (kind.length == 2) {
-                double[] w = (kind[0].equals("spun") ? base.spunFindingModel() : base.findingModel()).weights();
+                FindingModel m = kind[0].equals("spun") ? base.spunFindingModel() : base.findingModel();
                 double t = Double.parseDouble(kind[1]);
-                b.uncertainFindingModel(new FindingModel(w, -Math.log(t / (1 - t))));
+                b.uncertainFindingModel(m.withBias(-Math.log(t / (1 - t))));
             } else {
                 String[] parts = uncertainFindings.split(";");
                 b.uncertainFindingModel(new FindingModel(findingWeights(parts[0]), Double.parseDouble(parts[1])));
+            }
+        }
+        // -DfindingT=T: findingModel at threshold T (its weights and trees kept)
+        String findingT = System.getProperty("findingT");
+        if (findingT != null) {
+            double t = Double.parseDouble(findingT);
+            b.findingModel(b.build().findingModel().withBias(-Math.log(t / (1 - t))));
+        }
+        // boosted trees on the finding models (TreeFitting's file format, FindingTrees; "off": none): -DfindingTrees for
+        // findingModel and uncertainFindingModel (DEFAULTS' weights), -DspunFindingTrees for spunFindingModel
+        String findingTrees = System.getProperty("findingTrees");
+        String spunFindingTrees = System.getProperty("spunFindingTrees");
+        if (findingTrees != null || spunFindingTrees != null) {
+            DetectorSettings base = b.build();
+            if (findingTrees != null && base.findingModel() != null) {
+                FindingTrees trees = readTrees(findingTrees);
+                b.findingModel(base.findingModel().withTrees(trees));
+                if (base.uncertainFindingModel() != null) {
+                    b.uncertainFindingModel(base.uncertainFindingModel().withTrees(trees));
+                }
+            }
+            if (spunFindingTrees != null && base.spunFindingModel() != null) {
+                b.spunFindingModel(base.spunFindingModel().withTrees(readTrees(spunFindingTrees)));
             }
         }
         String spunBands = System.getProperty("spunBands"); // "40:0.97,60:0.95,100:0.91" (SpunBands), or "off"
@@ -363,6 +386,18 @@ public final class DetectorEvaluation {
      * writes them): edits flagged (a finding overlaps the edit), false flags (findings on no edit),
      * exact restorations.
      */
+    /** Trees from a file in FindingTrees' format, or none for "off". */
+    static FindingTrees readTrees(String file) {
+        if (file.equals("off")) {
+            return null;
+        }
+        try (java.io.Reader r = java.nio.file.Files.newBufferedReader(Path.of(file))) {
+            return FindingTrees.read(r, file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /**
      * Finding-model weights as fitfindings prints them; a vector printed before features were added at the end
      * (21 features before branch names2's stored orders) gets weight 0 for those.

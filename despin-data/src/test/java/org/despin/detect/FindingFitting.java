@@ -65,6 +65,7 @@ final class FindingFitting {
         List<Integer> exact = new ArrayList<>();
         List<Integer> onEdit = new ArrayList<>();
         List<Boolean> inTrain = new ArrayList<>();
+        List<Integer> passageOf = new ArrayList<>(); // 2 * passage + (clean ? 0 : 1), for -DfindingDump
         // -DfindingLemmas=true: also the features with the document's words counted by lemma (LemmaWordKey)
         LemmaWordKey lemmas = Boolean.getBoolean("findingLemmas") ? LemmaWordKey.load() : null;
         List<double[]> xLemmas = new ArrayList<>();
@@ -110,12 +111,17 @@ final class FindingFitting {
                     exact.add(isExact ? 1 : 0);
                     onEdit.add(isOnEdit ? 1 : 0);
                     inTrain.add(train);
+                    passageOf.add(2 * i + (clean ? 0 : 1));
                 }
             }
         }
         System.out.printf(Locale.ROOT, "%d passages of %s-%s words (%s), each clean and spun; %d candidates, "
                 + "%d exact, %d on an edit%n", passages.size(), words[0], words[1], foldLm != null ? "fit fold, fold LM" : "all training documents",
                 x.size(), exact.stream().mapToInt(Integer::intValue).sum(), onEdit.stream().mapToInt(Integer::intValue).sum());
+        String dump = System.getProperty("findingDump");
+        if (dump != null) { // -DfindingDump=FILE: the candidates for TreeFitting (passage, half, labels, features)
+            dump(Path.of(dump), x, onEdit, exact, inTrain, passageOf);
+        }
         double l2 = Double.parseDouble(System.getProperty("l2", "1.0"));
         // -DfindingDrop="a,b;c": also fit (label onEdit) without those features (zero columns keep zero weights)
         List<String> variants = new ArrayList<>(List.of("exact", "onEdit"));
@@ -155,6 +161,28 @@ final class FindingFitting {
             }
             thresholds(w, docs, base, spunFit, decide.lm());
         }
+    }
+
+    /**
+     * Writes the candidates as TSV, one a line: document (2 * passage + 1 if spun), train (1: the first half),
+     * onEdit, exact, then the {@link FindingModel#FEATURES} (TreeFitting reads it).
+     */
+    static void dump(Path file, List<double[]> x, List<Integer> onEdit, List<Integer> exact, List<Boolean> inTrain,
+            List<Integer> passageOf) throws java.io.IOException {
+        try (java.io.BufferedWriter w = java.nio.file.Files.newBufferedWriter(file)) {
+            w.write("document\ttrain\tonEdit\texact\t" + String.join("\t", FindingModel.FEATURES) + "\n");
+            StringBuilder line = new StringBuilder();
+            for (int n = 0; n < x.size(); n++) {
+                line.setLength(0);
+                line.append(passageOf.get(n)).append('\t').append(inTrain.get(n) ? 1 : 0).append('\t')
+                        .append(onEdit.get(n)).append('\t').append(exact.get(n));
+                for (int k = 1; k < x.get(n).length; k++) {
+                    line.append('\t').append(x.get(n)[k]);
+                }
+                w.write(line.append('\n').toString());
+            }
+        }
+        System.out.println("candidates written to " + file);
     }
 
     /** Whether the detector decodes this document boosted, so that the finding model does not decide there. */

@@ -158,7 +158,7 @@ final class FindingOperatingPoints {
             double th = ts[i];
             FindingModel fitted = isBoosted && s.spunFindingModel() != null ? s.spunFindingModel()
                     : isUncertain && s.uncertainFindingModel() != null ? s.uncertainFindingModel() : s.findingModel();
-            FindingModel m = Double.isNaN(th) ? null : new FindingModel(fitted.weights(), -Math.log(th / (1 - th)));
+            FindingModel m = Double.isNaN(th) ? null : fitted.withBias(-Math.log(th / (1 - th)));
             // off: the boosted decode's posteriors in a document called spun, the detector's findings elsewhere
             List<Finding> f = !FindingModel.decidesIn(t.doc().wordCount()) || m == null && !isBoosted ? t.report().findings()
                     : new FindingBuilder(t.doc(), t.estimate(), m, t.report().spinScore(), Double.NaN, detector.lm()).findings(t.lattices(),

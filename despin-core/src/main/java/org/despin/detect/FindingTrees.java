@@ -1,0 +1,288 @@
+package org.despin.detect;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Gradient-boosted regression trees over a candidate finding's {@link FindingModel#FEATURES}: log-odds added to the
+ * {@link FindingModel}'s linear part (the trees were fitted to the logistic loss's gradient with that linear part as
+ * the base margin, so that with no trees the model is the logistic one; TreeFitting in the test sources,
+ * docs/detector.md "Boosted trees on the finding model"). Immutable; the nodes are kept in flat arrays and
+ * {@link #logOdds} allocates nothing.
+ *
+ * <p>The file format ({@link #read}, {@link #write}): UTF-8 lines; blank lines and lines starting with {@code #} are
+ * ignored; the first other line is {@value #HEADER}; then each tree starts with a line {@code tree} followed by its
+ * nodes, one a line, numbered from 0 in order, the root first:
+ * <pre>
+ * despin finding trees 1
+ * # x[rate] &lt;= -2.5 goes to node 1, else to node 2
+ * tree
+ * split 0 rate -2.5 1 2
+ * leaf 1 -0.03
+ * split 2 spanMass 0.75 3 4
+ * leaf 3 0.01
+ * leaf 4 0.08
+ * </pre>
+ * {@code split ID FEATURE THRESHOLD LEFT RIGHT} sends a candidate whose feature (a name of {@link FindingModel#FEATURES})
+ * is at most the threshold to node LEFT, else to node RIGHT; {@code leaf ID VALUE} adds VALUE (shrinkage included) to
+ * the log-odds. A child's number is above its parent's and every node but the root is the child of exactly one split,
+ * so a tree is a tree; any other line is an error naming its line number.
+ */
+public final class FindingTrees {
+    /** The first line of the file format. */
+    public static final String HEADER = "despin finding trees 1";
+    private static final int LEAF = -1;
+
+    private final int[] roots;
+    private final int[] feature;     // LEAF for a leaf
+    private final double[] threshold;
+    private final int[] left;
+    private final int[] right;
+    private final double[] value;
+
+    private FindingTrees(int[] roots, int[] feature, double[] threshold, int[] left, int[] right, double[] value) {
+        this.roots = roots;
+        this.feature = feature;
+        this.threshold = threshold;
+        this.left = left;
+        this.right = right;
+        this.value = value;
+    }
+
+    /** The number of trees. */
+    public int size() {
+        return roots.length;
+    }
+
+    /** The number of nodes of all trees. */
+    public int nodes() {
+        return feature.length;
+    }
+
+    /** Whether a split reads feature {@code k} (an index of {@link FindingModel#FEATURES}). */
+    boolean reads(int k) {
+        for (int f : feature) {
+            if (f == k) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The sum of the trees' leaves that the features {@code x} (in the order of {@link FindingModel#FEATURES}) reach. */
+    public double logOdds(double[] x) {
+        double sum = 0;
+        for (int root : roots) {
+            int n = root;
+            while (feature[n] != LEAF) {
+                n = x[feature[n]] <= threshold[n] ? left[n] : right[n];
+            }
+            sum += value[n];
+        }
+        return sum;
+    }
+
+    /** Reads trees from a resource of this package. */
+    public static FindingTrees resource(String name) {
+        try (InputStream in = FindingTrees.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("no resource " + name + " beside " + FindingTrees.class.getName());
+            }
+            return read(new InputStreamReader(in, StandardCharsets.UTF_8), name);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name, e);
+        }
+    }
+
+    /**
+     * Reads the file format (see the class comment); {@code source} names the file in the errors.
+     *
+     * @throws IllegalArgumentException on a malformed file, naming the source and the line
+     */
+    public static FindingTrees read(Reader reader, String source) throws IOException {
+        BufferedReader in = new BufferedReader(reader);
+        List<Integer> roots = new ArrayList<>();
+        List<int[]> splits = new ArrayList<>(); // feature, left, right (absolute), for each node
+        List<double[]> numbers = new ArrayList<>(); // threshold or value
+        int treeStart = -1;
+        int[] referenced = new int[0];
+        boolean header = false;
+        int lineNumber = 0;
+        for (String line = in.readLine(); ; line = in.readLine()) {
+            lineNumber++;
+            String where = source + " line " + lineNumber + ": ";
+            if (line == null || line.strip().equals("tree")) {
+                if (treeStart >= 0) {
+                    checkTree(splits, treeStart, where);
+                }
+                if (line == null) {
+                    break;
+                }
+                if (!header) {
+                    throw new IllegalArgumentException(where + "expected \"" + HEADER + "\" before the first tree");
+                }
+                treeStart = splits.size();
+                roots.add(treeStart);
+                continue;
+            }
+            String s = line.strip();
+            if (s.isEmpty() || s.startsWith("#")) {
+                continue;
+            }
+            if (!header) {
+                if (!s.equals(HEADER)) {
+                    throw new IllegalArgumentException(where + "expected \"" + HEADER + "\", got \"" + s + "\"");
+                }
+                header = true;
+                continue;
+            }
+            if (treeStart < 0) {
+                throw new IllegalArgumentException(where + "a node before the first \"tree\" line");
+            }
+            String[] f = s.split("\\s+");
+            int id = parseInt(f.length > 1 ? f[1] : "", "node number", where);
+            if (id != splits.size() - treeStart) {
+                throw new IllegalArgumentException(where + "node " + id + " out of order: expected node " + (splits.size() - treeStart));
+            }
+            if (f[0].equals("leaf") && f.length == 3) {
+                splits.add(new int[] {LEAF, 0, 0});
+                numbers.add(new double[] {parseFinite(f[2], "leaf value", where)});
+            } else if (f[0].equals("split") && f.length == 6) {
+                int k = FindingModel.FEATURES.indexOf(f[2]);
+                if (k < 0) {
+                    throw new IllegalArgumentException(where + "unknown feature \"" + f[2] + "\" (see FindingModel.FEATURES)");
+                }
+                double t = parseFinite(f[3], "threshold", where);
+                int l = parseInt(f[4], "left child", where);
+                int r = parseInt(f[5], "right child", where);
+                if (l <= id || r <= id || l == r) {
+                    throw new IllegalArgumentException(where + "the children of node " + id + " must be two nodes numbered above it, got "
+                            + l + " and " + r);
+                }
+                splits.add(new int[] {k, treeStart + l, treeStart + r});
+                numbers.add(new double[] {t});
+            } else {
+                throw new IllegalArgumentException(where + "expected \"leaf ID VALUE\" or \"split ID FEATURE THRESHOLD LEFT RIGHT\", got \""
+                        + s + "\"");
+            }
+        }
+        if (!header) {
+            throw new IllegalArgumentException(source + ": empty, expected \"" + HEADER + "\"");
+        }
+        int n = splits.size();
+        int[] feature = new int[n];
+        double[] threshold = new double[n];
+        int[] left = new int[n];
+        int[] right = new int[n];
+        double[] value = new double[n];
+        for (int i = 0; i < n; i++) {
+            feature[i] = splits.get(i)[0];
+            if (feature[i] == LEAF) {
+                value[i] = numbers.get(i)[0];
+            } else {
+                threshold[i] = numbers.get(i)[0];
+                left[i] = splits.get(i)[1];
+                right[i] = splits.get(i)[2];
+            }
+        }
+        return new FindingTrees(roots.stream().mapToInt(Integer::intValue).toArray(), feature, threshold, left, right, value);
+    }
+
+    /** Every node of the tree from {@code start} on is the child of exactly one split of it, and every child exists. */
+    private static void checkTree(List<int[]> splits, int start, String where) {
+        int n = splits.size() - start;
+        if (n == 0) {
+            throw new IllegalArgumentException(where + "a tree without nodes ends here");
+        }
+        int[] parents = new int[n];
+        for (int i = 0; i < n; i++) {
+            int[] s = splits.get(start + i);
+            if (s[0] == LEAF) {
+                continue;
+            }
+            for (int c : new int[] {s[1] - start, s[2] - start}) {
+                if (c >= n) {
+                    throw new IllegalArgumentException(where + "the tree ending here has " + n + " nodes, but node " + i
+                            + " names child " + c);
+                }
+                parents[c]++;
+            }
+        }
+        for (int i = 1; i < n; i++) {
+            if (parents[i] != 1) {
+                throw new IllegalArgumentException(where + "node " + i + " of the tree ending here is the child of " + parents[i]
+                        + " splits, not one");
+            }
+        }
+    }
+
+    private static int parseInt(String s, String what, String where) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(where + "bad " + what + " \"" + s + "\"");
+        }
+    }
+
+    private static double parseFinite(String s, String what, String where) {
+        double v;
+        try {
+            v = Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(where + "bad " + what + " \"" + s + "\"");
+        }
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException(where + "the " + what + " must be finite, got " + s);
+        }
+        return v;
+    }
+
+    /** The file format of these trees, which {@link #read} reads back to equal trees ({@code comment} lines first, may be empty). */
+    public String write(String comment) {
+        StringBuilder out = new StringBuilder();
+        out.append(HEADER).append('\n');
+        for (String c : comment.lines().toList()) {
+            out.append("# ").append(c).append('\n');
+        }
+        for (int t = 0; t < roots.length; t++) {
+            int start = roots[t];
+            int end = t + 1 < roots.length ? roots[t + 1] : feature.length;
+            out.append("tree\n");
+            for (int i = start; i < end; i++) {
+                if (feature[i] == LEAF) {
+                    out.append("leaf ").append(i - start).append(' ').append(value[i]).append('\n');
+                } else {
+                    out.append(String.format(Locale.ROOT, "split %d %s %s %d %d\n", i - start, FindingModel.FEATURES.get(feature[i]),
+                            Double.toString(threshold[i]), left[i] - start, right[i] - start));
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FindingTrees t && Arrays.equals(roots, t.roots) && Arrays.equals(feature, t.feature)
+                && Arrays.equals(threshold, t.threshold) && Arrays.equals(left, t.left) && Arrays.equals(right, t.right)
+                && Arrays.equals(value, t.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(feature) * 31 + Arrays.hashCode(value);
+    }
+
+    @Override
+    public String toString() {
+        return "FindingTrees[" + roots.length + " trees, " + feature.length + " nodes]";
+    }
+}

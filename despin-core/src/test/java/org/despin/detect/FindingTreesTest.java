@@ -1,0 +1,152 @@
+package org.despin.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import org.junit.jupiter.api.Test;
+
+class FindingTreesTest {
+    /** Two trees: rate <= -2.5 ? -0.25 : (spanMass <= 0.75 ? 0.125 : 0.5), and a single leaf 0.0625. */
+    static final String TINY = """
+            despin finding trees 1
+            # a hand-made ensemble
+            tree
+            split 0 rate -2.5 1 2
+            leaf 1 -0.25
+            split 2 spanMass 0.75 3 4
+            leaf 3 0.125
+            leaf 4 0.5
+
+            tree
+            leaf 0 0.0625
+            """;
+
+    static FindingTrees read(String text) throws IOException {
+        return FindingTrees.read(new StringReader(text), "test.txt");
+    }
+
+    private static double[] features(double rate, double spanMass) {
+        double[] x = new double[FindingModel.SIZE];
+        x[FindingModel.FEATURES.indexOf("rate")] = rate;
+        x[FindingModel.FEATURES.indexOf("spanMass")] = spanMass;
+        return x;
+    }
+
+    @Test
+    void theLogOddsAreTheSumOfTheLeavesReached() throws IOException {
+        FindingTrees trees = read(TINY);
+        assertEquals(2, trees.size());
+        assertEquals(6, trees.nodes());
+        assertEquals(-0.1875, trees.logOdds(features(-3, 2)), 0);
+        assertEquals(-0.1875, trees.logOdds(features(-2.5, 2)), 0);   // at the threshold: left
+        assertEquals(0.1875, trees.logOdds(features(-2, 0.75)), 0);
+        assertEquals(0.5625, trees.logOdds(features(-2, 0.76)), 0);
+    }
+
+    @Test
+    void theTreesAddToTheLogisticModelsLogOdds() throws IOException {
+        double[] w = new double[FindingModel.SIZE + 1];
+        w[0] = -1;
+        w[FindingModel.FEATURES.indexOf("rate") + 1] = 0.5;
+        FindingTrees trees = read(TINY);
+        FindingModel linear = new FindingModel(w, -1.5);
+        FindingModel boosted = linear.withTrees(trees);
+        double[] x = features(-2, 1); // linear -2, trees 0.5625
+        assertEquals(1 / (1 + Math.exp(2.0)), linear.probability(x), 1e-15);
+        assertEquals(1 / (1 + Math.exp(1.4375)), boosted.probability(x), 1e-15);
+        assertEquals(0.19193278644723683, boosted.probability(x), 1e-15);
+        assertEquals(1 / (1 + Math.exp(2.9375)), boosted.confidence(x), 1e-15);
+        // the document score reads the logistic part alone
+        assertEquals(linear.probability(x), boosted.linearProbability(x), 0);
+        // another operating point keeps the trees; no trees is the logistic model
+        assertEquals(trees, boosted.withBias(0.3).trees());
+        assertEquals(linear, boosted.withTrees(null));
+        assertNull(linear.trees());
+        assertFalse(boosted.equals(linear));
+    }
+
+    @Test
+    void theFileFormatRoundTrips() throws IOException {
+        FindingTrees trees = read(TINY);
+        String written = trees.write("a comment\nover two lines");
+        assertEquals("""
+                despin finding trees 1
+                # a comment
+                # over two lines
+                tree
+                split 0 rate -2.5 1 2
+                leaf 1 -0.25
+                split 2 spanMass 0.75 3 4
+                leaf 3 0.125
+                leaf 4 0.5
+                tree
+                leaf 0 0.0625
+                """, written);
+        assertEquals(trees, read(written));
+        assertEquals(written, read(written).write("a comment\nover two lines"));
+        // doubles are written so that they read back to the same value
+        FindingTrees odd = read(FindingTrees.HEADER + "\ntree\nsplit 0 gain 0.1 1 2\nleaf 1 0.30000000000000004\nleaf 2 -1.0E-7\n");
+        assertEquals(odd, read(odd.write("")));
+        assertEquals(0.30000000000000004, odd.logOdds(new double[FindingModel.SIZE]), 0);
+    }
+
+    @Test
+    void aTreeSplittingOnTheStoredOrdersMakesTheDetectorComputeThem() throws IOException {
+        FindingModel m = new FindingModel(new double[FindingModel.SIZE + 1], 0);
+        assertFalse(m.readsStoredOrder());
+        assertFalse(m.withTrees(read(TINY)).readsStoredOrder());
+        assertTrue(m.withTrees(read(FindingTrees.HEADER + "\ntree\nsplit 0 observedStored 1 1 2\nleaf 1 0\nleaf 2 1\n"))
+                .readsStoredOrder());
+    }
+
+    @Test
+    void theTreesOverDefaultsAreReadFromTheirResource() {
+        FindingTrees trees = FindingModel.DEFAULTS_TREES;
+        assertEquals(57, trees.size());
+        assertEquals(1511, trees.nodes());
+        assertFalse(trees.reads(FindingModel.FEATURES.indexOf("observedStored")));
+        assertFalse(trees.reads(FindingModel.FEATURES.indexOf("candidateStored")));
+        assertEquals(-2.4412856465161035, trees.logOdds(new double[FindingModel.SIZE]), 0); // pins the file
+    }
+
+    @Test
+    void theTreesOverSpunAreReadFromTheirResource() {
+        FindingTrees trees = FindingModel.SPUN_WITH_TREES.trees();
+        assertEquals(175, trees.size());
+        assertEquals(2071, trees.nodes());
+        assertFalse(trees.reads(FindingModel.FEATURES.indexOf("observedStored")));
+        assertFalse(FindingModel.SPUN_WITH_TREES.readsStoredOrder());
+        assertEquals(0.3273851037988463, trees.logOdds(new double[FindingModel.SIZE]), 0); // pins the file
+    }
+
+    private static void bad(String text, String message) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> read(text));
+        assertEquals(message, e.getMessage());
+    }
+
+    @Test
+    void aBadFileIsRejectedWithItsLine() {
+        String h = FindingTrees.HEADER + "\n";
+        bad("", "test.txt: empty, expected \"despin finding trees 1\"");
+        bad("despin finding trees 2\ntree\nleaf 0 1\n", "test.txt line 1: expected \"despin finding trees 1\", got \"despin finding trees 2\"");
+        bad("tree\nleaf 0 1\n", "test.txt line 1: expected \"despin finding trees 1\" before the first tree");
+        bad(h + "leaf 0 1\n", "test.txt line 2: a node before the first \"tree\" line");
+        bad(h + "tree\nsplit 0 colour 1 1 2\nleaf 1 0\nleaf 2 0\n", "test.txt line 3: unknown feature \"colour\" (see FindingModel.FEATURES)");
+        bad(h + "tree\nleaf 1 0\n", "test.txt line 3: node 1 out of order: expected node 0");
+        bad(h + "tree\nsplit 0 rate 1 0 2\nleaf 1 0\nleaf 2 0\n",
+                "test.txt line 3: the children of node 0 must be two nodes numbered above it, got 0 and 2");
+        bad(h + "tree\nsplit 0 rate 1 1 3\nleaf 1 0\nleaf 2 0\n",
+                "test.txt line 6: the tree ending here has 3 nodes, but node 0 names child 3");
+        bad(h + "tree\nsplit 0 rate 1 1 2\nleaf 1 0\nleaf 2 0\nleaf 3 0\n",
+                "test.txt line 7: node 3 of the tree ending here is the child of 0 splits, not one");
+        bad(h + "tree\nsplit 0 rate NaN 1 2\nleaf 1 0\nleaf 2 0\n", "test.txt line 3: the threshold must be finite, got NaN");
+        bad(h + "tree\nleaf 0 x\n", "test.txt line 3: bad leaf value \"x\"");
+        bad(h + "tree\nleaf 0\n", "test.txt line 3: expected \"leaf ID VALUE\" or \"split ID FEATURE THRESHOLD LEFT RIGHT\", got \"leaf 0\"");
+        bad(h + "tree\ntree\nleaf 0 1\n", "test.txt line 3: a tree without nodes ends here");
+    }
+}
