@@ -53,4 +53,37 @@ class DefaultModelFindingsTest {
         }
         assertTrue(findings.stream().anyMatch(f -> f.text().equals("unobserved components")), findings.toString());
     }
+
+    /**
+     * A held-out Europarl passage spun by MyThes, its words then joined by hyphens at random (the fuzz harness's
+     * {@code hyphen-chain}, branch {@code fuzz24}). "a-markedly-notable-element-in-big end-to-lend wings to": the
+     * reading "big end" -> "helping" reaches from the first compound into the second, and "lend wings to" -> "promote"
+     * starts in the second. The compounds' parts were grouped by the first part's compound only, so the second part
+     * made a finding of its own over "end-to-lend", and restoring threw IndexOutOfBoundsException. A group now ends at
+     * the last compound any of its parts reaches: one finding over both.
+     */
+    @Test
+    void aReadingAcrossTwoHyphenCompoundsJoinsTheirFindings() throws Exception {
+        String text = read("hyphen-chains-across-a-space.txt");
+        Report report = detector.check(text, CheckOptions.DEFAULTS);
+        List<Finding> findings = report.findings();
+        int end = 0;
+        StringBuilder restored = new StringBuilder();
+        for (Finding f : findings) {
+            assertTrue(f.start() >= end, "findings overlap or go back at " + f);
+            assertEquals(text.substring(f.start(), f.end()), f.text());
+            restored.append(text, end, f.start()).append(f.suggestion());
+            end = f.end();
+        }
+        assertEquals(restored.append(text.substring(end)).toString(), report.restored());
+        assertTrue(findings.stream().anyMatch(f -> f.start() == 227 && f.end() == 281
+                && f.text().equals("a-markedly-notable-element-in-big end-to-lend wings to")
+                && f.suggestion().equals("a-particularly-important-element-in-helping-to-promote")), findings.toString());
+    }
+
+    private String read(String resource) throws Exception {
+        try (InputStream in = getClass().getResourceAsStream(resource)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
 }
