@@ -70,7 +70,10 @@ public final class Main implements Runnable {
             // before the first logger is made: library logs (quiet by default) show with --debug
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
         }
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
+        // standard output's descriptor itself, not System.out: a PrintStream swallows write errors, so a full disk or a
+        // closed descriptor (> /dev/full, >&-) would end with exit 0 and nothing written; so they reach checkError
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new java.io.FileOutputStream(java.io.FileDescriptor.out),
+                StandardCharsets.UTF_8), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         CliEnvironment env = new CliEnvironment(stdin(), out, err, System.getenv(), System.console() != null,
                 CliEnvironment.MODEL_FILES);

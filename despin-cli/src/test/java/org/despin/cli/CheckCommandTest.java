@@ -217,6 +217,30 @@ class CheckCommandTest {
                 ExitCode.MODEL, "despin: " + dir.resolve("none.dspm") + ": no such model file");
     }
 
+    /**
+     * {@code despin check FILE > /dev/full}: the real process (its standard output is the descriptor, not a test's
+     * writer) says it could not write, exit 5. It wrote through System.out, whose PrintStream swallows write errors, and
+     * ended with exit 0 and nothing written (branch fuzz24).
+     */
+    @Test
+    void aFullStandardOutputIsAnOutputError() throws Exception {
+        java.io.File full = new java.io.File("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(full.exists(), "no /dev/full");
+        // a model the real detector reads: the default one, as ./run-tests gives it
+        String model = System.getProperty("despin.model", "");
+        org.junit.jupiter.api.Assumptions.assumeTrue(!model.isBlank() || Boolean.getBoolean("despin.requireModel"),
+                "no -Ddespin.model");
+        Path err = dir.resolve("err.txt");
+        for (String format : new String[] {"text", "json"}) {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                    "check", "--format", format, "--model", model, spun)
+                    .redirectOutput(full).redirectError(err.toFile()).start();
+            assertEquals(ExitCode.OUTPUT, p.waitFor(), Files.readString(err));
+            assertEquals("despin: <stdout>: cannot write: standard output is closed or full\n", Files.readString(err));
+        }
+    }
+
     @Test
     void failOnSpun() {
         assertEquals(ExitCode.SPUN, cli().run("check", "--fail-on-spun", clean, spun).exitCode);

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.despin.lexicon.Candidate;
 import org.despin.lexicon.Lexicon;
@@ -28,6 +29,13 @@ import org.despin.lm.Vocabulary;
 final class CandidateTable {
     static final PreparedCandidate[] NONE = new PreparedCandidate[0];
     private static final int MAX_CACHED = 400_000;
+    /**
+     * Candidates the caches keep at most (about 90 bytes each with their original's ids): past it a list is prepared
+     * each time it is asked for. Without it the caches grew with every new word of a long input up to a list per word
+     * of the vocabulary (~1 GB in the deep table): a 10 MB text died at -Xmx256m, having kept 1.1 M deep candidates
+     * after 3 MB (branch fuzz24). A few thousand passages stay under it.
+     */
+    static final long MAX_CACHED_CANDIDATES = 1_000_000;
 
     private final Lexicon lexicon;
     private final LanguageModel lm;
@@ -44,6 +52,9 @@ final class CandidateTable {
      */
     private final AtomicReferenceArray<Original> byOriginalId;
     private final ConcurrentHashMap<String, Original> originals;
+    private final long maxCachedCandidates;
+    /** Candidates in the lists cached so far (a race may count a list another thread stored first). */
+    private final AtomicLong cachedCandidates = new AtomicLong();
 
     /**
      * What a span's list needs of an original, whichever span lists it: its LM ids (null when the
@@ -74,6 +85,13 @@ final class CandidateTable {
      * {@code deep22}).
      */
     CandidateTable(Lexicon lexicon, LanguageModel lm, DetectorSettings settings, CandidateTable sharing) {
+        this(lexicon, lm, settings, sharing, MAX_CACHED_CANDIDATES);
+    }
+
+    /** A table whose caches keep at most {@code maxCachedCandidates} candidates (tests). */
+    CandidateTable(Lexicon lexicon, LanguageModel lm, DetectorSettings settings, CandidateTable sharing,
+            long maxCachedCandidates) {
+        this.maxCachedCandidates = maxCachedCandidates;
         this.lexicon = lexicon;
         this.lm = lm;
         // a pool chosen in context chooses among more candidates than it tests
@@ -123,7 +141,7 @@ final class CandidateTable {
         PreparedCandidate[] c = byWord.get(id);
         if (c == null) {
             c = prepare(word);
-            if (!byWord.compareAndSet(id, null, c)) {
+            if (mayCache(c) && !byWord.compareAndSet(id, null, c)) {
                 c = byWord.get(id); // another thread was first: share its copy
             }
         }
@@ -146,7 +164,7 @@ final class CandidateTable {
         PreparedCandidate[] c = cache.get(observed);
         if (c == null) {
             c = prepare(observed);
-            if (cache.size() < MAX_CACHED) {
+            if (cache.size() < MAX_CACHED && mayCache(c)) {
                 PreparedCandidate[] won = cache.putIfAbsent(observed, c);
                 if (won != null) {
                     c = won; // another thread was first: share its copy (Lattice.hasArc compares by value anyway)
@@ -154,6 +172,23 @@ final class CandidateTable {
             }
         }
         return c;
+    }
+
+    /** Whether the list fits the caches' budget ({@link #MAX_CACHED_CANDIDATES}), counted when it does. */
+    private boolean mayCache(PreparedCandidate[] c) {
+        if (c.length == 0) {
+            return true;
+        }
+        if (cachedCandidates.get() + c.length > maxCachedCandidates) {
+            return false;
+        }
+        cachedCandidates.addAndGet(c.length);
+        return true;
+    }
+
+    /** Candidates in the lists cached so far. */
+    long cachedCandidates() {
+        return cachedCandidates.get();
     }
 
     private PreparedCandidate[] prepare(String observed) {

@@ -200,12 +200,20 @@ public final class Detector {
         FindingBuilder findingBuilder = new FindingBuilder(doc, estimate, decision, spinScore, settings.termSpanDecision(),
                 decision != null && decision.readsStoredOrder() ? model.lm() : null, this::linked)
                 .knowingWords(firstLattices, firstDecodings, firstWords);
+        // a minimum above the default's filters the default's findings: deciding at it would change the decision
+        // itself (the finding model reads the document's decided restorations, and a word reading it flags is
+        // preferred to a term arc over it), so --min-confidence 0.7 could report a span the default call leaves out
+        // or reports less sure (branch fuzz24)
+        double decideAt = Math.min(options.minConfidence(), CheckOptions.DEFAULTS.minConfidence());
         Readings readings = decision != null && deepCandidates != null
-                ? deepFindings(findingBuilder, doc, lattices, estimate, options.minConfidence(), boost, decoder, rateEstimator)
-                : new Readings(findingBuilder.findings(lattices.lattices(), options.minConfidence()), lattices.lattices(),
+                ? deepFindings(findingBuilder, doc, lattices, estimate, decideAt, boost, decoder, rateEstimator)
+                : new Readings(findingBuilder.findings(lattices.lattices(), decideAt), lattices.lattices(),
                         estimate.decodings());
         decoders.giveBack(decoder);
         List<Finding> findings = readings.findings();
+        if (options.minConfidence() > decideAt) {
+            findings = findings.stream().filter(f -> f.confidence() >= options.minConfidence()).toList();
+        }
         Verdict verdict = verdict(spinScore, settings.spunThresholdFor(doc.wordCount()));
         Report report = new Report(verdict, spinScore, doc.wordCount(), findings, restore(text, findings));
         return new Trace(report, features, doc, lattices.lattices(), estimate, readings.lattices(), readings.decodings());

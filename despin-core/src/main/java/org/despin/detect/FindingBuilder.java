@@ -227,9 +227,13 @@ final class FindingBuilder {
         List<Finding> out = new ArrayList<>(parts.size());
         int i = 0;
         while (i < parts.size()) {
-            // substitutions in the same hyphen compound make one finding ("confront-to-encounter")
+            // substitutions in the same hyphen compound make one finding ("confront-to-encounter"); a part over words
+            // of two compounds ("in-big end-to" read "big end" -> "helping") joins them, and a part in the second
+            // compound joins the finding too: the group ends at the last compound any of its parts reaches
             int j = i + 1;
-            while (j < parts.size() && parts.get(j).wideStart < parts.get(i).wideEnd) {
+            int groupEnd = parts.get(i).wideEnd;
+            while (j < parts.size() && parts.get(j).wideStart < groupEnd) {
+                groupEnd = Math.max(groupEnd, parts.get(j).wideEnd);
                 j++;
             }
             out.add(j == i + 1 ? parts.get(i).finding(List.of(parts.get(i))) : parts.get(i).finding(parts.subList(i, j)));

@@ -119,7 +119,13 @@ final class SubmissionReader {
         JsonNode node;
         try {
             node = json.readTree(body);
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            // Jackson's limits (nesting depth 1000, numbers of 1000 digits) say no line and column
+            throw new HttpError(400, "JSON past the parser's limits (nesting depth, number length)");
         } catch (JsonProcessingException e) {
+            if (e.getLocation() == null) {
+                throw new HttpError(400, "malformed JSON");
+            }
             throw new HttpError(400, "malformed JSON at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr());
         }

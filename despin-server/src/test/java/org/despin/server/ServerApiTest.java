@@ -299,6 +299,18 @@ class ServerApiTest {
                 r.body());
     }
 
+    /** Past Jackson's limits its exception has no location: was a NullPointerException and a 500 (branch fuzz24). */
+    @Test
+    void jsonPastTheParsersLimitsIs400() throws Exception {
+        for (String body : List.of("[".repeat(2000) + "]".repeat(2000),
+                "{\"text\": \"a\", \"n\": " + "1".repeat(2000) + "}")) {
+            HttpResponse<String> r = post(server, "/api/v1/check", "application/json", bytes(body));
+            assertEquals(400, r.statusCode(), r.body());
+            assertEquals("{\"error\":{\"status\":400,\"message\":\"JSON past the parser's limits (nesting depth, number length)\"}}",
+                    r.body());
+        }
+    }
+
     @Test
     void jsonWithoutTextIs400() throws Exception {
         for (String body : List.of("{\"txt\": \"a\"}", "{\"text\": 3}", "[\"a\"]", "\"a\"", "{\"text\": \"a\"} {}")) {

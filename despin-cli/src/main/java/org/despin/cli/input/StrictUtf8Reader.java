@@ -119,20 +119,28 @@ public final class StrictUtf8Reader extends Reader {
 
     private void sniff() throws InputIOException {
         sniffed = true;
-        int n = Math.min(bytes.remaining(), SNIFF_BYTES);
+        InputException binary = binary(source, bytes.array(), Math.min(bytes.remaining(), SNIFF_BYTES));
+        if (binary != null) {
+            throw new InputIOException(binary);
+        }
+    }
+
+    /** Why the first {@code n} bytes of an input are binary data (a NUL, many control bytes), or null when they read as text. */
+    static InputException binary(String source, byte[] first, int n) {
         int control = 0;
         for (int i = 0; i < n; i++) {
-            int b = bytes.get(bytes.position() + i) & 0xff;
+            int b = first[i] & 0xff;
             if (b == 0) {
-                throw fail(InputStatus.BINARY, "binary data (NUL byte at byte offset " + (consumed + i) + "), not text");
+                return new InputException(source, InputStatus.BINARY, "binary data (NUL byte at byte offset " + i + "), not text");
             }
             if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x1b || b == 0x7f) {
                 control++;
             }
         }
         if (n > 0 && control > MAX_CONTROL_SHARE * n) {
-            throw fail(InputStatus.BINARY, "binary data (" + (100 * control / n) + "% control bytes), not text");
+            return new InputException(source, InputStatus.BINARY, "binary data (" + (100 * control / n) + "% control bytes), not text");
         }
+        return null;
     }
 
     private void checkNoNul() throws InputIOException {

@@ -93,18 +93,31 @@ public final class TextSource implements AutoCloseable {
     }
 
     private static TextSource readOnce(String name, InputStream in) throws InputException {
+        return readOnce(name, in, MAX_BYTES);
+    }
+
+    /**
+     * Reads a stream that can be read only once: into memory when small, else into a temporary file. Binary data is
+     * refused from its first block, before anything is copied, and the copy stops one byte past {@code maxBytes}: an
+     * endless stream ({@code /dev/zero}, {@code yes |}) must not fill the disk before it is refused.
+     */
+    static TextSource readOnce(String name, InputStream in, long maxBytes) throws InputException {
         try {
             byte[] head = in.readNBytes(STDIN_IN_MEMORY);
             if (head.length < STDIN_IN_MEMORY) {
                 return new TextSource(name, null, head, false);
             }
+            InputException binary = StrictUtf8Reader.binary(name, head, Math.min(head.length, StrictUtf8Reader.SNIFF_BYTES));
+            if (binary != null) {
+                throw binary;
+            }
             Path tmp = Files.createTempFile("despin-input", ".txt");
             try {
                 Files.write(tmp, head);
                 try (var out = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.APPEND)) {
-                    long total = head.length + in.transferTo(out);
-                    if (total > MAX_BYTES) {
-                        throw new InputException(name, InputStatus.TOO_LONG, "too long (more than " + MAX_BYTES
+                    long total = head.length + copy(in, out, maxBytes + 1 - head.length);
+                    if (total > maxBytes) {
+                        throw new InputException(name, InputStatus.TOO_LONG, "too long (more than " + maxBytes
                                 + " bytes); split it into smaller inputs");
                     }
                 }
@@ -116,6 +129,21 @@ public final class TextSource implements AutoCloseable {
         } catch (IOException e) {
             throw new InputException(name, InputStatus.UNREADABLE, "cannot read: " + describe(e));
         }
+    }
+
+    /** Copies at most {@code limit} bytes; the number copied. */
+    private static long copy(InputStream in, java.io.OutputStream out, long limit) throws IOException {
+        byte[] buf = new byte[1 << 16];
+        long copied = 0;
+        while (copied < limit) {
+            int n = in.read(buf, 0, (int) Math.min(buf.length, limit - copied));
+            if (n < 0) {
+                break;
+            }
+            out.write(buf, 0, n);
+            copied += n;
+        }
+        return copied;
     }
 
     private static String describe(IOException e) {

@@ -63,6 +63,49 @@ class InputTest {
         assertEquals("binary data (NUL byte at byte offset 90000), not text", e.problem());
     }
 
+    /** An endless stream of one byte that fails (an IOException) once read past {@code limit} bytes. */
+    static java.io.InputStream endless(byte b, long limit) {
+        return new java.io.InputStream() {
+            private long read;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] buf, int off, int len) throws IOException {
+                if (read >= limit) {
+                    throw new IOException("read past " + limit + " bytes");
+                }
+                int n = (int) Math.min(len, limit - read);
+                java.util.Arrays.fill(buf, off, off + n, b);
+                read += n;
+                return n;
+            }
+        };
+    }
+
+    /** {@code despin check - < /dev/zero}: refused as binary from the first block, not copied to disk without end. */
+    @Test
+    void anEndlessBinaryStreamIsRefusedFromItsFirstBlock() {
+        InputException e = assertThrows(InputException.class,
+                () -> TextSource.open("-", endless((byte) 0, TextSource.STDIN_IN_MEMORY + (64L << 20))));
+        assertEquals(InputStatus.BINARY, e.status(), e.getMessage());
+        assertEquals("<stdin>: binary data (NUL byte at byte offset 0), not text", e.getMessage());
+    }
+
+    /** {@code yes | despin check -}: the copy stops one byte past the limit and says too long. */
+    @Test
+    void anEndlessTextStreamStopsOneBytePastTheLimit() {
+        long max = TextSource.STDIN_IN_MEMORY + 1000;
+        InputException e = assertThrows(InputException.class,
+                () -> TextSource.readOnce("-", endless((byte) 'y', max + 1), max));
+        assertEquals(InputStatus.TOO_LONG, e.status(), e.getMessage());
+        assertEquals("<stdin>: too long (more than " + max + " bytes); split it into smaller inputs", e.getMessage());
+    }
+
     @Test
     void chunksCutAtParagraphsThenSentencesThenSpaces() throws IOException {
         String para = "First paragraph is here.\n\nSecond one follows, longer than the rest of it. ";
