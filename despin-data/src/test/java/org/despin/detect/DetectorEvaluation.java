@@ -244,7 +244,8 @@ public final class DetectorEvaluation {
             if (findingTrees != null && base.findingModel() != null) {
                 FindingTrees trees = readTrees(findingTrees);
                 b.findingModel(base.findingModel().withTrees(trees));
-                if (base.uncertainFindingModel() != null) {
+                // -DuncertainTrees=false: the widened uncertain documents keep the logistic model
+                if (base.uncertainFindingModel() != null && !"false".equals(System.getProperty("uncertainTrees"))) {
                     b.uncertainFindingModel(base.uncertainFindingModel().withTrees(trees));
                 }
             }
