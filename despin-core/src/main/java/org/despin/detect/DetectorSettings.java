@@ -182,15 +182,13 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
      * of uncertain documents ({@link #withUncertainWidening}, branch {@code widen22}, its finding model at t 0.41): both
      * together, on the three held-out sets, clean flags 69 / 105 / 141 -> 63 / 98 / 126, F1 +0.010 / +0.005 / -0.001,
      * exact +0.8 / +0.4 / +0.3 points (docs/detector.md "The evidence gate at 0.8 and the widening of uncertain
-     * documents together"). Since stop 24 the documents neither called spun nor widened are decided by
-     * {@link FindingModel#DEFAULTS_WITH_DOC_COMMENTS_AND_TREES} (DEFAULTS' weights plus boosted trees at the same t 0.39;
-     * branch {@code trees24}): with the related words of branch {@code coverage24}, clean flags on the three held-out sets
-     * 62 / 95 / 130 -> about 49 / 51 / 102 at the same F1 (docs/detector.md "Boosted trees for the documents DEFAULTS
-     * decides"), and the widened documents test 8 candidates a span in context ({@code spunContextPool} 8, was 4): F1
-     * +0.004 / +0.003 / +0.002 at the same clean flags, the bundled example 42 -> 44 flagged with 5 false flags.
+     * documents together"). Since stop 24 a widening (of a document called spun or uncertain) tests 8 candidates a span in
+     * context ({@code spunContextPool} 8, was 4): with the related words of branch {@code coverage24}, F1 on the three
+     * held-out sets up at the same clean flags, the bundled example 42 -> 44 flagged with 5 false flags, spun text ~0.91x
+     * as fast (docs/detector.md "Stop 24: the merged defaults").
      */
     public static final DetectorSettings DEFAULTS_WITH_DOC_COMMENTS = DEFAULTS_WITH_NAMES.with()
-            .findingModel(FindingModel.DEFAULTS_WITH_DOC_COMMENTS_AND_TREES).score(DocumentScorer.Coefficients.WITH_DOC_COMMENTS)
+            .findingModel(FindingModel.DEFAULTS_WITH_DOC_COMMENTS).score(DocumentScorer.Coefficients.WITH_DOC_COMMENTS)
             .spunThreshold(0.89).cleanThreshold(0.25).spunBands(SpunBands.WITH_DOC_COMMENTS).evidenceGate(0.8).spunContextPool(8).build()
             .withUncertainWidening();
 

@@ -125,22 +125,14 @@ public record FindingModel(double[] weights, double bias, FindingTrees trees) {
      * 57 trees of depth 4 (shrinkage 0.1, at least 50 candidates a leaf), fitted to the logistic loss's gradient with
      * DEFAULTS' log-odds as the base margin on the first half of the fit fold's candidates of {@code fitfindings 1200}
      * (the number of trees chosen on a quarter of that half); on the second half AUROC 0.858 -> 0.874, log-loss 0.382
-     * -> 0.360. In the default settings for the documents neither called spun nor widened
-     * ({@link #DEFAULTS_WITH_DOC_COMMENTS_AND_TREES}); with them in the widened uncertain documents too, at the clean flags
-     * of main on the first 100 held-out passages (t 0.28 / uncertain 0.29) F1 +0.011, but the third held-out set's clean
-     * flags 126 -> 170 (docs/detector.md "Boosted trees on the finding model").
+     * -> 0.360. Not in the default settings: in the widened uncertain documents too, at the clean flags of main on the
+     * first 100 held-out passages (t 0.28 / uncertain 0.29) F1 +0.011, but the third held-out set's clean flags 126 -> 170
+     * (docs/detector.md "Boosted trees on the finding model"); only in the documents neither called spun nor widened, at
+     * t 0.39, clean flags a fifth to a half fewer, but the news bench's F1 at rate 0.1 0.444 -> 0.406 (0.407 at t 0.30):
+     * it suppresses the candidates of lightly spun short texts (docs/detector.md "Stop 24: the merged
+     * defaults"). Use: {@code DEFAULTS_WITH_DOC_COMMENTS.withTrees(DEFAULTS_TREES).withBias(b)}.
      */
     public static final FindingTrees DEFAULTS_TREES = FindingTrees.resource("finding-trees-defaults.txt");
-
-    /**
-     * {@link #DEFAULTS_WITH_DOC_COMMENTS} with {@link #DEFAULTS_TREES}, at the same t 0.39: the model of the documents
-     * neither called spun nor widened as uncertain in {@link DetectorSettings#DEFAULTS_WITH_DOC_COMMENTS} since stop 24
-     * (the widened uncertain documents keep {@link #UNCERTAIN_WITH_DOC_COMMENTS}, whose trees put the third held-out
-     * set's clean flags up). With the related words of branch {@code coverage24}: clean flags on the three held-out sets
-     * 62 / 95 / 130 -> about 49 / 51 / 102, F1 at rate 0.3 unchanged (those documents are mostly called spun or
-     * widened); docs/detector.md "Boosted trees for the documents DEFAULTS decides".
-     */
-    public static final FindingModel DEFAULTS_WITH_DOC_COMMENTS_AND_TREES = DEFAULTS_WITH_DOC_COMMENTS.withTrees(DEFAULTS_TREES);
 
     /**
      * The model of a document not called spun whose lattices are widened ({@code unspunEvidenceGate} 0,
@@ -191,9 +183,9 @@ public record FindingModel(double[] weights, double bias, FindingTrees trees) {
 
     /**
      * {@link #SPUN_WITH_NAMES} with boosted trees (branch {@code trees24}, resource {@code finding-trees-spun.txt}; not in
-     * the default settings since stop 24: with the related words of branch {@code coverage24} it is no better than
-     * {@link #SPUN_WITH_NAMES} at the example's 5 false flags, docs/detector.md "Boosted trees for the documents DEFAULTS
-     * decides"): 175 trees of depth 3
+     * the default settings: with the related words of branch {@code coverage24} it is no better than
+     * {@link #SPUN_WITH_NAMES} at the example's 5 false flags, docs/detector.md "Stop 24: the merged
+     * defaults"): 175 trees of depth 3
      * (shrinkage 0.1, at least 200 candidates a leaf) fitted to the logistic loss's gradient with {@link #SPUN}'s log-odds
      * as the base margin, on the first half of the fit fold's candidates of {@code -DfindingBoosted=true fitfindings 1200}
      * (the number of trees chosen on a quarter of that half); on the second half AUROC 0.841 -> 0.847, log-loss 0.489 ->

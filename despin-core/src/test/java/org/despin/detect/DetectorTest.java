@@ -214,8 +214,7 @@ class DetectorTest {
         // that LM (branch refit19; again with the register, branch docscore21) and its thresholds (spun 0.89, clean 0.25
         // instead of 0.86 / 0.28), the spun thresholds of documents under 100 words by length (branch shortverdict), and
         // the evidence gate 0.8 instead of 1.0 (branch gate23, with the finding model at t 0.39) and the widening of
-        // uncertain documents (branch widen22, stop 23: SpunWideningTest), and the finding model's trees at t 0.39 and a
-        // widening's context pool of 8 (stop 24); nothing else
+        // uncertain documents (branch widen22, stop 23: SpunWideningTest), and a widening's context pool of 8 (stop 24); nothing else
         assertEquals(DetectorSettings.DEFAULTS_WITH_NAMES, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.with()
                 .spunContextPool(4)
                 .findingModel(FindingModel.DEFAULTS).score(DocumentScorer.Coefficients.DEFAULTS).cleanThreshold(0.28)
@@ -237,9 +236,8 @@ class DetectorTest {
         assertEquals(FindingModel.SPUN_WITH_NAMES, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.spunFindingModel());
         assertEquals(0.46, 1 / (1 + Math.exp(FindingModel.SPUN_WITH_TREES.bias())), 1e-4);
         assertEquals(FindingModel.SPUN_WITH_NAMES, FindingModel.SPUN_WITH_TREES.withTrees(null).withBias(0.0400));
-        assertEquals(FindingModel.DEFAULTS_WITH_DOC_COMMENTS_AND_TREES, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.findingModel());
-        assertEquals(FindingModel.DEFAULTS_TREES, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.findingModel().trees());
-        assertEquals(FindingModel.DEFAULTS_WITH_DOC_COMMENTS, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.findingModel().withTrees(null));
+        assertEquals(FindingModel.DEFAULTS_WITH_DOC_COMMENTS, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.findingModel());
+        assertEquals(null, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.findingModel().trees());
         assertEquals(null, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.uncertainFindingModel().trees());
         assertEquals(8, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.spunContextPool());
         assertEquals(4, DetectorSettings.DEFAULTS_WITH_NAMES.spunContextPool());

@@ -81,7 +81,7 @@ class SpunWideningTest {
         }
         DetectorSettings d = DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS;
         assertEquals(d, d.withUncertainWidening());
-        assertEquals(DetectorSettings.DEFAULTS_WITH_NAMES.with().findingModel(FindingModel.DEFAULTS_WITH_DOC_COMMENTS_AND_TREES)
+        assertEquals(DetectorSettings.DEFAULTS_WITH_NAMES.with().findingModel(FindingModel.DEFAULTS_WITH_DOC_COMMENTS)
                 .score(DocumentScorer.Coefficients.WITH_DOC_COMMENTS).spunThreshold(0.89).cleanThreshold(0.25)
                 .spunBands(SpunBands.WITH_DOC_COMMENTS).evidenceGate(0.8).spunContextPool(8).build(),
                 d.with().unspunEvidenceGate(Double.NaN)
