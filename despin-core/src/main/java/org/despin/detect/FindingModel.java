@@ -130,9 +130,12 @@ public record FindingModel(double[] weights, double bias, FindingTrees trees) {
      * (docs/detector.md "Boosted trees on the finding model"); only in the documents neither called spun nor widened, at
      * t 0.39, clean flags a fifth to a half fewer, but the news bench's F1 at rate 0.1 0.444 -> 0.406 (0.407 at t 0.30):
      * it suppresses the candidates of lightly spun short texts (docs/detector.md "Stop 24: the merged
-     * defaults"). Use: {@code DEFAULTS_WITH_DOC_COMMENTS.withTrees(DEFAULTS_TREES).withBias(b)}.
+     * defaults"). Use: {@code DEFAULTS_WITH_DOC_COMMENTS.withTrees(defaultsTrees()).withBias(b)}. Read on first use (not
+     * at start-up: no default setting reads it).
      */
-    public static final FindingTrees DEFAULTS_TREES = FindingTrees.resource("finding-trees-defaults.txt");
+    public static FindingTrees defaultsTrees() {
+        return Fitted.DEFAULTS_TREES;
+    }
 
     /**
      * The model of a document not called spun whose lattices are widened ({@code unspunEvidenceGate} 0,
@@ -191,10 +194,18 @@ public record FindingModel(double[] weights, double bias, FindingTrees trees) {
      * (the number of trees chosen on a quarter of that half); on the second half AUROC 0.841 -> 0.847, log-loss 0.489 ->
      * 0.478. Bias 0.1603 = -logit(0.46): as for {@link #SPUN}, the lowest threshold measured at which the bundled example
      * keeps at most 5 false flags (0.43 gives 6); on the three held-out sets F1 +0.014 / +0.007 / +0.007 at equal or
-     * fewer clean flags (docs/detector.md "Boosted trees on the finding model").
+     * fewer clean flags (docs/detector.md "Boosted trees on the finding model"). Read on first use.
      */
-    public static final FindingModel SPUN_WITH_TREES = new FindingModel(SPUN.weights(), 0.1603,
-            FindingTrees.resource("finding-trees-spun.txt"));
+    public static FindingModel spunWithTrees() {
+        return Fitted.SPUN_WITH_TREES;
+    }
+
+    /** The fitted trees, read from their resources when first asked for (a few hundred ms in a cold JVM). */
+    private static final class Fitted {
+        static final FindingTrees DEFAULTS_TREES = FindingTrees.resource("finding-trees-defaults.txt");
+        static final FindingModel SPUN_WITH_TREES = new FindingModel(SPUN.weights(), 0.1603,
+                FindingTrees.resource("finding-trees-spun.txt"));
+    }
 
     /** The logistic model alone (no trees). */
     public FindingModel(double[] weights, double bias) {

@@ -234,8 +234,8 @@ class DetectorTest {
         assertEquals(java.util.Arrays.toString(FindingModel.DEFAULTS.weights()),
                 java.util.Arrays.toString(FindingModel.DEFAULTS_WITH_DOC_COMMENTS.weights()));
         assertEquals(FindingModel.SPUN_WITH_NAMES, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.spunFindingModel());
-        assertEquals(0.46, 1 / (1 + Math.exp(FindingModel.SPUN_WITH_TREES.bias())), 1e-4);
-        assertEquals(FindingModel.SPUN_WITH_NAMES, FindingModel.SPUN_WITH_TREES.withTrees(null).withBias(0.0400));
+        assertEquals(0.46, 1 / (1 + Math.exp(FindingModel.spunWithTrees().bias())), 1e-4);
+        assertEquals(FindingModel.SPUN_WITH_NAMES, FindingModel.spunWithTrees().withTrees(null).withBias(0.0400));
         assertEquals(FindingModel.DEFAULTS_WITH_DOC_COMMENTS, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.findingModel());
         assertEquals(null, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.findingModel().trees());
         assertEquals(null, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.uncertainFindingModel().trees());

@@ -106,7 +106,7 @@ class FindingTreesTest {
 
     @Test
     void theTreesOverDefaultsAreReadFromTheirResource() {
-        FindingTrees trees = FindingModel.DEFAULTS_TREES;
+        FindingTrees trees = FindingModel.defaultsTrees();
         assertEquals(57, trees.size());
         assertEquals(1511, trees.nodes());
         assertFalse(trees.reads(FindingModel.FEATURES.indexOf("observedStored")));
@@ -116,11 +116,11 @@ class FindingTreesTest {
 
     @Test
     void theTreesOverSpunAreReadFromTheirResource() {
-        FindingTrees trees = FindingModel.SPUN_WITH_TREES.trees();
+        FindingTrees trees = FindingModel.spunWithTrees().trees();
         assertEquals(175, trees.size());
         assertEquals(2071, trees.nodes());
         assertFalse(trees.reads(FindingModel.FEATURES.indexOf("observedStored")));
-        assertFalse(FindingModel.SPUN_WITH_TREES.readsStoredOrder());
+        assertFalse(FindingModel.spunWithTrees().readsStoredOrder());
         assertEquals(0.3273851037988463, trees.logOdds(new double[FindingModel.SIZE]), 0); // pins the file
     }
 
