@@ -71,9 +71,9 @@ public final class Main implements Runnable {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
         }
         // standard output's descriptor itself, not System.out: a PrintStream swallows write errors, so a full disk or a
-        // closed descriptor (> /dev/full, >&-) would end with exit 0 and nothing written; so they reach checkError
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(new java.io.FileOutputStream(java.io.FileDescriptor.out),
-                StandardCharsets.UTF_8), false);
+        // closed descriptor (> /dev/full, >&-) would end with exit 0 and nothing written; so they reach checkError, and a
+        // closed pipe (| head) is told from them
+        PrintWriter out = new StandardOutput(new java.io.FileOutputStream(java.io.FileDescriptor.out));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         CliEnvironment env = new CliEnvironment(stdin(), out, err, System.getenv(), System.console() != null,
                 CliEnvironment.MODEL_FILES);
@@ -147,6 +147,9 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof DespinException d) {
                 env.out().flush();
+                if (d.kind() == DespinException.Kind.OUTPUT && env.out() instanceof StandardOutput s && s.readerClosed()) {
+                    return d.exitCode(); // "| head" closed the pipe: silent, as Unix tools are
+                }
                 env.err().println("despin: " + firstLine(d.getMessage()));
                 if (debug) {
                     d.printStackTrace(env.err());

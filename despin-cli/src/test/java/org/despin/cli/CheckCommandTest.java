@@ -168,6 +168,34 @@ class CheckCommandTest {
         assertEquals("despin: <stdout>: cannot write: standard output is closed or full\n", err.toString());
     }
 
+    /** Standard output that fails as a pipe whose reader went away, or as a full disk. */
+    private static CliEnvironment failingStdout(String why, java.io.StringWriter err) {
+        java.io.OutputStream failing = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException(why);
+            }
+        };
+        return new CliEnvironment(null, new StandardOutput(failing), new java.io.PrintWriter(err),
+                java.util.Map.of("DESPIN_MODEL", "m"), false, FakeChecker.FACTORY);
+    }
+
+    /** {@code despin check FILE | head}: the reader closed the pipe; exit 5 as before, but no message (stop 24 printed one). */
+    @Test
+    void aClosedPipeEndsSilently() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        assertEquals(ExitCode.OUTPUT, Main.run(failingStdout("Broken pipe", err), "check", spun));
+        assertEquals("", err.toString());
+    }
+
+    /** The same writer on a full disk still says so. */
+    @Test
+    void aFullDiskStillSaysSo() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        assertEquals(ExitCode.OUTPUT, Main.run(failingStdout("No space left on device", err), "check", spun));
+        assertEquals("despin: <stdout>: cannot write: standard output is closed or full\n", err.toString());
+    }
+
     @Test
     void standardInput() {
         CliRun r = cli().stdin(SPUN).run("check", "-");
