@@ -25,9 +25,15 @@ public record ArcModel(double[] weights, double trainingRate) {
      * {@code java -Xmx6g -cp $CP -DfoldLm=/tmp/arcs/fold-lm.dspm -DfitSpinner=moby+wordnet
      * org.despin.detect.DetectorEvaluation MODEL fitarcs 1200}
      */
-    public static final ArcModel DEFAULTS = new ArcModel(new double[] {1.2814, 0.8700, -0.1577, 0.0511, 0.3009, -0.0288, -0.2167, -0.7091, 1.2328, -0.3179, 1.2043, -1.5974, -0.4562, 2.1556, -3.5440, 0.7037, 0.2976, -0.2045, -0.7928, 0.8087, -0.4671, 2.9660}, 0.0506);
+    public static final ArcModel DEFAULTS = new ArcModel(new double[] {1.2814, 0.8700, -0.1577, 0.0511, 0.3009, -0.0288, -0.2167, -0.7091, 1.2328, -0.3179, 1.2043, -1.5974, -0.4562, 2.1556, -3.5440, 0.7037, 0.2976, -0.2045, -0.7928, 0.8087, -0.4671, 2.9660, 0, 0}, 0.0506);
+
+    /** Weights before branch `channel25` (no relatedGeneric, lengthChange): those two get weight 0. */
+    static final int LEGACY_SIZE = ArcFeatures.SIZE - 1;
 
     public ArcModel {
+        if (weights.length == LEGACY_SIZE) {
+            weights = java.util.Arrays.copyOf(weights, ArcFeatures.SIZE + 1);
+        }
         if (weights.length != ArcFeatures.SIZE + 1) {
             throw new IllegalArgumentException("an arc model needs " + (ArcFeatures.SIZE + 1) + " weights, got "
                     + weights.length);
