@@ -246,6 +246,12 @@ public final class DetectorEvaluation {
             double t = Double.parseDouble(findingT);
             b.findingModel(b.build().findingModel().withBias(-Math.log(t / (1 - t))));
         }
+        // -DspunT=T: spunFindingModel at threshold T (its weights kept)
+        String spunT = System.getProperty("spunT");
+        if (spunT != null) {
+            double t = Double.parseDouble(spunT);
+            b.spunFindingModel(b.build().spunFindingModel().withBias(-Math.log(t / (1 - t))));
+        }
         // boosted trees on the finding models (TreeFitting's file format, FindingTrees; "off": none): -DfindingTrees for
         // findingModel and uncertainFindingModel (DEFAULTS' weights), -DspunFindingTrees for spunFindingModel
         String findingTrees = System.getProperty("findingTrees");
