@@ -61,8 +61,20 @@ class ArcModelTest {
         assertEquals(ArcFeatures.SIZE + 1, old.weights().length);
         f[ArcFeatures.NAMES.indexOf("lengthChange")] = 3;
         assertEquals(-2 + 3, old.logOdds(f), 1e-12);
-        assertEquals(0, ArcModel.DEFAULTS.weights()[ArcFeatures.NAMES.indexOf("relatedGeneric") + 1]);
-        assertEquals(0, ArcModel.DEFAULTS.weights()[ArcFeatures.NAMES.indexOf("lengthChange") + 1]);
+        assertEquals(0, ArcModel.STOP24.weights()[ArcFeatures.NAMES.indexOf("relatedGeneric") + 1]);
+        assertEquals(0, ArcModel.STOP24.weights()[ArcFeatures.NAMES.indexOf("lengthChange") + 1]);
+        // branch channel25: DEFAULTS is STOP24 with its related-word weights refitted, every other weight the same
+        double[] d = ArcModel.DEFAULTS.weights();
+        double[] s = ArcModel.STOP24.weights();
+        assertEquals(2.2955, d[ArcFeatures.NAMES.indexOf("relatedLink") + 1], 1e-12);
+        assertEquals(0.9372, d[ArcFeatures.NAMES.indexOf("relatedGeneric") + 1], 1e-12);
+        assertEquals(2.9660, s[ArcFeatures.NAMES.indexOf("relatedLink") + 1], 1e-12);
+        for (int k = 0; k < d.length; k++) {
+            if (k != ArcFeatures.NAMES.indexOf("relatedLink") + 1 && k != ArcFeatures.NAMES.indexOf("relatedGeneric") + 1) {
+                assertEquals(s[k], d[k], 0.0, ArcFeatures.NAMES.get(Math.max(0, k - 1)));
+            }
+        }
+        assertEquals(ArcModel.STOP24.trainingRate(), ArcModel.DEFAULTS.trainingRate());
         assertThrows(IllegalArgumentException.class, () -> new ArcModel(new double[ArcFeatures.SIZE + 1], 0));
     }
 }
