@@ -32,7 +32,9 @@ final class ArcFeatures {
             "articleMismatch",   // "a"/"an" before the span fits the candidate no better than the observed
             "behindBestGain",    // gain minus the best gain among the span's admitted candidates (<= 0)
             "lnAdmitted",        // ln(number of the span's candidates that passed the evidence gate)
-            "relatedLink");      // the lexicon link is only a WordNet related word (similar-to, hypernym), no synonym
+            "relatedLink",       // the lexicon link is only a WordNet related word (similar-to, hypernym), no synonym
+            "relatedGeneric",    // ... and that word a hypernym: the observed word is the broader one (branch `channel25`)
+            "lengthChange");     // |observed words - candidate words| (branch `channel25`)
 
     static final int SIZE = NAMES.size();
     private static final int BEHIND_BEST = NAMES.indexOf("behindBestGain");
@@ -46,6 +48,20 @@ final class ArcFeatures {
             float observedIntrinsic, int observedWords, float candidateIntrinsic, int candidateWords, float logChannel,
             int hops, int candidates, boolean unknownObserved, boolean name, boolean sentenceStart,
             boolean articleMismatch, boolean relatedLink) {
+        return of(gain, leftGain, context, observedInContext, observedLeft, observedIntrinsic, observedWords,
+                candidateIntrinsic, candidateWords, logChannel, hops, candidates, unknownObserved, name, sentenceStart,
+                articleMismatch, relatedLink, false);
+    }
+
+    /**
+     * The same with {@code relatedGeneric}: the related-only link is a WordNet hypernym relation. relatedGeneric and
+     * lengthChange let the arc model take its own view of {@link org.despin.lexicon.ChannelWeights}' generic-word and
+     * length penalties, which the channel feature carries at their hand-set values (branch `channel25`).
+     */
+    static double[] of(double gain, double leftGain, double context, float observedInContext, float observedLeft,
+            float observedIntrinsic, int observedWords, float candidateIntrinsic, int candidateWords, float logChannel,
+            int hops, int candidates, boolean unknownObserved, boolean name, boolean sentenceStart,
+            boolean articleMismatch, boolean relatedLink, boolean relatedGeneric) {
         double obsUnigram = observedIntrinsic / observedWords;
         double[] f = new double[SIZE];
         int k = 0;
@@ -69,6 +85,8 @@ final class ArcFeatures {
         f[k++] = articleMismatch ? 1 : 0;
         k += 2; // the span features
         f[k++] = relatedLink ? 1 : 0;
+        f[k++] = relatedLink && relatedGeneric ? 1 : 0;
+        f[k++] = Math.abs(observedWords - candidateWords);
         return f;
     }
 

@@ -674,6 +674,8 @@ final class LatticeBuilder {
      * computed them); under the arc model its weight waits for the span's other candidates
      * ({@link #scoreSpan}).
      */
+    private static final String GENERIC_SOURCE = LinkFeatures.RELATED_SOURCE + "generic";
+
     private Arc candidateArc(SentenceWords w, int[] ids, int i, int j, PreparedCandidate c, double gain, boolean name,
             int listedCount, float obsContext, float obsLeft, float obsIntrinsic, float spanPart, double context) {
         boolean article = w.articleMismatchBefore(i, c.original());
@@ -681,7 +683,8 @@ final class LatticeBuilder {
         double[] features = ArcFeatures.of(gain, leftGain, context, obsContext, obsLeft,
                 obsIntrinsic, j - i, c.intrinsicLog10(), c.ids().length, c.candidate().logChannel(),
                 c.candidate().hops(), listedCount, unknownObserved(ids, i, j), name, i == 0, article,
-                c.candidate().source().startsWith(LinkFeatures.RELATED_SOURCE));
+                c.candidate().source().startsWith(LinkFeatures.RELATED_SOURCE),
+                c.candidate().source().equals(GENERIC_SOURCE));
         double weight = arcModel == null ? handSetWeight(c, obsIntrinsic, name, article) : 0;
         return new Arc(i, j, c.ids(), weight, c, 0, new Evidence.Gain(gain, context, name), features);
     }

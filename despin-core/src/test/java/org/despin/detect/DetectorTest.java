@@ -186,13 +186,13 @@ class DetectorTest {
         Report restored = new Detector(base, ToyModel.SETTINGS).check(spun, CheckOptions.DEFAULTS);
         assertEquals("The Permanent Mission of France issued a statement.", restored.restored(),
                 DetectorExamplesTest.describe(restored));
-        // SPUN decides at t 0.49 with a names list, at 0.52 without one
+        // SPUN decides at t 0.50 with a names list (0.49 before branch channel25), at 0.52 without one
         assertSame(DetectorSettings.DEFAULTS_WITH_NAMES, new Detector(withList).settings());
         assertSame(DetectorSettings.DEFAULTS, new Detector(base).settings());
         assertEquals(FindingModel.SPUN_WITH_NAMES, DetectorSettings.DEFAULTS_WITH_NAMES.spunFindingModel());
         assertEquals(DetectorSettings.DEFAULTS, DetectorSettings.DEFAULTS_WITH_NAMES.with()
                 .spunFindingModel(FindingModel.SPUN).build());
-        assertEquals(0.49, 1 / (1 + Math.exp(FindingModel.SPUN_WITH_NAMES.bias())), 1e-4);
+        assertEquals(0.50, 1 / (1 + Math.exp(FindingModel.SPUN_WITH_NAMES.bias())), 1e-4);
         assertEquals(0.52, 1 / (1 + Math.exp(FindingModel.SPUN.bias())), 1e-3);
     }
 
@@ -235,7 +235,7 @@ class DetectorTest {
                 java.util.Arrays.toString(FindingModel.DEFAULTS_WITH_DOC_COMMENTS.weights()));
         assertEquals(FindingModel.SPUN_WITH_NAMES, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.spunFindingModel());
         assertEquals(0.46, 1 / (1 + Math.exp(FindingModel.spunWithTrees().bias())), 1e-4);
-        assertEquals(FindingModel.SPUN_WITH_NAMES, FindingModel.spunWithTrees().withTrees(null).withBias(0.0400));
+        assertEquals(FindingModel.SPUN_WITH_NAMES, FindingModel.spunWithTrees().withTrees(null).withBias(0.0));
         assertEquals(FindingModel.DEFAULTS_WITH_DOC_COMMENTS, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.findingModel());
         assertEquals(null, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.findingModel().trees());
         assertEquals(null, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.uncertainFindingModel().trees());

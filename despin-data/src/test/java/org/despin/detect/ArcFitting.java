@@ -98,6 +98,11 @@ final class ArcFitting {
                 training.size(), train.x.size(), train.positives, train.edits, train.eligibleWords, train.rate(),
                 test.x.size(), test.positives);
         double l2 = Double.parseDouble(System.getProperty("l2", "1.0"));
+        String onTop = System.getProperty("fitOnTop");
+        if (onTop != null) {
+            fitOnTop(settings.arcModel().weights(), onTop, train, test, l2);
+            return;
+        }
         double[] w = Logistic.fit(train.x, train.y, l2);
         System.out.println("weights:");
         String java = Logistic.printWeights(w, ArcFeatures.NAMES);
@@ -108,6 +113,44 @@ final class ArcFitting {
         for (int k : DROPPED) {
             inUse[k + 1] = 0;
         }
+        System.out.println("weights in use, same test half:");
+        report(inUse, test);
+    }
+
+    /**
+     * -DfitOnTop=name,name (branch `channel25`): the weights in use kept as one column (their log-odds, scale fitted) and
+     * only the intercept and the named features fitted beside it; prints the composed model (scale times the weights in
+     * use plus the fitted ones) and its test half beside the weights in use.
+     */
+    private static void fitOnTop(double[] inUse, String names, ArcData train, ArcData test, double l2) {
+        int[] cols = java.util.Arrays.stream(names.split(",")).mapToInt(ArcFeatures.NAMES::indexOf).toArray();
+        java.util.function.Function<double[], double[]> reduce = x -> {
+            double[] r = new double[2 + cols.length];
+            r[0] = 1;
+            r[1] = Logistic.predictLogit(inUse, x);
+            for (int k = 0; k < cols.length; k++) {
+                r[2 + k] = x[cols[k] + 1];
+            }
+            return r;
+        };
+        List<double[]> x = new ArrayList<>();
+        for (double[] row : train.x) {
+            x.add(reduce.apply(row));
+        }
+        double[] b = Logistic.fit(x, train.y, l2);
+        double[] w = new double[inUse.length];
+        for (int k = 0; k < w.length; k++) {
+            w[k] = b[1] * inUse[k];
+        }
+        w[0] += b[0];
+        for (int k = 0; k < cols.length; k++) {
+            w[cols[k] + 1] += b[2 + k];
+        }
+        System.out.printf(Locale.ROOT, "on top of the weights in use: intercept %+.4f, scale %.4f, %s %s%n", b[0], b[1], names,
+                java.util.Arrays.toString(java.util.Arrays.copyOfRange(b, 2, b.length)));
+        String java = Logistic.printWeights(w, ArcFeatures.NAMES);
+        System.out.println("new ArcModel(" + java + String.format(Locale.ROOT, ", %.4f)", train.rate()));
+        report(w, test);
         System.out.println("weights in use, same test half:");
         report(inUse, test);
     }

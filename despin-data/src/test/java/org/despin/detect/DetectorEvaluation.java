@@ -50,6 +50,17 @@ public final class DetectorEvaluation {
             model = new Model(model.lm(), model.lexicon(), model.info(), model.terms(), titleNames.equals("none")
                     ? TitleCaseNames.UNKNOWN : TitleCasePairs.read(Path.of(titleNames), Integer.getInteger("titleNamesMin", 1)));
         }
+        // -DchannelWeights="alpha,mutual,wordnet,inverseOnly,twoHop,lengthChange,observedPick,similar,generic": the
+        // lexicon read with other ChannelWeights (they are applied when the lexicon is read: no rebuild)
+        String channel = System.getProperty("channelWeights");
+        if (channel != null && !args[0].equals("dev")) {
+            double[] c = java.util.Arrays.stream(channel.split(",")).mapToDouble(Double::parseDouble).toArray();
+            org.despin.lexicon.ChannelWeights weights = new org.despin.lexicon.ChannelWeights(c[0], c[1], c[2], c[3], c[4],
+                    c[5], c[6], c[7], c[8]);
+            model = new Model(model.lm(), org.despin.lexicon.LexiconFormat.read(org.despin.model.ModelFile.open(modelPath),
+                    weights), model.info(), model.terms(), model.names());
+            System.out.println("channel weights " + weights);
+        }
         Detector detector = new Detector(model, settingsFromProperties(model));
         if (mode.equals("fitarcs")) {
             ArcFitting.fit(model, detector.settings(), paths, passages);
@@ -234,6 +245,12 @@ public final class DetectorEvaluation {
         if (findingT != null) {
             double t = Double.parseDouble(findingT);
             b.findingModel(b.build().findingModel().withBias(-Math.log(t / (1 - t))));
+        }
+        // -DspunT=T: spunFindingModel at threshold T (its weights kept)
+        String spunT = System.getProperty("spunT");
+        if (spunT != null) {
+            double t = Double.parseDouble(spunT);
+            b.spunFindingModel(b.build().spunFindingModel().withBias(-Math.log(t / (1 - t))));
         }
         // boosted trees on the finding models (TreeFitting's file format, FindingTrees; "off": none): -DfindingTrees for
         // findingModel and uncertainFindingModel (DEFAULTS' weights), -DspunFindingTrees for spunFindingModel

@@ -50,6 +50,12 @@ final class ErrorAnalysis {
     private final Map<String, Integer> decisions = new TreeMap<>();
     /** Edits flagged, not exact, by whether the original was among the span's readings and who chose (see {@link #readingClass}). */
     private final Map<String, Integer> readings = new TreeMap<>();
+    /**
+     * Edits whose original is admitted but off the best path (branch `channel25`): what wins the span on the best path
+     * (keep, another candidate of the same span, an arc over other words), by the margin ln(posterior of the winner /
+     * posterior of the original), and what the original's arc is (its link, its evidence gain, its context ratio).
+     */
+    private final Map<String, Integer> offPath = new TreeMap<>();
 
     ErrorAnalysis(Detector detector) throws Exception {
         this.detector = detector;
@@ -429,6 +435,9 @@ final class ErrorAnalysis {
         for (Map.Entry<String, Integer> c : decisions.entrySet()) {
             System.out.printf(Locale.ROOT, "not flagged, %-80s %5d %5.1f %%%n", c.getKey(), c.getValue(), 100.0 * c.getValue() / edits);
         }
+        for (Map.Entry<String, Integer> c : offPath.entrySet()) {
+            System.out.printf(Locale.ROOT, "off the best path, %-80s %5d %5.1f %%%n", c.getKey(), c.getValue(), 100.0 * c.getValue() / edits);
+        }
         Map<String, Integer> groups = new TreeMap<>();
         for (Map.Entry<String, Integer> c : counts.entrySet()) {
             groups.merge(c.getKey().substring(0, c.getKey().indexOf(':')), c.getValue(), Integer::sum);
@@ -515,6 +524,55 @@ final class ErrorAnalysis {
         return " | no candidate";
     }
 
+    /** Counts an edit whose original (arc {@code a} at {@code from}) is admitted but off the best path ({@link #offPath}). */
+    private void offPath(String group, Lattice lattice, Decoder.Decoded d, int from, int a, Edit e, String orig) {
+        Arc original = lattice.arcs[a];
+        int winner = -1;
+        double keep = 0;
+        for (int b = lattice.firstArc[from]; b < lattice.firstArc[from + 1]; b++) {
+            if (lattice.arcs[b].isKeep()) {
+                keep = d.posterior()[b];
+            }
+            if (d.best()[b]) {
+                winner = b;
+            }
+        }
+        String kind;
+        double pw;
+        if (winner < 0) {
+            kind = "an arc from before";
+            pw = 1 - d.posterior()[a];
+        } else {
+            Arc w = lattice.arcs[winner];
+            kind = w.isKeep() ? "keep" : w.to() == original.to() ? "another candidate" : "an arc over other words";
+            pw = d.posterior()[winner];
+        }
+        double margin = Math.log(Math.max(1e-9, pw) / Math.max(1e-9, d.posterior()[a]));
+        String band = margin < 1 ? "< 1" : margin < 2 ? "1-2" : margin < 4 ? "2-4" : ">= 4";
+        offPath.merge(group + " | winner " + kind + ", margin (nats) " + band, 1, Integer::sum);
+        double[] f = original.features();
+        if (f != null) {
+            double gain = f[ArcFeatures.NAMES.indexOf("gain")];
+            double context = f[ArcFeatures.NAMES.indexOf("context")];
+            String link = f[ArcFeatures.NAMES.indexOf("relatedLink")] > 0
+                    ? (original.candidate().candidate().source().endsWith("generic") ? "related generic" : "related similar")
+                    : f[ArcFeatures.NAMES.indexOf("twoHops")] > 0 ? "two hops" : "synonym";
+            int words = Math.abs(original.to() - original.from() - original.candidate().ids().length);
+            offPath.merge(group + " | original's link " + link + (words > 0 ? ", length change" : ""), 1, Integer::sum);
+            offPath.merge(group + " | original's gain " + (gain < 1 ? "< 1" : gain < 2 ? "1-2" : ">= 2") + ", context "
+                    + (context < 0 ? "< 0" : context < 1 ? "0-1" : ">= 1"), 1, Integer::sum);
+            if (detector.settings().arcModel() != null) {
+                double lo = detector.settings().arcModel().logOdds(f);
+                offPath.merge(group + " | original's arc log-odds " + (lo < -3 ? "< -3" : lo < -1.5 ? "-3 .. -1.5" : lo < 0 ? "-1.5 .. 0"
+                        : ">= 0"), 1, Integer::sum);
+            }
+            if (verbose) {
+                System.out.printf(Locale.ROOT, "OFFPATH %s <- %s : %s %s p %.3f, original p %.3f, keep %.3f, gain %.2f, context %.2f, %s%n",
+                        e.spun(), orig, group, kind, pw, d.posterior()[a], keep, gain, context, link);
+            }
+        }
+    }
+
     /** The lattice positions {from, to} of the tokens the edit overlaps, or null when it has none in this lattice. */
     static int[] positions(Lattice lattice, List<Token> tokens, Edit e) {
         int from = -1;
@@ -559,6 +617,7 @@ final class ErrorAnalysis {
                             mass += d.posterior()[b];
                         }
                     }
+                    offPath(prefix.isBlank() ? "not flagged" : "flagged wrong", lattice, d, from, a, e, orig);
                     return prefix + String.format(Locale.ROOT, "admitted, not on the best path; span's substitutions together %s, original %s",
                             mass >= 0.5 ? ">= 0.5" : "< 0.5", d.posterior()[a] >= 0.25 ? ">= 0.25" : "< 0.25");
                 }

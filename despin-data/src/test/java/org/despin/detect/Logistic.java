@@ -7,6 +7,14 @@ final class Logistic {
     private Logistic() {
     }
 
+    static double predictLogit(double[] w, double[] x) {
+        double z = 0;
+        for (int i = 0; i < w.length; i++) {
+            z += w[i] * x[i];
+        }
+        return z;
+    }
+
     static double predict(double[] w, double[] x) {
         double z = 0;
         for (int i = 0; i < w.length; i++) {
