@@ -34,6 +34,11 @@ import org.despin.model.DataFormatException;
  * entry's word in the trie (the line the query reads next anyway): exact, so the same entry is found
  * and an absent word is not, instead of the samples and the run. The default model: 872,721 bigrams
  * and 178,060 trigrams indexed in 2 M and 512 k slots, 10.5 MB of heap.
+ *
+ * <p>Before any search, a filter of the stored bigrams built at load (branch speed25, {@link #filters}: a blocked Bloom
+ * filter keyed by the context's first child and the word, 4 MB of heap for the default model's 2.8 M bigrams) answers
+ * most absent bigrams: a third of the detector's queries with a context, and no n-gram of a higher order can then match
+ * either, so those queries read no trie line at all. Exact: the same floats and states.
  */
 public final class TrieLanguageModel implements LanguageModel {
     private final ByteBuffer buf;
@@ -52,6 +57,24 @@ public final class TrieLanguageModel implements LanguageModel {
     private final int[] tableShift;
     private final int[] entryBits; // a slot: fingerprint of the word << entryBits | entry + 1
     private final int fingerprintBits;
+    /**
+     * Filters of the stored n-grams of the orders 2..{@link #filterOrders} (branch speed25; filters[n], null where
+     * there is none): one 64-bit block per hash of the pair (range start, word), where the range start is the first
+     * entry of the context's children (what a query's state holds, so no read is needed to form the key), three bits
+     * set in it per n-gram (a blocked Bloom filter, about {@link #FILTER_BITS} bits an n-gram or up to twice that,
+     * built at load). A pair whose bits are not all set is not among those children, and no longer n-gram ending in it
+     * is stored either (every stored n-gram's suffix is stored), so {@link #score} and the batch queries skip the
+     * searches of that order and above: the same floats and states, known from one heap read instead of a search's
+     * dependent cache misses.
+     */
+    private final long[][] filters;
+    private final int[] filterShift;
+    /** How many context suffixes, from the shortest, have a filter (0: none; 1: the bigrams'). */
+    private final int filteredContexts;
+    /** Bits per n-gram of the default filters (rounded up to a power of two of blocks: 8 to 16). */
+    static final int FILTER_BITS = 8;
+    /** The highest order filtered by default. */
+    static final int FILTER_ORDERS = 2;
     /** How many samples {@link Level#runStart} walks from its guess before it binary-searches. */
     private static final int WALK = 8;
 
@@ -247,6 +270,15 @@ public final class TrieLanguageModel implements LanguageModel {
     }
 
     TrieLanguageModel(ByteBuffer section, String name, Sampling sampling) throws DataFormatException {
+        this(section, name, sampling, FILTER_BITS, FILTER_ORDERS);
+    }
+
+    /**
+     * {@code filterBits}: bits per n-gram of the filters of the orders 2..{@code filterOrders} (0 bits or an order
+     * below 2: none; see {@link #filters}).
+     */
+    TrieLanguageModel(ByteBuffer section, String name, Sampling sampling, int filterBits, int filterOrders)
+            throws DataFormatException {
         this.sampledLongerThan = sampling.longerThan();
         ByteBuffer b = section.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         this.buf = b;
@@ -358,6 +390,81 @@ public final class TrieLanguageModel implements LanguageModel {
                 buildTable(n);
             }
         }
+        filters = new long[order + 1][];
+        filterShift = new int[order + 1];
+        int filtered = 0;
+        for (int n = 2; n <= Math.min(order, filterOrders) && filterBits > 0; n++) {
+            buildFilter(n, filterBits);
+            filtered = filters[n] != null && filtered == n - 2 ? n - 1 : filtered;
+        }
+        filteredContexts = filtered;
+    }
+
+    /** The filter of order n (see {@link #filters}): every entry under every parent, keyed by (the parent's first child, word). */
+    private void buildFilter(int n, int filterBits) {
+        if (count[n] == 0) {
+            return;
+        }
+        long parents = n == 2 ? vocabularySize : count[n - 1];
+        long blocks = Math.max(1, count[n] * filterBits / 64);
+        int blockBits = Math.min(30, 64 - Long.numberOfLeadingZeros(blocks - 1));
+        long[] f = new long[1 << blockBits];
+        int shift = 64 - blockBits;
+        Level level = levels[n];
+        long lo = parentFrom(n, 0);
+        for (long p = 0; p < parents; p++) {
+            long hi = parentFrom(n, p + 1);
+            for (long e = lo; e < hi; e++) {
+                long h = filterHash(lo, (int) PackedSearch.wordAt(buf, level.at, level.bits, level.wordMask, e));
+                f[blockBits == 0 ? 0 : (int) (h >>> shift)] |= filterMask(h);
+            }
+            lo = hi;
+        }
+        filters[n] = f;
+        filterShift[n] = shift;
+    }
+
+    /** A 64-bit hash of the pair (range start lo, word w) for the filters. */
+    private static long filterHash(long lo, int w) {
+        long h = (lo * 0x9E3779B97F4A7C15L + w) * 0xBF58476D1CE4E5B9L;
+        h ^= h >>> 31;
+        h *= 0x94D049BB133111EBL;
+        return h ^ h >>> 29;
+    }
+
+    /** The three bits of a pair's hash in its block (from the hash's low 18 bits; the block comes from its high bits). */
+    private static long filterMask(long h) {
+        return 1L << h | 1L << (h >>> 6) | 1L << (h >>> 12);
+    }
+
+    /**
+     * False when no child of order n starting at entry lo is word w (then no longer n-gram ending in it is stored either);
+     * true when one may be, and always without a filter of that order.
+     */
+    boolean mayHold(int n, long lo, int w) {
+        long[] f = filters[n];
+        if (f == null) {
+            return true;
+        }
+        long h = filterHash(lo, w);
+        long m = filterMask(h);
+        return (f[f.length == 1 ? 0 : (int) (h >>> filterShift[n])] & m) == m;
+    }
+
+    /** How many leading context orders of state s (from the bigrams up) may hold w: the orders score searches. */
+    private int searchable(TrieState s, int w) {
+        int n = s.length;
+        for (int i = 0; i < Math.min(n, filteredContexts); i++) {
+            if (!mayHold(i + 2, s.childFrom[i], w)) {
+                return i;
+            }
+        }
+        return n;
+    }
+
+    /** The filter of order n's size in bytes (0 without one). */
+    long filterBytes(int n) {
+        return n < filters.length && filters[n] != null ? 8L * filters[n].length : 0;
     }
 
     /**
@@ -552,6 +659,8 @@ public final class TrieLanguageModel implements LanguageModel {
         TrieState o = (TrieState) out;
         int w = word >= 0 && word < vocabularySize ? word : Vocabulary.UNKNOWN;
         int contextLength = s.length;
+        // no stored bigram (context word, w): no longer n-gram either, so no search can match (matched stays 1)
+        int searched = searchable(s, w);
         long uni = unigrams[2 * w];
         float prob = Float.intBitsToFloat((int) uni);
         int matched = 1;
@@ -579,7 +688,7 @@ public final class TrieLanguageModel implements LanguageModel {
             long[] touched = o.touched;
             long[] runFrom = o.runFrom;
             long[] runTo = o.runTo;
-            for (int i = 0; i < contextLength; i++) {
+            for (int i = 0; i < searched; i++) {
                 Level level = levels[i + 2];
                 long lo = childFrom[i];
                 long hi = childTo[i];
@@ -600,7 +709,7 @@ public final class TrieLanguageModel implements LanguageModel {
                     touched[i] = PackedSearch.touch(b, level.at, level.bits, level.wordMask, lo, hi, w, vocabularySize);
                 }
             }
-            for (int i = 0; i < contextLength; i++) {
+            for (int i = 0; i < searched; i++) {
                 int n = i + 2;
                 Level level = levels[n];
                 long hi = runTo[i];
@@ -683,7 +792,8 @@ public final class TrieLanguageModel implements LanguageModel {
         long hi = s.childTo[0];
         for (int k = 0; k < count; k++) {
             t.batchLo[k] = lo;
-            t.batchHi[k] = hi;
+            // a bigram the filter rules out is searched in an empty range (found nowhere, no read)
+            t.batchHi[k] = mayHold(2, lo, known(words[k])) ? hi : lo;
         }
         float backoff = s.backoff[0];
         searchBigrams(t, count, words, -1);
@@ -707,8 +817,9 @@ public final class TrieLanguageModel implements LanguageModel {
         t.batch(count);
         for (int k = 0; k < count; k++) {
             int c = known(contexts[k]);
-            t.batchLo[k] = uniChild(c);
-            t.batchHi[k] = uniChild(c + 1);
+            long lo = uniChild(c);
+            t.batchLo[k] = lo;
+            t.batchHi[k] = mayHold(2, lo, w) ? uniChild(c + 1) : lo;
         }
         searchBigrams(t, count, null, w);
         for (int k = 0; k < count; k++) {
@@ -909,8 +1020,9 @@ public final class TrieLanguageModel implements LanguageModel {
         TrieState s = (TrieState) in;
         int w = word >= 0 && word < vocabularySize ? word : Vocabulary.UNKNOWN;
         int matched = 1;
+        int searched = searchable(s, w);
         // shortest context first, as score() does: a longer n-gram is stored only if its suffix is
-        for (int i = 0; i < s.length; i++) {
+        for (int i = 0; i < searched; i++) {
             long lo = s.childFrom[i];
             long hi = s.childTo[i];
             long e = findIn(i + 2, lo, hi, w);
