@@ -35,10 +35,10 @@ import org.despin.model.DataFormatException;
  * and an absent word is not, instead of the samples and the run. The default model: 872,721 bigrams
  * and 178,060 trigrams indexed in 2 M and 512 k slots, 10.5 MB of heap.
  *
- * <p>Before any search, a filter of the stored bigrams built at load (branch speed25, {@link #filters}: a blocked Bloom
- * filter keyed by the context's first child and the word, 4 MB of heap for the default model's 2.8 M bigrams) answers
- * most absent bigrams: a third of the detector's queries with a context, and no n-gram of a higher order can then match
- * either, so those queries read no trie line at all. Exact: the same floats and states.
+ * <p>Before any search, a filter of the stored bigrams built at load (branch speed25, {@link #bigramFilter}: a blocked
+ * Bloom filter of the pairs (context word, word), 4 MB of heap for the default model's 2.8 M bigrams) answers most absent
+ * bigrams, about a third of the detector's queries with a context; no n-gram of a higher order can then match either,
+ * so those queries read no trie line at all. Exact: the same floats and states.
  */
 public final class TrieLanguageModel implements LanguageModel {
     private final ByteBuffer buf;
@@ -58,23 +58,21 @@ public final class TrieLanguageModel implements LanguageModel {
     private final int[] entryBits; // a slot: fingerprint of the word << entryBits | entry + 1
     private final int fingerprintBits;
     /**
-     * Filters of the stored n-grams of the orders 2..{@link #filterOrders} (branch speed25; filters[n], null where
-     * there is none): one 64-bit block per hash of the pair (range start, word), where the range start is the first
-     * entry of the context's children (what a query's state holds, so no read is needed to form the key), three bits
-     * set in it per n-gram (a blocked Bloom filter, about {@link #FILTER_BITS} bits an n-gram or up to twice that,
-     * built at load). A pair whose bits are not all set is not among those children, and no longer n-gram ending in it
-     * is stored either (every stored n-gram's suffix is stored), so {@link #score} and the batch queries skip the
-     * searches of that order and above: the same floats and states, known from one heap read instead of a search's
-     * dependent cache misses.
+     * A filter of the stored bigrams (branch speed25), null when there is none: one 64-bit block per
+     * hash of the pair (context word, word), three bits set in it per bigram (a blocked Bloom filter,
+     * about {@link #FILTER_BITS} bits a bigram or up to twice that, built at load in one sequential pass
+     * over the bigrams; the default model's in 4 MB, ~2 % of absent pairs passing). A pair whose bits are not all set is not
+     * stored, and neither then is any longer n-gram ending in it (every stored n-gram's suffix is
+     * stored), so {@link #score} and the batch queries answer from the unigram without any search of
+     * the trie: the same floats and states, known from one heap read instead of a search's cache misses.
      */
-    private final long[][] filters;
-    private final int[] filterShift;
-    /** How many context suffixes, from the shortest, have a filter (0: none; 1: the bigrams'). */
-    private final int filteredContexts;
-    /** Bits per n-gram of the default filters (rounded up to a power of two of blocks: 8 to 16). */
+    private final long[] bigramFilter;
+    private final int bigramFilterShift;
+    /**
+     * Bits per bigram of the default filter (rounded up to a power of two of blocks: 8 to 16). A trigram filter as well
+     * (keyed by the context's first child) and a filter of the mid-length ranges only were measured, no faster.
+     */
     static final int FILTER_BITS = 8;
-    /** The highest order filtered by default. */
-    static final int FILTER_ORDERS = 2;
     /** How many samples {@link Level#runStart} walks from its guess before it binary-searches. */
     private static final int WALK = 8;
 
@@ -270,15 +268,11 @@ public final class TrieLanguageModel implements LanguageModel {
     }
 
     TrieLanguageModel(ByteBuffer section, String name, Sampling sampling) throws DataFormatException {
-        this(section, name, sampling, FILTER_BITS, FILTER_ORDERS);
+        this(section, name, sampling, FILTER_BITS);
     }
 
-    /**
-     * {@code filterBits}: bits per n-gram of the filters of the orders 2..{@code filterOrders} (0 bits or an order
-     * below 2: none; see {@link #filters}).
-     */
-    TrieLanguageModel(ByteBuffer section, String name, Sampling sampling, int filterBits, int filterOrders)
-            throws DataFormatException {
+    /** {@code filterBits}: bits per bigram of the bigram filter (0: none; see {@link #bigramFilter}). */
+    TrieLanguageModel(ByteBuffer section, String name, Sampling sampling, int filterBits) throws DataFormatException {
         this.sampledLongerThan = sampling.longerThan();
         ByteBuffer b = section.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         this.buf = b;
@@ -390,46 +384,34 @@ public final class TrieLanguageModel implements LanguageModel {
                 buildTable(n);
             }
         }
-        filters = new long[order + 1][];
-        filterShift = new int[order + 1];
-        int filtered = 0;
-        for (int n = 2; n <= Math.min(order, filterOrders) && filterBits > 0; n++) {
-            buildFilter(n, filterBits);
-            filtered = filters[n] != null && filtered == n - 2 ? n - 1 : filtered;
-        }
-        filteredContexts = filtered;
-    }
-
-    /** The filter of order n (see {@link #filters}): every entry under every parent, keyed by (the parent's first child, word). */
-    private void buildFilter(int n, int filterBits) {
-        if (count[n] == 0) {
-            return;
-        }
-        long parents = n == 2 ? vocabularySize : count[n - 1];
-        long blocks = Math.max(1, count[n] * filterBits / 64);
-        int blockBits = Math.min(30, 64 - Long.numberOfLeadingZeros(blocks - 1));
-        long[] f = new long[1 << blockBits];
-        int shift = 64 - blockBits;
-        Level level = levels[n];
-        long lo = parentFrom(n, 0);
-        for (long p = 0; p < parents; p++) {
-            long hi = parentFrom(n, p + 1);
-            for (long e = lo; e < hi; e++) {
-                long h = filterHash(lo, (int) PackedSearch.wordAt(buf, level.at, level.bits, level.wordMask, e));
-                f[blockBits == 0 ? 0 : (int) (h >>> shift)] |= filterMask(h);
+        if (order > 1 && filterBits > 0 && count[2] > 0) {
+            long filterBlocks = Math.max(1, count[2] * filterBits / 64);
+            int blockBits = Math.min(30, 64 - Long.numberOfLeadingZeros(filterBlocks - 1));
+            long[] f = new long[1 << blockBits];
+            int shift = 64 - blockBits;
+            Level level = levels[2];
+            long e = 0;
+            for (int c = 0; c < vocabularySize; c++) {
+                long end = uniChild(c + 1);
+                for (; e < end; e++) {
+                    long h = filterHash(c, (int) PackedSearch.wordAt(buf, level.at, level.bits, level.wordMask, e));
+                    f[blockBits == 0 ? 0 : (int) (h >>> shift)] |= filterMask(h);
+                }
             }
-            lo = hi;
+            bigramFilter = f;
+            bigramFilterShift = shift;
+        } else {
+            bigramFilter = null;
+            bigramFilterShift = 0;
         }
-        filters[n] = f;
-        filterShift[n] = shift;
     }
 
-    /** A 64-bit hash of the pair (range start lo, word w) for the filters. */
-    private static long filterHash(long lo, int w) {
-        long h = (lo * 0x9E3779B97F4A7C15L + w) * 0xBF58476D1CE4E5B9L;
-        h ^= h >>> 31;
-        h *= 0x94D049BB133111EBL;
-        return h ^ h >>> 29;
+    /** A 64-bit hash of the pair (context word c, word w) for the bigram filter. */
+    private static long filterHash(int c, int w) {
+        long h = ((long) c << 32 | (w & 0xFFFFFFFFL)) * 0x9E3779B97F4A7C15L;
+        h ^= h >>> 29;
+        h *= 0xBF58476D1CE4E5B9L;
+        return h ^ h >>> 32;
     }
 
     /** The three bits of a pair's hash in its block (from the hash's low 18 bits; the block comes from its high bits). */
@@ -438,33 +420,22 @@ public final class TrieLanguageModel implements LanguageModel {
     }
 
     /**
-     * False when no child of order n starting at entry lo is word w (then no longer n-gram ending in it is stored either);
-     * true when one may be, and always without a filter of that order.
+     * False when the bigram (c, w) is not stored (then no n-gram ending in c w is); true when it may be, and
+     * always without a filter.
      */
-    boolean mayHold(int n, long lo, int w) {
-        long[] f = filters[n];
+    boolean mayHoldBigram(int c, int w) {
+        long[] f = bigramFilter;
         if (f == null) {
             return true;
         }
-        long h = filterHash(lo, w);
+        long h = filterHash(c, w);
         long m = filterMask(h);
-        return (f[f.length == 1 ? 0 : (int) (h >>> filterShift[n])] & m) == m;
+        return (f[f.length == 1 ? 0 : (int) (h >>> bigramFilterShift)] & m) == m;
     }
 
-    /** How many leading context orders of state s (from the bigrams up) may hold w: the orders score searches. */
-    private int searchable(TrieState s, int w) {
-        int n = s.length;
-        for (int i = 0; i < Math.min(n, filteredContexts); i++) {
-            if (!mayHold(i + 2, s.childFrom[i], w)) {
-                return i;
-            }
-        }
-        return n;
-    }
-
-    /** The filter of order n's size in bytes (0 without one). */
-    long filterBytes(int n) {
-        return n < filters.length && filters[n] != null ? 8L * filters[n].length : 0;
+    /** The bigram filter's size in bytes (0 without one). */
+    long bigramFilterBytes() {
+        return bigramFilter == null ? 0 : 8L * bigramFilter.length;
     }
 
     /**
@@ -660,7 +631,7 @@ public final class TrieLanguageModel implements LanguageModel {
         int w = word >= 0 && word < vocabularySize ? word : Vocabulary.UNKNOWN;
         int contextLength = s.length;
         // no stored bigram (context word, w): no longer n-gram either, so no search can match (matched stays 1)
-        int searched = searchable(s, w);
+        int searched = contextLength > 0 && !mayHoldBigram(s.words[0], w) ? 0 : contextLength;
         long uni = unigrams[2 * w];
         float prob = Float.intBitsToFloat((int) uni);
         int matched = 1;
@@ -790,10 +761,11 @@ public final class TrieLanguageModel implements LanguageModel {
         t.batch(count);
         long lo = s.childFrom[0];
         long hi = s.childTo[0];
+        int c = s.words[0];
         for (int k = 0; k < count; k++) {
             t.batchLo[k] = lo;
             // a bigram the filter rules out is searched in an empty range (found nowhere, no read)
-            t.batchHi[k] = mayHold(2, lo, known(words[k])) ? hi : lo;
+            t.batchHi[k] = mayHoldBigram(c, known(words[k])) ? hi : lo;
         }
         float backoff = s.backoff[0];
         searchBigrams(t, count, words, -1);
@@ -819,7 +791,7 @@ public final class TrieLanguageModel implements LanguageModel {
             int c = known(contexts[k]);
             long lo = uniChild(c);
             t.batchLo[k] = lo;
-            t.batchHi[k] = mayHold(2, lo, w) ? uniChild(c + 1) : lo;
+            t.batchHi[k] = mayHoldBigram(c, w) ? uniChild(c + 1) : lo;
         }
         searchBigrams(t, count, null, w);
         for (int k = 0; k < count; k++) {
@@ -1020,7 +992,7 @@ public final class TrieLanguageModel implements LanguageModel {
         TrieState s = (TrieState) in;
         int w = word >= 0 && word < vocabularySize ? word : Vocabulary.UNKNOWN;
         int matched = 1;
-        int searched = searchable(s, w);
+        int searched = s.length > 0 && !mayHoldBigram(s.words[0], w) ? 0 : s.length;
         // shortest context first, as score() does: a longer n-gram is stored only if its suffix is
         for (int i = 0; i < searched; i++) {
             long lo = s.childFrom[i];
