@@ -189,7 +189,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
      * spun are decided with boosted trees: {@link FindingModel#DEFAULTS_WITH_TREES} (t 0.30)
      * and, in the widened uncertain documents, {@link FindingModel#UNCERTAIN_WITH_TREES} (t 0.37), the trees fitted with
      * lightly spun 100-150-word texts in the fit; on the three held-out sets clean flags 62 / 95 / 140 -> 56 / 88 / 122 at
-     * F1 +0.007 / +0.005 / +0.002, the news bench's F1 at rate 0.1 0.444 -> 0.450 (docs/detector.md "Boosted trees on
+     * F1 +0.006 / +0.005 / +0.002 ({@code cleanspun}), the news bench's F1 at rate 0.1 0.444 -> 0.450 (docs/detector.md "Boosted trees on
      * the finding model with lightly spun short texts in the fit"). The trees are read on first use.
      */
     public static final DetectorSettings DEFAULTS_WITH_DOC_COMMENTS = DEFAULTS_WITH_NAMES.with()
