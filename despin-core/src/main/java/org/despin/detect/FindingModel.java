@@ -121,21 +121,38 @@ public record FindingModel(double[] weights, double bias, FindingTrees trees) {
     public static final FindingModel DEFAULTS_WITH_DOC_COMMENTS = new FindingModel(DEFAULTS.weights(), 0.4473);
 
     /**
-     * Boosted trees over {@link #DEFAULTS}' weights (branch {@code trees24}, resource {@code finding-trees-defaults.txt}):
-     * 57 trees of depth 4 (shrinkage 0.1, at least 50 candidates a leaf), fitted to the logistic loss's gradient with
+     * Boosted trees over {@link #DEFAULTS}' weights (branch {@code trees25}, resource {@code finding-trees-defaults.txt}):
+     * 148 trees of depth 3 (shrinkage 0.1, at least 50 candidates a leaf), fitted to the logistic loss's gradient with
      * DEFAULTS' log-odds as the base margin on the first half of the fit fold's candidates of {@code fitfindings 1200}
-     * (the number of trees chosen on a quarter of that half); on the second half AUROC 0.858 -> 0.874, log-loss 0.382
-     * -> 0.360. Not in the default settings: in the widened uncertain documents too, at the clean flags of main on the
-     * first 100 held-out passages (t 0.28 / uncertain 0.29) F1 +0.011, but the third held-out set's clean flags 126 -> 170
-     * (docs/detector.md "Boosted trees on the finding model"); only in the documents neither called spun nor widened, at
-     * t 0.39, clean flags a fifth to a half fewer, but the news bench's F1 at rate 0.1 0.444 -> 0.406 (0.407 at t 0.30):
-     * it suppresses the candidates of lightly spun short texts (docs/detector.md "Stop 24: the merged
-     * defaults"). Use: {@code DEFAULTS_WITH_DOC_COMMENTS.withTrees(defaultsTrees()).withBias(b)}. Read on first use (not
-     * at start-up: no default setting reads it).
+     * (200-300 words, rates 0.05-0.4) together with those of {@code -DfitWords=100-150 -DfitRates=0.05,0.1 fitfindings
+     * 1200} (lightly spun short texts, which {@code trees24}'s trees, fitted without them, suppressed: news bench F1 at
+     * rate 0.1 0.444 -> 0.406); the number of trees chosen on a quarter of that half; on the second half AUROC 0.854 ->
+     * 0.873, log-loss 0.352 -> 0.324. In {@link #DEFAULTS_WITH_TREES} and {@link #UNCERTAIN_WITH_TREES}, so in the
+     * default settings. A constant that reads nothing: the resource is read on first use ({@link
+     * FindingTrees#lazyResource}), so start-up does not pay for it.
      */
     public static FindingTrees defaultsTrees() {
-        return Fitted.DEFAULTS_TREES;
+        return DEFAULTS_TREES;
     }
+
+    private static final FindingTrees DEFAULTS_TREES = FindingTrees.lazyResource("finding-trees-defaults.txt");
+
+    /**
+     * {@link #DEFAULTS_WITH_DOC_COMMENTS}' weights with {@link #defaultsTrees()} at bias 0.8473 = -logit(0.30): the
+     * model of a document neither called spun nor widened in {@link DetectorSettings#DEFAULTS_WITH_DOC_COMMENTS} since
+     * branch {@code trees25}. With {@link #UNCERTAIN_WITH_TREES} (t 0.37), on the three held-out sets clean flags 62 / 95 /
+     * 140 -> 56 / 88 / 122 and F1 +0.007 / +0.005 / +0.002 ({@code findingpoints}), a fourth set 99 -> 86 at +0.003; the news
+     * bench's F1 at rate 0.1 0.444 -> 0.450 (docs/detector.md "Boosted trees on the finding model with lightly spun short
+     * texts in the fit"). The trees' splits read the document's spin score and rate, so the threshold is the trees'
+     * own, not comparable with the logistic model's 0.39.
+     */
+    public static final FindingModel DEFAULTS_WITH_TREES = new FindingModel(DEFAULTS.weights(), 0.8473, DEFAULTS_TREES);
+
+    /**
+     * {@link #DEFAULTS_WITH_TREES} at bias 0.5322 = -logit(0.37), for the widened uncertain documents (as
+     * {@link #UNCERTAIN_WITH_DOC_COMMENTS} for the logistic model); see {@link #DEFAULTS_WITH_TREES}.
+     */
+    public static final FindingModel UNCERTAIN_WITH_TREES = DEFAULTS_WITH_TREES.withBias(0.5322);
 
     /**
      * The model of a document not called spun whose lattices are widened ({@code unspunEvidenceGate} 0,
@@ -202,9 +219,8 @@ public record FindingModel(double[] weights, double bias, FindingTrees trees) {
         return Fitted.SPUN_WITH_TREES;
     }
 
-    /** The fitted trees, read from their resources when first asked for (a few hundred ms in a cold JVM). */
+    /** SPUN's fitted trees, read from their resource when first asked for (a few hundred ms in a cold JVM). */
     private static final class Fitted {
-        static final FindingTrees DEFAULTS_TREES = FindingTrees.resource("finding-trees-defaults.txt");
         static final FindingModel SPUN_WITH_TREES = new FindingModel(SPUN.weights(), 0.1603,
                 FindingTrees.resource("finding-trees-spun.txt"));
     }

@@ -16,7 +16,8 @@ import java.util.Locale;
  * Gradient-boosted regression trees over a candidate finding's {@link FindingModel#FEATURES}: log-odds added to the
  * {@link FindingModel}'s linear part (the trees were fitted to the logistic loss's gradient with that linear part as
  * the base margin, so that with no trees the model is the logistic one; TreeFitting in the test sources,
- * docs/detector.md "Boosted trees on the finding model"). Immutable; the nodes are kept in flat arrays and
+ * docs/detector.md "Boosted trees on the finding model"). Immutable (trees of {@link #lazyResource} are read once, on
+ * first use, and are then the same as read at once); the nodes are kept in flat arrays and
  * {@link #logOdds} allocates nothing.
  *
  * <p>The file format ({@link #read}, {@link #write}): UTF-8 lines; blank lines and lines starting with {@code #} are
@@ -42,35 +43,52 @@ public final class FindingTrees {
     public static final String HEADER = "despin finding trees 1";
     private static final int LEAF = -1;
 
-    private final int[] roots;
-    private final int[] feature;     // LEAF for a leaf
-    private final double[] threshold;
-    private final int[] left;
-    private final int[] right;
-    private final double[] value;
+    /** The nodes in flat arrays: each tree's root, and per node its feature (LEAF for a leaf), threshold, children, leaf value. */
+    private record Nodes(int[] roots, int[] feature, double[] threshold, int[] left, int[] right, double[] value) {
+    }
+
+    /** Non-null for trees read from this resource on first use ({@link #lazyResource}); null for trees read at once. */
+    private final String resource;
+    /** The nodes; for lazy trees null until first used (then set once: every thread reads the same resource's nodes). */
+    private volatile Nodes nodes;
 
     private FindingTrees(int[] roots, int[] feature, double[] threshold, int[] left, int[] right, double[] value) {
-        this.roots = roots;
-        this.feature = feature;
-        this.threshold = threshold;
-        this.left = left;
-        this.right = right;
-        this.value = value;
+        this.resource = null;
+        this.nodes = new Nodes(roots, feature, threshold, left, right, value);
+    }
+
+    private FindingTrees(String resource) {
+        this.resource = resource;
+    }
+
+    /** The nodes, read from the resource on first use for lazy trees. */
+    private Nodes loaded() {
+        Nodes n = nodes;
+        if (n == null) {
+            synchronized (this) {
+                n = nodes;
+                if (n == null) {
+                    n = resource(resource).loaded();
+                    nodes = n;
+                }
+            }
+        }
+        return n;
     }
 
     /** The number of trees. */
     public int size() {
-        return roots.length;
+        return loaded().roots().length;
     }
 
     /** The number of nodes of all trees. */
     public int nodes() {
-        return feature.length;
+        return loaded().feature().length;
     }
 
     /** Whether a split reads feature {@code k} (an index of {@link FindingModel#FEATURES}). */
     boolean reads(int k) {
-        for (int f : feature) {
+        for (int f : loaded().feature()) {
             if (f == k) {
                 return true;
             }
@@ -80,6 +98,13 @@ public final class FindingTrees {
 
     /** The sum of the trees' leaves that the features {@code x} (in the order of {@link FindingModel#FEATURES}) reach. */
     public double logOdds(double[] x) {
+        Nodes t = loaded();
+        int[] roots = t.roots();
+        int[] feature = t.feature();
+        double[] threshold = t.threshold();
+        int[] left = t.left();
+        int[] right = t.right();
+        double[] value = t.value();
         double sum = 0;
         for (int root : roots) {
             int n = root;
@@ -89,6 +114,16 @@ public final class FindingTrees {
             sum += value[n];
         }
         return sum;
+    }
+
+    /**
+     * Trees of a resource of this package read when first used ({@link #logOdds} or any other method), not now: a
+     * constant of the default settings that holds them costs start-up nothing (reading ~2,000 nodes takes a few hundred
+     * ms in a cold JVM), and a text the trees never decide in (under 100 words, or called spun) never reads them. A
+     * missing or malformed resource fails at that first use. Equal to the same trees read at once.
+     */
+    public static FindingTrees lazyResource(String name) {
+        return new FindingTrees(java.util.Objects.requireNonNull(name, "name"));
     }
 
     /** Reads trees from a resource of this package. */
@@ -117,9 +152,10 @@ public final class FindingTrees {
         int[] referenced = new int[0];
         boolean header = false;
         int lineNumber = 0;
+        Where where = new Where(source); // the line named in an error, made into text only then
         for (String line = in.readLine(); ; line = in.readLine()) {
             lineNumber++;
-            String where = source + " line " + lineNumber + ": ";
+            where.number = lineNumber;
             if (line == null || line.strip().equals("tree")) {
                 if (treeStart >= 0) {
                     checkTree(splits, treeStart, where);
@@ -148,7 +184,7 @@ public final class FindingTrees {
             if (treeStart < 0) {
                 throw new IllegalArgumentException(where + "a node before the first \"tree\" line");
             }
-            String[] f = s.split("\\s+");
+            String[] f = fields(s);
             int id = parseInt(f.length > 1 ? f[1] : "", "node number", where);
             if (id != splits.size() - treeStart) {
                 throw new IllegalArgumentException(where + "node " + id + " out of order: expected node " + (splits.size() - treeStart));
@@ -198,7 +234,7 @@ public final class FindingTrees {
     }
 
     /** Every node of the tree from {@code start} on is the child of exactly one split of it, and every child exists. */
-    private static void checkTree(List<int[]> splits, int start, String where) {
+    private static void checkTree(List<int[]> splits, int start, Where where) {
         int n = splits.size() - start;
         if (n == 0) {
             throw new IllegalArgumentException(where + "a tree without nodes ends here");
@@ -225,7 +261,46 @@ public final class FindingTrees {
         }
     }
 
-    private static int parseInt(String s, String what, String where) {
+    /**
+     * The source and line an error names ({@code "SOURCE line N: "}). Not a String made for every line: reading the
+     * trees is part of a cold start's first check, where a regex split and a string concatenation per line took
+     * ~0.2 s of the ~0.3 s.
+     */
+    private static final class Where {
+        private final String source;
+        private int number;
+
+        Where(String source) {
+            this.source = source;
+        }
+
+        @Override
+        public String toString() {
+            return source + " line " + number + ": ";
+        }
+    }
+
+    /** The whitespace-separated fields of a stripped line (as {@code split("\\s+")}, without a regex). */
+    private static String[] fields(String s) {
+        List<String> out = new ArrayList<>(6);
+        int i = 0;
+        while (i < s.length()) {
+            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+            int j = i;
+            while (j < s.length() && !Character.isWhitespace(s.charAt(j))) {
+                j++;
+            }
+            if (j > i) {
+                out.add(s.substring(i, j));
+            }
+            i = j;
+        }
+        return out.toArray(new String[0]);
+    }
+
+    private static int parseInt(String s, String what, Where where) {
         try {
             return Integer.parseInt(s);
         } catch (NumberFormatException e) {
@@ -233,7 +308,7 @@ public final class FindingTrees {
         }
     }
 
-    private static double parseFinite(String s, String what, String where) {
+    private static double parseFinite(String s, String what, Where where) {
         double v;
         try {
             v = Double.parseDouble(s);
@@ -248,6 +323,13 @@ public final class FindingTrees {
 
     /** The file format of these trees, which {@link #read} reads back to equal trees ({@code comment} lines first, may be empty). */
     public String write(String comment) {
+        Nodes all = loaded();
+        int[] roots = all.roots();
+        int[] feature = all.feature();
+        double[] threshold = all.threshold();
+        int[] left = all.left();
+        int[] right = all.right();
+        double[] value = all.value();
         StringBuilder out = new StringBuilder();
         out.append(HEADER).append('\n');
         for (String c : comment.lines().toList()) {
@@ -271,18 +353,23 @@ public final class FindingTrees {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FindingTrees t && Arrays.equals(roots, t.roots) && Arrays.equals(feature, t.feature)
-                && Arrays.equals(threshold, t.threshold) && Arrays.equals(left, t.left) && Arrays.equals(right, t.right)
-                && Arrays.equals(value, t.value);
+        if (!(o instanceof FindingTrees other)) {
+            return false;
+        }
+        Nodes a = loaded();
+        Nodes b = other.loaded();
+        return Arrays.equals(a.roots(), b.roots()) && Arrays.equals(a.feature(), b.feature())
+                && Arrays.equals(a.threshold(), b.threshold()) && Arrays.equals(a.left(), b.left())
+                && Arrays.equals(a.right(), b.right()) && Arrays.equals(a.value(), b.value());
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(feature) * 31 + Arrays.hashCode(value);
+        return Arrays.hashCode(loaded().feature()) * 31 + Arrays.hashCode(loaded().value());
     }
 
     @Override
     public String toString() {
-        return "FindingTrees[" + roots.length + " trees, " + feature.length + " nodes]";
+        return "FindingTrees[" + size() + " trees, " + nodes() + " nodes]";
     }
 }

@@ -1,5 +1,6 @@
 package org.despin.detect;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -214,12 +215,18 @@ class DetectorTest {
         // that LM (branch refit19; again with the register, branch docscore21) and its thresholds (spun 0.89, clean 0.25
         // instead of 0.86 / 0.28), the spun thresholds of documents under 100 words by length (branch shortverdict), and
         // the evidence gate 0.8 instead of 1.0 (branch gate23, with the finding model at t 0.39) and the widening of
-        // uncertain documents (branch widen22, stop 23: SpunWideningTest), and a widening's context pool of 8 (stop 24); nothing else
+        // uncertain documents (branch widen22, stop 23: SpunWideningTest), a widening's context pool of 8 (stop 24), and
+        // boosted trees on DEFAULTS' weights where DEFAULTS decides (branch trees25: t 0.30, widened uncertain t 0.37); nothing else
         assertEquals(DetectorSettings.DEFAULTS_WITH_NAMES, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.with()
                 .spunContextPool(4)
                 .findingModel(FindingModel.DEFAULTS).score(DocumentScorer.Coefficients.DEFAULTS).cleanThreshold(0.28)
                 .spunThreshold(0.86).spunBands(null).evidenceGate(1.0).unspunEvidenceGate(Double.NaN)
                 .uncertainFindingModel(null).uncertainFloor(Double.NaN).build());
+        assertEquals(DetectorSettings.DEFAULTS_WITH_NAMES.with().findingModel(FindingModel.DEFAULTS_WITH_DOC_COMMENTS).score(
+                DocumentScorer.Coefficients.WITH_DOC_COMMENTS).spunThreshold(0.89).cleanThreshold(0.25).spunBands(SpunBands.WITH_DOC_COMMENTS)
+                .evidenceGate(0.8).spunContextPool(8).build().withUncertainWidening().with()
+                .findingModel(FindingModel.DEFAULTS_WITH_TREES).uncertainFindingModel(FindingModel.UNCERTAIN_WITH_TREES).build(),
+                DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS);
         assertEquals(0.8, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.evidenceGate());
         assertEquals(1.0, DetectorSettings.DEFAULTS.evidenceGate());
         assertEquals(null, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.findingBands());
@@ -236,9 +243,17 @@ class DetectorTest {
         assertEquals(FindingModel.SPUN_WITH_NAMES, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.spunFindingModel());
         assertEquals(0.46, 1 / (1 + Math.exp(FindingModel.spunWithTrees().bias())), 1e-4);
         assertEquals(FindingModel.SPUN_WITH_NAMES, FindingModel.spunWithTrees().withTrees(null).withBias(0.0));
-        assertEquals(FindingModel.DEFAULTS_WITH_DOC_COMMENTS, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.findingModel());
-        assertEquals(null, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.findingModel().trees());
-        assertEquals(null, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.uncertainFindingModel().trees());
+        // trees25: DEFAULTS' weights with the trees of finding-trees-defaults.txt (FindingTreesTest pins the file)
+        assertEquals(FindingModel.DEFAULTS_WITH_TREES, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.findingModel());
+        assertEquals(FindingModel.UNCERTAIN_WITH_TREES, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.uncertainFindingModel());
+        assertSame(FindingModel.defaultsTrees(), DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.findingModel().trees());
+        assertSame(FindingModel.defaultsTrees(), DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.uncertainFindingModel().trees());
+        assertEquals(0.30, 1 / (1 + Math.exp(FindingModel.DEFAULTS_WITH_TREES.bias())), 1e-4);
+        assertEquals(0.37, 1 / (1 + Math.exp(FindingModel.UNCERTAIN_WITH_TREES.bias())), 1e-4);
+        assertEquals(0.8473, FindingModel.DEFAULTS_WITH_TREES.bias());
+        assertEquals(0.5322, FindingModel.UNCERTAIN_WITH_TREES.bias());
+        assertArrayEquals(FindingModel.DEFAULTS.weights(), FindingModel.DEFAULTS_WITH_TREES.weights());
+        assertArrayEquals(FindingModel.DEFAULTS.weights(), FindingModel.UNCERTAIN_WITH_TREES.weights());
         assertEquals(8, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.spunContextPool());
         assertEquals(4, DetectorSettings.DEFAULTS_WITH_NAMES.spunContextPool());
     }

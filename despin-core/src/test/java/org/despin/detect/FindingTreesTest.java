@@ -106,12 +106,38 @@ class FindingTreesTest {
 
     @Test
     void theTreesOverDefaultsAreReadFromTheirResource() {
+        // trees25's trees (148 of depth 3, fitted with lightly spun short texts in the fold), in the default settings
         FindingTrees trees = FindingModel.defaultsTrees();
-        assertEquals(57, trees.size());
-        assertEquals(1511, trees.nodes());
+        assertEquals(148, trees.size());
+        assertEquals(2094, trees.nodes());
         assertFalse(trees.reads(FindingModel.FEATURES.indexOf("observedStored")));
         assertFalse(trees.reads(FindingModel.FEATURES.indexOf("candidateStored")));
-        assertEquals(-2.4412856465161035, trees.logOdds(new double[FindingModel.SIZE]), 0); // pins the file
+        assertFalse(FindingModel.DEFAULTS_WITH_TREES.readsStoredOrder());
+        assertEquals(-3.0326184969086873, trees.logOdds(new double[FindingModel.SIZE]), 0); // pins the file
+        double[] x = new double[FindingModel.SIZE];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = 0.5 * (i % 3) - 0.4;
+        }
+        assertEquals(-3.2082615079254766, trees.logOdds(x), 0);
+        assertEquals(FindingTrees.resource("finding-trees-defaults.txt"), trees);
+    }
+
+    /** Trees of the default settings are read on first use, not when the constant is made: start-up does not pay for them. */
+    @Test
+    void lazyTreesAreReadOnFirstUse() {
+        FindingTrees missing = FindingTrees.lazyResource("no-such-trees.txt"); // nothing read yet: no error
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> missing.logOdds(new double[FindingModel.SIZE]));
+        assertEquals("no resource no-such-trees.txt beside org.despin.detect.FindingTrees", e.getMessage());
+        FindingTrees lazy = FindingTrees.lazyResource("finding-trees-spun.txt");
+        FindingTrees eager = FindingTrees.resource("finding-trees-spun.txt");
+        double[] x = new double[FindingModel.SIZE];
+        x[FindingModel.FEATURES.indexOf("rate")] = -2;
+        assertEquals(eager.logOdds(x), lazy.logOdds(x), 0);
+        assertEquals(eager, lazy);
+        assertEquals(eager.hashCode(), lazy.hashCode());
+        assertEquals(eager.toString(), lazy.toString());
+        assertEquals(eager.write(""), lazy.write(""));
+        assertEquals(eager, FindingTrees.lazyResource("finding-trees-spun.txt")); // equals reads it too
     }
 
     @Test

@@ -80,19 +80,22 @@ class SpunWideningTest {
             assertTrue(Double.isNaN(x.uncertainFloor()));
         }
         DetectorSettings d = DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS;
-        assertEquals(d, d.withUncertainWidening());
+        // (since branch trees25 the default's finding models carry boosted trees: the widening's logistic model replaced)
+        assertEquals(d, d.withUncertainWidening().with().uncertainFindingModel(FindingModel.UNCERTAIN_WITH_TREES).build());
+        assertEquals(FindingModel.UNCERTAIN_WITH_DOC_COMMENTS, d.withUncertainWidening().uncertainFindingModel());
         assertEquals(DetectorSettings.DEFAULTS_WITH_NAMES.with().findingModel(FindingModel.DEFAULTS_WITH_DOC_COMMENTS)
                 .score(DocumentScorer.Coefficients.WITH_DOC_COMMENTS).spunThreshold(0.89).cleanThreshold(0.25)
                 .spunBands(SpunBands.WITH_DOC_COMMENTS).evidenceGate(0.8).spunContextPool(8).build(),
-                d.with().unspunEvidenceGate(Double.NaN)
+                d.with().findingModel(FindingModel.DEFAULTS_WITH_DOC_COMMENTS).unspunEvidenceGate(Double.NaN)
                 .uncertainFindingModel(null).uncertainFloor(Double.NaN).build());
         assertEquals(0.0, d.unspunEvidenceGate());
         assertEquals(0.0, d.uncertainBoost());
         assertEquals(0.65, d.uncertainFloor());
-        assertEquals(FindingModel.UNCERTAIN_WITH_DOC_COMMENTS, d.uncertainFindingModel());
+        assertEquals(FindingModel.UNCERTAIN_WITH_TREES, d.uncertainFindingModel());
         assertArrayEquals(FindingModel.DEFAULTS.weights(), d.uncertainFindingModel().weights());
-        assertEquals(0.3640, d.uncertainFindingModel().bias());
-        assertEquals(0.41, 1 / (1 + Math.exp(d.uncertainFindingModel().bias())), 1e-4);
+        assertEquals(0.5322, d.uncertainFindingModel().bias());
+        assertEquals(0.37, 1 / (1 + Math.exp(d.uncertainFindingModel().bias())), 1e-4);
+        assertEquals(0.3640, FindingModel.UNCERTAIN_WITH_DOC_COMMENTS.bias());
         assertFalse(d.widensUncertain(0.6499));
         assertTrue(d.widensUncertain(0.65));
         Model model = ToyModel.news();

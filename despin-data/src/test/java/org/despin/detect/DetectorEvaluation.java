@@ -90,6 +90,19 @@ public final class DetectorEvaluation {
                             tsv.toString()));
             return;
         }
+        if (mode.equals("bench")) { // the CLI's bench (rates 0.1, 0.3, seed 1, MyThes) with these settings: N = --max-docs
+            // (100-150 words; -Dbench=technical the technical pages) -- trees25, to bench trees without a build
+            List<String> docs = "technical".equals(System.getProperty("bench"))
+                    ? org.despin.data.spin.BenchDocuments.technicalPassages(paths, 100, 150, passages)
+                    : org.despin.data.spin.BenchDocuments.heldOutPassages(paths, 100, 150, passages);
+            org.despin.spin.Spinner spinner = new org.despin.spin.Spinner(
+                    org.despin.data.spin.SpinThesauri.load("mythes", paths), org.despin.spin.SpinOptions.DEFAULTS);
+            org.despin.eval.BenchOptions options = new org.despin.eval.BenchOptions(List.of(0.1, 0.3), List.of(1L),
+                    org.despin.eval.BenchOptions.DEFAULTS.thresholds());
+            System.out.print(new org.despin.eval.Bench(text -> detector.check(text, CheckOptions.DEFAULTS), spinner, options)
+                    .run(docs).toTable());
+            return;
+        }
         if (mode.equals("benchdump")) { // -Dbench=technical|news -DbenchDump=FILE: the bench's documents' features
             benchDump(detector, paths, passages);
             return;

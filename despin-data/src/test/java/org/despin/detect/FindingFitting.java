@@ -52,10 +52,15 @@ final class FindingFitting {
         // -DfindingBoosted=true: fit the model for documents called spun, on their boosted decodes
         boolean spunFit = Boolean.getBoolean("findingBoosted");
         double[] rates = spunFit ? SPUN_RATES : RATES;
+        String fitRates = System.getProperty("fitRates"); // -DfitRates=0.05,0.1: these rates in turn instead
+        if (fitRates != null) {
+            rates = java.util.Arrays.stream(fitRates.split(",")).mapToDouble(Double::parseDouble).toArray();
+        }
         Detector decide = new Detector(fitModel, spunFit ? base.with().findingModel(none).spunFindingModel(none).build()
                 : base.with().findingModel(none).spunBoost(0).build());
         Detector baseline = new Detector(fitModel, base);
         // -DfitWords=10-60: passages of that many words (the model for short documents), else 200-300
+        // (trees25: -DfitWords=100-150 -DfitRates=0.05,0.1, the lightly spun short texts the DEFAULTS trees suppressed)
         String[] words = System.getProperty("fitWords", "200-300").split("-");
         List<String> passages = DetectorEvaluation.passages(ArcFitting.trainingText(paths, foldLm != null),
                 Integer.parseInt(words[0]), Integer.parseInt(words[1]), count);
