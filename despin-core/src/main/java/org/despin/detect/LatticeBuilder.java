@@ -668,14 +668,15 @@ final class LatticeBuilder {
         return out;
     }
 
+    /** The source of a WordNet related word that is a hypernym link (the arc model's relatedGeneric). */
+    private static final String GENERIC_SOURCE = LinkFeatures.RELATED_SOURCE + "generic";
+
     /**
      * The substitution arc of a candidate that passed the evidence test ({@code gain}, with the log10
      * probability of its span part after the left context and its context ratio, as {@link #evidence}
      * computed them); under the arc model its weight waits for the span's other candidates
      * ({@link #scoreSpan}).
      */
-    private static final String GENERIC_SOURCE = LinkFeatures.RELATED_SOURCE + "generic";
-
     private Arc candidateArc(SentenceWords w, int[] ids, int i, int j, PreparedCandidate c, double gain, boolean name,
             int listedCount, float obsContext, float obsLeft, float obsIntrinsic, float spanPart, double context) {
         boolean article = w.articleMismatchBefore(i, c.original());
