@@ -109,18 +109,22 @@ public final class Detector {
     }
 
     public Report check(String text, CheckOptions options) {
-        return analyse(text, options).report();
+        return trace(text, options, false).report();
     }
 
-    /** A report with the features its score came from (for fitting and evaluating the scorer). */
+    /**
+     * A report with the features its score came from (for fitting and evaluating the scorer), and in a widened document
+     * the widened decode's evidence besides (two more passes over its candidate findings, which {@link #check} skips).
+     */
     public Analysis analyse(String text, CheckOptions options) {
-        Trace t = trace(text, options);
-        return new Analysis(t.report(), t.features());
+        Trace t = trace(text, options, true);
+        return new Analysis(t.report(), t.features(), t.widened());
     }
 
     /** Everything the report came from: the lattices, the final decode (for the evaluation's error analysis). */
     record Trace(Report report, DocumentFeatures features, Document doc, List<Lattice> lattices,
-            SpinRateEstimator.Estimate estimate, List<Lattice> readingLattices, List<Decoder.Decoded> readingDecodings) {
+            SpinRateEstimator.Estimate estimate, List<Lattice> readingLattices, List<Decoder.Decoded> readingDecodings,
+            WidenedEvidence widened) {
     }
 
     /** The findings, and the lattices and decodes their word readings were chosen in ({@link #DEEP_READINGS}). */
@@ -128,6 +132,10 @@ public final class Detector {
     }
 
     Trace trace(String text, CheckOptions options) {
+        return trace(text, options, true);
+    }
+
+    private Trace trace(String text, CheckOptions options, boolean withWidenedEvidence) {
         Document doc = Document.parse(text);
         LatticeBuilder builder = builders.poll();
         if (builder == null) {
@@ -215,8 +223,17 @@ public final class Detector {
             findings = findings.stream().filter(f -> f.confidence() >= options.minConfidence()).toList();
         }
         Verdict verdict = verdict(spinScore, settings.spunThresholdFor(doc.wordCount()));
+        // what the widened decode says (a document of the uncertain band, or one called spun and widened), for the
+        // evaluation's dumps only: as a second stage of the score it ranked the band no better than the first score
+        // (docs/detector.md, "A second stage of the document score", branch docscore25)
+        boolean spunWidened = boost && mayWiden(doc);
+        WidenedEvidence widened = withWidenedEvidence && (uncertainWidened || spunWidened)
+                ? widenedEvidence(doc, lattices.lattices(), estimate, decision, spinScore, findings, spunWidened ? 2 : 1,
+                        firstLattices, firstDecodings, firstWords)
+                : WidenedEvidence.NONE;
         Report report = new Report(verdict, spinScore, doc.wordCount(), findings, restore(text, findings));
-        return new Trace(report, features, doc, lattices.lattices(), estimate, readings.lattices(), readings.decodings());
+        return new Trace(report, features, doc, lattices.lattices(), estimate, readings.lattices(), readings.decodings(),
+                widened);
     }
 
     /**
@@ -384,8 +401,44 @@ public final class Detector {
                 lattices.register()) : lattices;
     }
 
-    /** A report and the document features behind its spin score. */
-    public record Analysis(Report report, DocumentFeatures features) {
+    /** A report and the document features behind its spin score (the first pass's and the widened decode's). */
+    public record Analysis(Report report, DocumentFeatures features, WidenedEvidence widened) {
+    }
+
+    /**
+     * The widened decode's evidence (branch {@code docscore25}): its candidates' finding-model probabilities read as
+     * {@link #topFindingProbability} reads the first decode's, the deciding model's, the findings reported, the rate.
+     */
+    private WidenedEvidence widenedEvidence(Document doc, List<Lattice> lattices, SpinRateEstimator.Estimate estimate,
+            FindingModel decision, double spinScore, List<Finding> findings, int kind, List<Lattice> firstLattices,
+            List<Decoder.Decoded> firstDecodings, DocumentWords firstWords) {
+        FindingModel model = settings.findingModel() != null ? settings.findingModel() : FindingModel.DEFAULTS;
+        int read = (int) Math.max(1, Math.round(doc.wordCount() / WORDS_PER_TOP_FINDING));
+        SpinRateEstimator.Estimate reference = new SpinRateEstimator.Estimate(REFERENCE_RATE,
+                estimate.expectedSubstitutions(), estimate.decodings(), estimate.variants());
+        double[] wide = new FindingBuilder(doc, reference, null, 0.5)
+                .knowingWords(firstLattices, firstDecodings, firstWords).candidates(lattices).stream()
+                .mapToDouble(c -> model.linearProbability(c.features())).sorted().toArray();
+        double[] decided = decision == null ? new double[0]
+                : new FindingBuilder(doc, estimate, null, spinScore)
+                        .knowingWords(firstLattices, firstDecodings, firstWords).candidates(lattices).stream()
+                        .mapToDouble(c -> decision.linearProbability(c.features())).sorted().toArray();
+        double per100 = doc.wordCount() == 0 ? 0 : 100.0 / doc.wordCount();
+        double confidence = 0;
+        for (Finding f : findings) {
+            confidence += f.confidence();
+        }
+        return new WidenedEvidence(kind, topMean(wide, read), topMean(decided, read), findings.size() * per100,
+                confidence * per100, estimate.rate(), estimate.variants().size());
+    }
+
+    /** The mean of the {@code read} highest of these sorted values (a missing one counts 0). */
+    private static double topMean(double[] sorted, int read) {
+        double sum = 0;
+        for (int k = 1; k <= read && k <= sorted.length; k++) {
+            sum += sorted[sorted.length - k];
+        }
+        return sum / read;
     }
 
     private DocumentFeatures features(Document doc, LatticeBuilder.Result lattices,
