@@ -160,7 +160,7 @@ public final class Detector {
         DocumentWords firstWords = DocumentWords.of(doc, lattices.lattices(), estimate.decodings());
         List<Lattice> firstLattices = lattices.lattices();
         List<Decoder.Decoded> firstDecodings = estimate.decodings();
-        DocumentFeatures features = features(doc, lattices, estimate, firstWords);
+        DocumentFeatures features = features(doc, lattices, estimate, firstWords, withWidenedEvidence);
         double spinScore = scorer.score(features);
         // the boosted decode at spunThreshold for every length; only the verdict of a short document reads its band
         // (spunBands): in short spun text the boost's restorations are worth its few clean flags (docs/detector.md
@@ -441,8 +441,12 @@ public final class Detector {
         return sum / read;
     }
 
+    /**
+     * The document's features; {@code topFindingProbabilityTrees} is read where the score weighs it or {@code study}
+     * asks for it (the evaluation's dumps), else 0.
+     */
     private DocumentFeatures features(Document doc, LatticeBuilder.Result lattices,
-            SpinRateEstimator.Estimate estimate, DocumentWords ownWords) {
+            SpinRateEstimator.Estimate estimate, DocumentWords ownWords, boolean study) {
         int words = doc.wordCount();
         double confidence = 0;
         int names = 0;
@@ -465,10 +469,12 @@ public final class Detector {
         double per100 = words == 0 ? 0 : 100.0 / words;
         // how far the register lies above the gate's threshold where the gate read the document as technical, else 0
         double aboveGate = lattices.technical() ? lattices.register() - settings.technicalRegister() : 0;
+        double[] top = topFindingProbabilities(doc, ls, estimate, ownWords,
+                study || settings.score().topFindingProbabilityTrees() != 0);
         return new DocumentFeatures(words, lattices.eligibleWords(), estimate.rate(),
                 estimate.expectedSubstitutions(), confidence * per100, Artefacts.count(doc) * per100, names,
                 estimate.variants().size(), arcs.positiveSpans * per100, arcs.expectedRestorations * per100,
-                topFindingProbability(doc, ls, estimate, ownWords), lattices.register(), aboveGate);
+                top[0], lattices.register(), aboveGate, top[1]);
     }
 
     /** The score reads the finding model's surest candidates, one per this many words (three in 100-139 words). */
@@ -489,22 +495,26 @@ public final class Detector {
      * restorations tell a lightly spun text from a clean one better than sums over every span. The
      * number of candidates read grows with the text, so that a long clean text, which has more
      * chances of one confident false candidate, is not read as spun.
+     *
+     * <p>Returns that mean ({@code topFindingProbability}) and, if {@code withTrees}, the same mean over the same
+     * candidates with the model's fitted trees ({@link FindingModel#defaultsTrees}) added to its log-odds
+     * ({@code topFindingProbabilityTrees}, branch {@code docscore25}), else 0 there.
      */
-    private double topFindingProbability(Document doc, List<Lattice> lattices, SpinRateEstimator.Estimate estimate,
-            DocumentWords words) {
+    private double[] topFindingProbabilities(Document doc, List<Lattice> lattices, SpinRateEstimator.Estimate estimate,
+            DocumentWords words, boolean withTrees) {
         FindingModel model = settings.findingModel() != null ? settings.findingModel() : FindingModel.DEFAULTS;
+        FindingModel treeModel = withTrees ? model.withTrees(FindingModel.defaultsTrees()) : null;
         SpinRateEstimator.Estimate reference = new SpinRateEstimator.Estimate(REFERENCE_RATE,
                 estimate.expectedSubstitutions(), estimate.decodings(), estimate.variants());
         int read = (int) Math.max(1, Math.round(doc.wordCount() / WORDS_PER_TOP_FINDING));
         // sorted, not kept in a running top list: a long text has as many candidates as it has words
-        double[] probabilities = new FindingBuilder(doc, reference, null, 0.5)
-                .knowingWords(lattices, estimate.decodings(), words).candidates(lattices).stream()
-                .mapToDouble(c -> model.linearProbability(c.features())).sorted().toArray(); // the score was fitted over the logistic part
-        double sum = 0;
-        for (int k = 1; k <= read && k <= probabilities.length; k++) {
-            sum += probabilities[probabilities.length - k]; // surest first
-        }
-        return sum / read;
+        List<FindingBuilder.Candidate> candidates = new FindingBuilder(doc, reference, null, 0.5)
+                .knowingWords(lattices, estimate.decodings(), words).candidates(lattices);
+        double[] probabilities = candidates.stream().mapToDouble(c -> model.linearProbability(c.features())).sorted()
+                .toArray(); // the score was fitted over the logistic part
+        double[] withTreesToo = treeModel == null ? null : candidates.stream()
+                .mapToDouble(c -> treeModel.probability(c.features())).sorted().toArray();
+        return new double[] {topMean(probabilities, read), withTreesToo == null ? 0 : topMean(withTreesToo, read)};
     }
 
     /**
