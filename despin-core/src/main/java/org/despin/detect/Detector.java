@@ -109,18 +109,22 @@ public final class Detector {
     }
 
     public Report check(String text, CheckOptions options) {
-        return analyse(text, options).report();
+        return trace(text, options, false).report();
     }
 
-    /** A report with the features its score came from (for fitting and evaluating the scorer). */
+    /**
+     * A report with the features its score came from (for fitting and evaluating the scorer), and in a widened document
+     * the widened decode's evidence besides (two more passes over its candidate findings, which {@link #check} skips).
+     */
     public Analysis analyse(String text, CheckOptions options) {
-        Trace t = trace(text, options);
-        return new Analysis(t.report(), t.features());
+        Trace t = trace(text, options, true);
+        return new Analysis(t.report(), t.features(), t.widened());
     }
 
     /** Everything the report came from: the lattices, the final decode (for the evaluation's error analysis). */
     record Trace(Report report, DocumentFeatures features, Document doc, List<Lattice> lattices,
-            SpinRateEstimator.Estimate estimate, List<Lattice> readingLattices, List<Decoder.Decoded> readingDecodings) {
+            SpinRateEstimator.Estimate estimate, List<Lattice> readingLattices, List<Decoder.Decoded> readingDecodings,
+            WidenedEvidence widened) {
     }
 
     /** The findings, and the lattices and decodes their word readings were chosen in ({@link #DEEP_READINGS}). */
@@ -128,6 +132,10 @@ public final class Detector {
     }
 
     Trace trace(String text, CheckOptions options) {
+        return trace(text, options, true);
+    }
+
+    private Trace trace(String text, CheckOptions options, boolean withWidenedEvidence) {
         Document doc = Document.parse(text);
         LatticeBuilder builder = builders.poll();
         if (builder == null) {
@@ -152,7 +160,7 @@ public final class Detector {
         DocumentWords firstWords = DocumentWords.of(doc, lattices.lattices(), estimate.decodings());
         List<Lattice> firstLattices = lattices.lattices();
         List<Decoder.Decoded> firstDecodings = estimate.decodings();
-        DocumentFeatures features = features(doc, lattices, estimate, firstWords);
+        DocumentFeatures features = features(doc, lattices, estimate, firstWords, withWidenedEvidence);
         double spinScore = scorer.score(features);
         // the boosted decode at spunThreshold for every length; only the verdict of a short document reads its band
         // (spunBands): in short spun text the boost's restorations are worth its few clean flags (docs/detector.md
@@ -215,8 +223,17 @@ public final class Detector {
             findings = findings.stream().filter(f -> f.confidence() >= options.minConfidence()).toList();
         }
         Verdict verdict = verdict(spinScore, settings.spunThresholdFor(doc.wordCount()));
+        // what the widened decode says (a document of the uncertain band, or one called spun and widened), for the
+        // evaluation's dumps only: as a second stage of the score it ranked the band no better than the first score
+        // (docs/detector.md, "A second stage of the document score", branch docscore25)
+        boolean spunWidened = boost && mayWiden(doc);
+        WidenedEvidence widened = withWidenedEvidence && (uncertainWidened || spunWidened)
+                ? widenedEvidence(doc, lattices.lattices(), estimate, decision, spinScore, findings, spunWidened ? 2 : 1,
+                        firstLattices, firstDecodings, firstWords)
+                : WidenedEvidence.NONE;
         Report report = new Report(verdict, spinScore, doc.wordCount(), findings, restore(text, findings));
-        return new Trace(report, features, doc, lattices.lattices(), estimate, readings.lattices(), readings.decodings());
+        return new Trace(report, features, doc, lattices.lattices(), estimate, readings.lattices(), readings.decodings(),
+                widened);
     }
 
     /**
@@ -384,12 +401,52 @@ public final class Detector {
                 lattices.register()) : lattices;
     }
 
-    /** A report and the document features behind its spin score. */
-    public record Analysis(Report report, DocumentFeatures features) {
+    /** A report and the document features behind its spin score (the first pass's and the widened decode's). */
+    public record Analysis(Report report, DocumentFeatures features, WidenedEvidence widened) {
     }
 
+    /**
+     * The widened decode's evidence (branch {@code docscore25}): its candidates' finding-model probabilities read as
+     * {@link #topFindingProbability} reads the first decode's, the deciding model's, the findings reported, the rate.
+     */
+    private WidenedEvidence widenedEvidence(Document doc, List<Lattice> lattices, SpinRateEstimator.Estimate estimate,
+            FindingModel decision, double spinScore, List<Finding> findings, int kind, List<Lattice> firstLattices,
+            List<Decoder.Decoded> firstDecodings, DocumentWords firstWords) {
+        FindingModel model = settings.findingModel() != null ? settings.findingModel() : FindingModel.DEFAULTS;
+        int read = (int) Math.max(1, Math.round(doc.wordCount() / WORDS_PER_TOP_FINDING));
+        SpinRateEstimator.Estimate reference = new SpinRateEstimator.Estimate(REFERENCE_RATE,
+                estimate.expectedSubstitutions(), estimate.decodings(), estimate.variants());
+        double[] wide = new FindingBuilder(doc, reference, null, 0.5)
+                .knowingWords(firstLattices, firstDecodings, firstWords).candidates(lattices).stream()
+                .mapToDouble(c -> model.linearProbability(c.features())).sorted().toArray();
+        double[] decided = decision == null ? new double[0]
+                : new FindingBuilder(doc, estimate, null, spinScore)
+                        .knowingWords(firstLattices, firstDecodings, firstWords).candidates(lattices).stream()
+                        .mapToDouble(c -> decision.linearProbability(c.features())).sorted().toArray();
+        double per100 = doc.wordCount() == 0 ? 0 : 100.0 / doc.wordCount();
+        double confidence = 0;
+        for (Finding f : findings) {
+            confidence += f.confidence();
+        }
+        return new WidenedEvidence(kind, topMean(wide, read), topMean(decided, read), findings.size() * per100,
+                confidence * per100, estimate.rate(), estimate.variants().size());
+    }
+
+    /** The mean of the {@code read} highest of these sorted values (a missing one counts 0). */
+    private static double topMean(double[] sorted, int read) {
+        double sum = 0;
+        for (int k = 1; k <= read && k <= sorted.length; k++) {
+            sum += sorted[sorted.length - k];
+        }
+        return sum / read;
+    }
+
+    /**
+     * The document's features; {@code topFindingProbabilityTrees} is read where the score weighs it or {@code study}
+     * asks for it (the evaluation's dumps), else 0.
+     */
     private DocumentFeatures features(Document doc, LatticeBuilder.Result lattices,
-            SpinRateEstimator.Estimate estimate, DocumentWords ownWords) {
+            SpinRateEstimator.Estimate estimate, DocumentWords ownWords, boolean study) {
         int words = doc.wordCount();
         double confidence = 0;
         int names = 0;
@@ -412,10 +469,12 @@ public final class Detector {
         double per100 = words == 0 ? 0 : 100.0 / words;
         // how far the register lies above the gate's threshold where the gate read the document as technical, else 0
         double aboveGate = lattices.technical() ? lattices.register() - settings.technicalRegister() : 0;
+        double[] top = topFindingProbabilities(doc, ls, estimate, ownWords,
+                study || settings.score().topFindingProbabilityTrees() != 0);
         return new DocumentFeatures(words, lattices.eligibleWords(), estimate.rate(),
                 estimate.expectedSubstitutions(), confidence * per100, Artefacts.count(doc) * per100, names,
                 estimate.variants().size(), arcs.positiveSpans * per100, arcs.expectedRestorations * per100,
-                topFindingProbability(doc, ls, estimate, ownWords), lattices.register(), aboveGate);
+                top[0], lattices.register(), aboveGate, top[1]);
     }
 
     /** The score reads the finding model's surest candidates, one per this many words (three in 100-139 words). */
@@ -436,22 +495,26 @@ public final class Detector {
      * restorations tell a lightly spun text from a clean one better than sums over every span. The
      * number of candidates read grows with the text, so that a long clean text, which has more
      * chances of one confident false candidate, is not read as spun.
+     *
+     * <p>Returns that mean ({@code topFindingProbability}) and, if {@code withTrees}, the same mean over the same
+     * candidates with the model's fitted trees ({@link FindingModel#defaultsTrees}) added to its log-odds
+     * ({@code topFindingProbabilityTrees}, branch {@code docscore25}), else 0 there.
      */
-    private double topFindingProbability(Document doc, List<Lattice> lattices, SpinRateEstimator.Estimate estimate,
-            DocumentWords words) {
+    private double[] topFindingProbabilities(Document doc, List<Lattice> lattices, SpinRateEstimator.Estimate estimate,
+            DocumentWords words, boolean withTrees) {
         FindingModel model = settings.findingModel() != null ? settings.findingModel() : FindingModel.DEFAULTS;
+        FindingModel treeModel = withTrees ? model.withTrees(FindingModel.defaultsTrees()) : null;
         SpinRateEstimator.Estimate reference = new SpinRateEstimator.Estimate(REFERENCE_RATE,
                 estimate.expectedSubstitutions(), estimate.decodings(), estimate.variants());
         int read = (int) Math.max(1, Math.round(doc.wordCount() / WORDS_PER_TOP_FINDING));
         // sorted, not kept in a running top list: a long text has as many candidates as it has words
-        double[] probabilities = new FindingBuilder(doc, reference, null, 0.5)
-                .knowingWords(lattices, estimate.decodings(), words).candidates(lattices).stream()
-                .mapToDouble(c -> model.linearProbability(c.features())).sorted().toArray(); // the score was fitted over the logistic part
-        double sum = 0;
-        for (int k = 1; k <= read && k <= probabilities.length; k++) {
-            sum += probabilities[probabilities.length - k]; // surest first
-        }
-        return sum / read;
+        List<FindingBuilder.Candidate> candidates = new FindingBuilder(doc, reference, null, 0.5)
+                .knowingWords(lattices, estimate.decodings(), words).candidates(lattices);
+        double[] probabilities = candidates.stream().mapToDouble(c -> model.linearProbability(c.features())).sorted()
+                .toArray(); // the score was fitted over the logistic part
+        double[] withTreesToo = treeModel == null ? null : candidates.stream()
+                .mapToDouble(c -> treeModel.probability(c.features())).sorted().toArray();
+        return new double[] {topMean(probabilities, read), withTreesToo == null ? 0 : topMean(withTreesToo, read)};
     }
 
     /**

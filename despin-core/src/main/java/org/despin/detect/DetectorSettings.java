@@ -217,6 +217,18 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
     }
 
     /**
+     * These settings with the document score that reads the finding model's fitted trees besides its logistic part
+     * ({@link DocumentScorer.Coefficients#WITH_TREE_TOP}, branch {@code docscore25}) and its thresholds read on the
+     * first 400 held-out clean 100-150-word passages as before: spunThreshold 0.87 (clean 98 % quantile 0.865),
+     * cleanThreshold 0.24 (median 0.238). For models with the doc-comment component (the coefficients were fitted with
+     * {@link FindingModel#DEFAULTS_WITH_DOC_COMMENTS}' candidates). docs/detector.md "The document score with the
+     * finding model's trees".
+     */
+    public DetectorSettings withTreeTopScore() {
+        return with().score(DocumentScorer.Coefficients.WITH_TREE_TOP).spunThreshold(0.87).cleanThreshold(0.24).build();
+    }
+
+    /**
      * The default settings for {@code model}: {@link #DEFAULTS_WITH_DOC_COMMENTS} when it has a names list
      * ({@link Model#names}) and its language model the doc-comment component (metadata
      * {@value LmFormat#MIX_COMPONENT_KEY} = {@value #DOC_COMMENTS}, the default build), else

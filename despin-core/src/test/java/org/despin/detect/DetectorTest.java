@@ -231,7 +231,7 @@ class DetectorTest {
         assertEquals(1.0, DetectorSettings.DEFAULTS.evidenceGate());
         assertEquals(null, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.findingBands());
         assertEquals(SpunBands.WITH_DOC_COMMENTS, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.spunBands());
-        assertEquals(new DocumentScorer.Coefficients(-3.371, 0.778, -0.106, 1.447, 1.030, 0.095, 0.582, 0.482, 7.292, 0.722),
+        assertEquals(new DocumentScorer.Coefficients(-3.371, 0.778, -0.106, 1.447, 1.030, 0.095, 0.582, 0.482, 7.292, 0.722, 0),
                 DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.score());
         assertEquals(0.25, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.cleanThreshold());
         assertEquals(0.89, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.spunThreshold());
@@ -339,7 +339,7 @@ class DetectorTest {
         DocumentScorer.Coefficients d = DocumentScorer.Coefficients.DEFAULTS;
         DocumentScorer.Coefficients without = new DocumentScorer.Coefficients(d.intercept(), d.spinRate(),
                 d.confidencePer100(), d.artefactsPer100(), d.names(), d.variants(), d.positiveSpansPer100(),
-                d.expectedRestorationsPer100(), 0, d.registerAboveGate());
+                d.expectedRestorationsPer100(), 0, d.registerAboveGate(), 0);
         assertEquals(d.topFindingProbability() * 0.9930378835173361, d.logit(s.features()) - without.logit(s.features()),
                 1e-12);
     }

@@ -145,7 +145,7 @@ class TermRegisterGateTest {
         DocumentScorer.Coefficients c = DocumentScorer.Coefficients.WITH_DOC_COMMENTS;
         DocumentScorer.Coefficients without = new DocumentScorer.Coefficients(c.intercept(), c.spinRate(), c.confidencePer100(),
                 c.artefactsPer100(), c.names(), c.variants(), c.positiveSpansPer100(), c.expectedRestorationsPer100(),
-                c.topFindingProbability(), 0);
+                c.topFindingProbability(), 0, 0);
         assertEquals(0.722 * 0.5, c.logit(t) - without.logit(t), 1e-12);
         assertEquals(0, c.logit(n) - without.logit(n), 0);
         // golden: the stop-21 default score of this sentence read as technical (evidence gate 1.0), and the score at the

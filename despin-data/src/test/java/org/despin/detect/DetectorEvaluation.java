@@ -706,7 +706,8 @@ public final class DetectorEvaluation {
         }
         Spinner spinner = new Spinner(org.despin.data.spin.SpinThesauri.load("mythes", paths), SpinOptions.DEFAULTS);
         StringBuilder rows = new StringBuilder("label\trate\t" + String.join("\t", DocumentScorer.FEATURES) + "\t"
-                + String.join("\t", STUDY_FEATURES) + "\twords\tscore\tverdict\tindex\n");
+                + String.join("\t", STUDY_FEATURES) + "\t" + String.join("\t", WidenedEvidence.FEATURES)
+                + "\twords\tscore\tverdict\tindex\n");
         int[] index = {0};
         java.util.function.BiConsumer<Double, String> row = (rate, text) -> {
             Detector.Analysis a = detector.analyse(text, CheckOptions.DEFAULTS);
@@ -715,6 +716,9 @@ public final class DetectorEvaluation {
                 rows.append('\t').append(v);
             }
             for (double v : study(a.features())) {
+                rows.append('\t').append(v);
+            }
+            for (double v : a.widened().vector()) {
                 rows.append('\t').append(v);
             }
             rows.append('\t').append(a.features().words()).append('\t').append(a.report().spinScore()).append('\t')
@@ -751,7 +755,8 @@ public final class DetectorEvaluation {
         java.util.Map<TextGroup, int[]> byGroup = new java.util.EnumMap<>(TextGroup.class); // passages, clean called spun
         String dump = System.getProperty("docsDump"); // label, group, features of every passage: to score other fits offline
         StringBuilder rows = new StringBuilder("label\tgroup\tmodern\t" + String.join("\t", DocumentScorer.FEATURES)
-                + "\t" + String.join("\t", STUDY_FEATURES) + "\twords\tscore\n");
+                + "\t" + String.join("\t", STUDY_FEATURES) + "\t" + String.join("\t", WidenedEvidence.FEATURES)
+                + "\twords\tscore\n");
         for (Labelled p : short150) {
             Detector.Analysis ac = detector.analyse(p.text(), CheckOptions.DEFAULTS);
             Report rc = ac.report();
@@ -766,6 +771,9 @@ public final class DetectorEvaluation {
                     rows.append('\t').append(v);
                 }
                 for (double v : study(a.features())) {
+                    rows.append('\t').append(v);
+                }
+                for (double v : a.widened().vector()) {
                     rows.append('\t').append(v);
                 }
                 rows.append('\t').append(a.features().words()).append('\t').append(a.report().spinScore());
@@ -892,6 +900,8 @@ public final class DetectorEvaluation {
         List<DocumentFeatures> all = new ArrayList<>();
         List<Integer> y = new ArrayList<>();
         List<Double> rateOf = new ArrayList<>();
+        List<WidenedEvidence> widened = new ArrayList<>();
+        List<Double> scores = new ArrayList<>();
         // the training spinners (Moby and the WordNet one, alternately by group of four rates), never
         // MyThes, the held-out evaluation's; -DfitSpinner=mythes: the fit of before the branch docscore
         boolean mythes = "mythes".equals(System.getProperty("fitSpinner"));
@@ -904,7 +914,10 @@ public final class DetectorEvaluation {
         int seed = 1000;
         for (int i = 0; i < passages.size(); i++) {
             String p = passages.get(i);
-            DocumentFeatures fc = detector.analyse(p, CheckOptions.DEFAULTS).features();
+            Detector.Analysis ac = detector.analyse(p, CheckOptions.DEFAULTS);
+            DocumentFeatures fc = ac.features();
+            widened.add(ac.widened());
+            scores.add(ac.report().spinScore());
             all.add(fc);
             x.add(DocumentScorer.vector(fc));
             y.add(0);
@@ -912,7 +925,10 @@ public final class DetectorEvaluation {
             double rate = rates[i % rates.length];
             Spinner spinner = training[(i / rates.length) % training.length];
             SpinResult s = spinner.withOptions(SpinOptions.of(rate, ++seed)).spin(p);
-            DocumentFeatures fs = detector.analyse(s.spunText(), CheckOptions.DEFAULTS).features();
+            Detector.Analysis as = detector.analyse(s.spunText(), CheckOptions.DEFAULTS);
+            DocumentFeatures fs = as.features();
+            widened.add(as.widened());
+            scores.add(as.report().spinScore());
             all.add(fs);
             x.add(DocumentScorer.vector(fs));
             y.add(1);
@@ -921,7 +937,7 @@ public final class DetectorEvaluation {
         String dump = System.getProperty("featureDump"); // label, rate, features: for exploring the fit elsewhere
         if (dump != null) {
             StringBuilder sb = new StringBuilder("label\trate\tsource\t" + String.join("\t", DocumentScorer.FEATURES) + "\t"
-                    + String.join("\t", STUDY_FEATURES) + "\twords\n");
+                    + String.join("\t", STUDY_FEATURES) + "\t" + String.join("\t", WidenedEvidence.FEATURES) + "\twords\tscore\n");
             for (int i = 0; i < x.size(); i++) {
                 sb.append(y.get(i)).append('\t').append(rateOf.get(i)).append('\t').append(i / 2 < newsCount ? "news" : "technical");
                 for (double v : x.get(i)) {
@@ -930,7 +946,10 @@ public final class DetectorEvaluation {
                 for (double v : study(all.get(i))) {
                     sb.append('\t').append(v);
                 }
-                sb.append('\t').append(all.get(i).words());
+                for (double v : widened.get(i).vector()) {
+                    sb.append('\t').append(v);
+                }
+                sb.append('\t').append(all.get(i).words()).append('\t').append(scores.get(i));
                 sb.append('\n');
             }
             java.nio.file.Files.writeString(Path.of(dump), sb, java.nio.charset.StandardCharsets.UTF_8);
