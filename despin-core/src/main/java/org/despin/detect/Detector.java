@@ -25,7 +25,11 @@ public final class Detector {
     private final DetectorSettings settings;
     private final CandidateTable candidates;
     private final TermCandidates terms;
-    private final DocumentScorer scorer;
+    /** The routing score: what the decode reads (the finding models' feature, the spun boost, the widening). */
+    private final DocumentScorer routingScorer;
+    /** The verdict score: the report's spinScore and verdict, read by nothing in the decode ({@link VerdictScore}). */
+    private final VerdictScore verdictScore;
+    private final DocumentScorer verdictScorer;
     private final Decoder.Pool decoders;
     /**
      * Idle lattice builders: a builder's LM states (the sentence prefixes of its evidence, dozens
@@ -84,7 +88,9 @@ public final class Detector {
         this.settings = settings;
         this.candidates = new CandidateTable(model.lexicon(), model.lm(), settings);
         this.terms = new TermCandidates(model.terms(), model.lexicon(), model.lm());
-        this.scorer = new DocumentScorer(settings.score());
+        this.routingScorer = new DocumentScorer(settings.score());
+        this.verdictScore = settings.verdictScoreOrRouting();
+        this.verdictScorer = new DocumentScorer(verdictScore.coefficients());
         this.decoders = new Decoder.Pool(model.lm(), settings.beamWidth(), settings.lmWeight());
         this.spunSettings = widenSettings(settings, settings.spunEvidenceGate());
         this.spunBuilders = spunSettings != null ? new ConcurrentLinkedQueue<>() : null;
@@ -121,8 +127,11 @@ public final class Detector {
         return new Analysis(t.report(), t.features(), t.widened());
     }
 
-    /** Everything the report came from: the lattices, the final decode (for the evaluation's error analysis). */
-    record Trace(Report report, DocumentFeatures features, Document doc, List<Lattice> lattices,
+    /**
+     * Everything the report came from: the lattices, the final decode (for the evaluation's error analysis), and the
+     * routing score the decode read (the report's {@code spinScore} is the verdict score's).
+     */
+    record Trace(Report report, double routingScore, DocumentFeatures features, Document doc, List<Lattice> lattices,
             SpinRateEstimator.Estimate estimate, List<Lattice> readingLattices, List<Decoder.Decoded> readingDecodings,
             WidenedEvidence widened) {
     }
@@ -161,11 +170,12 @@ public final class Detector {
         List<Lattice> firstLattices = lattices.lattices();
         List<Decoder.Decoded> firstDecodings = estimate.decodings();
         DocumentFeatures features = features(doc, lattices, estimate, firstWords, withWidenedEvidence);
-        double spinScore = scorer.score(features);
-        // the boosted decode at spunThreshold for every length; only the verdict of a short document reads its band
-        // (spunBands): in short spun text the boost's restorations are worth its few clean flags (docs/detector.md
-        // "Short documents' spun threshold by length")
-        boolean boost = settings.spunBoost() != 0 && spinScore >= settings.spunThreshold();
+        // the routing score steers the decode below; the verdict score (the report's) is read only at the end
+        double routingScore = routingScorer.score(features);
+        // the boosted decode at the routing score's spunThreshold for every length; the verdict reads its own thresholds
+        // and short documents' bands (VerdictScore): in short spun text the boost's restorations are worth its few
+        // clean flags (docs/detector.md "Short documents' spun threshold by length")
+        boolean boost = settings.spunBoost() != 0 && routingScore >= settings.spunThreshold();
         boolean uncertainWidened = false;
         if (boost) {
             // widened only where the spun finding model decides: it weighs the readings with little
@@ -176,7 +186,7 @@ public final class Detector {
                 lattices = wide;
             }
             estimate = rateEstimator.decodeAgain(lattices.lattices(), boosted(estimate), decoder);
-        } else if (mayWidenUnspun(doc) && settings.widensUncertain(spinScore)) {
+        } else if (mayWidenUnspun(doc) && settings.widensUncertain(routingScore)) {
             // the same widening where the unspun finding model decides (it too has the gain in view), at the
             // unboosted rate, in a document scored at least uncertainFloor (default build: 0.65, near the spun
             // threshold; NaN: cleanThreshold, below which it changed no finding of the held-out sets and cost a
@@ -205,7 +215,7 @@ public final class Detector {
                 : uncertainWidened && settings.uncertainFindingModel() != null ? settings.uncertainFindingModel()
                 : settings.findingModelFor(doc.wordCount());
         // the stored orders cost LM calls per candidate: read only by a model that weighs them (neither default does)
-        FindingBuilder findingBuilder = new FindingBuilder(doc, estimate, decision, spinScore, settings.termSpanDecision(),
+        FindingBuilder findingBuilder = new FindingBuilder(doc, estimate, decision, routingScore, settings.termSpanDecision(),
                 decision != null && decision.readsStoredOrder() ? model.lm() : null, this::linked)
                 .knowingWords(firstLattices, firstDecodings, firstWords);
         // a minimum above the default's filters the default's findings: deciding at it would change the decision
@@ -222,17 +232,19 @@ public final class Detector {
         if (options.minConfidence() > decideAt) {
             findings = findings.stream().filter(f -> f.confidence() >= options.minConfidence()).toList();
         }
-        Verdict verdict = verdict(spinScore, settings.spunThresholdFor(doc.wordCount()));
+        // the report's score and verdict: the verdict score of the same features, which nothing above read
+        double verdictSpinScore = verdictScorer.score(features);
+        Verdict verdict = verdictScore.verdict(verdictSpinScore, doc.wordCount());
         // what the widened decode says (a document of the uncertain band, or one called spun and widened), for the
         // evaluation's dumps only: as a second stage of the score it ranked the band no better than the first score
         // (docs/detector.md, "A second stage of the document score", branch docscore25)
         boolean spunWidened = boost && mayWiden(doc);
         WidenedEvidence widened = withWidenedEvidence && (uncertainWidened || spunWidened)
-                ? widenedEvidence(doc, lattices.lattices(), estimate, decision, spinScore, findings, spunWidened ? 2 : 1,
+                ? widenedEvidence(doc, lattices.lattices(), estimate, decision, routingScore, findings, spunWidened ? 2 : 1,
                         firstLattices, firstDecodings, firstWords)
                 : WidenedEvidence.NONE;
-        Report report = new Report(verdict, spinScore, doc.wordCount(), findings, restore(text, findings));
-        return new Trace(report, features, doc, lattices.lattices(), estimate, readings.lattices(), readings.decodings(),
+        Report report = new Report(verdict, verdictSpinScore, doc.wordCount(), findings, restore(text, findings));
+        return new Trace(report, routingScore, features, doc, lattices.lattices(), estimate, readings.lattices(), readings.decodings(),
                 widened);
     }
 
@@ -442,8 +454,8 @@ public final class Detector {
     }
 
     /**
-     * The document's features; {@code topFindingProbabilityTrees} is read where the score weighs it or {@code study}
-     * asks for it (the evaluation's dumps), else 0.
+     * The document's features; {@code topFindingProbabilityTrees} is read where the routing or the verdict score weighs
+     * it or {@code study} asks for it (the evaluation's dumps), else 0.
      */
     private DocumentFeatures features(Document doc, LatticeBuilder.Result lattices,
             SpinRateEstimator.Estimate estimate, DocumentWords ownWords, boolean study) {
@@ -470,7 +482,8 @@ public final class Detector {
         // how far the register lies above the gate's threshold where the gate read the document as technical, else 0
         double aboveGate = lattices.technical() ? lattices.register() - settings.technicalRegister() : 0;
         double[] top = topFindingProbabilities(doc, ls, estimate, ownWords,
-                study || settings.score().topFindingProbabilityTrees() != 0);
+                study || settings.score().topFindingProbabilityTrees() != 0
+                        || verdictScore.coefficients().topFindingProbabilityTrees() != 0);
         return new DocumentFeatures(words, lattices.eligibleWords(), estimate.rate(),
                 estimate.expectedSubstitutions(), confidence * per100, Artefacts.count(doc) * per100, names,
                 estimate.variants().size(), arcs.positiveSpans * per100, arcs.expectedRestorations * per100,
@@ -547,14 +560,6 @@ public final class Detector {
                 }
             }
         }
-    }
-
-    /** The verdict of a document whose spun threshold (by its length, {@link DetectorSettings#spunThresholdFor}) is given. */
-    private Verdict verdict(double spinScore, double spunThreshold) {
-        if (spinScore >= spunThreshold) {
-            return Verdict.SPUN;
-        }
-        return spinScore < settings.cleanThreshold() ? Verdict.CLEAN : Verdict.UNCERTAIN;
     }
 
     /** The input with every finding replaced by its suggestion. */

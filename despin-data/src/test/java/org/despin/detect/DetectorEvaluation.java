@@ -292,6 +292,22 @@ public final class DetectorEvaluation {
             b.score(DocumentScorer.Coefficients.of(java.util.Arrays.stream(docScore.split(","))
                     .mapToDouble(v -> Double.parseDouble(v.trim())).toArray()));
         }
+        // the verdict score (the report's score and verdict, which the decode does not read): -DverdictScore="w0,..." as
+        // fit prints them, or "routing" (none: the routing score's, as before branch verdict26); -Dv.spunThreshold=S,
+        // -Dv.cleanThreshold=C its thresholds (of the defaults' verdict score, or of the routing score's where none)
+        String verdictScore = System.getProperty("verdictScore");
+        if (verdictScore != null) {
+            b.verdictScore("routing".equals(verdictScore) ? null : b.build().verdictScoreOrRouting().withCoefficients(
+                    DocumentScorer.Coefficients.of(java.util.Arrays.stream(verdictScore.split(","))
+                            .mapToDouble(v -> Double.parseDouble(v.trim())).toArray())));
+        }
+        String vSpun = System.getProperty("v.spunThreshold");
+        String vClean = System.getProperty("v.cleanThreshold");
+        if (vSpun != null || vClean != null) {
+            VerdictScore v = b.build().verdictScoreOrRouting();
+            b.verdictScore(v.withThresholds(vSpun != null ? Double.parseDouble(vSpun) : v.spunThreshold(),
+                    vClean != null ? Double.parseDouble(vClean) : v.cleanThreshold()));
+        }
         String termEvidence = System.getProperty("termEvidence"); // "w0,...", as TermArcStudy's fit gives them, or "off"
         if (termEvidence != null) {
             b.termEvidence(termEvidence.equals("off") ? null : new TermEvidence(java.util.Arrays.stream(termEvidence.split(","))
@@ -807,7 +823,7 @@ public final class DetectorEvaluation {
         }
         if (!cleanModern.isEmpty()) {
             printQuantiles("modern clean spin-score quantiles", cleanModern);
-            double spunThreshold = detector.settings().spunThreshold();
+            double spunThreshold = detector.settings().verdictScoreOrRouting().spunThreshold();
             System.out.printf(Locale.ROOT, "modern (calibration set) 100-150 words: %d passages, AUROC %.3f; called spun: %.1f %% of spun, %.1f %% of clean%n",
                     cleanModern.size(), auroc(spunModern, cleanModern),
                     100.0 * spunModern.stream().filter(v -> v >= spunThreshold).count() / spunModern.size(),
