@@ -481,13 +481,15 @@ public final class Detector {
         double per100 = words == 0 ? 0 : 100.0 / words;
         // how far the register lies above the gate's threshold where the gate read the document as technical, else 0
         double aboveGate = lattices.technical() ? lattices.register() - settings.technicalRegister() : 0;
-        double[] top = topFindingProbabilities(doc, ls, estimate, ownWords,
+        TopFindings top = topFindingProbabilities(doc, ls, estimate, ownWords,
                 study || settings.score().topFindingProbabilityTrees() != 0
-                        || verdictScore.coefficients().topFindingProbabilityTrees() != 0);
+                        || verdictScore.coefficients().topFindingProbabilityTrees() != 0, study, lattices.eligibleWords());
         return new DocumentFeatures(words, lattices.eligibleWords(), estimate.rate(),
                 estimate.expectedSubstitutions(), confidence * per100, Artefacts.count(doc) * per100, names,
                 estimate.variants().size(), arcs.positiveSpans * per100, arcs.expectedRestorations * per100,
-                top[0], lattices.register(), aboveGate, top[1]);
+                top.logistic(), lattices.register(), aboveGate, top.withTrees(), top.evidence() == CandidateEvidence.NONE
+                        ? CandidateEvidence.NONE : top.evidence().withSpans(arcs.spans == 0 ? 0 : arcs.observedFit / arcs.spans,
+                                arcs.misfit * per100, arcs.rare * per100, arcs.positiveGain * per100, arcs.gainAbove1 * per100));
     }
 
     /** The score reads the finding model's surest candidates, one per this many words (three in 100-139 words). */
@@ -511,10 +513,11 @@ public final class Detector {
      *
      * <p>Returns that mean ({@code topFindingProbability}) and, if {@code withTrees}, the same mean over the same
      * candidates with the model's fitted trees ({@link FindingModel#defaultsTrees}) added to its log-odds
-     * ({@code topFindingProbabilityTrees}, branch {@code docscore25}), else 0 there.
+     * ({@code topFindingProbabilityTrees}, branch {@code docscore25}), else 0 there; and if {@code withEvidence} (and
+     * {@code withTrees}) the same candidates counted by span and level ({@link CandidateEvidence}), else its NONE.
      */
-    private double[] topFindingProbabilities(Document doc, List<Lattice> lattices, SpinRateEstimator.Estimate estimate,
-            DocumentWords words, boolean withTrees) {
+    private TopFindings topFindingProbabilities(Document doc, List<Lattice> lattices, SpinRateEstimator.Estimate estimate,
+            DocumentWords words, boolean withTrees, boolean withEvidence, int eligibleWords) {
         FindingModel model = settings.findingModel() != null ? settings.findingModel() : FindingModel.DEFAULTS;
         FindingModel treeModel = withTrees ? model.withTrees(FindingModel.defaultsTrees()) : null;
         SpinRateEstimator.Estimate reference = new SpinRateEstimator.Estimate(REFERENCE_RATE,
@@ -527,7 +530,39 @@ public final class Detector {
                 .toArray(); // the score was fitted over the logistic part
         double[] withTreesToo = treeModel == null ? null : candidates.stream()
                 .mapToDouble(c -> treeModel.probability(c.features())).sorted().toArray();
-        return new double[] {topMean(probabilities, read), withTreesToo == null ? 0 : topMean(withTreesToo, read)};
+        CandidateEvidence evidence = treeModel != null && withEvidence
+                ? candidateEvidence(doc.wordCount(), eligibleWords, lattices, candidates, treeModel) : CandidateEvidence.NONE;
+        return new TopFindings(topMean(probabilities, read), withTreesToo == null ? 0 : topMean(withTreesToo, read),
+                evidence);
+    }
+
+    /** {@link #topFindingProbabilities}' values: the logistic top mean, the one with trees, the evidence by span. */
+    private record TopFindings(double logistic, double withTrees, CandidateEvidence evidence) {
+    }
+
+    private static final int GAIN_FEATURE = FindingModel.FEATURES.indexOf("gain");
+
+    /** The candidates' surest probability (with the trees) and its reading's gain, per span ({@link CandidateEvidence}). */
+    private static CandidateEvidence candidateEvidence(int wordCount, int eligibleWords, List<Lattice> lattices,
+            List<FindingBuilder.Candidate> candidates, FindingModel treeModel) {
+        java.util.Map<Long, double[]> bySpan = new java.util.HashMap<>();
+        for (FindingBuilder.Candidate c : candidates) {
+            Arc arc = lattices.get(c.lattice()).arcs[c.arc()];
+            long span = ((long) c.lattice() << 40) | ((long) arc.from() << 20) | arc.to();
+            double p = treeModel.probability(c.features());
+            double[] best = bySpan.get(span);
+            if (best == null || p > best[0]) {
+                bySpan.put(span, new double[] {p, c.features()[GAIN_FEATURE]});
+            }
+        }
+        double[] probabilities = new double[bySpan.size()];
+        double[] gains = new double[bySpan.size()];
+        int i = 0;
+        for (double[] v : bySpan.values()) {
+            probabilities[i] = v[0];
+            gains[i++] = v[1];
+        }
+        return CandidateEvidence.of(wordCount, eligibleWords, probabilities, gains, WORDS_PER_TOP_FINDING);
     }
 
     /**
@@ -537,8 +572,18 @@ public final class Detector {
      */
     private static final class ArcSummary {
         private static final int MAX_LENGTH = 8;
+        private static final int GAIN = ArcFeatures.NAMES.indexOf("gain");
+        private static final int OBSERVED_FIT = ArcFeatures.NAMES.indexOf("observedFit");
+        private static final int OBSERVED_RARE = ArcFeatures.NAMES.indexOf("observedRare");
         double expectedRestorations;
         int positiveSpans;
+        /** Over the spans with a scored candidate: how many, their observed words' fit, rarity, best gain (study). */
+        int spans;
+        double observedFit;
+        double misfit;
+        double rare;
+        double positiveGain;
+        int gainAbove1;
 
         void add(Lattice lattice, ArcModel model) {
             if (model == null) {
@@ -546,17 +591,31 @@ public final class Detector {
             }
             double[] best = new double[lattice.size() * MAX_LENGTH];
             java.util.Arrays.fill(best, Double.NEGATIVE_INFINITY);
+            double[] bestGain = new double[best.length];
+            java.util.Arrays.fill(bestGain, Double.NEGATIVE_INFINITY);
+            double[] fit = new double[best.length];
+            double[] rarity = new double[best.length];
             for (Arc arc : lattice.arcs) {
                 if (arc.isKeep() || arc.features() == null || arc.to() - arc.from() >= MAX_LENGTH) {
                     continue;
                 }
                 int span = arc.from() * MAX_LENGTH + (arc.to() - arc.from());
                 best[span] = Math.max(best[span], model.logOdds(arc.features()));
+                bestGain[span] = Math.max(bestGain[span], arc.features()[GAIN]);
+                fit[span] = arc.features()[OBSERVED_FIT];
+                rarity[span] = arc.features()[OBSERVED_RARE];
             }
-            for (double z : best) {
+            for (int span = 0; span < best.length; span++) {
+                double z = best[span];
                 if (z > Double.NEGATIVE_INFINITY) {
                     expectedRestorations += 1 / (1 + Math.exp(-z));
                     positiveSpans += z > 0 ? 1 : 0;
+                    spans++;
+                    observedFit += fit[span];
+                    misfit += Math.max(0, -fit[span]);
+                    rare += rarity[span];
+                    positiveGain += Math.max(0, bestGain[span]);
+                    gainAbove1 += bestGain[span] > 1 ? 1 : 0;
                 }
             }
         }

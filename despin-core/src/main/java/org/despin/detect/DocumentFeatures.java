@@ -36,9 +36,16 @@ package org.despin.detect;
  * @param topFindingProbabilityTrees {@code topFindingProbability} over the same candidates with the finding model's
  *     fitted trees ({@link FindingModel#defaultsTrees}, branch {@code trees24}) added to its log-odds (branch
  *     {@code docscore25}); 0 where the score does not weigh it (it is not computed there) unless an evaluation asked
+ * @param candidateEvidence the same candidates counted by span and level ({@link CandidateEvidence}, branch
+ *     {@code verdict26}); {@link CandidateEvidence#NONE} unless the verdict score or an evaluation reads it
  */
 public record DocumentFeatures(int words, int eligibleWords, double spinRate, double expectedSubstitutions,
         double confidencePer100, double artefactsPer100, int nameFindings, int variantGroups,
         double positiveSpansPer100, double expectedRestorationsPer100, double topFindingProbability,
-        double register, double registerAboveGate, double topFindingProbabilityTrees) {
+        double register, double registerAboveGate, double topFindingProbabilityTrees, CandidateEvidence candidateEvidence) {
+    public DocumentFeatures {
+        if (candidateEvidence == null) {
+            candidateEvidence = CandidateEvidence.NONE;
+        }
+    }
 }

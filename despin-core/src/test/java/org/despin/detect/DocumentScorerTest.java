@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class DocumentScorerTest {
     private static final DocumentFeatures FEATURES = new DocumentFeatures(120, 80, 0.04, 2.5, 0.6, 0.8, 5, 1, 0.9,
-            1.7, 1.25, -0.2, 0.2, 0.3);
+            1.7, 1.25, -0.2, 0.2, 0.3, null);
 
     @Test
     void theVectorFollowsTheFeatureListWithCountsCappedAtThree() {
@@ -25,7 +25,7 @@ class DocumentScorerTest {
         // -2 + 10 * 0.04 + 0.5 * 3 + 2 * 1.25 = 2.4
         assertEquals(1 / (1 + Math.exp(-2.4)), scorer.score(FEATURES), 1e-15);
         assertEquals(0.9168273035060777, scorer.score(FEATURES), 1e-15);
-        DocumentFeatures empty = new DocumentFeatures(0, 0, 0.04, 0, 0, 0, 0, 0, 0, 0, 1, Double.NaN, 0, 0);
+        DocumentFeatures empty = new DocumentFeatures(0, 0, 0.04, 0, 0, 0, 0, 0, 0, 0, 1, Double.NaN, 0, 0, null);
         assertEquals(0, scorer.score(empty));
     }
 

@@ -685,10 +685,16 @@ public final class DetectorEvaluation {
     }
 
     /** Features the score does not read, written beside its own in the dumps (branch docscore21's study). */
-    static final List<String> STUDY_FEATURES = List.of("register");
+    /** Dumped after the score's features: the register and the candidates by span and level (branch verdict26). */
+    static final List<String> STUDY_FEATURES = java.util.stream.Stream.concat(java.util.stream.Stream.of("register"),
+            CandidateEvidence.FEATURES.stream()).toList();
 
     static double[] study(DocumentFeatures f) {
-        return new double[] {f.register()};
+        double[] e = f.candidateEvidence().vector();
+        double[] out = new double[1 + e.length];
+        out[0] = f.register();
+        System.arraycopy(e, 0, out, 1, e.length);
+        return out;
     }
 
     /**
