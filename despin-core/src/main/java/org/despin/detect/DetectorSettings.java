@@ -197,7 +197,11 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
      * and, in the widened uncertain documents, {@link FindingModel#UNCERTAIN_WITH_TREES} (t 0.37), the trees fitted with
      * lightly spun 100-150-word texts in the fit; on the three held-out sets clean flags 62 / 95 / 140 -> 56 / 88 / 122 at
      * F1 +0.006 / +0.005 / +0.002 ({@code cleanspun}), the news bench's F1 at rate 0.1 0.444 -> 0.450 (docs/detector.md "Boosted trees on
-     * the finding model with lightly spun short texts in the fit"). The trees are read on first use.
+     * the finding model with lightly spun short texts in the fit"). The trees are read on first use. Since branch
+     * {@code verdict26} the report's score and verdict come from a verdict score of their own,
+     * {@link VerdictScore#WITH_TREE_TOP} (the trees' top in the score, spunThreshold 0.90, cleanThreshold 0.20), which
+     * nothing in the decode reads: the score, thresholds and bands above route the decode as before, so every finding is
+     * as it was (docs/detector.md "A verdict score apart from the routing score").
      */
     public static final DetectorSettings DEFAULTS_WITH_DOC_COMMENTS = DEFAULTS_WITH_NAMES.with()
             .findingModel(FindingModel.DEFAULTS_WITH_DOC_COMMENTS).score(DocumentScorer.Coefficients.WITH_DOC_COMMENTS)
@@ -225,7 +229,11 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
     }
 
     /**
-     * These settings with the document score that reads the finding model's fitted trees besides its logistic part
+     * These settings with the routing score (what the decode reads) that reads the finding model's fitted trees besides
+     * its logistic part; since branch {@code verdict26} the default puts the trees' top into the verdict score instead
+     * ({@link VerdictScore#WITH_TREE_TOP}), which moves no finding. This one moves findings (the finding models read the
+     * routing score); it also sets the routing thresholds, and the verdict keeps the settings' {@code verdictScore}. The
+     * document score that reads the finding model's fitted trees besides its logistic part
      * ({@link DocumentScorer.Coefficients#WITH_TREE_TOP}, branch {@code docscore25}) and its thresholds read on the
      * first 400 held-out clean 100-150-word passages as before: spunThreshold 0.87 (clean 98 % quantile 0.865),
      * cleanThreshold 0.24 (median 0.238). For models with the doc-comment component (the coefficients were fitted with
