@@ -216,16 +216,18 @@ class DetectorTest {
         // instead of 0.86 / 0.28), the spun thresholds of documents under 100 words by length (branch shortverdict), and
         // the evidence gate 0.8 instead of 1.0 (branch gate23, with the finding model at t 0.39) and the widening of
         // uncertain documents (branch widen22, stop 23: SpunWideningTest), a widening's context pool of 8 (stop 24), and
-        // boosted trees on DEFAULTS' weights where DEFAULTS decides (branch trees25: t 0.30, widened uncertain t 0.37); nothing else
+        // boosted trees on DEFAULTS' weights where DEFAULTS decides (branch trees25: t 0.30, widened uncertain t 0.37), and
+        // the verdict's own score (branch verdict26: VerdictScoreTest); nothing else
         assertEquals(DetectorSettings.DEFAULTS_WITH_NAMES, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.with()
-                .spunContextPool(4)
+                .spunContextPool(4).verdictScore(null)
                 .findingModel(FindingModel.DEFAULTS).score(DocumentScorer.Coefficients.DEFAULTS).cleanThreshold(0.28)
                 .spunThreshold(0.86).spunBands(null).evidenceGate(1.0).unspunEvidenceGate(Double.NaN)
                 .uncertainFindingModel(null).uncertainFloor(Double.NaN).build());
         assertEquals(DetectorSettings.DEFAULTS_WITH_NAMES.with().findingModel(FindingModel.DEFAULTS_WITH_DOC_COMMENTS).score(
                 DocumentScorer.Coefficients.WITH_DOC_COMMENTS).spunThreshold(0.89).cleanThreshold(0.25).spunBands(SpunBands.WITH_DOC_COMMENTS)
                 .evidenceGate(0.8).spunContextPool(8).build().withUncertainWidening().with()
-                .findingModel(FindingModel.DEFAULTS_WITH_TREES).uncertainFindingModel(FindingModel.UNCERTAIN_WITH_TREES).build(),
+                .findingModel(FindingModel.DEFAULTS_WITH_TREES).uncertainFindingModel(FindingModel.UNCERTAIN_WITH_TREES)
+                .verdictScore(VerdictScore.WITH_TREE_TOP).build(),
                 DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS);
         assertEquals(0.8, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.evidenceGate());
         assertEquals(1.0, DetectorSettings.DEFAULTS.evidenceGate());
