@@ -625,7 +625,7 @@ public final class DetectorEvaluation {
             for (double v : DocumentScorer.vector(a.features())) {
                 rows.append('\t').append(v);
             }
-            for (double v : study(a.features())) {
+            for (double v : study(a.features(), a.report())) {
                 rows.append('\t').append(v);
             }
             rows.append('\t').append(a.features().words()).append('\t').append(r.spinScore()).append('\n');
@@ -686,14 +686,29 @@ public final class DetectorEvaluation {
 
     /** Features the score does not read, written beside its own in the dumps (branch docscore21's study). */
     /** Dumped after the score's features: the register and the candidates by span and level (branch verdict26). */
-    static final List<String> STUDY_FEATURES = java.util.stream.Stream.concat(java.util.stream.Stream.of("register"),
-            CandidateEvidence.FEATURES.stream()).toList();
+    static final List<String> STUDY_FEATURES = java.util.stream.Stream.of(java.util.stream.Stream.of("register"),
+            CandidateEvidence.FEATURES.stream(), java.util.stream.Stream.of("findingsPer100", "findingConfidencePer100",
+                    "topFindingConfidence", "findingsAbove80Per100")).flatMap(x -> x).toList();
 
-    static double[] study(DocumentFeatures f) {
+    /** The study's columns: the register, the candidate evidence, and what the report's findings say (per 100 tokens). */
+    static double[] study(DocumentFeatures f, Report r) {
         double[] e = f.candidateEvidence().vector();
-        double[] out = new double[1 + e.length];
+        double[] out = new double[1 + e.length + 4];
         out[0] = f.register();
         System.arraycopy(e, 0, out, 1, e.length);
+        double per100 = r.tokens() == 0 ? 0 : 100.0 / r.tokens();
+        double sum = 0;
+        double top = 0;
+        int sure = 0;
+        for (Finding x : r.findings()) {
+            sum += x.confidence();
+            top = Math.max(top, x.confidence());
+            sure += x.confidence() >= 0.8 ? 1 : 0;
+        }
+        out[1 + e.length] = r.findings().size() * per100;
+        out[2 + e.length] = sum * per100;
+        out[3 + e.length] = top;
+        out[4 + e.length] = sure * per100;
         return out;
     }
 
@@ -737,7 +752,7 @@ public final class DetectorEvaluation {
             for (double v : DocumentScorer.vector(a.features())) {
                 rows.append('\t').append(v);
             }
-            for (double v : study(a.features())) {
+            for (double v : study(a.features(), a.report())) {
                 rows.append('\t').append(v);
             }
             for (double v : a.widened().vector()) {
@@ -792,7 +807,7 @@ public final class DetectorEvaluation {
                 for (double v : DocumentScorer.vector(a.features())) {
                     rows.append('\t').append(v);
                 }
-                for (double v : study(a.features())) {
+                for (double v : study(a.features(), a.report())) {
                     rows.append('\t').append(v);
                 }
                 for (double v : a.widened().vector()) {
@@ -920,6 +935,7 @@ public final class DetectorEvaluation {
         }
         List<double[]> x = new ArrayList<>();
         List<DocumentFeatures> all = new ArrayList<>();
+        List<Report> reports = new ArrayList<>();
         List<Integer> y = new ArrayList<>();
         List<Double> rateOf = new ArrayList<>();
         List<WidenedEvidence> widened = new ArrayList<>();
@@ -941,6 +957,7 @@ public final class DetectorEvaluation {
             widened.add(ac.widened());
             scores.add(ac.report().spinScore());
             all.add(fc);
+            reports.add(ac.report());
             x.add(DocumentScorer.vector(fc));
             y.add(0);
             rateOf.add(0.0);
@@ -952,6 +969,7 @@ public final class DetectorEvaluation {
             widened.add(as.widened());
             scores.add(as.report().spinScore());
             all.add(fs);
+            reports.add(as.report());
             x.add(DocumentScorer.vector(fs));
             y.add(1);
             rateOf.add(rate);
@@ -965,7 +983,7 @@ public final class DetectorEvaluation {
                 for (double v : x.get(i)) {
                     sb.append('\t').append(v);
                 }
-                for (double v : study(all.get(i))) {
+                for (double v : study(all.get(i), reports.get(i))) {
                     sb.append('\t').append(v);
                 }
                 for (double v : widened.get(i).vector()) {
