@@ -25,7 +25,11 @@ public final class Detector {
     private final DetectorSettings settings;
     private final CandidateTable candidates;
     private final TermCandidates terms;
-    private final DocumentScorer scorer;
+    /** The routing score: what the decode reads (the finding models' feature, the spun boost, the widening). */
+    private final DocumentScorer routingScorer;
+    /** The verdict score: the report's spinScore and verdict, read by nothing in the decode ({@link VerdictScore}). */
+    private final VerdictScore verdictScore;
+    private final DocumentScorer verdictScorer;
     private final Decoder.Pool decoders;
     /**
      * Idle lattice builders: a builder's LM states (the sentence prefixes of its evidence, dozens
@@ -84,7 +88,9 @@ public final class Detector {
         this.settings = settings;
         this.candidates = new CandidateTable(model.lexicon(), model.lm(), settings);
         this.terms = new TermCandidates(model.terms(), model.lexicon(), model.lm());
-        this.scorer = new DocumentScorer(settings.score());
+        this.routingScorer = new DocumentScorer(settings.score());
+        this.verdictScore = settings.verdictScoreOrRouting();
+        this.verdictScorer = new DocumentScorer(verdictScore.coefficients());
         this.decoders = new Decoder.Pool(model.lm(), settings.beamWidth(), settings.lmWeight());
         this.spunSettings = widenSettings(settings, settings.spunEvidenceGate());
         this.spunBuilders = spunSettings != null ? new ConcurrentLinkedQueue<>() : null;
@@ -109,18 +115,25 @@ public final class Detector {
     }
 
     public Report check(String text, CheckOptions options) {
-        return analyse(text, options).report();
+        return trace(text, options, false).report();
     }
 
-    /** A report with the features its score came from (for fitting and evaluating the scorer). */
+    /**
+     * A report with the features its score came from (for fitting and evaluating the scorer), and in a widened document
+     * the widened decode's evidence besides (two more passes over its candidate findings, which {@link #check} skips).
+     */
     public Analysis analyse(String text, CheckOptions options) {
-        Trace t = trace(text, options);
-        return new Analysis(t.report(), t.features());
+        Trace t = trace(text, options, true);
+        return new Analysis(t.report(), t.features(), t.widened());
     }
 
-    /** Everything the report came from: the lattices, the final decode (for the evaluation's error analysis). */
-    record Trace(Report report, DocumentFeatures features, Document doc, List<Lattice> lattices,
-            SpinRateEstimator.Estimate estimate, List<Lattice> readingLattices, List<Decoder.Decoded> readingDecodings) {
+    /**
+     * Everything the report came from: the lattices, the final decode (for the evaluation's error analysis), and the
+     * routing score the decode read (the report's {@code spinScore} is the verdict score's).
+     */
+    record Trace(Report report, double routingScore, DocumentFeatures features, Document doc, List<Lattice> lattices,
+            SpinRateEstimator.Estimate estimate, List<Lattice> readingLattices, List<Decoder.Decoded> readingDecodings,
+            WidenedEvidence widened) {
     }
 
     /** The findings, and the lattices and decodes their word readings were chosen in ({@link #DEEP_READINGS}). */
@@ -128,6 +141,10 @@ public final class Detector {
     }
 
     Trace trace(String text, CheckOptions options) {
+        return trace(text, options, true);
+    }
+
+    private Trace trace(String text, CheckOptions options, boolean withWidenedEvidence) {
         Document doc = Document.parse(text);
         LatticeBuilder builder = builders.poll();
         if (builder == null) {
@@ -152,12 +169,13 @@ public final class Detector {
         DocumentWords firstWords = DocumentWords.of(doc, lattices.lattices(), estimate.decodings());
         List<Lattice> firstLattices = lattices.lattices();
         List<Decoder.Decoded> firstDecodings = estimate.decodings();
-        DocumentFeatures features = features(doc, lattices, estimate, firstWords);
-        double spinScore = scorer.score(features);
-        // the boosted decode at spunThreshold for every length; only the verdict of a short document reads its band
-        // (spunBands): in short spun text the boost's restorations are worth its few clean flags (docs/detector.md
-        // "Short documents' spun threshold by length")
-        boolean boost = settings.spunBoost() != 0 && spinScore >= settings.spunThreshold();
+        DocumentFeatures features = features(doc, lattices, estimate, firstWords, withWidenedEvidence);
+        // the routing score steers the decode below; the verdict score (the report's) is read only at the end
+        double routingScore = routingScorer.score(features);
+        // the boosted decode at the routing score's spunThreshold for every length; the verdict reads its own thresholds
+        // and short documents' bands (VerdictScore): in short spun text the boost's restorations are worth its few
+        // clean flags (docs/detector.md "Short documents' spun threshold by length")
+        boolean boost = settings.spunBoost() != 0 && routingScore >= settings.spunThreshold();
         boolean uncertainWidened = false;
         if (boost) {
             // widened only where the spun finding model decides: it weighs the readings with little
@@ -168,7 +186,7 @@ public final class Detector {
                 lattices = wide;
             }
             estimate = rateEstimator.decodeAgain(lattices.lattices(), boosted(estimate), decoder);
-        } else if (mayWidenUnspun(doc) && settings.widensUncertain(spinScore)) {
+        } else if (mayWidenUnspun(doc) && settings.widensUncertain(routingScore)) {
             // the same widening where the unspun finding model decides (it too has the gain in view), at the
             // unboosted rate, in a document scored at least uncertainFloor (default build: 0.65, near the spun
             // threshold; NaN: cleanThreshold, below which it changed no finding of the held-out sets and cost a
@@ -197,7 +215,7 @@ public final class Detector {
                 : uncertainWidened && settings.uncertainFindingModel() != null ? settings.uncertainFindingModel()
                 : settings.findingModelFor(doc.wordCount());
         // the stored orders cost LM calls per candidate: read only by a model that weighs them (neither default does)
-        FindingBuilder findingBuilder = new FindingBuilder(doc, estimate, decision, spinScore, settings.termSpanDecision(),
+        FindingBuilder findingBuilder = new FindingBuilder(doc, estimate, decision, routingScore, settings.termSpanDecision(),
                 decision != null && decision.readsStoredOrder() ? model.lm() : null, this::linked)
                 .knowingWords(firstLattices, firstDecodings, firstWords);
         // a minimum above the default's filters the default's findings: deciding at it would change the decision
@@ -214,9 +232,20 @@ public final class Detector {
         if (options.minConfidence() > decideAt) {
             findings = findings.stream().filter(f -> f.confidence() >= options.minConfidence()).toList();
         }
-        Verdict verdict = verdict(spinScore, settings.spunThresholdFor(doc.wordCount()));
-        Report report = new Report(verdict, spinScore, doc.wordCount(), findings, restore(text, findings));
-        return new Trace(report, features, doc, lattices.lattices(), estimate, readings.lattices(), readings.decodings());
+        // the report's score and verdict: the verdict score of the same features, which nothing above read
+        double verdictSpinScore = verdictScorer.score(features);
+        Verdict verdict = verdictScore.verdict(verdictSpinScore, doc.wordCount());
+        // what the widened decode says (a document of the uncertain band, or one called spun and widened), for the
+        // evaluation's dumps only: as a second stage of the score it ranked the band no better than the first score
+        // (docs/detector.md, "A second stage of the document score", branch docscore25)
+        boolean spunWidened = boost && mayWiden(doc);
+        WidenedEvidence widened = withWidenedEvidence && (uncertainWidened || spunWidened)
+                ? widenedEvidence(doc, lattices.lattices(), estimate, decision, routingScore, findings, spunWidened ? 2 : 1,
+                        firstLattices, firstDecodings, firstWords)
+                : WidenedEvidence.NONE;
+        Report report = new Report(verdict, verdictSpinScore, doc.wordCount(), findings, restore(text, findings));
+        return new Trace(report, routingScore, features, doc, lattices.lattices(), estimate, readings.lattices(), readings.decodings(),
+                widened);
     }
 
     /**
@@ -384,12 +413,52 @@ public final class Detector {
                 lattices.register()) : lattices;
     }
 
-    /** A report and the document features behind its spin score. */
-    public record Analysis(Report report, DocumentFeatures features) {
+    /** A report and the document features behind its spin score (the first pass's and the widened decode's). */
+    public record Analysis(Report report, DocumentFeatures features, WidenedEvidence widened) {
     }
 
+    /**
+     * The widened decode's evidence (branch {@code docscore25}): its candidates' finding-model probabilities read as
+     * {@link #topFindingProbability} reads the first decode's, the deciding model's, the findings reported, the rate.
+     */
+    private WidenedEvidence widenedEvidence(Document doc, List<Lattice> lattices, SpinRateEstimator.Estimate estimate,
+            FindingModel decision, double spinScore, List<Finding> findings, int kind, List<Lattice> firstLattices,
+            List<Decoder.Decoded> firstDecodings, DocumentWords firstWords) {
+        FindingModel model = settings.findingModel() != null ? settings.findingModel() : FindingModel.DEFAULTS;
+        int read = (int) Math.max(1, Math.round(doc.wordCount() / WORDS_PER_TOP_FINDING));
+        SpinRateEstimator.Estimate reference = new SpinRateEstimator.Estimate(REFERENCE_RATE,
+                estimate.expectedSubstitutions(), estimate.decodings(), estimate.variants());
+        double[] wide = new FindingBuilder(doc, reference, null, 0.5)
+                .knowingWords(firstLattices, firstDecodings, firstWords).candidates(lattices).stream()
+                .mapToDouble(c -> model.linearProbability(c.features())).sorted().toArray();
+        double[] decided = decision == null ? new double[0]
+                : new FindingBuilder(doc, estimate, null, spinScore)
+                        .knowingWords(firstLattices, firstDecodings, firstWords).candidates(lattices).stream()
+                        .mapToDouble(c -> decision.linearProbability(c.features())).sorted().toArray();
+        double per100 = doc.wordCount() == 0 ? 0 : 100.0 / doc.wordCount();
+        double confidence = 0;
+        for (Finding f : findings) {
+            confidence += f.confidence();
+        }
+        return new WidenedEvidence(kind, topMean(wide, read), topMean(decided, read), findings.size() * per100,
+                confidence * per100, estimate.rate(), estimate.variants().size());
+    }
+
+    /** The mean of the {@code read} highest of these sorted values (a missing one counts 0). */
+    private static double topMean(double[] sorted, int read) {
+        double sum = 0;
+        for (int k = 1; k <= read && k <= sorted.length; k++) {
+            sum += sorted[sorted.length - k];
+        }
+        return sum / read;
+    }
+
+    /**
+     * The document's features; {@code topFindingProbabilityTrees} is read where the routing or the verdict score weighs
+     * it or {@code study} asks for it (the evaluation's dumps), else 0.
+     */
     private DocumentFeatures features(Document doc, LatticeBuilder.Result lattices,
-            SpinRateEstimator.Estimate estimate, DocumentWords ownWords) {
+            SpinRateEstimator.Estimate estimate, DocumentWords ownWords, boolean study) {
         int words = doc.wordCount();
         double confidence = 0;
         int names = 0;
@@ -412,10 +481,15 @@ public final class Detector {
         double per100 = words == 0 ? 0 : 100.0 / words;
         // how far the register lies above the gate's threshold where the gate read the document as technical, else 0
         double aboveGate = lattices.technical() ? lattices.register() - settings.technicalRegister() : 0;
+        TopFindings top = topFindingProbabilities(doc, ls, estimate, ownWords,
+                study || settings.score().topFindingProbabilityTrees() != 0
+                        || verdictScore.coefficients().topFindingProbabilityTrees() != 0, study, lattices.eligibleWords());
         return new DocumentFeatures(words, lattices.eligibleWords(), estimate.rate(),
                 estimate.expectedSubstitutions(), confidence * per100, Artefacts.count(doc) * per100, names,
                 estimate.variants().size(), arcs.positiveSpans * per100, arcs.expectedRestorations * per100,
-                topFindingProbability(doc, ls, estimate, ownWords), lattices.register(), aboveGate);
+                top.logistic(), lattices.register(), aboveGate, top.withTrees(), top.evidence() == CandidateEvidence.NONE
+                        ? CandidateEvidence.NONE : top.evidence().withSpans(arcs.spans == 0 ? 0 : arcs.observedFit / arcs.spans,
+                                arcs.misfit * per100, arcs.rare * per100, arcs.positiveGain * per100, arcs.gainAbove1 * per100));
     }
 
     /** The score reads the finding model's surest candidates, one per this many words (three in 100-139 words). */
@@ -436,22 +510,59 @@ public final class Detector {
      * restorations tell a lightly spun text from a clean one better than sums over every span. The
      * number of candidates read grows with the text, so that a long clean text, which has more
      * chances of one confident false candidate, is not read as spun.
+     *
+     * <p>Returns that mean ({@code topFindingProbability}) and, if {@code withTrees}, the same mean over the same
+     * candidates with the model's fitted trees ({@link FindingModel#defaultsTrees}) added to its log-odds
+     * ({@code topFindingProbabilityTrees}, branch {@code docscore25}), else 0 there; and if {@code withEvidence} (and
+     * {@code withTrees}) the same candidates counted by span and level ({@link CandidateEvidence}), else its NONE.
      */
-    private double topFindingProbability(Document doc, List<Lattice> lattices, SpinRateEstimator.Estimate estimate,
-            DocumentWords words) {
+    private TopFindings topFindingProbabilities(Document doc, List<Lattice> lattices, SpinRateEstimator.Estimate estimate,
+            DocumentWords words, boolean withTrees, boolean withEvidence, int eligibleWords) {
         FindingModel model = settings.findingModel() != null ? settings.findingModel() : FindingModel.DEFAULTS;
+        FindingModel treeModel = withTrees ? model.withTrees(FindingModel.defaultsTrees()) : null;
         SpinRateEstimator.Estimate reference = new SpinRateEstimator.Estimate(REFERENCE_RATE,
                 estimate.expectedSubstitutions(), estimate.decodings(), estimate.variants());
         int read = (int) Math.max(1, Math.round(doc.wordCount() / WORDS_PER_TOP_FINDING));
         // sorted, not kept in a running top list: a long text has as many candidates as it has words
-        double[] probabilities = new FindingBuilder(doc, reference, null, 0.5)
-                .knowingWords(lattices, estimate.decodings(), words).candidates(lattices).stream()
-                .mapToDouble(c -> model.linearProbability(c.features())).sorted().toArray(); // the score was fitted over the logistic part
-        double sum = 0;
-        for (int k = 1; k <= read && k <= probabilities.length; k++) {
-            sum += probabilities[probabilities.length - k]; // surest first
+        List<FindingBuilder.Candidate> candidates = new FindingBuilder(doc, reference, null, 0.5)
+                .knowingWords(lattices, estimate.decodings(), words).candidates(lattices);
+        double[] probabilities = candidates.stream().mapToDouble(c -> model.linearProbability(c.features())).sorted()
+                .toArray(); // the score was fitted over the logistic part
+        double[] withTreesToo = treeModel == null ? null : candidates.stream()
+                .mapToDouble(c -> treeModel.probability(c.features())).sorted().toArray();
+        CandidateEvidence evidence = treeModel != null && withEvidence
+                ? candidateEvidence(doc.wordCount(), eligibleWords, lattices, candidates, treeModel) : CandidateEvidence.NONE;
+        return new TopFindings(topMean(probabilities, read), withTreesToo == null ? 0 : topMean(withTreesToo, read),
+                evidence);
+    }
+
+    /** {@link #topFindingProbabilities}' values: the logistic top mean, the one with trees, the evidence by span. */
+    private record TopFindings(double logistic, double withTrees, CandidateEvidence evidence) {
+    }
+
+    private static final int GAIN_FEATURE = FindingModel.FEATURES.indexOf("gain");
+
+    /** The candidates' surest probability (with the trees) and its reading's gain, per span ({@link CandidateEvidence}). */
+    private static CandidateEvidence candidateEvidence(int wordCount, int eligibleWords, List<Lattice> lattices,
+            List<FindingBuilder.Candidate> candidates, FindingModel treeModel) {
+        java.util.Map<Long, double[]> bySpan = new java.util.HashMap<>();
+        for (FindingBuilder.Candidate c : candidates) {
+            Arc arc = lattices.get(c.lattice()).arcs[c.arc()];
+            long span = ((long) c.lattice() << 40) | ((long) arc.from() << 20) | arc.to();
+            double p = treeModel.probability(c.features());
+            double[] best = bySpan.get(span);
+            if (best == null || p > best[0]) {
+                bySpan.put(span, new double[] {p, c.features()[GAIN_FEATURE]});
+            }
         }
-        return sum / read;
+        double[] probabilities = new double[bySpan.size()];
+        double[] gains = new double[bySpan.size()];
+        int i = 0;
+        for (double[] v : bySpan.values()) {
+            probabilities[i] = v[0];
+            gains[i++] = v[1];
+        }
+        return CandidateEvidence.of(wordCount, eligibleWords, probabilities, gains, WORDS_PER_TOP_FINDING);
     }
 
     /**
@@ -461,8 +572,18 @@ public final class Detector {
      */
     private static final class ArcSummary {
         private static final int MAX_LENGTH = 8;
+        private static final int GAIN = ArcFeatures.NAMES.indexOf("gain");
+        private static final int OBSERVED_FIT = ArcFeatures.NAMES.indexOf("observedFit");
+        private static final int OBSERVED_RARE = ArcFeatures.NAMES.indexOf("observedRare");
         double expectedRestorations;
         int positiveSpans;
+        /** Over the spans with a scored candidate: how many, their observed words' fit, rarity, best gain (study). */
+        int spans;
+        double observedFit;
+        double misfit;
+        double rare;
+        double positiveGain;
+        int gainAbove1;
 
         void add(Lattice lattice, ArcModel model) {
             if (model == null) {
@@ -470,28 +591,34 @@ public final class Detector {
             }
             double[] best = new double[lattice.size() * MAX_LENGTH];
             java.util.Arrays.fill(best, Double.NEGATIVE_INFINITY);
+            double[] bestGain = new double[best.length];
+            java.util.Arrays.fill(bestGain, Double.NEGATIVE_INFINITY);
+            double[] fit = new double[best.length];
+            double[] rarity = new double[best.length];
             for (Arc arc : lattice.arcs) {
                 if (arc.isKeep() || arc.features() == null || arc.to() - arc.from() >= MAX_LENGTH) {
                     continue;
                 }
                 int span = arc.from() * MAX_LENGTH + (arc.to() - arc.from());
                 best[span] = Math.max(best[span], model.logOdds(arc.features()));
+                bestGain[span] = Math.max(bestGain[span], arc.features()[GAIN]);
+                fit[span] = arc.features()[OBSERVED_FIT];
+                rarity[span] = arc.features()[OBSERVED_RARE];
             }
-            for (double z : best) {
+            for (int span = 0; span < best.length; span++) {
+                double z = best[span];
                 if (z > Double.NEGATIVE_INFINITY) {
                     expectedRestorations += 1 / (1 + Math.exp(-z));
                     positiveSpans += z > 0 ? 1 : 0;
+                    spans++;
+                    observedFit += fit[span];
+                    misfit += Math.max(0, -fit[span]);
+                    rare += rarity[span];
+                    positiveGain += Math.max(0, bestGain[span]);
+                    gainAbove1 += bestGain[span] > 1 ? 1 : 0;
                 }
             }
         }
-    }
-
-    /** The verdict of a document whose spun threshold (by its length, {@link DetectorSettings#spunThresholdFor}) is given. */
-    private Verdict verdict(double spinScore, double spunThreshold) {
-        if (spinScore >= spunThreshold) {
-            return Verdict.SPUN;
-        }
-        return spinScore < settings.cleanThreshold() ? Verdict.CLEAN : Verdict.UNCERTAIN;
     }
 
     /** The input with every finding replaced by its suggestion. */

@@ -27,10 +27,14 @@ import org.despin.model.Model;
  * @param priorStrength pseudo-count of the Beta prior on the spin rate
  * @param emIterations re-estimations of the spin rate before the final decode
  * @param minSpinRate lower bound of the re-estimated rate (keeps log r finite)
- * @param spunThreshold spin score at or above which a document is called spun (default: the 98th
- *     percentile of held-out clean 100-150-word passages, so that at most 2 % of them are called spun)
- * @param cleanThreshold spin score below which a document is called clean (default: about their median)
- * @param score the document-level logistic model
+ * @param spunThreshold routing score at or above which a document is decoded as spun (the spun boost, the spun finding
+ *     model) and, without a {@code verdictScore}, called spun (default: the 98th percentile of held-out clean
+ *     100-150-word passages, so that at most 2 % of them are called spun)
+ * @param cleanThreshold routing score below which a document is called clean without a {@code verdictScore} (default:
+ *     about their median), and above which it is widened where {@code uncertainFloor} is NaN
+ * @param score the routing score: the document-level logistic model the decode reads (the finding models read it as a
+ *     feature, the thresholds above route the document); the report's score and verdict too unless {@code verdictScore}
+ *     is given
  * @param restoredContextPass whether to look at the evidence again in the context the first decode restored
  * @param arcModel the calibrated substitution model that scores every substitution arc, or null for the
  *     hand-set noisy channel (channelScale, channelOffset, frequencyDiscount, nameBonus)
@@ -130,6 +134,9 @@ import org.despin.model.Model;
  * @param uncertainFloor the least document score at which {@code unspunEvidenceGate} widens a document not called
  *     spun (a cheaper widening: only the documents whose score is near the spun threshold); NaN (default):
  *     {@code cleanThreshold}, every document called neither spun nor clean (branch {@code widen22})
+ * @param verdictScore the score, thresholds and bands of the report's {@code spinScore} and verdict, which nothing in
+ *     the decode reads ({@link VerdictScore}, branch {@code verdict26}); null: the routing score ({@code score},
+ *     {@code spunThreshold}, {@code cleanThreshold}, {@code spunBands}) gives them, as before
  */
 public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidatesPerSpan, double lmWeight, double frequencyDiscount,
         double channelScale, double channelOffset, double evidenceGate, double nameGate, double nameBonus,
@@ -141,7 +148,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         double spunEvidenceGate, int spunContextPool, double oneWordTermGate, double oneWordTermBonus,
         double unspunEvidenceGate, double termSpanDecision, double termToTermGate, double rareSpanTermGate,
         SpunBands spunBands, double technicalRegister, PoolPrior poolPrior, FindingBands findingBands,
-        FindingModel uncertainFindingModel, double uncertainBoost, double uncertainFloor) {
+        FindingModel uncertainFindingModel, double uncertainBoost, double uncertainFloor, VerdictScore verdictScore) {
 
     /** {@code insertionLogOdds} that turns insertion arcs off. */
     public static final double INSERTION_OFF = Double.NEGATIVE_INFINITY;
@@ -152,7 +159,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
             12, 32, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.86, 0.28,
             DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.0, 3.0, 1.5, -2.0, TermEvidence.DEFAULTS, -1.5, 1.5, 8, 16,
             FindingModel.DEFAULTS, FindingModel.SPUN, null, 0.0, 4, 1.3, 5.0, Double.NaN, 0.5, 2.5, 2.0, null, -0.4, PoolPrior.FITTED,
-            null, null, 0.0, Double.NaN);
+            null, null, 0.0, Double.NaN, null);
 
     /**
      * {@link #DEFAULTS} for a model with a names section: the spun finding model at its operating point
@@ -190,13 +197,18 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
      * and, in the widened uncertain documents, {@link FindingModel#UNCERTAIN_WITH_TREES} (t 0.37), the trees fitted with
      * lightly spun 100-150-word texts in the fit; on the three held-out sets clean flags 62 / 95 / 140 -> 56 / 88 / 122 at
      * F1 +0.006 / +0.005 / +0.002 ({@code cleanspun}), the news bench's F1 at rate 0.1 0.444 -> 0.450 (docs/detector.md "Boosted trees on
-     * the finding model with lightly spun short texts in the fit"). The trees are read on first use.
+     * the finding model with lightly spun short texts in the fit"). The trees are read on first use. Since branch
+     * {@code verdict26} the report's score and verdict come from a verdict score of their own,
+     * {@link VerdictScore#WITH_TREE_TOP} (the trees' top in the score, spunThreshold 0.90, cleanThreshold 0.20), which
+     * nothing in the decode reads: the score, thresholds and bands above route the decode as before, so every finding is
+     * as it was (docs/detector.md "A verdict score apart from the routing score").
      */
     public static final DetectorSettings DEFAULTS_WITH_DOC_COMMENTS = DEFAULTS_WITH_NAMES.with()
             .findingModel(FindingModel.DEFAULTS_WITH_DOC_COMMENTS).score(DocumentScorer.Coefficients.WITH_DOC_COMMENTS)
             .spunThreshold(0.89).cleanThreshold(0.25).spunBands(SpunBands.WITH_DOC_COMMENTS).evidenceGate(0.8).spunContextPool(8).build()
             .withUncertainWidening().with()
-            .findingModel(FindingModel.DEFAULTS_WITH_TREES).uncertainFindingModel(FindingModel.UNCERTAIN_WITH_TREES).build();
+            .findingModel(FindingModel.DEFAULTS_WITH_TREES).uncertainFindingModel(FindingModel.UNCERTAIN_WITH_TREES)
+            .verdictScore(VerdictScore.WITH_TREE_TOP).build();
 
     /** The least document score of the widening of uncertain documents in {@link #withUncertainWidening} (branch widen22). */
     public static final double UNCERTAIN_FLOOR = 0.65;
@@ -214,6 +226,22 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
     public DetectorSettings withUncertainWidening() {
         return with().unspunEvidenceGate(0).uncertainFindingModel(FindingModel.UNCERTAIN_WITH_DOC_COMMENTS)
                 .uncertainFloor(UNCERTAIN_FLOOR).build();
+    }
+
+    /**
+     * These settings with the routing score (what the decode reads) that reads the finding model's fitted trees besides
+     * its logistic part; since branch {@code verdict26} the default puts the trees' top into the verdict score instead
+     * ({@link VerdictScore#WITH_TREE_TOP}), which moves no finding. This one moves findings (the finding models read the
+     * routing score); it also sets the routing thresholds, and the verdict keeps the settings' {@code verdictScore}. The
+     * document score that reads the finding model's fitted trees besides its logistic part
+     * ({@link DocumentScorer.Coefficients#WITH_TREE_TOP}, branch {@code docscore25}) and its thresholds read on the
+     * first 400 held-out clean 100-150-word passages as before: spunThreshold 0.87 (clean 98 % quantile 0.865),
+     * cleanThreshold 0.24 (median 0.238). For models with the doc-comment component (the coefficients were fitted with
+     * {@link FindingModel#DEFAULTS_WITH_DOC_COMMENTS}' candidates). docs/detector.md "The document score with the
+     * finding model's trees".
+     */
+    public DetectorSettings withTreeTopScore() {
+        return with().score(DocumentScorer.Coefficients.WITH_TREE_TOP).spunThreshold(0.87).cleanThreshold(0.24).build();
     }
 
     /**
@@ -253,11 +281,20 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
     }
 
     /**
-     * The spin score at or above which a document of {@code words} words is called spun (its verdict): its band's in
-     * {@code spunBands}, else {@code spunThreshold}. The boosted decode reads {@code spunThreshold} at every length.
+     * The routing score at or above which a document of {@code words} words is called spun where the settings have no
+     * {@code verdictScore}: its band's in {@code spunBands}, else {@code spunThreshold}. The boosted decode reads
+     * {@code spunThreshold} at every length.
      */
     public double spunThresholdFor(int words) {
         return spunBands == null ? spunThreshold : spunBands.threshold(words, spunThreshold);
+    }
+
+    /**
+     * The score, thresholds and bands the report's {@code spinScore} and verdict read: {@code verdictScore}, or the
+     * routing score's where it is null.
+     */
+    public VerdictScore verdictScoreOrRouting() {
+        return verdictScore != null ? verdictScore : VerdictScore.sameAsRouting(this);
     }
 
     /**
@@ -343,6 +380,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         private FindingModel uncertainFindingModel;
         private double uncertainBoost;
         private double uncertainFloor;
+        private VerdictScore verdictScore;
 
         private Builder(DetectorSettings s) {
             beamWidth = s.beamWidth;
@@ -392,6 +430,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
             uncertainFindingModel = s.uncertainFindingModel;
             uncertainBoost = s.uncertainBoost;
             uncertainFloor = s.uncertainFloor;
+            verdictScore = s.verdictScore;
         }
 
         public Builder beamWidth(int v) { beamWidth = v; return this; }
@@ -456,6 +495,8 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         public Builder uncertainBoost(double v) { uncertainBoost = v; return this; }
         /** The least score of a document {@code unspunEvidenceGate} widens, or NaN: {@code cleanThreshold}. */
         public Builder uncertainFloor(double v) { uncertainFloor = v; return this; }
+        /** The report's score and verdict ({@link VerdictScore}), or null: the routing score's. */
+        public Builder verdictScore(VerdictScore v) { verdictScore = v; return this; }
 
         public DetectorSettings build() {
             return new DetectorSettings(beamWidth, candidatePool, maxCandidatesPerSpan, lmWeight, frequencyDiscount, channelScale,
@@ -464,7 +505,8 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
                     arcModel, arcBias, termBonus, spunBoost, insertionLogOdds, termEvidence, termGate, compoundLogOdds,
                     contextPool, contextReach, findingModel, spunFindingModel, shortFindingModel, spunEvidenceGate, spunContextPool,
                     oneWordTermGate, oneWordTermBonus, unspunEvidenceGate, termSpanDecision, termToTermGate, rareSpanTermGate,
-                    spunBands, technicalRegister, poolPrior, findingBands, uncertainFindingModel, uncertainBoost, uncertainFloor);
+                    spunBands, technicalRegister, poolPrior, findingBands, uncertainFindingModel, uncertainBoost, uncertainFloor,
+                    verdictScore);
         }
     }
 }

@@ -145,16 +145,17 @@ class TermRegisterGateTest {
         DocumentScorer.Coefficients c = DocumentScorer.Coefficients.WITH_DOC_COMMENTS;
         DocumentScorer.Coefficients without = new DocumentScorer.Coefficients(c.intercept(), c.spinRate(), c.confidencePer100(),
                 c.artefactsPer100(), c.names(), c.variants(), c.positiveSpansPer100(), c.expectedRestorationsPer100(),
-                c.topFindingProbability(), 0);
+                c.topFindingProbability(), 0, 0);
         assertEquals(0.722 * 0.5, c.logit(t) - without.logit(t), 1e-12);
         assertEquals(0, c.logit(n) - without.logit(n), 0);
         // golden: the stop-21 default score of this sentence read as technical (evidence gate 1.0), and the score at the
-        // defaults' gate 0.8 since branch gate23 (the lower gate admits more candidates into the toy lattices)
+        // defaults' gate 0.8 since branch gate23 (the lower gate admits more candidates into the toy lattices); the routing
+        // score's, which the report gives without a verdict score (branch verdict26)
         Report r = new Detector(model, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.with().technicalRegister(register - 0.5)
-                .evidenceGate(1.0).build()).check(SPUN, CheckOptions.DEFAULTS);
+                .evidenceGate(1.0).verdictScore(null).build()).check(SPUN, CheckOptions.DEFAULTS);
         assertEquals(GOLDEN_SCORE, r.spinScore(), 1e-12);
         Report gate08 = new Detector(model, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.with().technicalRegister(register - 0.5)
-                .build()).check(SPUN, CheckOptions.DEFAULTS);
+                .verdictScore(null).build()).check(SPUN, CheckOptions.DEFAULTS);
         assertEquals(GOLDEN_SCORE_GATE_08, gate08.spinScore(), 1e-12);
     }
 

@@ -292,6 +292,22 @@ public final class DetectorEvaluation {
             b.score(DocumentScorer.Coefficients.of(java.util.Arrays.stream(docScore.split(","))
                     .mapToDouble(v -> Double.parseDouble(v.trim())).toArray()));
         }
+        // the verdict score (the report's score and verdict, which the decode does not read): -DverdictScore="w0,..." as
+        // fit prints them, or "routing" (none: the routing score's, as before branch verdict26); -Dv.spunThreshold=S,
+        // -Dv.cleanThreshold=C its thresholds (of the defaults' verdict score, or of the routing score's where none)
+        String verdictScore = System.getProperty("verdictScore");
+        if (verdictScore != null) {
+            b.verdictScore("routing".equals(verdictScore) ? null : b.build().verdictScoreOrRouting().withCoefficients(
+                    DocumentScorer.Coefficients.of(java.util.Arrays.stream(verdictScore.split(","))
+                            .mapToDouble(v -> Double.parseDouble(v.trim())).toArray())));
+        }
+        String vSpun = System.getProperty("v.spunThreshold");
+        String vClean = System.getProperty("v.cleanThreshold");
+        if (vSpun != null || vClean != null) {
+            VerdictScore v = b.build().verdictScoreOrRouting();
+            b.verdictScore(v.withThresholds(vSpun != null ? Double.parseDouble(vSpun) : v.spunThreshold(),
+                    vClean != null ? Double.parseDouble(vClean) : v.cleanThreshold()));
+        }
         String termEvidence = System.getProperty("termEvidence"); // "w0,...", as TermArcStudy's fit gives them, or "off"
         if (termEvidence != null) {
             b.termEvidence(termEvidence.equals("off") ? null : new TermEvidence(java.util.Arrays.stream(termEvidence.split(","))
@@ -609,7 +625,7 @@ public final class DetectorEvaluation {
             for (double v : DocumentScorer.vector(a.features())) {
                 rows.append('\t').append(v);
             }
-            for (double v : study(a.features())) {
+            for (double v : study(a.features(), a.report())) {
                 rows.append('\t').append(v);
             }
             rows.append('\t').append(a.features().words()).append('\t').append(r.spinScore()).append('\n');
@@ -669,10 +685,31 @@ public final class DetectorEvaluation {
     }
 
     /** Features the score does not read, written beside its own in the dumps (branch docscore21's study). */
-    static final List<String> STUDY_FEATURES = List.of("register");
+    /** Dumped after the score's features: the register and the candidates by span and level (branch verdict26). */
+    static final List<String> STUDY_FEATURES = java.util.stream.Stream.of(java.util.stream.Stream.of("register"),
+            CandidateEvidence.FEATURES.stream(), java.util.stream.Stream.of("findingsPer100", "findingConfidencePer100",
+                    "topFindingConfidence", "findingsAbove80Per100")).flatMap(x -> x).toList();
 
-    static double[] study(DocumentFeatures f) {
-        return new double[] {f.register()};
+    /** The study's columns: the register, the candidate evidence, and what the report's findings say (per 100 tokens). */
+    static double[] study(DocumentFeatures f, Report r) {
+        double[] e = f.candidateEvidence().vector();
+        double[] out = new double[1 + e.length + 4];
+        out[0] = f.register();
+        System.arraycopy(e, 0, out, 1, e.length);
+        double per100 = r.tokens() == 0 ? 0 : 100.0 / r.tokens();
+        double sum = 0;
+        double top = 0;
+        int sure = 0;
+        for (Finding x : r.findings()) {
+            sum += x.confidence();
+            top = Math.max(top, x.confidence());
+            sure += x.confidence() >= 0.8 ? 1 : 0;
+        }
+        out[1 + e.length] = r.findings().size() * per100;
+        out[2 + e.length] = sum * per100;
+        out[3 + e.length] = top;
+        out[4 + e.length] = sure * per100;
+        return out;
     }
 
     /**
@@ -706,7 +743,8 @@ public final class DetectorEvaluation {
         }
         Spinner spinner = new Spinner(org.despin.data.spin.SpinThesauri.load("mythes", paths), SpinOptions.DEFAULTS);
         StringBuilder rows = new StringBuilder("label\trate\t" + String.join("\t", DocumentScorer.FEATURES) + "\t"
-                + String.join("\t", STUDY_FEATURES) + "\twords\tscore\tverdict\tindex\n");
+                + String.join("\t", STUDY_FEATURES) + "\t" + String.join("\t", WidenedEvidence.FEATURES)
+                + "\twords\tscore\tverdict\tindex\n");
         int[] index = {0};
         java.util.function.BiConsumer<Double, String> row = (rate, text) -> {
             Detector.Analysis a = detector.analyse(text, CheckOptions.DEFAULTS);
@@ -714,7 +752,10 @@ public final class DetectorEvaluation {
             for (double v : DocumentScorer.vector(a.features())) {
                 rows.append('\t').append(v);
             }
-            for (double v : study(a.features())) {
+            for (double v : study(a.features(), a.report())) {
+                rows.append('\t').append(v);
+            }
+            for (double v : a.widened().vector()) {
                 rows.append('\t').append(v);
             }
             rows.append('\t').append(a.features().words()).append('\t').append(a.report().spinScore()).append('\t')
@@ -751,7 +792,8 @@ public final class DetectorEvaluation {
         java.util.Map<TextGroup, int[]> byGroup = new java.util.EnumMap<>(TextGroup.class); // passages, clean called spun
         String dump = System.getProperty("docsDump"); // label, group, features of every passage: to score other fits offline
         StringBuilder rows = new StringBuilder("label\tgroup\tmodern\t" + String.join("\t", DocumentScorer.FEATURES)
-                + "\t" + String.join("\t", STUDY_FEATURES) + "\twords\tscore\n");
+                + "\t" + String.join("\t", STUDY_FEATURES) + "\t" + String.join("\t", WidenedEvidence.FEATURES)
+                + "\twords\tscore\n");
         for (Labelled p : short150) {
             Detector.Analysis ac = detector.analyse(p.text(), CheckOptions.DEFAULTS);
             Report rc = ac.report();
@@ -765,7 +807,10 @@ public final class DetectorEvaluation {
                 for (double v : DocumentScorer.vector(a.features())) {
                     rows.append('\t').append(v);
                 }
-                for (double v : study(a.features())) {
+                for (double v : study(a.features(), a.report())) {
+                    rows.append('\t').append(v);
+                }
+                for (double v : a.widened().vector()) {
                     rows.append('\t').append(v);
                 }
                 rows.append('\t').append(a.features().words()).append('\t').append(a.report().spinScore());
@@ -799,7 +844,7 @@ public final class DetectorEvaluation {
         }
         if (!cleanModern.isEmpty()) {
             printQuantiles("modern clean spin-score quantiles", cleanModern);
-            double spunThreshold = detector.settings().spunThreshold();
+            double spunThreshold = detector.settings().verdictScoreOrRouting().spunThreshold();
             System.out.printf(Locale.ROOT, "modern (calibration set) 100-150 words: %d passages, AUROC %.3f; called spun: %.1f %% of spun, %.1f %% of clean%n",
                     cleanModern.size(), auroc(spunModern, cleanModern),
                     100.0 * spunModern.stream().filter(v -> v >= spunThreshold).count() / spunModern.size(),
@@ -890,8 +935,11 @@ public final class DetectorEvaluation {
         }
         List<double[]> x = new ArrayList<>();
         List<DocumentFeatures> all = new ArrayList<>();
+        List<Report> reports = new ArrayList<>();
         List<Integer> y = new ArrayList<>();
         List<Double> rateOf = new ArrayList<>();
+        List<WidenedEvidence> widened = new ArrayList<>();
+        List<Double> scores = new ArrayList<>();
         // the training spinners (Moby and the WordNet one, alternately by group of four rates), never
         // MyThes, the held-out evaluation's; -DfitSpinner=mythes: the fit of before the branch docscore
         boolean mythes = "mythes".equals(System.getProperty("fitSpinner"));
@@ -904,16 +952,24 @@ public final class DetectorEvaluation {
         int seed = 1000;
         for (int i = 0; i < passages.size(); i++) {
             String p = passages.get(i);
-            DocumentFeatures fc = detector.analyse(p, CheckOptions.DEFAULTS).features();
+            Detector.Analysis ac = detector.analyse(p, CheckOptions.DEFAULTS);
+            DocumentFeatures fc = ac.features();
+            widened.add(ac.widened());
+            scores.add(ac.report().spinScore());
             all.add(fc);
+            reports.add(ac.report());
             x.add(DocumentScorer.vector(fc));
             y.add(0);
             rateOf.add(0.0);
             double rate = rates[i % rates.length];
             Spinner spinner = training[(i / rates.length) % training.length];
             SpinResult s = spinner.withOptions(SpinOptions.of(rate, ++seed)).spin(p);
-            DocumentFeatures fs = detector.analyse(s.spunText(), CheckOptions.DEFAULTS).features();
+            Detector.Analysis as = detector.analyse(s.spunText(), CheckOptions.DEFAULTS);
+            DocumentFeatures fs = as.features();
+            widened.add(as.widened());
+            scores.add(as.report().spinScore());
             all.add(fs);
+            reports.add(as.report());
             x.add(DocumentScorer.vector(fs));
             y.add(1);
             rateOf.add(rate);
@@ -921,16 +977,19 @@ public final class DetectorEvaluation {
         String dump = System.getProperty("featureDump"); // label, rate, features: for exploring the fit elsewhere
         if (dump != null) {
             StringBuilder sb = new StringBuilder("label\trate\tsource\t" + String.join("\t", DocumentScorer.FEATURES) + "\t"
-                    + String.join("\t", STUDY_FEATURES) + "\twords\n");
+                    + String.join("\t", STUDY_FEATURES) + "\t" + String.join("\t", WidenedEvidence.FEATURES) + "\twords\tscore\n");
             for (int i = 0; i < x.size(); i++) {
                 sb.append(y.get(i)).append('\t').append(rateOf.get(i)).append('\t').append(i / 2 < newsCount ? "news" : "technical");
                 for (double v : x.get(i)) {
                     sb.append('\t').append(v);
                 }
-                for (double v : study(all.get(i))) {
+                for (double v : study(all.get(i), reports.get(i))) {
                     sb.append('\t').append(v);
                 }
-                sb.append('\t').append(all.get(i).words());
+                for (double v : widened.get(i).vector()) {
+                    sb.append('\t').append(v);
+                }
+                sb.append('\t').append(all.get(i).words()).append('\t').append(scores.get(i));
                 sb.append('\n');
             }
             java.nio.file.Files.writeString(Path.of(dump), sb, java.nio.charset.StandardCharsets.UTF_8);

@@ -277,7 +277,7 @@ final class ErrorAnalysis {
         if (!FindingModel.decidesIn(t.doc().wordCount())) {
             return null;
         }
-        return t.report().spinScore() >= detector.settings().spunThreshold() && detector.settings().spunBoost() != 0
+        return t.routingScore() >= detector.settings().spunThreshold() && detector.settings().spunBoost() != 0
                 ? detector.settings().spunFindingModel() : detector.settings().findingModel();
     }
 

@@ -73,10 +73,13 @@ final class FindingBandFitting {
                 SpinResult s = spinner.withOptions(SpinOptions.of(rates[i % rates.length], ++seed)).spin(p);
                 Report[] cleans = new Report[variants.length];
                 Report[] spuns = new Report[variants.length];
+                double[] spunRouting = new double[variants.length]; // the routing score: whether the decode was boosted
                 try {
                     for (int v = 0; v < variants.length; v++) {
                         cleans[v] = detectors[v].check(p, CheckOptions.DEFAULTS);
-                        spuns[v] = detectors[v].check(s.spunText(), CheckOptions.DEFAULTS);
+                        Detector.Trace spunTrace = detectors[v].trace(s.spunText(), CheckOptions.DEFAULTS);
+                        spuns[v] = spunTrace.report();
+                        spunRouting[v] = spunTrace.routingScore();
                     }
                 } catch (RuntimeException e) { // a detector failure: the passage left out of every variant, reported
                     failed++;
@@ -94,7 +97,7 @@ final class FindingBandFitting {
                     sums[v][4] += sc.falseNegatives();
                     sums[v][5] += Metrics.exactRestorations(s.spunText(), s.edits(), spun.findings());
                     sums[v][6] += s.edits().size();
-                    boosted[v] += spun.spinScore() >= detectors[v].settings().spunThreshold() ? 1 : 0;
+                    boosted[v] += spunRouting[v] >= detectors[v].settings().spunThreshold() ? 1 : 0;
                 }
             }
             System.out.printf(Locale.ROOT, "%n## %s words: %d passages (%d failed, left out)%n", range, passages.size() - failed,

@@ -192,7 +192,7 @@ final class FindingFitting {
 
     /** Whether the detector decodes this document boosted, so that the finding model does not decide there. */
     private static boolean boosted(DetectorSettings base, Detector.Trace t) {
-        return base.spunBoost() != 0 && t.report().spinScore() >= base.spunThreshold();
+        return base.spunBoost() != 0 && t.routingScore() >= base.spunThreshold();
     }
 
     /** AUROC and predicted against observed by band of prediction, on the test half. */

@@ -141,9 +141,9 @@ final class FindingOperatingPoints {
     private static List<Tally> tally(Detector detector, Detector.Trace t, double[] unboosted, double[] boosted,
             Counts[] u, Counts[] b, double[] uncertain, Counts[][] un) {
         DetectorSettings s = detector.settings();
-        boolean isBoosted = s.spunBoost() != 0 && t.report().spinScore() >= s.spunThreshold();
+        boolean isBoosted = s.spunBoost() != 0 && t.routingScore() >= s.spunThreshold();
         boolean isUncertain = !isBoosted && !Double.isNaN(s.unspunEvidenceGate()) && s.findingModel() != null
-                && s.widensUncertain(t.report().spinScore()) && FindingModel.decidesIn(t.doc().wordCount());
+                && s.widensUncertain(t.routingScore()) && FindingModel.decidesIn(t.doc().wordCount());
         double[] ts = isBoosted ? boosted : isUncertain && uncertain != null ? uncertain : unboosted;
         Counts[] cs = isBoosted ? b : u;
         if (isUncertain) {

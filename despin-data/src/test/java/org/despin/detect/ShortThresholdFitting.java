@@ -57,7 +57,7 @@ final class ShortThresholdFitting {
         }
         System.out.printf(Locale.ROOT, "training passages (%s), %d per range %s, each clean and spun at 0.3; settings spun %.2f%n",
                 foldLm != null ? "fit fold, fold LM" : "all training documents, the model's own LM", count,
-                Arrays.deepToString(ranges), settings.spunThreshold());
+                Arrays.deepToString(ranges), settings.verdictScoreOrRouting().spunThreshold());
         List<Double> long150 = new ArrayList<>(); // the anchor: the clean 98 % quantile at 100-150 words
         for (double[] r : rows) {
             if (r[0] >= 100 && r[0] <= 150 && r[1] == 0) {
@@ -65,9 +65,9 @@ final class ShortThresholdFitting {
             }
         }
         long150.sort(null);
-        double shift = long150.isEmpty() ? Double.NaN : logit(settings.spunThreshold()) - logit(quantile(long150, 0.98));
+        double shift = long150.isEmpty() ? Double.NaN : logit(settings.verdictScoreOrRouting().spunThreshold()) - logit(quantile(long150, 0.98));
         System.out.printf(Locale.ROOT, "anchor: 100-150-word clean 98 %% quantile %s, spunThreshold %.2f: shift %.3f log-odds%n",
-                long150.isEmpty() ? "(none)" : String.format(Locale.ROOT, "%.3f", quantile(long150, 0.98)), settings.spunThreshold(), shift);
+                long150.isEmpty() ? "(none)" : String.format(Locale.ROOT, "%.3f", quantile(long150, 0.98)), settings.verdictScoreOrRouting().spunThreshold(), shift);
         for (int[] band : BANDS) {
             List<Double> clean = new ArrayList<>();
             List<Double> spun = new ArrayList<>();
@@ -84,8 +84,8 @@ final class ShortThresholdFitting {
             System.out.printf(Locale.ROOT, "%3d-%3d words: %4d clean, quantiles 0.50 %.3f 0.90 %.3f 0.95 %.3f 0.98 %.3f 0.99 %.3f;"
                     + " clean >= %.2f: %.1f %%; spun 0.3 (%d) >= %.2f: %.1f %%, >= q98: %.1f %%; anchored q98 %.3f%n",
                     band[0], band[1], clean.size(), quantile(clean, 0.5), quantile(clean, 0.9), quantile(clean, 0.95), q98,
-                    quantile(clean, 0.99), settings.spunThreshold(), 100 * share(clean, settings.spunThreshold()), spun.size(),
-                    settings.spunThreshold(), 100 * share(spun, settings.spunThreshold()), 100 * share(spun, q98),
+                    quantile(clean, 0.99), settings.verdictScoreOrRouting().spunThreshold(), 100 * share(clean, settings.verdictScoreOrRouting().spunThreshold()), spun.size(),
+                    settings.verdictScoreOrRouting().spunThreshold(), 100 * share(spun, settings.verdictScoreOrRouting().spunThreshold()), 100 * share(spun, q98),
                     1 / (1 + Math.exp(-(logit(q98) + shift))));
         }
         String dump = System.getProperty("shortDump");

@@ -1,0 +1,114 @@
+package org.despin.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Arrays;
+import java.util.List;
+import org.despin.model.Model;
+import org.junit.jupiter.api.Test;
+
+/** The verdict score apart from the routing score (branch verdict26): thresholds, coefficients, and decoupling. */
+class VerdictScoreTest {
+    private static final VerdictScore RULE = new VerdictScore(DocumentScorer.Coefficients.DEFAULTS, 0.90, 0.20,
+            SpunBands.parse("40:0.98,60:0.96,100:0.95"));
+
+    @Test
+    void theVerdictReadsItsOwnThresholdsAndShortDocumentsBands() {
+        assertEquals(Verdict.SPUN, RULE.verdict(0.90, 120));
+        assertEquals(Verdict.UNCERTAIN, RULE.verdict(0.8999, 120));
+        assertEquals(Verdict.UNCERTAIN, RULE.verdict(0.20, 120));
+        assertEquals(Verdict.CLEAN, RULE.verdict(0.1999, 120));
+        // a 30-word text needs 0.98, a 50-word one 0.96, a 99-word one 0.95; 100 words and more: spunThreshold
+        assertEquals(Verdict.UNCERTAIN, RULE.verdict(0.97, 30));
+        assertEquals(Verdict.SPUN, RULE.verdict(0.98, 30));
+        assertEquals(Verdict.UNCERTAIN, RULE.verdict(0.955, 50));
+        assertEquals(Verdict.SPUN, RULE.verdict(0.96, 50));
+        assertEquals(Verdict.UNCERTAIN, RULE.verdict(0.94, 99));
+        assertEquals(Verdict.SPUN, RULE.verdict(0.91, 100));
+        assertEquals(0.95, RULE.spunThresholdFor(99));
+        assertEquals(0.90, RULE.spunThresholdFor(100));
+        assertEquals(0.90, new VerdictScore(DocumentScorer.Coefficients.DEFAULTS, 0.90, 0.20, null).spunThresholdFor(30));
+    }
+
+    @Test
+    void thresholdsOutOfOrderAreRefused() {
+        DocumentScorer.Coefficients c = DocumentScorer.Coefficients.DEFAULTS;
+        assertThrows(IllegalArgumentException.class, () -> new VerdictScore(c, 0.30, 0.40, null));
+        assertThrows(IllegalArgumentException.class, () -> new VerdictScore(c, 1.10, 0.20, null));
+        assertThrows(IllegalArgumentException.class, () -> new VerdictScore(c, 0.90, -0.1, null));
+        assertThrows(IllegalArgumentException.class, () -> new VerdictScore(c, 0.90, Double.NaN, null));
+        assertThrows(IllegalArgumentException.class, () -> new VerdictScore(null, 0.90, 0.20, null));
+        // a band below the clean threshold would call a text both
+        assertThrows(IllegalArgumentException.class, () -> new VerdictScore(c, 0.90, 0.50, SpunBands.parse("40:0.45")));
+        assertEquals(new VerdictScore(c, 0.95, 0.30, RULE.spunBands()), RULE.withThresholds(0.95, 0.30).withCoefficients(c));
+    }
+
+    @Test
+    void theDefaultVerdictScoreIsTheTreesTopFitAndTheRoutingScoreStaysAsItWas() {
+        // the fit's "all rows" line, as -DverdictScore takes it: eleven weights
+        double[] printed = Arrays.stream("-3.011,0.277,-0.008,1.327,0.825,0.242,0.496,0.236,1.279,0.692,8.835".split(","))
+                .mapToDouble(Double::parseDouble).toArray();
+        VerdictScore v = DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.verdictScore();
+        assertEquals(VerdictScore.WITH_TREE_TOP, v);
+        assertEquals(DocumentScorer.Coefficients.of(printed), v.coefficients());
+        assertEquals(8.835, v.coefficients().topFindingProbabilityTrees());
+        assertEquals(0.90, v.spunThreshold());
+        assertEquals(0.20, v.cleanThreshold());
+        assertEquals(SpunBands.WITH_DOC_COMMENTS, v.spunBands());
+        // the routing score the finding models and thresholds were fitted with: unchanged
+        DetectorSettings d = DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS;
+        assertEquals(DocumentScorer.Coefficients.WITH_DOC_COMMENTS, d.score());
+        assertEquals(0, d.score().topFindingProbabilityTrees());
+        assertEquals(0.89, d.spunThreshold());
+        assertEquals(0.25, d.cleanThreshold());
+        assertEquals(0.65, d.uncertainFloor());
+        // settings without a verdict score give the verdict by the routing score, as before
+        assertNull(DetectorSettings.DEFAULTS.verdictScore());
+        assertEquals(new VerdictScore(DocumentScorer.Coefficients.DEFAULTS, 0.86, 0.28, null),
+                DetectorSettings.DEFAULTS.verdictScoreOrRouting());
+        assertEquals(v, d.verdictScoreOrRouting());
+        assertNull(d.with().verdictScore(null).build().verdictScore());
+    }
+
+    /**
+     * The decoupling: a verdict score that calls every document spun, and one that calls every document clean, leave
+     * every finding as it was; without a verdict score the report's score is the routing score.
+     */
+    @Test
+    void theVerdictScoreMovesNoFinding() {
+        Model model = ToyModel.news();
+        DetectorSettings base = ToyModel.SETTINGS;
+        DocumentScorer.Coefficients allSpun = DocumentScorer.Coefficients.of(new double[] {20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+        DocumentScorer.Coefficients allClean = DocumentScorer.Coefficients.of(new double[] {-20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+        // the trees' top weighed too, so that the features it needs are read in the decode's pass
+        DocumentScorer.Coefficients trees = DocumentScorer.Coefficients.of(new double[] {-3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9});
+        Detector routing = new Detector(model, base);
+        Detector spun = new Detector(model, base.with().verdictScore(new VerdictScore(allSpun, 0.9, 0.2, null)).build());
+        Detector clean = new Detector(model, base.with().verdictScore(new VerdictScore(allClean, 0.9, 0.2, null)).build());
+        Detector tree = new Detector(model, base.with().verdictScore(new VerdictScore(trees, 0.9, 0.2, null)).build());
+        for (String text : List.of("The Protection Council met on Tuesday.",
+                "The Secretary-Common told reporters that the talks had failed.",
+                "The Protection Council met on Tuesday. The Secretary-Common told reporters that the talks had failed.")) {
+            Detector.Trace t = routing.trace(text, CheckOptions.DEFAULTS);
+            Report r = t.report();
+            assertEquals(t.routingScore(), r.spinScore(), "without a verdict score the report's score is the routing score");
+            for (Detector other : List.of(spun, clean, tree)) {
+                Detector.Trace o = other.trace(text, CheckOptions.DEFAULTS);
+                assertEquals(r.findings(), o.report().findings(), text);
+                assertEquals(r.restored(), o.report().restored());
+                assertEquals(t.routingScore(), o.routingScore());
+            }
+            Report s = spun.check(text, CheckOptions.DEFAULTS);
+            assertEquals(Verdict.SPUN, s.verdict());
+            assertEquals(1 / (1 + Math.exp(-20)), s.spinScore(), 1e-15);
+            Report c = clean.check(text, CheckOptions.DEFAULTS);
+            assertEquals(Verdict.CLEAN, c.verdict());
+            assertEquals(1 / (1 + Math.exp(20)), c.spinScore(), 1e-15);
+            assertNotEquals(r.spinScore(), c.spinScore());
+        }
+        assertEquals(1, routing.check("The Protection Council met on Tuesday.", CheckOptions.DEFAULTS).findings().size());
+    }
+}
