@@ -113,7 +113,8 @@ public final class TrieLanguageModel implements LanguageModel {
 
     /** Where the entries of one order are and how their fields are packed. */
     private static final class Level {
-        final int at;
+        /** The entries, copied from the mapped section at load (branch speed26): see {@link PackedSearch#bits}. */
+        final long[] data;
         final int bits;
         final long wordMask;
         final int probShift;
@@ -132,8 +133,9 @@ public final class TrieLanguageModel implements LanguageModel {
         final int sampleShift;
 
         Level(int at, int wordBits, int probBits, int backoffBits, int childBits, float[] probCodes,
-                float[] backoffCodes, ByteBuffer b, long entries, int sampleEvery) {
-            this.at = at;
+                float[] backoffCodes, ByteBuffer b, long bytes, long entries, int sampleEvery) {
+            this.data = new long[(int) (bytes >>> 3)];
+            b.slice(at, (int) bytes).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(data);
             this.bits = wordBits + probBits + backoffBits + childBits;
             this.wordMask = (1L << wordBits) - 1;
             this.probShift = wordBits;
@@ -151,7 +153,7 @@ public final class TrieLanguageModel implements LanguageModel {
             if (sampleEvery > 1) {
                 samples = new int[(int) ((entries + sampleEvery - 1) >>> sampleShift)];
                 for (int j = 0; j < samples.length; j++) {
-                    samples[j] = (int) PackedSearch.wordAt(b, at, bits, wordMask, (long) j << sampleShift);
+                    samples[j] = (int) PackedSearch.wordAt(data, bits, wordMask, (long) j << sampleShift);
                 }
             } else {
                 samples = null;
@@ -362,7 +364,7 @@ public final class TrieLanguageModel implements LanguageModel {
             long entries = count[n] + (top ? 0 : 1);
             expect(name, len[k + 2], LmFormat.packedBytes(entries, h[6]), n + "-gram entries");
             levels[n] = new Level((int) at[k + 2], h[0], h[1], h[2], h[3], floats(b, (int) at[k], h[4]),
-                    floats(b, (int) at[k + 1], top ? 0 : h[5]), b, count[n],
+                    floats(b, (int) at[k + 1], top ? 0 : h[5]), b, len[k + 2], count[n],
                     n <= sampling.maxOrder() && !sampling.hashed() ? sampling.every() : 1);
         }
         // the last child pointer of each order must close the order above
@@ -394,7 +396,7 @@ public final class TrieLanguageModel implements LanguageModel {
             for (int c = 0; c < vocabularySize; c++) {
                 long end = uniChild(c + 1);
                 for (; e < end; e++) {
-                    long h = filterHash(c, (int) PackedSearch.wordAt(buf, level.at, level.bits, level.wordMask, e));
+                    long h = filterHash(c, (int) PackedSearch.wordAt(level.data, level.bits, level.wordMask, e));
                     f[blockBits == 0 ? 0 : (int) (h >>> shift)] |= filterMask(h);
                 }
             }
@@ -479,7 +481,7 @@ public final class TrieLanguageModel implements LanguageModel {
             long from = ranges[r];
             long to = ranges[r + 1];
             for (long e = from; e < to; e++) {
-                int w = (int) PackedSearch.wordAt(buf, level.at, level.bits, level.wordMask, e);
+                int w = (int) PackedSearch.wordAt(level.data, level.bits, level.wordMask, e);
                 int i = slot(from, w, shift);
                 while (t[i] != 0) {
                     i = (i + 1) & m;
@@ -533,7 +535,7 @@ public final class TrieLanguageModel implements LanguageModel {
             }
             long e = (s & 0xFFFFFFFFL & entryMask) - 1;
             if (e >= lo && e < hi && (eb >= 32 || s >>> eb == fp)
-                    && PackedSearch.wordAt(buf, level.at, level.bits, level.wordMask, e) == w) {
+                    && PackedSearch.wordAt(level.data, level.bits, level.wordMask, e) == w) {
                 return e;
             }
             i = (i + 1) & m;
@@ -652,7 +654,6 @@ public final class TrieLanguageModel implements LanguageModel {
             }
             long[] childFrom = s.childFrom;
             long[] childTo = s.childTo;
-            ByteBuffer b = buf;
             // read what the first round of every context's search reads first: independent
             // reads, so their cache misses overlap instead of following one another order by order;
             // a long sampled range is narrowed to its run between two samples first
@@ -668,24 +669,24 @@ public final class TrieLanguageModel implements LanguageModel {
                     long r = e >= 0 ? e : lo;
                     runFrom[i] = r;
                     runTo[i] = -1 - (e >= 0 ? e + 1 : lo); // a run of the entry itself, or an empty one
-                    touched[i] = e >= 0 ? PackedSearch.wordAt(b, level.at, level.bits, level.wordMask, e) : 0;
+                    touched[i] = e >= 0 ? PackedSearch.wordAt(level.data, level.bits, level.wordMask, e) : 0;
                 } else if (level.samples != null && hi - lo > sampledLongerThan) {
                     long r = level.runStart(lo, hi, w);
                     runFrom[i] = r;
                     runTo[i] = -1 - Math.min(hi, ((r >>> level.sampleShift) + 1) << level.sampleShift); // < 0: a run
-                    touched[i] = PackedSearch.wordAt(b, level.at, level.bits, level.wordMask, r);
+                    touched[i] = PackedSearch.wordAt(level.data, level.bits, level.wordMask, r);
                 } else {
                     runFrom[i] = lo;
                     runTo[i] = hi;
-                    touched[i] = PackedSearch.touch(b, level.at, level.bits, level.wordMask, lo, hi, w, vocabularySize);
+                    touched[i] = PackedSearch.touch(level.data, level.bits, level.wordMask, lo, hi, w, vocabularySize);
                 }
             }
             for (int i = 0; i < searched; i++) {
                 int n = i + 2;
                 Level level = levels[n];
                 long hi = runTo[i];
-                long e = hi < 0 ? PackedSearch.scan(b, level.at, level.bits, level.wordMask, runFrom[i], -1 - hi, w)
-                        : PackedSearch.find(b, level.at, level.bits, level.wordMask, runFrom[i], hi, w, vocabularySize);
+                long e = hi < 0 ? PackedSearch.scan(level.data, level.bits, level.wordMask, runFrom[i], -1 - hi, w)
+                        : PackedSearch.find(level.data, level.bits, level.wordMask, runFrom[i], hi, w, vocabularySize);
                 if (e < 0) {
                     break;
                 }
@@ -846,8 +847,7 @@ public final class TrieLanguageModel implements LanguageModel {
         // then each query's run (sampled), range (short) or interpolation bracket (long, not sampled):
         // run[k] >= 0 and end[k] > run[k]: scan [run, end); end[k] == -1: interpolating in the bracket
         // (run[k], end2[k]) with words wordLo[k] < key < wordHi[k], as PackedSearch.find does
-        ByteBuffer b = buf;
-        int at = level.at;
+        long[] data = level.data;
         int bits = level.bits;
         long mask = level.wordMask;
         int scan = PackedSearch.SCAN;
@@ -862,19 +862,19 @@ public final class TrieLanguageModel implements LanguageModel {
                 run[k] = e >= 0 ? e : l;
                 end[k] = e >= 0 ? e + 1 : l;
                 if (e >= 0) {
-                    sink += PackedSearch.touchLines(b, at, bits, e, e + 1);
+                    sink += PackedSearch.touchLines(data, bits, e, e + 1);
                 }
             } else if (sampled && h - l > sampledLongerThan) {
                 long r = level.runStart(l, h, words == null ? word : known(words[k]));
                 long e = Math.min(h, ((r >>> level.sampleShift) + 1) << level.sampleShift);
                 run[k] = r;
                 end[k] = e;
-                sink += PackedSearch.touchLines(b, at, bits, r, e);
+                sink += PackedSearch.touchLines(data, bits, r, e);
             } else if (h - l <= scan) {
                 run[k] = l;
                 end[k] = h;
                 if (h > l) {
-                    sink += PackedSearch.touchLines(b, at, bits, l, h);
+                    sink += PackedSearch.touchLines(data, bits, l, h);
                 }
             } else {
                 // the bracket's ends are virtual (word -1 below the range, the vocabulary size above it)
@@ -884,7 +884,7 @@ public final class TrieLanguageModel implements LanguageModel {
                 wordHi[k] = vocabularySize;
                 end[k] = -1;
                 interpolating++;
-                sink += touchRound(b, at, bits, mask, l - 1, -1, h, vocabularySize, words == null ? word : known(words[k]));
+                sink += touchRound(data, bits, mask, l - 1, -1, h, vocabularySize, words == null ? word : known(words[k]));
             }
         }
         while (interpolating > 0) {
@@ -903,10 +903,10 @@ public final class TrieLanguageModel implements LanguageModel {
                 long spread = Math.max(scan / 2, (z - a) >>> 4);
                 long below = Math.max(a + 1, pivot - spread);
                 long above = Math.min(z - 1, pivot + spread);
-                long x = PackedSearch.wordAt(b, at, bits, mask, pivot);
+                long x = PackedSearch.wordAt(data, bits, mask, pivot);
                 long found = -1;
                 if (x < w) {
-                    long xa = PackedSearch.wordAt(b, at, bits, mask, above);
+                    long xa = PackedSearch.wordAt(data, bits, mask, above);
                     if (xa > w) {
                         a = pivot;
                         wa = x;
@@ -919,7 +919,7 @@ public final class TrieLanguageModel implements LanguageModel {
                         found = above;
                     }
                 } else if (x > w) {
-                    long xb = PackedSearch.wordAt(b, at, bits, mask, below);
+                    long xb = PackedSearch.wordAt(data, bits, mask, below);
                     if (xb < w) {
                         a = below;
                         wa = xb;
@@ -941,7 +941,7 @@ public final class TrieLanguageModel implements LanguageModel {
                     run[k] = a + 1;
                     end[k] = z;
                     if (z > a + 1) {
-                        sink += PackedSearch.touchLines(b, at, bits, a + 1, z);
+                        sink += PackedSearch.touchLines(data, bits, a + 1, z);
                     }
                 } else {
                     run[k] = a;
@@ -949,24 +949,24 @@ public final class TrieLanguageModel implements LanguageModel {
                     lo[k] = z;
                     wordHi[k] = wz;
                     interpolating++;
-                    sink += touchRound(b, at, bits, mask, a, wa, z, wz, w);
+                    sink += touchRound(data, bits, mask, a, wa, z, wz, w);
                 }
             }
         }
         t.touched[0] = sink;
         for (int k = 0; k < count; k++) {
             int w = words == null ? word : known(words[k]);
-            run[k] = PackedSearch.scan(b, at, bits, mask, run[k], end[k], w);
+            run[k] = PackedSearch.scan(data, bits, mask, run[k], end[k], w);
         }
     }
 
     /** What a round of {@link PackedSearch#find}'s interpolation in the bracket (a, z) reads: its probe and guards. */
-    private static long touchRound(ByteBuffer b, int at, int bits, long mask, long a, long wa, long z, long wz, int key) {
+    private static long touchRound(long[] data, int bits, long mask, long a, long wa, long z, long wz, int key) {
         long pivot = a + 1 + (long) ((z - a - 2) * ((double) (key - wa) / (wz - wa)));
         long spread = Math.max(PackedSearch.SCAN / 2, (z - a) >>> 4);
-        return PackedSearch.wordAt(b, at, bits, mask, Math.max(a + 1, pivot - spread))
-                + PackedSearch.wordAt(b, at, bits, mask, pivot)
-                + PackedSearch.wordAt(b, at, bits, mask, Math.min(z - 1, pivot + spread));
+        return PackedSearch.wordAt(data, bits, mask, Math.max(a + 1, pivot - spread))
+                + PackedSearch.wordAt(data, bits, mask, pivot)
+                + PackedSearch.wordAt(data, bits, mask, Math.min(z - 1, pivot + spread));
     }
 
     /** The entry of {@code w} among [lo, hi) of order n, or -1: the search score makes. */
@@ -978,9 +978,9 @@ public final class TrieLanguageModel implements LanguageModel {
         if (level.samples != null && hi - lo > sampledLongerThan) {
             long r = level.runStart(lo, hi, w);
             long end = Math.min(hi, ((r >>> level.sampleShift) + 1) << level.sampleShift);
-            return PackedSearch.scan(buf, level.at, level.bits, level.wordMask, r, end, w);
+            return PackedSearch.scan(level.data, level.bits, level.wordMask, r, end, w);
         }
-        return PackedSearch.find(buf, level.at, level.bits, level.wordMask, lo, hi, w, vocabularySize);
+        return PackedSearch.find(level.data, level.bits, level.wordMask, lo, hi, w, vocabularySize);
     }
 
     private int known(int word) {
@@ -1007,9 +1007,8 @@ public final class TrieLanguageModel implements LanguageModel {
     }
 
     /** 64 bits of entry data of {@code level} from bit {@code bit + shift} of its entries (the field in the low bits). */
-    private long word(Level level, long bit, int shift) {
-        long at = bit + shift;
-        return buf.getLong(level.at + (int) (at >>> 3)) >>> (at & 7);
+    private static long word(Level level, long bit, int shift) {
+        return PackedSearch.bits(level.data, bit + shift);
     }
 
     private long child(Level level, long e) {
