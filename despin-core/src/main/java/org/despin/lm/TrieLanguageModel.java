@@ -67,12 +67,12 @@ public final class TrieLanguageModel implements LanguageModel {
      * the trie: the same floats and states, known from one heap read instead of a search's cache misses.
      */
     private final long[] bigramFilter;
-    private final int bigramFilterShift;
+    private final int bigramFilterBits;
     /**
      * Bits per bigram of the default filter (rounded up to a power of two of blocks: 8 to 16). A trigram filter as well
      * (keyed by the context's first child) and a filter of the mid-length ranges only were measured, no faster.
      */
-    static final int FILTER_BITS = 8;
+    static final int FILTER_BITS = 12;
     /** How many samples {@link Level#runStart} walks from its guess before it binary-searches. */
     private static final int WALK = 8;
 
@@ -125,7 +125,7 @@ public final class TrieLanguageModel implements LanguageModel {
         final long childMask;
         final boolean rawProb;
         final boolean rawBackoff;
-        final boolean oneRead; // the entry fits in one 64-bit read at any bit offset
+        final boolean oneRead; // the entry fits in one 64-bit read ({@link PackedSearch#bits}: any bit offset)
         final float[] probCodes;
         final float[] backoffCodes;
         /** samples[j] = the word of entry j << sampleShift, or null when this order is not sampled. */
@@ -146,7 +146,7 @@ public final class TrieLanguageModel implements LanguageModel {
             this.childMask = childBits == 0 ? 0 : (1L << childBits) - 1;
             this.rawProb = probBits == 32;
             this.rawBackoff = backoffBits == 32;
-            this.oneRead = bits <= 57;
+            this.oneRead = bits <= 64;
             this.probCodes = probCodes;
             this.backoffCodes = backoffCodes;
             this.sampleShift = Integer.numberOfTrailingZeros(sampleEvery);
@@ -387,25 +387,35 @@ public final class TrieLanguageModel implements LanguageModel {
             }
         }
         if (order > 1 && filterBits > 0 && count[2] > 0) {
-            long filterBlocks = Math.max(1, count[2] * filterBits / 64);
-            int blockBits = Math.min(30, 64 - Long.numberOfLeadingZeros(filterBlocks - 1));
-            long[] f = new long[1 << blockBits];
-            int shift = 64 - blockBits;
+            // context c's bigrams [lo, hi) hash into the blocks [lo * bits / 64, ceil(hi * bits / 64)): its own region,
+            // laid out as the bigrams are (two contexts may share the block between them)
+            long[] f = new long[(int) ((count[2] * filterBits + 63) >>> 6)];
             Level level = levels[2];
             long e = 0;
             for (int c = 0; c < vocabularySize; c++) {
+                long lo = e;
                 long end = uniChild(c + 1);
                 for (; e < end; e++) {
                     long h = filterHash(c, (int) PackedSearch.wordAt(level.data, level.bits, level.wordMask, e));
-                    f[blockBits == 0 ? 0 : (int) (h >>> shift)] |= filterMask(h);
+                    f[filterBlock(h, lo, end, filterBits)] |= filterMask(h);
                 }
             }
             bigramFilter = f;
-            bigramFilterShift = shift;
+            bigramFilterBits = filterBits;
         } else {
             bigramFilter = null;
-            bigramFilterShift = 0;
+            bigramFilterBits = 0;
         }
+    }
+
+    /**
+     * The block of a pair's hash h in the region of its context, whose bigrams are [lo, hi) (lo < hi): from the hash's
+     * high 32 bits (the bits in the block come from its low 18).
+     */
+    private static int filterBlock(long h, long lo, long hi, int filterBits) {
+        long from = lo * filterBits >>> 6;
+        long blocks = ((hi * filterBits + 63) >>> 6) - from;
+        return (int) (from + ((h >>> 32) * blocks >>> 32));
     }
 
     /** A 64-bit hash of the pair (context word c, word w) for the bigram filter. */
@@ -426,13 +436,21 @@ public final class TrieLanguageModel implements LanguageModel {
      * always without a filter.
      */
     boolean mayHoldBigram(int c, int w) {
+        return mayHoldBigram(c, uniChild(c), uniChild(c + 1), w);
+    }
+
+    /** As {@link #mayHoldBigram(int, int)}, given the children [lo, hi) of c among the bigrams. */
+    private boolean mayHoldBigram(int c, long lo, long hi, int w) {
         long[] f = bigramFilter;
         if (f == null) {
             return true;
         }
+        if (hi <= lo) {
+            return false;
+        }
         long h = filterHash(c, w);
         long m = filterMask(h);
-        return (f[f.length == 1 ? 0 : (int) (h >>> bigramFilterShift)] & m) == m;
+        return (f[filterBlock(h, lo, hi, bigramFilterBits)] & m) == m;
     }
 
     /** The bigram filter's size in bytes (0 without one). */
@@ -633,7 +651,7 @@ public final class TrieLanguageModel implements LanguageModel {
         int w = word >= 0 && word < vocabularySize ? word : Vocabulary.UNKNOWN;
         int contextLength = s.length;
         // no stored bigram (context word, w): no longer n-gram either, so no search can match (matched stays 1)
-        int searched = contextLength > 0 && !mayHoldBigram(s.words[0], w) ? 0 : contextLength;
+        int searched = contextLength > 0 && !mayHoldBigram(s.words[0], s.childFrom[0], s.childTo[0], w) ? 0 : contextLength;
         long uni = unigrams[2 * w];
         float prob = Float.intBitsToFloat((int) uni);
         int matched = 1;
@@ -766,7 +784,7 @@ public final class TrieLanguageModel implements LanguageModel {
         for (int k = 0; k < count; k++) {
             t.batchLo[k] = lo;
             // a bigram the filter rules out is searched in an empty range (found nowhere, no read)
-            t.batchHi[k] = mayHoldBigram(c, known(words[k])) ? hi : lo;
+            t.batchHi[k] = mayHoldBigram(c, lo, hi, known(words[k])) ? hi : lo;
         }
         float backoff = s.backoff[0];
         searchBigrams(t, count, words, -1);
@@ -791,8 +809,9 @@ public final class TrieLanguageModel implements LanguageModel {
         for (int k = 0; k < count; k++) {
             int c = known(contexts[k]);
             long lo = uniChild(c);
+            long hi = uniChild(c + 1);
             t.batchLo[k] = lo;
-            t.batchHi[k] = mayHoldBigram(c, w) ? uniChild(c + 1) : lo;
+            t.batchHi[k] = mayHoldBigram(c, lo, hi, w) ? hi : lo;
         }
         searchBigrams(t, count, null, w);
         for (int k = 0; k < count; k++) {
@@ -992,7 +1011,7 @@ public final class TrieLanguageModel implements LanguageModel {
         TrieState s = (TrieState) in;
         int w = word >= 0 && word < vocabularySize ? word : Vocabulary.UNKNOWN;
         int matched = 1;
-        int searched = s.length > 0 && !mayHoldBigram(s.words[0], w) ? 0 : s.length;
+        int searched = s.length > 0 && !mayHoldBigram(s.words[0], s.childFrom[0], s.childTo[0], w) ? 0 : s.length;
         // shortest context first, as score() does: a longer n-gram is stored only if its suffix is
         for (int i = 0; i < searched; i++) {
             long lo = s.childFrom[i];
