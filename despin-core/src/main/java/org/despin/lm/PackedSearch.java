@@ -90,7 +90,7 @@ final class PackedSearch {
     }
 
     /**
-     * Reads a byte of every cache line that the entries [lo, hi) lie in (lo < hi) and returns a
+     * Reads a long of every cache line that the entries [lo, hi) lie in (lo < hi) and returns a
      * value made of them: for a range that {@link #scan} will read, so that all its lines are
      * fetched together with those of other searches.
      */

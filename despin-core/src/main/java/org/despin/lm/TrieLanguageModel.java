@@ -38,7 +38,15 @@ import org.despin.model.DataFormatException;
  * <p>Before any search, a filter of the stored bigrams built at load (branch speed25, {@link #bigramFilter}: a blocked
  * Bloom filter of the pairs (context word, word), 4 MB of heap for the default model's 2.8 M bigrams) answers most absent
  * bigrams, about a third of the detector's queries with a context; no n-gram of a higher order can then match either,
- * so those queries read no trie line at all. Exact: the same floats and states.
+ * so those queries read no trie line at all. Exact: the same floats and states. Since branch speed26 a context's pairs
+ * hash into the blocks of its own region, laid out as its bigrams are (12 bits a bigram, 4.2 MB), so the queries after
+ * one context (the context pool's, a span's candidates) read a few nearby lines.
+ *
+ * <p>The entries of orders 2..N are copied at load from the mapped section to heap arrays of longs (branch speed26, 63
+ * MB for the default model, a bulk copy): {@code ./despin} runs the detector on C1 code, where an unaligned
+ * {@code ByteBuffer.getLong} is not one read but a call chain that assembles the value from smaller reads; two reads of
+ * a {@code long[]} cost about half as much, and an entry of up to 64 bits is one such read. The same bits, so the same
+ * entries, floats and states.
  */
 public final class TrieLanguageModel implements LanguageModel {
     private final ByteBuffer buf;
@@ -60,8 +68,9 @@ public final class TrieLanguageModel implements LanguageModel {
     /**
      * A filter of the stored bigrams (branch speed25), null when there is none: one 64-bit block per
      * hash of the pair (context word, word), three bits set in it per bigram (a blocked Bloom filter,
-     * about {@link #FILTER_BITS} bits a bigram or up to twice that, built at load in one sequential pass
-     * over the bigrams; the default model's in 4 MB, ~2 % of absent pairs passing). A pair whose bits are not all set is not
+     * {@link #FILTER_BITS} bits a bigram, built at load in one sequential pass over the bigrams; the default model's in
+     * 4.2 MB, ~2 % of absent pairs passing). The block lies in the context's own region (branch speed26:
+     * {@link #filterBlock}). A pair whose bits are not all set is not
      * stored, and neither then is any longer n-gram ending in it (every stored n-gram's suffix is
      * stored), so {@link #score} and the batch queries answer from the unigram without any search of
      * the trie: the same floats and states, known from one heap read instead of a search's cache misses.
@@ -69,8 +78,9 @@ public final class TrieLanguageModel implements LanguageModel {
     private final long[] bigramFilter;
     private final int bigramFilterBits;
     /**
-     * Bits per bigram of the default filter (rounded up to a power of two of blocks: 8 to 16). A trigram filter as well
-     * (keyed by the context's first child) and a filter of the mid-length ranges only were measured, no faster.
+     * Bits per bigram of the default filter (branch speed26: 12 in regions by context, where speed25's global hash had 8
+     * rounded up to a power of two of blocks, 12 on the default model). A trigram filter as well (keyed by the context's
+     * first child) and a filter of the mid-length ranges only were measured, no faster.
      */
     static final int FILTER_BITS = 12;
     /** How many samples {@link Level#runStart} walks from its guess before it binary-searches. */
@@ -412,7 +422,7 @@ public final class TrieLanguageModel implements LanguageModel {
      * The block of a pair's hash h in the region of its context, whose bigrams are [lo, hi) (lo < hi): from the hash's
      * high 32 bits (the bits in the block come from its low 18).
      */
-    private static int filterBlock(long h, long lo, long hi, int filterBits) {
+    static int filterBlock(long h, long lo, long hi, int filterBits) {
         long from = lo * filterBits >>> 6;
         long blocks = ((hi * filterBits + 63) >>> 6) - from;
         return (int) (from + ((h >>> 32) * blocks >>> 32));
