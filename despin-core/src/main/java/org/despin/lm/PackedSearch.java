@@ -114,13 +114,14 @@ final class PackedSearch {
 
     /**
      * The 64 bits of {@code data} (the entries as little-endian longs, one long of padding after the last entry) from
-     * bit {@code bit}: two heap reads in one or two cache lines. Under C1 (how {@code ./despin} runs the detector) this
-     * is about half the cost of an unaligned {@code ByteBuffer.getLong}, which C1 does not make one read (branch speed26).
+     * bit {@code bit}: two heap reads in one or two cache lines (a long's shift takes the low six bits of its count: {@code
+     * bit} mod 64 and 63 minus it). Under C1 (how {@code ./despin} runs the detector) this is about half the cost of an
+     * unaligned {@code ByteBuffer.getLong}, which C1 does not make one read (branch speed26); kept under C1's limit for
+     * inlining a call inside an inlined call (30 bytes of bytecode here), so that it is inlined where it is read.
      */
     static long bits(long[] data, long bit) {
         int i = (int) (bit >>> 6);
-        int s = (int) (bit & 63);
-        return data[i] >>> s | data[i + 1] << 1 << (63 - s);
+        return data[i] >>> bit | data[i + 1] << 1 << ~bit;
     }
 
     /**

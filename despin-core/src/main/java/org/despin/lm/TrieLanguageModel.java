@@ -458,9 +458,16 @@ public final class TrieLanguageModel implements LanguageModel {
         if (hi <= lo) {
             return false;
         }
-        long h = filterHash(c, w);
-        long m = filterMask(h);
-        return (f[filterBlock(h, lo, hi, bigramFilterBits)] & m) == m;
+        // filterHash, filterMask and filterBlock written out (C1 would call each)
+        long h = ((long) c << 32 | (w & 0xFFFFFFFFL)) * 0x9E3779B97F4A7C15L;
+        h ^= h >>> 29;
+        h *= 0xBF58476D1CE4E5B9L;
+        h ^= h >>> 32;
+        long m = 1L << h | 1L << (h >>> 6) | 1L << (h >>> 12);
+        int bits = bigramFilterBits;
+        long from = lo * bits >>> 6;
+        long blocks = ((hi * bits + 63) >>> 6) - from;
+        return (f[(int) (from + ((h >>> 32) * blocks >>> 32))] & m) == m;
     }
 
     /** The bigram filter's size in bytes (0 without one). */
@@ -719,9 +726,13 @@ public final class TrieLanguageModel implements LanguageModel {
                     break;
                 }
                 matched = n;
-                // the whole entry in one read when it fits (it does up to 57 bits)
+                // the whole entry in one read when it fits (up to 64 bits), PackedSearch.bits written out here and
+                // for the next entry's child pointer: C1 would not inline it inside an inlined call (branch speed26)
+                long[] d = level.data;
                 long bit = e * level.bits;
-                long v = level.oneRead ? word(level, bit, 0) : word(level, bit, level.probShift) << level.probShift;
+                int x = (int) (bit >>> 6);
+                long v = level.oneRead ? d[x] >>> bit | d[x + 1] << 1 << ~bit
+                        : word(level, bit, level.probShift) << level.probShift;
                 long pv = (v >>> level.probShift) & level.probMask;
                 prob = level.rawProb ? Float.intBitsToFloat((int) pv) : level.probCodes[(int) pv];
                 if (n == order) {
@@ -731,7 +742,9 @@ public final class TrieLanguageModel implements LanguageModel {
                         & level.backoffMask;
                 bo = level.rawBackoff ? Float.intBitsToFloat((int) bv) : level.backoffCodes[(int) bv];
                 from = (level.oneRead ? v >>> level.childShift : word(level, bit, level.childShift)) & level.childMask;
-                to = child(level, e + 1);
+                long next = bit + level.bits + level.childShift;
+                int y = (int) (next >>> 6);
+                to = (d[y] >>> next | d[y + 1] << 1 << ~next) & level.childMask;
                 nextBackoff[n - 1] = bo;
                 nextFrom[n - 1] = from;
                 nextTo[n - 1] = to;
