@@ -105,7 +105,7 @@ final class PackedSearch {
     }
 
     /**
-     * The word id of entry {@code i} (fields up to 57 bits): the 64 bits from bit {@code i * bits} of the entries,
+     * The word id of entry {@code i} (a word field of up to 57 bits, as the format allows): the 64 bits from bit {@code i * bits} of the entries,
      * {@link #bits}, masked.
      */
     static long wordAt(long[] data, int bits, long mask, long i) {
