@@ -1,7 +1,5 @@
 package org.despin.lm;
 
-import java.nio.ByteBuffer;
-
 /**
  * Search for a word id among bit-packed trie entries sorted by word id (the children of one
  * context, see {@link LmFormat}): each entry is {@code bits} wide and holds its word id in its
@@ -28,9 +26,9 @@ final class PackedSearch {
      * bracket to either side: three independent reads cost about one cache miss, and the key
      * mostly ends up bracketed by two of them.
      */
-    static long find(ByteBuffer buf, int at, int bits, long mask, long lo, long hi, int key, int words) {
+    static long find(long[] data, int bits, long mask, long lo, long hi, int key, int words) {
         if (hi - lo <= SCAN) {
-            return scan(buf, at, bits, mask, lo, hi, key);
+            return scan(data, bits, mask, lo, hi, key);
         }
         // the bracket (a, z): word(a) < key < word(z), with the virtual ends lo - 1 and hi
         long a = lo - 1;
@@ -42,9 +40,9 @@ final class PackedSearch {
             long spread = Math.max(SCAN / 2, (z - a) >>> 4);
             long below = Math.max(a + 1, pivot - spread);
             long above = Math.min(z - 1, pivot + spread);
-            long w = wordAt(buf, at, bits, mask, pivot);
-            long wBelow = wordAt(buf, at, bits, mask, below);
-            long wAbove = wordAt(buf, at, bits, mask, above);
+            long w = wordAt(data, bits, mask, pivot);
+            long wBelow = wordAt(data, bits, mask, below);
+            long wAbove = wordAt(data, bits, mask, above);
             if (w < key) {
                 if (wAbove > key) {
                     a = pivot;
@@ -73,7 +71,7 @@ final class PackedSearch {
                 return pivot;
             }
         }
-        return scan(buf, at, bits, mask, a + 1, z, key);
+        return scan(data, bits, mask, a + 1, z, key);
     }
 
     /**
@@ -81,35 +79,49 @@ final class PackedSearch {
      * A caller with several searches to make touches all of them first, so that their cache
      * misses overlap instead of following one another.
      */
-    static long touch(ByteBuffer buf, int at, int bits, long mask, long lo, long hi, int key, int words) {
+    static long touch(long[] data, int bits, long mask, long lo, long hi, int key, int words) {
         if (hi - lo <= SCAN) {
-            return lo < hi ? wordAt(buf, at, bits, mask, lo) : 0;
+            return lo < hi ? wordAt(data, bits, mask, lo) : 0;
         }
         long pivot = lo + (long) ((hi - lo - 1) * ((double) (key + 1) / (words + 1)));
         long spread = Math.max(SCAN / 2, (hi - lo + 1) >>> 4);
-        return wordAt(buf, at, bits, mask, Math.max(lo, pivot - spread)) + wordAt(buf, at, bits, mask, pivot)
-                + wordAt(buf, at, bits, mask, Math.min(hi - 1, pivot + spread));
+        return wordAt(data, bits, mask, Math.max(lo, pivot - spread)) + wordAt(data, bits, mask, pivot)
+                + wordAt(data, bits, mask, Math.min(hi - 1, pivot + spread));
     }
 
     /**
-     * Reads a byte of every cache line that the entries [lo, hi) lie in (lo < hi) and returns a
+     * Reads a long of every cache line that the entries [lo, hi) lie in (lo < hi) and returns a
      * value made of them: for a range that {@link #scan} will read, so that all its lines are
      * fetched together with those of other searches.
      */
-    static long touchLines(ByteBuffer buf, int at, int bits, long lo, long hi) {
-        long first = lo * bits >>> 3;
-        long last = (hi * bits - 1) >>> 3;
-        long sink = buf.get(at + (int) last);
-        for (long p = first; p < last; p += 64) {
-            sink += buf.get(at + (int) p);
+    static long touchLines(long[] data, int bits, long lo, long hi) {
+        int first = (int) (lo * bits >>> 6);
+        int last = (int) ((hi * bits - 1) >>> 6);
+        long sink = data[last];
+        for (int p = first; p < last; p += 8) {
+            sink += data[p];
         }
         return sink;
     }
 
-    /** The word id of entry {@code i}: one unaligned 64-bit read (fields up to 57 bits). */
-    static long wordAt(ByteBuffer buf, int at, int bits, long mask, long i) {
-        long bit = i * bits;
-        return (buf.getLong(at + (int) (bit >>> 3)) >>> (bit & 7)) & mask;
+    /**
+     * The word id of entry {@code i} (a word field of up to 57 bits, as the format allows): the 64 bits from bit {@code i * bits} of the entries,
+     * {@link #bits}, masked.
+     */
+    static long wordAt(long[] data, int bits, long mask, long i) {
+        return bits(data, i * bits) & mask;
+    }
+
+    /**
+     * The 64 bits of {@code data} (the entries as little-endian longs, one long of padding after the last entry) from
+     * bit {@code bit}: two heap reads in one or two cache lines (a long's shift takes the low six bits of its count: {@code
+     * bit} mod 64 and 63 minus it). Under C1 (how {@code ./despin} runs the detector) this is about half the cost of an
+     * unaligned {@code ByteBuffer.getLong}, which C1 does not make one read (branch speed26); kept under C1's limit for
+     * inlining a call inside an inlined call (30 bytes of bytecode here), so that it is inlined where it is read.
+     */
+    static long bits(long[] data, long bit) {
+        int i = (int) (bit >>> 6);
+        return data[i] >>> bit | data[i + 1] << 1 << ~bit;
     }
 
     /**
@@ -117,9 +129,9 @@ final class PackedSearch {
      * ranges, whose entries share a few cache lines (the reads do not depend on one another, so
      * the lines are fetched together).
      */
-    static long scan(ByteBuffer buf, int at, int bits, long mask, long lo, long hi, int key) {
+    static long scan(long[] data, int bits, long mask, long lo, long hi, int key) {
         for (long i = lo; i < hi; i++) {
-            long w = wordAt(buf, at, bits, mask, i);
+            long w = wordAt(data, bits, mask, i);
             if (w >= key) {
                 return w == key ? i : -1;
             }

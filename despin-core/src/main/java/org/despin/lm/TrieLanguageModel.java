@@ -2,6 +2,7 @@ package org.despin.lm;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Locale;
 import org.despin.lm.build.BackoffSource;
 import org.despin.lm.build.NgramVisitor;
 import org.despin.model.DataFormatException;
@@ -38,7 +39,15 @@ import org.despin.model.DataFormatException;
  * <p>Before any search, a filter of the stored bigrams built at load (branch speed25, {@link #bigramFilter}: a blocked
  * Bloom filter of the pairs (context word, word), 4 MB of heap for the default model's 2.8 M bigrams) answers most absent
  * bigrams, about a third of the detector's queries with a context; no n-gram of a higher order can then match either,
- * so those queries read no trie line at all. Exact: the same floats and states.
+ * so those queries read no trie line at all. Exact: the same floats and states. Since branch speed26 a context's pairs
+ * hash into the blocks of its own region, laid out as its bigrams are (12 bits a bigram, 4.2 MB), so the queries after
+ * one context (the context pool's, a span's candidates) read a few nearby lines.
+ *
+ * <p>The entries of orders 2..N are copied at load from the mapped section to heap arrays of longs (branch speed26, 63
+ * MB for the default model, a bulk copy): {@code ./despin} runs the detector on C1 code, where an unaligned
+ * {@code ByteBuffer.getLong} is not one read but a call chain that assembles the value from smaller reads; two reads of
+ * a {@code long[]} cost about half as much, and an entry of up to 64 bits is one such read. The same bits, so the same
+ * entries, floats and states.
  */
 public final class TrieLanguageModel implements LanguageModel {
     private final ByteBuffer buf;
@@ -60,19 +69,21 @@ public final class TrieLanguageModel implements LanguageModel {
     /**
      * A filter of the stored bigrams (branch speed25), null when there is none: one 64-bit block per
      * hash of the pair (context word, word), three bits set in it per bigram (a blocked Bloom filter,
-     * about {@link #FILTER_BITS} bits a bigram or up to twice that, built at load in one sequential pass
-     * over the bigrams; the default model's in 4 MB, ~2 % of absent pairs passing). A pair whose bits are not all set is not
+     * {@link #FILTER_BITS} bits a bigram, built at load in one sequential pass over the bigrams; the default model's in
+     * 4.2 MB, ~2 % of absent pairs passing). The block lies in the context's own region (branch speed26:
+     * {@link #filterBlock}). A pair whose bits are not all set is not
      * stored, and neither then is any longer n-gram ending in it (every stored n-gram's suffix is
      * stored), so {@link #score} and the batch queries answer from the unigram without any search of
      * the trie: the same floats and states, known from one heap read instead of a search's cache misses.
      */
     private final long[] bigramFilter;
-    private final int bigramFilterShift;
+    private final int bigramFilterBits;
     /**
-     * Bits per bigram of the default filter (rounded up to a power of two of blocks: 8 to 16). A trigram filter as well
-     * (keyed by the context's first child) and a filter of the mid-length ranges only were measured, no faster.
+     * Bits per bigram of the default filter (branch speed26: 12 in regions by context, where speed25's global hash had 8
+     * rounded up to a power of two of blocks, 12 on the default model). A trigram filter as well (keyed by the context's
+     * first child) and a filter of the mid-length ranges only were measured, no faster.
      */
-    static final int FILTER_BITS = 8;
+    static final int FILTER_BITS = 12;
     /** How many samples {@link Level#runStart} walks from its guess before it binary-searches. */
     private static final int WALK = 8;
 
@@ -113,7 +124,8 @@ public final class TrieLanguageModel implements LanguageModel {
 
     /** Where the entries of one order are and how their fields are packed. */
     private static final class Level {
-        final int at;
+        /** The entries, copied from the mapped section at load (branch speed26): see {@link PackedSearch#bits}. */
+        final long[] data;
         final int bits;
         final long wordMask;
         final int probShift;
@@ -124,7 +136,7 @@ public final class TrieLanguageModel implements LanguageModel {
         final long childMask;
         final boolean rawProb;
         final boolean rawBackoff;
-        final boolean oneRead; // the entry fits in one 64-bit read at any bit offset
+        final boolean oneRead; // the entry fits in one 64-bit read ({@link PackedSearch#bits}: any bit offset)
         final float[] probCodes;
         final float[] backoffCodes;
         /** samples[j] = the word of entry j << sampleShift, or null when this order is not sampled. */
@@ -132,8 +144,9 @@ public final class TrieLanguageModel implements LanguageModel {
         final int sampleShift;
 
         Level(int at, int wordBits, int probBits, int backoffBits, int childBits, float[] probCodes,
-                float[] backoffCodes, ByteBuffer b, long entries, int sampleEvery) {
-            this.at = at;
+                float[] backoffCodes, ByteBuffer b, long bytes, long entries, int sampleEvery) {
+            this.data = new long[(int) (bytes >>> 3)];
+            b.slice(at, (int) bytes).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(data);
             this.bits = wordBits + probBits + backoffBits + childBits;
             this.wordMask = (1L << wordBits) - 1;
             this.probShift = wordBits;
@@ -144,14 +157,14 @@ public final class TrieLanguageModel implements LanguageModel {
             this.childMask = childBits == 0 ? 0 : (1L << childBits) - 1;
             this.rawProb = probBits == 32;
             this.rawBackoff = backoffBits == 32;
-            this.oneRead = bits <= 57;
+            this.oneRead = bits <= 64;
             this.probCodes = probCodes;
             this.backoffCodes = backoffCodes;
             this.sampleShift = Integer.numberOfTrailingZeros(sampleEvery);
             if (sampleEvery > 1) {
                 samples = new int[(int) ((entries + sampleEvery - 1) >>> sampleShift)];
                 for (int j = 0; j < samples.length; j++) {
-                    samples[j] = (int) PackedSearch.wordAt(b, at, bits, wordMask, (long) j << sampleShift);
+                    samples[j] = (int) PackedSearch.wordAt(data, bits, wordMask, (long) j << sampleShift);
                 }
             } else {
                 samples = null;
@@ -271,6 +284,26 @@ public final class TrieLanguageModel implements LanguageModel {
         this(section, name, sampling, FILTER_BITS);
     }
 
+    /**
+     * Refuses, with a message that says what to do, a model whose n-gram entries (copied to the heap at load, see
+     * {@link Level#data}) would not fit in what the JVM's heap has left: a big trained model on a small default heap
+     * would otherwise end in an {@code OutOfMemoryError} half way through loading.
+     */
+    private static void requireHeap(String name, long[] len, int order) throws DataFormatException {
+        long need = 0;
+        for (int n = 2; n <= order; n++) {
+            need += len[4 + 3 * (n - 2) + 2];
+        }
+        Runtime rt = Runtime.getRuntime();
+        long left = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (need > left) {
+            throw new DataFormatException(name, 0, String.format(Locale.ROOT,
+                    "the language model's n-grams need %d MB of heap and the JVM has %d MB left of %d MB: give it more "
+                            + "(java -Xmx, or DESPIN_JAVA_OPTS=-Xmx%dm for ./despin)",
+                    need >> 20, left >> 20, rt.maxMemory() >> 20, Math.max(1024, 2 * (need >> 20) + 512)));
+        }
+    }
+
     /** {@code filterBits}: bits per bigram of the bigram filter (0: none; see {@link #bigramFilter}). */
     TrieLanguageModel(ByteBuffer section, String name, Sampling sampling, int filterBits) throws DataFormatException {
         this.sampledLongerThan = sampling.longerThan();
@@ -352,6 +385,7 @@ public final class TrieLanguageModel implements LanguageModel {
             unigrams[2 * w] = b.getLong(unigramsAt + 16 * w); // little-endian: prob low, back-off high
             unigrams[2 * w + 1] = b.getLong(unigramsAt + 16 * w + 8);
         }
+        requireHeap(name, len, order);
         levels = new Level[order + 1];
         for (int n = 2; n <= order; n++) {
             int k = 4 + 3 * (n - 2);
@@ -362,7 +396,7 @@ public final class TrieLanguageModel implements LanguageModel {
             long entries = count[n] + (top ? 0 : 1);
             expect(name, len[k + 2], LmFormat.packedBytes(entries, h[6]), n + "-gram entries");
             levels[n] = new Level((int) at[k + 2], h[0], h[1], h[2], h[3], floats(b, (int) at[k], h[4]),
-                    floats(b, (int) at[k + 1], top ? 0 : h[5]), b, count[n],
+                    floats(b, (int) at[k + 1], top ? 0 : h[5]), b, len[k + 2], count[n],
                     n <= sampling.maxOrder() && !sampling.hashed() ? sampling.every() : 1);
         }
         // the last child pointer of each order must close the order above
@@ -385,25 +419,35 @@ public final class TrieLanguageModel implements LanguageModel {
             }
         }
         if (order > 1 && filterBits > 0 && count[2] > 0) {
-            long filterBlocks = Math.max(1, count[2] * filterBits / 64);
-            int blockBits = Math.min(30, 64 - Long.numberOfLeadingZeros(filterBlocks - 1));
-            long[] f = new long[1 << blockBits];
-            int shift = 64 - blockBits;
+            // context c's bigrams [lo, hi) hash into the blocks [lo * bits / 64, ceil(hi * bits / 64)): its own region,
+            // laid out as the bigrams are (two contexts may share the block between them)
+            long[] f = new long[(int) ((count[2] * filterBits + 63) >>> 6)];
             Level level = levels[2];
             long e = 0;
             for (int c = 0; c < vocabularySize; c++) {
+                long lo = e;
                 long end = uniChild(c + 1);
                 for (; e < end; e++) {
-                    long h = filterHash(c, (int) PackedSearch.wordAt(buf, level.at, level.bits, level.wordMask, e));
-                    f[blockBits == 0 ? 0 : (int) (h >>> shift)] |= filterMask(h);
+                    long h = filterHash(c, (int) PackedSearch.wordAt(level.data, level.bits, level.wordMask, e));
+                    f[filterBlock(h, lo, end, filterBits)] |= filterMask(h);
                 }
             }
             bigramFilter = f;
-            bigramFilterShift = shift;
+            bigramFilterBits = filterBits;
         } else {
             bigramFilter = null;
-            bigramFilterShift = 0;
+            bigramFilterBits = 0;
         }
+    }
+
+    /**
+     * The block of a pair's hash h in the region of its context, whose bigrams are [lo, hi) (lo < hi): from the hash's
+     * high 32 bits (the bits in the block come from its low 18).
+     */
+    static int filterBlock(long h, long lo, long hi, int filterBits) {
+        long from = lo * filterBits >>> 6;
+        long blocks = ((hi * filterBits + 63) >>> 6) - from;
+        return (int) (from + ((h >>> 32) * blocks >>> 32));
     }
 
     /** A 64-bit hash of the pair (context word c, word w) for the bigram filter. */
@@ -424,13 +468,28 @@ public final class TrieLanguageModel implements LanguageModel {
      * always without a filter.
      */
     boolean mayHoldBigram(int c, int w) {
+        return mayHoldBigram(c, uniChild(c), uniChild(c + 1), w);
+    }
+
+    /** As {@link #mayHoldBigram(int, int)}, given the children [lo, hi) of c among the bigrams. */
+    private boolean mayHoldBigram(int c, long lo, long hi, int w) {
         long[] f = bigramFilter;
         if (f == null) {
             return true;
         }
-        long h = filterHash(c, w);
-        long m = filterMask(h);
-        return (f[f.length == 1 ? 0 : (int) (h >>> bigramFilterShift)] & m) == m;
+        if (hi <= lo) {
+            return false;
+        }
+        // filterHash, filterMask and filterBlock written out (C1 would call each)
+        long h = ((long) c << 32 | (w & 0xFFFFFFFFL)) * 0x9E3779B97F4A7C15L;
+        h ^= h >>> 29;
+        h *= 0xBF58476D1CE4E5B9L;
+        h ^= h >>> 32;
+        long m = 1L << h | 1L << (h >>> 6) | 1L << (h >>> 12);
+        int bits = bigramFilterBits;
+        long from = lo * bits >>> 6;
+        long blocks = ((hi * bits + 63) >>> 6) - from;
+        return (f[(int) (from + ((h >>> 32) * blocks >>> 32))] & m) == m;
     }
 
     /** The bigram filter's size in bytes (0 without one). */
@@ -479,7 +538,7 @@ public final class TrieLanguageModel implements LanguageModel {
             long from = ranges[r];
             long to = ranges[r + 1];
             for (long e = from; e < to; e++) {
-                int w = (int) PackedSearch.wordAt(buf, level.at, level.bits, level.wordMask, e);
+                int w = (int) PackedSearch.wordAt(level.data, level.bits, level.wordMask, e);
                 int i = slot(from, w, shift);
                 while (t[i] != 0) {
                     i = (i + 1) & m;
@@ -533,7 +592,7 @@ public final class TrieLanguageModel implements LanguageModel {
             }
             long e = (s & 0xFFFFFFFFL & entryMask) - 1;
             if (e >= lo && e < hi && (eb >= 32 || s >>> eb == fp)
-                    && PackedSearch.wordAt(buf, level.at, level.bits, level.wordMask, e) == w) {
+                    && PackedSearch.wordAt(level.data, level.bits, level.wordMask, e) == w) {
                 return e;
             }
             i = (i + 1) & m;
@@ -631,7 +690,7 @@ public final class TrieLanguageModel implements LanguageModel {
         int w = word >= 0 && word < vocabularySize ? word : Vocabulary.UNKNOWN;
         int contextLength = s.length;
         // no stored bigram (context word, w): no longer n-gram either, so no search can match (matched stays 1)
-        int searched = contextLength > 0 && !mayHoldBigram(s.words[0], w) ? 0 : contextLength;
+        int searched = contextLength > 0 && !mayHoldBigram(s.words[0], s.childFrom[0], s.childTo[0], w) ? 0 : contextLength;
         long uni = unigrams[2 * w];
         float prob = Float.intBitsToFloat((int) uni);
         int matched = 1;
@@ -652,7 +711,6 @@ public final class TrieLanguageModel implements LanguageModel {
             }
             long[] childFrom = s.childFrom;
             long[] childTo = s.childTo;
-            ByteBuffer b = buf;
             // read what the first round of every context's search reads first: independent
             // reads, so their cache misses overlap instead of following one another order by order;
             // a long sampled range is narrowed to its run between two samples first
@@ -668,31 +726,35 @@ public final class TrieLanguageModel implements LanguageModel {
                     long r = e >= 0 ? e : lo;
                     runFrom[i] = r;
                     runTo[i] = -1 - (e >= 0 ? e + 1 : lo); // a run of the entry itself, or an empty one
-                    touched[i] = e >= 0 ? PackedSearch.wordAt(b, level.at, level.bits, level.wordMask, e) : 0;
+                    touched[i] = e >= 0 ? PackedSearch.wordAt(level.data, level.bits, level.wordMask, e) : 0;
                 } else if (level.samples != null && hi - lo > sampledLongerThan) {
                     long r = level.runStart(lo, hi, w);
                     runFrom[i] = r;
                     runTo[i] = -1 - Math.min(hi, ((r >>> level.sampleShift) + 1) << level.sampleShift); // < 0: a run
-                    touched[i] = PackedSearch.wordAt(b, level.at, level.bits, level.wordMask, r);
+                    touched[i] = PackedSearch.wordAt(level.data, level.bits, level.wordMask, r);
                 } else {
                     runFrom[i] = lo;
                     runTo[i] = hi;
-                    touched[i] = PackedSearch.touch(b, level.at, level.bits, level.wordMask, lo, hi, w, vocabularySize);
+                    touched[i] = PackedSearch.touch(level.data, level.bits, level.wordMask, lo, hi, w, vocabularySize);
                 }
             }
             for (int i = 0; i < searched; i++) {
                 int n = i + 2;
                 Level level = levels[n];
                 long hi = runTo[i];
-                long e = hi < 0 ? PackedSearch.scan(b, level.at, level.bits, level.wordMask, runFrom[i], -1 - hi, w)
-                        : PackedSearch.find(b, level.at, level.bits, level.wordMask, runFrom[i], hi, w, vocabularySize);
+                long e = hi < 0 ? PackedSearch.scan(level.data, level.bits, level.wordMask, runFrom[i], -1 - hi, w)
+                        : PackedSearch.find(level.data, level.bits, level.wordMask, runFrom[i], hi, w, vocabularySize);
                 if (e < 0) {
                     break;
                 }
                 matched = n;
-                // the whole entry in one read when it fits (it does up to 57 bits)
+                // the whole entry in one read when it fits (up to 64 bits), PackedSearch.bits written out here and
+                // for the next entry's child pointer: C1 would not inline it inside an inlined call (branch speed26)
+                long[] d = level.data;
                 long bit = e * level.bits;
-                long v = level.oneRead ? word(level, bit, 0) : word(level, bit, level.probShift) << level.probShift;
+                int x = (int) (bit >>> 6);
+                long v = level.oneRead ? d[x] >>> bit | d[x + 1] << 1 << ~bit
+                        : word(level, bit, level.probShift) << level.probShift;
                 long pv = (v >>> level.probShift) & level.probMask;
                 prob = level.rawProb ? Float.intBitsToFloat((int) pv) : level.probCodes[(int) pv];
                 if (n == order) {
@@ -702,7 +764,9 @@ public final class TrieLanguageModel implements LanguageModel {
                         & level.backoffMask;
                 bo = level.rawBackoff ? Float.intBitsToFloat((int) bv) : level.backoffCodes[(int) bv];
                 from = (level.oneRead ? v >>> level.childShift : word(level, bit, level.childShift)) & level.childMask;
-                to = child(level, e + 1);
+                long next = bit + level.bits + level.childShift;
+                int y = (int) (next >>> 6);
+                to = (d[y] >>> next | d[y + 1] << 1 << ~next) & level.childMask;
                 nextBackoff[n - 1] = bo;
                 nextFrom[n - 1] = from;
                 nextTo[n - 1] = to;
@@ -765,7 +829,7 @@ public final class TrieLanguageModel implements LanguageModel {
         for (int k = 0; k < count; k++) {
             t.batchLo[k] = lo;
             // a bigram the filter rules out is searched in an empty range (found nowhere, no read)
-            t.batchHi[k] = mayHoldBigram(c, known(words[k])) ? hi : lo;
+            t.batchHi[k] = mayHoldBigram(c, lo, hi, known(words[k])) ? hi : lo;
         }
         float backoff = s.backoff[0];
         searchBigrams(t, count, words, -1);
@@ -790,8 +854,9 @@ public final class TrieLanguageModel implements LanguageModel {
         for (int k = 0; k < count; k++) {
             int c = known(contexts[k]);
             long lo = uniChild(c);
+            long hi = uniChild(c + 1);
             t.batchLo[k] = lo;
-            t.batchHi[k] = mayHoldBigram(c, w) ? uniChild(c + 1) : lo;
+            t.batchHi[k] = mayHoldBigram(c, lo, hi, w) ? hi : lo;
         }
         searchBigrams(t, count, null, w);
         for (int k = 0; k < count; k++) {
@@ -846,8 +911,7 @@ public final class TrieLanguageModel implements LanguageModel {
         // then each query's run (sampled), range (short) or interpolation bracket (long, not sampled):
         // run[k] >= 0 and end[k] > run[k]: scan [run, end); end[k] == -1: interpolating in the bracket
         // (run[k], end2[k]) with words wordLo[k] < key < wordHi[k], as PackedSearch.find does
-        ByteBuffer b = buf;
-        int at = level.at;
+        long[] data = level.data;
         int bits = level.bits;
         long mask = level.wordMask;
         int scan = PackedSearch.SCAN;
@@ -862,19 +926,19 @@ public final class TrieLanguageModel implements LanguageModel {
                 run[k] = e >= 0 ? e : l;
                 end[k] = e >= 0 ? e + 1 : l;
                 if (e >= 0) {
-                    sink += PackedSearch.touchLines(b, at, bits, e, e + 1);
+                    sink += PackedSearch.touchLines(data, bits, e, e + 1);
                 }
             } else if (sampled && h - l > sampledLongerThan) {
                 long r = level.runStart(l, h, words == null ? word : known(words[k]));
                 long e = Math.min(h, ((r >>> level.sampleShift) + 1) << level.sampleShift);
                 run[k] = r;
                 end[k] = e;
-                sink += PackedSearch.touchLines(b, at, bits, r, e);
+                sink += PackedSearch.touchLines(data, bits, r, e);
             } else if (h - l <= scan) {
                 run[k] = l;
                 end[k] = h;
                 if (h > l) {
-                    sink += PackedSearch.touchLines(b, at, bits, l, h);
+                    sink += PackedSearch.touchLines(data, bits, l, h);
                 }
             } else {
                 // the bracket's ends are virtual (word -1 below the range, the vocabulary size above it)
@@ -884,7 +948,7 @@ public final class TrieLanguageModel implements LanguageModel {
                 wordHi[k] = vocabularySize;
                 end[k] = -1;
                 interpolating++;
-                sink += touchRound(b, at, bits, mask, l - 1, -1, h, vocabularySize, words == null ? word : known(words[k]));
+                sink += touchRound(data, bits, mask, l - 1, -1, h, vocabularySize, words == null ? word : known(words[k]));
             }
         }
         while (interpolating > 0) {
@@ -903,10 +967,10 @@ public final class TrieLanguageModel implements LanguageModel {
                 long spread = Math.max(scan / 2, (z - a) >>> 4);
                 long below = Math.max(a + 1, pivot - spread);
                 long above = Math.min(z - 1, pivot + spread);
-                long x = PackedSearch.wordAt(b, at, bits, mask, pivot);
+                long x = PackedSearch.wordAt(data, bits, mask, pivot);
                 long found = -1;
                 if (x < w) {
-                    long xa = PackedSearch.wordAt(b, at, bits, mask, above);
+                    long xa = PackedSearch.wordAt(data, bits, mask, above);
                     if (xa > w) {
                         a = pivot;
                         wa = x;
@@ -919,7 +983,7 @@ public final class TrieLanguageModel implements LanguageModel {
                         found = above;
                     }
                 } else if (x > w) {
-                    long xb = PackedSearch.wordAt(b, at, bits, mask, below);
+                    long xb = PackedSearch.wordAt(data, bits, mask, below);
                     if (xb < w) {
                         a = below;
                         wa = xb;
@@ -941,7 +1005,7 @@ public final class TrieLanguageModel implements LanguageModel {
                     run[k] = a + 1;
                     end[k] = z;
                     if (z > a + 1) {
-                        sink += PackedSearch.touchLines(b, at, bits, a + 1, z);
+                        sink += PackedSearch.touchLines(data, bits, a + 1, z);
                     }
                 } else {
                     run[k] = a;
@@ -949,24 +1013,24 @@ public final class TrieLanguageModel implements LanguageModel {
                     lo[k] = z;
                     wordHi[k] = wz;
                     interpolating++;
-                    sink += touchRound(b, at, bits, mask, a, wa, z, wz, w);
+                    sink += touchRound(data, bits, mask, a, wa, z, wz, w);
                 }
             }
         }
         t.touched[0] = sink;
         for (int k = 0; k < count; k++) {
             int w = words == null ? word : known(words[k]);
-            run[k] = PackedSearch.scan(b, at, bits, mask, run[k], end[k], w);
+            run[k] = PackedSearch.scan(data, bits, mask, run[k], end[k], w);
         }
     }
 
     /** What a round of {@link PackedSearch#find}'s interpolation in the bracket (a, z) reads: its probe and guards. */
-    private static long touchRound(ByteBuffer b, int at, int bits, long mask, long a, long wa, long z, long wz, int key) {
+    private static long touchRound(long[] data, int bits, long mask, long a, long wa, long z, long wz, int key) {
         long pivot = a + 1 + (long) ((z - a - 2) * ((double) (key - wa) / (wz - wa)));
         long spread = Math.max(PackedSearch.SCAN / 2, (z - a) >>> 4);
-        return PackedSearch.wordAt(b, at, bits, mask, Math.max(a + 1, pivot - spread))
-                + PackedSearch.wordAt(b, at, bits, mask, pivot)
-                + PackedSearch.wordAt(b, at, bits, mask, Math.min(z - 1, pivot + spread));
+        return PackedSearch.wordAt(data, bits, mask, Math.max(a + 1, pivot - spread))
+                + PackedSearch.wordAt(data, bits, mask, pivot)
+                + PackedSearch.wordAt(data, bits, mask, Math.min(z - 1, pivot + spread));
     }
 
     /** The entry of {@code w} among [lo, hi) of order n, or -1: the search score makes. */
@@ -978,9 +1042,9 @@ public final class TrieLanguageModel implements LanguageModel {
         if (level.samples != null && hi - lo > sampledLongerThan) {
             long r = level.runStart(lo, hi, w);
             long end = Math.min(hi, ((r >>> level.sampleShift) + 1) << level.sampleShift);
-            return PackedSearch.scan(buf, level.at, level.bits, level.wordMask, r, end, w);
+            return PackedSearch.scan(level.data, level.bits, level.wordMask, r, end, w);
         }
-        return PackedSearch.find(buf, level.at, level.bits, level.wordMask, lo, hi, w, vocabularySize);
+        return PackedSearch.find(level.data, level.bits, level.wordMask, lo, hi, w, vocabularySize);
     }
 
     private int known(int word) {
@@ -992,7 +1056,7 @@ public final class TrieLanguageModel implements LanguageModel {
         TrieState s = (TrieState) in;
         int w = word >= 0 && word < vocabularySize ? word : Vocabulary.UNKNOWN;
         int matched = 1;
-        int searched = s.length > 0 && !mayHoldBigram(s.words[0], w) ? 0 : s.length;
+        int searched = s.length > 0 && !mayHoldBigram(s.words[0], s.childFrom[0], s.childTo[0], w) ? 0 : s.length;
         // shortest context first, as score() does: a longer n-gram is stored only if its suffix is
         for (int i = 0; i < searched; i++) {
             long lo = s.childFrom[i];
@@ -1007,9 +1071,8 @@ public final class TrieLanguageModel implements LanguageModel {
     }
 
     /** 64 bits of entry data of {@code level} from bit {@code bit + shift} of its entries (the field in the low bits). */
-    private long word(Level level, long bit, int shift) {
-        long at = bit + shift;
-        return buf.getLong(level.at + (int) (at >>> 3)) >>> (at & 7);
+    private static long word(Level level, long bit, int shift) {
+        return PackedSearch.bits(level.data, bit + shift);
     }
 
     private long child(Level level, long e) {

@@ -1,24 +1,31 @@
 package org.despin.lm;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
-/** The vocabulary of a {@link TrieLanguageModel}, read in place from the mapped section. */
+/**
+ * The vocabulary of a {@link TrieLanguageModel}: its hash, string offsets and strings copied from the mapped section to
+ * heap arrays at load (a few MB; branch speed26: under C1 a read of the mapped buffer costs several times an array's).
+ */
 final class TrieVocabulary implements Vocabulary {
-    private final ByteBuffer buf;
     private final int size;
     private final int hashCapacity;
-    private final int hashAt;
-    private final int offsetsAt;
-    private final int bytesAt;
+    private final int[] hash;
+    private final int[] offsets;
+    private final byte[] bytes;
 
     TrieVocabulary(ByteBuffer buf, int size, int hashCapacity, int hashAt, int offsetsAt, int bytesAt) {
-        this.buf = buf;
+        ByteBuffer b = buf.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         this.size = size;
         this.hashCapacity = hashCapacity;
-        this.hashAt = hashAt;
-        this.offsetsAt = offsetsAt;
-        this.bytesAt = bytesAt;
+        this.hash = new int[hashCapacity];
+        b.slice(hashAt, 4 * hashCapacity).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(hash);
+        this.offsets = new int[size + 1];
+        b.slice(offsetsAt, 4 * (size + 1)).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(offsets);
+        this.bytes = new byte[offsets[size]];
+        b.get(bytesAt, bytes);
     }
 
     /** The first hash slot of {@code word}: String.hashCode is specified, so this is stable. */
@@ -33,7 +40,7 @@ final class TrieVocabulary implements Vocabulary {
         int mask = hashCapacity - 1;
         int slot = slot(word, hashCapacity);
         for (int probes = 0; probes < hashCapacity; probes++) {
-            int v = buf.getInt(hashAt + 4 * slot);
+            int v = hash[slot];
             if (v == 0) {
                 return UNKNOWN;
             }
@@ -47,17 +54,9 @@ final class TrieVocabulary implements Vocabulary {
     }
 
     private boolean equalsAt(int id, byte[] key) {
-        int from = buf.getInt(offsetsAt + 4 * id);
-        int to = buf.getInt(offsetsAt + 4 * id + 4);
-        if (to - from != key.length) {
-            return false;
-        }
-        for (int i = 0; i < key.length; i++) {
-            if (buf.get(bytesAt + from + i) != key[i]) {
-                return false;
-            }
-        }
-        return true;
+        int from = offsets[id];
+        int to = offsets[id + 1];
+        return to - from == key.length && Arrays.equals(bytes, from, to, key, 0, key.length);
     }
 
     @Override
@@ -65,11 +64,7 @@ final class TrieVocabulary implements Vocabulary {
         if (id < 0 || id >= size) {
             throw new IndexOutOfBoundsException("word id " + id + " outside the vocabulary of " + size);
         }
-        int from = buf.getInt(offsetsAt + 4 * id);
-        int to = buf.getInt(offsetsAt + 4 * id + 4);
-        byte[] b = new byte[to - from];
-        buf.get(bytesAt + from, b);
-        return new String(b, StandardCharsets.UTF_8);
+        return new String(bytes, offsets[id], offsets[id + 1] - offsets[id], StandardCharsets.UTF_8);
     }
 
     @Override

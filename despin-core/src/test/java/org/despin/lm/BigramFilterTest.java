@@ -86,4 +86,34 @@ class BigramFilterTest {
             TrieRoundTripTest.assertSameBatchScores(filtered, SOURCE);
         }
     }
+
+    /**
+     * Branch speed26: a context's pairs fall in the blocks of its own region (as its bigrams lie in the trie, so the queries
+     * after one context read nearby lines), every block of the filter is some context's, and a hash's block spreads over
+     * the whole region.
+     */
+    @Test
+    void aContextsPairsFallInItsOwnRegion() throws Exception {
+        TrieLanguageModel m = new TrieLanguageModel(SECTION.duplicate(), "zipf");
+        int bits = TrieLanguageModel.FILTER_BITS;
+        long blocks = m.bigramFilterBytes() / 8;
+        assertEquals((m.count(2) * bits + 63) / 64, blocks);
+        java.util.Random r = new java.util.Random(26);
+        for (int c = 0; c < m.vocabulary().size(); c++) {
+            long lo = m.parentFrom(2, c);
+            long hi = m.parentTo(2, c);
+            if (hi <= lo) {
+                continue;
+            }
+            long from = lo * bits / 64;
+            long to = (hi * bits + 63) / 64;
+            assertTrue(to <= blocks);
+            for (int k = 0; k < 50; k++) {
+                int b = TrieLanguageModel.filterBlock(r.nextLong(), lo, hi, bits);
+                assertTrue(b >= from && b < to, "context " + c + ": block " + b + " outside [" + from + ", " + to + ")");
+            }
+            assertEquals(from, TrieLanguageModel.filterBlock(0L, lo, hi, bits));
+            assertEquals(to - 1, TrieLanguageModel.filterBlock(-1L, lo, hi, bits));
+        }
+    }
 }

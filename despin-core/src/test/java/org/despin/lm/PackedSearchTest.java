@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /** {@link PackedSearch} against a linear scan, on packed entries laid out as {@link TrieWriter} writes them. */
 class PackedSearchTest {
-    /** Entries of {@code bits} bits, word id in the low {@code wordBits}, random bits above it, from byte {@code at}. */
-    static ByteBuffer pack(long[] words, int wordBits, int bits, int at, Random r) {
+    /** Entries of {@code bits} bits, word id in the low {@code wordBits}, random bits above it, as the model holds them. */
+    static long[] pack(long[] words, int wordBits, int bits, Random r) {
         long[] packed = new long[(int) (LmFormat.packedBytes(words.length, bits) / 8)];
         for (int i = 0; i < words.length; i++) {
             long other = bits > wordBits ? r.nextLong() & ((1L << (bits - wordBits)) - 1) : 0;
@@ -27,11 +27,7 @@ class PackedSearchTest {
                 packed[word + 1] |= value >>> (64 - shift);
             }
         }
-        ByteBuffer b = ByteBuffer.allocate(at + packed.length * 8).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < packed.length; i++) {
-            b.putLong(at + 8 * i, packed[i]);
-        }
-        return b;
+        return packed;
     }
 
     static long linear(long[] words, long lo, long hi, int key) {
@@ -68,8 +64,7 @@ class PackedSearchTest {
         Random r = new Random(seed);
         int bits = Math.min(57, wordBits + otherBits);
         long[] words = sortedIds(r, count, wordBits, bunched);
-        int at = 8 * r.nextInt(3);
-        ByteBuffer b = pack(words, wordBits, bits, at, r);
+        long[] b = pack(words, wordBits, bits, r);
         long mask = (1L << wordBits) - 1;
         // the number of word ids the search assumes (its virtual upper end): the id space, or
         // just above the largest stored id, as a real vocabulary is
@@ -84,7 +79,7 @@ class PackedSearchTest {
             } else {
                 key = (int) (r.nextDouble() * vocabulary);
             }
-            assertEquals(linear(words, lo, hi, key), PackedSearch.find(b, at, bits, mask, lo, hi, key, vocabulary),
+            assertEquals(linear(words, lo, hi, key), PackedSearch.find(b, bits, mask, lo, hi, key, vocabulary),
                     () -> "key " + key + " in [" + lo + ", " + hi + ")");
         }
     }
@@ -96,16 +91,44 @@ class PackedSearchTest {
         for (int i = 0; i < words.length; i++) {
             words[i] = 3L * i + 1; // gaps, so keys between entries exist
         }
-        ByteBuffer b = pack(words, 16, 57, 8, r);
+        long[] b = pack(words, 16, 57, r);
         for (int key = 0; key <= 3 * words.length + 1; key++) {
             long expected = key % 3 == 1 && key < 3 * words.length ? key / 3 : -1;
-            assertEquals(expected, PackedSearch.find(b, 8, 57, 0xFFFF, 0, words.length, key, 1 << 16), "key " + key);
+            assertEquals(expected, PackedSearch.find(b, 57, 0xFFFF, 0, words.length, key, 1 << 16), "key " + key);
         }
         // a sub-range: entries outside it are not found
-        assertEquals(-1, PackedSearch.find(b, 8, 57, 0xFFFF, 100, 200, 1, 1 << 16));
-        assertEquals(100, PackedSearch.find(b, 8, 57, 0xFFFF, 100, 200, 301, 1 << 16));
-        assertEquals(199, PackedSearch.find(b, 8, 57, 0xFFFF, 100, 200, 598, 1 << 16));
-        assertEquals(-1, PackedSearch.find(b, 8, 57, 0xFFFF, 100, 200, 601, 1 << 16));
-        assertEquals(-1, PackedSearch.find(b, 8, 57, 0xFFFF, 100, 100, 301, 1 << 16));
+        assertEquals(-1, PackedSearch.find(b, 57, 0xFFFF, 100, 200, 1, 1 << 16));
+        assertEquals(100, PackedSearch.find(b, 57, 0xFFFF, 100, 200, 301, 1 << 16));
+        assertEquals(199, PackedSearch.find(b, 57, 0xFFFF, 100, 200, 598, 1 << 16));
+        assertEquals(-1, PackedSearch.find(b, 57, 0xFFFF, 100, 200, 601, 1 << 16));
+        assertEquals(-1, PackedSearch.find(b, 57, 0xFFFF, 100, 100, 301, 1 << 16));
+    }
+
+    /**
+     * {@link PackedSearch#bits} at every bit offset of random data gives the 64 bits there, as a bit-by-bit read does, and
+     * the low 57 bits the unaligned little-endian read of the mapped section gave before branch speed26.
+     */
+    @Test
+    void bitsAtEveryOffsetAsTheMappedReadGave() {
+        Random r = new Random(26);
+        long[] data = new long[40];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = r.nextLong();
+        }
+        ByteBuffer b = ByteBuffer.allocate(8 * data.length + 8).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < data.length; i++) {
+            b.putLong(8 * i, data[i]);
+        }
+        for (long bit = 0; bit < 64L * (data.length - 1); bit++) {
+            long expected = 0;
+            for (int k = 0; k < 64; k++) {
+                long at = bit + k;
+                expected |= (data[(int) (at >>> 6)] >>> (at & 63) & 1L) << k;
+            }
+            long got = PackedSearch.bits(data, bit);
+            assertEquals(expected, got, "bit " + bit);
+            long mapped = b.getLong((int) (bit >>> 3)) >>> (bit & 7);
+            assertEquals(mapped & ((1L << 57) - 1), got & ((1L << 57) - 1), "bit " + bit);
+        }
     }
 }
