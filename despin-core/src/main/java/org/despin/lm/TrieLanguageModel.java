@@ -295,13 +295,18 @@ public final class TrieLanguageModel implements LanguageModel {
             need += len[4 + 3 * (n - 2) + 2];
         }
         Runtime rt = Runtime.getRuntime();
-        long left = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-        if (need > left) {
-            throw new DataFormatException(name, 0, String.format(Locale.ROOT,
-                    "the language model's n-grams need %d MB of heap and the JVM has %d MB left of %d MB: give it more "
-                            + "(java -Xmx, or DESPIN_JAVA_OPTS=-Xmx%dm for ./despin)",
-                    need >> 20, left >> 20, rt.maxMemory() >> 20, Math.max(1024, 2 * (need >> 20) + 512)));
+        String shortfall = heapShortfall(need, rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()), rt.maxMemory());
+        if (shortfall != null) {
+            throw new DataFormatException(name, 0, shortfall);
         }
+    }
+
+    /** What to say when {@code need} bytes of entries do not fit in the {@code left} bytes of a {@code max}-byte heap; null when they fit. */
+    static String heapShortfall(long need, long left, long max) {
+        return need <= left ? null : String.format(Locale.ROOT,
+                "the language model's n-grams need %d MB of heap and the JVM has %d MB left of %d MB: give it more "
+                        + "(java -Xmx, or DESPIN_JAVA_OPTS=-Xmx%dm for ./despin)",
+                need >> 20, left >> 20, max >> 20, Math.max(1024, 2 * (need >> 20) + 512));
     }
 
     /** {@code filterBits}: bits per bigram of the bigram filter (0: none; see {@link #bigramFilter}). */
