@@ -52,13 +52,34 @@ final class ReadingChoice {
             -0.2787, 1.6634, 5.0533, 1.5759});
 
     private final double[] weights;
+    /** Boosted trees whose sum adds to the score ({@link FindingTrees.Schema#reading()}), or null. */
+    private final FindingTrees trees;
 
     /** @param weights one weight per {@link #FEATURES} entry (no intercept: it cancels in the softmax) */
     ReadingChoice(double[] weights) {
+        this(weights, null);
+    }
+
+    /**
+     * @param weights one weight per {@link #FEATURES} entry (no intercept: it cancels in the softmax)
+     * @param trees   trees over the same features whose sum adds to the score (fitted with the weights as the base), or null
+     */
+    ReadingChoice(double[] weights, FindingTrees trees) {
         if (weights.length != SIZE) {
             throw new IllegalArgumentException("expected " + SIZE + " weights, got " + weights.length);
         }
         this.weights = weights.clone();
+        this.trees = trees;
+    }
+
+    /** These weights with these trees (null: none). */
+    ReadingChoice withTrees(FindingTrees t) {
+        return new ReadingChoice(weights, t);
+    }
+
+    /** The trees, or null. */
+    FindingTrees trees() {
+        return trees;
     }
 
     /** The reading's score; the span's readings are chosen by the highest (softmax: exp(score) normalised). */
@@ -67,7 +88,7 @@ final class ReadingChoice {
         for (int i = 0; i < SIZE; i++) {
             s += weights[i] * features[i];
         }
-        return s;
+        return trees == null ? s : s + trees.logOdds(features);
     }
 
     /** The features of substitution arc {@code a} of {@code lattice} read with the decode {@code d}. */
@@ -170,11 +191,11 @@ final class ReadingChoice {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ReadingChoice c && Arrays.equals(weights, c.weights);
+        return o instanceof ReadingChoice c && Arrays.equals(weights, c.weights) && java.util.Objects.equals(trees, c.trees);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(weights);
+        return Arrays.hashCode(weights) * 31 + java.util.Objects.hashCode(trees);
     }
 }
