@@ -46,10 +46,14 @@ final class ReadingChoice {
     private static final int GAIN_ABOVE_2 = ArcFeatures.NAMES.indexOf("gainAbove2");
     private static final String[] INFLECTIONS = {"ing", "ed", "ly", "s"};
 
-    /** Fitted by ReadingChoiceFitting (see docs/detector.md, "A fitted choice among a span's readings"). */
+    /**
+     * Fitted by ReadingChoiceFitting (see docs/detector.md, "A fitted choice among a span's readings"), with boosted trees
+     * over the same features fitted on top by ReadingTreeFitting (branch {@code choice26}; the resource
+     * {@code reading-trees.txt}, read on first use).
+     */
     static final ReadingChoice DEFAULT = new ReadingChoice(new double[] {0.3607, -0.2107, 0.9070, 0.5365, 1.1940, -1.0170,
             0.2284, 0.0000, -0.0882, 1.6227, 1.1969, -0.1755, -1.5128, 2.1553, -0.1344, 0.1012, -0.2145, -0.8836, -1.2005,
-            -0.2787, 1.6634, 5.0533, 1.5759});
+            -0.2787, 1.6634, 5.0533, 1.5759}, FindingTrees.lazyResource("reading-trees.txt", FindingTrees.Schema.reading()));
 
     private final double[] weights;
     /** Boosted trees whose sum adds to the score ({@link FindingTrees.Schema#reading()}), or null. */
