@@ -10,7 +10,9 @@ import java.util.List;
  * module's test sources). It only orders the readings of a span the decision has already flagged;
  * which spans are flagged is not its business (the finding model's, see {@link FindingModel}, or in
  * documents under {@link FindingModel#MIN_WORDS} words the decode's posteriors'; the same weights serve both).
- * Immutable.
+ * Since branch {@code choice26} the score may add boosted regression trees over the same features
+ * ({@link FindingTrees} of {@link FindingTrees.Schema#reading()}, fitted on the logit as the base by ReadingTreeFitting;
+ * {@link #DEFAULT}'s are the resource {@code reading-trees.txt}, read on first use). Immutable.
  */
 final class ReadingChoice {
     static final List<String> FEATURES = List.of(
