@@ -37,10 +37,33 @@ import java.util.Locale;
  * is at most the threshold to node LEFT, else to node RIGHT; {@code leaf ID VALUE} adds VALUE (shrinkage included) to
  * the log-odds. A child's number is above its parent's and every node but the root is the child of exactly one split,
  * so a tree is a tree; any other line is an error naming its line number.
+ *
+ * <p>The same trees serve {@link ReadingChoice} (branch {@code choice26}): a {@link Schema} names the header and the
+ * features a file's splits may read ({@link Schema#finding()}: {@value #HEADER} over {@link FindingModel#FEATURES};
+ * {@link Schema#reading()}: {@value #READING_HEADER} over {@link ReadingChoice#FEATURES}, the trees' sum added to a
+ * reading's score).
  */
 public final class FindingTrees {
     /** The first line of the file format. */
     public static final String HEADER = "despin finding trees 1";
+    /** The first line of reading-choice trees ({@link Schema#reading()}). */
+    public static final String READING_HEADER = "despin reading trees 1";
+
+    /** What a file of trees reads: its first line and the features its splits name (in the order of the scored arrays). */
+    record Schema(String header, List<String> features, String featuresName) {
+        /**
+         * Trees over a candidate finding's features (the finding model's log-odds). A method, not a constant: FindingModel's
+         * own constants read trees while it is initialised, and a constant here would read FindingModel.FEATURES in turn.
+         */
+        static Schema finding() {
+            return new Schema(HEADER, FindingModel.FEATURES, "FindingModel.FEATURES");
+        }
+
+        /** Trees over a reading's features (a flagged span's reading choice, added to the conditional logit's score). */
+        static Schema reading() {
+            return new Schema(READING_HEADER, ReadingChoice.FEATURES, "ReadingChoice.FEATURES");
+        }
+    }
     private static final int LEAF = -1;
 
     /** The nodes in flat arrays: each tree's root, and per node its feature (LEAF for a leaf), threshold, children, leaf value. */
@@ -49,16 +72,20 @@ public final class FindingTrees {
 
     /** Non-null for trees read from this resource on first use ({@link #lazyResource}); null for trees read at once. */
     private final String resource;
+    /** The header and the features of the file format. */
+    private final Schema schema;
     /** The nodes; for lazy trees null until first used (then set once: every thread reads the same resource's nodes). */
     private volatile Nodes nodes;
 
-    private FindingTrees(int[] roots, int[] feature, double[] threshold, int[] left, int[] right, double[] value) {
+    private FindingTrees(Schema schema, int[] roots, int[] feature, double[] threshold, int[] left, int[] right, double[] value) {
         this.resource = null;
+        this.schema = schema;
         this.nodes = new Nodes(roots, feature, threshold, left, right, value);
     }
 
-    private FindingTrees(String resource) {
+    private FindingTrees(String resource, Schema schema) {
         this.resource = resource;
+        this.schema = schema;
     }
 
     /** The nodes, read from the resource on first use for lazy trees. */
@@ -68,7 +95,7 @@ public final class FindingTrees {
             synchronized (this) {
                 n = nodes;
                 if (n == null) {
-                    n = resource(resource).loaded();
+                    n = resource(resource, schema).loaded();
                     nodes = n;
                 }
             }
@@ -86,7 +113,7 @@ public final class FindingTrees {
         return loaded().feature().length;
     }
 
-    /** Whether a split reads feature {@code k} (an index of {@link FindingModel#FEATURES}). */
+    /** Whether a split reads feature {@code k} (an index of the schema's features, e.g. {@link FindingModel#FEATURES}). */
     boolean reads(int k) {
         for (int f : loaded().feature()) {
             if (f == k) {
@@ -96,7 +123,7 @@ public final class FindingTrees {
         return false;
     }
 
-    /** The sum of the trees' leaves that the features {@code x} (in the order of {@link FindingModel#FEATURES}) reach. */
+    /** The sum of the trees' leaves that the features {@code x} (in the order of the schema's features) reach. */
     public double logOdds(double[] x) {
         Nodes t = loaded();
         int[] roots = t.roots();
@@ -123,16 +150,26 @@ public final class FindingTrees {
      * missing or malformed resource fails at that first use. Equal to the same trees read at once.
      */
     public static FindingTrees lazyResource(String name) {
-        return new FindingTrees(java.util.Objects.requireNonNull(name, "name"));
+        return lazyResource(name, Schema.finding());
+    }
+
+    /** As {@link #lazyResource(String)}, trees of this schema. */
+    static FindingTrees lazyResource(String name, Schema schema) {
+        return new FindingTrees(java.util.Objects.requireNonNull(name, "name"), java.util.Objects.requireNonNull(schema, "schema"));
     }
 
     /** Reads trees from a resource of this package. */
     public static FindingTrees resource(String name) {
+        return resource(name, Schema.finding());
+    }
+
+    /** Reads trees of this schema from a resource of this package. */
+    static FindingTrees resource(String name, Schema schema) {
         try (InputStream in = FindingTrees.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("no resource " + name + " beside " + FindingTrees.class.getName());
             }
-            return read(new InputStreamReader(in, StandardCharsets.UTF_8), name);
+            return read(new InputStreamReader(in, StandardCharsets.UTF_8), name, schema);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + name, e);
         }
@@ -144,6 +181,12 @@ public final class FindingTrees {
      * @throws IllegalArgumentException on a malformed file, naming the source and the line
      */
     public static FindingTrees read(Reader reader, String source) throws IOException {
+        return read(reader, source, Schema.finding());
+    }
+
+    /** Reads the file format of this schema (its header, splits over its features). */
+    static FindingTrees read(Reader reader, String source, Schema schema) throws IOException {
+        final String first = schema.header();
         BufferedReader in = new BufferedReader(reader);
         List<Integer> roots = new ArrayList<>();
         List<int[]> splits = new ArrayList<>(); // feature, left, right (absolute), for each node
@@ -164,7 +207,7 @@ public final class FindingTrees {
                     break;
                 }
                 if (!header) {
-                    throw new IllegalArgumentException(where + "expected \"" + HEADER + "\" before the first tree");
+                    throw new IllegalArgumentException(where + "expected \"" + first + "\" before the first tree");
                 }
                 treeStart = splits.size();
                 roots.add(treeStart);
@@ -175,8 +218,8 @@ public final class FindingTrees {
                 continue;
             }
             if (!header) {
-                if (!s.equals(HEADER)) {
-                    throw new IllegalArgumentException(where + "expected \"" + HEADER + "\", got \"" + s + "\"");
+                if (!s.equals(first)) {
+                    throw new IllegalArgumentException(where + "expected \"" + first + "\", got \"" + s + "\"");
                 }
                 header = true;
                 continue;
@@ -193,9 +236,9 @@ public final class FindingTrees {
                 splits.add(new int[] {LEAF, 0, 0});
                 numbers.add(new double[] {parseFinite(f[2], "leaf value", where)});
             } else if (f[0].equals("split") && f.length == 6) {
-                int k = FindingModel.FEATURES.indexOf(f[2]);
+                int k = schema.features().indexOf(f[2]);
                 if (k < 0) {
-                    throw new IllegalArgumentException(where + "unknown feature \"" + f[2] + "\" (see FindingModel.FEATURES)");
+                    throw new IllegalArgumentException(where + "unknown feature \"" + f[2] + "\" (see " + schema.featuresName() + ")");
                 }
                 double t = parseFinite(f[3], "threshold", where);
                 int l = parseInt(f[4], "left child", where);
@@ -212,7 +255,7 @@ public final class FindingTrees {
             }
         }
         if (!header) {
-            throw new IllegalArgumentException(source + ": empty, expected \"" + HEADER + "\"");
+            throw new IllegalArgumentException(source + ": empty, expected \"" + first + "\"");
         }
         int n = splits.size();
         int[] feature = new int[n];
@@ -230,7 +273,7 @@ public final class FindingTrees {
                 right[i] = splits.get(i)[2];
             }
         }
-        return new FindingTrees(roots.stream().mapToInt(Integer::intValue).toArray(), feature, threshold, left, right, value);
+        return new FindingTrees(schema, roots.stream().mapToInt(Integer::intValue).toArray(), feature, threshold, left, right, value);
     }
 
     /** Every node of the tree from {@code start} on is the child of exactly one split of it, and every child exists. */
@@ -331,7 +374,7 @@ public final class FindingTrees {
         int[] right = all.right();
         double[] value = all.value();
         StringBuilder out = new StringBuilder();
-        out.append(HEADER).append('\n');
+        out.append(schema.header()).append('\n');
         for (String c : comment.lines().toList()) {
             out.append("# ").append(c).append('\n');
         }
@@ -343,7 +386,7 @@ public final class FindingTrees {
                 if (feature[i] == LEAF) {
                     out.append("leaf ").append(i - start).append(' ').append(value[i]).append('\n');
                 } else {
-                    out.append(String.format(Locale.ROOT, "split %d %s %s %d %d\n", i - start, FindingModel.FEATURES.get(feature[i]),
+                    out.append(String.format(Locale.ROOT, "split %d %s %s %d %d\n", i - start, schema.features().get(feature[i]),
                             Double.toString(threshold[i]), left[i] - start, right[i] - start));
                 }
             }
@@ -358,7 +401,7 @@ public final class FindingTrees {
         }
         Nodes a = loaded();
         Nodes b = other.loaded();
-        return Arrays.equals(a.roots(), b.roots()) && Arrays.equals(a.feature(), b.feature())
+        return schema.equals(other.schema) && Arrays.equals(a.roots(), b.roots()) && Arrays.equals(a.feature(), b.feature())
                 && Arrays.equals(a.threshold(), b.threshold()) && Arrays.equals(a.left(), b.left())
                 && Arrays.equals(a.right(), b.right()) && Arrays.equals(a.value(), b.value());
     }

@@ -10,7 +10,9 @@ import java.util.List;
  * module's test sources). It only orders the readings of a span the decision has already flagged;
  * which spans are flagged is not its business (the finding model's, see {@link FindingModel}, or in
  * documents under {@link FindingModel#MIN_WORDS} words the decode's posteriors'; the same weights serve both).
- * Immutable.
+ * Since branch {@code choice26} the score may add boosted regression trees over the same features
+ * ({@link FindingTrees} of {@link FindingTrees.Schema#reading()}, fitted on the logit as the base by ReadingTreeFitting;
+ * {@link #DEFAULT}'s are the resource {@code reading-trees.txt}, read on first use). Immutable.
  */
 final class ReadingChoice {
     static final List<String> FEATURES = List.of(
@@ -46,19 +48,44 @@ final class ReadingChoice {
     private static final int GAIN_ABOVE_2 = ArcFeatures.NAMES.indexOf("gainAbove2");
     private static final String[] INFLECTIONS = {"ing", "ed", "ly", "s"};
 
-    /** Fitted by ReadingChoiceFitting (see docs/detector.md, "A fitted choice among a span's readings"). */
+    /**
+     * Fitted by ReadingChoiceFitting (see docs/detector.md, "A fitted choice among a span's readings"), with boosted trees
+     * over the same features fitted on top by ReadingTreeFitting (branch {@code choice26}; the resource
+     * {@code reading-trees.txt}, read on first use).
+     */
     static final ReadingChoice DEFAULT = new ReadingChoice(new double[] {0.3607, -0.2107, 0.9070, 0.5365, 1.1940, -1.0170,
             0.2284, 0.0000, -0.0882, 1.6227, 1.1969, -0.1755, -1.5128, 2.1553, -0.1344, 0.1012, -0.2145, -0.8836, -1.2005,
-            -0.2787, 1.6634, 5.0533, 1.5759});
+            -0.2787, 1.6634, 5.0533, 1.5759}, FindingTrees.lazyResource("reading-trees.txt", FindingTrees.Schema.reading()));
 
     private final double[] weights;
+    /** Boosted trees whose sum adds to the score ({@link FindingTrees.Schema#reading()}), or null. */
+    private final FindingTrees trees;
 
     /** @param weights one weight per {@link #FEATURES} entry (no intercept: it cancels in the softmax) */
     ReadingChoice(double[] weights) {
+        this(weights, null);
+    }
+
+    /**
+     * @param weights one weight per {@link #FEATURES} entry (no intercept: it cancels in the softmax)
+     * @param trees   trees over the same features whose sum adds to the score (fitted with the weights as the base), or null
+     */
+    ReadingChoice(double[] weights, FindingTrees trees) {
         if (weights.length != SIZE) {
             throw new IllegalArgumentException("expected " + SIZE + " weights, got " + weights.length);
         }
         this.weights = weights.clone();
+        this.trees = trees;
+    }
+
+    /** These weights with these trees (null: none). */
+    ReadingChoice withTrees(FindingTrees t) {
+        return new ReadingChoice(weights, t);
+    }
+
+    /** The trees, or null. */
+    FindingTrees trees() {
+        return trees;
     }
 
     /** The reading's score; the span's readings are chosen by the highest (softmax: exp(score) normalised). */
@@ -67,7 +94,7 @@ final class ReadingChoice {
         for (int i = 0; i < SIZE; i++) {
             s += weights[i] * features[i];
         }
-        return s;
+        return trees == null ? s : s + trees.logOdds(features);
     }
 
     /** The features of substitution arc {@code a} of {@code lattice} read with the decode {@code d}. */
@@ -170,11 +197,11 @@ final class ReadingChoice {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ReadingChoice c && Arrays.equals(weights, c.weights);
+        return o instanceof ReadingChoice c && Arrays.equals(weights, c.weights) && java.util.Objects.equals(trees, c.trees);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(weights);
+        return Arrays.hashCode(weights) * 31 + java.util.Objects.hashCode(trees);
     }
 }

@@ -144,6 +144,25 @@ class ReadingChoiceTest {
     }
 
     @Test
+    void theDefaultChoiceWithItsTreesOnAFixedSpan() {
+        Lattice lattice = council();
+        DocumentWords words = DocumentWords.of(DOC, List.of(), List.of());
+        ReadingChoice linear = ReadingChoice.DEFAULT.withTrees(null);
+        double[] board = ReadingChoice.features(lattice, decoded(), 2, words);
+        double[] counsel = ReadingChoice.features(lattice, decoded(), 3, words);
+        // the trees (the resource reading-trees.txt, read on first use) add to the logit's score: pinned
+        assertEquals(PINNED_BOARD_TREES, ReadingChoice.DEFAULT.score(board) - linear.score(board), 1e-9);
+        assertEquals(PINNED_COUNSEL_TREES, ReadingChoice.DEFAULT.score(counsel) - linear.score(counsel), 1e-9);
+        assertEquals(PINNED_CHOICE, ReadingChoice.DEFAULT.choose(lattice, decoded(), 2, words));
+        assertEquals(PINNED_CHOICE, ReadingChoice.DEFAULT.choose(lattice, decoded(), 3, words));
+        assertEquals(400, ReadingChoice.DEFAULT.trees().size());
+    }
+
+    private static final double PINNED_BOARD_TREES = -1.1619893493930258;
+    private static final double PINNED_COUNSEL_TREES = -2.1816364288587318;
+    private static final int PINNED_CHOICE = 2;
+
+    @Test
     void theDefaultWeightsAndTheirCount() {
         assertEquals(23, ReadingChoice.SIZE);
         assertEquals(1.6227, ReadingChoice.DEFAULT.weights()[ReadingChoice.FEATURES.indexOf("candidateElsewhere")], 1e-12);

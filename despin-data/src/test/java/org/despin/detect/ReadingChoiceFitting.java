@@ -31,7 +31,10 @@ final class ReadingChoiceFitting {
 
     /** One span's readings: their features, which is the original, the decode's choice, whether it was flagged. */
     record Group(double[][] x, int original, int decoded, boolean flagged, boolean train, String observed, String[] readings,
-            String context) {
+            String context, int passage) {
+        Group inPassage(int p) {
+            return new Group(x, original, decoded, flagged, train, observed, readings, context, p);
+        }
     }
 
     /** The first {@code n} groups of the test half the weights choose wrongly: the readings with their features. */
@@ -68,12 +71,24 @@ final class ReadingChoiceFitting {
                 Integer.parseInt(range[0]), Integer.parseInt(range[1]), count);
         Spinner[] training = TrainingSpinners.load(paths, model.lm()); // -DtrainSpin: the variant
         List<Group> groups = new ArrayList<>();
+        // -DchoiceRepeats=K: each passage spun K times (repeat r: the next rate and spinner, seed + 100,000 r), more groups
+        int repeats = Integer.getInteger("choiceRepeats", 1);
         for (int i = 0; i < passages.size(); i++) {
             boolean train = i < passages.size() / 2;
-            Spinner spinner = training[(i / RATES.length) % training.length];
-            SpinResult s = spinner.withOptions(SpinOptions.of(RATES[i % RATES.length], 9000 + i)).spin(passages.get(i));
-            Detector.Trace t = detector.trace(s.spunText(), CheckOptions.DEFAULTS);
-            groups.addAll(groups(t, s.edits(), train));
+            for (int r = 0; r < repeats; r++) {
+                int k = i + r;
+                Spinner spinner = training[(k / RATES.length + r) % training.length];
+                SpinResult s = spinner.withOptions(SpinOptions.of(RATES[k % RATES.length], 9000 + i + 100_000 * r))
+                        .spin(passages.get(i));
+                Detector.Trace t = detector.trace(s.spunText(), CheckOptions.DEFAULTS);
+                for (Group g : groups(t, s.edits(), train)) {
+                    groups.add(g.inPassage(i));
+                }
+            }
+        }
+        String dump = System.getProperty("choiceDump"); // -DchoiceDump=FILE: one row per reading (ReadingTreeFitting's input)
+        if (dump != null) {
+            dump(groups, java.nio.file.Path.of(dump));
         }
         long trainGroups = groups.stream().filter(Group::train).count();
         System.out.printf(Locale.ROOT, "%d passages, %d groups (%d training), %d flagged at their span%n",
@@ -99,6 +114,30 @@ final class ReadingChoiceFitting {
             System.out.printf(Locale.ROOT, "%n## fitted on %s training groups (%d)%n", flaggedFit ? "the flagged" : "all",
                     trainSet.size());
             report(fit(trainSet, l2), groups);
+        }
+    }
+
+    /**
+     * One row per reading: passage, group number, 1 if in the training half, 1 if flagged at the span, 1 if the original,
+     * 1 if the decode's choice, then the {@link ReadingChoice#FEATURES} (tab-separated, a header line first).
+     */
+    static void dump(List<Group> groups, java.nio.file.Path file) throws java.io.IOException {
+        try (java.io.PrintWriter out = new java.io.PrintWriter(java.nio.file.Files.newBufferedWriter(file))) {
+            out.println("passage\tgroup\ttrain\tflagged\toriginal\tdecoded\t" + String.join("\t", ReadingChoice.FEATURES)
+                    + "\treading\tobserved");
+            for (int i = 0; i < groups.size(); i++) {
+                Group g = groups.get(i);
+                for (int r = 0; r < g.x().length; r++) {
+                    StringBuilder sb = new StringBuilder();
+                    sb.append(g.passage()).append('\t').append(i).append('\t').append(g.train() ? 1 : 0).append('\t').append(g.flagged() ? 1 : 0)
+                            .append('\t').append(r == g.original() ? 1 : 0).append('\t').append(r == g.decoded() ? 1 : 0);
+                    for (double v : g.x()[r]) {
+                        sb.append('\t').append(String.format(Locale.ROOT, "%.6g", v));
+                    }
+                    sb.append('\t').append(g.readings()[r]).append('\t').append(g.observed());
+                    out.println(sb);
+                }
+            }
         }
     }
 
@@ -174,7 +213,7 @@ final class ReadingChoiceFitting {
                     String context = String.join(" ", java.util.Arrays.copyOfRange(lattice.normal, Math.max(0, from - 4),
                             Math.min(lattice.size(), to + 4)));
                     out.add(new Group(x, original, decoded >= 0 ? decoded : likeliest, flagged, train,
-                            lattice.observed(from, to), names, context));
+                            lattice.observed(from, to), names, context, -1));
                 }
                 break;
             }

@@ -92,7 +92,7 @@ final class TreeFitting {
     }
 
     /** One fitted tree as nodes in the file format's order (root first, children numbered above their parent). */
-    private static final class Tree {
+    static final class Tree {
         final List<int[]> split = new ArrayList<>();   // feature (-1 leaf), left, right
         final List<Double> number = new ArrayList<>(); // threshold or leaf value
 
@@ -105,9 +105,14 @@ final class TreeFitting {
         }
     }
 
-    /** The boosting fitter over one data set, its features pre-sorted once. */
+    /**
+     * The boosting fitter over one data set, its features pre-sorted once. A tree is a Newton step of a loss given by its
+     * gradient and (diagonal) hessian per row: the logistic loss for a finding model ({@link #next(double[])}), a softmax
+     * over a span's readings for the reading choice (ReadingTreeFitting).
+     */
     static final class Booster {
-        final Data data;
+        final double[][] x;
+        final int[] y;
         final int[][] sorted; // per feature, the row indices by value
         final boolean[] allowed;
         final int depth;
@@ -116,33 +121,46 @@ final class TreeFitting {
         final double lambda;
 
         Booster(Data data, int depth, double eta, int minLeaf, double lambda) {
-            this.data = data;
+            this(data.x(), data.y(), FindingModel.FEATURES, depth, eta, minLeaf, lambda);
+        }
+
+        /** Rows {@code x} (features named {@code names}), labels {@code y} (for {@link #next(double[])} only, may be null). */
+        Booster(double[][] x, int[] y, List<String> names, int depth, double eta, int minLeaf, double lambda) {
+            this.x = x;
+            this.y = y;
             this.depth = depth;
             this.eta = eta;
             this.minLeaf = minLeaf;
             this.lambda = lambda;
-            int n = data.size();
-            sorted = new int[FindingModel.SIZE][];
-            allowed = new boolean[FindingModel.SIZE];
-            for (int k = 0; k < FindingModel.SIZE; k++) {
+            int n = x.length;
+            int features = names.size();
+            sorted = new int[features][];
+            allowed = new boolean[features];
+            for (int k = 0; k < features; k++) {
                 final int f = k;
                 sorted[k] = java.util.stream.IntStream.range(0, n).boxed()
-                        .sorted((a, b) -> Double.compare(data.x()[a][f], data.x()[b][f])).mapToInt(Integer::intValue).toArray();
-                allowed[k] = !EXCLUDED.contains(FindingModel.FEATURES.get(k)) && !excluded().contains(FindingModel.FEATURES.get(k))
-                        && data.x()[sorted[k][0]][k] < data.x()[sorted[k][n - 1]][k];
+                        .sorted((a, b) -> Double.compare(x[a][f], x[b][f])).mapToInt(Integer::intValue).toArray();
+                allowed[k] = !EXCLUDED.contains(names.get(k)) && !excluded().contains(names.get(k))
+                        && x[sorted[k][0]][k] < x[sorted[k][n - 1]][k];
             }
         }
 
-        /** One tree fitted to the margins {@code margin} (updated in place with the tree's shrunk leaves). */
+        /** One tree fitted to the logistic loss at the margins {@code margin} (updated in place with the tree's shrunk leaves). */
         Tree next(double[] margin) {
-            int n = data.size();
+            int n = x.length;
             double[] g = new double[n];
             double[] h = new double[n];
             for (int i = 0; i < n; i++) {
                 double p = 1 / (1 + Math.exp(-margin[i]));
-                g[i] = p - data.y()[i];
+                g[i] = p - y[i];
                 h[i] = Math.max(1e-6, p * (1 - p));
             }
+            return next(g, h, margin);
+        }
+
+        /** One tree fitted to the loss's gradient {@code g} and hessian {@code h} per row; adds its shrunk leaves to {@code margin}. */
+        Tree next(double[] g, double[] h, double[] margin) {
+            int n = x.length;
             Tree tree = new Tree();
             int[] nodeOf = new int[n]; // the tree node each row is at (all at the root)
             tree.split.add(new int[] {-1, 0, 0});
@@ -166,7 +184,7 @@ final class TreeFitting {
                 int[] bestFeature = new int[nodes];
                 double[] bestThreshold = new double[nodes];
                 Arrays.fill(bestFeature, -1);
-                for (int k = 0; k < FindingModel.SIZE; k++) {
+                for (int k = 0; k < allowed.length; k++) {
                     if (!allowed[k]) {
                         continue;
                     }
@@ -180,7 +198,7 @@ final class TreeFitting {
                         if (!open[node]) {
                             continue;
                         }
-                        double v = data.x()[i][k];
+                        double v = x[i][k];
                         if (!Double.isNaN(last[node]) && v > last[node] && cl[node] >= minLeaf && count[node] - cl[node] >= minLeaf) {
                             double gr = gSum[node] - gl[node];
                             double hr = hSum[node] - hl[node];
@@ -221,7 +239,7 @@ final class TreeFitting {
                 for (int i = 0; i < n; i++) {
                     int node = nodeOf[i];
                     if (node < nodes && tree.split.get(node)[0] >= 0 && frontier.contains(node)) {
-                        nodeOf[i] = data.x()[i][tree.split.get(node)[0]] <= tree.number.get(node) ? leftOf[node] : leftOf[node] + 1;
+                        nodeOf[i] = x[i][tree.split.get(node)[0]] <= tree.number.get(node) ? leftOf[node] : leftOf[node] + 1;
                     }
                 }
                 frontier = next;
@@ -274,7 +292,12 @@ final class TreeFitting {
     }
 
     static String write(List<Tree> trees, String comment) {
-        StringBuilder out = new StringBuilder(FindingTrees.HEADER).append('\n');
+        return write(trees, comment, FindingTrees.HEADER, FindingModel.FEATURES);
+    }
+
+    /** The trees in {@link FindingTrees}' format under this header, splits named from {@code names}. */
+    static String write(List<Tree> trees, String comment, String header, List<String> names) {
+        StringBuilder out = new StringBuilder(header).append('\n');
         for (String c : comment.lines().toList()) {
             out.append("# ").append(c).append('\n');
         }
@@ -285,7 +308,7 @@ final class TreeFitting {
                 if (s[0] < 0) {
                     out.append("leaf ").append(i).append(' ').append(t.number.get(i)).append('\n');
                 } else {
-                    out.append("split ").append(i).append(' ').append(FindingModel.FEATURES.get(s[0])).append(' ')
+                    out.append("split ").append(i).append(' ').append(names.get(s[0])).append(' ')
                             .append(t.number.get(i)).append(' ').append(s[1]).append(' ').append(s[2]).append('\n');
                 }
             }
