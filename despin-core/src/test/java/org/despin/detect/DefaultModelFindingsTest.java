@@ -94,8 +94,9 @@ class DefaultModelFindingsTest {
         Report all = detector.check(text, CheckOptions.DEFAULTS);
         Report sure = detector.check(text, CheckOptions.DEFAULTS.withMinConfidence(0.7));
         assertEquals(all.findings().stream().filter(f -> f.confidence() >= 0.7).toList(), sure.findings());
-        assertEquals(List.of("85-107 means", "148-158 created", "341-348 powers", "405-417 supplementary",
-                "493-502 gratifying", "506-512 find", "834-840 invested", "902-912 pursuant", "935-945 adopted"),
+        // the readings of "formalized" and "detect" are the reading trees' (branch choice26; before: "created", "find")
+        assertEquals(List.of("85-107 means", "148-158 observed", "341-348 powers", "405-417 supplementary",
+                "493-502 gratifying", "506-512 observe", "834-840 invested", "902-912 pursuant", "935-945 adopted"),
                 sure.findings().stream().map(f -> f.start() + "-" + f.end() + " " + f.suggestion()).toList());
         assertEquals(all.verdict(), sure.verdict());
         assertEquals(all.spinScore(), sure.spinScore());
