@@ -204,7 +204,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
      * as it was (docs/detector.md "A verdict score apart from the routing score"). Since stop 26 up to 6 candidates a
      * span enter the lattice ({@code maxCandidatesPerSpan}, was 4): on the three held-out sets F1 +0.006 / +0.006 /
      * +0.004 and exact +0.4 / +0.5 / +0.4 points for 22 more clean flags (242 -> 264, at most 0.28 per 100 words), both
-     * benches' F1 and exact at rate 0.3 up, short texts, document scores and tortured phrases unchanged, no speed cost
+     * benches' F1 and exact at rate 0.3 up, short texts, document AUROC and tortured phrases unchanged, no speed cost
      * measured (docs/detector.md "Stop 26: the merged defaults").
      */
     public static final DetectorSettings DEFAULTS_WITH_DOC_COMMENTS = DEFAULTS_WITH_NAMES.with()
