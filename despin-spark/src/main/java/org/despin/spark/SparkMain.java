@@ -3,10 +3,12 @@ package org.despin.spark;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.despin.DespinException;
 import org.despin.cli.scan.Scanner;
@@ -63,8 +65,35 @@ public final class SparkMain implements Runnable {
         throw new CommandLine.ParameterException(new CommandLine(this), "name a job: scan or train");
     }
 
+    /**
+     * The JVM options a {@code scan} executor gets unless the submitter set
+     * {@code spark.executor.extraJavaOptions}: the first-tier compiler only, as {@code ./despin} runs the detector (the
+     * full compiler spends seconds of CPU on the decoder's large methods for no faster code). {@code train}'s counting
+     * loops want the full compiler, so it gets none.
+     */
+    static final String SCAN_EXECUTOR_OPTIONS = "-XX:TieredStopAtLevel=1";
+
+    private static final String EXECUTOR_OPTIONS = "spark.executor.extraJavaOptions";
+
+    /**
+     * The settings this job adds to the submitter's: for {@code scan}, {@link #SCAN_EXECUTOR_OPTIONS} as the executors'
+     * JVM options when {@code submitted} has none of its own; nothing otherwise (the submitter's options always win).
+     */
+    static Map<String, String> executorDefaults(String job, Map<String, String> submitted) {
+        if (job.equals("scan") && !submitted.containsKey(EXECUTOR_OPTIONS)) {
+            return Map.of(EXECUTOR_OPTIONS, SCAN_EXECUTOR_OPTIONS);
+        }
+        return Map.of();
+    }
+
     private static SparkSession session(String job) {
-        return SparkSession.builder().appName("despin " + job).getOrCreate();
+        Map<String, String> submitted = new HashMap<>();
+        for (scala.Tuple2<String, String> kv : new SparkConf().getAll()) {
+            submitted.put(kv._1(), kv._2());
+        }
+        SparkSession.Builder builder = SparkSession.builder().appName("despin " + job);
+        executorDefaults(job, submitted).forEach(builder::config);
+        return builder.getOrCreate();
     }
 
     @Command(name = "scan", sortOptions = false, description = {

@@ -51,6 +51,15 @@ class SparkMainTest {
     }
 
     @Test
+    void scanExecutorsGetTheFirstTierCompilerUnlessTheSubmitterChose() {
+        assertEquals(java.util.Map.of("spark.executor.extraJavaOptions", "-XX:TieredStopAtLevel=1"),
+                SparkMain.executorDefaults("scan", java.util.Map.of("spark.master", "yarn")));
+        assertEquals(java.util.Map.of(),
+                SparkMain.executorDefaults("scan", java.util.Map.of("spark.executor.extraJavaOptions", "-Xss4m")));
+        assertEquals(java.util.Map.of(), SparkMain.executorDefaults("train", java.util.Map.of()));
+    }
+
+    @Test
     void badOptionsFailBeforeAnySparkWork() {
         assertEquals(4, run("scan", "x", "--out", "y", "--model", "").code());
         Run r = run("scan", "x", "--out", "y", "--model", "m", "--format", "csv");
