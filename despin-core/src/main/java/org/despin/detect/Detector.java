@@ -217,7 +217,8 @@ public final class Detector {
         // the stored orders cost LM calls per candidate: read only by a model that weighs them (neither default does)
         FindingBuilder findingBuilder = new FindingBuilder(doc, estimate, decision, routingScore, settings.termSpanDecision(),
                 decision != null && decision.readsStoredOrder() ? model.lm() : null, this::linked)
-                .knowingWords(firstLattices, firstDecodings, firstWords);
+                .knowingWords(firstLattices, firstDecodings, firstWords)
+                .withoutVariants(settings.variantFilter());
         // a minimum above the default's filters the default's findings: deciding at it would change the decision
         // itself (the finding model reads the document's decided restorations, and a word reading it flags is
         // preferred to a term arc over it), so --min-confidence 0.7 could report a span the default call leaves out

@@ -137,6 +137,9 @@ import org.despin.model.Model;
  * @param verdictScore the score, thresholds and bands of the report's {@code spinScore} and verdict, which nothing in
  *     the decode reads ({@link VerdictScore}, branch {@code verdict26}); null: the routing score ({@code score},
  *     {@code spunThreshold}, {@code cleanThreshold}, {@code spunBands}) gives them, as before
+ * @param variantFilter which readings that are the observed words written another way are no finding wherever a finding
+ *     model decides ({@link ReadingVariants}, branch {@code flags27}): 0 none, 1 a number in digits read as number words
+ *     or back, 2 that or a spelling variant
  */
 public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidatesPerSpan, double lmWeight, double frequencyDiscount,
         double channelScale, double channelOffset, double evidenceGate, double nameGate, double nameBonus,
@@ -148,7 +151,8 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         double spunEvidenceGate, int spunContextPool, double oneWordTermGate, double oneWordTermBonus,
         double unspunEvidenceGate, double termSpanDecision, double termToTermGate, double rareSpanTermGate,
         SpunBands spunBands, double technicalRegister, PoolPrior poolPrior, FindingBands findingBands,
-        FindingModel uncertainFindingModel, double uncertainBoost, double uncertainFloor, VerdictScore verdictScore) {
+        FindingModel uncertainFindingModel, double uncertainBoost, double uncertainFloor, VerdictScore verdictScore,
+        int variantFilter) {
 
     /** {@code insertionLogOdds} that turns insertion arcs off. */
     public static final double INSERTION_OFF = Double.NEGATIVE_INFINITY;
@@ -159,7 +163,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
             12, 32, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.86, 0.28,
             DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.0, 3.0, 1.5, -2.0, TermEvidence.DEFAULTS, -1.5, 1.5, 8, 16,
             FindingModel.DEFAULTS, FindingModel.SPUN, null, 0.0, 4, 1.3, 5.0, Double.NaN, 0.5, 2.5, 2.0, null, -0.4, PoolPrior.FITTED,
-            null, null, 0.0, Double.NaN, null);
+            null, null, 0.0, Double.NaN, null, 0);
 
     /**
      * {@link #DEFAULTS} for a model with a names section: the spun finding model at its operating point
@@ -385,6 +389,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         private double uncertainBoost;
         private double uncertainFloor;
         private VerdictScore verdictScore;
+        private int variantFilter;
 
         private Builder(DetectorSettings s) {
             beamWidth = s.beamWidth;
@@ -435,6 +440,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
             uncertainBoost = s.uncertainBoost;
             uncertainFloor = s.uncertainFloor;
             verdictScore = s.verdictScore;
+            variantFilter = s.variantFilter;
         }
 
         public Builder beamWidth(int v) { beamWidth = v; return this; }
@@ -501,6 +507,8 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         public Builder uncertainFloor(double v) { uncertainFloor = v; return this; }
         /** The report's score and verdict ({@link VerdictScore}), or null: the routing score's. */
         public Builder verdictScore(VerdictScore v) { verdictScore = v; return this; }
+        /** Which readings that are the observed words written another way are no finding (0, 1 numbers, 2 and spellings). */
+        public Builder variantFilter(int v) { variantFilter = v; return this; }
 
         public DetectorSettings build() {
             return new DetectorSettings(beamWidth, candidatePool, maxCandidatesPerSpan, lmWeight, frequencyDiscount, channelScale,
@@ -510,7 +518,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
                     contextPool, contextReach, findingModel, spunFindingModel, shortFindingModel, spunEvidenceGate, spunContextPool,
                     oneWordTermGate, oneWordTermBonus, unspunEvidenceGate, termSpanDecision, termToTermGate, rareSpanTermGate,
                     spunBands, technicalRegister, poolPrior, findingBands, uncertainFindingModel, uncertainBoost, uncertainFloor,
-                    verdictScore);
+                    verdictScore, variantFilter);
         }
     }
 }

@@ -55,6 +55,8 @@ final class FindingBuilder {
     private DocumentWords knownWords;
     private List<List<Candidate>> decidedCandidates;
     private List<double[]> decidedConfidences;
+    /** Whether a candidate read as the observed words written another way is no finding ({@link #withoutVariants}). */
+    private int withoutVariants;
 
     FindingBuilder(Document doc, SpinRateEstimator.Estimate estimate) {
         this(doc, estimate, null, 0);
@@ -89,6 +91,30 @@ final class FindingBuilder {
         this.model = model;
         this.spinScore = spinScore;
         this.termSpanDecision = termSpanDecision;
+    }
+
+    /**
+     * Where the finding model decides, a candidate whose reading is the observed words written another way has
+     * confidence 0, so it is no finding and hides no other (branch {@code flags27}): {@code which} 0 none, 1 a number
+     * in digits read as number words or back, 2 that or a spelling variant ({@link ReadingVariants}). Returns this builder.
+     */
+    FindingBuilder withoutVariants(int which) {
+        this.withoutVariants = which;
+        return this;
+    }
+
+    /** The model's confidence in candidate {@code c} of {@code lattice} (0 for a variant reading, see {@link #withoutVariants}). */
+    private double confidence(Lattice lattice, Candidate c) {
+        if (withoutVariants > 0) {
+            Arc arc = lattice.arcs[c.arc()];
+            String observed = lattice.observed(arc.from(), arc.to());
+            String reading = arc.candidate().original();
+            if (ReadingVariants.isNumber(observed, reading)
+                    || withoutVariants > 1 && ReadingVariants.isSpelling(observed, reading)) {
+                return 0;
+            }
+        }
+        return model.confidence(c.features());
     }
 
     /**
@@ -145,7 +171,7 @@ final class FindingBuilder {
             List<Candidate> c = candidates(l, lattices.get(l), words, decision);
             double[] conf = new double[c.size()];
             for (int k = 0; k < conf.length; k++) {
-                conf[k] = model.confidence(c.get(k).features());
+                conf[k] = confidence(lattices.get(l), c.get(k));
             }
             candidates.add(c);
             confidences.add(conf);
@@ -420,7 +446,7 @@ final class FindingBuilder {
                     spinScore, estimate.rate(), words, lm));
             out.add(c);
             java.util.Arrays.fill(taken, arc.from(), arc.to(), true);
-            if (deciding && model.confidence(c.features()) >= decision) {
+            if (deciding && confidence(lattice, c) >= decision) {
                 java.util.Arrays.fill(flagged, arc.from(), arc.to(), true);
             }
         }

@@ -53,7 +53,14 @@ public record FindingModel(double[] weights, double bias, FindingTrees trees) {
             // the mean of (matched order - 1) over the span's words and the next order - 1 words; a confident
             // clean collocation inside a spun text against a restoration; 0 without the LM (weight 0 in both sets)
             "observedStored",      // the observed words
-            "candidateStored");    // the reading's words
+            "candidateStored",     // the reading's words
+            // the lexicon's link from the observed word to the reading (word arcs; 0 for the other kinds; branch flags27):
+            // which thesaurus lists it, a WordNet related word, digits for number words
+            "mobyOnly",            // only Moby lists the reading
+            "wordnetOnly",         // only WordNet's synsets list it
+            "similarLink",         // a WordNet similar-to link only
+            "genericLink",         // a WordNet hypernym / hyponym link only
+            "numberLink");         // a number in digits read as number words or the other way
     static final int SIZE = FEATURES.size();
     /** Spans whose readings together have less of the decode's mass are no candidates. */
     static final double FLOOR = 0.02;
@@ -94,7 +101,7 @@ public record FindingModel(double[] weights, double bias, FindingTrees trees) {
      */
     public static final FindingModel DEFAULTS = new FindingModel(new double[] {3.4943, 0.1702, -0.1876, 0.6770, 0.1357,
         0.1124, 1.6227, -0.3809, -0.0842, -0.5469, 1.8386, 0.5405, 0.0358, 0.1576, -0.0049, -0.4092, -0.0339, -0.1479,
-        -0.1199, 0.6007, -1.7526, -1.0727, 0, 0}, 0.4055);
+        -0.1199, 0.6007, -1.7526, -1.0727, 0, 0, 0, 0, 0, 0, 0}, 0.4055);
 
     /**
      * {@link #DEFAULTS} for a model whose language model mixes in the doc-comment prose of the source jars
@@ -188,7 +195,7 @@ public record FindingModel(double[] weights, double bias, FindingTrees trees) {
      */
     public static final FindingModel SPUN = new FindingModel(new double[] {-1.0775, 0.3672, -0.4610, 0.8359, 0.1695,
         0.0416, 0.1255, 0.0127, -0.0222, 0.9653, 2.1363, 1.0395, 0.3228, 0.1665, 0.0054, -0.1888, -0.0886, -0.1558,
-        -0.2120, 0.4586, -1.6429, 0.2148, 0, 0}, -0.0800);
+        -0.2120, 0.4586, -1.6429, 0.2148, 0, 0, 0, 0, 0, 0, 0}, -0.0800);
 
     /**
      * {@link #SPUN} for a model with a names list (its "names" section,
@@ -219,10 +226,26 @@ public record FindingModel(double[] weights, double bias, FindingTrees trees) {
         return Fitted.SPUN_WITH_TREES;
     }
 
+    /**
+     * {@link #SPUN_WITH_NAMES} with boosted trees that also read the lexicon link's type (branch {@code flags27},
+     * resource {@code finding-trees-spun-links.txt}; not in the default settings): 197 trees of depth 3 (shrinkage 0.1, at
+     * least 50 candidates a leaf) fitted like {@link #spunWithTrees()}'s with {@link #SPUN}'s log-odds as the base margin,
+     * on the first half of the candidates of {@code -DfindingBoosted=true fitfindings 1200} (stop 26's code and model,
+     * fold LM); on the second half AUROC 0.845 -> 0.858 (the same trees without the five link features 0.852). Bias
+     * 0.4055 = -logit(0.40): on the three held-out sets F1 +0.019 / +0.010 / +0.013, exact +1.9 / +0.9 / +1.5 points with 26
+     * fewer clean flags (264 -> 238) than the defaults, but the bundled example 48 flagged / 7 false / 29 exact (limit 5
+     * false; at 0.50 39 / 6 / 24), so it is not the default (docs/detector.md "Clean words in spun documents").
+     */
+    public static FindingModel spunWithLinkTrees() {
+        return Fitted.SPUN_WITH_LINK_TREES;
+    }
+
     /** SPUN's fitted trees, read from their resource when first asked for (a few hundred ms in a cold JVM). */
     private static final class Fitted {
         static final FindingModel SPUN_WITH_TREES = new FindingModel(SPUN.weights(), 0.1603,
                 FindingTrees.resource("finding-trees-spun.txt"));
+        static final FindingModel SPUN_WITH_LINK_TREES = new FindingModel(SPUN.weights(), 0.4055,
+                FindingTrees.resource("finding-trees-spun-links.txt"));
     }
 
     /** The logistic model alone (no trees). */
@@ -337,6 +360,12 @@ public record FindingModel(double[] weights, double bias, FindingTrees trees) {
             x[15] = f[OBSERVED_UNIGRAM];
             x[16] = f[CANDIDATE_UNIGRAM];
             x[17] = f[GAIN];
+            String source = java.util.Objects.requireNonNullElse(arc.candidate().candidate().source(), "");
+            x[23] = source.equals("moby") ? 1 : 0;
+            x[24] = source.equals("wordnet") ? 1 : 0;
+            x[25] = source.startsWith("wordnet-similar") ? 1 : 0;
+            x[26] = source.startsWith("wordnet-generic") ? 1 : 0;
+            x[27] = source.contains("number") ? 1 : 0;
         }
         String original = arc.candidate().original();
         x[18] = words.elsewhere(original, lattice.normal, arc.from(), arc.to());

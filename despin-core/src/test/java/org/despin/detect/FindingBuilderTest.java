@@ -241,6 +241,57 @@ class FindingBuilderTest {
     }
 
     @Test
+    void theLexiconsLinkIsAFeatureOfAWordCandidate() {
+        // branch flags27: which thesaurus lists the reading, a WordNet related word, a number
+        String[] sources = {"moby", "wordnet", "moby+wordnet", "wordnet-similar", "wordnet-generic", "wordnet+number"};
+        double[][] expected = {{1, 0, 0, 0, 0}, {0, 1, 0, 0, 0}, {0, 0, 0, 0, 0}, {0, 0, 1, 0, 0}, {0, 0, 0, 1, 0},
+            {0, 0, 0, 0, 1}};
+        int first = FindingModel.FEATURES.indexOf("mobyOnly");
+        assertEquals(List.of("mobyOnly", "wordnetOnly", "similarLink", "genericLink", "numberLink"),
+                FindingModel.FEATURES.subList(first, first + 5));
+        for (int k = 0; k < sources.length; k++) {
+            arcs.clear();
+            posteriors.clear();
+            best.clear();
+            keep(0, 1, true);
+            keep(1, 0.2, false);
+            substitute(1, 2, "board", 0.8, true, sources[k]);
+            keep(2, 1, true);
+            keep(3, 1, true);
+            double[] x = builder(null).candidates(List.of(lattice())).get(0).features();
+            assertEquals(java.util.Arrays.toString(expected[k]),
+                    java.util.Arrays.toString(java.util.Arrays.copyOfRange(x, first, first + 5)), sources[k]);
+        }
+    }
+
+    @Test
+    void aNumberReadAsItsDigitsIsNoFindingWithTheFilter() {
+        // "The 12 met today." with "12" read as "twelve" and "met" as "gathered" (branch flags27)
+        doc = Document.parse("The 12 met today.");
+        keep(0, 1, true);
+        keep(1, 0.3, false);
+        substitute(1, 2, "twelve", 0.7, true, "number");
+        keep(2, 0.3, false);
+        substitute(2, 3, "gathered", 0.7, true);
+        keep(3, 1, true);
+        List<Finding> all = builder(spanMassModel(0)).findings(List.of(lattice()), 0);
+        assertEquals("12 -> twelve 0.70; met -> gathered 0.70; ", brief(all));
+        FindingBuilder filtered = builder(spanMassModel(0)).withoutVariants(1);
+        assertEquals("met -> gathered 0.70; ", brief(filtered.findings(List.of(lattice()), 0)));
+        // the spelling filter (2) takes the number too; a synonym stays
+        assertEquals("met -> gathered 0.70; ",
+                brief(builder(spanMassModel(0)).withoutVariants(2).findings(List.of(lattice()), 0)));
+    }
+
+    private static String brief(List<Finding> fs) {
+        StringBuilder sb = new StringBuilder();
+        for (Finding f : fs) {
+            sb.append(String.format(java.util.Locale.ROOT, "%s -> %s %.2f; ", f.text(), f.suggestion(), f.confidence()));
+        }
+        return sb.toString();
+    }
+
+    @Test
     void theDocumentsOwnWordsAreFeaturesOfACandidate() {
         // "council" read as "today", which the document has elsewhere, and so is "met": the same
         // original restored twice on the best path

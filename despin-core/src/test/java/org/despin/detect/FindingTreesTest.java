@@ -150,6 +150,23 @@ class FindingTreesTest {
         assertEquals(0.3273851037988463, trees.logOdds(new double[FindingModel.SIZE]), 0); // pins the file
     }
 
+    @Test
+    void theTreesOverSpunWithTheLinksAreReadFromTheirResource() {
+        FindingModel m = FindingModel.spunWithLinkTrees();
+        FindingTrees trees = m.trees();
+        assertEquals(197, trees.size());
+        assertEquals(2491, trees.nodes());
+        assertTrue(trees.reads(FindingModel.FEATURES.indexOf("numberLink")));
+        assertTrue(trees.reads(FindingModel.FEATURES.indexOf("mobyOnly")));
+        assertFalse(m.readsStoredOrder());
+        assertEquals(FindingModel.SPUN_WITH_NAMES, m.withTrees(null).withBias(0.0));
+        assertEquals(0.40, 1 / (1 + Math.exp(m.bias())), 1e-4);
+        assertEquals(-2.3878790090778423, trees.logOdds(new double[FindingModel.SIZE]), 0); // pins the file
+        double[] number = new double[FindingModel.SIZE];
+        number[FindingModel.FEATURES.indexOf("numberLink")] = 1;
+        assertEquals(-5.011749171896675, trees.logOdds(number), 0); // digits read as number words: -2.6 nats
+    }
+
     private static void bad(String text, String message) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> read(text));
         assertEquals(message, e.getMessage());

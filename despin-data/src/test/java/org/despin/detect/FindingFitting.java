@@ -71,6 +71,8 @@ final class FindingFitting {
         List<Integer> onEdit = new ArrayList<>();
         List<Boolean> inTrain = new ArrayList<>();
         List<Integer> passageOf = new ArrayList<>(); // 2 * passage + (clean ? 0 : 1), for -DfindingDump
+        List<String> study = System.getProperty("findingStudy") == null ? null
+                : new ArrayList<>(List.of("document\ttrain\tonEdit\texact\tobserved\treading\tsource\tkind\tcapital\tvariant\tsentenceStart"));
         // -DfindingLemmas=true: also the features with the document's words counted by lemma (LemmaWordKey)
         LemmaWordKey lemmas = Boolean.getBoolean("findingLemmas") ? LemmaWordKey.load() : null;
         List<double[]> xLemmas = new ArrayList<>();
@@ -117,12 +119,27 @@ final class FindingFitting {
                     onEdit.add(isOnEdit ? 1 : 0);
                     inTrain.add(train);
                     passageOf.add(2 * i + (clean ? 0 : 1));
+                    if (study != null) { // -DfindingStudy=FILE: what the candidate reads (branch flags27)
+                        String obs = t.doc().text().substring(start, end);
+                        int sentenceStart = arc.features() == null ? -1
+                                : (int) arc.features()[ArcFeatures.NAMES.indexOf("sentenceStart")];
+                        boolean capital = Character.isUpperCase(obs.charAt(0));
+                        study.add(String.format(Locale.ROOT, "%d\t%d\t%d\t%d\t%s\t%s\t%s\t%s\t%d\t%d\t%d",
+                                2 * i + (clean ? 0 : 1), train ? 1 : 0, isOnEdit ? 1 : 0, isExact ? 1 : 0,
+                                obs.replace('\t', ' '), arc.candidate().original(), arc.candidate().candidate().source(),
+                                FindingModel.kind(arc), capital ? 1 : 0,
+                                ReadingVariants.isVariant(lattice.observed(arc.from(), arc.to()), arc.candidate().original()) ? 1 : 0,
+                                sentenceStart));
+                    }
                 }
             }
         }
         System.out.printf(Locale.ROOT, "%d passages of %s-%s words (%s), each clean and spun; %d candidates, "
                 + "%d exact, %d on an edit%n", passages.size(), words[0], words[1], foldLm != null ? "fit fold, fold LM" : "all training documents",
                 x.size(), exact.stream().mapToInt(Integer::intValue).sum(), onEdit.stream().mapToInt(Integer::intValue).sum());
+        if (study != null) {
+            java.nio.file.Files.write(Path.of(System.getProperty("findingStudy")), study);
+        }
         String dump = System.getProperty("findingDump");
         if (dump != null) { // -DfindingDump=FILE: the candidates for TreeFitting (passage, half, labels, features)
             dump(Path.of(dump), x, onEdit, exact, inTrain, passageOf);
