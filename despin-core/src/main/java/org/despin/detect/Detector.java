@@ -69,7 +69,10 @@ public final class Detector {
     static final double DEEP_GATE = -1;
     /** Whether the deepening reads the context the decode restored (else the observed words). */
     static final boolean DEEP_IN_RESTORED_CONTEXT = true;
-    /** The candidate lists to {@link #DEEP_REACH}, and the idle builders of the deepening (spun / unspun gate). */
+    /**
+     * The candidate lists to {@link #DEEP_REACH}, and the idle builders of the deepening (in documents called spun and
+     * the others; the same gate since branch {@code choice27}).
+     */
     private final CandidateTable deepCandidates;
     private final DetectorSettings deepSpunSettings;
     private final DetectorSettings deepUnspunSettings;
