@@ -51,7 +51,7 @@ public final class Detector {
     /**
      * Whether the readings of a span the finding model flags are chosen among more candidates (branch {@code exact21}):
      * the span's lattice deepened at the flagged spans with a context pool of {@link #DEEP_POOL} among the first
-     * {@link #DEEP_REACH} candidates by prior, at the document's own gate, and decoded again; the decision (which spans,
+     * {@link #DEEP_REACH} candidates by prior, at {@link #DEEP_GATE}, and decoded again; the decision (which spans,
      * what confidence) stays the first lattices', only the suggestion is the reading choice's among the deeper readings.
      */
     static final boolean DEEP_READINGS = true;
@@ -59,9 +59,20 @@ public final class Detector {
     static final int DEEP_REACH = 128;
     /** The deepening admits at most this many more readings per span (as a lattice does, maxCandidatesPerSpan). */
     static final int DEEP_PER_SPAN = 4;
+    /**
+     * The deepening's evidence gate, in every document (branch {@code choice27}; before it the document's own: 0 in a
+     * document called spun, {@code evidenceGate} elsewhere): the span is already flagged, so a reading whose evidence
+     * falls short of the observed words by up to one order of magnitude may still be the best restoration of the
+     * words the decision says are spun, and the reading choice sees it (exact +0.1 point on each held-out set; -2
+     * the same, a deeper pool or more readings a span no better).
+     */
+    static final double DEEP_GATE = -1;
     /** Whether the deepening reads the context the decode restored (else the observed words). */
     static final boolean DEEP_IN_RESTORED_CONTEXT = true;
-    /** The candidate lists to {@link #DEEP_REACH}, and the idle builders of the deepening (spun / unspun gate). */
+    /**
+     * The candidate lists to {@link #DEEP_REACH}, and the idle builders of the deepening (in documents called spun and
+     * the others; the same gate since branch {@code choice27}).
+     */
     private final CandidateTable deepCandidates;
     private final DetectorSettings deepSpunSettings;
     private final DetectorSettings deepUnspunSettings;
@@ -98,9 +109,8 @@ public final class Detector {
         this.unspunBuilders = unspunSettings != null ? new ConcurrentLinkedQueue<>() : null;
         DetectorSettings deep = settings.with().contextPool(DEEP_POOL).contextReach(Math.max(DEEP_REACH, settings.contextReach()))
                 .maxCandidatesPerSpan(DEEP_PER_SPAN).build();
-        this.deepSpunSettings = Double.isNaN(settings.spunEvidenceGate()) ? deep
-                : deep.with().evidenceGate(settings.spunEvidenceGate()).build();
-        this.deepUnspunSettings = deep;
+        this.deepSpunSettings = deep.with().evidenceGate(DEEP_GATE).build();
+        this.deepUnspunSettings = deepSpunSettings;
         this.deepCandidates = DEEP_READINGS && settings.contextPool() > 0 ? new CandidateTable(model.lexicon(), model.lm(), deep, candidates) : null;
     }
 

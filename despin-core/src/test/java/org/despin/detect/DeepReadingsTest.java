@@ -87,6 +87,27 @@ class DeepReadingsTest {
         assertEquals(plain, b.findings(t.lattices(), 0.5, null, null));
     }
 
+    @Test
+    void theDetectorsDeepGateAdmitsAReadingSomewhatWorseThanTheObservedWords() {
+        // branch choice27: the deepening reads at Detector.DEEP_GATE (-1) in every document; a reading whose gain is
+        // below 0 (the spun document's gate before) but above -1 enters beside the first lattice's at a flagged span
+        assertEquals(-1.0, Detector.DEEP_GATE);
+        MapLexicon lexicon = new MapLexicon.Builder().add("general", "basic", -1.0f).add("general", "common", -1.0f)
+                .add("general", "storm", -1.0f).build();
+        Model model = ToyModel.model(ToyModel.lm(4, ToyModel.NEWS), lexicon);
+        DetectorSettings settings = ToyModel.SETTINGS;
+        CandidateTable table = new CandidateTable(model.lexicon(), model.lm(), settings);
+        Lattice first = new LatticeBuilder(model.lm(), table, settings).build(Document.parse(TEXT), false).lattices().get(0);
+        assertEquals(List.of("general -> basic 3.4420"), arcs(first));
+        Set<Long> general = Set.of((1L << 32) | 2);
+        DetectorSettings deep = settings.with().contextPool(8).maxCandidatesPerSpan(Detector.DEEP_PER_SPAN).build();
+        List<String> atZero = arcs(new LatticeBuilder(model.lm(), table, deep.with().evidenceGate(0).build()).deepen(first, null, general, false));
+        List<String> atDeepGate = arcs(new LatticeBuilder(model.lm(), table, deep.with().evidenceGate(Detector.DEEP_GATE).build())
+                .deepen(first, null, general, false));
+        assertEquals(List.of("general -> common 0.8976", "general -> basic 3.4420"), atZero);
+        assertEquals(List.of("general -> common 0.8976", "general -> storm -0.6423", "general -> basic 3.4420"), atDeepGate);
+    }
+
     private static List<String> arcs(Lattice lattice) {
         List<String> out = new ArrayList<>();
         for (Arc a : lattice.arcs) {

@@ -403,7 +403,26 @@ final class ErrorAnalysis {
             return "original among the span's readings, another chosen by the " + chooser
                     + (inFirst ? "" : " (the original only in the deeper lattice)");
         }
-        return "original not among the span's readings" + (inFirst ? " (but in the decision's lattice)" : "");
+        return "original not among the span's readings" + (inFirst ? " (but in the decision's lattice)"
+                : arcAt(t.readingLattices(), t.doc().tokens(), e, orig) ? " (an arc of the deeper lattice, posterior 0)" : "");
+    }
+
+    /** Whether a substitution arc over the edit's span reads {@code orig} at all (whatever its posterior). */
+    private static boolean arcAt(List<Lattice> lattices, List<Token> tokens, Edit e, String orig) {
+        for (Lattice lattice : lattices) {
+            int[] range = positions(lattice, tokens, e);
+            if (range == null) {
+                continue;
+            }
+            for (int a = lattice.firstArc[range[0]]; a < lattice.firstArc[range[0] + 1]; a++) {
+                Arc arc = lattice.arcs[a];
+                if (!arc.isKeep() && arc.to() == range[1] && arc.candidate().original().equals(orig)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return false;
     }
 
     private static boolean among(List<Lattice> lattices, List<Decoder.Decoded> decodings, List<Token> tokens, Edit e, String orig) {
