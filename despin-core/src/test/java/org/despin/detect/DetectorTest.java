@@ -218,9 +218,9 @@ class DetectorTest {
         // uncertain documents (branch widen22, stop 23: SpunWideningTest), a widening's context pool of 8 (stop 24), and
         // boosted trees on DEFAULTS' weights where DEFAULTS decides (branch trees25: t 0.30, widened uncertain t 0.37), and
         // the verdict's own score (branch verdict26: VerdictScoreTest), and 6 candidates a span in the lattice instead of
-        // 4 (stop 26); nothing else
+        // 4 (stop 26), and no number in digits read as number words (branch flags27, stop 27); nothing else
         assertEquals(DetectorSettings.DEFAULTS_WITH_NAMES, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.with()
-                .spunContextPool(4).verdictScore(null).maxCandidatesPerSpan(4)
+                .spunContextPool(4).verdictScore(null).maxCandidatesPerSpan(4).variantFilter(0)
                 .findingModel(FindingModel.DEFAULTS).score(DocumentScorer.Coefficients.DEFAULTS).cleanThreshold(0.28)
                 .spunThreshold(0.86).spunBands(null).evidenceGate(1.0).unspunEvidenceGate(Double.NaN)
                 .uncertainFindingModel(null).uncertainFloor(Double.NaN).build());
@@ -228,7 +228,7 @@ class DetectorTest {
                 DocumentScorer.Coefficients.WITH_DOC_COMMENTS).spunThreshold(0.89).cleanThreshold(0.25).spunBands(SpunBands.WITH_DOC_COMMENTS)
                 .evidenceGate(0.8).spunContextPool(8).build().withUncertainWidening().with()
                 .findingModel(FindingModel.DEFAULTS_WITH_TREES).uncertainFindingModel(FindingModel.UNCERTAIN_WITH_TREES)
-                .verdictScore(VerdictScore.WITH_TREE_TOP).maxCandidatesPerSpan(6).build(),
+                .verdictScore(VerdictScore.WITH_TREE_TOP).maxCandidatesPerSpan(6).variantFilter(1).build(),
                 DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS);
         assertEquals(0.8, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.evidenceGate());
         assertEquals(1.0, DetectorSettings.DEFAULTS.evidenceGate());
