@@ -889,8 +889,8 @@ public final class DetectorEvaluation {
             double p = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
             double r = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
             double f1 = p + r == 0 ? 0 : 2 * p * r / (p + r);
-            System.out.printf(Locale.ROOT, "%s: %d words, %d edits; token P %.3f R %.3f F1 %.3f; exact restorations %.1f %% of edits; lexicon covers %.1f %% of edits; called spun %.1f %% of %d%n",
-                    label, words, edits, p, r, f1, 100.0 * exact / Math.max(1, edits), 100.0 * covered / Math.max(1, edits),
+            System.out.printf(Locale.ROOT, "%s: %d words, %d edits; token P %.3f R %.3f F1 %.3f; exact restorations %.1f %% of edits (%d); lexicon covers %.1f %% of edits; called spun %.1f %% of %d%n",
+                    label, words, edits, p, r, f1, 100.0 * exact / Math.max(1, edits), exact, 100.0 * covered / Math.max(1, edits),
                     100.0 * calledSpun / Math.max(1, documents), documents);
         }
     }

@@ -216,6 +216,14 @@ final class ReadingTreeFitting {
         return base.withTrees(FindingTrees.read(new StringReader(text), "fitted", FindingTrees.Schema.reading()));
     }
 
+    /** The resource reading-trees.txt followed by {@code text}'s trees (its header line dropped): a warm fit's file (trees27). */
+    static String afterDefault(String text) throws IOException {
+        try (java.io.InputStream in = ReadingChoice.class.getResourceAsStream("reading-trees.txt")) {
+            String main = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return main + (main.endsWith("\n") ? "" : "\n") + text.replaceFirst("^" + FindingTrees.READING_HEADER + "\\R", "");
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
         String prefix = args[1];
@@ -224,8 +232,20 @@ final class ReadingTreeFitting {
         int[] minLeafs = Arrays.stream((args.length > 4 ? args[4] : "50").split(",")).mapToInt(Integer::parseInt).toArray();
         int maxTrees = args.length > 5 ? Integer.parseInt(args[5]) : 300;
         double lambda = Double.parseDouble(System.getProperty("lambda", "1.0"));
-        ReadingChoice base = ReadingChoice.DEFAULT.withTrees(null);
+        // -Dwarm=true (branch trees27): boost on top of ReadingChoice.DEFAULT with its trees (new trees are added to them)
+        boolean warm = Boolean.getBoolean("warm");
+        ReadingChoice base = warm ? ReadingChoice.DEFAULT : ReadingChoice.DEFAULT.withTrees(null);
         Groups all = read(file);
+        // -DallTrees=N (branch trees27): no search; N trees of the first setting on both halves -> OUT_PREFIX-all.txt
+        int allTrees = Integer.getInteger("allTrees", 0);
+        if (allTrees > 0) {
+            String text = fitted(all, base, depths[0], etas[0], minLeafs[0], lambda, allTrees,
+                    String.format(Locale.ROOT, "trees27 ReadingTreeFitting over ReadingChoice.DEFAULT%s: depth %d, eta %s, minLeaf %d,"
+                    + " lambda %s, %d trees; fit on both halves, %d groups of %s", warm ? " with its trees" : "", depths[0], etas[0],
+                    minLeafs[0], lambda, allTrees, all.groups(), file.getFileName()));
+            Files.writeString(Path.of(prefix + "-all.txt"), warm ? afterDefault(text) : text);
+            return;
+        }
         boolean[] isFit = new boolean[all.groups()];
         boolean[] isValidation = new boolean[all.groups()];
         boolean[] isTest = new boolean[all.groups()];
@@ -271,6 +291,9 @@ final class ReadingTreeFitting {
                             + " ReadingChoice.DEFAULT: depth %d, eta %s, minLeaf %d, lambda %s, %d trees (validation); fit on %d groups of %s",
                             depth, eta, minLeaf, lambda, bestCount, fit.groups(), file.getFileName()), FindingTrees.READING_HEADER,
                             ReadingChoice.FEATURES);
+                    if (warm) {
+                        text = afterDefault(text);
+                    }
                     ReadingChoice withTrees = withTrees(base, text);
                     double[] v = scores(withTrees, validation);
                     double[] tt = scores(withTrees, test);
