@@ -5,53 +5,37 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ReadingVariantsTest {
-    @Test
-    void spellingVariantsAreVariants() {
-        assertTrue(ReadingVariants.isVariant("organisations", "organizations"));
-        assertTrue(ReadingVariants.isVariant("Organisation", "organization"));
-        assertTrue(ReadingVariants.isVariant("analysed", "analyzed"));
-        assertTrue(ReadingVariants.isVariant("colour", "color"));
-        assertTrue(ReadingVariants.isVariant("favourite", "favorite"));
-        assertTrue(ReadingVariants.isVariant("centres", "centers"));
-        assertTrue(ReadingVariants.isVariant("travelled", "traveled"));
-        assertTrue(ReadingVariants.isVariant("defence", "defense"));
-        assertTrue(ReadingVariants.isVariant("catalogue", "catalog"));
-        assertTrue(ReadingVariants.isVariant("programme", "program"));
-        assertTrue(ReadingVariants.isVariant("co-operate", "cooperate"));
-        assertTrue(ReadingVariants.isVariant("anaemia", "anemia"));
+    @ParameterizedTest
+    @CsvSource({"organisations, organizations", "Organisation, organization", "analysed, analyzed", "colour, color",
+        "favourite, favorite", "centres, centers", "travelled, traveled", "defence, defense", "catalogue, catalog",
+        "programme, program", "co-operate, cooperate", "anaemia, anemia"})
+    void spellingVariantsAreVariants(String observed, String reading) {
+        assertTrue(ReadingVariants.isVariant(observed, reading));
+        assertTrue(ReadingVariants.isSpelling(observed, reading));
+        assertFalse(ReadingVariants.isNumber(observed, reading));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"12, twelve", "twelve, 12", "5th, fifth", "'1,000', a thousand", "21, twenty-one"})
+    void numbersInDigitsAndWordsAreVariants(String observed, String reading) {
+        assertTrue(ReadingVariants.isVariant(observed, reading));
+        assertTrue(ReadingVariants.isNumber(observed, reading));
+        assertFalse(ReadingVariants.isSpelling(observed, reading));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"12, dozens of", "12, a", "villages, counties", "ambassador, minister", "filled, filed", "called, caled",
+        "softened, soften", "word, word", "four, for", "Colour, colour"})
+    void synonymsAndLookalikesAreNot(String observed, String reading) {
+        assertFalse(ReadingVariants.isVariant(observed, reading));
     }
 
     @Test
-    void numbersInDigitsAndWordsAreVariants() {
-        assertTrue(ReadingVariants.isVariant("12", "twelve"));
-        assertTrue(ReadingVariants.isVariant("twelve", "12"));
-        assertTrue(ReadingVariants.isVariant("5th", "fifth"));
-        assertTrue(ReadingVariants.isVariant("1,000", "a thousand"));
-        assertTrue(ReadingVariants.isVariant("21", "twenty-one"));
-        assertFalse(ReadingVariants.isVariant("12", "dozens of"));
-        assertFalse(ReadingVariants.isVariant("12", "a"));
-    }
-
-    @Test
-    void synonymsAndLookalikesAreNot() {
-        assertFalse(ReadingVariants.isVariant("villages", "counties"));
-        assertFalse(ReadingVariants.isVariant("ambassador", "minister"));
-        assertFalse(ReadingVariants.isVariant("filled", "filed"));
-        assertFalse(ReadingVariants.isVariant("called", "caled"));
-        assertFalse(ReadingVariants.isVariant("softened", "soften"));
-        assertFalse(ReadingVariants.isVariant("word", "word"));
-        assertFalse(ReadingVariants.isVariant("four", "for"));
+    void theAmericanSpelling() {
         assertEquals("organization", ReadingVariants.spelling("organisation"));
-    }
-
-    @Test
-    void numbersAndSpellingsApart() {
-        assertTrue(ReadingVariants.isNumber("12", "twelve"));
-        assertFalse(ReadingVariants.isSpelling("12", "twelve"));
-        assertTrue(ReadingVariants.isSpelling("organisations", "organizations"));
-        assertFalse(ReadingVariants.isNumber("organisations", "organizations"));
-        assertFalse(ReadingVariants.isSpelling("Colour", "colour"));
     }
 }
