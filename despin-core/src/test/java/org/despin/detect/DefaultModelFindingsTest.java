@@ -2,14 +2,11 @@ package org.despin.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import org.despin.model.Model;
-import org.despin.model.Models;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,11 +19,7 @@ class DefaultModelFindingsTest {
 
     @BeforeAll
     static void load() throws Exception {
-        String model = System.getProperty("despin.model", "");
-        if (!Boolean.getBoolean("despin.requireModel")) {
-            assumeTrue(!model.isBlank(), "no -Ddespin.model");
-        }
-        Model m = Models.load(Path.of(model));
+        Model m = DefaultModel.loadOrSkip();
         detector = new Detector(m, DetectorSettings.defaultsFor(m));
     }
 

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.despin.model.Model;
-import org.despin.model.Models;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,11 +21,7 @@ class DefaultModelVerdictTest {
 
     @BeforeAll
     static void load() throws Exception {
-        String m = System.getProperty("despin.model", "");
-        if (!Boolean.getBoolean("despin.requireModel")) {
-            assumeTrue(!m.isBlank(), "no -Ddespin.model");
-        }
-        model = Models.load(Path.of(m));
+        model = DefaultModel.loadOrSkip();
     }
 
     private static String example(String name) throws Exception {
