@@ -228,13 +228,14 @@ public record FindingModel(double[] weights, double bias, FindingTrees trees) {
 
     /**
      * {@link #SPUN_WITH_NAMES} with boosted trees that also read the lexicon link's type (branch {@code flags27},
-     * resource {@code finding-trees-spun-links.txt}; not in the default settings): 197 trees of depth 3 (shrinkage 0.1, at
+     * resource {@code finding-trees-spun-links.txt}; the default since stop 28): 197 trees of depth 3 (shrinkage 0.1, at
      * least 50 candidates a leaf) fitted like {@link #spunWithTrees()}'s with {@link #SPUN}'s log-odds as the base margin,
      * on the first half of the candidates of {@code -DfindingBoosted=true fitfindings 1200} (stop 26's code and model,
      * fold LM); on the second half AUROC 0.845 -> 0.858 (the same trees without the five link features 0.852). Bias
      * 0.4055 = -logit(0.40): on the three held-out sets F1 +0.019 / +0.010 / +0.013, exact +1.9 / +0.9 / +1.5 points with 26
      * fewer clean flags (264 -> 238) than the defaults, but the bundled example 48 flagged / 7 false / 29 exact (limit 5
-     * false; at 0.50 39 / 6 / 24), so it is not the default (docs/detector.md "Clean words in spun documents").
+     * false; at 0.50 39 / 6 / 24), the default since stop 28 (judged on the held-out sets; docs/detector.md "Clean words in spun documents",
+     * "Stop 28: the merged defaults").
      */
     public static FindingModel spunWithLinkTrees() {
         return Fitted.SPUN_WITH_LINK_TREES;

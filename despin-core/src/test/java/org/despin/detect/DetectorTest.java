@@ -218,9 +218,11 @@ class DetectorTest {
         // uncertain documents (branch widen22, stop 23: SpunWideningTest), a widening's context pool of 8 (stop 24), and
         // boosted trees on DEFAULTS' weights where DEFAULTS decides (branch trees25: t 0.30, widened uncertain t 0.37), and
         // the verdict's own score (branch verdict26: VerdictScoreTest), and 6 candidates a span in the lattice instead of
-        // 4 (stop 26), and no number in digits read as number words (branch flags27, stop 27); nothing else
+        // 4 (stop 26), and no number in digits read as number words (branch flags27, stop 27), and SPUN's link trees in
+        // documents called spun (stop 28); nothing else
         assertEquals(DetectorSettings.DEFAULTS_WITH_NAMES, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.with()
                 .spunContextPool(4).verdictScore(null).maxCandidatesPerSpan(4).variantFilter(0)
+                .spunFindingModel(FindingModel.SPUN_WITH_NAMES)
                 .findingModel(FindingModel.DEFAULTS).score(DocumentScorer.Coefficients.DEFAULTS).cleanThreshold(0.28)
                 .spunThreshold(0.86).spunBands(null).evidenceGate(1.0).unspunEvidenceGate(Double.NaN)
                 .uncertainFindingModel(null).uncertainFloor(Double.NaN).build());
@@ -228,7 +230,8 @@ class DetectorTest {
                 DocumentScorer.Coefficients.WITH_DOC_COMMENTS).spunThreshold(0.89).cleanThreshold(0.25).spunBands(SpunBands.WITH_DOC_COMMENTS)
                 .evidenceGate(0.8).spunContextPool(8).build().withUncertainWidening().with()
                 .findingModel(FindingModel.DEFAULTS_WITH_TREES).uncertainFindingModel(FindingModel.UNCERTAIN_WITH_TREES)
-                .verdictScore(VerdictScore.WITH_TREE_TOP).maxCandidatesPerSpan(6).variantFilter(1).build(),
+                .verdictScore(VerdictScore.WITH_TREE_TOP).maxCandidatesPerSpan(6).variantFilter(1)
+                .spunFindingModel(FindingModel.spunWithLinkTrees()).build(),
                 DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS);
         assertEquals(0.8, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.evidenceGate());
         assertEquals(1.0, DetectorSettings.DEFAULTS.evidenceGate());
@@ -243,7 +246,10 @@ class DetectorTest {
         assertEquals(0.40, 1 / (1 + Math.exp(FindingModel.DEFAULTS.bias())), 1e-4);
         assertEquals(java.util.Arrays.toString(FindingModel.DEFAULTS.weights()),
                 java.util.Arrays.toString(FindingModel.DEFAULTS_WITH_DOC_COMMENTS.weights()));
-        assertEquals(FindingModel.SPUN_WITH_NAMES, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.spunFindingModel());
+        // stop 28: SPUN's weights with the link trees (flags27; FindingTreesTest pins the file) at t 0.40
+        assertSame(FindingModel.spunWithLinkTrees(), DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.spunFindingModel());
+        assertEquals(0.40, 1 / (1 + Math.exp(FindingModel.spunWithLinkTrees().bias())), 1e-4);
+        assertEquals(FindingModel.SPUN_WITH_NAMES, FindingModel.spunWithLinkTrees().withTrees(null).withBias(0.0));
         assertEquals(0.46, 1 / (1 + Math.exp(FindingModel.spunWithTrees().bias())), 1e-4);
         assertEquals(FindingModel.SPUN_WITH_NAMES, FindingModel.spunWithTrees().withTrees(null).withBias(0.0));
         // trees25: DEFAULTS' weights with the trees of finding-trees-defaults.txt (FindingTreesTest pins the file)
