@@ -119,6 +119,11 @@ public final class Detector {
         return model.lm();
     }
 
+    /** The lexicon (for the evaluation's tools). */
+    org.despin.lexicon.Lexicon lexicon() {
+        return model.lexicon();
+    }
+
     /** The phrase-level term candidates (for the evaluation's diagnostics). */
     TermCandidates termCandidates() {
         return terms;
@@ -228,7 +233,9 @@ public final class Detector {
         FindingBuilder findingBuilder = new FindingBuilder(doc, estimate, decision, routingScore, settings.termSpanDecision(),
                 decision != null && decision.readsStoredOrder() ? model.lm() : null, this::linked)
                 .knowingWords(firstLattices, firstDecodings, firstWords)
-                .withoutVariants(settings.variantFilter());
+                .withoutVariants(settings.variantFilter())
+                // the observed words' own forms cost lexicon and LM look-ups per candidate: only for a model that reads them
+                .withForms(decision != null && decision.readsObservedForms() ? new ObservedForms(model.lm(), model.lexicon()) : null);
         // a minimum above the default's filters the default's findings: deciding at it would change the decision
         // itself (the finding model reads the document's decided restorations, and a word reading it flags is
         // preferred to a term arc over it), so --min-confidence 0.7 could report a span the default call leaves out

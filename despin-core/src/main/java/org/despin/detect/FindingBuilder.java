@@ -55,6 +55,8 @@ final class FindingBuilder {
     private DocumentWords knownWords;
     private List<List<Candidate>> decidedCandidates;
     private List<double[]> decidedConfidences;
+    /** The observed words' own forms for {@code formShare} and {@code production}, or null (they are 0; {@link #withForms}). */
+    private ObservedForms forms;
     /** Whether a candidate read as the observed words written another way is no finding ({@link #withoutVariants}). */
     private int withoutVariants;
 
@@ -100,6 +102,15 @@ final class FindingBuilder {
      */
     FindingBuilder withoutVariants(int which) {
         this.withoutVariants = which;
+        return this;
+    }
+
+    /**
+     * With the observed words' own forms ({@link ObservedForms}, branch {@code forms28}) in the candidates' features
+     * ({@code formShare}, {@code production}); null: they are 0. Returns this builder.
+     */
+    FindingBuilder withForms(ObservedForms observedForms) {
+        this.forms = observedForms;
         return this;
     }
 
@@ -443,7 +454,7 @@ final class FindingBuilder {
                 readings += d.posterior()[b] >= MIN_ALTERNATIVE ? 1 : 0;
             }
             Candidate c = new Candidate(l, a, m.mass, FindingModel.features(lattice, d, a, m.mass, readings, likelyNear,
-                    spinScore, estimate.rate(), words, lm));
+                    spinScore, estimate.rate(), words, lm, forms));
             out.add(c);
             java.util.Arrays.fill(taken, arc.from(), arc.to(), true);
             if (deciding && confidence(lattice, c) >= decision) {

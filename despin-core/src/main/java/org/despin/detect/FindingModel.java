@@ -60,7 +60,13 @@ public record FindingModel(double[] weights, double bias, FindingTrees trees) {
             "wordnetOnly",         // only WordNet's synsets list it
             "similarLink",         // a WordNet similar-to link only
             "genericLink",         // a WordNet hypernym / hyponym link only
-            "numberLink");         // a number in digits read as number words or the other way
+            "numberLink",          // a number in digits read as number words or the other way
+            // the observed words alone (word arcs; 0 for the other kinds; branch forms28, ObservedForms): an odd
+            // inflection a spinner's re-inflection makes, and how much a thesaurus spinner would write the word
+            "formShare",           // min over the words of log10 P(word) - log10 P(its lemma's commonest form), <= 0
+            "production",          // log10 sum over the span's lexicon originals of P(x) P(span | x) - log10 P(span)
+            "productionMax",       // the same with the likeliest original's term alone
+            "observedLinks");      // ln(1 + the span's lexicon originals)
     static final int SIZE = FEATURES.size();
     /** Spans whose readings together have less of the decode's mass are no candidates. */
     static final double FLOOR = 0.02;
@@ -78,6 +84,8 @@ public record FindingModel(double[] weights, double bias, FindingTrees trees) {
     private static final int CANDIDATE_UNIGRAM = ArcFeatures.NAMES.indexOf("candidateUnigram");
     private static final int GAIN = ArcFeatures.NAMES.indexOf("gain");
     private static final double MAX_LOGIT = 9;
+    private static final int FORM_SHARE = FEATURES.indexOf("formShare");
+    private static final int PRODUCTION = FEATURES.indexOf("production");
 
     /**
      * Fitted by DetectorEvaluation {@code fitfindings} (docs/detector.md, "Finding model"): 600
@@ -101,7 +109,7 @@ public record FindingModel(double[] weights, double bias, FindingTrees trees) {
      */
     public static final FindingModel DEFAULTS = new FindingModel(new double[] {3.4943, 0.1702, -0.1876, 0.6770, 0.1357,
         0.1124, 1.6227, -0.3809, -0.0842, -0.5469, 1.8386, 0.5405, 0.0358, 0.1576, -0.0049, -0.4092, -0.0339, -0.1479,
-        -0.1199, 0.6007, -1.7526, -1.0727, 0, 0, 0, 0, 0, 0, 0}, 0.4055);
+        -0.1199, 0.6007, -1.7526, -1.0727, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 0.4055);
 
     /**
      * {@link #DEFAULTS} for a model whose language model mixes in the doc-comment prose of the source jars
@@ -195,7 +203,7 @@ public record FindingModel(double[] weights, double bias, FindingTrees trees) {
      */
     public static final FindingModel SPUN = new FindingModel(new double[] {-1.0775, 0.3672, -0.4610, 0.8359, 0.1695,
         0.0416, 0.1255, 0.0127, -0.0222, 0.9653, 2.1363, 1.0395, 0.3228, 0.1665, 0.0054, -0.1888, -0.0886, -0.1558,
-        -0.2120, 0.4586, -1.6429, 0.2148, 0, 0, 0, 0, 0, 0, 0}, -0.0800);
+        -0.2120, 0.4586, -1.6429, 0.2148, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, -0.0800);
 
     /**
      * {@link #SPUN} for a model with a names list (its "names" section,
@@ -287,6 +295,12 @@ public record FindingModel(double[] weights, double bias, FindingTrees trees) {
                 || trees != null && (trees.reads(observed) || trees.reads(candidate));
     }
 
+    /** Whether {@code formShare} or {@code production} has a weight or a split (else {@link ObservedForms} is not needed). */
+    boolean readsObservedForms() {
+        return weights[FORM_SHARE + 1] != 0 || weights[PRODUCTION + 1] != 0
+                || trees != null && (trees.reads(FORM_SHARE) || trees.reads(PRODUCTION));
+    }
+
     /** Whether the model decides in a document of this many words (see {@link #MIN_WORDS}). */
     static boolean decidesIn(int words) {
         return words >= MIN_WORDS;
@@ -338,6 +352,12 @@ public record FindingModel(double[] weights, double bias, FindingTrees trees) {
     /** The same, with the LM for the stored orders ({@code lm} null: they are 0). */
     static double[] features(Lattice lattice, Decoder.Decoded d, int a, double mass, int readings, int likelyNear,
             double spinScore, double rate, DocumentWords words, org.despin.lm.LanguageModel lm) {
+        return features(lattice, d, a, mass, readings, likelyNear, spinScore, rate, words, lm, null);
+    }
+
+    /** The same, with the observed words' own forms ({@code forms} null: {@code formShare} and {@code production} are 0). */
+    static double[] features(Lattice lattice, Decoder.Decoded d, int a, double mass, int readings, int likelyNear,
+            double spinScore, double rate, DocumentWords words, org.despin.lm.LanguageModel lm, ObservedForms forms) {
         Arc arc = lattice.arcs[a];
         Kind kind = kind(arc);
         double[] x = new double[SIZE];
@@ -367,6 +387,13 @@ public record FindingModel(double[] weights, double bias, FindingTrees trees) {
             x[25] = source.startsWith("wordnet-similar") ? 1 : 0;
             x[26] = source.startsWith("wordnet-generic") ? 1 : 0;
             x[27] = source.contains("number") ? 1 : 0;
+            if (forms != null) {
+                double[] o = forms.of(lattice.observed(arc.from(), arc.to()));
+                x[FORM_SHARE] = o[0];
+                x[PRODUCTION] = o[1];
+                x[PRODUCTION + 1] = o[2];
+                x[PRODUCTION + 2] = o[3];
+            }
         }
         String original = arc.candidate().original();
         x[18] = words.elsewhere(original, lattice.normal, arc.from(), arc.to());

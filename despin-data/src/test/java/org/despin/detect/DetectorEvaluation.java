@@ -780,6 +780,9 @@ public final class DetectorEvaluation {
                 System.getProperty("benchDump"));
     }
 
+    /** {@code -DformsStudy=true}: {@link FormsSummary}'s columns in the {@code docs -DdocsDump} rows (branch forms28). */
+    static final boolean FORMS_STUDY = Boolean.getBoolean("formsStudy");
+
     static void documents(Detector detector, SpinThesaurus thesaurus, List<Labelled> short150) {
         Spinner spinner = new Spinner(thesaurus, SpinOptions.of(0.1, 7));
         int seed = 100000;
@@ -793,7 +796,7 @@ public final class DetectorEvaluation {
         String dump = System.getProperty("docsDump"); // label, group, features of every passage: to score other fits offline
         StringBuilder rows = new StringBuilder("label\tgroup\tmodern\t" + String.join("\t", DocumentScorer.FEATURES)
                 + "\t" + String.join("\t", STUDY_FEATURES) + "\t" + String.join("\t", WidenedEvidence.FEATURES)
-                + "\twords\tscore\n");
+                + "\twords\tscore" + (FORMS_STUDY ? "\t" + String.join("\t", FormsSummary.NAMES) : "") + "\n");
         for (Labelled p : short150) {
             Detector.Analysis ac = detector.analyse(p.text(), CheckOptions.DEFAULTS);
             Report rc = ac.report();
@@ -814,6 +817,11 @@ public final class DetectorEvaluation {
                     rows.append('\t').append(v);
                 }
                 rows.append('\t').append(a.features().words()).append('\t').append(a.report().spinScore());
+                if (FORMS_STUDY) { // -DformsStudy=true (branch forms28): the observed words' forms summed over the document
+                    for (double v : FormsSummary.of(detector, a == ac ? p.text() : s.spunText())) {
+                        rows.append('\t').append(v);
+                    }
+                }
                 rows.append('\n');
             }
             spun.add(rs.spinScore());

@@ -89,7 +89,8 @@ final class FindingFitting {
                 if (boosted(base, t) && Boolean.getBoolean("findingNotSpun") || spunFit && !boosted(base, t)) {
                     continue; // -DfindingNotSpun=true: fit only where the model decides (documents the boost leaves)
                 }
-                FindingBuilder fb = new FindingBuilder(t.doc(), t.estimate(), null, t.report().spinScore(), Double.NaN, decide.lm());
+                FindingBuilder fb = new FindingBuilder(t.doc(), t.estimate(), null, t.report().spinScore(), Double.NaN, decide.lm())
+                        .withForms(new ObservedForms(fitModel.lm(), fitModel.lexicon())); // formShare, production (forms28)
                 if (lemmas != null) {
                     for (FindingBuilder.Candidate c : fb.candidates(t.lattices(), lemmas)) {
                         double[] row = new double[FindingModel.SIZE + 1];

@@ -1,0 +1,155 @@
+package org.despin.detect;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.despin.lexicon.Candidate;
+import org.despin.lexicon.Lexicon;
+import org.despin.lexicon.WordClass;
+import org.despin.lm.LanguageModel;
+import org.despin.lm.LmState;
+import org.despin.spin.Inflector;
+import org.despin.spin.RuleInflector;
+import org.despin.spin.WordForm;
+
+/**
+ * What an observed span says about itself, apart from any reading (branch {@code forms28}): how odd its form is
+ * ({@link #formShare}) and how much of its use a thesaurus spinner would produce ({@link #production}). Both read the
+ * LM's unigrams and the lexicon; {@link RuleInflector} gives a word's lemmas. One instance per check: it memoises
+ * per span, so it is not thread-safe.
+ */
+final class ObservedForms {
+    /** log10 P of a word the LM does not know. */
+    static final double UNKNOWN_LOG10 = -9;
+    private static final double LN10 = Math.log(10);
+    private static final WordForm[] NOUN = {WordForm.BASE, WordForm.PLURAL};
+    private static final WordForm[] VERB = {WordForm.BASE, WordForm.THIRD_PERSON, WordForm.PAST,
+        WordForm.PAST_PARTICIPLE, WordForm.GERUND};
+    private static final WordForm[] ADJECTIVE = {WordForm.BASE, WordForm.COMPARATIVE, WordForm.SUPERLATIVE};
+
+    private final LanguageModel lm;
+    private final Lexicon lexicon;
+    private final Inflector inflector = RuleInflector.DEFAULT;
+    private final LmState state;
+    private final Map<String, Double> unigrams = new HashMap<>();
+    private final Map<String, double[]> spans = new HashMap<>();
+
+    ObservedForms(LanguageModel lm, Lexicon lexicon) {
+        this.lm = lm;
+        this.lexicon = lexicon;
+        this.state = lm.newState();
+    }
+
+    /** {formShare, production} of a normalised span (words joined by single spaces), memoised. */
+    double[] of(String span) {
+        double[] v = spans.get(span);
+        if (v == null) {
+            v = new double[] {formShare(span), production(span), productionMax(span), Math.log1p(lexicon.candidates(span).size())};
+            spans.put(span, v);
+        }
+        return v;
+    }
+
+    /**
+     * The oddest form of the span's words: min over its words of log10 P(word) - log10 P(the commonest form of a
+     * lemma it is an inflection of) (0 when the word is its lemmas' commonest form, or has no known lemma besides
+     * itself): "talkings" for "talking", "quested" for "quest". A lemma counts when the lexicon's dictionary gives it
+     * the inflection's word class and inflecting it gives the word back.
+     */
+    double formShare(String span) {
+        double min = 0;
+        int start = 0;
+        for (int i = 0; i <= span.length(); i++) {
+            if (i == span.length() || span.charAt(i) == ' ') {
+                if (i > start) {
+                    min = Math.min(min, wordShare(span.substring(start, i)));
+                }
+                start = i + 1;
+            }
+        }
+        return min;
+    }
+
+    private double wordShare(String w) {
+        double own = unigram(w);
+        double best = own;
+        for (Inflector.Analysis a : inflector.analyse(w)) {
+            if (a.form() == WordForm.BASE || a.lemma().equals(w)) {
+                continue;
+            }
+            WordClass wc = switch (a.form().pos()) {
+                case NOUN -> WordClass.NOUN;
+                case VERB -> WordClass.VERB;
+                case ADJECTIVE -> WordClass.ADJECTIVE;
+                default -> null;
+            };
+            if (wc == null || !lexicon.wordClasses(a.lemma()).contains(wc)
+                    || !w.equals(inflector.inflect(a.lemma(), a.form()))) {
+                continue;
+            }
+            WordForm[] family = wc == WordClass.NOUN ? NOUN : wc == WordClass.VERB ? VERB : ADJECTIVE;
+            for (WordForm f : family) {
+                best = Math.max(best, unigram(inflector.inflect(a.lemma(), f)));
+            }
+        }
+        return own - best;
+    }
+
+    /**
+     * log10 of the span's production mass, sum over its lexicon candidates x of P(x) times the channel
+     * P(span | x, substituted), minus log10 P(span) (unigrams, summed over words): high for a rare word that is a
+     * synonym of common ones ("unadventurous" for "safe"), low for a word written for its own sake; -9 without
+     * candidates.
+     */
+    double production(String span) {
+        List<Candidate> candidates = lexicon.candidates(span);
+        if (candidates.isEmpty()) {
+            return UNKNOWN_LOG10;
+        }
+        double mass = 0;
+        for (Candidate c : candidates) {
+            mass += Math.pow(10, phrase(c.original()) + c.logChannel() / LN10);
+        }
+        return Math.log10(mass) - phrase(span);
+    }
+
+    /** The same with the likeliest original's term alone in place of the sum. */
+    double productionMax(String span) {
+        List<Candidate> candidates = lexicon.candidates(span);
+        if (candidates.isEmpty()) {
+            return UNKNOWN_LOG10;
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        for (Candidate c : candidates) {
+            max = Math.max(max, phrase(c.original()) + c.logChannel() / LN10);
+        }
+        return max - phrase(span);
+    }
+
+    private double phrase(String span) {
+        if (span.indexOf(' ') < 0) {
+            return unigram(span);
+        }
+        double sum = 0;
+        for (String w : span.split(" ")) {
+            sum += unigram(w);
+        }
+        return sum;
+    }
+
+    private double unigram(String w) {
+        Double v = unigrams.get(w);
+        if (v == null) {
+            int id = lm.vocabulary().id(w);
+            if (id == org.despin.lm.Vocabulary.UNKNOWN) {
+                v = UNKNOWN_LOG10;
+            } else {
+                lm.emptyContext(state);
+                v = (double) lm.score(state, id, state);
+            }
+            unigrams.put(w, v);
+        }
+        return v;
+    }
+}
