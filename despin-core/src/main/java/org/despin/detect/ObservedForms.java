@@ -15,9 +15,10 @@ import org.despin.spin.WordForm;
 
 /**
  * What an observed span says about itself, apart from any reading (branch {@code forms28}): how odd its form is
- * ({@link #formShare}) and how much of its use a thesaurus spinner would produce ({@link #production}). Both read the
- * LM's unigrams and the lexicon; {@link RuleInflector} gives a word's lemmas. One instance per check: it memoises
- * per span, so it is not thread-safe.
+ * ({@link #formShare}) and how much of its use a thesaurus spinner would produce ({@link #production},
+ * {@link #productionMax}, and how many originals the lexicon lists for it). They read the LM's unigrams and the
+ * lexicon; {@link RuleInflector} gives a word's lemmas. One instance per check: it memoises per span, so it is not
+ * thread-safe.
  */
 final class ObservedForms {
     /** log10 P of a word the LM does not know. */
@@ -41,7 +42,11 @@ final class ObservedForms {
         this.state = lm.newState();
     }
 
-    /** {formShare, production} of a normalised span (words joined by single spaces), memoised. */
+    /**
+     * {formShare, production, productionMax, observedLinks} of a normalised span (words joined by single spaces),
+     * memoised: {@link #formShare}, {@link #production}, {@link #productionMax} and ln(1 + the span's lexicon
+     * originals), in the order of {@link FindingModel#FEATURES}.
+     */
     double[] of(String span) {
         double[] v = spans.get(span);
         if (v == null) {

@@ -53,8 +53,14 @@ class ObservedFormsTest {
         // unknown words count at the floor's log10 P, a span's words summed
         assertEquals(ObservedForms.UNKNOWN_LOG10 + Math.log10(0.5) - 2 * ObservedForms.UNKNOWN_LOG10,
                 forms.production("political sciences"), 1e-5);
+        // the likeliest original alone: "safe" (-3 + log10 0.1)
+        assertEquals(-4 + 6, forms.productionMax("unadventurous"), 1e-5);
         double[] memo = forms.of("unadventurous");
+        assertEquals(4, memo.length);
         assertEquals(0, memo[0], 1e-9);
         assertEquals(forms.production("unadventurous"), memo[1], 1e-12);
+        assertEquals(2, memo[2], 1e-5);
+        assertEquals(Math.log(3), memo[3], 1e-12); // two originals
+        assertEquals(0, forms.of("talk")[3], 1e-12);
     }
 }
