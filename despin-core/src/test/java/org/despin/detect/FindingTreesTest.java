@@ -167,6 +167,28 @@ class FindingTreesTest {
         assertEquals(-5.011749171896675, trees.logOdds(number), 0); // digits read as number words: -2.6 nats
     }
 
+    @Test
+    void theTreesOverSpunWithTheObservedFormsAreReadFromTheirResource() {
+        FindingModel m = FindingModel.spunWithFormTrees();
+        FindingTrees trees = m.trees();
+        assertEquals(199, trees.size());
+        assertEquals(2431, trees.nodes());
+        for (String f : new String[] {"formShare", "production", "productionMax", "observedLinks", "mobyOnly"}) {
+            assertTrue(trees.reads(FindingModel.FEATURES.indexOf(f)), f);
+        }
+        assertTrue(m.readsObservedForms());
+        assertFalse(FindingModel.spunWithLinkTrees().readsObservedForms());
+        assertFalse(FindingModel.SPUN_WITH_NAMES.readsObservedForms());
+        assertFalse(m.readsStoredOrder());
+        assertEquals(FindingModel.SPUN_WITH_NAMES, m.withTrees(null).withBias(0.0));
+        assertEquals(0.45, 1 / (1 + Math.exp(m.bias())), 1e-4);
+        assertEquals(-0.7458849476300452, trees.logOdds(new double[FindingModel.SIZE]), 0); // pins the file
+        double[] common = new double[FindingModel.SIZE];
+        common[FindingModel.FEATURES.indexOf("production")] = 4;
+        common[FindingModel.FEATURES.indexOf("observedLinks")] = 4;
+        assertEquals(-0.3987404668153417, trees.logOdds(common), 0); // a productive, much-linked word: +0.35 nats
+    }
+
     private static void bad(String text, String message) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> read(text));
         assertEquals(message, e.getMessage());
