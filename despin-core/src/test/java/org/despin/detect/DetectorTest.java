@@ -222,7 +222,7 @@ class DetectorTest {
         // documents called spun (stop 28); nothing else
         assertEquals(DetectorSettings.DEFAULTS_WITH_NAMES, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.with()
                 .spunContextPool(4).verdictScore(null).maxCandidatesPerSpan(4).variantFilter(0)
-                .spunFindingModel(FindingModel.SPUN_WITH_NAMES)
+                .spunFindingModel(FindingModel.SPUN_WITH_NAMES).spunEvidenceGate(0)
                 .findingModel(FindingModel.DEFAULTS).score(DocumentScorer.Coefficients.DEFAULTS).cleanThreshold(0.28)
                 .spunThreshold(0.86).spunBands(null).evidenceGate(1.0).unspunEvidenceGate(Double.NaN)
                 .uncertainFindingModel(null).uncertainFloor(Double.NaN).build());
@@ -231,7 +231,7 @@ class DetectorTest {
                 .evidenceGate(0.8).spunContextPool(8).build().withUncertainWidening().with()
                 .findingModel(FindingModel.DEFAULTS_WITH_TREES).uncertainFindingModel(FindingModel.UNCERTAIN_WITH_TREES)
                 .verdictScore(VerdictScore.WITH_TREE_TOP).maxCandidatesPerSpan(6).variantFilter(1)
-                .spunFindingModel(FindingModel.spunWithLinkTrees()).build(),
+                .spunFindingModel(FindingModel.spunWithWideTrees()).spunEvidenceGate(-0.6).build(),
                 DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS);
         assertEquals(0.8, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.evidenceGate());
         assertEquals(1.0, DetectorSettings.DEFAULTS.evidenceGate());
@@ -246,8 +246,10 @@ class DetectorTest {
         assertEquals(0.40, 1 / (1 + Math.exp(FindingModel.DEFAULTS.bias())), 1e-4);
         assertEquals(java.util.Arrays.toString(FindingModel.DEFAULTS.weights()),
                 java.util.Arrays.toString(FindingModel.DEFAULTS_WITH_DOC_COMMENTS.weights()));
-        // stop 28: SPUN's weights with the link trees (flags27; FindingTreesTest pins the file) at t 0.40
-        assertSame(FindingModel.spunWithLinkTrees(), DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.spunFindingModel());
+        // stop 28: SPUN's weights with the trees fitted on widened decodes (FindingTreesTest pins the file) at t 0.375
+        assertSame(FindingModel.spunWithWideTrees(), DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.spunFindingModel());
+        assertEquals(0.375, 1 / (1 + Math.exp(FindingModel.spunWithWideTrees().bias())), 1e-4);
+        assertEquals(FindingModel.SPUN_WITH_NAMES, FindingModel.spunWithWideTrees().withTrees(null).withBias(0.0));
         assertEquals(0.40, 1 / (1 + Math.exp(FindingModel.spunWithLinkTrees().bias())), 1e-4);
         assertEquals(FindingModel.SPUN_WITH_NAMES, FindingModel.spunWithLinkTrees().withTrees(null).withBias(0.0));
         assertEquals(0.46, 1 / (1 + Math.exp(FindingModel.spunWithTrees().bias())), 1e-4);

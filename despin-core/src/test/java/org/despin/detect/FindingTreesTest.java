@@ -168,6 +168,23 @@ class FindingTreesTest {
     }
 
     @Test
+    void theTreesOverSpunFittedOnWidenedDecodesAreReadFromTheirResource() {
+        FindingModel m = FindingModel.spunWithWideTrees();
+        FindingTrees trees = m.trees();
+        assertEquals(139, trees.size());
+        assertEquals(1767, trees.nodes());
+        assertTrue(trees.reads(FindingModel.FEATURES.indexOf("numberLink")));
+        assertTrue(trees.reads(FindingModel.FEATURES.indexOf("mobyOnly")));
+        assertFalse(m.readsStoredOrder());
+        assertEquals(FindingModel.SPUN_WITH_NAMES, m.withTrees(null).withBias(0.0));
+        assertEquals(0.375, 1 / (1 + Math.exp(m.bias())), 1e-4);
+        assertEquals(-2.3916513351379, trees.logOdds(new double[FindingModel.SIZE]), 0); // pins the file
+        double[] number = new double[FindingModel.SIZE];
+        number[FindingModel.FEATURES.indexOf("numberLink")] = 1;
+        assertEquals(-4.8260195075894226, trees.logOdds(number), 0);
+    }
+
+    @Test
     void theTreesOverSpunWithTheObservedFormsAreReadFromTheirResource() {
         FindingModel m = FindingModel.spunWithFormTrees();
         FindingTrees trees = m.trees();

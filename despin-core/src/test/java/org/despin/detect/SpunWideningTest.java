@@ -88,7 +88,7 @@ class SpunWideningTest {
                 .spunBands(SpunBands.WITH_DOC_COMMENTS).evidenceGate(0.8).spunContextPool(8).build(),
                 d.with().findingModel(FindingModel.DEFAULTS_WITH_DOC_COMMENTS).unspunEvidenceGate(Double.NaN)
                 .uncertainFindingModel(null).uncertainFloor(Double.NaN).verdictScore(null).maxCandidatesPerSpan(4).variantFilter(0)
-                .spunFindingModel(FindingModel.SPUN_WITH_NAMES).build());
+                .spunFindingModel(FindingModel.SPUN_WITH_NAMES).spunEvidenceGate(0).build());
         assertEquals(0.0, d.unspunEvidenceGate());
         assertEquals(0.0, d.uncertainBoost());
         assertEquals(0.65, d.uncertainFloor());
