@@ -216,10 +216,10 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
      * F1 +0.019 / +0.009 / +0.013, exact +2.2 / +1.0 / +1.7 points and 25 fewer clean flags; the bundled example 48 of 62
      * flagged with 7 false flags (was 44 / 5), judged as one more sample of the held-out sets' spinner
      * (docs/detector.md "Stop 28: the merged defaults"). Since branch {@code deftrees28} the documents not called spun are
-     * decided by DEFAULTS' trees refitted with the lexicon link's type, {@link FindingModel#DEFAULTS_WITH_LINK_TREES} (t 0.30)
-     * and in the widened uncertain documents {@link FindingModel#UNCERTAIN_WITH_LINK_TREES} (t 0.16), and the verdict,
+     * decided by DEFAULTS' trees refitted with the lexicon link's type, {@link FindingModel#DEFAULTS_WITH_LINK_TREES} (t 0.32)
+     * and in the widened uncertain documents {@link FindingModel#UNCERTAIN_WITH_LINK_TREES} (t 0.37), and the verdict,
      * which reads those trees' top, by {@link VerdictScore#WITH_LINK_TREE_TOP} (refitted for them): on the three held-out
-     * sets fewer clean flags and F1 up, the news bench's F1 at rate 0.1 up, pooled AUROC 0.841 -> 0.847 (docs/detector.md
+     * sets fewer clean flags at F1 no lower, the news bench's F1 at rate 0.1 up, pooled AUROC 0.841 -> 0.847 (docs/detector.md
      * "DEFAULTS' trees refitted with the lexicon link's type").
      */
     public static final DetectorSettings DEFAULTS_WITH_DOC_COMMENTS = DEFAULTS_WITH_NAMES.with()

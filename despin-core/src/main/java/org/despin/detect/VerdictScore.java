@@ -40,17 +40,16 @@ public record VerdictScore(DocumentScorer.Coefficients coefficients, double spun
     /**
      * {@link #WITH_TREE_TOP} refitted for {@link FindingModel#DEFAULTS_WITH_LINK_TREES} (branch {@code deftrees28}): the
      * verdict reads the trees of the settings' finding model, so with {@link FindingModel#defaultsLinkTrees()} deciding
-     * {@code topFindingProbabilityTrees} is their top, which sits lower on clean and spun text alike (fit-fold means 0.061 /
-     * 0.273 against 0.118 / 0.388), and the coefficients and thresholds were fitted again exactly as verdict26 fitted
-     * {@link #WITH_TREE_TOP}: the same rows ({@code java -Xmx5g -cp $CP -DfoldLm=/tmp/refit19/fold-lm.dspm -DfitTechnical=900
-     * -DfindingTrees=finding-trees-defaults-links.txt org.despin.detect.DetectorEvaluation MODEL fit 4800}, the "all rows"
-     * line), spunThreshold 0.89 = the fit's clean 99 % quantile (0.886) rounded up, cleanThreshold 0.21 = its clean median
-     * (0.209), the routing score's bands for shorter documents. Held out (MyThes at 0.1, six sets of 400 + 400): pooled AUROC
-     * 0.841 -> 0.847, clean called spun 0.8-1.5 % per set (docs/detector.md "DEFAULTS' trees refitted with the lexicon link's
-     * type").
+     * {@code topFindingProbabilityTrees} is their top, and the coefficients and thresholds were fitted again exactly as
+     * verdict26 fitted {@link #WITH_TREE_TOP}: the same rows ({@code java -Xmx5g -cp $CP -DfoldLm=/tmp/refit19/fold-lm.dspm
+     * -DfitTechnical=900 -DfindingTrees=finding-trees-defaults-links.txt org.despin.detect.DetectorEvaluation MODEL fit
+     * 4800}, the "all rows" line; fit-fold test AUROC 0.888 -> 0.893), spunThreshold 0.90 = the fit's clean 99 % quantile
+     * (0.890) rounded up, cleanThreshold 0.19 = its clean median (0.194), the routing score's bands for shorter documents.
+     * Held out (MyThes at 0.1, six sets of 400 + 400): pooled AUROC 0.841 -> 0.847 (paired bootstrap +0.005, 95 % [0.004,
+     * 0.007]), clean called spun 0.5-1.5 % per set (docs/detector.md "DEFAULTS' trees refitted with the lexicon link's type").
      */
-    public static final VerdictScore WITH_LINK_TREE_TOP = new VerdictScore(new DocumentScorer.Coefficients(-2.967, 0.636,
-            -0.132, 1.297, 0.683, 0.282, 0.357, 0.358, 2.692, 0.675, 10.654), 0.89, 0.21, SpunBands.WITH_DOC_COMMENTS);
+    public static final VerdictScore WITH_LINK_TREE_TOP = new VerdictScore(new DocumentScorer.Coefficients(-3.080, 0.049,
+            -0.023, 1.373, 1.026, 0.166, 0.625, 0.106, -0.170, 0.731, 8.570), 0.90, 0.19, SpunBands.WITH_DOC_COMMENTS);
 
     public VerdictScore {
         if (coefficients == null) {

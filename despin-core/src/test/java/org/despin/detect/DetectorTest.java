@@ -257,10 +257,10 @@ class DetectorTest {
         assertEquals(FindingModel.UNCERTAIN_WITH_LINK_TREES, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.uncertainFindingModel());
         assertSame(FindingModel.defaultsLinkTrees(), DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.findingModel().trees());
         assertSame(FindingModel.defaultsLinkTrees(), DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.uncertainFindingModel().trees());
-        assertEquals(0.30, 1 / (1 + Math.exp(FindingModel.DEFAULTS_WITH_LINK_TREES.bias())), 1e-4);
-        assertEquals(0.16, 1 / (1 + Math.exp(FindingModel.UNCERTAIN_WITH_LINK_TREES.bias())), 1e-4);
-        assertEquals(0.8473, FindingModel.DEFAULTS_WITH_LINK_TREES.bias());
-        assertEquals(1.6582, FindingModel.UNCERTAIN_WITH_LINK_TREES.bias());
+        assertEquals(0.32, 1 / (1 + Math.exp(FindingModel.DEFAULTS_WITH_LINK_TREES.bias())), 1e-4);
+        assertEquals(0.37, 1 / (1 + Math.exp(FindingModel.UNCERTAIN_WITH_LINK_TREES.bias())), 1e-4);
+        assertEquals(0.7538, FindingModel.DEFAULTS_WITH_LINK_TREES.bias());
+        assertEquals(0.5322, FindingModel.UNCERTAIN_WITH_LINK_TREES.bias());
         assertArrayEquals(FindingModel.DEFAULTS.weights(), FindingModel.DEFAULTS_WITH_LINK_TREES.weights());
         assertArrayEquals(FindingModel.DEFAULTS.weights(), FindingModel.UNCERTAIN_WITH_LINK_TREES.weights());
         // trees25's trees (finding-trees-defaults.txt), the defaults of stops 25-28

@@ -95,8 +95,8 @@ class SpunWideningTest {
         assertEquals(0.65, d.uncertainFloor());
         assertEquals(FindingModel.UNCERTAIN_WITH_LINK_TREES, d.uncertainFindingModel());
         assertArrayEquals(FindingModel.DEFAULTS.weights(), d.uncertainFindingModel().weights());
-        assertEquals(1.6582, d.uncertainFindingModel().bias());
-        assertEquals(0.16, 1 / (1 + Math.exp(d.uncertainFindingModel().bias())), 1e-4);
+        assertEquals(0.5322, d.uncertainFindingModel().bias());
+        assertEquals(0.37, 1 / (1 + Math.exp(d.uncertainFindingModel().bias())), 1e-4);
         assertEquals(0.5322, FindingModel.UNCERTAIN_WITH_TREES.bias());
         assertEquals(0.3640, FindingModel.UNCERTAIN_WITH_DOC_COMMENTS.bias());
         assertFalse(d.widensUncertain(0.6499));

@@ -56,14 +56,14 @@ class VerdictScoreTest {
         assertEquals(0.90, VerdictScore.WITH_TREE_TOP.spunThreshold());
         assertEquals(0.20, VerdictScore.WITH_TREE_TOP.cleanThreshold());
         // since branch deftrees28 refitted for the trees with the lexicon link's type, which it reads
-        double[] refitted = Arrays.stream("-2.967,0.636,-0.132,1.297,0.683,0.282,0.357,0.358,2.692,0.675,10.654".split(","))
+        double[] refitted = Arrays.stream("-3.080,0.049,-0.023,1.373,1.026,0.166,0.625,0.106,-0.170,0.731,8.570".split(","))
                 .mapToDouble(Double::parseDouble).toArray();
         VerdictScore v = DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.verdictScore();
         assertEquals(VerdictScore.WITH_LINK_TREE_TOP, v);
         assertEquals(DocumentScorer.Coefficients.of(refitted), v.coefficients());
-        assertEquals(10.654, v.coefficients().topFindingProbabilityTrees());
-        assertEquals(0.89, v.spunThreshold());
-        assertEquals(0.21, v.cleanThreshold());
+        assertEquals(8.570, v.coefficients().topFindingProbabilityTrees());
+        assertEquals(0.90, v.spunThreshold());
+        assertEquals(0.19, v.cleanThreshold());
         assertEquals(SpunBands.WITH_DOC_COMMENTS, v.spunBands());
         // the routing score the finding models and thresholds were fitted with: unchanged
         DetectorSettings d = DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS;
