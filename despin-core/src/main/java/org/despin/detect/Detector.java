@@ -530,14 +530,16 @@ public final class Detector {
      * chances of one confident false candidate, is not read as spun.
      *
      * <p>Returns that mean ({@code topFindingProbability}) and, if {@code withTrees}, the same mean over the same
-     * candidates with the model's fitted trees ({@link FindingModel#defaultsTrees}) added to its log-odds
+     * candidates with the model's fitted trees (the settings' finding model's own, else {@link FindingModel#defaultsTrees};
+     * since branch {@code deftrees28}: the verdict reads the trees that decide) added to its log-odds
      * ({@code topFindingProbabilityTrees}, branch {@code docscore25}), else 0 there; and if {@code withEvidence} (and
      * {@code withTrees}) the same candidates counted by span and level ({@link CandidateEvidence}), else its NONE.
      */
     private TopFindings topFindingProbabilities(Document doc, List<Lattice> lattices, SpinRateEstimator.Estimate estimate,
             DocumentWords words, boolean withTrees, boolean withEvidence, int eligibleWords) {
         FindingModel model = settings.findingModel() != null ? settings.findingModel() : FindingModel.DEFAULTS;
-        FindingModel treeModel = withTrees ? model.withTrees(FindingModel.defaultsTrees()) : null;
+        FindingModel treeModel = !withTrees ? null
+                : model.withTrees(model.trees() != null ? model.trees() : FindingModel.defaultsTrees());
         SpinRateEstimator.Estimate reference = new SpinRateEstimator.Estimate(REFERENCE_RATE,
                 estimate.expectedSubstitutions(), estimate.decodings(), estimate.variants());
         int read = (int) Math.max(1, Math.round(doc.wordCount() / WORDS_PER_TOP_FINDING));

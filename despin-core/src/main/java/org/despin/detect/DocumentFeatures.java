@@ -34,7 +34,7 @@ package org.despin.detect;
  *     else 0: news is scored as before, technical writing, whose clean and spun texts alike have fewer and less sure
  *     candidates (the LM knows the field less), by how technical it reads (branch {@code docscore21})
  * @param topFindingProbabilityTrees {@code topFindingProbability} over the same candidates with the finding model's
- *     fitted trees ({@link FindingModel#defaultsTrees}, branch {@code trees24}) added to its log-odds (branch
+ *     fitted trees (its own, else {@link FindingModel#defaultsTrees}; branch {@code trees24}) added to its log-odds (branch
  *     {@code docscore25}); 0 where the score does not weigh it (it is not computed there) unless an evaluation asked
  * @param candidateEvidence the same candidates counted by span and level ({@link CandidateEvidence}, branch
  *     {@code verdict26}); {@link CandidateEvidence#NONE} unless the verdict score or an evaluation reads it

@@ -37,6 +37,20 @@ public record VerdictScore(DocumentScorer.Coefficients coefficients, double spun
     public static final VerdictScore WITH_TREE_TOP = new VerdictScore(new DocumentScorer.Coefficients(-3.011, 0.277,
             -0.008, 1.327, 0.825, 0.242, 0.496, 0.236, 1.279, 0.692, 8.835), 0.90, 0.20, SpunBands.WITH_DOC_COMMENTS);
 
+    /**
+     * {@link #WITH_TREE_TOP} refitted for {@link FindingModel#DEFAULTS_WITH_LINK_TREES} (branch {@code deftrees28}): the
+     * verdict reads the trees of the settings' finding model, so with {@link FindingModel#defaultsLinkTrees()} deciding
+     * {@code topFindingProbabilityTrees} is their top, and the coefficients and thresholds were fitted again exactly as
+     * verdict26 fitted {@link #WITH_TREE_TOP}: the same rows ({@code java -Xmx5g -cp $CP -DfoldLm=/tmp/refit19/fold-lm.dspm
+     * -DfitTechnical=900 -DfindingTrees=finding-trees-defaults-links.txt org.despin.detect.DetectorEvaluation MODEL fit
+     * 4800}, the "all rows" line; fit-fold test AUROC 0.888 -> 0.893), spunThreshold 0.90 = the fit's clean 99 % quantile
+     * (0.890) rounded up, cleanThreshold 0.19 = its clean median (0.194), the routing score's bands for shorter documents.
+     * Held out (MyThes at 0.1, six sets of 400 + 400): pooled AUROC 0.841 -> 0.847 (paired bootstrap +0.005, 95 % [0.004,
+     * 0.007]), clean called spun 0.5-1.5 % per set (docs/detector.md "DEFAULTS' trees refitted with the lexicon link's type").
+     */
+    public static final VerdictScore WITH_LINK_TREE_TOP = new VerdictScore(new DocumentScorer.Coefficients(-3.080, 0.049,
+            -0.023, 1.373, 1.026, 0.166, 0.625, 0.106, -0.170, 0.731, 8.570), 0.90, 0.19, SpunBands.WITH_DOC_COMMENTS);
+
     public VerdictScore {
         if (coefficients == null) {
             throw new IllegalArgumentException("a verdict score needs its coefficients");

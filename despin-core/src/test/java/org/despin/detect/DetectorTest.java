@@ -229,8 +229,8 @@ class DetectorTest {
         assertEquals(DetectorSettings.DEFAULTS_WITH_NAMES.with().findingModel(FindingModel.DEFAULTS_WITH_DOC_COMMENTS).score(
                 DocumentScorer.Coefficients.WITH_DOC_COMMENTS).spunThreshold(0.89).cleanThreshold(0.25).spunBands(SpunBands.WITH_DOC_COMMENTS)
                 .evidenceGate(0.8).spunContextPool(8).build().withUncertainWidening().with()
-                .findingModel(FindingModel.DEFAULTS_WITH_TREES).uncertainFindingModel(FindingModel.UNCERTAIN_WITH_TREES)
-                .verdictScore(VerdictScore.WITH_TREE_TOP).maxCandidatesPerSpan(6).variantFilter(1)
+                .findingModel(FindingModel.DEFAULTS_WITH_LINK_TREES).uncertainFindingModel(FindingModel.UNCERTAIN_WITH_LINK_TREES)
+                .verdictScore(VerdictScore.WITH_LINK_TREE_TOP).maxCandidatesPerSpan(6).variantFilter(1)
                 .spunFindingModel(FindingModel.spunWithWideTrees()).spunEvidenceGate(-0.6).build(),
                 DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS);
         assertEquals(0.8, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.evidenceGate());
@@ -254,11 +254,19 @@ class DetectorTest {
         assertEquals(FindingModel.SPUN_WITH_NAMES, FindingModel.spunWithLinkTrees().withTrees(null).withBias(0.0));
         assertEquals(0.46, 1 / (1 + Math.exp(FindingModel.spunWithTrees().bias())), 1e-4);
         assertEquals(FindingModel.SPUN_WITH_NAMES, FindingModel.spunWithTrees().withTrees(null).withBias(0.0));
-        // trees25: DEFAULTS' weights with the trees of finding-trees-defaults.txt (FindingTreesTest pins the file)
-        assertEquals(FindingModel.DEFAULTS_WITH_TREES, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.findingModel());
-        assertEquals(FindingModel.UNCERTAIN_WITH_TREES, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.uncertainFindingModel());
-        assertSame(FindingModel.defaultsTrees(), DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.findingModel().trees());
-        assertSame(FindingModel.defaultsTrees(), DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.uncertainFindingModel().trees());
+        // deftrees28: DEFAULTS' weights with the trees of finding-trees-defaults-links.txt (FindingTreesTest pins the file)
+        assertEquals(FindingModel.DEFAULTS_WITH_LINK_TREES, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.findingModel());
+        assertEquals(FindingModel.UNCERTAIN_WITH_LINK_TREES, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.uncertainFindingModel());
+        assertSame(FindingModel.defaultsLinkTrees(), DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.findingModel().trees());
+        assertSame(FindingModel.defaultsLinkTrees(), DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.uncertainFindingModel().trees());
+        assertEquals(0.32, 1 / (1 + Math.exp(FindingModel.DEFAULTS_WITH_LINK_TREES.bias())), 1e-4);
+        assertEquals(0.37, 1 / (1 + Math.exp(FindingModel.UNCERTAIN_WITH_LINK_TREES.bias())), 1e-4);
+        assertEquals(0.7538, FindingModel.DEFAULTS_WITH_LINK_TREES.bias());
+        assertEquals(0.5322, FindingModel.UNCERTAIN_WITH_LINK_TREES.bias());
+        assertArrayEquals(FindingModel.DEFAULTS.weights(), FindingModel.DEFAULTS_WITH_LINK_TREES.weights());
+        assertArrayEquals(FindingModel.DEFAULTS.weights(), FindingModel.UNCERTAIN_WITH_LINK_TREES.weights());
+        // trees25's trees (finding-trees-defaults.txt), the defaults of stops 25-28
+        assertSame(FindingModel.defaultsTrees(), FindingModel.DEFAULTS_WITH_TREES.trees());
         assertEquals(0.30, 1 / (1 + Math.exp(FindingModel.DEFAULTS_WITH_TREES.bias())), 1e-4);
         assertEquals(0.37, 1 / (1 + Math.exp(FindingModel.UNCERTAIN_WITH_TREES.bias())), 1e-4);
         assertEquals(0.8473, FindingModel.DEFAULTS_WITH_TREES.bias());

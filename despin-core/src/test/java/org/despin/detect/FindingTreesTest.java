@@ -3,6 +3,7 @@ package org.despin.detect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -204,6 +205,32 @@ class FindingTreesTest {
         common[FindingModel.FEATURES.indexOf("production")] = 4;
         common[FindingModel.FEATURES.indexOf("observedLinks")] = 4;
         assertEquals(-0.3987404668153417, trees.logOdds(common), 0); // a productive, much-linked word: +0.35 nats
+    }
+
+    @Test
+    void theTreesOverDefaultsWithTheLinksAreReadFromTheirResource() {
+        // deftrees28's trees (trees25's recipe with the five link features), in the default settings
+        FindingTrees trees = FindingModel.defaultsLinkTrees();
+        assertEquals(197, trees.size());
+        assertEquals(2719, trees.nodes());
+        assertTrue(trees.reads(FindingModel.FEATURES.indexOf("numberLink")));
+        assertTrue(trees.reads(FindingModel.FEATURES.indexOf("genericLink")));
+        assertFalse(trees.reads(FindingModel.FEATURES.indexOf("observedStored")));
+        assertFalse(trees.reads(FindingModel.FEATURES.indexOf("candidateStored")));
+        assertFalse(FindingModel.DEFAULTS_WITH_LINK_TREES.readsStoredOrder());
+        assertSame(trees, FindingModel.DEFAULTS_WITH_LINK_TREES.trees());
+        assertSame(trees, FindingModel.UNCERTAIN_WITH_LINK_TREES.trees());
+        assertEquals(FindingModel.DEFAULTS_WITH_DOC_COMMENTS.withBias(FindingModel.DEFAULTS_WITH_LINK_TREES.bias()),
+                FindingModel.DEFAULTS_WITH_LINK_TREES.withTrees(null));
+        assertEquals(0.32, 1 / (1 + Math.exp(FindingModel.DEFAULTS_WITH_LINK_TREES.bias())), 1e-4);
+        assertEquals(0.37, 1 / (1 + Math.exp(FindingModel.UNCERTAIN_WITH_LINK_TREES.bias())), 1e-4);
+        assertEquals(-3.839085622833375, trees.logOdds(new double[FindingModel.SIZE]), 0); // pins the file
+        double[] x = new double[FindingModel.SIZE];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = 0.5 * (i % 3) - 0.4;
+        }
+        assertEquals(-3.1831487320086476, trees.logOdds(x), 0);
+        assertEquals(FindingTrees.resource("finding-trees-defaults-links.txt"), trees);
     }
 
     private static void bad(String text, String message) {

@@ -80,8 +80,9 @@ class SpunWideningTest {
             assertTrue(Double.isNaN(x.uncertainFloor()));
         }
         DetectorSettings d = DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS;
-        // (since branch trees25 the default's finding models carry boosted trees: the widening's logistic model replaced)
-        assertEquals(d, d.withUncertainWidening().with().uncertainFindingModel(FindingModel.UNCERTAIN_WITH_TREES).build());
+        // (since branch trees25 the default's finding models carry boosted trees: the widening's logistic model replaced;
+        // since deftrees28 the trees with the lexicon link's type)
+        assertEquals(d, d.withUncertainWidening().with().uncertainFindingModel(FindingModel.UNCERTAIN_WITH_LINK_TREES).build());
         assertEquals(FindingModel.UNCERTAIN_WITH_DOC_COMMENTS, d.withUncertainWidening().uncertainFindingModel());
         assertEquals(DetectorSettings.DEFAULTS_WITH_NAMES.with().findingModel(FindingModel.DEFAULTS_WITH_DOC_COMMENTS)
                 .score(DocumentScorer.Coefficients.WITH_DOC_COMMENTS).spunThreshold(0.89).cleanThreshold(0.25)
@@ -92,10 +93,11 @@ class SpunWideningTest {
         assertEquals(0.0, d.unspunEvidenceGate());
         assertEquals(0.0, d.uncertainBoost());
         assertEquals(0.65, d.uncertainFloor());
-        assertEquals(FindingModel.UNCERTAIN_WITH_TREES, d.uncertainFindingModel());
+        assertEquals(FindingModel.UNCERTAIN_WITH_LINK_TREES, d.uncertainFindingModel());
         assertArrayEquals(FindingModel.DEFAULTS.weights(), d.uncertainFindingModel().weights());
         assertEquals(0.5322, d.uncertainFindingModel().bias());
         assertEquals(0.37, 1 / (1 + Math.exp(d.uncertainFindingModel().bias())), 1e-4);
+        assertEquals(0.5322, FindingModel.UNCERTAIN_WITH_TREES.bias());
         assertEquals(0.3640, FindingModel.UNCERTAIN_WITH_DOC_COMMENTS.bias());
         assertFalse(d.widensUncertain(0.6499));
         assertTrue(d.widensUncertain(0.65));

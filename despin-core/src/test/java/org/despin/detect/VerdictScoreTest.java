@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
@@ -51,12 +52,18 @@ class VerdictScoreTest {
         // the fit's "all rows" line, as -DverdictScore takes it: eleven weights
         double[] printed = Arrays.stream("-3.011,0.277,-0.008,1.327,0.825,0.242,0.496,0.236,1.279,0.692,8.835".split(","))
                 .mapToDouble(Double::parseDouble).toArray();
+        assertEquals(DocumentScorer.Coefficients.of(printed), VerdictScore.WITH_TREE_TOP.coefficients());
+        assertEquals(0.90, VerdictScore.WITH_TREE_TOP.spunThreshold());
+        assertEquals(0.20, VerdictScore.WITH_TREE_TOP.cleanThreshold());
+        // since branch deftrees28 refitted for the trees with the lexicon link's type, which it reads
+        double[] refitted = Arrays.stream("-3.080,0.049,-0.023,1.373,1.026,0.166,0.625,0.106,-0.170,0.731,8.570".split(","))
+                .mapToDouble(Double::parseDouble).toArray();
         VerdictScore v = DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.verdictScore();
-        assertEquals(VerdictScore.WITH_TREE_TOP, v);
-        assertEquals(DocumentScorer.Coefficients.of(printed), v.coefficients());
-        assertEquals(8.835, v.coefficients().topFindingProbabilityTrees());
+        assertEquals(VerdictScore.WITH_LINK_TREE_TOP, v);
+        assertEquals(DocumentScorer.Coefficients.of(refitted), v.coefficients());
+        assertEquals(8.570, v.coefficients().topFindingProbabilityTrees());
         assertEquals(0.90, v.spunThreshold());
-        assertEquals(0.20, v.cleanThreshold());
+        assertEquals(0.19, v.cleanThreshold());
         assertEquals(SpunBands.WITH_DOC_COMMENTS, v.spunBands());
         // the routing score the finding models and thresholds were fitted with: unchanged
         DetectorSettings d = DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS;
@@ -110,5 +117,29 @@ class VerdictScoreTest {
             assertNotEquals(r.spinScore(), c.spinScore());
         }
         assertEquals(1, routing.check("The Protection Council met on Tuesday.", CheckOptions.DEFAULTS).findings().size());
+    }
+    /**
+     * The trees' top is read with the settings' finding model's own trees (branch deftrees28), the default's trees when
+     * that model has none: a verdict score of the trees' top alone moves with the trees that decide.
+     */
+    @Test
+    void theVerdictReadsTheTreesOfTheFindingModel() throws java.io.IOException {
+        Model model = ToyModel.news();
+        FindingModel logistic = FindingModel.DEFAULTS_WITH_DOC_COMMENTS;
+        DocumentScorer.Coefficients treesTop = DocumentScorer.Coefficients.of(new double[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1});
+        DocumentScorer.Coefficients linearTop = DocumentScorer.Coefficients.of(new double[] {0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0});
+        FindingTrees zero = FindingTreesTest.read(FindingTrees.HEADER + "\ntree\nleaf 0 0\n");
+        FindingTrees plusTwo = FindingTreesTest.read(FindingTrees.HEADER + "\ntree\nleaf 0 2\n");
+        java.util.function.BiFunction<FindingModel, DocumentScorer.Coefficients, Double> score = (m, c) -> new Detector(model,
+                ToyModel.SETTINGS.with().findingModel(m).verdictScore(new VerdictScore(c, 0.9, 0.2, null)).build())
+                .check("The Protection Council met on Tuesday.", CheckOptions.DEFAULTS).spinScore();
+        double linear = score.apply(logistic, linearTop);
+        // trees whose every leaf is 0: the trees' top is the logistic top
+        assertEquals(linear, score.apply(logistic.withTrees(zero), treesTop), 1e-15);
+        // trees that add 2 nats to every candidate: a higher top
+        double shifted = score.apply(logistic.withTrees(plusTwo), treesTop);
+        assertTrue(shifted > linear + 0.01, shifted + " against " + linear);
+        // a finding model without trees: the default's trees are read, as before
+        assertEquals(score.apply(logistic.withTrees(FindingModel.defaultsTrees()), treesTop), score.apply(logistic, treesTop), 0);
     }
 }

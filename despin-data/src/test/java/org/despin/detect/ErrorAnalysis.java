@@ -234,7 +234,7 @@ final class ErrorAnalysis {
                 }
                 admitted++;
                 has |= arc.candidate().original().equals(orig);
-                double[] x = FindingModel.features(lattice, d, a, mass, 1, 0, t.report().spinScore(), t.estimate().rate(), words);
+                double[] x = FindingModel.features(lattice, d, a, mass, 1, 0, t.routingScore(), t.estimate().rate(), words);
                 double p = d.posterior()[a];
                 double logitP = Math.log(Math.max(1e-6, p) / Math.max(1e-6, 1 - p));
                 double[] score = {p, arc.evidence().gainLog10(), arc.evidence().contextLog10(),
@@ -517,7 +517,7 @@ final class ErrorAnalysis {
         if (model == null) {
             return " | the decode's posteriors decide";
         }
-        List<FindingBuilder.Candidate> cands = new FindingBuilder(t.doc(), t.estimate(), model, t.report().spinScore())
+        List<FindingBuilder.Candidate> cands = new FindingBuilder(t.doc(), t.estimate(), model, t.routingScore())
                 .candidates(t.lattices());
         List<Token> tokens = t.doc().tokens();
         for (FindingBuilder.Candidate c : cands) {

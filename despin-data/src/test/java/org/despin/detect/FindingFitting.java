@@ -89,7 +89,7 @@ final class FindingFitting {
                 if (boosted(base, t) && Boolean.getBoolean("findingNotSpun") || spunFit && !boosted(base, t)) {
                     continue; // -DfindingNotSpun=true: fit only where the model decides (documents the boost leaves)
                 }
-                FindingBuilder fb = new FindingBuilder(t.doc(), t.estimate(), null, t.report().spinScore(), Double.NaN, decide.lm())
+                FindingBuilder fb = new FindingBuilder(t.doc(), t.estimate(), null, t.routingScore(), Double.NaN, decide.lm())
                         .withForms(new ObservedForms(fitModel.lm(), fitModel.lexicon())); // formShare, production (forms28)
                 if (lemmas != null) {
                     for (FindingBuilder.Candidate c : fb.candidates(t.lattices(), lemmas)) {
@@ -251,7 +251,7 @@ final class FindingFitting {
             FindingModel m = new FindingModel(w, -Math.log(t / (1 - t)));
             print(String.format(Locale.ROOT, "%.2f (%5.2f)", t, m.bias()), docs, d -> boosted(base, d.trace()) != spunFit
                     ? d.baseline().findings() : new FindingBuilder(d.trace().doc(), d.trace().estimate(), m,
-                    d.trace().report().spinScore(), Double.NaN, lm).findings(d.trace().lattices(), CheckOptions.DEFAULTS.minConfidence()));
+                    d.trace().routingScore(), Double.NaN, lm).findings(d.trace().lattices(), CheckOptions.DEFAULTS.minConfidence()));
         }
         print("baseline", docs, d -> d.baseline().findings());
     }

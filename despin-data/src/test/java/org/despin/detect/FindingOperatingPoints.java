@@ -161,7 +161,7 @@ final class FindingOperatingPoints {
             FindingModel m = Double.isNaN(th) ? null : fitted.withBias(-Math.log(th / (1 - th)));
             // off: the boosted decode's posteriors in a document called spun, the detector's findings elsewhere
             List<Finding> f = !FindingModel.decidesIn(t.doc().wordCount()) || m == null && !isBoosted ? t.report().findings()
-                    : new FindingBuilder(t.doc(), t.estimate(), m, t.report().spinScore(), Double.NaN, detector.lm()).findings(t.lattices(),
+                    : new FindingBuilder(t.doc(), t.estimate(), m, t.routingScore(), Double.NaN, detector.lm()).findings(t.lattices(),
                             CheckOptions.DEFAULTS.minConfidence());
             out.add(new Tally(cs[i], f));
         }

@@ -149,7 +149,7 @@ final class TopicStudy {
                 List<Edit> edits = clean ? List.of() : s.edits();
                 Detector.Trace t = decide.trace(text, CheckOptions.DEFAULTS);
                 TopicVectors.Doc topic = vectors.doc(t.doc());
-                FindingBuilder fb = new FindingBuilder(t.doc(), t.estimate(), null, t.report().spinScore(), Double.NaN,
+                FindingBuilder fb = new FindingBuilder(t.doc(), t.estimate(), null, t.routingScore(), Double.NaN,
                         decide.lm());
                 if (!clean) {
                     spanChoice(t, topic, edits, choice);
