@@ -153,36 +153,32 @@ class FindingTreesTest {
 
     @Test
     void theTreesOverSpunWithTheLinksAreReadFromTheirResource() {
-        FindingModel m = FindingModel.spunWithLinkTrees();
-        FindingTrees trees = m.trees();
-        assertEquals(197, trees.size());
-        assertEquals(2491, trees.nodes());
-        assertTrue(trees.reads(FindingModel.FEATURES.indexOf("numberLink")));
-        assertTrue(trees.reads(FindingModel.FEATURES.indexOf("mobyOnly")));
-        assertFalse(m.readsStoredOrder());
-        assertEquals(FindingModel.SPUN_WITH_NAMES, m.withTrees(null).withBias(0.0));
-        assertEquals(0.40, 1 / (1 + Math.exp(m.bias())), 1e-4);
-        assertEquals(-2.3878790090778423, trees.logOdds(new double[FindingModel.SIZE]), 0); // pins the file
-        double[] number = new double[FindingModel.SIZE];
-        number[FindingModel.FEATURES.indexOf("numberLink")] = 1;
-        assertEquals(-5.011749171896675, trees.logOdds(number), 0); // digits read as number words: -2.6 nats
+        // digits read as number words: -2.6 nats
+        assertSpunLinkTrees(FindingModel.spunWithLinkTrees(), 197, 2491, 0.40, -2.3878790090778423, -5.011749171896675);
     }
 
     @Test
     void theTreesOverSpunFittedOnWidenedDecodesAreReadFromTheirResource() {
-        FindingModel m = FindingModel.spunWithWideTrees();
+        assertSpunLinkTrees(FindingModel.spunWithWideTrees(), 139, 1767, 0.375, -2.3916513351379, -4.8260195075894226);
+    }
+
+    /**
+     * SPUN's weights with trees that read the lexicon link's type: the file's size, the threshold, and two log-odds that
+     * pin it (all features 0; a number read as number words).
+     */
+    private static void assertSpunLinkTrees(FindingModel m, int size, int nodes, double threshold, double zero, double number) {
         FindingTrees trees = m.trees();
-        assertEquals(139, trees.size());
-        assertEquals(1767, trees.nodes());
+        assertEquals(size, trees.size());
+        assertEquals(nodes, trees.nodes());
         assertTrue(trees.reads(FindingModel.FEATURES.indexOf("numberLink")));
         assertTrue(trees.reads(FindingModel.FEATURES.indexOf("mobyOnly")));
         assertFalse(m.readsStoredOrder());
         assertEquals(FindingModel.SPUN_WITH_NAMES, m.withTrees(null).withBias(0.0));
-        assertEquals(0.375, 1 / (1 + Math.exp(m.bias())), 1e-4);
-        assertEquals(-2.3916513351379, trees.logOdds(new double[FindingModel.SIZE]), 0); // pins the file
-        double[] number = new double[FindingModel.SIZE];
-        number[FindingModel.FEATURES.indexOf("numberLink")] = 1;
-        assertEquals(-4.8260195075894226, trees.logOdds(number), 0);
+        assertEquals(threshold, 1 / (1 + Math.exp(m.bias())), 1e-4);
+        assertEquals(zero, trees.logOdds(new double[FindingModel.SIZE]), 0);
+        double[] x = new double[FindingModel.SIZE];
+        x[FindingModel.FEATURES.indexOf("numberLink")] = 1;
+        assertEquals(number, trees.logOdds(x), 0);
     }
 
     @Test
