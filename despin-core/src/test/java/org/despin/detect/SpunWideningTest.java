@@ -82,7 +82,9 @@ class SpunWideningTest {
         DetectorSettings d = DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS;
         // (since branch trees25 the default's finding models carry boosted trees: the widening's logistic model replaced;
         // since deftrees28 the trees with the lexicon link's type)
-        assertEquals(d, d.withUncertainWidening().with().uncertainFindingModel(FindingModel.UNCERTAIN_WITH_LINK_TREES).build());
+        // since stop 28 its gate -0.6 instead of 0
+        assertEquals(d, d.withUncertainWidening().with().uncertainFindingModel(FindingModel.UNCERTAIN_WITH_LINK_TREES)
+                .unspunEvidenceGate(-0.6).build());
         assertEquals(FindingModel.UNCERTAIN_WITH_DOC_COMMENTS, d.withUncertainWidening().uncertainFindingModel());
         assertEquals(DetectorSettings.DEFAULTS_WITH_NAMES.with().findingModel(FindingModel.DEFAULTS_WITH_DOC_COMMENTS)
                 .score(DocumentScorer.Coefficients.WITH_DOC_COMMENTS).spunThreshold(0.89).cleanThreshold(0.25)
@@ -90,7 +92,8 @@ class SpunWideningTest {
                 d.with().findingModel(FindingModel.DEFAULTS_WITH_DOC_COMMENTS).unspunEvidenceGate(Double.NaN)
                 .uncertainFindingModel(null).uncertainFloor(Double.NaN).verdictScore(null).maxCandidatesPerSpan(4).variantFilter(0)
                 .spunFindingModel(FindingModel.SPUN_WITH_NAMES).spunEvidenceGate(0).build());
-        assertEquals(0.0, d.unspunEvidenceGate());
+        assertEquals(-0.6, d.unspunEvidenceGate());
+        assertEquals(0.0, d.withUncertainWidening().unspunEvidenceGate());
         assertEquals(0.0, d.uncertainBoost());
         assertEquals(0.65, d.uncertainFloor());
         assertEquals(FindingModel.UNCERTAIN_WITH_LINK_TREES, d.uncertainFindingModel());
