@@ -3,7 +3,6 @@ package org.despin.detect;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.despin.lexicon.Candidate;
 import org.despin.lexicon.Lexicon;
 import org.despin.lexicon.WordClass;
@@ -50,7 +49,9 @@ final class ObservedForms {
     double[] of(String span) {
         double[] v = spans.get(span);
         if (v == null) {
-            v = new double[] {formShare(span), production(span), productionMax(span), Math.log1p(lexicon.candidates(span).size())};
+            List<Candidate> candidates = lexicon.candidates(span);
+            double[] p = productions(span, candidates);
+            v = new double[] {formShare(span), p[0], p[1], Math.log1p(candidates.size())};
             spans.put(span, v);
         }
         return v;
@@ -108,28 +109,28 @@ final class ObservedForms {
      * candidates.
      */
     double production(String span) {
-        List<Candidate> candidates = lexicon.candidates(span);
-        if (candidates.isEmpty()) {
-            return UNKNOWN_LOG10;
-        }
-        double mass = 0;
-        for (Candidate c : candidates) {
-            mass += Math.pow(10, phrase(c.original()) + c.logChannel() / LN10);
-        }
-        return Math.log10(mass) - phrase(span);
+        return productions(span, lexicon.candidates(span))[0];
     }
 
     /** The same with the likeliest original's term alone in place of the sum. */
     double productionMax(String span) {
-        List<Candidate> candidates = lexicon.candidates(span);
+        return productions(span, lexicon.candidates(span))[1];
+    }
+
+    /** {@link #production} and {@link #productionMax} of a span with these lexicon candidates, in one pass. */
+    private double[] productions(String span, List<Candidate> candidates) {
         if (candidates.isEmpty()) {
-            return UNKNOWN_LOG10;
+            return new double[] {UNKNOWN_LOG10, UNKNOWN_LOG10};
         }
+        double mass = 0;
         double max = Double.NEGATIVE_INFINITY;
         for (Candidate c : candidates) {
-            max = Math.max(max, phrase(c.original()) + c.logChannel() / LN10);
+            double term = phrase(c.original()) + c.logChannel() / LN10;
+            mass += Math.pow(10, term);
+            max = Math.max(max, term);
         }
-        return max - phrase(span);
+        double own = phrase(span);
+        return new double[] {Math.log10(mass) - own, max - own};
     }
 
     private double phrase(String span) {
