@@ -256,7 +256,7 @@ public final class Detector {
         // the report's score and verdict: the verdict score of the same features, which nothing above read
         // (the observed words' production and links summed over the document only where the verdict score weighs them)
         double verdictSpinScore = verdictForms != null
-                ? verdictScore.score(features, new VerdictForms(verdictForms).summarise(doc))
+                ? verdictScore.score(features, new VerdictForms(verdictForms).summarise(doc), doc.wordCount())
                 : verdictScorer.score(features);
         Verdict verdict = verdictScore.verdict(verdictSpinScore, doc.wordCount());
         // what the widened decode says (a document of the uncertain band, or one called spun and widened), for the
@@ -513,7 +513,8 @@ public final class Detector {
                 estimate.variants().size(), arcs.positiveSpans * per100, arcs.expectedRestorations * per100,
                 top.logistic(), lattices.register(), aboveGate, top.withTrees(), top.evidence() == CandidateEvidence.NONE
                         ? CandidateEvidence.NONE : top.evidence().withSpans(arcs.spans == 0 ? 0 : arcs.observedFit / arcs.spans,
-                                arcs.misfit * per100, arcs.rare * per100, arcs.positiveGain * per100, arcs.gainAbove1 * per100));
+                                arcs.misfit * per100, arcs.rare * per100, arcs.positiveGain * per100, arcs.gainAbove1 * per100),
+                arcs.rare * per100);
     }
 
     /** The score reads the finding model's surest candidates, one per this many words (three in 100-139 words). */

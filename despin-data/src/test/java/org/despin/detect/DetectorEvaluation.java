@@ -294,23 +294,25 @@ public final class DetectorEvaluation {
         }
         // the verdict score (the report's score and verdict, which the decode does not read): -DverdictScore="w0,..." as
         // fit prints them, or "routing" (none: the routing score's, as before branch verdict26), or "forms"
-        // (VerdictScore.WITH_FORMS, branch verdict29, with its thresholds); -Dv.spunThreshold=S,
+        // (VerdictScore.WITH_FORMS, branch verdict29, with its thresholds), or "twopiece" (VerdictScore.TWO_PIECE);
+        // -Dv.spunThreshold=S,
         // -Dv.cleanThreshold=C its thresholds (of the defaults' verdict score, or of the routing score's where none)
         String verdictScore = System.getProperty("verdictScore");
         if (verdictScore != null) {
             b.verdictScore("routing".equals(verdictScore) ? null : "forms".equals(verdictScore) ? VerdictScore.WITH_FORMS
+                    : "twopiece".equals(verdictScore) ? VerdictScore.TWO_PIECE
                     : b.build().verdictScoreOrRouting().withCoefficients(
                     DocumentScorer.Coefficients.of(java.util.Arrays.stream(verdictScore.split(","))
                             .mapToDouble(v -> Double.parseDouble(v.trim())).toArray())));
         }
-        // -DverdictForms="w1,...,w5": weights of VerdictForms' summaries (prodTop3, prodMean, prodHighPer100, linksTop3,
-        // linksMean) in the verdict score's logit, or "off" (none read); branch verdict29
+        // -DverdictForms="w1,...,w5[,w6]": weights of VerdictForms' summaries (prodTop3, prodMean, prodHighPer100, linksTop3,
+        // linksMean) and of rarePer100 in the verdict score's logit, or "off" (none read); branch verdict29
         String verdictForms = System.getProperty("verdictForms");
         if (verdictForms != null) {
             double[] f = "off".equals(verdictForms) ? null : java.util.Arrays.stream(verdictForms.split(","))
                     .mapToDouble(v -> Double.parseDouble(v.trim())).toArray();
             b.verdictScore(b.build().verdictScoreOrRouting().withForms(f == null ? null
-                    : new VerdictScore.Forms(f[0], f[1], f[2], f[3], f[4])));
+                    : new VerdictScore.Forms(f[0], f[1], f[2], f[3], f[4], f.length > 5 ? f[5] : 0)));
         }
         String vSpun = System.getProperty("v.spunThreshold");
         String vClean = System.getProperty("v.cleanThreshold");
@@ -1138,34 +1140,41 @@ public final class DetectorEvaluation {
         }
         System.out.printf(Locale.ROOT, "%-34s %d rows (%d technical); -DdocScore=%s%n", "all rows", rows.size(),
                 2 * (passages.size() - newsCount), weights);
-        if (FORMS_STUDY) { // branch verdict29: the same rows with VerdictForms' five summaries (fold LM), L2 -DformsL2
+        if (FORMS_STUDY) { // branch verdict29: the same rows with VerdictForms' five summaries (fold LM), L2 -DformsL2,
+            // then with the decode's rarePer100 besides (VerdictScore.WITH_FORMS, TWO_PIECE)
             double formsL2 = Double.parseDouble(System.getProperty("formsL2", "0.1"));
-            List<double[]> withForms = new ArrayList<>();
-            for (int i = 0; i < x.size(); i++) {
-                double[] row = java.util.Arrays.copyOf(rows.get(i), names.size() + 1 + VerdictForms.NAMES.size());
-                double[] f = forms.get(i);
-                // FormsSummary's columns: prodTop3, prodMean, prodHighPer100, oddPer100, shareMin, linksTop3, linksMean
-                double[] five = {f[0], f[1], f[2], f[5], f[6]};
-                System.arraycopy(five, 0, row, names.size() + 1, five.length);
-                withForms.add(row);
-            }
-            double[] wf = Logistic.fit(withForms, y, formsL2);
-            StringBuilder wd = new StringBuilder();
-            StringBuilder wv = new StringBuilder();
-            for (int k = 0; k < wf.length; k++) {
-                (k <= names.size() ? wd : wv).append(k == 0 || k == names.size() + 1 ? "" : ",")
-                        .append(String.format(Locale.ROOT, "%.3f", wf[k]));
-            }
-            List<Double> cleanScores = new ArrayList<>();
-            for (int i = 0; i < withForms.size(); i++) {
-                if (y.get(i) == 0) {
-                    cleanScores.add(Logistic.predict(wf, withForms.get(i)));
+            for (boolean rare : new boolean[] {false, true}) {
+                List<double[]> withForms = new ArrayList<>();
+                for (int i = 0; i < x.size(); i++) {
+                    double[] row = java.util.Arrays.copyOf(rows.get(i), names.size() + 1 + VerdictForms.NAMES.size() + (rare ? 1 : 0));
+                    double[] f = forms.get(i);
+                    // FormsSummary's columns: prodTop3, prodMean, prodHighPer100, oddPer100, shareMin, linksTop3, linksMean
+                    double[] five = {f[0], f[1], f[2], f[5], f[6]};
+                    System.arraycopy(five, 0, row, names.size() + 1, five.length);
+                    if (rare) {
+                        row[row.length - 1] = all.get(i).rarePer100();
+                    }
+                    withForms.add(row);
                 }
+                double[] wf = Logistic.fit(withForms, y, formsL2);
+                StringBuilder wd = new StringBuilder();
+                StringBuilder wv = new StringBuilder();
+                for (int k = 0; k < wf.length; k++) {
+                    (k <= names.size() ? wd : wv).append(k == 0 || k == names.size() + 1 ? "" : ",")
+                            .append(String.format(Locale.ROOT, "%.3f", wf[k]));
+                }
+                List<Double> cleanScores = new ArrayList<>();
+                for (int i = 0; i < withForms.size(); i++) {
+                    if (y.get(i) == 0) {
+                        cleanScores.add(Logistic.predict(wf, withForms.get(i)));
+                    }
+                }
+                cleanScores.sort(null);
+                System.out.printf(Locale.ROOT, "%-34s L2 %s; -DverdictScore=%s -DverdictForms=%s; clean median %.4f, 98 %% %.4f, 99 %% %.4f%n",
+                        rare ? "all rows + forms + rarePer100" : "all rows + forms", formsL2, wd, wv,
+                        cleanScores.get(cleanScores.size() / 2), cleanScores.get((int) (0.98 * cleanScores.size())),
+                        cleanScores.get((int) (0.99 * cleanScores.size())));
             }
-            cleanScores.sort(null);
-            System.out.printf(Locale.ROOT, "%-34s L2 %s; -DverdictScore=%s -DverdictForms=%s; clean median %.4f, 98 %% %.4f, 99 %% %.4f%n",
-                    "all rows + forms", formsL2, wd, wv, cleanScores.get(cleanScores.size() / 2),
-                    cleanScores.get((int) (0.98 * cleanScores.size())), cleanScores.get((int) (0.99 * cleanScores.size())));
         }
     }
 }
