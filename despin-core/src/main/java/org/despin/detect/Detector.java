@@ -30,6 +30,8 @@ public final class Detector {
     /** The verdict score: the report's spinScore and verdict, read by nothing in the decode ({@link VerdictScore}). */
     private final VerdictScore verdictScore;
     private final DocumentScorer verdictScorer;
+    /** The observed words' summaries' caches shared by this detector's documents, where the verdict score reads them. */
+    private final VerdictForms.Shared verdictForms;
     private final Decoder.Pool decoders;
     /**
      * Idle lattice builders: a builder's LM states (the sentence prefixes of its evidence, dozens
@@ -102,6 +104,7 @@ public final class Detector {
         this.routingScorer = new DocumentScorer(settings.score());
         this.verdictScore = settings.verdictScoreOrRouting();
         this.verdictScorer = new DocumentScorer(verdictScore.coefficients());
+        this.verdictForms = verdictScore.readsForms() ? new VerdictForms.Shared(model.lm(), model.lexicon()) : null;
         this.decoders = new Decoder.Pool(model.lm(), settings.beamWidth(), settings.lmWeight());
         this.spunSettings = widenSettings(settings, settings.spunEvidenceGate());
         this.spunBuilders = spunSettings != null ? new ConcurrentLinkedQueue<>() : null;
@@ -251,7 +254,10 @@ public final class Detector {
             findings = findings.stream().filter(f -> f.confidence() >= options.minConfidence()).toList();
         }
         // the report's score and verdict: the verdict score of the same features, which nothing above read
-        double verdictSpinScore = verdictScorer.score(features);
+        // (the observed words' production and links summed over the document only where the verdict score weighs them)
+        double verdictSpinScore = verdictForms != null
+                ? verdictScore.score(features, new VerdictForms(verdictForms).summarise(doc), doc.wordCount())
+                : verdictScorer.score(features);
         Verdict verdict = verdictScore.verdict(verdictSpinScore, doc.wordCount());
         // what the widened decode says (a document of the uncertain band, or one called spun and widened), for the
         // evaluation's dumps only: as a second stage of the score it ranked the band no better than the first score
@@ -507,7 +513,8 @@ public final class Detector {
                 estimate.variants().size(), arcs.positiveSpans * per100, arcs.expectedRestorations * per100,
                 top.logistic(), lattices.register(), aboveGate, top.withTrees(), top.evidence() == CandidateEvidence.NONE
                         ? CandidateEvidence.NONE : top.evidence().withSpans(arcs.spans == 0 ? 0 : arcs.observedFit / arcs.spans,
-                                arcs.misfit * per100, arcs.rare * per100, arcs.positiveGain * per100, arcs.gainAbove1 * per100));
+                                arcs.misfit * per100, arcs.rare * per100, arcs.positiveGain * per100, arcs.gainAbove1 * per100),
+                arcs.rare * per100);
     }
 
     /** The score reads the finding model's surest candidates, one per this many words (three in 100-139 words). */

@@ -235,6 +235,11 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
      * "DEFAULTS' trees refitted with the lexicon link's type"). With those trees the widening of uncertain documents reads
      * at the same gate -0.6 ({@code unspunEvidenceGate}, was 0): on the three held-out sets the same 221 clean flags, F1
      * +0.000 / +0.001 / +0.001 and exact +0.1 / +0.1 / +0.2 points, both benches' F1 and exact at rate 0.1 up.
+     * The verdict score with the observed words' production ratio and lexicon links ({@link VerdictScore#WITH_FORMS},
+     * branch {@code verdict29}) was measured and left out: pooled AUROC +0.003, but fewer spun documents called spun at
+     * the clean budget; its two-piece form ({@link VerdictScore#TWO_PIECE}: this verdict's spun calls kept, the documents
+     * below ranked with the summaries) pooled AUROC 0.847 -> 0.851 with every verdict kept, but the news bench's AUROC at
+     * rate 0.3 0.997 -> 0.996 (docs/detector.md "The verdict score with the observed words' production and links").
      */
     public static final DetectorSettings DEFAULTS_WITH_DOC_COMMENTS = DEFAULTS_WITH_NAMES.with()
             .findingModel(FindingModel.DEFAULTS_WITH_DOC_COMMENTS).score(DocumentScorer.Coefficients.WITH_DOC_COMMENTS)

@@ -38,14 +38,28 @@ package org.despin.detect;
  *     {@code docscore25}); 0 where the score does not weigh it (it is not computed there) unless an evaluation asked
  * @param candidateEvidence the same candidates counted by span and level ({@link CandidateEvidence}, branch
  *     {@code verdict26}); {@link CandidateEvidence#NONE} unless the verdict score or an evaluation reads it
+ * @param rarePer100 over the spans of the first decode's lattices with an arc-scored candidate, their observed words'
+ *     rarity ({@code observedRare}) summed, per 100 words: {@link CandidateEvidence#rarePer100}, computed in every check
+ *     (branch {@code verdict29}, for the verdict score's two-piece form)
  */
 public record DocumentFeatures(int words, int eligibleWords, double spinRate, double expectedSubstitutions,
         double confidencePer100, double artefactsPer100, int nameFindings, int variantGroups,
         double positiveSpansPer100, double expectedRestorationsPer100, double topFindingProbability,
-        double register, double registerAboveGate, double topFindingProbabilityTrees, CandidateEvidence candidateEvidence) {
+        double register, double registerAboveGate, double topFindingProbabilityTrees, CandidateEvidence candidateEvidence,
+        double rarePer100) {
     public DocumentFeatures {
         if (candidateEvidence == null) {
             candidateEvidence = CandidateEvidence.NONE;
         }
+    }
+
+    /** Without {@code rarePer100} (0), the features of before branch {@code verdict29}. */
+    public DocumentFeatures(int words, int eligibleWords, double spinRate, double expectedSubstitutions,
+            double confidencePer100, double artefactsPer100, int nameFindings, int variantGroups,
+            double positiveSpansPer100, double expectedRestorationsPer100, double topFindingProbability,
+            double register, double registerAboveGate, double topFindingProbabilityTrees, CandidateEvidence candidateEvidence) {
+        this(words, eligibleWords, spinRate, expectedSubstitutions, confidencePer100, artefactsPer100, nameFindings,
+                variantGroups, positiveSpansPer100, expectedRestorationsPer100, topFindingProbability, register,
+                registerAboveGate, topFindingProbabilityTrees, candidateEvidence, 0);
     }
 }

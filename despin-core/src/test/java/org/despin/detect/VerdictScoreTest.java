@@ -1,6 +1,7 @@
 package org.despin.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -58,13 +59,27 @@ class VerdictScoreTest {
         // since branch deftrees28 refitted for the trees with the lexicon link's type, which it reads
         double[] refitted = Arrays.stream("-3.080,0.049,-0.023,1.373,1.026,0.166,0.625,0.106,-0.170,0.731,8.570".split(","))
                 .mapToDouble(Double::parseDouble).toArray();
-        VerdictScore v = DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.verdictScore();
-        assertEquals(VerdictScore.WITH_LINK_TREE_TOP, v);
-        assertEquals(DocumentScorer.Coefficients.of(refitted), v.coefficients());
-        assertEquals(8.570, v.coefficients().topFindingProbabilityTrees());
-        assertEquals(0.90, v.spunThreshold());
-        assertEquals(0.19, v.cleanThreshold());
+        VerdictScore l = DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.verdictScore();
+        assertEquals(VerdictScore.WITH_LINK_TREE_TOP, l);
+        assertEquals(DocumentScorer.Coefficients.of(refitted), l.coefficients());
+        assertEquals(8.570, l.coefficients().topFindingProbabilityTrees());
+        assertEquals(0.90, l.spunThreshold());
+        assertEquals(0.19, l.cleanThreshold());
+        assertEquals(SpunBands.WITH_DOC_COMMENTS, l.spunBands());
+        assertNull(l.forms());
+        assertFalse(l.readsForms());
+        // branch verdict29 (measured, not in the defaults): with the observed words' summaries, the fit's "all rows +
+        // forms" line at L2 0.1
+        double[] withForms = Arrays.stream("-10.208,0.348,-0.027,1.429,1.170,0.069,0.633,0.184,-0.783,0.824,8.389".split(","))
+                .mapToDouble(Double::parseDouble).toArray();
+        VerdictScore v = VerdictScore.WITH_FORMS;
+        assertEquals(DocumentScorer.Coefficients.of(withForms), v.coefficients());
+        assertEquals(new VerdictScore.Forms(0.901, -1.297, -0.289, 0.784, 0.471, 0), v.forms());
+        assertTrue(v.readsForms());
+        assertEquals(0.91, v.spunThreshold());
+        assertEquals(0.18, v.cleanThreshold());
         assertEquals(SpunBands.WITH_DOC_COMMENTS, v.spunBands());
+        assertEquals(l.withCoefficients(v.coefficients()).withThresholds(0.91, 0.18).withForms(v.forms()), v);
         // the routing score the finding models and thresholds were fitted with: unchanged
         DetectorSettings d = DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS;
         assertEquals(DocumentScorer.Coefficients.WITH_DOC_COMMENTS, d.score());
@@ -76,8 +91,57 @@ class VerdictScoreTest {
         assertNull(DetectorSettings.DEFAULTS.verdictScore());
         assertEquals(new VerdictScore(DocumentScorer.Coefficients.DEFAULTS, 0.86, 0.28, null),
                 DetectorSettings.DEFAULTS.verdictScoreOrRouting());
-        assertEquals(v, d.verdictScoreOrRouting());
+        assertEquals(l, d.verdictScoreOrRouting());
         assertNull(d.with().verdictScore(null).build().verdictScore());
+    }
+
+    /** The summaries' weights enter the verdict score's logit; without them the summaries are not read. */
+    @Test
+    void theObservedWordsSummariesAddToTheLogit() {
+        DocumentFeatures f = new DocumentFeatures(120, 60, 0.05, 2, 1, 0, 1, 0, 3, 2, 0.4, -0.7, 0, 0.5, null);
+        DocumentScorer.Coefficients c = VerdictScore.WITH_FORMS.coefficients();
+        double[] summaries = {2.5, 1.1, 0.8, 6.0, 4.7};
+        double z = c.logit(f) + 0.901 * 2.5 - 1.297 * 1.1 - 0.289 * 0.8 + 0.784 * 6.0 + 0.471 * 4.7;
+        assertEquals(1 / (1 + Math.exp(-z)), VerdictScore.WITH_FORMS.score(f, summaries, 120), 1e-12);
+        VerdictScore none = VerdictScore.WITH_FORMS.withForms(null);
+        assertEquals(new DocumentScorer(c).score(f), none.score(f, null, 120), 1e-15);
+        assertEquals(0, VerdictScore.WITH_FORMS.score(new DocumentFeatures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Double.NaN, 0, 0,
+                null), summaries, 0));
+    }
+
+    /**
+     * The two-piece form: WITH_LINK_TREE_TOP's score where it calls the document spun, below it the score with the
+     * summaries and rarePer100, capped just under the threshold for the length; so every spun call is the top's.
+     */
+    @Test
+    void theTwoPieceFormKeepsTheTopsSpunCalls() {
+        VerdictScore v = VerdictScore.TWO_PIECE;
+        double[] refitted = Arrays.stream("-9.537,0.864,-0.016,1.424,1.114,0.073,0.584,0.256,-0.931,0.789,8.645".split(","))
+                .mapToDouble(Double::parseDouble).toArray();
+        assertEquals(DocumentScorer.Coefficients.of(refitted), v.coefficients());
+        assertEquals(new VerdictScore.Forms(0.927, -1.009, -0.229, 0.836, 0.198, -0.133), v.forms());
+        assertEquals(VerdictScore.WITH_LINK_TREE_TOP.coefficients(), v.top());
+        assertEquals(0.90, v.spunThreshold());
+        assertEquals(0.18, v.cleanThreshold());
+        assertEquals(SpunBands.WITH_DOC_COMMENTS, v.spunBands());
+        DocumentScorer top = new DocumentScorer(VerdictScore.WITH_LINK_TREE_TOP.coefficients());
+        double[] summaries = {2.5, 1.1, 0.8, 6.0, 4.7};
+        for (double trees : new double[] {0.1, 0.3, 0.35, 0.4, 0.5, 0.6}) {
+            DocumentFeatures f = new DocumentFeatures(120, 60, 0.05, 2, 1, 0, 1, 0, 3, 2, 0.4, -0.7, 0, trees, null, 2.5);
+            double t = top.score(f);
+            double z = v.coefficients().logit(f) + 0.927 * 2.5 - 1.009 * 1.1 - 0.229 * 0.8 + 0.836 * 6.0 + 0.198 * 4.7
+                    - 0.133 * 2.5;
+            double below = Math.min(1 / (1 + Math.exp(-z)), Math.nextDown(0.90));
+            for (int words : new int[] {120, 50}) {
+                double threshold = v.spunThresholdFor(words);
+                double s = v.score(f, summaries, words);
+                assertEquals(t >= threshold ? t : Math.min(1 / (1 + Math.exp(-z)), Math.nextDown(threshold)), s, 1e-12);
+                assertEquals(VerdictScore.WITH_LINK_TREE_TOP.verdict(t, words) == Verdict.SPUN, v.verdict(s, words) == Verdict.SPUN);
+            }
+            if (t < 0.90) {
+                assertEquals(below, v.score(f, summaries, 120), 1e-12);
+            }
+        }
     }
 
     /**
@@ -96,13 +160,19 @@ class VerdictScoreTest {
         Detector spun = new Detector(model, base.with().verdictScore(new VerdictScore(allSpun, 0.9, 0.2, null)).build());
         Detector clean = new Detector(model, base.with().verdictScore(new VerdictScore(allClean, 0.9, 0.2, null)).build());
         Detector tree = new Detector(model, base.with().verdictScore(new VerdictScore(trees, 0.9, 0.2, null)).build());
+        // the observed words' summaries weighed (branch verdict29): read after the findings, they move none
+        VerdictScore.Forms formsWeights = new VerdictScore.Forms(1, 0, 0, 0, 0, 0);
+        Detector forms = new Detector(model, base.with().verdictScore(new VerdictScore(DocumentScorer.Coefficients.of(
+                new double[] {-2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}), 0.9, 0.2, null, formsWeights)).build());
         for (String text : List.of("The Protection Council met on Tuesday.",
                 "The Secretary-Common told reporters that the talks had failed.",
                 "The Protection Council met on Tuesday. The Secretary-Common told reporters that the talks had failed.")) {
             Detector.Trace t = routing.trace(text, CheckOptions.DEFAULTS);
             Report r = t.report();
             assertEquals(t.routingScore(), r.spinScore(), "without a verdict score the report's score is the routing score");
-            for (Detector other : List.of(spun, clean, tree)) {
+            double prodTop3 = VerdictForms.of(org.despin.text.Document.parse(text), model.lm(), model.lexicon())[0];
+            assertEquals(1 / (1 + Math.exp(2 - prodTop3)), forms.check(text, CheckOptions.DEFAULTS).spinScore(), 1e-12);
+            for (Detector other : List.of(spun, clean, tree, forms)) {
                 Detector.Trace o = other.trace(text, CheckOptions.DEFAULTS);
                 assertEquals(r.findings(), o.report().findings(), text);
                 assertEquals(r.restored(), o.report().restored());

@@ -293,13 +293,26 @@ public final class DetectorEvaluation {
                     .mapToDouble(v -> Double.parseDouble(v.trim())).toArray()));
         }
         // the verdict score (the report's score and verdict, which the decode does not read): -DverdictScore="w0,..." as
-        // fit prints them, or "routing" (none: the routing score's, as before branch verdict26); -Dv.spunThreshold=S,
+        // fit prints them, or "routing" (none: the routing score's, as before branch verdict26), or "forms"
+        // (VerdictScore.WITH_FORMS, branch verdict29, with its thresholds), or "twopiece" (VerdictScore.TWO_PIECE);
+        // -Dv.spunThreshold=S,
         // -Dv.cleanThreshold=C its thresholds (of the defaults' verdict score, or of the routing score's where none)
         String verdictScore = System.getProperty("verdictScore");
         if (verdictScore != null) {
-            b.verdictScore("routing".equals(verdictScore) ? null : b.build().verdictScoreOrRouting().withCoefficients(
+            b.verdictScore("routing".equals(verdictScore) ? null : "forms".equals(verdictScore) ? VerdictScore.WITH_FORMS
+                    : "twopiece".equals(verdictScore) ? VerdictScore.TWO_PIECE
+                    : b.build().verdictScoreOrRouting().withCoefficients(
                     DocumentScorer.Coefficients.of(java.util.Arrays.stream(verdictScore.split(","))
                             .mapToDouble(v -> Double.parseDouble(v.trim())).toArray())));
+        }
+        // -DverdictForms="w1,...,w5[,w6]": weights of VerdictForms' summaries (prodTop3, prodMean, prodHighPer100, linksTop3,
+        // linksMean) and of rarePer100 in the verdict score's logit, or "off" (none read); branch verdict29
+        String verdictForms = System.getProperty("verdictForms");
+        if (verdictForms != null) {
+            double[] f = "off".equals(verdictForms) ? null : java.util.Arrays.stream(verdictForms.split(","))
+                    .mapToDouble(v -> Double.parseDouble(v.trim())).toArray();
+            b.verdictScore(b.build().verdictScoreOrRouting().withForms(f == null ? null
+                    : new VerdictScore.Forms(f[0], f[1], f[2], f[3], f[4], f.length > 5 ? f[5] : 0)));
         }
         String vSpun = System.getProperty("v.spunThreshold");
         String vClean = System.getProperty("v.cleanThreshold");
@@ -744,7 +757,7 @@ public final class DetectorEvaluation {
         Spinner spinner = new Spinner(org.despin.data.spin.SpinThesauri.load("mythes", paths), SpinOptions.DEFAULTS);
         StringBuilder rows = new StringBuilder("label\trate\t" + String.join("\t", DocumentScorer.FEATURES) + "\t"
                 + String.join("\t", STUDY_FEATURES) + "\t" + String.join("\t", WidenedEvidence.FEATURES)
-                + "\twords\tscore\tverdict\tindex\n");
+                + "\twords\tscore\tverdict\tindex" + (FORMS_STUDY ? "\t" + String.join("\t", FormsSummary.NAMES) : "") + "\n");
         int[] index = {0};
         java.util.function.BiConsumer<Double, String> row = (rate, text) -> {
             Detector.Analysis a = detector.analyse(text, CheckOptions.DEFAULTS);
@@ -759,7 +772,13 @@ public final class DetectorEvaluation {
                 rows.append('\t').append(v);
             }
             rows.append('\t').append(a.features().words()).append('\t').append(a.report().spinScore()).append('\t')
-                    .append(a.report().verdict()).append('\t').append(index[0]).append('\n');
+                    .append(a.report().verdict()).append('\t').append(index[0]);
+            if (FORMS_STUDY) { // branch verdict29: FormsSummary's columns, to score the verdict with them offline
+                for (double v : FormsSummary.of(detector, text)) {
+                    rows.append('\t').append(v);
+                }
+            }
+            rows.append('\n');
         };
         for (String p : passages) {
             row.accept(0.0, p);
@@ -782,6 +801,8 @@ public final class DetectorEvaluation {
 
     /** {@code -DformsStudy=true}: {@link FormsSummary}'s columns in the {@code docs -DdocsDump} rows (branch forms28). */
     static final boolean FORMS_STUDY = Boolean.getBoolean("formsStudy");
+    /** {@code -DformsCost=true}: {@link VerdictForms}' lexicon and LM look-ups per word in {@code docs} (branch verdict29). */
+    static final boolean FORMS_COST = Boolean.getBoolean("formsCost");
 
     static void documents(Detector detector, SpinThesaurus thesaurus, List<Labelled> short150) {
         Spinner spinner = new Spinner(thesaurus, SpinOptions.of(0.1, 7));
@@ -793,6 +814,9 @@ public final class DetectorEvaluation {
         int spunCalled = 0;
         int cleanCalled = 0;
         java.util.Map<TextGroup, int[]> byGroup = new java.util.EnumMap<>(TextGroup.class); // passages, clean called spun
+        long[] formsCost = new long[3];
+        // the detector's caches as the verdict keeps them: shared by every document of the run
+        VerdictForms.Shared formsShared = FORMS_COST ? new VerdictForms.Shared(detector.lm(), detector.lexicon()) : null;
         String dump = System.getProperty("docsDump"); // label, group, features of every passage: to score other fits offline
         StringBuilder rows = new StringBuilder("label\tgroup\tmodern\t" + String.join("\t", DocumentScorer.FEATURES)
                 + "\t" + String.join("\t", STUDY_FEATURES) + "\t" + String.join("\t", WidenedEvidence.FEATURES)
@@ -824,6 +848,15 @@ public final class DetectorEvaluation {
                 }
                 rows.append('\n');
             }
+            if (FORMS_COST) { // -DformsCost=true (branch verdict29): VerdictForms' look-ups per word, as the verdict makes them
+                for (Detector.Analysis a : List.of(ac, as)) {
+                    VerdictForms vf = new VerdictForms(formsShared);
+                    vf.summarise(org.despin.text.Document.parse(a == ac ? p.text() : s.spunText()));
+                    formsCost[0] += a.features().words();
+                    formsCost[1] += vf.lexiconLookups;
+                    formsCost[2] += vf.lmCalls;
+                }
+            }
             spun.add(rs.spinScore());
             spunCalled += rs.verdict() == Verdict.SPUN ? 1 : 0;
             if (p.group() != null) {
@@ -842,6 +875,10 @@ public final class DetectorEvaluation {
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
+        }
+        if (FORMS_COST) {
+            System.out.printf(Locale.ROOT, "VerdictForms: %d words; lexicon look-ups %.3f a word, LM unigram calls %.3f a word%n",
+                    formsCost[0], (double) formsCost[1] / formsCost[0], (double) formsCost[2] / formsCost[0]);
         }
         printQuantiles("clean spin-score quantiles", clean);
         System.out.printf(Locale.ROOT, "documents 100-150 words: AUROC(spun 0.1 vs clean) = %.3f; called spun: %.1f %% of spun, %.1f %% of clean%n",
@@ -948,6 +985,7 @@ public final class DetectorEvaluation {
         List<Double> rateOf = new ArrayList<>();
         List<WidenedEvidence> widened = new ArrayList<>();
         List<Double> scores = new ArrayList<>();
+        List<double[]> forms = new ArrayList<>(); // -DformsStudy=true: FormsSummary's columns (fold LM) in the dump
         // the training spinners (Moby and the WordNet one, alternately by group of four rates), never
         // MyThes, the held-out evaluation's; -DfitSpinner=mythes: the fit of before the branch docscore
         boolean mythes = "mythes".equals(System.getProperty("fitSpinner"));
@@ -967,6 +1005,7 @@ public final class DetectorEvaluation {
             all.add(fc);
             reports.add(ac.report());
             x.add(DocumentScorer.vector(fc));
+            forms.add(FORMS_STUDY ? FormsSummary.of(detector, p) : null);
             y.add(0);
             rateOf.add(0.0);
             double rate = rates[i % rates.length];
@@ -979,13 +1018,15 @@ public final class DetectorEvaluation {
             all.add(fs);
             reports.add(as.report());
             x.add(DocumentScorer.vector(fs));
+            forms.add(FORMS_STUDY ? FormsSummary.of(detector, s.spunText()) : null);
             y.add(1);
             rateOf.add(rate);
         }
         String dump = System.getProperty("featureDump"); // label, rate, features: for exploring the fit elsewhere
         if (dump != null) {
             StringBuilder sb = new StringBuilder("label\trate\tsource\t" + String.join("\t", DocumentScorer.FEATURES) + "\t"
-                    + String.join("\t", STUDY_FEATURES) + "\t" + String.join("\t", WidenedEvidence.FEATURES) + "\twords\tscore\n");
+                    + String.join("\t", STUDY_FEATURES) + "\t" + String.join("\t", WidenedEvidence.FEATURES) + "\twords\tscore"
+                    + (FORMS_STUDY ? "\t" + String.join("\t", FormsSummary.NAMES) : "") + "\n");
             for (int i = 0; i < x.size(); i++) {
                 sb.append(y.get(i)).append('\t').append(rateOf.get(i)).append('\t').append(i / 2 < newsCount ? "news" : "technical");
                 for (double v : x.get(i)) {
@@ -998,6 +1039,11 @@ public final class DetectorEvaluation {
                     sb.append('\t').append(v);
                 }
                 sb.append('\t').append(all.get(i).words()).append('\t').append(scores.get(i));
+                if (forms.get(i) != null) {
+                    for (double v : forms.get(i)) {
+                        sb.append('\t').append(v);
+                    }
+                }
                 sb.append('\n');
             }
             java.nio.file.Files.writeString(Path.of(dump), sb, java.nio.charset.StandardCharsets.UTF_8);
@@ -1094,5 +1140,41 @@ public final class DetectorEvaluation {
         }
         System.out.printf(Locale.ROOT, "%-34s %d rows (%d technical); -DdocScore=%s%n", "all rows", rows.size(),
                 2 * (passages.size() - newsCount), weights);
+        if (FORMS_STUDY) { // branch verdict29: the same rows with VerdictForms' five summaries (fold LM), L2 -DformsL2,
+            // then with the decode's rarePer100 besides (VerdictScore.WITH_FORMS, TWO_PIECE)
+            double formsL2 = Double.parseDouble(System.getProperty("formsL2", "0.1"));
+            for (boolean rare : new boolean[] {false, true}) {
+                List<double[]> withForms = new ArrayList<>();
+                for (int i = 0; i < x.size(); i++) {
+                    double[] row = java.util.Arrays.copyOf(rows.get(i), names.size() + 1 + VerdictForms.NAMES.size() + (rare ? 1 : 0));
+                    double[] f = forms.get(i);
+                    // FormsSummary's columns: prodTop3, prodMean, prodHighPer100, oddPer100, shareMin, linksTop3, linksMean
+                    double[] five = {f[0], f[1], f[2], f[5], f[6]};
+                    System.arraycopy(five, 0, row, names.size() + 1, five.length);
+                    if (rare) {
+                        row[row.length - 1] = all.get(i).rarePer100();
+                    }
+                    withForms.add(row);
+                }
+                double[] wf = Logistic.fit(withForms, y, formsL2);
+                StringBuilder wd = new StringBuilder();
+                StringBuilder wv = new StringBuilder();
+                for (int k = 0; k < wf.length; k++) {
+                    (k <= names.size() ? wd : wv).append(k == 0 || k == names.size() + 1 ? "" : ",")
+                            .append(String.format(Locale.ROOT, "%.3f", wf[k]));
+                }
+                List<Double> cleanScores = new ArrayList<>();
+                for (int i = 0; i < withForms.size(); i++) {
+                    if (y.get(i) == 0) {
+                        cleanScores.add(Logistic.predict(wf, withForms.get(i)));
+                    }
+                }
+                cleanScores.sort(null);
+                System.out.printf(Locale.ROOT, "%-34s L2 %s; -DverdictScore=%s -DverdictForms=%s; clean median %.4f, 98 %% %.4f, 99 %% %.4f%n",
+                        rare ? "all rows + forms + rarePer100" : "all rows + forms", formsL2, wd, wv,
+                        cleanScores.get(cleanScores.size() / 2), cleanScores.get((int) (0.98 * cleanScores.size())),
+                        cleanScores.get((int) (0.99 * cleanScores.size())));
+            }
+        }
     }
 }

@@ -1,0 +1,188 @@
+package org.despin.detect;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLongArray;
+import org.despin.lexicon.Candidate;
+import org.despin.lexicon.Lexicon;
+import org.despin.lm.LanguageModel;
+import org.despin.lm.LmState;
+import org.despin.text.Document;
+import org.despin.text.Token;
+
+/**
+ * The observed words' production ratio and lexicon links summed over a document, for the verdict score (branch
+ * {@code verdict29}): over the document's content words (not function words) that the lexicon has candidates for, each
+ * occurrence counted, {@link ObservedForms#production} (log10 of the channel-weighted unigram mass of the word's
+ * lexicon originals over its own) and ln(1 + the word's lexicon originals) ({@code observedLinks}), the values
+ * {@code FormsSummary} (the study tool of branch {@code forms28}) gives for the same words. A spinner's words are
+ * rarer synonyms of common words and many-linked; a writer's own rare words mostly are not.
+ *
+ * <p>Cost: per distinct content word of a document a look-up in a cache of the words' two values shared by the
+ * detector's documents ({@link Shared}; bounded); a word missing there costs one lexicon look-up ({@code candidates})
+ * and a unigram per original, itself read from a second shared cache by the lexicon's original id, so that each
+ * original's unigram is read from the LM once per detector. The form share (inflections) is not computed. Nothing is
+ * read unless the verdict score weighs a summary. Not thread-safe; the shared caches are.
+ */
+final class VerdictForms {
+    /** The summaries, in the order of {@link #summarise} and {@link VerdictScore.Forms}. */
+    static final List<String> NAMES = List.of("prodTop3", "prodMean", "prodHighPer100", "linksTop3", "linksMean");
+
+    private static final double LN10 = Math.log(10);
+    private static final double[] NO_CANDIDATES = new double[0];
+
+    /**
+     * What the documents of one detector share: each word's {production, links} (an empty array: no candidates), up to
+     * {@link #MAX_WORDS} words, and each lexicon original's log10 unigram by its id (NaN: not read yet; a race reads
+     * the same value twice).
+     */
+    static final class Shared {
+        static final int MAX_WORDS = 200_000;
+        private static final long NOT_READ = Double.doubleToRawLongBits(Double.NaN);
+        private final LanguageModel lm;
+        private final Lexicon lexicon;
+        private final ConcurrentHashMap<String, double[]> words = new ConcurrentHashMap<>();
+        private final AtomicLongArray byOriginalId;
+
+        Shared(LanguageModel lm, Lexicon lexicon) {
+            this.lm = lm;
+            this.lexicon = lexicon;
+            this.byOriginalId = new AtomicLongArray(Math.max(0, lexicon.originalIds()));
+            for (int i = 0; i < byOriginalId.length(); i++) {
+                byOriginalId.set(i, NOT_READ);
+            }
+        }
+    }
+
+    private final Shared shared;
+    private final LmState state;
+    private final Map<String, Double> unigrams = new HashMap<>();
+    /** Lexicon look-ups and LM unigram reads made (for the cost count in docs/detector.md). */
+    long lexiconLookups;
+    long lmCalls;
+
+    VerdictForms(Shared shared) {
+        this.shared = shared;
+        this.state = shared.lm.newState();
+    }
+
+    /** Without caches shared with other documents. */
+    VerdictForms(LanguageModel lm, Lexicon lexicon) {
+        this(new Shared(lm, lexicon));
+    }
+
+    /** The summaries of a document ({@link #NAMES}); all 0 where no content word has candidates. */
+    static double[] of(Document doc, LanguageModel lm, Lexicon lexicon) {
+        return new VerdictForms(lm, lexicon).summarise(doc);
+    }
+
+    double[] summarise(Document doc) {
+        List<Double> production = new ArrayList<>();
+        List<Double> links = new ArrayList<>();
+        int wordCount = 0;
+        for (Token t : doc.tokens()) {
+            if (!t.isWord()) {
+                continue;
+            }
+            wordCount++;
+            String w = t.normal();
+            if (FunctionWords.contains(w)) {
+                continue;
+            }
+            double[] v = word(w);
+            if (v.length > 0) {
+                production.add(v[0]);
+                links.add(v[1]);
+            }
+        }
+        production.sort(java.util.Comparator.reverseOrder());
+        double top3 = 0;
+        double mean = 0;
+        int high = 0;
+        for (int i = 0; i < production.size(); i++) {
+            top3 += i < 3 ? production.get(i) / Math.min(3, production.size()) : 0;
+            mean += production.get(i) / production.size();
+            high += production.get(i) > 3 ? 1 : 0;
+        }
+        links.sort(java.util.Comparator.reverseOrder());
+        double linksTop3 = 0;
+        double linksMean = 0;
+        for (int i = 0; i < links.size(); i++) {
+            linksTop3 += i < 3 ? links.get(i) / Math.min(3, links.size()) : 0;
+            linksMean += links.get(i) / links.size();
+        }
+        return new double[] {top3, mean, high * 100.0 / Math.max(1, wordCount), linksTop3, linksMean};
+    }
+
+    /** {production, links} of a word with lexicon candidates, else an empty array; from the shared cache. */
+    private double[] word(String w) {
+        double[] v = shared.words.get(w);
+        if (v != null) {
+            return v;
+        }
+        lexiconLookups++;
+        List<Candidate> candidates = shared.lexicon.candidates(w);
+        v = NO_CANDIDATES;
+        if (!candidates.isEmpty()) {
+            double mass = 0;
+            for (Candidate c : candidates) {
+                mass += Math.pow(10, original(c) + c.logChannel() / LN10);
+            }
+            v = new double[] {Math.log10(mass) - unigram(w), Math.log1p(candidates.size())};
+        }
+        if (shared.words.size() < Shared.MAX_WORDS) {
+            shared.words.putIfAbsent(w, v);
+        }
+        return v;
+    }
+
+    /** log10 P of a candidate's original (its words' unigrams summed), by its id where the lexicon numbers it. */
+    private double original(Candidate c) {
+        int id = c.originalId();
+        if (id < 0 || id >= shared.byOriginalId.length()) {
+            return phrase(c.original());
+        }
+        long bits = shared.byOriginalId.get(id);
+        if (bits == Shared.NOT_READ) {
+            double v = phrase(c.original());
+            shared.byOriginalId.set(id, Double.doubleToRawLongBits(v));
+            return v;
+        }
+        return Double.longBitsToDouble(bits);
+    }
+
+    private double phrase(String span) {
+        if (span.indexOf(' ') < 0) {
+            return unigram(span);
+        }
+        double sum = 0;
+        for (String w : span.split(" ")) {
+            sum += unigram(w);
+        }
+        return sum;
+    }
+
+    private double unigram(String w) {
+        Double v = unigrams.get(w);
+        if (v == null) {
+            int id = shared.lm.vocabulary().id(w);
+            if (id == org.despin.lm.Vocabulary.UNKNOWN) {
+                v = ObservedForms.UNKNOWN_LOG10;
+            } else {
+                lmCalls++;
+                shared.lm.emptyContext(state);
+                v = (double) shared.lm.score(state, id, state);
+            }
+            unigrams.put(w, v);
+        }
+        return v;
+    }
+
+    @Override
+    public String toString() {
+        return "VerdictForms[" + lexiconLookups + " lexicon look-ups, " + lmCalls + " unigrams]";
+    }
+}
