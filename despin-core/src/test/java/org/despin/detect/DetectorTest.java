@@ -219,7 +219,8 @@ class DetectorTest {
         // boosted trees on DEFAULTS' weights where DEFAULTS decides (branch trees25: t 0.30, widened uncertain t 0.37), and
         // the verdict's own score (branch verdict26: VerdictScoreTest), and 6 candidates a span in the lattice instead of
         // 4 (stop 26), and no number in digits read as number words (branch flags27, stop 27), and SPUN's link trees in
-        // documents called spun, their widening and the uncertain one at gate -0.6 (stop 28); nothing else
+        // documents called spun, their widening and the uncertain one at gate -0.6 (stop 28), and the verdict's two-piece
+        // form (stop 29); nothing else
         assertEquals(DetectorSettings.DEFAULTS_WITH_NAMES, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.with()
                 .spunContextPool(4).verdictScore(null).maxCandidatesPerSpan(4).variantFilter(0)
                 .spunFindingModel(FindingModel.SPUN_WITH_NAMES).spunEvidenceGate(0)
@@ -230,7 +231,7 @@ class DetectorTest {
                 DocumentScorer.Coefficients.WITH_DOC_COMMENTS).spunThreshold(0.89).cleanThreshold(0.25).spunBands(SpunBands.WITH_DOC_COMMENTS)
                 .evidenceGate(0.8).spunContextPool(8).build().withUncertainWidening().with()
                 .findingModel(FindingModel.DEFAULTS_WITH_LINK_TREES).uncertainFindingModel(FindingModel.UNCERTAIN_WITH_LINK_TREES)
-                .verdictScore(VerdictScore.WITH_LINK_TREE_TOP).maxCandidatesPerSpan(6).variantFilter(1)
+                .verdictScore(VerdictScore.TWO_PIECE).maxCandidatesPerSpan(6).variantFilter(1)
                 .spunFindingModel(FindingModel.spunWithWideTrees()).spunEvidenceGate(-0.6).unspunEvidenceGate(-0.6).build(),
                 DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS);
         assertEquals(0.8, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.evidenceGate());
