@@ -232,8 +232,15 @@ public final class Detector {
                 : isShort ? settings.shortFindingModel()
                 : uncertainWidened && settings.uncertainFindingModel() != null ? settings.uncertainFindingModel()
                 : settings.findingModelFor(doc.wordCount());
+        // the report's score and verdict: the verdict score of the same features, which nothing above read; the spun
+        // finding model reads it as its spinScore where the settings say so (spunReadsVerdict, branch spun29)
+        // (the observed words' production and links summed over the document only where the verdict score weighs them)
+        double verdictSpinScore = verdictForms != null
+                ? verdictScore.score(features, new VerdictForms(verdictForms).summarise(doc), doc.wordCount())
+                : verdictScorer.score(features);
+        double decisionScore = boost && settings.spunReadsVerdict() ? verdictSpinScore : routingScore;
         // the stored orders cost LM calls per candidate: read only by a model that weighs them (neither default does)
-        FindingBuilder findingBuilder = new FindingBuilder(doc, estimate, decision, routingScore, settings.termSpanDecision(),
+        FindingBuilder findingBuilder = new FindingBuilder(doc, estimate, decision, decisionScore, settings.termSpanDecision(),
                 decision != null && decision.readsStoredOrder() ? model.lm() : null, this::linked)
                 .knowingWords(firstLattices, firstDecodings, firstWords)
                 .withoutVariants(settings.variantFilter())
@@ -253,11 +260,6 @@ public final class Detector {
         if (options.minConfidence() > decideAt) {
             findings = findings.stream().filter(f -> f.confidence() >= options.minConfidence()).toList();
         }
-        // the report's score and verdict: the verdict score of the same features, which nothing above read
-        // (the observed words' production and links summed over the document only where the verdict score weighs them)
-        double verdictSpinScore = verdictForms != null
-                ? verdictScore.score(features, new VerdictForms(verdictForms).summarise(doc), doc.wordCount())
-                : verdictScorer.score(features);
         Verdict verdict = verdictScore.verdict(verdictSpinScore, doc.wordCount());
         // what the widened decode says (a document of the uncertain band, or one called spun and widened), for the
         // evaluation's dumps only: as a second stage of the score it ranked the band no better than the first score

@@ -140,6 +140,11 @@ import org.despin.model.Model;
  * @param variantFilter which readings that are the observed words written another way are no finding wherever a finding
  *     model decides ({@link ReadingVariants}, branch {@code flags27}): 0 none, 1 a number in digits read as number words
  *     or back, 2 that or a spelling variant
+ * @param spunReadsVerdict whether {@code spunFindingModel}'s {@code spinScore} feature is the verdict score of the
+ *     document ({@code verdictScore}'s, computed from the same first-decode features before the decision) instead of
+ *     the routing score (branch {@code spun29}; false before): a model fitted on such dumps
+ *     ({@code -DfindingBoosted=true fitfindings} with the setting on) sees in the routed documents how spun the better
+ *     document score thinks them
  */
 public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidatesPerSpan, double lmWeight, double frequencyDiscount,
         double channelScale, double channelOffset, double evidenceGate, double nameGate, double nameBonus,
@@ -152,7 +157,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         double unspunEvidenceGate, double termSpanDecision, double termToTermGate, double rareSpanTermGate,
         SpunBands spunBands, double technicalRegister, PoolPrior poolPrior, FindingBands findingBands,
         FindingModel uncertainFindingModel, double uncertainBoost, double uncertainFloor, VerdictScore verdictScore,
-        int variantFilter) {
+        int variantFilter, boolean spunReadsVerdict) {
 
     /** {@code insertionLogOdds} that turns insertion arcs off. */
     public static final double INSERTION_OFF = Double.NEGATIVE_INFINITY;
@@ -169,7 +174,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
             12, 32, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.86, 0.28,
             DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.0, 3.0, 1.5, -2.0, TermEvidence.DEFAULTS, -1.5, 1.5, 8, 16,
             FindingModel.DEFAULTS, FindingModel.SPUN, null, 0.0, 4, 1.3, 5.0, Double.NaN, 0.5, 2.5, 2.0, null, -0.4, PoolPrior.FITTED,
-            null, null, 0.0, Double.NaN, null, 0);
+            null, null, 0.0, Double.NaN, null, 0, false);
 
     /**
      * {@link #DEFAULTS} for a model with a names section: the spun finding model at its operating point
@@ -424,6 +429,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         private double uncertainFloor;
         private VerdictScore verdictScore;
         private int variantFilter;
+        private boolean spunReadsVerdict;
 
         private Builder(DetectorSettings s) {
             beamWidth = s.beamWidth;
@@ -475,6 +481,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
             uncertainFloor = s.uncertainFloor;
             verdictScore = s.verdictScore;
             variantFilter = s.variantFilter;
+            spunReadsVerdict = s.spunReadsVerdict;
         }
 
         public Builder beamWidth(int v) { beamWidth = v; return this; }
@@ -543,6 +550,10 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         public Builder verdictScore(VerdictScore v) { verdictScore = v; return this; }
         /** Which readings that are the observed words written another way are no finding (0, 1 numbers, 2 and spellings). */
         public Builder variantFilter(int v) { variantFilter = v; return this; }
+        /** Whether the spun finding model's {@code spinScore} is the verdict score (else the routing score). */
+        public Builder spunReadsVerdict(boolean v) { spunReadsVerdict = v; return this; }
+        /** For tuning tools that set every option from a number: non-zero is true. */
+        public Builder spunReadsVerdict(double v) { spunReadsVerdict = v != 0; return this; }
 
         public DetectorSettings build() {
             return new DetectorSettings(beamWidth, candidatePool, maxCandidatesPerSpan, lmWeight, frequencyDiscount, channelScale,
@@ -552,7 +563,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
                     contextPool, contextReach, findingModel, spunFindingModel, shortFindingModel, spunEvidenceGate, spunContextPool,
                     oneWordTermGate, oneWordTermBonus, unspunEvidenceGate, termSpanDecision, termToTermGate, rareSpanTermGate,
                     spunBands, technicalRegister, poolPrior, findingBands, uncertainFindingModel, uncertainBoost, uncertainFloor,
-                    verdictScore, variantFilter);
+                    verdictScore, variantFilter, spunReadsVerdict);
         }
     }
 }

@@ -314,6 +314,23 @@ public record FindingModel(double[] weights, double bias, FindingTrees trees) {
         return Fitted.SPUN_WITH_FORM_TREES;
     }
 
+    /**
+     * {@link #SPUN_WITH_NAMES} with boosted trees fitted like {@link #spunWithWideTrees()}'s (depth 3, shrinkage 0.1, at
+     * least 50 candidates a leaf, the link features and {@code forms28}'s four) but on a dump whose {@code spinScore} is
+     * the routing score the detector gives them (the wide trees' dump had the verdict score there) and with the clean
+     * fit-fold passages the routing score puts at 0.75-0.89, decoded widened as if called spun, as rows of their own
+     * (branch {@code spun29}, resource {@code finding-trees-spun-near.txt}; NOT in the default settings): 198 trees,
+     * 2,464 nodes, on 61,110 candidates (48,017 of documents called spun, 13,093 of 225 such clean passages). Bias
+     * 0.5108 = -logit(0.375). On the three held-out sets against the defaults F1 +0.001 / +0.011 / +0.009, exact -0.2 /
+     * +0.8 / +0.9 points, a fourth set +0.008 / +0.6 at equal clean flags, the bundled example 50 flagged / 8 false / 31
+     * exact (was 9 false); but clean flags 41 / 76 / 104 -> 60 / 76 / 105, the first set's +19 all in one Brown passage
+     * the routing score calls spun (0.898), where the wide trees flag 8 words (docs/detector.md "SPUN's trees fitted with
+     * the routing score and clean passages near the spun threshold").
+     */
+    public static FindingModel spunWithNearTrees() {
+        return Fitted.SPUN_WITH_NEAR_TREES;
+    }
+
     /** SPUN's fitted trees, read from their resource when first asked for (a few hundred ms in a cold JVM). */
     private static final class Fitted {
         static final FindingModel SPUN_WITH_TREES = new FindingModel(SPUN.weights(), 0.1603,
@@ -324,6 +341,8 @@ public record FindingModel(double[] weights, double bias, FindingTrees trees) {
                 FindingTrees.resource("finding-trees-spun-wide.txt"));
         static final FindingModel SPUN_WITH_FORM_TREES = new FindingModel(SPUN.weights(), 0.2007,
                 FindingTrees.resource("finding-trees-spun-forms.txt"));
+        static final FindingModel SPUN_WITH_NEAR_TREES = new FindingModel(SPUN.weights(), 0.5108,
+                FindingTrees.resource("finding-trees-spun-near.txt"));
     }
 
     /** The logistic model alone (no trees). */

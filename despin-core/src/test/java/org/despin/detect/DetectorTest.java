@@ -247,6 +247,12 @@ class DetectorTest {
         assertEquals(0.40, 1 / (1 + Math.exp(FindingModel.DEFAULTS.bias())), 1e-4);
         assertEquals(java.util.Arrays.toString(FindingModel.DEFAULTS.weights()),
                 java.util.Arrays.toString(FindingModel.DEFAULTS_WITH_DOC_COMMENTS.weights()));
+        // spun29: the spun finding model reads the routing score unless told to read the verdict score
+        assertFalse(DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.spunReadsVerdict());
+        assertFalse(DetectorSettings.DEFAULTS.spunReadsVerdict());
+        assertTrue(DetectorSettings.DEFAULTS.with().spunReadsVerdict(true).build().spunReadsVerdict());
+        assertTrue(DetectorSettings.DEFAULTS.with().spunReadsVerdict(1.0).build().spunReadsVerdict());
+        assertFalse(DetectorSettings.DEFAULTS.with().spunReadsVerdict(true).build().with().spunReadsVerdict(0.0).build().spunReadsVerdict());
         // stop 28: SPUN's weights with the trees fitted on widened decodes (FindingTreesTest pins the file) at t 0.375
         assertSame(FindingModel.spunWithWideTrees(), DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.spunFindingModel());
         assertEquals(0.375, 1 / (1 + Math.exp(FindingModel.spunWithWideTrees().bias())), 1e-4);

@@ -12,6 +12,9 @@ import java.io.StringReader;
 import org.junit.jupiter.api.Test;
 
 class FindingTreesTest {
+    /** Two log-odds of the near trees (branch spun29) that pin the file: all features 0; a number read as number words. */
+    private static final double ZERO_NEAR = -6.788197644983912;
+    private static final double NUMBER_NEAR = -7.809292217935711;
     /** Two trees: rate <= -2.5 ? -0.25 : (spanMass <= 0.75 ? 0.125 : 0.5), and a single leaf 0.0625. */
     static final String TINY = """
             despin finding trees 1
@@ -160,6 +163,13 @@ class FindingTreesTest {
     @Test
     void theTreesOverSpunFittedOnWidenedDecodesAreReadFromTheirResource() {
         assertSpunLinkTrees(FindingModel.spunWithWideTrees(), 139, 1767, 0.375, -2.3916513351379, -4.8260195075894226);
+    }
+
+    @Test
+    void theTreesOverSpunWithNearCleanPassagesAreReadFromTheirResource() {
+        assertSpunLinkTrees(FindingModel.spunWithNearTrees(), 198, 2464, 0.375, ZERO_NEAR, NUMBER_NEAR);
+        assertTrue(FindingModel.spunWithNearTrees().readsObservedForms());
+        assertFalse(FindingModel.spunWithWideTrees().readsObservedForms());
     }
 
     /**

@@ -644,6 +644,9 @@ public final class DetectorEvaluation {
             rows.append('\t').append(a.features().words()).append('\t').append(r.spinScore()).append('\n');
             total.add(r);
             if (Boolean.getBoolean("showFlags")) { // -DshowFlags=true: every clean flag, to see what a change adds
+                // spun29: the passage's routing score first (>= spunThreshold: SPUN decided its findings)
+                System.out.printf(Locale.ROOT, "DOC routing %.3f, %d flags%n", detector.trace(p.text(), CheckOptions.DEFAULTS).routingScore(),
+                        r.findings().size());
                 for (Finding f : r.findings()) {
                     System.out.println("FLAG " + f.text() + " -> " + f.suggestion() + " | " + f.evidence());
                 }

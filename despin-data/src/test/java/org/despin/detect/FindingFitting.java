@@ -62,8 +62,16 @@ final class FindingFitting {
         // -DfitWords=10-60: passages of that many words (the model for short documents), else 200-300
         // (trees25: -DfitWords=100-150 -DfitRates=0.05,0.1, the lightly spun short texts the DEFAULTS trees suppressed)
         String[] words = System.getProperty("fitWords", "200-300").split("-");
+        // -DfitSkip=N: the passages after the first N (spun29: more passages than a first dump used, no passage twice)
+        int skip = Integer.getInteger("fitSkip", 0);
         List<String> passages = DetectorEvaluation.passages(ArcFitting.trainingText(paths, foldLm != null),
-                Integer.parseInt(words[0]), Integer.parseInt(words[1]), count);
+                Integer.parseInt(words[0]), Integer.parseInt(words[1]), count + skip);
+        passages = passages.subList(Math.min(skip, passages.size()), passages.size());
+        // -DfitDecodes=clean|spun: decode only the clean passages or only their spins (spun29: the clean documents
+        // the routing score calls spun, which a SPUN fit of both sees too rarely), else both; with one of them the
+        // thresholds' table is not made (no baseline decode, no trace kept)
+        String decodes = System.getProperty("fitDecodes", "both");
+        boolean keepDocs = decodes.equals("both") && !Boolean.getBoolean("fitNoTable"); // -DfitNoTable=true: both, no table
         Spinner[] training = TrainingSpinners.load(paths, model.lm()); // -DtrainSpin: the variant
         List<Decoded> docs = new ArrayList<>();
         List<double[]> x = new ArrayList<>();
@@ -82,14 +90,19 @@ final class FindingFitting {
             Spinner spinner = training[(i / rates.length) % training.length];
             SpinResult s = spinner.withOptions(SpinOptions.of(rate, 7000 + i)).spin(passages.get(i));
             for (boolean clean : new boolean[] {true, false}) {
+                if (!keepDocs && clean != decodes.equals("clean")) {
+                    continue;
+                }
                 String text = clean ? passages.get(i) : s.spunText();
                 List<Edit> edits = clean ? List.of() : s.edits();
                 Detector.Trace t = decide.trace(text, CheckOptions.DEFAULTS);
-                docs.add(new Decoded(t, edits, baseline.check(text, CheckOptions.DEFAULTS), clean, train));
+                if (keepDocs) {
+                    docs.add(new Decoded(t, edits, baseline.check(text, CheckOptions.DEFAULTS), clean, train));
+                }
                 if (boosted(base, t) && Boolean.getBoolean("findingNotSpun") || spunFit && !boosted(base, t)) {
                     continue; // -DfindingNotSpun=true: fit only where the model decides (documents the boost leaves)
                 }
-                FindingBuilder fb = new FindingBuilder(t.doc(), t.estimate(), null, t.routingScore(), Double.NaN, decide.lm())
+                FindingBuilder fb = new FindingBuilder(t.doc(), t.estimate(), null, spinScore(base, t), Double.NaN, decide.lm())
                         .withForms(new ObservedForms(fitModel.lm(), fitModel.lexicon())); // formShare, production (forms28)
                 if (lemmas != null) {
                     for (FindingBuilder.Candidate c : fb.candidates(t.lattices(), lemmas)) {
@@ -138,6 +151,10 @@ final class FindingFitting {
         System.out.printf(Locale.ROOT, "%d passages of %s-%s words (%s), each clean and spun; %d candidates, "
                 + "%d exact, %d on an edit%n", passages.size(), words[0], words[1], foldLm != null ? "fit fold, fold LM" : "all training documents",
                 x.size(), exact.stream().mapToInt(Integer::intValue).sum(), onEdit.stream().mapToInt(Integer::intValue).sum());
+        long cleanDocs = passageOf.stream().filter(d -> d % 2 == 0).distinct().count();
+        long cleanRows = passageOf.stream().filter(d -> d % 2 == 0).count();
+        System.out.printf(Locale.ROOT, "decodes %s (skip %d): candidates of %d clean documents (%d candidates), %d spun documents%n",
+                decodes, skip, cleanDocs, cleanRows, passageOf.stream().filter(d -> d % 2 == 1).distinct().count());
         if (study != null) {
             java.nio.file.Files.write(Path.of(System.getProperty("findingStudy")), study);
         }
@@ -182,7 +199,9 @@ final class FindingFitting {
             if (label.equals("onEdit lemmas")) {
                 continue; // the thresholds' findings count the document's words by the detector's stems
             }
-            thresholds(w, docs, base, spunFit, decide.lm());
+            if (keepDocs) {
+                thresholds(w, docs, base, spunFit, decide.lm());
+            }
         }
     }
 
@@ -206,6 +225,14 @@ final class FindingFitting {
             }
         }
         System.out.println("candidates written to " + file);
+    }
+
+    /**
+     * The document's score as the detector gives the finding model: the routing score, or in a boosted document the
+     * verdict score (the report's) when the settings say so ({@code spunReadsVerdict}, branch spun29).
+     */
+    private static double spinScore(DetectorSettings base, Detector.Trace t) {
+        return base.spunReadsVerdict() && boosted(base, t) ? t.report().spinScore() : t.routingScore();
     }
 
     /** Whether the detector decodes this document boosted, so that the finding model does not decide there. */
@@ -251,7 +278,7 @@ final class FindingFitting {
             FindingModel m = new FindingModel(w, -Math.log(t / (1 - t)));
             print(String.format(Locale.ROOT, "%.2f (%5.2f)", t, m.bias()), docs, d -> boosted(base, d.trace()) != spunFit
                     ? d.baseline().findings() : new FindingBuilder(d.trace().doc(), d.trace().estimate(), m,
-                    d.trace().routingScore(), Double.NaN, lm).findings(d.trace().lattices(), CheckOptions.DEFAULTS.minConfidence()));
+                    spinScore(base, d.trace()), Double.NaN, lm).findings(d.trace().lattices(), CheckOptions.DEFAULTS.minConfidence()));
         }
         print("baseline", docs, d -> d.baseline().findings());
     }

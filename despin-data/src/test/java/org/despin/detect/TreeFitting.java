@@ -145,6 +145,9 @@ final class TreeFitting {
             }
         }
 
+        /** Row weights of the logistic loss ({@link #next(double[])}); null: all 1. */
+        double[] weight;
+
         /** One tree fitted to the logistic loss at the margins {@code margin} (updated in place with the tree's shrunk leaves). */
         Tree next(double[] margin) {
             int n = x.length;
@@ -152,8 +155,9 @@ final class TreeFitting {
             double[] h = new double[n];
             for (int i = 0; i < n; i++) {
                 double p = 1 / (1 + Math.exp(-margin[i]));
-                g[i] = p - y[i];
-                h[i] = Math.max(1e-6, p * (1 - p));
+                double w = weight == null ? 1 : weight[i];
+                g[i] = w * (p - y[i]);
+                h[i] = w * Math.max(1e-6, p * (1 - p));
             }
             return next(g, h, margin);
         }
@@ -273,13 +277,38 @@ final class TreeFitting {
     }
 
     static double logLoss(double[] margin, int[] y) {
+        return logLoss(margin, y, null);
+    }
+
+    /** The mean log-loss with row weights {@code w} (null: all 1). */
+    static double logLoss(double[] margin, int[] y, double[] w) {
         double sum = 0;
+        double total = 0;
         for (int i = 0; i < margin.length; i++) {
             double z = margin[i];
+            double wi = w == null ? 1 : w[i];
             // -log sigmoid(z) for y = 1, -log(1 - sigmoid(z)) for y = 0, without overflow
-            sum += y[i] == 1 ? Math.log1p(Math.exp(-Math.abs(z))) + Math.max(0, -z) : Math.log1p(Math.exp(-Math.abs(z))) + Math.max(0, z);
+            sum += wi * (y[i] == 1 ? Math.log1p(Math.exp(-Math.abs(z))) + Math.max(0, -z) : Math.log1p(Math.exp(-Math.abs(z))) + Math.max(0, z));
+            total += wi;
         }
-        return sum / margin.length;
+        return sum / total;
+    }
+
+    /**
+     * {@code -DtreeCleanWeight=W} (spun29): the weight of a candidate of a clean passage (even document number) in the
+     * fit and the validation log-loss, the others 1; null when not set.
+     */
+    static double[] cleanWeights(Data data) {
+        String w = System.getProperty("treeCleanWeight");
+        if (w == null) {
+            return null;
+        }
+        double cw = Double.parseDouble(w);
+        double[] out = new double[data.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = data.document()[i] % 2 == 0 ? cw : 1;
+        }
+        return out;
     }
 
     static double auroc(double[] margin, int[] y) {
@@ -370,10 +399,12 @@ final class TreeFitting {
             for (double eta : etas) {
                 for (int minLeaf : minLeafs) {
                     Booster booster = new Booster(fit, depth, eta, minLeaf, lambda);
+                    booster.weight = cleanWeights(fit);
+                    double[] vWeight = cleanWeights(validation);
                     double[] margin = baseMargins(base, fit);
                     double[] vMargin = validationBase.clone();
                     List<Tree> trees = new ArrayList<>();
-                    double best = logLoss(vMargin, validation.y());
+                    double best = logLoss(vMargin, validation.y(), vWeight);
                     int bestCount = 0;
                     for (int t = 0; t < maxTrees; t++) {
                         Tree tree = booster.next(margin);
@@ -381,7 +412,7 @@ final class TreeFitting {
                         for (int i = 0; i < validation.size(); i++) {
                             vMargin[i] += tree.apply(validation.x()[i]);
                         }
-                        double loss = logLoss(vMargin, validation.y());
+                        double loss = logLoss(vMargin, validation.y(), vWeight);
                         if (loss < best - 1e-7) {
                             best = loss;
                             bestCount = t + 1;
@@ -389,8 +420,9 @@ final class TreeFitting {
                     }
                     List<Tree> chosen = trees.subList(0, bestCount);
                     String text = write(chosen, String.format(Locale.ROOT, "trees24 TreeFitting over FindingModel.%s: depth %d, eta %s, minLeaf %d,"
-                            + " lambda %s, %d trees (validation), excluded %s; fit on %d candidates of %s", baseName.toUpperCase(Locale.ROOT), depth, eta,
-                            minLeaf, lambda, bestCount, excluded(), fit.size(), file.getFileName()));
+                            + " lambda %s, %d trees (validation), excluded %s; fit on %d candidates of %s%s", baseName.toUpperCase(Locale.ROOT), depth, eta,
+                            minLeaf, lambda, bestCount, excluded(), fit.size(), file.getFileName(),
+                            booster.weight == null ? "" : "; clean candidates weighted " + System.getProperty("treeCleanWeight")));
                     FindingTrees ft = FindingTrees.read(new StringReader(text), "fitted");
                     FindingModel withTrees = base.withTrees(ft);
                     double[] testMargin = baseMargins(withTrees, test);
@@ -411,6 +443,7 @@ final class TreeFitting {
                 bestSetting[1], bestSetting[2], prefix);
         if (Boolean.getBoolean("all")) {
             Booster booster = new Booster(all, bestSetting[0], bestEta, bestSetting[1], lambda);
+            booster.weight = cleanWeights(all);
             double[] margin = baseMargins(base, all);
             List<Tree> trees = new ArrayList<>();
             for (int t = 0; t < bestSetting[2]; t++) {
