@@ -294,7 +294,8 @@ public record FindingModel(double[] weights, double bias, FindingTrees trees) {
      * 1200}'s 48,017 candidates (fold LM), test half AUROC 0.8567 (SPUN's logistic model) -> 0.8698. Bias 0.5108 =
      * -logit(0.375). On the three held-out sets, against {@link #spunWithLinkTrees()} at t 0.40 with the same gate: F1
      * +0.009 / +0.009 / +0.005 and exact +0.6 / +0.8 / +0.4 points for 4 more clean flags (238 -> 242); the default in
-     * documents called spun since stop 28 (docs/detector.md "Stop 28: the merged defaults").
+     * documents called spun at stop 28 (docs/detector.md "Stop 28: the merged defaults"); since stop 29
+     * {@link #spunWithNearTrees()}.
      */
     public static FindingModel spunWithWideTrees() {
         return Fitted.SPUN_WITH_WIDE_TREES;
@@ -319,7 +320,7 @@ public record FindingModel(double[] weights, double bias, FindingTrees trees) {
      * least 50 candidates a leaf, the link features and {@code forms28}'s four) but on a dump whose {@code spinScore} is
      * the routing score the detector gives them (the wide trees' dump had the verdict score there) and with the clean
      * fit-fold passages the routing score puts at 0.75-0.89, decoded widened as if called spun, as rows of their own
-     * (branch {@code spun29}, resource {@code finding-trees-spun-near.txt}; NOT in the default settings): 198 trees,
+     * (branch {@code spun29}, resource {@code finding-trees-spun-near.txt}; in the default settings since stop 29): 198 trees,
      * 2,464 nodes, on 61,110 candidates (48,017 of documents called spun, 13,093 of 225 such clean passages). Bias
      * 0.5108 = -logit(0.375). On the three held-out sets against the defaults F1 +0.001 / +0.011 / +0.009, exact -0.2 /
      * +0.8 / +0.9 points, a fourth set +0.008 / +0.6 at equal clean flags, the bundled example 50 flagged / 8 false / 31

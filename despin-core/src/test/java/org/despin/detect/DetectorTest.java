@@ -220,7 +220,7 @@ class DetectorTest {
         // the verdict's own score (branch verdict26: VerdictScoreTest), and 6 candidates a span in the lattice instead of
         // 4 (stop 26), and no number in digits read as number words (branch flags27, stop 27), and SPUN's link trees in
         // documents called spun, their widening and the uncertain one at gate -0.6 (stop 28), and the verdict's two-piece
-        // form (stop 29); nothing else
+        // form and SPUN's trees fitted with clean passages near the spun threshold (stop 29); nothing else
         assertEquals(DetectorSettings.DEFAULTS_WITH_NAMES, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.with()
                 .spunContextPool(4).verdictScore(null).maxCandidatesPerSpan(4).variantFilter(0)
                 .spunFindingModel(FindingModel.SPUN_WITH_NAMES).spunEvidenceGate(0)
@@ -232,7 +232,7 @@ class DetectorTest {
                 .evidenceGate(0.8).spunContextPool(8).build().withUncertainWidening().with()
                 .findingModel(FindingModel.DEFAULTS_WITH_LINK_TREES).uncertainFindingModel(FindingModel.UNCERTAIN_WITH_LINK_TREES)
                 .verdictScore(VerdictScore.TWO_PIECE).maxCandidatesPerSpan(6).variantFilter(1)
-                .spunFindingModel(FindingModel.spunWithWideTrees()).spunEvidenceGate(-0.6).unspunEvidenceGate(-0.6).build(),
+                .spunFindingModel(FindingModel.spunWithNearTrees()).spunEvidenceGate(-0.6).unspunEvidenceGate(-0.6).build(),
                 DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS);
         assertEquals(0.8, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.evidenceGate());
         assertEquals(1.0, DetectorSettings.DEFAULTS.evidenceGate());
@@ -253,8 +253,8 @@ class DetectorTest {
         assertTrue(DetectorSettings.DEFAULTS.with().spunReadsVerdict(true).build().spunReadsVerdict());
         assertTrue(DetectorSettings.DEFAULTS.with().spunReadsVerdict(1.0).build().spunReadsVerdict());
         assertFalse(DetectorSettings.DEFAULTS.with().spunReadsVerdict(true).build().with().spunReadsVerdict(0.0).build().spunReadsVerdict());
-        // stop 28: SPUN's weights with the trees fitted on widened decodes (FindingTreesTest pins the file) at t 0.375
-        assertSame(FindingModel.spunWithWideTrees(), DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.spunFindingModel());
+        // stop 29: SPUN's weights with the trees fitted with clean passages near the threshold (FindingTreesTest pins the file) at t 0.375
+        assertSame(FindingModel.spunWithNearTrees(), DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.spunFindingModel());
         assertEquals(0.375, 1 / (1 + Math.exp(FindingModel.spunWithWideTrees().bias())), 1e-4);
         assertEquals(FindingModel.SPUN_WITH_NAMES, FindingModel.spunWithWideTrees().withTrees(null).withBias(0.0));
         assertEquals(0.40, 1 / (1 + Math.exp(FindingModel.spunWithLinkTrees().bias())), 1e-4);
