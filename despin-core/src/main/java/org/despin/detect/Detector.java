@@ -32,6 +32,8 @@ public final class Detector {
     private final DocumentScorer verdictScorer;
     /** The observed words' summaries' caches shared by this detector's documents, where the verdict score reads them. */
     private final VerdictForms.Shared verdictForms;
+    /** The observed spans' own forms shared by this detector's documents, where a finding model reads them. */
+    private final ObservedForms.Shared observedForms = new ObservedForms.Shared();
     private final Decoder.Pool decoders;
     /**
      * Idle lattice builders: a builder's LM states (the sentence prefixes of its evidence, dozens
@@ -245,7 +247,7 @@ public final class Detector {
                 .knowingWords(firstLattices, firstDecodings, firstWords)
                 .withoutVariants(settings.variantFilter())
                 // the observed words' own forms cost lexicon and LM look-ups per candidate: only for a model that reads them
-                .withForms(decision != null && decision.readsObservedForms() ? new ObservedForms(model.lm(), model.lexicon()) : null);
+                .withForms(decision != null && decision.readsObservedForms() ? new ObservedForms(model.lm(), model.lexicon(), observedForms) : null);
         // a minimum above the default's filters the default's findings: deciding at it would change the decision
         // itself (the finding model reads the document's decided restorations, and a word reading it flags is
         // preferred to a term arc over it), so --min-confidence 0.7 could report a span the default call leaves out

@@ -1,6 +1,5 @@
 package org.despin.detect;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,8 +79,10 @@ final class VerdictForms {
     }
 
     double[] summarise(Document doc) {
-        List<Double> production = new ArrayList<>();
-        List<Double> links = new ArrayList<>();
+        // primitive arrays: a document's sums cost no boxing
+        double[] production = new double[16];
+        double[] links = new double[16];
+        int n = 0;
         int wordCount = 0;
         for (Token t : doc.tokens()) {
             if (!t.isWord()) {
@@ -94,25 +95,31 @@ final class VerdictForms {
             }
             double[] v = word(w);
             if (v.length > 0) {
-                production.add(v[0]);
-                links.add(v[1]);
+                if (n == production.length) {
+                    production = java.util.Arrays.copyOf(production, 2 * n);
+                    links = java.util.Arrays.copyOf(links, 2 * n);
+                }
+                production[n] = v[0];
+                links[n] = v[1];
+                n++;
             }
         }
-        production.sort(java.util.Comparator.reverseOrder());
+        // summed largest first, as FormsSummary sums them (the same bits)
+        java.util.Arrays.sort(production, 0, n);
+        java.util.Arrays.sort(links, 0, n);
         double top3 = 0;
         double mean = 0;
         int high = 0;
-        for (int i = 0; i < production.size(); i++) {
-            top3 += i < 3 ? production.get(i) / Math.min(3, production.size()) : 0;
-            mean += production.get(i) / production.size();
-            high += production.get(i) > 3 ? 1 : 0;
-        }
-        links.sort(java.util.Comparator.reverseOrder());
         double linksTop3 = 0;
         double linksMean = 0;
-        for (int i = 0; i < links.size(); i++) {
-            linksTop3 += i < 3 ? links.get(i) / Math.min(3, links.size()) : 0;
-            linksMean += links.get(i) / links.size();
+        for (int r = 0; r < n; r++) {
+            double p = production[n - 1 - r];
+            double l = links[n - 1 - r];
+            top3 += r < 3 ? p / Math.min(3, n) : 0;
+            mean += p / n;
+            high += p > 3 ? 1 : 0;
+            linksTop3 += r < 3 ? l / Math.min(3, n) : 0;
+            linksMean += l / n;
         }
         return new double[] {top3, mean, high * 100.0 / Math.max(1, wordCount), linksTop3, linksMean};
     }

@@ -63,4 +63,18 @@ class ObservedFormsTest {
         assertEquals(Math.log(3), memo[3], 1e-12); // two originals
         assertEquals(0, forms.of("talk")[3], 1e-12);
     }
+
+    @Test
+    void checksOfOneDetectorShareTheSpansValues() {
+        ObservedForms.Shared shared = new ObservedForms.Shared();
+        ObservedForms first = new ObservedForms(LM, LEXICON, shared);
+        double[] v = first.of("unadventurous");
+        assertEquals(1, shared.size());
+        // a later check reads the same values, not computed again, equal to an unshared instance's
+        ObservedForms second = new ObservedForms(LM, LEXICON, shared);
+        org.junit.jupiter.api.Assertions.assertSame(v, second.of("unadventurous"));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new ObservedForms(LM, LEXICON).of("unadventurous"), v, 0);
+        second.of("talkings");
+        assertEquals(2, shared.size());
+    }
 }
