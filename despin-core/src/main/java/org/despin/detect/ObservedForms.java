@@ -1,14 +1,11 @@
 package org.despin.detect;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.despin.lexicon.Candidate;
 import org.despin.lexicon.Lexicon;
 import org.despin.lexicon.WordClass;
 import org.despin.lm.LanguageModel;
-import org.despin.lm.LmState;
 import org.despin.spin.Inflector;
 import org.despin.spin.RuleInflector;
 import org.despin.spin.WordForm;
@@ -34,18 +31,16 @@ final class ObservedForms {
     }
 
     /** log10 P of a word the LM does not know. */
-    static final double UNKNOWN_LOG10 = -9;
+    static final double UNKNOWN_LOG10 = UnigramMemo.UNKNOWN_LOG10;
     private static final double LN10 = Math.log(10);
     private static final WordForm[] NOUN = {WordForm.BASE, WordForm.PLURAL};
     private static final WordForm[] VERB = {WordForm.BASE, WordForm.THIRD_PERSON, WordForm.PAST,
         WordForm.PAST_PARTICIPLE, WordForm.GERUND};
     private static final WordForm[] ADJECTIVE = {WordForm.BASE, WordForm.COMPARATIVE, WordForm.SUPERLATIVE};
 
-    private final LanguageModel lm;
     private final Lexicon lexicon;
     private final Inflector inflector = RuleInflector.DEFAULT;
-    private final LmState state;
-    private final Map<String, Double> unigrams = new HashMap<>();
+    private final UnigramMemo unigrams;
     private final Shared shared;
 
     /** With no values shared with other checks. */
@@ -55,9 +50,8 @@ final class ObservedForms {
 
     /** Reading and filling the values {@code shared} holds (those of the same model's LM and lexicon). */
     ObservedForms(LanguageModel lm, Lexicon lexicon, Shared shared) {
-        this.lm = lm;
         this.lexicon = lexicon;
-        this.state = lm.newState();
+        this.unigrams = new UnigramMemo(lm);
         this.shared = shared;
     }
 
@@ -100,7 +94,7 @@ final class ObservedForms {
     }
 
     private double wordShare(String w) {
-        double own = unigram(w);
+        double own = unigrams.word(w);
         double best = own;
         for (Inflector.Analysis a : inflector.analyse(w)) {
             if (a.form() == WordForm.BASE || a.lemma().equals(w)) {
@@ -118,7 +112,7 @@ final class ObservedForms {
             }
             WordForm[] family = wc == WordClass.NOUN ? NOUN : wc == WordClass.VERB ? VERB : ADJECTIVE;
             for (WordForm f : family) {
-                best = Math.max(best, unigram(inflector.inflect(a.lemma(), f)));
+                best = Math.max(best, unigrams.word(inflector.inflect(a.lemma(), f)));
             }
         }
         return own - best;
@@ -147,37 +141,11 @@ final class ObservedForms {
         double mass = 0;
         double max = Double.NEGATIVE_INFINITY;
         for (Candidate c : candidates) {
-            double term = phrase(c.original()) + c.logChannel() / LN10;
+            double term = unigrams.span(c.original()) + c.logChannel() / LN10;
             mass += Math.pow(10, term);
             max = Math.max(max, term);
         }
-        double own = phrase(span);
+        double own = unigrams.span(span);
         return new double[] {Math.log10(mass) - own, max - own};
-    }
-
-    private double phrase(String span) {
-        if (span.indexOf(' ') < 0) {
-            return unigram(span);
-        }
-        double sum = 0;
-        for (String w : span.split(" ")) {
-            sum += unigram(w);
-        }
-        return sum;
-    }
-
-    private double unigram(String w) {
-        Double v = unigrams.get(w);
-        if (v == null) {
-            int id = lm.vocabulary().id(w);
-            if (id == org.despin.lm.Vocabulary.UNKNOWN) {
-                v = UNKNOWN_LOG10;
-            } else {
-                lm.emptyContext(state);
-                v = (double) lm.score(state, id, state);
-            }
-            unigrams.put(w, v);
-        }
-        return v;
     }
 }

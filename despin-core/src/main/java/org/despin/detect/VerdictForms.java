@@ -1,14 +1,11 @@
 package org.despin.detect;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.despin.lexicon.Candidate;
 import org.despin.lexicon.Lexicon;
 import org.despin.lm.LanguageModel;
-import org.despin.lm.LmState;
 import org.despin.text.Document;
 import org.despin.text.Token;
 
@@ -57,15 +54,18 @@ final class VerdictForms {
     }
 
     private final Shared shared;
-    private final LmState state;
-    private final Map<String, Double> unigrams = new HashMap<>();
-    /** Lexicon look-ups and LM unigram reads made (for the cost count in docs/detector.md). */
+    private final UnigramMemo unigrams;
+    /** Lexicon look-ups made (for the cost count in docs/detector.md). */
     long lexiconLookups;
-    long lmCalls;
 
     VerdictForms(Shared shared) {
         this.shared = shared;
-        this.state = shared.lm.newState();
+        this.unigrams = new UnigramMemo(shared.lm);
+    }
+
+    /** LM unigram reads made (for the cost count in docs/detector.md). */
+    long lmCalls() {
+        return unigrams.reads();
     }
 
     /** Without caches shared with other documents. */
@@ -138,7 +138,7 @@ final class VerdictForms {
             for (Candidate c : candidates) {
                 mass += Math.pow(10, original(c) + c.logChannel() / LN10);
             }
-            v = new double[] {Math.log10(mass) - unigram(w), Math.log1p(candidates.size())};
+            v = new double[] {Math.log10(mass) - unigrams.word(w), Math.log1p(candidates.size())};
         }
         if (shared.words.size() < Shared.MAX_WORDS) {
             shared.words.putIfAbsent(w, v);
@@ -150,46 +150,19 @@ final class VerdictForms {
     private double original(Candidate c) {
         int id = c.originalId();
         if (id < 0 || id >= shared.byOriginalId.length()) {
-            return phrase(c.original());
+            return unigrams.span(c.original());
         }
         long bits = shared.byOriginalId.get(id);
         if (bits == Shared.NOT_READ) {
-            double v = phrase(c.original());
+            double v = unigrams.span(c.original());
             shared.byOriginalId.set(id, Double.doubleToRawLongBits(v));
             return v;
         }
         return Double.longBitsToDouble(bits);
     }
 
-    private double phrase(String span) {
-        if (span.indexOf(' ') < 0) {
-            return unigram(span);
-        }
-        double sum = 0;
-        for (String w : span.split(" ")) {
-            sum += unigram(w);
-        }
-        return sum;
-    }
-
-    private double unigram(String w) {
-        Double v = unigrams.get(w);
-        if (v == null) {
-            int id = shared.lm.vocabulary().id(w);
-            if (id == org.despin.lm.Vocabulary.UNKNOWN) {
-                v = ObservedForms.UNKNOWN_LOG10;
-            } else {
-                lmCalls++;
-                shared.lm.emptyContext(state);
-                v = (double) shared.lm.score(state, id, state);
-            }
-            unigrams.put(w, v);
-        }
-        return v;
-    }
-
     @Override
     public String toString() {
-        return "VerdictForms[" + lexiconLookups + " lexicon look-ups, " + lmCalls + " unigrams]";
+        return "VerdictForms[" + lexiconLookups + " lexicon look-ups, " + lmCalls() + " unigrams]";
     }
 }

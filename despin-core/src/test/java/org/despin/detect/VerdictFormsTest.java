@@ -43,7 +43,7 @@ class VerdictFormsTest {
         // the cost: one lexicon look-up per distinct non-function word (unadventurous, tale, ghastly, and, safe: "and"
         // is a function word), one unigram per distinct word read (the three and their four originals)
         assertEquals(4, forms.lexiconLookups);
-        assertEquals(7, forms.lmCalls);
+        assertEquals(7, forms.lmCalls());
         // per 100 words: a word whose originals' mass is 10^3.5 its own
         MapLanguageModel lm = new MapLanguageModel.Builder(1).add(-1f, 0f, "<s>").add(-1f, 0f, "</s>").add(-7f, 0f, "<unk>")
                 .add(-7f, 0f, "lachrymose").add(-3f, 0f, "sad").build();

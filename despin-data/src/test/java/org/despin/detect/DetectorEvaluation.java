@@ -857,7 +857,7 @@ public final class DetectorEvaluation {
                     vf.summarise(org.despin.text.Document.parse(a == ac ? p.text() : s.spunText()));
                     formsCost[0] += a.features().words();
                     formsCost[1] += vf.lexiconLookups;
-                    formsCost[2] += vf.lmCalls;
+                    formsCost[2] += vf.lmCalls();
                 }
             }
             spun.add(rs.spinScore());
