@@ -230,7 +230,9 @@ public final class Detector {
         // sentence the re-estimated rate is the prior's, which the long-text model would take for spin)
         boolean isShort = !FindingModel.decidesIn(doc.wordCount());
         // (a widened document called neither spun nor clean by uncertainFindingModel, if the settings have one)
-        FindingModel decision = boost ? (isShort ? null : settings.spunFindingModel())
+        // (in a document called spun, at a threshold raised near the spun threshold where the settings say so:
+        // spunNearThreshold, branch band29)
+        FindingModel decision = boost ? (isShort ? null : settings.spunFindingModelAt(routingScore))
                 : isShort ? settings.shortFindingModel()
                 : uncertainWidened && settings.uncertainFindingModel() != null ? settings.uncertainFindingModel()
                 : settings.findingModelFor(doc.wordCount());
