@@ -153,6 +153,8 @@ import org.despin.model.Model;
  *     the spun threshold")
  * @param spunNearTop the routing score at and above which {@code spunFindingModel} decides at its own threshold when
  *     {@code spunNearThreshold} is set (above {@code spunThreshold})
+ * @param spunNearVerdict where {@code spunNearThreshold} is set, the verdict score ({@code verdictScore}'s, computed
+ *     before the decision) below which the threshold is raised; NaN: in every document called spun
  */
 public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidatesPerSpan, double lmWeight, double frequencyDiscount,
         double channelScale, double channelOffset, double evidenceGate, double nameGate, double nameBonus,
@@ -165,7 +167,8 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         double unspunEvidenceGate, double termSpanDecision, double termToTermGate, double rareSpanTermGate,
         SpunBands spunBands, double technicalRegister, PoolPrior poolPrior, FindingBands findingBands,
         FindingModel uncertainFindingModel, double uncertainBoost, double uncertainFloor, VerdictScore verdictScore,
-        int variantFilter, boolean spunReadsVerdict, double spunNearThreshold, double spunNearTop) {
+        int variantFilter, boolean spunReadsVerdict, double spunNearThreshold, double spunNearTop,
+        double spunNearVerdict) {
 
     /** {@code insertionLogOdds} that turns insertion arcs off. */
     public static final double INSERTION_OFF = Double.NEGATIVE_INFINITY;
@@ -182,7 +185,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
             12, 32, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.86, 0.28,
             DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.0, 3.0, 1.5, -2.0, TermEvidence.DEFAULTS, -1.5, 1.5, 8, 16,
             FindingModel.DEFAULTS, FindingModel.SPUN, null, 0.0, 4, 1.3, 5.0, Double.NaN, 0.5, 2.5, 2.0, null, -0.4, PoolPrior.FITTED,
-            null, null, 0.0, Double.NaN, null, 0, false, Double.NaN, Double.NaN);
+            null, null, 0.0, Double.NaN, null, 0, false, Double.NaN, Double.NaN, Double.NaN);
 
     /**
      * {@link #DEFAULTS} for a model with a names section: the spun finding model at its operating point
@@ -379,10 +382,12 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
     /**
      * The finding model that decides in a document called spun at this routing score: {@code spunFindingModel}, at a
      * threshold raised toward {@code spunNearThreshold} as the score falls from {@code spunNearTop} to
-     * {@code spunThreshold} where {@code spunNearThreshold} is set (linear in the threshold, not its logit).
+     * {@code spunThreshold} where {@code spunNearThreshold} is set (linear in the threshold, not its logit), in a
+     * document whose verdict score is below {@code spunNearVerdict} (or in every one where that is NaN).
      */
-    FindingModel spunFindingModelAt(double routingScore) {
-        if (Double.isNaN(spunNearThreshold) || spunFindingModel == null || !(routingScore < spunNearTop)) {
+    FindingModel spunFindingModelAt(double routingScore, double verdictScore) {
+        if (Double.isNaN(spunNearThreshold) || spunFindingModel == null || !(routingScore < spunNearTop)
+                || verdictScore >= spunNearVerdict) {
             return spunFindingModel;
         }
         double own = 1 / (1 + Math.exp(spunFindingModel.bias()));
@@ -463,6 +468,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         private boolean spunReadsVerdict;
         private double spunNearThreshold;
         private double spunNearTop;
+        private double spunNearVerdict;
 
         private Builder(DetectorSettings s) {
             beamWidth = s.beamWidth;
@@ -517,6 +523,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
             spunReadsVerdict = s.spunReadsVerdict;
             spunNearThreshold = s.spunNearThreshold;
             spunNearTop = s.spunNearTop;
+            spunNearVerdict = s.spunNearVerdict;
         }
 
         public Builder beamWidth(int v) { beamWidth = v; return this; }
@@ -591,6 +598,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         public Builder spunReadsVerdict(double v) { spunReadsVerdict = v != 0; return this; }
         public Builder spunNearThreshold(double v) { spunNearThreshold = v; return this; }
         public Builder spunNearTop(double v) { spunNearTop = v; return this; }
+        public Builder spunNearVerdict(double v) { spunNearVerdict = v; return this; }
 
         public DetectorSettings build() {
             return new DetectorSettings(beamWidth, candidatePool, maxCandidatesPerSpan, lmWeight, frequencyDiscount, channelScale,
@@ -600,7 +608,8 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
                     contextPool, contextReach, findingModel, spunFindingModel, shortFindingModel, spunEvidenceGate, spunContextPool,
                     oneWordTermGate, oneWordTermBonus, unspunEvidenceGate, termSpanDecision, termToTermGate, rareSpanTermGate,
                     spunBands, technicalRegister, poolPrior, findingBands, uncertainFindingModel, uncertainBoost, uncertainFloor,
-                    verdictScore, variantFilter, spunReadsVerdict, spunNearThreshold, spunNearTop);
+                    verdictScore, variantFilter, spunReadsVerdict, spunNearThreshold, spunNearTop,
+                    spunNearVerdict);
         }
     }
 }
