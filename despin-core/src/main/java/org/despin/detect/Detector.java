@@ -229,17 +229,19 @@ public final class Detector {
         // (a short one the boost leaves by a model fitted on short texts, if the settings have one: in a
         // sentence the re-estimated rate is the prior's, which the long-text model would take for spin)
         boolean isShort = !FindingModel.decidesIn(doc.wordCount());
-        // (a widened document called neither spun nor clean by uncertainFindingModel, if the settings have one)
-        FindingModel decision = boost ? (isShort ? null : settings.spunFindingModel())
-                : isShort ? settings.shortFindingModel()
-                : uncertainWidened && settings.uncertainFindingModel() != null ? settings.uncertainFindingModel()
-                : settings.findingModelFor(doc.wordCount());
         // the report's score and verdict: the verdict score of the same features, which nothing above read; the spun
         // finding model reads it as its spinScore where the settings say so (spunReadsVerdict, branch spun29)
         // (the observed words' production and links summed over the document only where the verdict score weighs them)
         double verdictSpinScore = verdictForms != null
                 ? verdictScore.score(features, new VerdictForms(verdictForms).summarise(doc), doc.wordCount())
                 : verdictScorer.score(features);
+        // (a widened document called neither spun nor clean by uncertainFindingModel, if the settings have one)
+        // (in a document called spun, at a threshold raised near the spun threshold where the settings say so:
+        // spunNearThreshold, and only where the verdict score is below spunNearVerdict; branch band29)
+        FindingModel decision = boost ? (isShort ? null : settings.spunFindingModelAt(routingScore, verdictSpinScore))
+                : isShort ? settings.shortFindingModel()
+                : uncertainWidened && settings.uncertainFindingModel() != null ? settings.uncertainFindingModel()
+                : settings.findingModelFor(doc.wordCount());
         double decisionScore = boost && settings.spunReadsVerdict() ? verdictSpinScore : routingScore;
         // the stored orders cost LM calls per candidate: read only by a model that weighs them (neither default does)
         FindingBuilder findingBuilder = new FindingBuilder(doc, estimate, decision, decisionScore, settings.termSpanDecision(),

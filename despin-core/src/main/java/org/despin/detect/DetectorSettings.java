@@ -145,6 +145,16 @@ import org.despin.model.Model;
  *     the routing score (branch {@code spun29}; false before): a model fitted on such dumps
  *     ({@code -DfindingBoosted=true fitfindings} with the setting on) sees in the routed documents how spun the better
  *     document score thinks them
+ * @param spunNearThreshold the finding threshold of {@code spunFindingModel} in a document the routing score puts just at
+ *     {@code spunThreshold} (branch {@code band29}); it falls linearly in the routing score to the model's own threshold
+ *     (its bias) at {@code spunNearTop} and stays there above; NaN (default): the model's own threshold at every
+ *     routing score. A document routed just above the spun threshold is more likely clean or lightly spun than one
+ *     routed at 0.99, and the trees flag a clean one there freely (docs/detector.md "A higher SPUN threshold just above
+ *     the spun threshold")
+ * @param spunNearTop the routing score at and above which {@code spunFindingModel} decides at its own threshold when
+ *     {@code spunNearThreshold} is set (above {@code spunThreshold})
+ * @param spunNearVerdict where {@code spunNearThreshold} is set, the verdict score ({@code verdictScore}'s, computed
+ *     before the decision) below which the threshold is raised; NaN: in every document called spun
  */
 public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidatesPerSpan, double lmWeight, double frequencyDiscount,
         double channelScale, double channelOffset, double evidenceGate, double nameGate, double nameBonus,
@@ -157,7 +167,8 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         double unspunEvidenceGate, double termSpanDecision, double termToTermGate, double rareSpanTermGate,
         SpunBands spunBands, double technicalRegister, PoolPrior poolPrior, FindingBands findingBands,
         FindingModel uncertainFindingModel, double uncertainBoost, double uncertainFloor, VerdictScore verdictScore,
-        int variantFilter, boolean spunReadsVerdict) {
+        int variantFilter, boolean spunReadsVerdict, double spunNearThreshold, double spunNearTop,
+        double spunNearVerdict) {
 
     /** {@code insertionLogOdds} that turns insertion arcs off. */
     public static final double INSERTION_OFF = Double.NEGATIVE_INFINITY;
@@ -174,7 +185,7 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
             12, 32, 4, 1.0, 0.15, 1.0, -4.5, 1.0, 1.0, 2.0, 2.0, -3.0, 20.0, 2, 0.002, 0.86, 0.28,
             DocumentScorer.Coefficients.DEFAULTS, true, ArcModel.DEFAULTS, 0.0, 3.0, 1.5, -2.0, TermEvidence.DEFAULTS, -1.5, 1.5, 8, 16,
             FindingModel.DEFAULTS, FindingModel.SPUN, null, 0.0, 4, 1.3, 5.0, Double.NaN, 0.5, 2.5, 2.0, null, -0.4, PoolPrior.FITTED,
-            null, null, 0.0, Double.NaN, null, 0, false);
+            null, null, 0.0, Double.NaN, null, 0, false, Double.NaN, Double.NaN, Double.NaN);
 
     /**
      * {@link #DEFAULTS} for a model with a names section: the spun finding model at its operating point
@@ -326,6 +337,9 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         if (spunBands != null && !(cleanThreshold <= spunBands.lowest())) {
             throw new IllegalArgumentException("every spunBands threshold must be >= cleanThreshold");
         }
+        if (!Double.isNaN(spunNearThreshold) && !(spunNearThreshold > 0 && spunNearThreshold < 1 && spunNearTop > spunThreshold)) {
+            throw new IllegalArgumentException("spunNearThreshold must be in (0, 1) and spunNearTop above spunThreshold");
+        }
         if (!(minSpinRate > 0 && minSpinRate < 0.5) || !(cleanThreshold <= spunThreshold)
                 || !(frequencyDiscount >= 0 && frequencyDiscount <= 1)) {
             throw new IllegalArgumentException("bad minSpinRate, frequencyDiscount or thresholds");
@@ -363,6 +377,23 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
      */
     boolean widensUncertain(double spinScore) {
         return spinScore >= (Double.isNaN(uncertainFloor) ? cleanThreshold : uncertainFloor);
+    }
+
+    /**
+     * The finding model that decides in a document called spun at this routing score: {@code spunFindingModel}, at a
+     * threshold raised toward {@code spunNearThreshold} as the score falls from {@code spunNearTop} to
+     * {@code spunThreshold} where {@code spunNearThreshold} is set (linear in the threshold, not its logit), in a
+     * document whose verdict score is below {@code spunNearVerdict} (or in every one where that is NaN).
+     */
+    FindingModel spunFindingModelAt(double routingScore, double verdictScore) {
+        if (Double.isNaN(spunNearThreshold) || spunFindingModel == null || !(routingScore < spunNearTop)
+                || verdictScore >= spunNearVerdict) {
+            return spunFindingModel;
+        }
+        double own = 1 / (1 + Math.exp(spunFindingModel.bias()));
+        double share = Math.min(1, (spunNearTop - routingScore) / (spunNearTop - spunThreshold));
+        double t = own + (spunNearThreshold - own) * share;
+        return spunFindingModel.withBias(-Math.log(t / (1 - t)));
     }
 
     /** The context pool of a widening: {@code spunContextPool}, or {@code contextPool} when that is 0. */
@@ -435,6 +466,9 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         private VerdictScore verdictScore;
         private int variantFilter;
         private boolean spunReadsVerdict;
+        private double spunNearThreshold;
+        private double spunNearTop;
+        private double spunNearVerdict;
 
         private Builder(DetectorSettings s) {
             beamWidth = s.beamWidth;
@@ -487,6 +521,9 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
             verdictScore = s.verdictScore;
             variantFilter = s.variantFilter;
             spunReadsVerdict = s.spunReadsVerdict;
+            spunNearThreshold = s.spunNearThreshold;
+            spunNearTop = s.spunNearTop;
+            spunNearVerdict = s.spunNearVerdict;
         }
 
         public Builder beamWidth(int v) { beamWidth = v; return this; }
@@ -559,6 +596,9 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
         public Builder spunReadsVerdict(boolean v) { spunReadsVerdict = v; return this; }
         /** For tuning tools that set every option from a number: non-zero is true. */
         public Builder spunReadsVerdict(double v) { spunReadsVerdict = v != 0; return this; }
+        public Builder spunNearThreshold(double v) { spunNearThreshold = v; return this; }
+        public Builder spunNearTop(double v) { spunNearTop = v; return this; }
+        public Builder spunNearVerdict(double v) { spunNearVerdict = v; return this; }
 
         public DetectorSettings build() {
             return new DetectorSettings(beamWidth, candidatePool, maxCandidatesPerSpan, lmWeight, frequencyDiscount, channelScale,
@@ -568,7 +608,8 @@ public record DetectorSettings(int beamWidth, int candidatePool, int maxCandidat
                     contextPool, contextReach, findingModel, spunFindingModel, shortFindingModel, spunEvidenceGate, spunContextPool,
                     oneWordTermGate, oneWordTermBonus, unspunEvidenceGate, termSpanDecision, termToTermGate, rareSpanTermGate,
                     spunBands, technicalRegister, poolPrior, findingBands, uncertainFindingModel, uncertainBoost, uncertainFloor,
-                    verdictScore, variantFilter, spunReadsVerdict);
+                    verdictScore, variantFilter, spunReadsVerdict, spunNearThreshold, spunNearTop,
+                    spunNearVerdict);
         }
     }
 }

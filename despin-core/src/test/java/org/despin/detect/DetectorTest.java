@@ -253,6 +253,30 @@ class DetectorTest {
         assertTrue(DetectorSettings.DEFAULTS.with().spunReadsVerdict(true).build().spunReadsVerdict());
         assertTrue(DetectorSettings.DEFAULTS.with().spunReadsVerdict(1.0).build().spunReadsVerdict());
         assertFalse(DetectorSettings.DEFAULTS.with().spunReadsVerdict(true).build().with().spunReadsVerdict(0.0).build().spunReadsVerdict());
+        // band29: SPUN's threshold raised just above the spun threshold, off by default (measured, not adopted)
+        DetectorSettings d = DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS;
+        assertTrue(Double.isNaN(d.spunNearThreshold()));
+        assertTrue(Double.isNaN(DetectorSettings.DEFAULTS.spunNearThreshold()));
+        assertSame(d.spunFindingModel(), d.spunFindingModelAt(0.895, 0.99));
+        DetectorSettings near = d.with().spunNearThreshold(0.55).spunNearTop(0.92).build();
+        assertEquals(0.55, 1 / (1 + Math.exp(near.spunFindingModelAt(0.89, 0.99).bias())), 1e-9);
+        assertEquals(0.55, 1 / (1 + Math.exp(near.spunFindingModelAt(0.85, 0.99).bias())), 1e-9);
+        assertEquals(0.375 + 0.175 * 0.022 / 0.03, 1 / (1 + Math.exp(near.spunFindingModelAt(0.898, 0.99).bias())), 1e-4);
+        assertSame(d.spunFindingModel(), near.spunFindingModelAt(0.92, 0.99));
+        assertSame(d.spunFindingModel(), near.spunFindingModelAt(0.99, 0.99));
+        assertEquals(d.spunFindingModel().withBias(0.0), near.spunFindingModelAt(0.9, 0.99).withBias(0.0));
+        // with a verdict gate: raised only where the verdict score is below it
+        assertTrue(Double.isNaN(d.spunNearVerdict()));
+        DetectorSettings gated = near.with().spunNearThreshold(0.95).spunNearTop(0.97).spunNearVerdict(0.85).build();
+        assertSame(d.spunFindingModel(), gated.spunFindingModelAt(0.89, 0.85));
+        assertSame(d.spunFindingModel(), gated.spunFindingModelAt(0.89, 0.95));
+        assertEquals(0.95, 1 / (1 + Math.exp(gated.spunFindingModelAt(0.89, 0.849).bias())), 1e-9);
+        assertEquals(0.375 + 0.575 * 0.05 / 0.08, 1 / (1 + Math.exp(gated.spunFindingModelAt(0.92, 0.7).bias())), 1e-4);
+        assertSame(d.spunFindingModel(), gated.spunFindingModelAt(0.97, 0.7));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> d.with().spunNearThreshold(0.55).spunNearTop(0.89).build());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> d.with().spunNearThreshold(1.5).spunNearTop(0.92).build());
         // stop 29: SPUN's weights with the trees fitted with clean passages near the threshold (FindingTreesTest pins the file) at t 0.375
         assertSame(FindingModel.spunWithNearTrees(), DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.spunFindingModel());
         assertEquals(0.375, 1 / (1 + Math.exp(FindingModel.spunWithWideTrees().bias())), 1e-4);

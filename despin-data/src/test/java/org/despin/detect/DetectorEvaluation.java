@@ -645,8 +645,9 @@ public final class DetectorEvaluation {
             total.add(r);
             if (Boolean.getBoolean("showFlags")) { // -DshowFlags=true: every clean flag, to see what a change adds
                 // spun29: the passage's routing score first (>= spunThreshold: SPUN decided its findings)
-                System.out.printf(Locale.ROOT, "DOC routing %.3f, %d flags%n", detector.trace(p.text(), CheckOptions.DEFAULTS).routingScore(),
-                        r.findings().size());
+                // (band29: and its verdict score)
+                System.out.printf(Locale.ROOT, "DOC routing %.3f, verdict %.3f, %d flags%n",
+                        detector.trace(p.text(), CheckOptions.DEFAULTS).routingScore(), r.spinScore(), r.findings().size());
                 for (Finding f : r.findings()) {
                     System.out.println("FLAG " + f.text() + " -> " + f.suggestion() + " | " + f.evidence());
                 }
