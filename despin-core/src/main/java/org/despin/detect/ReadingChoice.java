@@ -50,8 +50,10 @@ final class ReadingChoice {
 
     /**
      * Fitted by ReadingChoiceFitting (see docs/detector.md, "A fitted choice among a span's readings"), with boosted trees
-     * over the same features fitted on top by ReadingTreeFitting (branch {@code choice26}; the resource
-     * {@code reading-trees.txt}, read on first use).
+     * over the same features fitted on top by ReadingTreeFitting (branch {@code choice26}: 400 trees; the resource
+     * {@code reading-trees.txt}, read on first use), followed by 120 trees boosted on top of those (branch {@code choice29},
+     * {@code -Dwarm=true -DallTrees=120} on a {@code fitchoice} dump of stop 29's defaults: spun documents widened at gate
+     * -0.6; docs/detector.md, "Reading trees refitted on stop 29's decodes").
      */
     static final ReadingChoice DEFAULT = new ReadingChoice(new double[] {0.3607, -0.2107, 0.9070, 0.5365, 1.1940, -1.0170,
             0.2284, 0.0000, -0.0882, 1.6227, 1.1969, -0.1755, -1.5128, 2.1553, -0.1344, 0.1012, -0.2145, -0.8836, -1.2005,
