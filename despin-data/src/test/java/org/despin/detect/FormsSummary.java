@@ -1,6 +1,5 @@
 package org.despin.detect;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.despin.text.Document;
 import org.despin.text.Token;
@@ -19,8 +18,8 @@ final class FormsSummary {
     static double[] of(Detector detector, String text) {
         ObservedForms forms = new ObservedForms(detector.lm(), detector.lexicon());
         Document doc = Document.parse(text);
-        List<Double> production = new ArrayList<>();
-        List<Double> links = new ArrayList<>();
+        // the production and links summaries are the verdict score's own (VerdictForms: the same words, the same sums)
+        double[] v5 = VerdictForms.of(doc, detector.lm(), detector.lexicon());
         int odd = 0;
         double shareMin = 0;
         int words = 0;
@@ -33,29 +32,11 @@ final class FormsSummary {
             if (FunctionWords.contains(w) || !detector.lexicon().hasCandidates(w)) {
                 continue;
             }
-            double[] v = forms.of(w);
-            production.add(v[1]);
-            links.add(v[3]);
-            odd += v[0] < -1.5 ? 1 : 0;
-            shareMin = Math.min(shareMin, v[0]);
-        }
-        production.sort(java.util.Comparator.reverseOrder());
-        double top3 = 0;
-        double mean = 0;
-        int high = 0;
-        for (int i = 0; i < production.size(); i++) {
-            top3 += i < 3 ? production.get(i) / Math.min(3, production.size()) : 0;
-            mean += production.get(i) / production.size();
-            high += production.get(i) > 3 ? 1 : 0;
-        }
-        links.sort(java.util.Comparator.reverseOrder());
-        double linksTop3 = 0;
-        double linksMean = 0;
-        for (int i = 0; i < links.size(); i++) {
-            linksTop3 += i < 3 ? links.get(i) / Math.min(3, links.size()) : 0;
-            linksMean += links.get(i) / links.size();
+            double share = forms.of(w)[0];
+            odd += share < -1.5 ? 1 : 0;
+            shareMin = Math.min(shareMin, share);
         }
         double per100 = 100.0 / Math.max(1, words);
-        return new double[] {top3, mean, high * per100, odd * per100, shareMin, linksTop3, linksMean};
+        return new double[] {v5[0], v5[1], v5[2], odd * per100, shareMin, v5[3], v5[4]};
     }
 }
