@@ -445,9 +445,12 @@ final class FindingBuilder {
                 continue;
             }
             int likelyNear = 0;
+            double massNear = 0;
             for (SpanMass other : order) {
                 Arc o = lattice.arcs[other.likeliest];
-                likelyNear += other != m && other.mass >= SPAN_DECISION && (o.to() <= arc.from() || o.from() >= arc.to()) ? 1 : 0;
+                boolean apart = other != m && (o.to() <= arc.from() || o.from() >= arc.to());
+                likelyNear += apart && other.mass >= SPAN_DECISION ? 1 : 0;
+                massNear += apart ? Math.min(1, other.mass) : 0;
             }
             int readings = 0;
             for (int b : m.arcs) {
@@ -455,6 +458,11 @@ final class FindingBuilder {
             }
             Candidate c = new Candidate(l, a, m.mass, FindingModel.features(lattice, d, a, m.mass, readings, likelyNear,
                     spinScore, estimate.rate(), words, lm, forms));
+            if (model == null || model.readsPrecisionFeatures()) { // branch precision30's features: for a fit, or read
+                FindingModel.precisionFeatures(lattice, d, a, massNear / lattice.size(), arc.from() > 0
+                        && Character.isUpperCase(doc.text().charAt(doc.tokens().get(lattice.tokenIndex[arc.from()]).start())),
+                        lm, c.features());
+            }
             out.add(c);
             java.util.Arrays.fill(taken, arc.from(), arc.to(), true);
             if (deciding && confidence(lattice, c) >= decision) {

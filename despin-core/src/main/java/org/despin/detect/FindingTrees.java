@@ -113,6 +113,22 @@ public final class FindingTrees {
         return loaded().feature().length;
     }
 
+    /** The highest feature index a split reads (-1: none; found on first use, -2 until then). */
+    private volatile int maxFeature = -2;
+
+    /** The highest index of the schema's features that a split reads, -1 when none does (scanned once). */
+    int maxFeature() {
+        int m = maxFeature;
+        if (m == -2) {
+            m = -1;
+            for (int f : loaded().feature()) {
+                m = Math.max(m, f);
+            }
+            maxFeature = m;
+        }
+        return m;
+    }
+
     /** Whether a split reads feature {@code k} (an index of the schema's features, e.g. {@link FindingModel#FEATURES}). */
     boolean reads(int k) {
         for (int f : loaded().feature()) {

@@ -15,6 +15,8 @@ class FindingTreesTest {
     /** Two log-odds of the near trees (branch spun29) that pin the file: all features 0; a number read as number words. */
     private static final double ZERO_NEAR = -6.788197644983912;
     private static final double NUMBER_NEAR = -7.809292217935711;
+    /** The log-odds of the restored-context trees (branch precision30) with all features 0. */
+    private static final double RESTORED_ZERO = -8.15221238009795;
     /** Two trees: rate <= -2.5 ? -0.25 : (spanMass <= 0.75 ? 0.125 : 0.5), and a single leaf 0.0625. */
     static final String TINY = """
             despin finding trees 1
@@ -170,6 +172,20 @@ class FindingTreesTest {
         assertSpunLinkTrees(FindingModel.spunWithNearTrees(), 198, 2464, 0.375, ZERO_NEAR, NUMBER_NEAR);
         assertTrue(FindingModel.spunWithNearTrees().readsObservedForms());
         assertFalse(FindingModel.spunWithWideTrees().readsObservedForms());
+    }
+
+    @Test
+    void theTreesWithTheRestoredContextAreReadFromTheirResourceAndAskForTheLm() {
+        FindingModel m = FindingModel.spunWithRestoredTrees();
+        assertEquals(199, m.trees().size());
+        assertEquals(2567, m.trees().nodes());
+        assertEquals(0.38, 1 / (1 + Math.exp(m.bias())), 1e-4);
+        assertTrue(m.readsPrecisionFeatures());
+        assertTrue(m.readsStoredOrder()); // the restored context needs the LM
+        assertFalse(FindingModel.spunWithNearTrees().readsPrecisionFeatures());
+        assertFalse(FindingModel.spunWithNearTrees().readsStoredOrder());
+        assertFalse(FindingModel.DEFAULTS_WITH_LINK_TREES.readsPrecisionFeatures());
+        assertEquals(RESTORED_ZERO, m.logOdds(new double[FindingModel.SIZE]), 1e-12);
     }
 
     /**

@@ -80,7 +80,8 @@ final class FindingFitting {
         List<Boolean> inTrain = new ArrayList<>();
         List<Integer> passageOf = new ArrayList<>(); // 2 * passage + (clean ? 0 : 1), for -DfindingDump
         List<String> study = System.getProperty("findingStudy") == null ? null
-                : new ArrayList<>(List.of("document\ttrain\tonEdit\texact\tobserved\treading\tsource\tkind\tcapital\tvariant\tsentenceStart"));
+                : new ArrayList<>(List.of("document\ttrain\tonEdit\texact\tobserved\treading\tsource\tkind\tcapital\tvariant\tsentenceStart"
+                        + "\tcurrent\tlattice\tfrom\tto\twords"));
         // -DfindingLemmas=true: also the features with the document's words counted by lemma (LemmaWordKey)
         LemmaWordKey lemmas = Boolean.getBoolean("findingLemmas") ? LemmaWordKey.load() : null;
         List<double[]> xLemmas = new ArrayList<>();
@@ -143,7 +144,12 @@ final class FindingFitting {
                                 obs.replace('\t', ' '), arc.candidate().original(), arc.candidate().candidate().source(),
                                 FindingModel.kind(arc), capital ? 1 : 0,
                                 ReadingVariants.isVariant(lattice.observed(arc.from(), arc.to()), arc.candidate().original()) ? 1 : 0,
-                                sentenceStart));
+                                sentenceStart)
+                                // branch precision30: the settings' own model's log-odds (spunFindingModel in a boosted fit,
+                                // else findingModel; trees included, bias not), the candidate's sentence and place, the words
+                                + String.format(Locale.ROOT, "\t%.5f\t%d\t%d\t%d\t%d",
+                                        (spunFit ? base.spunFindingModel() : base.findingModel()).logOdds(c.features()),
+                                        c.lattice(), arc.from(), arc.to(), t.doc().wordCount()));
                     }
                 }
             }
