@@ -607,6 +607,15 @@ final class LatticeBuilder {
                             eligible[k] = true;
                         }
                     }
+                    Arc whole = settings.compoundWholeLogOdds() != DetectorSettings.COMPOUND_OFF ? wholeCompound(w, ids, i, j) : null;
+                    if (whole != null) {
+                        subs = subs == null ? new ArrayList<>() : subs;
+                        subs.add(whole);
+                        added = true;
+                        for (int k = i; k < j; k++) {
+                            eligible[k] = true;
+                        }
+                    }
                 }
                 i = j;
             }
@@ -985,6 +994,65 @@ final class LatticeBuilder {
         double weight = settings.compoundLogOdds() + channel - arcModel.trainingPriorLogOdds() + settings.arcBias()
                 - settings.lmWeight() * LN10 * bestContext;
         return new Arc(from, to, restored, weight, reading, 0, new Evidence.Gain(bestContext, bestContext, false));
+    }
+
+    /**
+     * The hyphen compound {@code from..to} read as a whole by the lexicon, or null (branch {@code coverage30}): a
+     * thesaurus entry that is itself a compound ("well-chosen" for "happy", "self-rule" for "sovereignty") is written
+     * by a spinner in one piece, and the tokenizer's parts have no such link. The lexicon's key is the parts joined by
+     * hyphens (a model built with hyphen keys; others have none); of its first {@code candidatePool} originals by prior
+     * the one of best evidence gain ({@link Evidence#gain}: the context against the observed parts, less the intrinsic
+     * difference, so one word does not win for being one word) is admitted at {@code compoundWholeGate} (NaN: the
+     * evidence gate), with the weight
+     * {@code compoundWholeLogOdds} + the link's channel at the arc model's training prior, less the LM ratio the decode
+     * adds back, plus arcBias (the joint compounds' form).
+     */
+    private Arc wholeCompound(SentenceWords w, int[] ids, int from, int to) {
+        StringBuilder key = new StringBuilder(w.normal[from]);
+        for (int k = from + 1; k < to; k++) {
+            key.append('-').append(w.normal[k]);
+        }
+        PreparedCandidate[] candidates = byPrior(table.candidates(key.toString()));
+        if (candidates.length == 0 || unknownObserved(ids, from, to)) {
+            return null;
+        }
+        float observedContext = evidence.inContext(from, to, null);
+        float observedPartial = evidence.partial();
+        float observedIntrinsic = evidence.observedIntrinsic(from, to);
+        PreparedCandidate best = null;
+        double bestGain = Double.NEGATIVE_INFINITY;
+        double bestContext = 0;
+        String letters = lettersOf(key.toString());
+        double gate = Double.isNaN(settings.compoundWholeGate()) ? settings.evidenceGate() : settings.compoundWholeGate();
+        for (PreparedCandidate c : candidates) {
+            if (unknownObserved(c.ids(), 0, c.ids().length) || lettersOf(c.original()).equals(letters)) {
+                continue; // "world-wide" -> "worldwide", "free-lance" -> "free lance": a spelling, not a spinner's word
+            }
+            double gain = evidence.gain(from, to, c, observedContext, observedPartial, observedIntrinsic, gate, 0);
+            if (gain >= gate && gain > bestGain) {
+                bestGain = gain;
+                bestContext = evidence.lastContext();
+                best = c;
+            }
+        }
+        if (best == null) {
+            return null;
+        }
+        double weight = settings.compoundWholeLogOdds() + best.candidate().logChannel() - arcModel.trainingPriorLogOdds()
+                + settings.arcBias() - settings.lmWeight() * LN10 * bestContext;
+        return new Arc(from, to, best.ids(), weight, best, 0, new Evidence.Gain(bestGain, bestContext, false));
+    }
+
+    /** The letters of a term without its hyphens and spaces, lower case. */
+    private static String lettersOf(String term) {
+        StringBuilder sb = new StringBuilder(term.length());
+        for (int i = 0; i < term.length(); i++) {
+            char c = term.charAt(i);
+            if (c != '-' && c != ' ') {
+                sb.append(Character.toLowerCase(c));
+            }
+        }
+        return sb.toString();
     }
 
     /**

@@ -220,19 +220,22 @@ class DetectorTest {
         // the verdict's own score (branch verdict26: VerdictScoreTest), and 6 candidates a span in the lattice instead of
         // 4 (stop 26), and no number in digits read as number words (branch flags27, stop 27), and SPUN's link trees in
         // documents called spun, their widening and the uncertain one at gate -0.6 (stop 28), and the verdict's two-piece
-        // form and SPUN's trees fitted with clean passages near the spun threshold (stop 29); nothing else
+        // form and SPUN's trees fitted with clean passages near the spun threshold (stop 29), and hyphen compounds read
+        // as a whole (branch coverage30); nothing else
         assertEquals(DetectorSettings.DEFAULTS_WITH_NAMES, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.with()
                 .spunContextPool(4).verdictScore(null).maxCandidatesPerSpan(4).variantFilter(0)
                 .spunFindingModel(FindingModel.SPUN_WITH_NAMES).spunEvidenceGate(0)
                 .findingModel(FindingModel.DEFAULTS).score(DocumentScorer.Coefficients.DEFAULTS).cleanThreshold(0.28)
                 .spunThreshold(0.86).spunBands(null).evidenceGate(1.0).unspunEvidenceGate(Double.NaN)
-                .uncertainFindingModel(null).uncertainFloor(Double.NaN).build());
+                .uncertainFindingModel(null).uncertainFloor(Double.NaN)
+                .compoundWholeLogOdds(DetectorSettings.COMPOUND_OFF).compoundWholeGate(Double.NaN).build());
         assertEquals(DetectorSettings.DEFAULTS_WITH_NAMES.with().findingModel(FindingModel.DEFAULTS_WITH_DOC_COMMENTS).score(
                 DocumentScorer.Coefficients.WITH_DOC_COMMENTS).spunThreshold(0.89).cleanThreshold(0.25).spunBands(SpunBands.WITH_DOC_COMMENTS)
                 .evidenceGate(0.8).spunContextPool(8).build().withUncertainWidening().with()
                 .findingModel(FindingModel.DEFAULTS_WITH_LINK_TREES).uncertainFindingModel(FindingModel.UNCERTAIN_WITH_LINK_TREES)
                 .verdictScore(VerdictScore.TWO_PIECE).maxCandidatesPerSpan(6).variantFilter(1)
-                .spunFindingModel(FindingModel.spunWithNearTrees()).spunEvidenceGate(-0.6).unspunEvidenceGate(-0.6).build(),
+                .spunFindingModel(FindingModel.spunWithNearTrees()).spunEvidenceGate(-0.6).unspunEvidenceGate(-0.6)
+                .compoundWholeLogOdds(0).compoundWholeGate(1.8).build(),
                 DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS);
         assertEquals(0.8, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.evidenceGate());
         assertEquals(1.0, DetectorSettings.DEFAULTS.evidenceGate());
@@ -533,6 +536,36 @@ class DetectorTest {
         assertEquals(List.of("face-to-present -> face-to-face"),
                 r.findings().stream().map(f -> f.text() + " -> " + f.suggestion()).toList(), DetectorExamplesTest.describe(r));
         assertEquals("They agreed to meet face-to-face next week.", r.restored());
+    }
+
+    /**
+     * A hyphen compound the lexicon lists as a whole (branch {@code coverage30}): a spinner wrote "well-chosen" for
+     * "happy" in one piece, so no part has a link; the whole reading is restored when {@code compoundWholeLogOdds} is
+     * set, and a reading that only drops the hyphen ("world-wide" -> "worldwide") is a spelling, never read.
+     */
+    @Test
+    void aCompoundListedAsAWholeIsRestoredAsAWhole() {
+        List<String> corpus = new java.util.ArrayList<>(ToyModel.NEWS);
+        for (int i = 0; i < 3; i++) {
+            corpus.addAll(List.of("It was a happy day for the minister.", "They had a happy day in the region.",
+                    "The talks ended on a happy day.", "The news spread worldwide in a day.", "He was chosen as well.",
+                    "The world was wide."));
+        }
+        org.despin.lexicon.MapLexicon lexicon = new org.despin.lexicon.MapLexicon.Builder()
+                .add("well-chosen", "happy", -1.0f).add("world-wide", "worldwide", -0.5f).build();
+        Model model = ToyModel.model(ToyModel.lm(4, corpus), lexicon);
+        String text = "It was a well-chosen day for the minister.";
+        DetectorSettings on = ToyModel.SETTINGS.with().compoundWholeLogOdds(3).build();
+        Report r = new Detector(model, on).check(text, CheckOptions.DEFAULTS);
+        assertEquals(List.of("well-chosen -> happy"),
+                r.findings().stream().map(f -> f.text() + " -> " + f.suggestion()).toList(), DetectorExamplesTest.describe(r));
+        assertEquals("It was a happy day for the minister.", r.restored());
+        // off (the default of DetectorSettings.DEFAULTS), the parts have no links: the text is left alone
+        Report off = new Detector(model, ToyModel.SETTINGS).check(text, CheckOptions.DEFAULTS);
+        assertEquals(text, off.restored(), DetectorExamplesTest.describe(off));
+        // a spelling of the compound without its hyphen is no reading
+        String spelling = "The news spread world-wide in a day.";
+        assertEquals(spelling, new Detector(model, on).check(spelling, CheckOptions.DEFAULTS).restored());
     }
 
     @Test

@@ -91,7 +91,8 @@ class SpunWideningTest {
                 .spunBands(SpunBands.WITH_DOC_COMMENTS).evidenceGate(0.8).spunContextPool(8).build(),
                 d.with().findingModel(FindingModel.DEFAULTS_WITH_DOC_COMMENTS).unspunEvidenceGate(Double.NaN)
                 .uncertainFindingModel(null).uncertainFloor(Double.NaN).verdictScore(null).maxCandidatesPerSpan(4).variantFilter(0)
-                .spunFindingModel(FindingModel.SPUN_WITH_NAMES).spunEvidenceGate(0).build());
+                .spunFindingModel(FindingModel.SPUN_WITH_NAMES).spunEvidenceGate(0)
+                .compoundWholeLogOdds(DetectorSettings.COMPOUND_OFF).compoundWholeGate(Double.NaN).build());
         assertEquals(-0.6, d.unspunEvidenceGate());
         assertEquals(0.0, d.withUncertainWidening().unspunEvidenceGate());
         assertEquals(0.0, d.uncertainBoost());

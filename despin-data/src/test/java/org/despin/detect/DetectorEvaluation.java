@@ -78,6 +78,13 @@ public final class DetectorEvaluation {
             ShortThresholdFitting.run(model, detector.settings(), paths, passages);
             return;
         }
+        if (mode.equals("fiterrors")) { // `errors` on fit-fold passages spun by the training spinners (branch coverage30)
+            Model fitModel = FoldModel.forFitting(model, paths);
+            List<String> fitPassages = passages(ArcFitting.trainingText(paths, System.getProperty("foldLm") != null), 200, 300,
+                    passages);
+            ErrorAnalysis.runFit(new Detector(fitModel, detector.settings()), fitPassages, TrainingSpinners.load(paths, model.lm()));
+            return;
+        }
         if (mode.equals("fitchoice")) { // the reading choice among a flagged span's readings (ReadingChoice)
             ReadingChoiceFitting.fit(model, detector.settings(), paths, passages);
             return;

@@ -65,7 +65,11 @@ final class ErrorAnalysis {
         this.evidence = new Evidence(detector.model().lm());
         DetectorSettings s = detector.settings();
         this.contextPool = s.contextPool() > 0 ? new ContextPool(detector.model().lm(), s.contextPool(), s.contextReach()) : null;
+        this.deepPool = new ContextPool(detector.model().lm(), Detector.DEEP_POOL, Detector.DEEP_REACH);
     }
+
+    private final ContextPool deepPool;
+    private final boolean deepClasses = Boolean.getBoolean("deepClasses");
 
     static void run(Detector detector, SpinThesaurus thesaurus, List<String> passages) throws Exception {
         ErrorAnalysis a = new ErrorAnalysis(detector);
@@ -74,6 +78,40 @@ final class ErrorAnalysis {
             SpinResult s = new Spinner(thesaurus, SpinOptions.of(0.3, ++seed)).spin(p);
             a.add(s);
         }
+        a.print();
+    }
+
+    /**
+     * The same analysis on the fit fold (DetectorEvaluation mode {@code fiterrors N}, branch {@code coverage30}): N fit-fold
+     * passages of 200-300 words read with the fold LM ({@code -DfoldLm}), passage i spun at 0.3 by the training spinner
+     * {@code i % spinners} (seed 7000 + i, as {@link PriorFitting}), never MyThes; {@code -DfitSkip=K} the passages after the
+     * first K. Also prints the clean flags of the same passages unspun (the detector's findings on the clean text), so
+     * that a setting can be chosen on the fit fold at its clean cost.
+     */
+    static void runFit(Detector fitDetector, List<String> passages, Spinner[] training) throws Exception {
+        ErrorAnalysis a = new ErrorAnalysis(fitDetector);
+        int skip = Integer.getInteger("fitSkip", 0);
+        long cleanWords = 0;
+        int cleanFlags = 0;
+        int cleanDocs = 0;
+        boolean clean = !"false".equals(System.getProperty("fitClean"));
+        for (int i = skip; i < passages.size(); i++) {
+            SpinResult s = training[i % training.length].withOptions(SpinOptions.of(0.3, 7000 + i)).spin(passages.get(i));
+            a.add(s);
+            if (clean) {
+                Report r = fitDetector.check(passages.get(i), CheckOptions.DEFAULTS);
+                cleanFlags += r.findings().size();
+                if (Boolean.getBoolean("fitShowClean")) {
+                    for (Finding f : r.findings()) {
+                        System.out.printf(Locale.ROOT, "CLEANFLAG %d %s -> %s %.2f%n", i, f.text(), f.suggestion(), f.confidence());
+                    }
+                }
+                cleanWords += Document.parse(passages.get(i)).wordCount();
+                cleanDocs += r.findings().isEmpty() ? 0 : 1;
+            }
+        }
+        System.out.printf(Locale.ROOT, "fit fold: %d passages (after %d), training spinners at 0.3; clean flags %d (%.2f / 100 words, %d passages with any)%n",
+                passages.size() - skip, skip, cleanFlags, 100.0 * cleanFlags / Math.max(1, cleanWords), cleanDocs);
         a.print();
     }
 
@@ -404,7 +442,68 @@ final class ErrorAnalysis {
                     + (inFirst ? "" : " (the original only in the deeper lattice)");
         }
         return "original not among the span's readings" + (inFirst ? " (but in the decision's lattice)"
-                : arcAt(t.readingLattices(), t.doc().tokens(), e, orig) ? " (an arc of the deeper lattice, posterior 0)" : "");
+                : arcAt(t.readingLattices(), t.doc().tokens(), e, orig) ? " (an arc of the deeper lattice, posterior 0)"
+                : deepClasses ? " / deepening: " + deepStatus(e, t, orig) : "");
+    }
+
+    /**
+     * Why the deepening of a flagged span did not admit the original (branch {@code coverage30}, {@code -DdeepClasses=true}):
+     * not in the uncapped list; its rank by prior beyond {@link Detector#DEEP_REACH}; left out by the deepening's context
+     * pool ({@link Detector#DEEP_POOL} of the reach, in the observed context: the deepening reads the restored one); its gain
+     * below {@link Detector#DEEP_GATE}; or passing, and so left out by the {@link Detector#DEEP_PER_SPAN} the deepening
+     * admits a span (or by the first lattice's rivals).
+     */
+    private String deepStatus(Edit e, Detector.Trace t, String orig) {
+        List<Token> tokens = t.doc().tokens();
+        for (Lattice lattice : t.lattices()) {
+            int[] range = positions(lattice, tokens, e);
+            if (range == null) {
+                continue;
+            }
+            int from = range[0];
+            int to = range[1];
+            PreparedCandidate[] all = uncapped.candidates(lattice.observed(from, to));
+            int rank = -1;
+            for (int i = 0; i < all.length; i++) {
+                if (all[i].original().equals(orig)) {
+                    rank = i;
+                    break;
+                }
+            }
+            if (rank < 0) {
+                return "not in the list";
+            }
+            if (rank >= Detector.DEEP_REACH) {
+                return "rank >= " + Detector.DEEP_REACH;
+            }
+            PreparedCandidate c = all[rank];
+            PreparedCandidate[] chosen = deepPool.choose(java.util.Arrays.copyOf(all, Math.min(all.length, Detector.DEEP_REACH)),
+                    from > 0 ? lattice.ids[from - 1] : -1, to < lattice.size() ? lattice.ids[to] : org.despin.lm.Vocabulary.END_SENTENCE);
+            String r = rank < 16 ? "rank 0-15" : rank < 32 ? "rank 16-31" : rank < 64 ? "rank 32-63" : "rank 64-127";
+            if (!java.util.Arrays.asList(chosen).contains(c)) {
+                return r + ", not in the deep context pool";
+            }
+            evidence.sentence(lattice.ids, lattice.ids);
+            float obsContext = evidence.inContext(from, to, null);
+            float obsPartial = evidence.partial();
+            float obsIntrinsic = evidence.observedIntrinsic(from, to);
+            double gain = evidence.gain(from, to, c, obsContext, obsPartial, obsIntrinsic, Double.NEGATIVE_INFINITY,
+                    Double.POSITIVE_INFINITY);
+            if (gain < Detector.DEEP_GATE) {
+                return r + ", in the deep pool, gain < " + Detector.DEEP_GATE;
+            }
+            // the candidates of the deep pool that pass the deep gate with a higher gain
+            int better = 0;
+            for (PreparedCandidate x : chosen) {
+                if (x != c && evidence.gain(from, to, x, obsContext, obsPartial, obsIntrinsic, Double.NEGATIVE_INFINITY,
+                        Double.POSITIVE_INFINITY) > gain) {
+                    better++;
+                }
+            }
+            return r + ", in the deep pool, passes the deep gate, " + (better < 6 ? "0-5" : better < 10 ? "6-9" : ">= 10")
+                    + " better by gain";
+        }
+        return "no lattice";
     }
 
     /** Whether a substitution arc over the edit's span reads {@code orig} at all (whatever its posterior). */

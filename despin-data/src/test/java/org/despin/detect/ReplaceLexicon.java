@@ -16,7 +16,7 @@ import org.despin.model.ModelFile;
  * built lexicon section (a minute or two instead of the LM's many minutes). The result equals a
  * full model build of the same code when only the lexicon build changed. Usage:
  * {@code ReplaceLexicon IN OUT} (system properties of the lexicon build apply, e.g.
- * {@code -Ddespin.lexicon.noRelated=true}, {@code -Dlexicon.maxCandidates=N}, {@code -Dlexicon.maxRelated=N}).
+ * {@code -Ddespin.lexicon.noRelated=true}, {@code -Dlexicon.maxCandidates=N}, {@code -Dlexicon.maxRelated=N}, {@code -Dlexicon.maxSynonyms=N}).
  */
 final class ReplaceLexicon {
     private ReplaceLexicon() {
@@ -26,7 +26,8 @@ final class ReplaceLexicon {
         ModelFile in = ModelFile.open(Path.of(args[0]));
         LexiconBuilder.Limits d = LexiconBuilder.Limits.DEFAULT;
         LexiconBuilder.Limits limits = new LexiconBuilder.Limits(Integer.getInteger("lexicon.maxCandidates", d.maxCandidates()),
-                d.twoHopWhenFewerThan(), d.maxTwoHop(), d.commonnessWeight(), Integer.getInteger("lexicon.maxRelated", d.maxRelated()));
+                d.twoHopWhenFewerThan(), d.maxTwoHop(), d.commonnessWeight(), Integer.getInteger("lexicon.maxRelated", d.maxRelated()),
+                Integer.getInteger("lexicon.maxSynonyms", d.maxSynonyms()));
         ComponentBuild lexicon = DefaultLexiconBuild.build(new DataPaths(DataPaths.defaultCache()), ChannelWeights.DEFAULT,
                 limits);
         Map<String, String> meta = new LinkedHashMap<>(in.info().metadata());

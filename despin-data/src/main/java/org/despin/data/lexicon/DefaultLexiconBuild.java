@@ -49,6 +49,15 @@ public final class DefaultLexiconBuild {
     /** Whether links between WordNet antonyms stay (development switch, for measuring what dropping them does). */
     static final boolean KEEP_ANTONYMS = Boolean.getBoolean("despin.lexicon.keepAntonyms");
 
+    /**
+     * Whether hyphen compounds are observed keys too ("well-chosen" -> "happy", "self-rule" -> "sovereignty"; branch
+     * {@code coverage30}; on by default, {@code -Ddespin.lexicon.hyphenKeys=false} the lexicon of before): the tokenizer
+     * splits a compound
+     * into parts, so such a key is read only by the detector's whole-compound readings
+     * ({@code DetectorSettings.compoundWholeLogOdds}), never by a span of words.
+     */
+    static final boolean HYPHEN_KEYS = !"false".equals(System.getProperty("despin.lexicon.hyphenKeys"));
+
     private DefaultLexiconBuild() {
     }
 
@@ -82,6 +91,9 @@ public final class DefaultLexiconBuild {
         meta.put("lexicon.format", Integer.toString(LexiconFormat.VERSION));
         meta.put("lexicon.weights", weights.toString());
         meta.put("lexicon.limits", limits.toString());
+        if (HYPHEN_KEYS) {
+            meta.put("lexicon.hyphenKeys", "true");
+        }
         long links = data.linkCount();
         int observed = data.links().size();
         meta.put("lexicon.observedKeys", Integer.toString(observed));
@@ -102,9 +114,36 @@ public final class DefaultLexiconBuild {
      */
     public static LexiconData data(Path moby, ChannelWeights weights, LexiconBuilder.Limits limits,
             java.util.function.Predicate<String> observedLemmas) throws DespinException {
+        LexiconData plain = data(moby, weights, limits, observedLemmas, false);
+        if (!HYPHEN_KEYS) {
+            return plain;
+        }
+        // the hyphen keys from a second build whose graph has them; every other key as the plain build made it (the
+        // hyphen terms' own links would change the out-degree, and so the channel, of links to them elsewhere)
+        LexiconData hyphens = data(moby, weights, limits, observedLemmas, true);
+        LexiconData.Builder b = new LexiconData.Builder();
+        int added = 0;
+        for (var e : plain.links().entrySet()) {
+            e.getValue().forEach((o, f) -> b.link(e.getKey(), o, f));
+            b.observedPicks(e.getKey(), plain.observedPicks(e.getKey()));
+        }
+        for (var e : hyphens.links().entrySet()) {
+            if (e.getKey().indexOf('-') >= 0 && !plain.links().containsKey(e.getKey())) {
+                e.getValue().forEach((o, f) -> b.link(e.getKey(), o, f));
+                b.observedPicks(e.getKey(), hyphens.observedPicks(e.getKey()));
+                added++;
+            }
+        }
+        plain.wordClasses().forEach(b::word);
+        LOG.info("hyphen keys: {} added", added);
+        return b.build();
+    }
+
+    private static LexiconData data(Path moby, ChannelWeights weights, LexiconBuilder.Limits limits,
+            java.util.function.Predicate<String> observedLemmas, boolean hyphenKeys) throws DespinException {
         long t0 = System.nanoTime();
         Morphology morphology = Morphology.load();
-        Thesauri thesauri = thesauri(moby);
+        Thesauri thesauri = thesauri(moby, hyphenKeys);
         LOG.info("thesauri: {} lemma links ({} ms)", thesauri.graph().linkCount(), (System.nanoTime() - t0) / 1_000_000);
         long t1 = System.nanoTime();
         LexiconData data = new LexiconBuilder(thesauri.graph(), morphology, weights, limits, thesauri.verbPhrases(),
@@ -119,6 +158,11 @@ public final class DefaultLexiconBuild {
 
     /** Reads Moby from {@code moby}, WordNet and the number words into one frozen graph. */
     static Thesauri thesauri(Path moby) throws DespinException {
+        return thesauri(moby, false);
+    }
+
+    /** As {@link #thesauri(Path)}; with {@code hyphenKeys} hyphen compounds are observed terms too. */
+    static Thesauri thesauri(Path moby, boolean hyphenKeys) throws DespinException {
         SynonymGraph graph = new SynonymGraph();
         int[] counts = new int[3];
         try (InputStream in = Files.newInputStream(moby)) {
@@ -127,13 +171,13 @@ public final class DefaultLexiconBuild {
                     return;
                 }
                 int headId = graph.id(head);
-                boolean headQueryable = queryable(head);
+                boolean headQueryable = queryable(head, hyphenKeys);
                 for (String syn : synonyms) {
                     if (LexiconBuilder.words(syn) > LexiconBuilder.MAX_SPAN_WORDS || syn.equals(head)) {
                         continue;
                     }
                     int synId = graph.id(syn);
-                    if (queryable(syn)) {
+                    if (queryable(syn, hyphenKeys)) {
                         graph.add(synId, headId, LinkFeatures.DIRECT | LinkFeatures.MOBY);
                     }
                     if (headQueryable) {
@@ -154,7 +198,7 @@ public final class DefaultLexiconBuild {
                     nounPhrases.add(a);
                 }
                 for (String b : synset.lemmas()) {
-                    addLink(graph, a, b, LinkFeatures.WORDNET);
+                    addLink(graph, a, b, LinkFeatures.WORDNET, hyphenKeys);
                 }
             }
         });
@@ -163,7 +207,7 @@ public final class DefaultLexiconBuild {
         if (RELATED_WORDS) {
             relations.links((observed, original, relation) -> {
                 addLink(graph, observed, original, relation == WordNetRelations.SIMILAR ? LinkFeatures.SIMILAR
-                        : LinkFeatures.GENERIC);
+                        : LinkFeatures.GENERIC, hyphenKeys);
                 related[0]++;
             });
         }
@@ -183,9 +227,9 @@ public final class DefaultLexiconBuild {
     }
 
     /** Adds a link when both sides are short enough and the observed side is something the tokenizer yields as words. */
-    private static void addLink(SynonymGraph graph, String observed, String original, int flags) {
+    private static void addLink(SynonymGraph graph, String observed, String original, int flags, boolean hyphenKeys) {
         if (observed.equals(original) || LexiconBuilder.words(observed) > LexiconBuilder.MAX_SPAN_WORDS
-                || LexiconBuilder.words(original) > LexiconBuilder.MAX_SPAN_WORDS || !queryable(observed)) {
+                || LexiconBuilder.words(original) > LexiconBuilder.MAX_SPAN_WORDS || !queryable(observed, hyphenKeys)) {
             return;
         }
         graph.add(observed, original, flags);
@@ -193,13 +237,24 @@ public final class DefaultLexiconBuild {
 
     /** Letters, apostrophes and single spaces: what a run of word tokens normalises to. */
     static boolean queryable(String span) {
+        return queryable(span, false);
+    }
+
+    /** As {@link #queryable(String)}; with {@code hyphenKeys} also a one-word hyphen compound ("well-chosen"). */
+    static boolean queryable(String span, boolean hyphenKeys) {
         for (int i = 0; i < span.length(); i++) {
             char c = span.charAt(i);
-            if (!(Character.isLetter(c) || c == '\'' || c == ' ')) {
+            if (!(Character.isLetter(c) || c == '\'' || c == ' ' || hyphenKeys && hyphenJoin(span, i))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** A hyphen between two letters, in a term of one word (the parts of "well-chosen"; not "x-ray tube"). */
+    private static boolean hyphenJoin(String span, int i) {
+        return span.charAt(i) == '-' && i > 0 && i < span.length() - 1 && Character.isLetter(span.charAt(i - 1))
+                && Character.isLetter(span.charAt(i + 1)) && span.indexOf(' ') < 0;
     }
 
     static String sha256(Path file) throws DespinException {

@@ -44,16 +44,26 @@ public final class LexiconBuilder {
      *        them ("tool" for "plow", "periods" for "years"); one-word originals only, because the cut multi-word
      *        hyponyms ("sport utility vehicle") feed the term arcs at a cost (~3 % of clean-text time) and restore
      *        next to nothing (branch {@code coverage24}); 0: none beyond, the bound of before
+     * @param maxSynonyms most synonym originals (one hop, not {@link LinkFeatures#relatedOnly()}) of the one-word
+     *        originals the bound of {@code maxCandidates} cuts kept per observed form beyond it, best tier first (mutual
+     *        and WordNet links before one-sided Moby links), then by channel weight plus commonness, in places of their own
+     *        next to the related words' (branch {@code coverage30}: a common word's synonyms alone fill
+     *        {@code maxCandidates}); 0: none beyond, the bound of before
      */
     public record Limits(int maxCandidates, int twoHopWhenFewerThan, int maxTwoHop, double commonnessWeight,
-            int maxRelated) {
-        public static final Limits DEFAULT = new Limits(150, 6, 10, 0.3, 100);
+            int maxRelated, int maxSynonyms) {
+        public static final Limits DEFAULT = new Limits(150, 6, 10, 0.3, 100, 0);
 
         public Limits {
             if (maxCandidates < 1 || twoHopWhenFewerThan < 0 || maxTwoHop < 0 || !(commonnessWeight >= 0)
-                    || maxRelated < 0) {
+                    || maxRelated < 0 || maxSynonyms < 0) {
                 throw new IllegalArgumentException("bad lexicon limits");
             }
+        }
+
+        /** Limits with no synonym places beyond {@code maxCandidates}. */
+        public Limits(int maxCandidates, int twoHopWhenFewerThan, int maxTwoHop, double commonnessWeight, int maxRelated) {
+            this(maxCandidates, twoHopWhenFewerThan, maxTwoHop, commonnessWeight, maxRelated, 0);
         }
 
         /** Limits with no related-word places beyond {@code maxCandidates} (the bound of before). */
@@ -63,7 +73,12 @@ public final class LexiconBuilder {
 
         /** These limits with {@code maxRelated} changed. */
         public Limits withMaxRelated(int related) {
-            return new Limits(maxCandidates, twoHopWhenFewerThan, maxTwoHop, commonnessWeight, related);
+            return new Limits(maxCandidates, twoHopWhenFewerThan, maxTwoHop, commonnessWeight, related, maxSynonyms);
+        }
+
+        /** These limits with {@code maxSynonyms} changed. */
+        public Limits withMaxSynonyms(int synonyms) {
+            return new Limits(maxCandidates, twoHopWhenFewerThan, maxTwoHop, commonnessWeight, maxRelated, synonyms);
         }
     }
 
@@ -355,8 +370,28 @@ public final class LexiconBuilder {
         for (Ranked r : related.subList(0, Math.min(limits.maxRelated(), related.size()))) {
             out.put(r.original(), r.features());
         }
+        // the synonyms the bound cut, in the bound's order (tier, then channel weight plus commonness), places of their own
+        if (limits.maxSynonyms() > 0) {
+            int added = 0;
+            for (Ranked r : ranked.subList(limits.maxCandidates(), ranked.size())) {
+                if (added == limits.maxSynonyms()) {
+                    break;
+                }
+                if (!r.features().relatedOnly() && r.features().hops() == 1 && words(r.original()) == 1
+                        && r.tier() <= SYNONYM_TIER) {
+                    out.put(r.original(), r.features());
+                    added++;
+                }
+            }
+        }
         return out;
     }
+
+    /**
+     * The worst tier of a synonym that {@link Limits#maxSynonyms} places beyond the bound (0: mutual and WordNet links
+     * only; 2: one-sided Moby links too); {@code -Dlexicon.synonymTier} for the study of branch {@code coverage30}.
+     */
+    static final int SYNONYM_TIER = Integer.getInteger("lexicon.synonymTier", 2);
 
     private static int tier(LinkFeatures f) {
         if (f.hops() == 2) {

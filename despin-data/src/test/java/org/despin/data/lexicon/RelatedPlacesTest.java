@@ -73,6 +73,27 @@ class RelatedPlacesTest {
         assertEquals(Set.of("car", "auto", "wagon", "truck", "tractor", "bus"), originals(5, 5));
     }
 
+    /** Branch {@code coverage30}: the synonyms the bound cut, places of their own ({@code maxSynonyms}), best tier first. */
+    @Test
+    void theCutSynonymsGetTheirOwnPlacesWithMaxSynonyms() {
+        LexiconBuilder b = new LexiconBuilder(graph(), morphology, ChannelWeights.DEFAULT,
+                new LexiconBuilder.Limits(2, 0, 0, 0.0, 0, 1), Set.of(), Set.of());
+        // "wagon" (a one-sided Moby link) is the only synonym the bound of 2 cuts; the related words get none
+        assertEquals(Set.of("car", "auto", "wagon"), b.build(Map.of(), "vehicle"::equals).links().get("vehicle").keySet());
+        assertEquals(0, LexiconBuilder.Limits.DEFAULT.maxSynonyms());
+        assertEquals(0, new LexiconBuilder.Limits(150, 6, 10, 0.3, 100).maxSynonyms());
+    }
+
+    /** Branch {@code coverage30}: a hyphen compound is an observed key only in the hyphen-key build. */
+    @Test
+    void hyphenCompoundsAreKeysOnlyWithHyphenKeys() {
+        org.junit.jupiter.api.Assertions.assertTrue(DefaultLexiconBuild.queryable("well-chosen", true));
+        org.junit.jupiter.api.Assertions.assertFalse(DefaultLexiconBuild.queryable("well-chosen", false));
+        org.junit.jupiter.api.Assertions.assertFalse(DefaultLexiconBuild.queryable("x-ray tube", true));
+        org.junit.jupiter.api.Assertions.assertFalse(DefaultLexiconBuild.queryable("-ish", true));
+        org.junit.jupiter.api.Assertions.assertTrue(DefaultLexiconBuild.queryable("well chosen", false));
+    }
+
     @Test
     void limitsOfBeforeHaveNoRelatedPlaces() {
         assertEquals(0, new LexiconBuilder.Limits(150, 6, 10, 0.3).maxRelated());
