@@ -234,7 +234,7 @@ class DetectorTest {
                 .evidenceGate(0.8).spunContextPool(8).build().withUncertainWidening().with()
                 .findingModel(FindingModel.DEFAULTS_WITH_LINK_TREES).uncertainFindingModel(FindingModel.UNCERTAIN_WITH_LINK_TREES)
                 .verdictScore(VerdictScore.TWO_PIECE).maxCandidatesPerSpan(6).variantFilter(1)
-                .spunFindingModel(FindingModel.spunWithNearTrees()).spunEvidenceGate(-0.6).unspunEvidenceGate(-0.6)
+                .spunFindingModel(FindingModel.spunWithRestoredTrees()).spunEvidenceGate(-0.6).unspunEvidenceGate(-0.6)
                 .compoundWholeLogOdds(0).compoundWholeGate(1.8).build(),
                 DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS);
         assertEquals(0.8, DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.evidenceGate());
@@ -280,8 +280,10 @@ class DetectorTest {
                 () -> d.with().spunNearThreshold(0.55).spunNearTop(0.89).build());
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> d.with().spunNearThreshold(1.5).spunNearTop(0.92).build());
-        // stop 29: SPUN's weights with the trees fitted with clean passages near the threshold (FindingTreesTest pins the file) at t 0.375
-        assertSame(FindingModel.spunWithNearTrees(), DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.spunFindingModel());
+        // stop 30: SPUN's weights with the trees that also read the restored context (FindingTreesTest pins the file) at t 0.38
+        assertSame(FindingModel.spunWithRestoredTrees(), DetectorSettings.DEFAULTS_WITH_DOC_COMMENTS.spunFindingModel());
+        assertEquals(0.38, 1 / (1 + Math.exp(FindingModel.spunWithRestoredTrees().bias())), 1e-4);
+        assertTrue(FindingModel.spunWithRestoredTrees().readsPrecisionFeatures());
         assertEquals(0.375, 1 / (1 + Math.exp(FindingModel.spunWithWideTrees().bias())), 1e-4);
         assertEquals(FindingModel.SPUN_WITH_NAMES, FindingModel.spunWithWideTrees().withTrees(null).withBias(0.0));
         assertEquals(0.40, 1 / (1 + Math.exp(FindingModel.spunWithLinkTrees().bias())), 1e-4);
