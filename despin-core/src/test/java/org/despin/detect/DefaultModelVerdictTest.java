@@ -37,7 +37,7 @@ class DefaultModelVerdictTest {
         Report routing = new Detector(model, defaults.with().verdictScore(null).build()).check(text, CheckOptions.DEFAULTS);
         assertEquals(routing.findings(), verdict.findings());
         assertEquals(routing.restored(), verdict.restored());
-        assertEquals(57, verdict.findings().size()); // 48 before stop 28 (SPUN's new trees, the spun gate -0.6), 58 at stop 28 (stop 29: the near trees)
+        assertEquals(58, verdict.findings().size()); // 48 before stop 28 (SPUN's new trees, the spun gate -0.6), 58 at stop 28, 57 at stop 29 (the near trees), 58 at stop 30 (the restored-context trees)
         assertEquals(Verdict.SPUN, verdict.verdict());
         assertEquals(SPUN_EXAMPLE_SCORE, verdict.spinScore(), 1e-9);
         assertEquals(Verdict.SPUN, routing.verdict());

@@ -264,7 +264,7 @@ class DetectorTest {
         DetectorSettings near = d.with().spunNearThreshold(0.55).spunNearTop(0.92).build();
         assertEquals(0.55, 1 / (1 + Math.exp(near.spunFindingModelAt(0.89, 0.99).bias())), 1e-9);
         assertEquals(0.55, 1 / (1 + Math.exp(near.spunFindingModelAt(0.85, 0.99).bias())), 1e-9);
-        assertEquals(0.375 + 0.175 * 0.022 / 0.03, 1 / (1 + Math.exp(near.spunFindingModelAt(0.898, 0.99).bias())), 1e-4);
+        assertEquals(0.38 + 0.17 * 0.022 / 0.03, 1 / (1 + Math.exp(near.spunFindingModelAt(0.898, 0.99).bias())), 1e-4);
         assertSame(d.spunFindingModel(), near.spunFindingModelAt(0.92, 0.99));
         assertSame(d.spunFindingModel(), near.spunFindingModelAt(0.99, 0.99));
         assertEquals(d.spunFindingModel().withBias(0.0), near.spunFindingModelAt(0.9, 0.99).withBias(0.0));
@@ -274,7 +274,7 @@ class DetectorTest {
         assertSame(d.spunFindingModel(), gated.spunFindingModelAt(0.89, 0.85));
         assertSame(d.spunFindingModel(), gated.spunFindingModelAt(0.89, 0.95));
         assertEquals(0.95, 1 / (1 + Math.exp(gated.spunFindingModelAt(0.89, 0.849).bias())), 1e-9);
-        assertEquals(0.375 + 0.575 * 0.05 / 0.08, 1 / (1 + Math.exp(gated.spunFindingModelAt(0.92, 0.7).bias())), 1e-4);
+        assertEquals(0.38 + 0.57 * 0.05 / 0.08, 1 / (1 + Math.exp(gated.spunFindingModelAt(0.92, 0.7).bias())), 1e-4);
         assertSame(d.spunFindingModel(), gated.spunFindingModelAt(0.97, 0.7));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> d.with().spunNearThreshold(0.55).spunNearTop(0.89).build());
