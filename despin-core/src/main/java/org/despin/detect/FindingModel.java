@@ -650,6 +650,16 @@ public record FindingModel(double[] weights, double bias, FindingTrees trees) {
      * (the sentence start when the path begins there) and two after (the sentence end when it comes first).
      */
     static void restored(org.despin.lm.LanguageModel lm, Lattice lattice, Decoder.Decoded d, Arc arc, double[] x) {
+        // the best path's arcs by where they end and start (the first in arc order, as the decode marks them), in one pass
+        Arc[] ending = new Arc[lattice.size() + 1];
+        Arc[] starting = new Arc[lattice.size() + 1];
+        for (int b = 0; b < lattice.arcs.length; b++) {
+            if (d.best()[b]) {
+                Arc o = lattice.arcs[b];
+                ending[o.to()] = ending[o.to()] == null ? o : ending[o.to()];
+                starting[o.from()] = starting[o.from()] == null ? o : starting[o.from()];
+            }
+        }
         int reach = lm.order() - 1;
         int[] left = new int[reach];
         int leftCount = 0;
@@ -658,7 +668,7 @@ public record FindingModel(double[] weights, double bias, FindingTrees trees) {
         // best-path arcs before the span, from the nearest back; after it, from the nearest on
         int at = arc.from();
         while (leftCount < reach && at > 0) {
-            Arc b = bestEndingAt(lattice, d, at);
+            Arc b = ending[at];
             if (b == null) {
                 break;
             }
@@ -671,7 +681,7 @@ public record FindingModel(double[] weights, double bias, FindingTrees trees) {
         boolean leftStart = at == 0 && leftCount < reach;
         at = arc.to();
         while (rightCount < 2 && at < lattice.size()) {
-            Arc b = bestStartingAt(lattice, d, at);
+            Arc b = starting[at];
             if (b == null) {
                 break;
             }
@@ -721,24 +731,6 @@ public record FindingModel(double[] weights, double bias, FindingTrees trees) {
             sum += lm.score(start, right[k], start);
         }
         return sum;
-    }
-
-    private static Arc bestEndingAt(Lattice lattice, Decoder.Decoded d, int to) {
-        for (int b = 0; b < lattice.arcs.length; b++) {
-            if (d.best()[b] && lattice.arcs[b].to() == to) {
-                return lattice.arcs[b];
-            }
-        }
-        return null;
-    }
-
-    private static Arc bestStartingAt(Lattice lattice, Decoder.Decoded d, int from) {
-        for (int b = 0; b < lattice.arcs.length; b++) {
-            if (d.best()[b] && lattice.arcs[b].from() == from) {
-                return lattice.arcs[b];
-            }
-        }
-        return null;
     }
 
     /** Characters two strings share at their start, over the shorter's length (0 when either is empty). */

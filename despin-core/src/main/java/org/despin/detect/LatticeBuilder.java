@@ -598,22 +598,14 @@ final class LatticeBuilder {
                         evidence.sentence(ids, context == null ? ids : context);
                         prefixReady = true;
                     }
-                    Arc a = compound(w, ids, i, j);
-                    if (a != null) {
-                        subs = subs == null ? new ArrayList<>() : subs;
-                        subs.add(a);
-                        added = true;
-                        for (int k = i; k < j; k++) {
-                            eligible[k] = true;
-                        }
-                    }
-                    Arc whole = settings.compoundWholeLogOdds() != DetectorSettings.COMPOUND_OFF ? wholeCompound(w, ids, i, j) : null;
-                    if (whole != null) {
-                        subs = subs == null ? new ArrayList<>() : subs;
-                        subs.add(whole);
-                        added = true;
-                        for (int k = i; k < j; k++) {
-                            eligible[k] = true;
+                    // the word-by-word reading, then the whole one (coverage30), in that order
+                    for (Arc a : new Arc[] {compound(w, ids, i, j), settings.compoundWholeLogOdds() != DetectorSettings.COMPOUND_OFF
+                            ? wholeCompound(w, ids, i, j) : null}) {
+                        if (a != null) {
+                            subs = subs == null ? new ArrayList<>() : subs;
+                            subs.add(a);
+                            added = true;
+                            java.util.Arrays.fill(eligible, i, j, true);
                         }
                     }
                 }
