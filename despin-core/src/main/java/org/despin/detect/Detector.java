@@ -247,7 +247,8 @@ public final class Detector {
         FindingBuilder findingBuilder = new FindingBuilder(doc, estimate, decision, decisionScore, settings.termSpanDecision(),
                 decision != null && decision.readsStoredOrder() ? model.lm() : null, this::linked)
                 .knowingWords(firstLattices, firstDecodings, firstWords)
-                .withoutVariants(settings.variantFilter())
+                .withoutVariants(settings.variantFilter(),
+                        settings.variantFilter() >= 3 ? SpellingVariety.of(doc, this::linked) : null)
                 // the observed words' own forms cost lexicon and LM look-ups per candidate: only for a model that reads them
                 .withForms(decision != null && decision.readsObservedForms() ? new ObservedForms(model.lm(), model.lexicon(), observedForms) : null);
         // a minimum above the default's filters the default's findings: deciding at it would change the decision

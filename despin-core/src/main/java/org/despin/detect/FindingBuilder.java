@@ -59,6 +59,8 @@ final class FindingBuilder {
     private ObservedForms forms;
     /** Whether a candidate read as the observed words written another way is no finding ({@link #withoutVariants}). */
     private int withoutVariants;
+    /** The document's spelling variety, for {@code withoutVariants} 3 (null otherwise). */
+    private SpellingVariety variety;
 
     FindingBuilder(Document doc, SpinRateEstimator.Estimate estimate) {
         this(doc, estimate, null, 0);
@@ -98,10 +100,16 @@ final class FindingBuilder {
     /**
      * Where the finding model decides, a candidate whose reading is the observed words written another way has
      * confidence 0, so it is no finding and hides no other (branch {@code flags27}): {@code which} 0 none, 1 a number
-     * in digits read as number words or back, 2 that or a spelling variant ({@link ReadingVariants}). Returns this builder.
+     * in digits read as number words or back, 2 that or a spelling variant ({@link ReadingVariants}), 3 numbers and a
+     * spelling in the other variety (British or American) where no other word of the document is in the reading's
+     * ({@code variety}, {@link SpellingVariety}; null below 3). Returns this builder.
      */
-    FindingBuilder withoutVariants(int which) {
+    FindingBuilder withoutVariants(int which, SpellingVariety variety) {
+        if (which >= 3 && variety == null) {
+            throw new IllegalArgumentException("variant filter " + which + " needs the document's spelling variety");
+        }
         this.withoutVariants = which;
+        this.variety = variety;
         return this;
     }
 
@@ -121,7 +129,9 @@ final class FindingBuilder {
             String observed = lattice.observed(arc.from(), arc.to());
             String reading = arc.candidate().original();
             if (ReadingVariants.isNumber(observed, reading)
-                    || withoutVariants > 1 && ReadingVariants.isSpelling(observed, reading)) {
+                    || withoutVariants == 2 && ReadingVariants.isSpelling(observed, reading)
+                    || withoutVariants >= 3 && ReadingVariants.isSpelling(observed, reading)
+                            && variety.unsupported(observed, reading)) {
                 return 0;
             }
         }

@@ -276,11 +276,11 @@ class FindingBuilderTest {
         keep(3, 1, true);
         List<Finding> all = builder(spanMassModel(0)).findings(List.of(lattice()), 0);
         assertEquals("12 -> twelve 0.70; met -> gathered 0.70; ", brief(all));
-        FindingBuilder filtered = builder(spanMassModel(0)).withoutVariants(1);
+        FindingBuilder filtered = builder(spanMassModel(0)).withoutVariants(1, null);
         assertEquals("met -> gathered 0.70; ", brief(filtered.findings(List.of(lattice()), 0)));
         // the spelling filter (2) takes the number too; a synonym stays
         assertEquals("met -> gathered 0.70; ",
-                brief(builder(spanMassModel(0)).withoutVariants(2).findings(List.of(lattice()), 0)));
+                brief(builder(spanMassModel(0)).withoutVariants(2, null).findings(List.of(lattice()), 0)));
     }
 
     private static String brief(List<Finding> fs) {
