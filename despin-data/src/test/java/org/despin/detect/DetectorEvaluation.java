@@ -61,7 +61,15 @@ public final class DetectorEvaluation {
                     weights), model.info(), model.terms(), model.names());
             System.out.println("channel weights " + weights);
         }
-        Detector detector = new Detector(model, settingsFromProperties(model));
+        // -DevalFoldLm=true (with -DfoldLm): read the held-out sets with the fold LM, i.e. the default LM trained on four
+        // fifths of its own corpora' training documents: what less (or, read backwards, more) LM data is worth (stop 31)
+        // (the settings stay the default model's: the fold LM's metadata would select older defaults)
+        DetectorSettings evalSettings = settingsFromProperties(model);
+        if (Boolean.getBoolean("evalFoldLm")) {
+            model = FoldModel.forFitting(model, paths);
+            System.out.println("held-out sets read with the fold LM " + System.getProperty("foldLm"));
+        }
+        Detector detector = new Detector(model, evalSettings);
         if (mode.equals("fitarcs")) {
             ArcFitting.fit(model, detector.settings(), paths, passages);
             return;

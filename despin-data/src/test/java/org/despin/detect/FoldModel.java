@@ -44,6 +44,21 @@ final class FoldModel {
     }
 
     /**
+     * {@code -DfoldDrop=N} (2 to 5; default 1, the fit fold alone): the fold LM also leaves out the training documents of
+     * the next N - 1 folds of the same hash, for a learning curve of the LM's own data read on the held-out sets
+     * ({@code DetectorEvaluation -DevalFoldLm=true}; lead, stop 31). Never for a fit.
+     */
+    static boolean inDroppedFolds(CorpusDocument d) {
+        int drop = Integer.getInteger("foldDrop", 1);
+        if (drop <= 1) {
+            return false;
+        }
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(("fit-fold/" + d.corpus() + "/" + d.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return !d.heldOut() && crc.getValue() % 5 < drop;
+    }
+
+    /**
      * The model a fit reads its training passages with: with {@code -DfoldLm=PATH} the model's
      * lexicon and terms with the fold LM ({@link #load}); without it the model itself, after a
      * warning (its LM stored the passages' n-grams, so the evidence looks stronger than on new text).
@@ -73,7 +88,7 @@ final class FoldModel {
             KneserNeyEstimator estimator = new KneserNeyEstimator(DefaultLmBuild.ORDER);
             for (Corpus corpus : DefaultCorpora.all(paths)) {
                 for (CorpusDocument d : DefaultCorpora.training(corpus)) {
-                    if (!inFitFold(d)) {
+                    if (!inFitFold(d) && !inDroppedFolds(d)) {
                         for (String[] s : LmText.sentenceWords(Tokenizer.DEFAULT.parse(d.text()))) {
                             estimator.addSentence(s);
                         }
@@ -153,6 +168,9 @@ final class FoldModel {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("model", "default LM without the arc model's fit fold");
         meta.put("lm.mix.lambda", Double.toString(lambda(base)));
+        if (Integer.getInteger("foldDrop", 1) > 1) {
+            meta.put("fold.drop", Integer.toString(Integer.getInteger("foldDrop", 1)));
+        }
         Corpus component = component(base);
         if (component != null) {
             double weight = componentWeight(base);
